@@ -1,0 +1,1 @@
+"""Collect stage: fetch sources over HTTP (or file://) and turn their bytes into Items."""

@@ -1,0 +1,115 @@
+"""Pure rendering of an alert: console block, Slack Block Kit, plain-text fallback. No I/O."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rules.normalize import fold
+from store.records import Alert
+
+EXCERPT_CHARS = 280
+SECTION_LIMIT = 3000
+SEVERITY_EMOJI = {
+    "critical": ":rotating_light:",
+    "high": ":red_circle:",
+    "medium": ":large_orange_circle:",
+    "low": ":large_blue_circle:",
+    "info": ":white_circle:",
+}
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut on a character boundary and say so with an ellipsis."""
+    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
+
+
+def mrkdwn_escape(text: str) -> str:
+    """Slack treats & < > as control characters in mrkdwn and plain_text alike."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def excerpt(alert: Alert, limit: int = EXCERPT_CHARS) -> str:
+    """A window of the summary around the first matched term, so the reader sees why it fired."""
+    text = alert.item.summary or ""
+    if len(text) <= limit:
+        return text
+    folded = fold(text)
+    start = 0
+    if len(folded) == len(text):
+        # Centre on the most specific (longest) matched term: it says most about why the rule fired.
+        for term in sorted(alert.matched, key=len, reverse=True):
+            pos = folded.find(fold(term.rstrip("*")))
+            if pos >= 0:
+                start = max(0, pos - limit // 3)
+                break
+    window = text[start : start + limit]
+    return ("…" if start else "") + truncate(window, limit) + ("…" if start + limit < len(text) else "")
+
+
+def _published(alert: Alert) -> str:
+    if not alert.item.published:
+        return ""
+    try:
+        return datetime.fromisoformat(alert.item.published).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return alert.item.published
+
+
+def headline(alert: Alert) -> str:
+    return alert.item.title or alert.item.link or alert.item.id
+
+
+def render_text(alert: Alert) -> str:
+    """The plain-text fallback Slack shows in notifications and to screen readers."""
+    parts = [f"[{alert.severity.upper()}]", alert.event or alert.rule, "—", headline(alert)]
+    if alert.item.link:
+        parts.append(f"({alert.item.link})")
+    return truncate(" ".join(parts), 3000)
+
+
+def render_console(alert: Alert) -> str:
+    meta = [f"rule {alert.rule}", f"source {alert.item.source}"]
+    if published := _published(alert):
+        meta.append(published)
+    lines = [
+        f"┌─ [{alert.severity.upper()}] {alert.event or 'match'} · " + " · ".join(meta),
+        f"│ {headline(alert)}",
+    ]
+    if alert.item.link:
+        lines.append(f"│ {alert.item.link}")
+    if alert.matched:
+        lines.append("│ matched: " + ", ".join(alert.matched))
+    for key, value in alert.fields.items():
+        lines.append(f"│ {key}: {value}")
+    if snippet := excerpt(alert):
+        lines.append("│ " + snippet)
+    lines.append("└─")
+    return "\n".join(lines)
+
+
+def render_blocks(alert: Alert) -> list[dict[str, Any]]:
+    title = mrkdwn_escape(truncate(headline(alert), 300))
+    link = alert.item.link.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+    title_md = f"*<{link}|{title}>*" if link else f"*{title}*"
+    meta = [
+        f"{SEVERITY_EMOJI.get(alert.severity, '')} *{alert.severity.upper()}*",
+        f"`{alert.event}`" if alert.event else "keyword match",
+        f"rule `{mrkdwn_escape(alert.rule)}`",
+        f"source *{mrkdwn_escape(alert.item.source)}*",
+    ]
+    if published := _published(alert):
+        meta.append(published)
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": truncate(title_md, SECTION_LIMIT)}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(" · ".join(meta), SECTION_LIMIT)}]},
+    ]
+    if alert.fields:
+        pairs = [f"*{mrkdwn_escape(str(k))}*: {mrkdwn_escape(str(v))}" for k, v in list(alert.fields.items())[:10]]
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate("\n".join(pairs), SECTION_LIMIT)}})
+    if snippet := excerpt(alert):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate(mrkdwn_escape(snippet), SECTION_LIMIT)}})
+    if alert.matched:
+        terms = ", ".join(f"*{mrkdwn_escape(t)}*" for t in alert.matched)
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": truncate("matched: " + terms, SECTION_LIMIT)}]})
+    return blocks

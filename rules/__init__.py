@@ -1,0 +1,1 @@
+"""Match stage: YAML rules compiled into one engine that flags items."""

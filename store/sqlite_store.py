@@ -1,0 +1,209 @@
+"""Embedded default: one SQLite file in WAL mode. Zero set-up, survives restarts, safe across threads."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from store.base import Store, StoreUnavailable
+from store.records import Alert, Delivery, SourceState
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS source_state (
+    source_id TEXT PRIMARY KEY,
+    data      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS seen (
+    source_id TEXT NOT NULL,
+    entry_id  TEXT NOT NULL,
+    seen_at   REAL NOT NULL,
+    PRIMARY KEY (source_id, entry_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS alerts (
+    id         TEXT PRIMARY KEY,
+    created_at REAL NOT NULL,
+    rule       TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    data       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS alerts_created ON alerts (created_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+    alert_id     TEXT NOT NULL REFERENCES alerts (id),
+    target       TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_attempt REAL NOT NULL,
+    last_error   TEXT,
+    ref          TEXT,
+    updated_at   REAL NOT NULL,
+    PRIMARY KEY (alert_id, target)
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt);
+"""
+
+_CHUNK = 500  # stay well under SQLite's host-parameter limit
+
+
+class SqliteStore(Store):
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.url = f"sqlite:///{self.path}"
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = self._conn()
+        db.executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # One connection per thread: sqlite3 connections must not be shared across threads.
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+            except sqlite3.Error as exc:
+                raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        db = self._conn()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        else:
+            db.execute("COMMIT")
+
+    # --- sources -------------------------------------------------------------------------------------
+    def get_source_state(self, source_id: str) -> SourceState | None:
+        row = self._conn().execute("SELECT data FROM source_state WHERE source_id = ?", (source_id,)).fetchone()
+        return SourceState.from_json(row[0]) if row else None
+
+    def save_source_state(self, state: SourceState) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO source_state (source_id, data) VALUES (?, ?) "
+                "ON CONFLICT (source_id) DO UPDATE SET data = excluded.data",
+                (state.source_id, state.to_json()),
+            )
+
+    def list_source_states(self) -> list[SourceState]:
+        rows = self._conn().execute("SELECT data FROM source_state ORDER BY source_id").fetchall()
+        return [SourceState.from_json(r[0]) for r in rows]
+
+    # --- seen ----------------------------------------------------------------------------------------
+    def unseen(self, source_id: str, entry_ids: Sequence[str]) -> list[str]:
+        known: set[str] = set()
+        db = self._conn()
+        ids = list(dict.fromkeys(entry_ids))
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT entry_id FROM seen WHERE source_id = ? AND entry_id IN ({marks})", (source_id, *chunk)
+            ).fetchall()
+            known.update(r[0] for r in rows)
+        return [e for e in ids if e not in known]
+
+    def mark_seen(self, source_id: str, entry_ids: Sequence[str], at: float) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO seen (source_id, entry_id, seen_at) VALUES (?, ?, ?)",
+                [(source_id, e, at) for e in entry_ids],
+            )
+
+    # --- alerts --------------------------------------------------------------------------------------
+    def add_alert(self, alert: Alert, targets: Sequence[str]) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO alerts (id, created_at, rule, source, data) VALUES (?, ?, ?, ?, ?)",
+                (alert.id, alert.created_at, alert.rule, alert.item.source, alert.to_json()),
+            )
+            if cur.rowcount == 0:
+                return False
+            db.executemany(
+                "INSERT OR IGNORE INTO deliveries (alert_id, target, status, attempts, next_attempt, updated_at) "
+                "VALUES (?, ?, 'pending', 0, ?, ?)",
+                [(alert.id, t, alert.created_at, alert.created_at) for t in targets],
+            )
+            return True
+
+    def get_alert(self, alert_id: str) -> Alert | None:
+        row = self._conn().execute("SELECT data FROM alerts WHERE id = ?", (alert_id,)).fetchone()
+        return Alert.from_json(row[0]) if row else None
+
+    @staticmethod
+    def _delivery(row: sqlite3.Row | tuple[object, ...]) -> Delivery:
+        a, t, s, n, nxt, err, ref, upd = row
+        return Delivery(str(a), str(t), str(s), int(n), float(nxt), err, ref, float(upd))  # type: ignore[arg-type]
+
+    _DCOLS = "alert_id, target, status, attempts, next_attempt, last_error, ref, updated_at"
+
+    def due_deliveries(self, now: float, limit: int = 100) -> list[Delivery]:
+        rows = self._conn().execute(
+            f"SELECT {self._DCOLS} FROM deliveries WHERE status = 'pending' AND next_attempt <= ? "
+            "ORDER BY next_attempt, alert_id LIMIT ?",
+            (now, limit),
+        ).fetchall()
+        return [self._delivery(r) for r in rows]
+
+    def deliveries(self, alert_id: str) -> list[Delivery]:
+        rows = self._conn().execute(
+            f"SELECT {self._DCOLS} FROM deliveries WHERE alert_id = ? ORDER BY target", (alert_id,)
+        ).fetchall()
+        return [self._delivery(r) for r in rows]
+
+    def mark_sent(self, alert_id: str, target: str, ref: str | None, now: float) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, ref = ?, last_error = NULL, "
+                "updated_at = ? WHERE alert_id = ? AND target = ?",
+                (ref, now, alert_id, target),
+            )
+
+    def mark_retry(self, alert_id: str, target: str, error: str, next_attempt: float, now: float) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?, updated_at = ? "
+                "WHERE alert_id = ? AND target = ? AND status = 'pending'",
+                (error, next_attempt, now, alert_id, target),
+            )
+
+    def mark_failed(self, alert_id: str, target: str, error: str, now: float) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ? "
+                "WHERE alert_id = ? AND target = ?",
+                (error, now, alert_id, target),
+            )
+
+    def recent_alerts(self, limit: int = 50) -> list[Alert]:
+        rows = self._conn().execute(
+            "SELECT data FROM alerts ORDER BY created_at DESC, id LIMIT ?", (limit,)
+        ).fetchall()
+        return [Alert.from_json(r[0]) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
