@@ -68,7 +68,7 @@ def parse_rule_doc(doc: YamlDoc) -> list[Rule]:
         try:
             rules.append(Rule.model_validate(raw))
         except ValidationError as exc:
-            doc.problems.extend(validation_problems(doc, exc, RuleFile, base=("rules", i)))
+            doc.problems.extend(validation_problems(doc, exc, Rule, base=("rules", i)))
     return rules
 
 
@@ -93,7 +93,7 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
             line, _ = doc.position(("rules", index, "id"))
             first_seen[rule.id] = f"{path}:{line}"
             out.rules.append(rule)
-        out.problems.extend(doc.problems)
+        out.problems.extend(sorted(doc.problems, key=lambda p: (p.line, p.col)))
     if not files and not problems:
         out.problems.append(Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found"))
     if strict and out.problems:

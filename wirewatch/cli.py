@@ -40,7 +40,7 @@ def _load(args: argparse.Namespace) -> Config:
 def _open_store(config: Config):  # type: ignore[no-untyped-def]
     from store import open_store
 
-    return open_store(config.store)
+    return open_store(config.store, prefix=config.store_prefix)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

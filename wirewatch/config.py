@@ -82,6 +82,7 @@ class DeliveryConfig(_Model):
 
 class Config(_Model):
     store: str = "sqlite:///./wirewatch.db"
+    store_prefix: str = Field("wirewatch", pattern=r"^[A-Za-z0-9_.\-]+$", description="Redis key prefix.")
     rules: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
         default_factory=lambda: [str(BUNDLED_PACKS)]
     )
