@@ -8,7 +8,7 @@ from store.base import Store
 
 
 def sqlite_path(url: str) -> Path:
-    """`sqlite:///./x.db` and `sqlite:///rel.db` are relative to the working directory; `sqlite:////abs` is absolute."""
+    """`sqlite:///./x.db` is relative to the working directory; `sqlite:////abs/x.db` is absolute."""
     rest = url[len("sqlite://") :]
     if not rest.startswith("/"):
         raise ValueError(f"bad sqlite URL {url!r}: expected sqlite:///path")

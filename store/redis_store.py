@@ -76,7 +76,7 @@ class RedisStore(Store):
 
     def list_source_states(self) -> list[SourceState]:
         def go() -> list[SourceState]:
-            ids = sorted(self._r.smembers(self._k("sources")))
+            ids = sorted(str(i) for i in self._r.smembers(self._k("sources")))
             raws = self._r.mget([self._k("source", i) for i in ids]) if ids else []
             return [SourceState.from_json(r) for r in raws if r]
 
@@ -101,7 +101,12 @@ class RedisStore(Store):
         for t in targets:
             d = Delivery(alert.id, t, next_attempt=alert.created_at, updated_at=alert.created_at)
             args += [t, json.dumps(asdict(d))]
-        keys = [self._k("alert", alert.id), self._k("alerts"), self._k("delivery", alert.id), self._k("outbox")]
+        keys = [
+            self._k("alert", alert.id),
+            self._k("alerts"),
+            self._k("delivery", alert.id),
+            self._k("outbox"),
+        ]
         return bool(self._call(lambda: self._add_alert(keys=keys, args=args)))
 
     def get_alert(self, alert_id: str) -> Alert | None:
@@ -113,10 +118,12 @@ class RedisStore(Store):
         return Delivery(**json.loads(raw)) if raw else None
 
     def due_deliveries(self, now: float, limit: int = 100) -> list[Delivery]:
-        members = self._call(lambda: self._r.zrangebyscore(self._k("outbox"), "-inf", now, start=0, num=limit))
+        members = self._call(
+            lambda: self._r.zrangebyscore(self._k("outbox"), "-inf", now, start=0, num=limit)
+        )
         out: list[Delivery] = []
         for m in members:
-            alert_id, _, target = m.partition(SEP)
+            alert_id, _, target = str(m).partition(SEP)
             d = self._get_delivery(alert_id, target)
             if d is not None and d.status == "pending":
                 out.append(d)
@@ -126,9 +133,16 @@ class RedisStore(Store):
         raw = self._call(lambda: self._r.hgetall(self._k("delivery", alert_id)))
         return [Delivery(**json.loads(v)) for _, v in sorted(raw.items())]
 
-    def _update(self, alert_id: str, target: str, outbox_score: float | None, **changes: Any) -> None:
+    def _update(
+        self,
+        alert_id: str,
+        target: str,
+        outbox_score: float | None,
+        only_pending: bool = False,
+        **changes: Any,
+    ) -> None:
         current = self._get_delivery(alert_id, target)
-        if current is None:
+        if current is None or (only_pending and current.status != "pending"):
             return
         updated = replace(current, attempts=current.attempts + 1, **changes)
 
@@ -148,14 +162,23 @@ class RedisStore(Store):
         self._update(alert_id, target, None, status="sent", ref=ref, last_error=None, updated_at=now)
 
     def mark_retry(self, alert_id: str, target: str, error: str, next_attempt: float, now: float) -> None:
-        self._update(alert_id, target, next_attempt, last_error=error, next_attempt=next_attempt, updated_at=now)
+        # Like SQLite: only a pending delivery is retried; a sent or dead-lettered one stays as it is.
+        self._update(
+            alert_id,
+            target,
+            next_attempt,
+            only_pending=True,
+            last_error=error,
+            next_attempt=next_attempt,
+            updated_at=now,
+        )
 
     def mark_failed(self, alert_id: str, target: str, error: str, now: float) -> None:
         self._update(alert_id, target, None, status="failed", last_error=error, updated_at=now)
 
     def recent_alerts(self, limit: int = 50) -> list[Alert]:
         def go() -> list[Alert]:
-            ids = self._r.zrevrange(self._k("alerts"), 0, limit - 1)
+            ids = [str(i) for i in self._r.zrevrange(self._k("alerts"), 0, limit - 1)]
             raws = self._r.mget([self._k("alert", i) for i in ids]) if ids else []
             return [Alert.from_json(r) for r in raws if r]
 
