@@ -7,19 +7,42 @@ from __future__ import annotations
 
 import hashlib
 import time
+import xml.sax
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 import feedparser.api
+from defusedxml.common import DefusedXmlException
+from defusedxml.expatreader import DefusedExpatParser
 
 from collectors.html_text import html_to_text
 from collectors.item import Item
 
+
+class _SafeExpatParser(DefusedExpatParser):  # type: ignore[misc]  # defusedxml ships no stubs
+    """defusedxml's expat reader, reporting a refused construct as a SAX error.
+
+    defusedxml raises `DefusedXmlException` (a ValueError), which feedparser does not catch: it would escape
+    `feedparser.parse`. As a `SAXParseException` feedparser marks the feed bozo and uses its loose parser.
+    """
+
+    def feed(self, data: Any, isFinal: bool = False) -> None:
+        try:
+            super().feed(data, isFinal)
+        except DefusedXmlException as exc:
+            raise xml.sax.SAXParseException(f"refused: {exc!r}", exc, self) from exc
+
+
+def create_parser() -> _SafeExpatParser:
+    """SAX driver hook: `xml.sax.make_parser` imports this module by name and calls it."""
+    return _SafeExpatParser()
+
+
 # Parse network XML with defusedxml's expat reader: entity declarations (billion laughs) and external
 # entities are refused; feedparser then falls back to its loose parser, which never expands them.
-feedparser.api.PREFERRED_XML_PARSERS = ["defusedxml.expatreader"]
+feedparser.api.PREFERRED_XML_PARSERS = [__name__]
 
 SUMMARY_LIMIT = 20_000
 
@@ -82,14 +105,19 @@ def parse_feed(body: bytes, source_id: str, content_type: str | None = None) -> 
 
     items: list[Item] = []
     used: set[str] = set()
+    seen: set[tuple[str, str]] = set()  # (identity, content hash) of every entry kept
     for entry in entries:
         title = html_to_text(entry.get("title", ""), 1_000)
         summary = _entry_text(entry)
         ident = entry_identity(entry, title, summary)
+        digest = content_hash(title, summary)
+        if (ident, digest) in seen:
+            continue  # an exact duplicate entry
+        seen.add((ident, digest))
         if ident in used:  # a feed that repeats a guid for different entries: keep both, apart
-            ident = f"{ident}#{content_hash(title, summary)[:12]}"
+            ident = f"{ident}#{digest[:12]}"
             if ident in used:
-                continue  # an exact duplicate entry
+                continue
         used.add(ident)
         items.append(
             Item(

@@ -115,7 +115,9 @@ class Fetcher:
             async with asyncio.timeout(self.limits.total_timeout):
                 return await self._get(url, headers, start)
         except (httpx.HTTPError, BodyTooLarge, TimeoutError, OSError) as exc:
-            return FetchResult(url=url, error=_describe(exc, self.limits, url), elapsed=time.monotonic() - start)
+            return FetchResult(
+                url=url, error=_describe(exc, self.limits, url), elapsed=time.monotonic() - start
+            )
 
     async def _get(self, url: str, headers: dict[str, str], start: float) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers) as resp:
@@ -129,11 +131,11 @@ class Fetcher:
                 "retry_after": retry_after,
             }
             if resp.status_code == 304:
-                return FetchResult(**common, not_modified=True, elapsed=time.monotonic() - start)  # type: ignore[arg-type]
+                return FetchResult(**common, not_modified=True, elapsed=time.monotonic() - start)
             if resp.status_code >= 400:
                 reason = resp.reason_phrase or ""
                 return FetchResult(
-                    **common,  # type: ignore[arg-type]
+                    **common,
                     error=f"HTTP {resp.status_code} {reason}".strip(),
                     elapsed=time.monotonic() - start,
                 )
@@ -147,12 +149,14 @@ class Fetcher:
                 if size > self.limits.max_bytes:
                     raise BodyTooLarge
                 chunks.append(chunk)
-            return FetchResult(**common, body=b"".join(chunks), elapsed=time.monotonic() - start)  # type: ignore[arg-type]
+            return FetchResult(**common, body=b"".join(chunks), elapsed=time.monotonic() - start)
 
     def _fetch_file(self, url: str, etag: str | None, start: float) -> FetchResult:
         """file:///abs/path or file:relative/path (resolved by the config loader before we get here)."""
         parsed = urlparse(url)
-        path = Path(unquote(parsed.path if parsed.netloc in ("", "localhost") else parsed.netloc + parsed.path))
+        path = Path(
+            unquote(parsed.path if parsed.netloc in ("", "localhost") else parsed.netloc + parsed.path)
+        )
         try:
             size = path.stat().st_size
             if size > self.limits.max_bytes:

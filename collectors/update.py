@@ -28,9 +28,7 @@ def initial_state(source_id: str) -> SourceState:
 
 
 def plan_failure(prev: SourceState, error: str, now: float) -> UpdatePlan:
-    state = prev.evolve(
-        last_poll=now, last_error=error, consecutive_failures=prev.consecutive_failures + 1
-    )
+    state = prev.evolve(last_poll=now, last_error=error, consecutive_failures=prev.consecutive_failures + 1)
     return UpdatePlan(state=state, outcome="failed", message=error)
 
 

@@ -50,7 +50,9 @@ class FeedServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base(self) -> str:
@@ -105,8 +107,12 @@ class FeedServer:
             self._send(req, 304, b"", {"ETag": doc.etag, "Last-Modified": doc.last_modified})
             return
         self._record(req.path, headers, 200)
-        common = {"Content-Type": doc.content_type, "ETag": doc.etag, "Last-Modified": doc.last_modified,
-                  **doc.headers}
+        common = {
+            "Content-Type": doc.content_type,
+            "ETag": doc.etag,
+            "Last-Modified": doc.last_modified,
+            **doc.headers,
+        }
         if doc.endless or doc.drip:
             self._stream(req, doc, common)
         else:

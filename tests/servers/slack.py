@@ -87,7 +87,9 @@ class SlackServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -169,8 +171,12 @@ class SlackServer:
             self.messages.append(
                 Posted(channel, args.get("text", ""), blocks, metadata, ts, args.get("thread_ts"), args)
             )
-        return {"ok": True, "channel": "C" + channel.strip("#").upper()[:10], "ts": ts,
-                "message": {"text": args.get("text", ""), "ts": ts}}
+        return {
+            "ok": True,
+            "channel": "C" + channel.strip("#").upper()[:10],
+            "ts": ts,
+            "message": {"text": args.get("text", ""), "ts": ts},
+        }
 
     def _history(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = args.get("channel", "")
@@ -185,8 +191,9 @@ class SlackServer:
         return {"ok": True, "messages": out[: int(args.get("limit", 100))], "has_more": False}
 
     @staticmethod
-    def _reply(req: BaseHTTPRequestHandler, status: int, body: dict[str, Any],
-               headers: dict[str, str] | None = None) -> None:
+    def _reply(
+        req: BaseHTTPRequestHandler, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
         data = json.dumps(body).encode()
         req.send_response(status)
         req.send_header("Content-Type", "application/json; charset=utf-8")
