@@ -83,11 +83,15 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
         raw_rules = doc.data.get("rules") if isinstance(doc.data, dict) else None
         for rule in rules:
             index = next(
-                (i for i, r in enumerate(raw_rules or []) if isinstance(r, dict) and r.get("id") == rule.id), 0
+                (i for i, r in enumerate(raw_rules or []) if isinstance(r, dict) and r.get("id") == rule.id),
+                0,
             )
             if rule.id in first_seen:
                 doc.problems.append(
-                    doc.problem(("rules", index, "id"), f"duplicate rule id `{rule.id}` (first in {first_seen[rule.id]})")
+                    doc.problem(
+                        ("rules", index, "id"),
+                        f"duplicate rule id `{rule.id}` (first in {first_seen[rule.id]})",
+                    )
                 )
                 continue
             line, _ = doc.position(("rules", index, "id"))
@@ -95,7 +99,9 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
             out.rules.append(rule)
         out.problems.extend(sorted(doc.problems, key=lambda p: (p.line, p.col)))
     if not files and not problems:
-        out.problems.append(Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found"))
+        out.problems.append(
+            Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found")
+        )
     if strict and out.problems:
         raise RuleLoadError(out.problems)
     return out

@@ -27,8 +27,11 @@ class Rule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=120,
-                    description="Unique across all rule files; letters, digits, `_`, `.`, `-`.")
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        max_length=120,
+        description="Unique across all rule files; letters, digits, `_`, `.`, `-`.",
+    )
     description: str = ""
     event: str | None = Field(None, description="Event type this rule flags, e.g. bd_deal, price_target.")
     severity: Severity = "medium"
@@ -36,7 +39,9 @@ class Rule(BaseModel):
     all: TermList = Field(default_factory=list, description="Every one of these terms must appear.")
     none: TermList = Field(default_factory=list, description="None of these terms may appear.")
     regex: TermList = Field(default_factory=list, description="At least one pattern (RE2 syntax) must match.")
-    sources: TermList = Field(default_factory=list, description="Only items from these source ids (globs ok).")
+    sources: TermList = Field(
+        default_factory=list, description="Only items from these source ids (globs ok)."
+    )
     in_: Literal["title", "summary", "any"] = Field("any", alias="in", description="Which text to search.")
     tags: TermList = Field(default_factory=list)
     enabled: bool = True

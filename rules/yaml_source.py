@@ -1,5 +1,5 @@
-"""Safe YAML with positions: data from `yaml.safe_load`, plus a map from data paths to file positions so
-validation errors can say `file:line:col`. Duplicate mapping keys, which YAML silently collapses, are reported.
+"""Safe YAML with positions: data from `yaml.safe_load`, plus a map from data paths to file positions
+so validation errors can say `file:line:col`. Duplicate mapping keys, which YAML silently collapses, are reported.
 """
 
 from __future__ import annotations
@@ -54,8 +54,12 @@ def _walk(node: yaml.Node, path: PathKey, doc: YamlDoc) -> None:
             line = key_node.start_mark.line + 1
             if key in seen:
                 doc.problems.append(
-                    Problem(doc.file, line, key_node.start_mark.column + 1,
-                            f"duplicate key `{key}` (first at line {seen[key]}); YAML keeps only the last")
+                    Problem(
+                        doc.file,
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"duplicate key `{key}` (first at line {seen[key]}); YAML keeps only the last",
+                    )
                 )
             seen[key] = line
             doc.marks[(*path, key)] = (line, key_node.start_mark.column + 1)
@@ -147,8 +151,11 @@ def validation_problems(doc: YamlDoc, exc: Any, model: Any, base: PathKey = ()) 
         if kind == "extra_forbidden":
             options = known_keys(model, loc)
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-            hint = f"; did you mean `{close[0]}`?" if close else (
-                f"; known keys: {', '.join(sorted(options))}" if options else "")
+            hint = (
+                f"; did you mean `{close[0]}`?"
+                if close
+                else (f"; known keys: {', '.join(sorted(options))}" if options else "")
+            )
             message = f"unknown key `{key}`{hint}"
         elif kind == "missing":
             message = f"missing required key `{key}`"

@@ -44,9 +44,21 @@ class RedisServer:
         if binary is None:
             pytest.skip("redis-server not installed and REDIS_URL not set")
         self.proc = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.workdir)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         client = redis.Redis.from_url(self.url)
         deadline = time.monotonic() + 10
@@ -105,12 +117,18 @@ def slack_server() -> Iterator[SlackServer]:
     server.stop()
 
 
-def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60,
-            input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Drive the real `wirewatch` command the way a user does (a fresh process each time)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("SLACK_BOT_TOKEN", None) if env is None or "SLACK_BOT_TOKEN" not in env else None
     return subprocess.run(
-        [sys.executable, "-m", "wirewatch", *args], cwd=cwd, env=full_env, capture_output=True, text=True,
-        timeout=timeout, input=input,
+        [sys.executable, "-m", "wirewatch", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
     )

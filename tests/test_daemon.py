@@ -14,16 +14,35 @@ from tests.conftest import ROOT
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 
-DEAL = {"guid": "d1", "title": "Pfizer signs exclusive license agreement with Chinese biotech",
-        "link": "http://news.test/d1", "description": "Pfizer pays $100 million upfront plus milestones."}
-DEAL2 = {"guid": "d2", "title": "AbbVie to acquire ImmunoGen, an antibody-drug conjugate biotech, for $10 billion",
-         "link": "http://news.test/d2", "description": "The acquisition adds an oncology drug."}
+DEAL = {
+    "guid": "d1",
+    "title": "Pfizer signs exclusive license agreement with Chinese biotech",
+    "link": "http://news.test/d1",
+    "description": "Pfizer pays $100 million upfront plus milestones.",
+}
+DEAL2 = {
+    "guid": "d2",
+    "title": "AbbVie to acquire ImmunoGen, an antibody-drug conjugate biotech, for $10 billion",
+    "link": "http://news.test/d2",
+    "description": "The acquisition adds an oncology drug.",
+}
 
 
 def start_daemon(cfg: Path, slack: SlackServer) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": slack.token, "SLACK_API_URL": slack.base_url}
-    return subprocess.Popen([sys.executable, "-m", "wirewatch", "run", "--config", str(cfg)], cwd=cfg.parent,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SLACK_BOT_TOKEN": slack.token,
+        "SLACK_API_URL": slack.base_url,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "wirewatch", "run", "--config", str(cfg)],
+        cwd=cfg.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
@@ -44,9 +63,11 @@ def test_daemon_polls_delivers_and_stops_cleanly(
     try:
         assert wait_for(lambda: len(slack_server.posted()) == 1, timeout=20), "first poll alerts"
         feed_server.put("/f.xml", rss([DEAL2, DEAL]))
-        assert wait_for(lambda: len(slack_server.posted()) == 2, timeout=25), "next scheduled poll alerts the new one"
+        assert wait_for(lambda: len(slack_server.posted()) == 2, timeout=25), (
+            "next scheduled poll alerts the new one"
+        )
         proc.send_signal(sig)
-        out, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -13,28 +13,49 @@ from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import Fault, SlackServer
 
 THEME_EN = [
-    {"guid": "en-bd-1", "title": "Biogen licenses bispecific antibody in $1.25 billion deal",
-     "link": "http://news.test/bd-1",
-     "description": "<p>Biogen signed an <b>exclusive license agreement</b>, paying $80 million upfront and up "
-                    "to $1.17 billion in milestones.</p>"},
-    {"guid": "en-pt-1", "title": "Morgan Stanley upgrades Moderna to Overweight, price target $60",
-     "link": "http://news.test/pt-1",
-     "description": "Morgan Stanley upgraded Moderna to Overweight from Equal-weight; price target raised to $60."},
+    {
+        "guid": "en-bd-1",
+        "title": "Biogen licenses bispecific antibody in $1.25 billion deal",
+        "link": "http://news.test/bd-1",
+        "description": "<p>Biogen signed an <b>exclusive license agreement</b>, paying $80 million upfront and up "
+        "to $1.17 billion in milestones.</p>",
+    },
+    {
+        "guid": "en-pt-1",
+        "title": "Morgan Stanley upgrades Moderna to Overweight, price target $60",
+        "link": "http://news.test/pt-1",
+        "description": "Morgan Stanley upgraded Moderna to Overweight from Equal-weight; price target raised to $60.",
+    },
 ]
 NOISE_EN = [
-    {"guid": "en-noise-1", "title": "Biotech conference season kicks off", "link": "http://news.test/n-1",
-     "description": "Executives gathered in San Francisco to talk about AI and the IPO window."},
+    {
+        "guid": "en-noise-1",
+        "title": "Biotech conference season kicks off",
+        "link": "http://news.test/n-1",
+        "description": "Executives gathered in San Francisco to talk about AI and the IPO window.",
+    },
 ]
 THEME_ZH = [
-    {"guid": "zh-bd-1", "title": "阿斯利康6.3億美元獲得西比曼CAR-T療法權益",
-     "link": "http://news.test/zh-bd-1",
-     "description": "西比曼與阿斯利康簽訂獨家許可協議,授權其開發GPC3 CAR-T,首付款及里程碑付款最高6.3億美元。"},
-    {"guid": "zh-credit-1", "title": "央行:2025年住戶貸款增加4417億元", "link": "http://news.test/zh-credit-1",
-     "description": "央行資料顯示,2025年住戶貸款增加4417億元。其中,短期貸款減少8351億元,中長期貸款增加1.28兆元。"},
+    {
+        "guid": "zh-bd-1",
+        "title": "阿斯利康6.3億美元獲得西比曼CAR-T療法權益",
+        "link": "http://news.test/zh-bd-1",
+        "description": "西比曼與阿斯利康簽訂獨家許可協議,授權其開發GPC3 CAR-T,首付款及里程碑付款最高6.3億美元。",
+    },
+    {
+        "guid": "zh-credit-1",
+        "title": "央行:2025年住戶貸款增加4417億元",
+        "link": "http://news.test/zh-credit-1",
+        "description": "央行資料顯示,2025年住戶貸款增加4417億元。其中,短期貸款減少8351億元,中長期貸款增加1.28兆元。",
+    },
 ]
 NOISE_ZH = [
-    {"guid": "zh-noise-1", "title": "矩陣超智發佈人形機器人MATRIX-3", "link": "http://news.test/zh-noise-1",
-     "description": "上海矩陣超智正式發佈了新一代人形機器人,靈巧手擁有27個自由度。"},
+    {
+        "guid": "zh-noise-1",
+        "title": "矩陣超智發佈人形機器人MATRIX-3",
+        "link": "http://news.test/zh-noise-1",
+        "description": "上海矩陣超智正式發佈了新一代人形機器人,靈巧手擁有27個自由度。",
+    },
 ]
 
 
@@ -46,11 +67,11 @@ store: {store}
 sources:
   - id: en-wire
     type: rss
-    url: {feeds.url('/en.xml')}
+    url: {feeds.url("/en.xml")}
     interval: 5m
     on_first_fetch: {on_first_fetch}
   - id: zh-wire
-    url: {feeds.url('/zh.xml')}
+    url: {feeds.url("/zh.xml")}
     interval: 300
     on_first_fetch: {on_first_fetch}
 notify:
@@ -124,10 +145,18 @@ def test_baseline_then_new_entry_alerts_exactly_once_across_restarts(
     assert slack_server.posted() == [], "first fetch records a baseline and alerts nothing"
     assert "baseline" in err
 
-    new_deal = {"guid": "zh-bd-2", "title": "恆瑞醫藥與GSK簽訂授權協議", "link": "http://news.test/zh-bd-2",
-                "description": "恆瑞醫藥授權GSK開發其PDE3/4抑制劑,首付款5億美元,總額最高達125億美元。"}
-    new_noise = {"guid": "zh-noise-2", "title": "上海兩會閉幕", "link": "http://news.test/zh-noise-2",
-                 "description": "上海市十六屆人大四次會議閉幕。"}
+    new_deal = {
+        "guid": "zh-bd-2",
+        "title": "恆瑞醫藥與GSK簽訂授權協議",
+        "link": "http://news.test/zh-bd-2",
+        "description": "恆瑞醫藥授權GSK開發其PDE3/4抑制劑,首付款5億美元,總額最高達125億美元。",
+    }
+    new_noise = {
+        "guid": "zh-noise-2",
+        "title": "上海兩會閉幕",
+        "link": "http://news.test/zh-noise-2",
+        "description": "上海市十六屆人大四次會議閉幕。",
+    }
     feed_server.put("/zh.xml", rss([new_deal, new_noise, *THEME_ZH, *NOISE_ZH]))
     code, _, err = once(cfg, slack_server)
     assert code == 0, err
@@ -229,11 +258,23 @@ def test_broken_rule_file_stops_with_file_and_line(tmp_path: Path, feed_server: 
 
 def test_match_dry_run_contract(tmp_path: Path) -> None:
     items = [
-        {"id": "a", "title": "GSK to acquire RAPT Therapeutics for $2.2 billion", "summary": "antibody deal",
-         "link": "http://x/a", "published": "2026-01-20T12:00:00Z", "source": "s"},
+        {
+            "id": "a",
+            "title": "GSK to acquire RAPT Therapeutics for $2.2 billion",
+            "summary": "antibody deal",
+            "link": "http://x/a",
+            "published": "2026-01-20T12:00:00Z",
+            "source": "s",
+        },
         {"id": "b", "title": "Weather is nice", "summary": "", "link": "", "published": None, "source": "s"},
-        {"id": "c", "title": "高盛首次覆蓋影石創新,給予買入評級,目標價311元", "summary": "", "link": "",
-         "published": None, "source": "s"},
+        {
+            "id": "c",
+            "title": "高盛首次覆蓋影石創新,給予買入評級,目標價311元",
+            "summary": "",
+            "link": "",
+            "published": None,
+            "source": "s",
+        },
     ]
     stdin = "\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n"
     r = run_cli("match", "-", cwd=tmp_path, input=stdin)

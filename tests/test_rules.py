@@ -94,8 +94,11 @@ def test_engine_never_crashes_and_agrees_with_naive_search(text: str) -> None:
     folded = fold(text)
     expected = any(
         Term.parse(t).text in folded
-        and any(Term.parse(t).fits(folded, i, i + len(Term.parse(t).text))
-                for i in range(len(folded)) if folded.startswith(Term.parse(t).text, i))
+        and any(
+            Term.parse(t).fits(folded, i, i + len(Term.parse(t).text))
+            for i in range(len(folded))
+            if folded.startswith(Term.parse(t).text, i)
+        )
         for t in terms
     )
     assert bool(engine.match(item(text))) is expected

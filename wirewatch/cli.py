@@ -32,8 +32,10 @@ def _load(args: argparse.Namespace) -> Config:
     for w in warnings:
         log.warning("%s", w)
     if path is None:
-        log.warning("no config file (looked for --config, $WIREWATCH_CONFIG, ./wirewatch.yaml); "
-                    "using defaults with no sources")
+        log.warning(
+            "no config file (looked for --config, $WIREWATCH_CONFIG, ./wirewatch.yaml); "
+            "using defaults with no sources"
+        )
     return config
 
 
@@ -94,8 +96,13 @@ def cmd_match(args: argparse.Namespace) -> int:
     try:
         for item in _read_items(stream, errors):
             for m in engine.match(item):
-                out.write(json.dumps({"item": item.id, "rule": m.rule.id, "event": m.rule.event,
-                                      "fields": m.fields}, ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps(
+                        {"item": item.id, "rule": m.rule.id, "event": m.rule.event, "fields": m.fields},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
     finally:
         if stream is not sys.stdin:
             stream.close()
@@ -104,7 +111,9 @@ def cmd_match(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
-CONFIG_KEYS = frozenset({"store", "sources", "notify", "fetch", "delivery", "log_level", "log_format", "jitter"})
+CONFIG_KEYS = frozenset(
+    {"store", "sources", "notify", "fetch", "delivery", "log_level", "log_format", "jitter"}
+)
 
 
 def _is_config_file(path: Path) -> bool:
@@ -117,7 +126,9 @@ def _is_config_file(path: Path) -> bool:
     if CONFIG_KEYS & set(data):
         return True
     rules = data.get("rules")
-    return isinstance(rules, str) or (isinstance(rules, list) and all(isinstance(r, str) for r in rules) and rules != [])
+    return isinstance(rules, str) or (
+        isinstance(rules, list) and all(isinstance(r, str) for r in rules) and rules != []
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -143,8 +154,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     loaded = load_rules(list(dict.fromkeys(rule_paths)), strict=False)
     problems.extend(loaded.problems)
     errors = [p for p in problems if not str(p).endswith("(warning)")]
-    for p in problems:
-        print(p)
+    for problem in problems:
+        print(problem)
     if not errors:
         what = f"{len(loaded.rules)} rules in {len(loaded.files)} files"
         if configs:
@@ -172,8 +183,16 @@ def cmd_sources(args: argparse.Namespace) -> int:
             rows.append((s.id, "never polled" if s.enabled else "disabled", "-", "0", "0", "-"))
             continue
         status = "disabled" if not s.enabled else ("failing" if st.consecutive_failures else "ok")
-        rows.append((s.id, status, _when(st.last_success), str(st.consecutive_failures), str(st.entries_seen),
-                     st.last_error or "-"))
+        rows.append(
+            (
+                s.id,
+                status,
+                _when(st.last_success),
+                str(st.consecutive_failures),
+                str(st.entries_seen),
+                st.last_error or "-",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
@@ -189,8 +208,10 @@ def cmd_alerts(args: argparse.Namespace) -> int:
                 if args.failed and d.status != "failed":
                     continue
                 err = f"  ({d.last_error})" if d.last_error and d.status != "sent" else ""
-                print(f"{_when(a.created_at)}  {a.rule:<28} {a.event or '-':<14} {d.target:<24} {d.status}{err}"
-                      f"  {a.item.title[:60]}")
+                print(
+                    f"{_when(a.created_at)}  {a.rule:<28} {a.event or '-':<14} {d.target:<24} {d.status}{err}"
+                    f"  {a.item.title[:60]}"
+                )
     return EXIT_OK
 
 

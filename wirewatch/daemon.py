@@ -9,6 +9,8 @@ the explicit drain.)
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import logging
 import random
 import signal
@@ -98,8 +100,15 @@ async def run_once(config: Config, store: Store) -> list[PollReport]:
         reports = await asyncio.gather(*(rt.poll(s) for s in sources))
         stats = await rt.deliver()
         failed = sum(r.outcome == "failed" for r in reports)
-        log.info("once: %d sources polled (%d failed), %d new alerts; deliveries: %d sent, %d to retry, %d failed",
-                 len(reports), failed, sum(r.alerts for r in reports), stats.sent, stats.retried, stats.failed)
+        log.info(
+            "once: %d sources polled (%d failed), %d new alerts; deliveries: %d sent, %d to retry, %d failed",
+            len(reports),
+            failed,
+            sum(r.alerts for r in reports),
+            stats.sent,
+            stats.retried,
+            stats.failed,
+        )
         return list(reports)
     finally:
         await rt.aclose()
@@ -110,17 +119,16 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
+        # not possible off the main thread (embedding, tests) or on some platforms
+        with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # not the main thread (tests) or not supported
-            pass
 
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     now = datetime.now().astimezone()
     sources = [s for s in config.sources if s.enabled]
     for s in sources:
         scheduler.add_job(
-            rt.tracked(lambda s=s: rt.poll(s)),
+            rt.tracked(functools.partial(rt.poll, s)),
             IntervalTrigger(seconds=s.interval, jitter=s.interval * config.jitter or None),
             id=f"poll:{s.id}",
             name=f"poll {s.id}",
@@ -136,9 +144,13 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         misfire_grace_time=max(1, int(config.delivery.interval)),
     )
     scheduler.start()
-    log.info("wirewatch running: %d sources, %d rules, store %s, notifiers %s",
-             len(sources), len(rt.pipeline.engine.rules), store.url.split("@")[-1],
-             ", ".join(rt.notifiers) or "none")
+    log.info(
+        "wirewatch running: %d sources, %d rules, store %s, notifiers %s",
+        len(sources),
+        len(rt.pipeline.engine.rules),
+        store.url.split("@")[-1],
+        ", ".join(rt.notifiers) or "none",
+    )
     try:
         await stop.wait()
     finally:
@@ -148,8 +160,11 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         if pending:
             _, late = await asyncio.wait(pending, timeout=SHUTDOWN_GRACE)
             if late:
-                log.warning("%d tasks did not finish within %.0fs; their polls will be redone", len(late),
-                            SHUTDOWN_GRACE)
+                log.warning(
+                    "%d tasks did not finish within %.0fs; their polls will be redone",
+                    len(late),
+                    SHUTDOWN_GRACE,
+                )
         try:
             await asyncio.wait_for(rt.deliver(), timeout=SHUTDOWN_GRACE)
         except TimeoutError:

@@ -1,4 +1,4 @@
-"""`${VAR}` / `${VAR:-default}` / `${VAR-default}` / `${VAR:?message}` in config strings, `$$` for a literal `$`.
+"""`${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}` in config strings; `$$` is a `$`.
 
 Applied to parsed scalar values (never to the YAML text), so a variable can never inject YAML structure.
 An unset `${VAR}` becomes empty with a warning, as Docker Compose does; `${VAR:?…}` makes it an error.

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from collectors.feed_parse import parse_feed
 from collectors.http_fetch import Fetcher, FetchResult
+from collectors.item import Item
 from collectors.update import UpdatePlan, initial_state, plan_failure, plan_not_modified, plan_update
 from notifier.base import Notifier
-from collectors.item import Item
 from rules.engine import Match, RuleEngine
 from rules.model import SEVERITY_ORDER
 from store.base import Store, StoreUnavailable
