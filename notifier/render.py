@@ -29,6 +29,18 @@ def mrkdwn_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _text_offset(text: str, folded_pos: int) -> int:
+    """The offset in `text` whose folded prefix reaches `folded_pos` (binary search over prefixes)."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(fold(text[:mid])) < folded_pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def excerpt(alert: Alert, limit: int = EXCERPT_CHARS) -> str:
     """A window of the summary around the first matched term, so the reader sees why it fired."""
     text = alert.item.summary or ""
@@ -36,13 +48,14 @@ def excerpt(alert: Alert, limit: int = EXCERPT_CHARS) -> str:
         return text
     folded = fold(text)
     start = 0
-    if len(folded) == len(text):
-        # Centre on the most specific (longest) matched term: it says most about why the rule fired.
-        for term in sorted(alert.matched, key=len, reverse=True):
-            pos = folded.find(fold(term.rstrip("*")))
-            if pos >= 0:
-                start = max(0, pos - limit // 3)
-                break
+    # Centre on the most specific (longest) matched term: it says most about why the rule fired.
+    for term in sorted(alert.matched, key=len, reverse=True):
+        pos = folded.find(fold(term.rstrip("*")))
+        if pos >= 0:
+            if len(folded) != len(text):  # NFKC changed the length (…→..., ℃→°C): map back to `text`
+                pos = _text_offset(text, pos)
+            start = max(0, pos - limit // 3)
+            break
     window = text[start : start + limit]
     return ("…" if start else "") + truncate(window, limit) + ("…" if start + limit < len(text) else "")
 
@@ -65,7 +78,7 @@ def render_text(alert: Alert) -> str:
     parts = [f"[{alert.severity.upper()}]", alert.event or alert.rule, "—", headline(alert)]
     if alert.item.link:
         parts.append(f"({alert.item.link})")
-    return truncate(" ".join(parts), 3000)
+    return mrkdwn_escape(truncate(" ".join(parts), 3000))  # Slack parses `text` as mrkdwn too
 
 
 def render_console(alert: Alert) -> str:
@@ -102,14 +115,31 @@ def render_blocks(alert: Alert) -> list[dict[str, Any]]:
         meta.append(published)
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": truncate(title_md, SECTION_LIMIT)}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(" · ".join(meta), SECTION_LIMIT)}]},
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": truncate(" · ".join(meta), SECTION_LIMIT)}],
+        },
     ]
     if alert.fields:
-        pairs = [f"*{mrkdwn_escape(str(k))}*: {mrkdwn_escape(str(v))}" for k, v in list(alert.fields.items())[:10]]
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate("\n".join(pairs), SECTION_LIMIT)}})
+        pairs = [
+            f"*{mrkdwn_escape(str(k))}*: {mrkdwn_escape(str(v))}" for k, v in list(alert.fields.items())[:10]
+        ]
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": truncate("\n".join(pairs), SECTION_LIMIT)}}
+        )
     if snippet := excerpt(alert):
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate(mrkdwn_escape(snippet), SECTION_LIMIT)}})
+        blocks.append(
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": truncate(mrkdwn_escape(snippet), SECTION_LIMIT)},
+            }
+        )
     if alert.matched:
         terms = ", ".join(f"*{mrkdwn_escape(t)}*" for t in alert.matched)
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": truncate("matched: " + terms, SECTION_LIMIT)}]})
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": truncate("matched: " + terms, SECTION_LIMIT)}],
+            }
+        )
     return blocks

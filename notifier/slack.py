@@ -6,6 +6,7 @@ already accepted. The token lives only inside the WebClient; errors we surface n
 
 from __future__ import annotations
 
+import math
 import re
 
 from slack_sdk import WebClient
@@ -23,10 +24,24 @@ from store.records import Alert
 # Errors that no retry can fix: route to the dead-letter list with the reason.
 PERMANENT_ERRORS = frozenset(
     {
-        "channel_not_found", "not_in_channel", "is_archived", "invalid_auth", "not_authed",
-        "account_inactive", "token_revoked", "token_expired", "no_permission", "missing_scope",
-        "invalid_blocks", "invalid_blocks_format", "msg_too_long", "too_many_attachments",
-        "restricted_action", "ekm_access_denied", "invalid_arguments", "invalid_metadata_format",
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "no_permission",
+        "missing_scope",
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "msg_too_long",
+        "too_many_attachments",
+        "restricted_action",
+        "ekm_access_denied",
+        "invalid_arguments",
+        "invalid_metadata_format",
     }
 )
 _TOKEN = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
@@ -41,15 +56,21 @@ def redact(text: str) -> str:
 class SlackNotifier:
     kind = "slack"
 
-    def __init__(self, token: str, channel: str, base_url: str = "https://slack.com/api/", timeout: float = 15.0,
-                 max_retries: int = 3):
+    def __init__(
+        self,
+        token: str,
+        channel: str,
+        base_url: str = "https://slack.com/api/",
+        timeout: float = 15.0,
+        max_retries: int = 3,
+    ):
         if not base_url.endswith("/"):
             base_url += "/"
         self.channel = channel
         self.client = WebClient(
             token=token,
             base_url=base_url,
-            timeout=int(timeout),
+            timeout=max(1, math.ceil(timeout)),  # int(0.5) == 0 would make every socket non-blocking
             retry_handlers=[
                 ConnectionErrorRetryHandler(max_retry_count=max_retries),
                 RateLimitErrorRetryHandler(max_retry_count=max_retries),
@@ -69,7 +90,10 @@ class SlackNotifier:
                 blocks=render_blocks(alert),
                 unfurl_links=False,
                 unfurl_media=False,
-                metadata={"event_type": METADATA_EVENT, "event_payload": {"alert_id": alert.id, "rule": alert.rule}},
+                metadata={
+                    "event_type": METADATA_EVENT,
+                    "event_payload": {"alert_id": alert.id, "rule": alert.rule},
+                },
             )
         except SlackApiError as exc:
             code = str(exc.response.get("error") or f"HTTP {exc.response.status_code}")

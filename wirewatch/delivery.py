@@ -16,7 +16,8 @@ log = logging.getLogger("wirewatch.delivery")
 
 def retry_delay(attempts: int, base: float, cap: float, rng: random.Random | None = None) -> float:
     """Exponential backoff with full jitter in [delay/2, delay]; pure given the rng."""
-    delay = min(cap, base * (2 ** max(0, attempts)))
+    # Clamp the exponent: float * 2**1024 overflows, and a delivery retried for weeks gets there.
+    delay = min(cap, base * (2.0 ** min(max(0, attempts), 60)))
     r = (rng or random).random()
     return delay / 2 + r * delay / 2
 
@@ -69,13 +70,18 @@ def deliver_due(
             stats.sent += 1
         elif outcome.permanent:
             store.mark_failed(d.alert_id, d.target, outcome.error or "failed", now)
-            log.error("alert %s to %s failed permanently: %s (see `wirewatch alerts --failed`)",
-                      d.alert_id, d.target, outcome.error)
+            log.error(
+                "alert %s to %s failed permanently: %s (see `wirewatch alerts --failed`)",
+                d.alert_id,
+                d.target,
+                outcome.error,
+            )
             stats.failed += 1
         else:
             wait = retry_delay(d.attempts, retry_base, retry_cap)
             store.mark_retry(d.alert_id, d.target, outcome.error or "failed", now + wait, now)
-            log.warning("alert %s to %s not delivered (%s); retry in %.0fs", d.alert_id, d.target,
-                        outcome.error, wait)
+            log.warning(
+                "alert %s to %s not delivered (%s); retry in %.0fs", d.alert_id, d.target, outcome.error, wait
+            )
             stats.retried += 1
     return stats
