@@ -22,8 +22,14 @@ MARK = "┌─"
 
 def time_to_first_alert(workdir: Path, timeout: float = 900) -> float:
     start = time.monotonic()
-    proc = subprocess.Popen(["make", "run"], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        ["make", "run"],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
@@ -48,8 +54,10 @@ def main() -> int:
         for f in clone.glob("wirewatch.db*"):
             f.unlink()
         warm = time_to_first_alert(clone)
-    print(f"make run -> first alert: cold (fresh clone, includes venv + install) {cold:.1f} s; "
-          f"warm (set-up done) {warm:.1f} s; ratio cold/warm {cold / warm:.0f}x")
+    print(
+        f"make run -> first alert: cold (fresh clone, includes venv + install) {cold:.1f} s; "
+        f"warm (set-up done) {warm:.1f} s; ratio cold/warm {cold / warm:.0f}x"
+    )
     return 0
 
 

@@ -115,9 +115,7 @@ class Fetcher:
             async with asyncio.timeout(self.limits.total_timeout):
                 return await self._get(url, headers, start)
         except (httpx.HTTPError, BodyTooLarge, TimeoutError, OSError) as exc:
-            return FetchResult(
-                url=url, error=_describe(exc, self.limits, url), elapsed=time.monotonic() - start
-            )
+            return FetchResult(url=url, error=_describe(exc, self.limits, url), elapsed=time.monotonic() - start)
 
     async def _get(self, url: str, headers: dict[str, str], start: float) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers) as resp:
@@ -154,9 +152,7 @@ class Fetcher:
     def _fetch_file(self, url: str, etag: str | None, start: float) -> FetchResult:
         """file:///abs/path or file:relative/path (resolved by the config loader before we get here)."""
         parsed = urlparse(url)
-        path = Path(
-            unquote(parsed.path if parsed.netloc in ("", "localhost") else parsed.netloc + parsed.path)
-        )
+        path = Path(unquote(parsed.path if parsed.netloc in ("", "localhost") else parsed.netloc + parsed.path))
         try:
             size = path.stat().st_size
             if size > self.limits.max_bytes:

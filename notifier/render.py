@@ -121,9 +121,7 @@ def render_blocks(alert: Alert) -> list[dict[str, Any]]:
         },
     ]
     if alert.fields:
-        pairs = [
-            f"*{mrkdwn_escape(str(k))}*: {mrkdwn_escape(str(v))}" for k, v in list(alert.fields.items())[:10]
-        ]
+        pairs = [f"*{mrkdwn_escape(str(k))}*: {mrkdwn_escape(str(v))}" for k, v in list(alert.fields.items())[:10]]
         blocks.append(
             {"type": "section", "text": {"type": "mrkdwn", "text": truncate("\n".join(pairs), SECTION_LIMIT)}}
         )

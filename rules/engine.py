@@ -141,13 +141,7 @@ class RuleEngine:
             if c.none and any(t in hits for t in c.none):
                 continue
             if c.regex:
-                texts = (
-                    [title]
-                    if rule.in_ == "title"
-                    else [summary]
-                    if rule.in_ == "summary"
-                    else [title, summary]
-                )
+                texts = [title] if rule.in_ == "title" else [summary] if rule.in_ == "summary" else [title, summary]
                 if not any(rx.search(t) for rx in c.regex for t in texts):
                     continue
             fired = tuple(dict.fromkeys(self._raw[t] for t in (*c.all, *c.any) if t in hits))

@@ -99,9 +99,7 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
             out.rules.append(rule)
         out.problems.extend(sorted(doc.problems, key=lambda p: (p.line, p.col)))
     if not files and not problems:
-        out.problems.append(
-            Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found")
-        )
+        out.problems.append(Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found"))
     if strict and out.problems:
         raise RuleLoadError(out.problems)
     return out

@@ -39,9 +39,7 @@ class Rule(BaseModel):
     all: TermList = Field(default_factory=list, description="Every one of these terms must appear.")
     none: TermList = Field(default_factory=list, description="None of these terms may appear.")
     regex: TermList = Field(default_factory=list, description="At least one pattern (RE2 syntax) must match.")
-    sources: TermList = Field(
-        default_factory=list, description="Only items from these source ids (globs ok)."
-    )
+    sources: TermList = Field(default_factory=list, description="Only items from these source ids (globs ok).")
     in_: Literal["title", "summary", "any"] = Field("any", alias="in", description="Which text to search.")
     tags: TermList = Field(default_factory=list)
     enabled: bool = True

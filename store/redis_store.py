@@ -118,9 +118,7 @@ class RedisStore(Store):
         return Delivery(**json.loads(raw)) if raw else None
 
     def due_deliveries(self, now: float, limit: int = 100) -> list[Delivery]:
-        members = self._call(
-            lambda: self._r.zrangebyscore(self._k("outbox"), "-inf", now, start=0, num=limit)
-        )
+        members = self._call(lambda: self._r.zrangebyscore(self._k("outbox"), "-inf", now, start=0, num=limit))
         out: list[Delivery] = []
         for m in members:
             alert_id, _, target = str(m).partition(SEP)

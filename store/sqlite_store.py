@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -155,17 +156,23 @@ class SqliteStore(Store):
     _DCOLS = "alert_id, target, status, attempts, next_attempt, last_error, ref, updated_at"
 
     def due_deliveries(self, now: float, limit: int = 100) -> list[Delivery]:
-        rows = self._conn().execute(
-            f"SELECT {self._DCOLS} FROM deliveries WHERE status = 'pending' AND next_attempt <= ? "
-            "ORDER BY next_attempt, alert_id LIMIT ?",
-            (now, limit),
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                f"SELECT {self._DCOLS} FROM deliveries WHERE status = 'pending' AND next_attempt <= ? "
+                "ORDER BY next_attempt, alert_id LIMIT ?",
+                (now, limit),
+            )
+            .fetchall()
+        )
         return [self._delivery(r) for r in rows]
 
     def deliveries(self, alert_id: str) -> list[Delivery]:
-        rows = self._conn().execute(
-            f"SELECT {self._DCOLS} FROM deliveries WHERE alert_id = ? ORDER BY target", (alert_id,)
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute(f"SELECT {self._DCOLS} FROM deliveries WHERE alert_id = ? ORDER BY target", (alert_id,))
+            .fetchall()
+        )
         return [self._delivery(r) for r in rows]
 
     def mark_sent(self, alert_id: str, target: str, ref: str | None, now: float) -> None:
@@ -193,17 +200,13 @@ class SqliteStore(Store):
             )
 
     def recent_alerts(self, limit: int = 50) -> list[Alert]:
-        rows = self._conn().execute(
-            "SELECT data FROM alerts ORDER BY created_at DESC, id LIMIT ?", (limit,)
-        ).fetchall()
+        rows = self._conn().execute("SELECT data FROM alerts ORDER BY created_at DESC, id LIMIT ?", (limit,)).fetchall()
         return [Alert.from_json(r[0]) for r in rows]
 
     def close(self) -> None:
         with self._lock:
             for conn in self._all:
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     conn.close()
-                except sqlite3.Error:
-                    pass
             self._all.clear()
         self._local = threading.local()

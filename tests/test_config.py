@@ -62,9 +62,7 @@ notify:
 def test_unset_variable_warns_with_line_and_disables_slack(tmp_path: Path) -> None:
     cfg = write(tmp_path, "notify:\n  slack:\n    token: ${SLACK_BOT_TOKEN}\n")
     config, warnings = load_config(cfg, env={})
-    assert [str(w) for w in warnings] == [
-        f"{cfg}:3:5: ${{SLACK_BOT_TOKEN}} is not set; using an empty string"
-    ]
+    assert [str(w) for w in warnings] == [f"{cfg}:3:5: ${{SLACK_BOT_TOKEN}} is not set; using an empty string"]
     assert not config.notify.slack.enabled
     assert config.notify.console_enabled, "console is the default without a Slack token"
 

@@ -63,9 +63,7 @@ def test_daemon_polls_delivers_and_stops_cleanly(
     try:
         assert wait_for(lambda: len(slack_server.posted()) == 1, timeout=20), "first poll alerts"
         feed_server.put("/f.xml", rss([DEAL2, DEAL]))
-        assert wait_for(lambda: len(slack_server.posted()) == 2, timeout=25), (
-            "next scheduled poll alerts the new one"
-        )
+        assert wait_for(lambda: len(slack_server.posted()) == 2, timeout=25), "next scheduled poll alerts the new one"
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)
     finally:

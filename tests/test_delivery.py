@@ -94,9 +94,7 @@ class Exploding:
 # --- the happy path and idempotence -----------------------------------------------------------------------
 
 
-def test_pending_alerts_are_sent_and_marked_sent_with_ref(
-    store: SqliteStore, slack_server: SlackServer
-) -> None:
+def test_pending_alerts_are_sent_and_marked_sent_with_ref(store: SqliteStore, slack_server: SlackServer) -> None:
     alerts = add_alerts(store, 3, [SLACK])
     stats = deliver_due(store, {"slack": slack(slack_server)})
 
@@ -141,9 +139,7 @@ def test_not_yet_created_alerts_wait(store: SqliteStore) -> None:
 # --- outages ----------------------------------------------------------------------------------------------
 
 
-def test_server_errors_schedule_a_retry_and_lose_nothing(
-    store: SqliteStore, slack_server: SlackServer
-) -> None:
+def test_server_errors_schedule_a_retry_and_lose_nothing(store: SqliteStore, slack_server: SlackServer) -> None:
     alerts = add_alerts(store, 3, [SLACK])
     slack_server.plan(*[Fault(status=500)] * 3)
     notifiers = {"slack": slack(slack_server)}
@@ -168,9 +164,7 @@ def test_server_errors_schedule_a_retry_and_lose_nothing(
     assert {d.alert_id for d in store.due_deliveries(FAR_FUTURE)} == {a.id for a in alerts}
 
 
-def test_outage_then_recovery_sends_each_alert_exactly_once(
-    store: SqliteStore, slack_server: SlackServer
-) -> None:
+def test_outage_then_recovery_sends_each_alert_exactly_once(store: SqliteStore, slack_server: SlackServer) -> None:
     alerts = add_alerts(store, 4, [SLACK])
     down = {"slack": slack(slack_server, base_url=f"http://127.0.0.1:{free_port()}/api/")}
     up = {"slack": slack(slack_server)}
@@ -217,9 +211,7 @@ def test_unreachable_slack_records_an_error_without_the_token(store: SqliteStore
 # --- dead letters -----------------------------------------------------------------------------------------
 
 
-def test_channel_not_found_is_dead_lettered_and_not_retried(
-    store: SqliteStore, slack_server: SlackServer
-) -> None:
+def test_channel_not_found_is_dead_lettered_and_not_retried(store: SqliteStore, slack_server: SlackServer) -> None:
     [bad] = add_alerts(store, 1, ["slack:#does-not-exist"])
     good = add_alerts(store, 2, [SLACK], start=1)
     notifiers = {"slack": slack(slack_server)}
@@ -287,9 +279,7 @@ def test_target_without_a_notifier_stays_pending_with_a_clear_error(
     assert delivery(store, a.id).status == "sent"
 
 
-def test_a_delivery_retried_for_weeks_is_still_rescheduled(
-    store: SqliteStore, slack_server: SlackServer
-) -> None:
+def test_a_delivery_retried_for_weeks_is_still_rescheduled(store: SqliteStore, slack_server: SlackServer) -> None:
     # Past ~1024 attempts base * 2**attempts overflowed a float: the pass crashed on the oldest delivery
     # every time, and nothing behind it in the outbox was ever sent again.
     [stuck] = add_alerts(store, 1, ["pagerduty:ops"])

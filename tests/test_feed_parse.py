@@ -214,9 +214,7 @@ def test_exact_duplicate_entries_are_dropped() -> None:
 
 
 def test_html_page_is_an_error() -> None:
-    page = (
-        b"<!DOCTYPE html>\n<html><head><title>Login</title></head><body><p>Please sign in</p></body></html>"
-    )
+    page = b"<!DOCTYPE html>\n<html><head><title>Login</title></head><body><p>Please sign in</p></body></html>"
     feed = parse_feed(page, "s", "text/html; charset=utf-8")
     assert feed.items == []
     assert feed.error is not None
@@ -437,12 +435,8 @@ def test_entry_ids_unique_within_a_feed(entries: list[tuple[str | None, str, str
 NOW = 1_750_000_000.0
 
 
-def fetched(
-    etag: str | None = '"v2"', last_modified: str | None = "Tue, 10 Jun 2025 04:00:00 GMT"
-) -> FetchResult:
-    return FetchResult(
-        url="http://feeds.test/x.xml", status=200, body=b"...", etag=etag, last_modified=last_modified
-    )
+def fetched(etag: str | None = '"v2"', last_modified: str | None = "Tue, 10 Jun 2025 04:00:00 GMT") -> FetchResult:
+    return FetchResult(url="http://feeds.test/x.xml", status=200, body=b"...", etag=etag, last_modified=last_modified)
 
 
 def three_items() -> ParsedFeed:

@@ -195,9 +195,7 @@ def test_body_over_limit_with_content_length_is_refused(feed_server: FeedServer)
 
 def test_body_at_limit_is_accepted(feed_server: FeedServer) -> None:
     feed_server.put("/exact.xml", b"y" * 1000)
-    result = fetch(
-        feed_server.url("/exact.xml"), FetchLimits(read_timeout=1, total_timeout=5, max_bytes=1000)
-    )
+    result = fetch(feed_server.url("/exact.xml"), FetchLimits(read_timeout=1, total_timeout=5, max_bytes=1000))
     assert result.ok, result.error
     assert result.body == b"y" * 1000
 
@@ -246,9 +244,7 @@ def test_one_slow_source_does_not_hold_up_another(feed_server: FeedServer) -> No
     feed_server.put("/quick.xml", FEED)
     feed_server.put("/stuck.xml", FEED, delay=3.0)
     limits = FetchLimits(connect_timeout=1, read_timeout=0.5, total_timeout=10)
-    stuck, quick = fetch_all(
-        [(feed_server.url("/stuck.xml"), {}), (feed_server.url("/quick.xml"), {})], limits
-    )
+    stuck, quick = fetch_all([(feed_server.url("/stuck.xml"), {}), (feed_server.url("/quick.xml"), {})], limits)
     assert quick.ok and quick.body == FEED.encode()
     assert not stuck.ok and "timed out" in (stuck.error or "")
 

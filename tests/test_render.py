@@ -111,9 +111,7 @@ def test_mrkdwn_control_characters_in_title_are_escaped() -> None:
     title = "AT&T <b>beats</b> > estimates <!channel> <@U123>"
     blocks = render_blocks(make_alert(title=title))
     head = blocks[0]["text"]["text"]
-    assert head == (
-        f"*<{LINK}|AT&amp;T &lt;b&gt;beats&lt;/b&gt; &gt; estimates &lt;!channel&gt; &lt;@U123&gt;>*"
-    )
+    assert head == (f"*<{LINK}|AT&amp;T &lt;b&gt;beats&lt;/b&gt; &gt; estimates &lt;!channel&gt; &lt;@U123&gt;>*")
     # The only raw control characters left are the link's own brackets.
     assert head.count("<") == 1
     assert head.count(">") == 1
@@ -210,9 +208,7 @@ def test_text_fallback_is_bounded() -> None:
 
 def test_console_renders_one_block_per_alert() -> None:
     alerts = [
-        make_alert(
-            title=f"Deal {i}", link=f"https://news.test/{i}", matched=("license", f"term{i}"), rule=f"r{i}"
-        )
+        make_alert(title=f"Deal {i}", link=f"https://news.test/{i}", matched=("license", f"term{i}"), rule=f"r{i}")
         for i in range(3)
     ]
     out = "\n".join(render_console(a) for a in alerts)

@@ -137,9 +137,7 @@ def test_two_server_errors_then_success_posts_once(slack_server: SlackServer) ->
     assert post_calls(slack_server) == 3
 
 
-def test_persistent_server_error_is_retryable(
-    slack_server: SlackServer, debug_logs: pytest.LogCaptureFixture
-) -> None:
+def test_persistent_server_error_is_retryable(slack_server: SlackServer, debug_logs: pytest.LogCaptureFixture) -> None:
     slack_server.plan(*[Fault(status=500)] * 3)  # more faults than the one retry allowed
     notifier = notifier_for(slack_server, max_retries=1)
     outcome = notifier.send(make_alert(), TARGET)
@@ -217,9 +215,7 @@ def test_api_errors_are_classified(slack_server: SlackServer) -> None:
 def test_connection_refused_is_retryable_without_the_token(debug_logs: pytest.LogCaptureFixture) -> None:
     token = "xoxb-1111-closed-port-SECRET"
     base_url = f"http://127.0.0.1:{free_port()}/api/"  # bound then released: nothing listens there
-    outcome = SlackNotifier(token=token, channel=CHANNEL, base_url=base_url, max_retries=0).send(
-        make_alert(), TARGET
-    )
+    outcome = SlackNotifier(token=token, channel=CHANNEL, base_url=base_url, max_retries=0).send(make_alert(), TARGET)
 
     assert not outcome.ok
     assert not outcome.permanent

@@ -356,9 +356,7 @@ def test_mark_sent_removes_from_due_and_keeps_ref(store: Store) -> None:
 
     assert store.due_deliveries(T0 + 10_000) == []
     got = by_target(store.deliveries(alert.id))
-    assert got["slack:#a"] == Delivery(
-        alert.id, "slack:#a", "sent", 2, T0 + 5, None, "1700000000.000100", T0 + 6
-    )
+    assert got["slack:#a"] == Delivery(alert.id, "slack:#a", "sent", 2, T0 + 5, None, "1700000000.000100", T0 + 6)
     assert (got["console"].status, got["console"].ref, got["console"].attempts) == ("sent", None, 1)
 
 
@@ -426,9 +424,7 @@ def test_deliveries_lists_every_target(store: Store) -> None:
 
 
 def test_everything_survives_reopen(store: Store) -> None:
-    state = SourceState(
-        "feed", etag="e1", baseline_done=True, last_poll=T0, entries_seen=3, next_poll=T0 + 60
-    )
+    state = SourceState("feed", etag="e1", baseline_done=True, last_poll=T0, entries_seen=3, next_poll=T0 + 60)
     store.save_source_state(state)
     store.mark_seen("feed", ["a", "b", "c"], T0)
     first, second = make_alert(1, created_at=T0), make_alert(2, created_at=T0 + 1)
@@ -503,17 +499,13 @@ def test_sqlite_concurrent_threads_lose_nothing(sqlite_store: SqliteStore) -> No
     every = [f"t{t}-e{i}" for t in range(threads_n) for i in range(per_thread)]
     assert sqlite_store.unseen("shared-feed", [*every, "common", "nope"]) == ["nope"]
     for t in range(threads_n):
-        assert sqlite_store.unseen(f"feed-{t}", [f"e{i}" for i in range(per_thread + 1)]) == [
-            f"e{per_thread}"
-        ]
+        assert sqlite_store.unseen(f"feed-{t}", [f"e{i}" for i in range(per_thread + 1)]) == [f"e{per_thread}"]
     total = threads_n * per_thread + 1
     alerts = sqlite_store.recent_alerts(limit=10_000)
     assert len(alerts) == total == len({a.id for a in alerts})
     assert len(sqlite_store.due_deliveries(T0 + 10_000, limit=10_000)) == 2 * threads_n * per_thread + 1
     states = sqlite_store.list_source_states()
-    assert [(s.source_id, s.entries_seen) for s in states] == [
-        (f"feed-{t}", per_thread) for t in range(threads_n)
-    ]
+    assert [(s.source_id, s.entries_seen) for s in states] == [(f"feed-{t}", per_thread) for t in range(threads_n)]
 
     fresh = reopen(sqlite_store)
     try:

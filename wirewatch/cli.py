@@ -33,8 +33,7 @@ def _load(args: argparse.Namespace) -> Config:
         log.warning("%s", w)
     if path is None:
         log.warning(
-            "no config file (looked for --config, $WIREWATCH_CONFIG, ./wirewatch.yaml); "
-            "using defaults with no sources"
+            "no config file (looked for --config, $WIREWATCH_CONFIG, ./wirewatch.yaml); using defaults with no sources"
         )
     return config
 
@@ -111,9 +110,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
-CONFIG_KEYS = frozenset(
-    {"store", "sources", "notify", "fetch", "delivery", "log_level", "log_format", "jitter"}
-)
+CONFIG_KEYS = frozenset({"store", "sources", "notify", "fetch", "delivery", "log_level", "log_format", "jitter"})
 
 
 def _is_config_file(path: Path) -> bool:

@@ -80,8 +80,6 @@ def deliver_due(
         else:
             wait = retry_delay(d.attempts, retry_base, retry_cap)
             store.mark_retry(d.alert_id, d.target, outcome.error or "failed", now + wait, now)
-            log.warning(
-                "alert %s to %s not delivered (%s); retry in %.0fs", d.alert_id, d.target, outcome.error, wait
-            )
+            log.warning("alert %s to %s not delivered (%s); retry in %.0fs", d.alert_id, d.target, outcome.error, wait)
             stats.retried += 1
     return stats
