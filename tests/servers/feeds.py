@@ -4,24 +4,14 @@ on request (status codes, Retry-After, slow or endless bodies)."""
 from __future__ import annotations
 
 import hashlib
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-
-class QuietServer(ThreadingHTTPServer):
-    """Clients that hang up mid-body (size caps, timeouts) are expected here, not errors to print."""
-
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if isinstance(sys.exc_info()[1], ConnectionResetError | BrokenPipeError | TimeoutError):
-            return
-        super().handle_error(request, client_address)
+from tests.servers.loopback import LoopbackServer
 
 
 @dataclass
@@ -44,41 +34,15 @@ class Hit:
     status: int
 
 
-class FeedServer:
+class FeedServer(LoopbackServer):
     def __init__(self) -> None:
+        super().__init__()
         self.docs: dict[str, Doc] = {}
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                server._handle(self)
-
-        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    @property
-    def base(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path
-
-    def start(self) -> FeedServer:
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
     def put(self, path: str, body: bytes | str, **kw: Any) -> Doc:
         """Publish (or replace) a document; validators change whenever the body does."""
@@ -96,7 +60,7 @@ class FeedServer:
         with self._lock:
             return [h for h in self.hits if h.path == path]
 
-    def _handle(self, req: BaseHTTPRequestHandler) -> None:
+    def handle(self, req: BaseHTTPRequestHandler) -> None:
         with self._lock:
             doc = self.docs.get(req.path)
         headers = {k.lower(): v for k, v in req.headers.items()}

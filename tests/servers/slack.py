@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.servers.feeds import QuietServer
+from tests.servers.loopback import LoopbackServer
 
 
 @dataclass
@@ -64,8 +64,9 @@ def block_problems(blocks: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
-class SlackServer:
+class SlackServer(LoopbackServer):
     def __init__(self, token: str = "xoxb-test-token", channels: tuple[str, ...] = ("#market-signals",)):
+        super().__init__()
         self.token = token
         self.channels = set(channels)
         self.messages: list[Posted] = []
@@ -73,36 +74,10 @@ class SlackServer:
         self.faults: list[Fault] = []
         self._lock = threading.Lock()
         self._ts = 1_700_000_000.0
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                server._handle(self)
-
-            def do_GET(self) -> None:
-                server._handle(self)
-
-        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def base_url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}/api/"
-
-    def start(self) -> SlackServer:
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        return self.base + "/api/"
 
     def plan(self, *faults: Fault) -> None:
         with self._lock:
@@ -113,7 +88,7 @@ class SlackServer:
             return list(self.messages)
 
     # --- request handling ----------------------------------------------------------------------------
-    def _handle(self, req: BaseHTTPRequestHandler) -> None:
+    def handle(self, req: BaseHTTPRequestHandler) -> None:
         method = req.path.split("?")[0].rsplit("/", 1)[-1]
         length = int(req.headers.get("Content-Length") or 0)
         raw = req.rfile.read(length) if length else b""
