@@ -1,46 +1,43 @@
 """Compile all rules into one Aho-Corasick automaton over their folded terms, scan each text once, and
-evaluate only the rules whose terms occurred (plus regex-only rules). Cost grows with matches, not rules.
-Pure: no I/O, no clock.
+evaluate only the rules whose terms occurred (plus the few rules with no literal terms). Cost grows with
+matches, not with the number of rules. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import ahocorasick
 
 from collectors.item import Item
+from rules.extract import Document
+from rules.lists import ListEntry
 from rules.model import Rule
-from rules.normalize import fold, is_word_char
+from rules.normalize import fold, has_cjk
 from rules.regex import compile_pattern
+from rules.terms import Term
+from rules.where import Condition, holds, parse_condition
+
+_WORD = re.compile(r"[a-z0-9]+")
+_CJK_CHAR = re.compile("[\u3400-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
-    """A folded term; Latin ends must sit on word boundaries unless the author wrote a trailing `*`."""
+class Span:
+    """Where a term fired: the author's term, the field, offsets in the folded text, and the text found."""
 
+    term: str
+    field: str
+    start: int
+    end: int
     text: str
-    left_boundary: bool
-    right_boundary: bool
-
-    @classmethod
-    def parse(cls, raw: str) -> Term:
-        prefix = raw.endswith("*")
-        text = fold(raw.rstrip("*").strip())
-        return cls(
-            text=text,
-            left_boundary=is_word_char(text[0]),
-            right_boundary=is_word_char(text[-1]) and not prefix,
-        )
-
-    def fits(self, haystack: str, start: int, end: int) -> bool:
-        if self.left_boundary and start > 0 and is_word_char(haystack[start - 1]):
-            return False
-        return not (self.right_boundary and end < len(haystack) and is_word_char(haystack[end]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,102 +45,219 @@ class Match:
     rule: Rule
     terms: tuple[str, ...]  # the author's terms (as written) that fired
     fields: dict[str, Any] = field(default_factory=dict)
+    spans: tuple[Span, ...] = ()
 
     @property
     def event(self) -> str | None:
         return self.rule.event
 
 
+Group = tuple[int, ...]  # the term ids one written term stands for (a `$lists.x` reference stands for many)
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     rule: Rule
-    any: tuple[int, ...]
-    all: tuple[int, ...]
-    none: tuple[int, ...]
+    any: tuple[tuple[str, Group], ...]
+    all: tuple[tuple[str, Group], ...]
+    none: tuple[tuple[str, Group], ...]
+    near: tuple[tuple[tuple[tuple[str, Group], ...], int], ...]
     regex: tuple[Any, ...]
+    where: tuple[Condition, ...]
+
+
+Hits = dict[int, list[tuple[str, int, int]]]  # term id → (field, start, end) occurrences
+
+
+@dataclass
+class _Context:
+    item: Item
+    doc: Document
+    texts: dict[str, str]
+    hits: Hits
+
+    @cached_property
+    def lang(self) -> str:
+        return detect_lang(self.item.title + " " + self.item.summary[:500])
+
+    def scoped(self, scope: str) -> Hits:
+        if scope == "any":
+            return self.hits
+        return {t: [o for o in occ if o[0] == scope] for t, occ in self.hits.items() if any(o[0] == scope for o in occ)}
+
+
+def detect_lang(text: str) -> str:
+    """`zh` when Chinese characters make up a fifth or more of the letters, else `en`."""
+    cjk = len(_CJK_CHAR.findall(text))
+    letters = len(_LETTER.findall(text))
+    return "zh" if letters and cjk / letters >= 0.2 else "en"
 
 
 class RuleEngine:
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], lists: Mapping[str, Sequence[ListEntry]] | None = None):
         self.rules = [r for r in rules if r.enabled]
+        self.lists = dict(lists or {})
+        self.list_names = {
+            name: [n for e in entries for n in (e.name, *e.aliases)] for name, entries in self.lists.items()
+        }
         self._terms: list[Term] = []
         self._raw: list[str] = []
-        term_index: dict[tuple[str, bool, bool], int] = {}
         self._by_term: dict[int, list[int]] = defaultdict(list)
         self._always: list[int] = []
         self._compiled: list[_Compiled] = []
-        automaton = ahocorasick.Automaton()
+        index: dict[tuple[str, bool, bool], int] = {}
         variants: dict[str, list[int]] = defaultdict(list)
 
         def intern(raw: str) -> int:
             term = Term.parse(raw)
             key = (term.text, term.left_boundary, term.right_boundary)
-            if key not in term_index:
-                term_index[key] = len(self._terms)
+            if key not in index:
+                index[key] = len(self._terms)
                 self._terms.append(term)
                 self._raw.append(raw)
-                variants[term.text].append(term_index[key])
-            return term_index[key]
+                variants[term.text].append(index[key])
+            return index[key]
+
+        def group(raw: str) -> tuple[str, Group]:
+            if raw.startswith("$lists."):
+                name = raw[len("$lists.") :]
+                return raw, tuple(intern(a) for a in self.list_names.get(name, ()) if Term.parse(a).text)
+            return raw, (intern(raw),)
 
         for ri, rule in enumerate(self.rules):
             c = _Compiled(
                 rule=rule,
-                any=tuple(intern(t) for t in rule.any),
-                all=tuple(intern(t) for t in rule.all),
-                none=tuple(intern(t) for t in rule.none),
+                any=tuple(group(t) for t in rule.any),
+                all=tuple(group(t) for t in rule.all),
+                none=tuple(group(t) for t in rule.none),
+                near=tuple((tuple(group(t) for t in n.terms), n.within) for n in rule.near),
                 regex=tuple(compile_pattern(p) for p in rule.regex),
+                where=tuple(parse_condition(w) for w in rule.where),
             )
             self._compiled.append(c)
-            positive = set(c.any) | set(c.all)
-            if positive:
-                # A rule can only fire when one of its `all` terms (or else an `any` term) occurs.
-                trigger = c.all[:1] if c.all else c.any
-                for t in trigger:
+            # A rule can only fire when one of its `all` terms (or else one of its `any` terms, or the first term
+            # of its first `near`) occurs: index it under those, so other items never look at it.
+            trigger = c.all[:1] or c.any or (c.near[0][0][:1] if c.near else ())
+            ids = {t for _, g in trigger for t in g}
+            if ids:
+                for t in ids:
                     self._by_term[t].append(ri)
             else:
                 self._always.append(ri)
+        self._automaton: Any = ahocorasick.Automaton()
         for text, ids in variants.items():
-            automaton.add_word(text, tuple(ids))
-        self._automaton: Any = automaton
+            self._automaton.add_word(text, tuple(ids))
         if variants:
-            automaton.make_automaton()
+            self._automaton.make_automaton()
+        self._by_id = {c.rule.id: c for c in self._compiled}
 
-    def _hits(self, text: str) -> set[int]:
-        hits: set[int] = set()
+    # --- scanning ------------------------------------------------------------------------------------
+    def _scan(self, text: str, field_name: str, hits: Hits) -> None:
         if not text or not self._terms:
-            return hits
+            return
         for end, ids in self._automaton.iter(text):
             for tid in ids:
                 term = self._terms[tid]
                 start = end - len(term.text) + 1
-                if tid not in hits and term.fits(text, start, end + 1):
-                    hits.add(tid)
-        return hits
+                if term.fits(text, start, end + 1):
+                    hits.setdefault(tid, []).append((field_name, start, end + 1))
+
+    def _context(self, item: Item) -> _Context:
+        doc = Document(item)
+        texts = {"title": doc.folded_title, "summary": fold(item.summary)}
+        hits: Hits = {}
+        for name, text in texts.items():
+            self._scan(text, name, hits)
+        return _Context(item, doc, texts, hits)
+
+    # --- evaluation ----------------------------------------------------------------------------------
+    @staticmethod
+    def _hit(group: Group, hits: Hits) -> bool:
+        return any(t in hits for t in group)
+
+    def _near_ok(self, groups: tuple[tuple[str, Group], ...], within: int, ctx: _Context, scope: str) -> bool:
+        cjk = all(has_cjk(raw) for raw, _ in groups)
+        for field_name, text in ctx.texts.items():
+            if scope != "any" and field_name != scope:
+                continue
+            occ = [[(s, e) for t in g for f, s, e in ctx.hits.get(t, ()) if f == field_name] for _, g in groups]
+            if any(not o for o in occ):
+                continue
+            for s0, e0 in occ[0]:
+                chosen = [(s0, e0)]
+                for others in occ[1:]:
+                    chosen.append(min(others, key=lambda o, s0=s0: abs(o[0] - s0)))
+                first_end = min(e for _, e in chosen)
+                last_start = max(s for s, _ in chosen)
+                gap = text[first_end:last_start] if last_start > first_end else ""
+                distance = len(gap.strip()) if cjk else len(_WORD.findall(gap))
+                if distance <= within:
+                    return True
+        return False
+
+    def _check(self, c: _Compiled, ctx: _Context) -> tuple[str | None, dict[str, Any]]:
+        """None when the rule fires (with its extracted fields), else the first condition that failed."""
+        rule = c.rule
+        if rule.sources and not any(fnmatch.fnmatchcase(ctx.item.source, s) for s in rule.sources):
+            return f"source `{ctx.item.source}` is not in sources {rule.sources}", {}
+        if rule.lang and ctx.lang not in rule.lang:
+            return f"language `{ctx.lang}` is not in lang {rule.lang}", {}
+        hits = ctx.scoped(rule.in_)
+        where = f" in {rule.in_}" if rule.in_ != "any" else ""
+        if c.any and not any(self._hit(g, hits) for _, g in c.any):
+            return f"none of `any` {[r for r, _ in c.any]} occurs{where}", {}
+        missing = [r for r, g in c.all if not self._hit(g, hits)]
+        if missing:
+            return f"`all` term(s) {missing} do not occur{where}", {}
+        present = [r for r, g in c.none if self._hit(g, hits)]
+        if present:
+            return f"`none` term(s) {present} occur{where}", {}
+        for groups, within in c.near:
+            if not self._near_ok(groups, within, ctx, rule.in_):
+                return f"`near` {[r for r, _ in groups]} not within {within}", {}
+        if c.regex:
+            texts = [t for f, t in ctx.texts.items() if rule.in_ in ("any", f)]
+            if not any(rx.search(t) for rx in c.regex for t in texts):
+                return f"no `regex` {list(rule.regex)} matches{where}", {}
+        fields: dict[str, Any] = {}
+        if rule.extract:
+            extracted = ctx.doc.extract(rule.extract)
+            if extracted is None:  # the extractor says this is not the event (round-up, forecast, …)
+                return f"extractor `{rule.extract}` does not recognise a {rule.extract} event", {}
+            fields = dict(extracted)
+            for cond in c.where:
+                if not holds(cond, fields, self.list_names):
+                    return f"`where` {cond} is false (fields: {fields})", fields
+        return None, fields
+
+    def _spans(self, c: _Compiled, ctx: _Context) -> tuple[tuple[str, ...], tuple[Span, ...]]:
+        hits = ctx.scoped(c.rule.in_)
+        spans: list[Span] = []
+        for raw, g in (*c.all, *c.any, *(x for n, _ in c.near for x in n)):
+            for t in g:
+                for f, s, e in hits.get(t, ()):
+                    spans.append(Span(raw, f, s, e, ctx.texts[f][s:e]))
+        terms = tuple(dict.fromkeys(s.term if not s.term.startswith("$lists.") else s.text for s in spans))
+        spans.sort(key=lambda s: (s.field != "title", s.start))
+        return terms, tuple(dict.fromkeys(spans))
 
     def match(self, item: Item) -> list[Match]:
-        title, summary = fold(item.title), fold(item.summary)
-        hits_title, hits_summary = self._hits(title), self._hits(summary)
-        hits_any = hits_title | hits_summary
+        ctx = self._context(item)
         candidates = set(self._always)
-        for tid in hits_any:
+        for tid in ctx.hits:
             candidates.update(self._by_term.get(tid, ()))
         out: list[Match] = []
         for ri in sorted(candidates):
             c = self._compiled[ri]
-            rule = c.rule
-            if rule.sources and not any(fnmatch.fnmatchcase(item.source, s) for s in rule.sources):
-                continue
-            hits = hits_title if rule.in_ == "title" else hits_summary if rule.in_ == "summary" else hits_any
-            if c.any and not any(t in hits for t in c.any):
-                continue
-            if c.all and not all(t in hits for t in c.all):
-                continue
-            if c.none and any(t in hits for t in c.none):
-                continue
-            if c.regex:
-                texts = [title] if rule.in_ == "title" else [summary] if rule.in_ == "summary" else [title, summary]
-                if not any(rx.search(t) for rx in c.regex for t in texts):
-                    continue
-            fired = tuple(dict.fromkeys(self._raw[t] for t in (*c.all, *c.any) if t in hits))
-            out.append(Match(rule=rule, terms=fired))
+            failed, fields = self._check(c, ctx)
+            if failed is None:
+                terms, spans = self._spans(c, ctx)
+                out.append(Match(rule=c.rule, terms=terms, fields=fields, spans=spans))
         return out
+
+    def why_not(self, item: Item, rule_id: str) -> str | None:
+        """None when the rule fires on the item, else the first condition that failed, in words."""
+        c = self._by_id.get(rule_id)
+        if c is None:
+            return f"no enabled rule `{rule_id}`"
+        return self._check(c, self._context(item))[0]

@@ -6,6 +6,7 @@ NFKC folds full-width forms (ＡＢＣ１２３ → ABC123, ％ → %); OpenCC `
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 
@@ -22,8 +23,11 @@ def _converter() -> opencc.OpenCC:
     return conv
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def fold_script(text: str) -> str:

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from collectors.item import Item
-from rules.engine import RuleEngine
 from rules.loader import BUNDLED_PACKS, load_rules
 
 CORPUS = Path(__file__).parent / "corpus" / "spine_themes.jsonl"
 ROWS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-ENGINE = RuleEngine(load_rules([BUNDLED_PACKS]).rules)
+ENGINE = load_rules([BUNDLED_PACKS]).engine()
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])

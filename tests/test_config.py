@@ -8,7 +8,7 @@ import pytest
 
 from rules.loader import BUNDLED_PACKS
 from wirewatch.config import ConfigError, load_config
-from wirewatch.durations import parse_duration
+from rules.durations import parse_duration
 
 
 def write(tmp: Path, text: str) -> Path:

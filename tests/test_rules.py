@@ -9,10 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from collectors.item import Item
-from rules.engine import RuleEngine, Term
+from rules.engine import RuleEngine
 from rules.loader import BUNDLED_PACKS, RuleLoadError, load_rules
 from rules.model import Rule
 from rules.normalize import fold
+from rules.terms import Term
 
 
 def item(title: str, summary: str = "", source: str = "src") -> Item:
@@ -121,7 +122,7 @@ def test_loader_reports_every_problem_with_position(tmp_path: Path) -> None:
     a, b, c = (str(tmp_path / n) for n in ("a.yaml", "b.yaml", "c.yaml"))
     assert f"{a}:6:5: unknown key `sevrity`; did you mean `severity`?" in text
     assert f"{a}:8:5: `regex`: invalid regex '(unclosed': missing )" in text
-    assert f"{a}:9:5:" in text and "needs at least one of `any`, `all` or `regex`" in text
+    assert f"{a}:9:5:" in text and "needs at least one of `any`, `all`, `near`, `regex` or `extract`" in text
     assert f"{b}:2:5: duplicate rule id `good` (first in {a}:2)" in text
     assert f"{c}:" in text and "YAML syntax error" in text
 

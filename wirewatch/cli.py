@@ -7,18 +7,19 @@ import asyncio
 import json
 import logging
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 from collectors.item import Item
-from rules.engine import RuleEngine
 from rules.loader import BUNDLED_PACKS, RuleLoadError, load_rules
 from rules.yaml_source import Problem, load_yaml_file
 from store.base import StoreUnavailable
+from store.records import SourceState
 from wirewatch import __version__
-from wirewatch.config import Config, ConfigError, find_config, load_config
+from wirewatch.config import Config, ConfigError, SourceConfig, find_config, load_config
 from wirewatch.logs import setup_logging
 
 log = logging.getLogger("wirewatch")
@@ -77,7 +78,7 @@ def _read_items(stream: TextIO, errors: list[str]) -> Iterator[Item]:
 
 
 def _rule_paths(args: argparse.Namespace) -> list[Path]:
-    if args.rules:
+    if getattr(args, "rules", None):
         return [Path(p) for p in args.rules]
     path = find_config(args.config)
     if path is not None:
@@ -88,26 +89,62 @@ def _rule_paths(args: argparse.Namespace) -> list[Path]:
 
 def cmd_match(args: argparse.Namespace) -> int:
     setup_logging("WARNING")
-    engine = RuleEngine(load_rules(_rule_paths(args)).rules)
+    engine = load_rules(_rule_paths(args)).engine()
     errors: list[str] = []
     stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")  # noqa: SIM115
     out = sys.stdout
+    if args.why_not and not args.rule:
+        print("--why-not needs --rule ID", file=sys.stderr)
+        return EXIT_CONFIG
     try:
         for item in _read_items(stream, errors):
+            if args.why_not:
+                reason = engine.why_not(item, args.rule)
+                row = {"item": item.id, "rule": args.rule, "fired": reason is None, "why_not": reason}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                continue
             for m in engine.match(item):
-                out.write(
-                    json.dumps(
-                        {"item": item.id, "rule": m.rule.id, "event": m.rule.event, "fields": m.fields},
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
+                if args.rule and m.rule.id != args.rule:
+                    continue
+                row = {"item": item.id, "rule": m.rule.id, "event": m.rule.event, "fields": m.fields}
+                if args.explain:
+                    row["explain"] = {
+                        "terms": list(m.terms),
+                        "spans": [
+                            {"term": s.term, "in": s.field, "start": s.start, "end": s.end, "text": s.text}
+                            for s in m.spans
+                        ],
+                    }
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
         if stream is not sys.stdin:
             stream.close()
     for e in errors:
         print(e, file=sys.stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    from rules.examples import run_examples
+
+    setup_logging("WARNING")
+    paths = [Path(p) for p in args.paths] if args.paths else _rule_paths(args)
+    report = run_examples(load_rules(paths))
+    for line in report.lines:
+        print(line)
+    print(report.summary())
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from rules.schema import rule_schema_json
+
+    text = rule_schema_json()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 CONFIG_KEYS = frozenset({"store", "sources", "notify", "fetch", "delivery", "log_level", "log_format", "jitter"})
@@ -169,28 +206,54 @@ def _when(ts: float | None) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
+def source_row(source: SourceConfig, st: SourceState | None, now: float) -> tuple[str, ...]:
+    """One line of `wirewatch sources`: what an operator needs to see why a feed is quiet."""
+    from wirewatch.health import assess, span
+
+    if st is None:
+        return (source.id, "never polled" if source.enabled else "off", "-", "0", "-", "0", "-", "-")
+    if not source.enabled:
+        status = "off"
+    elif st.disabled:
+        status = "disabled"
+    elif st.consecutive_failures:
+        status = "failing"
+    else:
+        status = "quiet" if assess(st, source, now).status == "quiet" else "ok"
+    if st.disabled:
+        error = f"{_when(st.disabled_at)}  {st.disabled}"
+    elif st.last_error:
+        error = f"{_when(st.last_error_at)}  {st.last_error}"
+    elif st.last_error_at:
+        error = f"{_when(st.last_error_at)}  (recovered)"
+    else:
+        error = "-"
+    if st.adopted_url:
+        error += f"  [moved to {st.adopted_url}]"
+    if st.disabled or not source.enabled or st.next_poll is None:
+        next_poll = "-"
+    else:
+        next_poll = f"{_when(st.next_poll)} (in {span(st.next_poll - now)})" if st.next_poll > now else "due"
+    return (
+        source.id,
+        status,
+        _when(st.last_success),
+        str(st.consecutive_failures),
+        next_poll,
+        str(st.entries_seen),
+        _when(st.last_new_entry),
+        error,
+    )
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
     config = _load(args)
     with _open_store(config) as store:
         states = {s.source_id: s for s in store.list_source_states()}
-    rows = [("ID", "STATUS", "LAST SUCCESS", "FAILS", "SEEN", "LAST ERROR")]
-    for s in config.sources:
-        st = states.get(s.id)
-        if st is None:
-            rows.append((s.id, "never polled" if s.enabled else "disabled", "-", "0", "0", "-"))
-            continue
-        status = "disabled" if not s.enabled else ("failing" if st.consecutive_failures else "ok")
-        rows.append(
-            (
-                s.id,
-                status,
-                _when(st.last_success),
-                str(st.consecutive_failures),
-                str(st.entries_seen),
-                st.last_error or "-",
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    now = time.time()
+    header = ("ID", "STATUS", "LAST SUCCESS", "FAILS", "NEXT POLL", "SEEN", "LAST NEW ENTRY", "LAST ERROR")
+    rows = [header] + [source_row(s, states.get(s.id), now) for s in config.sources]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
     return EXIT_OK
@@ -230,7 +293,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_config(sub.add_parser("match", help="dry run: JSON Lines items in, one JSON line per match out"))
     p.add_argument("--rules", nargs="+", metavar="PATH", help="rule files or folders (default: the config's)")
     p.add_argument("file", nargs="?", help="JSON Lines file, or - for stdin (default)")
+    p.add_argument("--explain", action="store_true", help="add the terms and spans that fired to each match")
+    p.add_argument("--rule", metavar="ID", help="only this rule")
+    p.add_argument("--why-not", action="store_true", help="with --rule: say for each item which condition failed")
     p.set_defaults(func=cmd_match)
+    p = with_config(sub.add_parser("test", help="run the examples written in rules (match / no_match)"))
+    p.add_argument("paths", nargs="*", help="rule files or folders (default: the config's rules)")
+    p.set_defaults(func=cmd_test)
+    p = sub.add_parser("schema", help="print the JSON Schema for rule files (editors use it to autocomplete)")
+    p.add_argument("--output", "-o", help="write to this file instead of stdout")
+    p.set_defaults(func=cmd_schema)
     p = with_config(sub.add_parser("validate", help="check rule files and config; file:line:col: message"))
     p.add_argument("paths", nargs="*", help="rule files/folders or config files")
     p.set_defaults(func=cmd_validate)

@@ -13,7 +13,7 @@ from wirewatch.config import Config
 
 
 def build_engine(paths: Iterable[str | Path]) -> RuleEngine:
-    return RuleEngine(load_rules([Path(p) for p in paths]).rules)
+    return load_rules([Path(p) for p in paths]).engine()
 
 
 def build_notifiers(config: Config) -> dict[str, Notifier]:
@@ -42,4 +42,6 @@ def fetch_limits(config: Config) -> FetchLimits:
         total_timeout=f.total_timeout,
         max_bytes=f.max_bytes,
         user_agent=f.user_agent or USER_AGENT,
+        per_host_limit=f.per_host_limit,
+        allow_private_addresses=f.allow_private_addresses,
     )

@@ -1,0 +1,107 @@
+"""Extractors: recognise an event in an item and pull out the facts a reader needs first.
+
+Each extractor is a pure function `Document -> dict | None`, registered by name so YAML rules can say
+`extract: bd_deal`. `None` means "this is not that event" (a round-up, a forecast, an index target…),
+which makes the rule not fire; a dict (possibly with few fields) means it is, with those fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from collectors.item import Item
+from rules.normalize import fold
+
+Fields = dict[str, Any]
+Extractor = Callable[["Document"], Fields | None]
+
+EXTRACTORS: dict[str, Extractor] = {}
+
+# The field names each bundled extractor may fill (a contract: `wirewatch match` emits them as `fields`).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "bd_deal": ("licensor", "licensee", "asset", "deal_type", "upfront", "total", "currency"),
+    "price_target": ("broker", "company", "ticker", "rating", "old_rating", "target", "old_target", "currency",
+                     "upside_pct", "action"),
+    "mortgage_print": ("indicator", "value", "unit", "period", "prior"),
+}
+
+
+def register(name: str) -> Callable[[Extractor], Extractor]:
+    def deco(fn: Extractor) -> Extractor:
+        EXTRACTORS[name] = fn
+        return fn
+
+    return deco
+
+
+@dataclass
+class Document:
+    """One item as extractors see it: original text for values, folded text for finding them.
+
+    Built once per item; results of each extractor are memoised so several rules sharing one extractor
+    pay for it once.
+    """
+
+    item: Item
+    _results: dict[str, Fields | None] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def title(self) -> str:
+        return self.item.title
+
+    @cached_property
+    def summary(self) -> str:
+        return self.item.summary
+
+    @cached_property
+    def text(self) -> str:
+        """Title and summary as one text (title first: it states the event)."""
+        return f"{self.item.title}\n{self.item.summary}" if self.item.summary else self.item.title
+
+    @cached_property
+    def folded_title(self) -> str:
+        return fold(self.item.title)
+
+    @cached_property
+    def folded_text(self) -> str:
+        return fold(self.text)
+
+    def extract(self, name: str) -> Fields | None:
+        if name not in self._results:
+            self._results[name] = get_extractor(name)(self)
+        return self._results[name]
+
+
+def get_extractor(name: str) -> Extractor:
+    _load_builtin()
+    try:
+        return EXTRACTORS[name]
+    except KeyError:
+        raise KeyError(f"unknown extractor `{name}`") from None
+
+
+def extractor_names() -> list[str]:
+    _load_builtin()
+    return sorted(EXTRACTORS)
+
+
+_loaded = False
+
+
+def _load_builtin() -> None:
+    """Import the bundled extractors on first use (they register themselves)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    import importlib
+
+    for module in ("bd_deal", "price_target", "mortgage_print"):
+        try:
+            importlib.import_module(f"rules.extract.{module}")
+        except ModuleNotFoundError as exc:  # pragma: no cover - only while a module is being written
+            if exc.name != f"rules.extract.{module}":
+                raise
