@@ -19,7 +19,7 @@ from pydantic import (
 
 from rules.loader import BUNDLED_PACKS
 from rules.yaml_source import Problem, load_yaml_file, validation_problems
-from wirewatch.durations import parse_duration
+from rules.durations import parse_duration
 from wirewatch.interpolate import Interpolation, interpolate
 
 Seconds = Annotated[float, BeforeValidator(parse_duration)]
@@ -43,6 +43,10 @@ class SourceConfig(_Model):
     interval: Seconds = 300.0
     on_first_fetch: Literal["baseline", "alert"] = "baseline"
     enabled: bool = True
+    alert_after_failures: int = Field(3, ge=1, description="Ops alert after this many failed polls in a row.")
+    quiet_factor: float = Field(
+        4.0, ge=0, description="Ops alert when no new entry for this many usual gaps between new entries; 0: off."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> SourceConfig:
@@ -67,6 +71,7 @@ class SlackConfig(_Model):
 class NotifyConfig(_Model):
     console: bool | None = None  # None: on when Slack is not configured
     slack: SlackConfig = SlackConfig()
+    ops_channel: str | None = None  # Slack channel for feed-health messages (default: slack.channel)
 
     @property
     def console_enabled(self) -> bool:
@@ -80,6 +85,10 @@ class FetchConfig(_Model):
     max_bytes: int = Field(10 * 1024 * 1024, gt=0)
     max_concurrency: int = Field(16, ge=1, le=1000)
     user_agent: str | None = None
+    per_host_limit: int = Field(4, ge=1, le=100, description="Concurrent fetches per host name.")
+    allow_private_addresses: bool = False  # private, loopback and link-local hosts are refused by default
+    backoff_cap: Seconds = Field(6 * 3600.0, ge=60, description="Longest wait between polls of a failing source.")
+    redirect_persist: int = Field(3, ge=1, description="Polls a 301/308 must repeat before it is adopted.")
 
 
 class DeliveryConfig(_Model):
