@@ -6,6 +6,7 @@ matches, not with the number of rules. Pure: no I/O, no clock.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -86,6 +87,10 @@ class _Context:
         return {t: [o for o in occ if o[0] == scope] for t, occ in self.hits.items() if any(o[0] == scope for o in occ)}
 
 
+def _distance(origin: int, span: tuple[int, int]) -> int:
+    return abs(span[0] - origin)
+
+
 def detect_lang(text: str) -> str:
     """`zh` when Chinese characters make up a fifth or more of the letters, else `en`."""
     cjk = len(_CJK_CHAR.findall(text))
@@ -138,9 +143,9 @@ class RuleEngine:
             # A rule can only fire when one of its `all` terms (or else one of its `any` terms, or the first term
             # of its first `near`) occurs: index it under those, so other items never look at it.
             trigger = c.all[:1] or c.any or (c.near[0][0][:1] if c.near else ())
-            ids = {t for _, g in trigger for t in g}
-            if ids:
-                for t in ids:
+            trigger_ids = {t for _, g in trigger for t in g}
+            if trigger_ids:
+                for t in trigger_ids:
                     self._by_term[t].append(ri)
             else:
                 self._always.append(ri)
@@ -186,7 +191,7 @@ class RuleEngine:
             for s0, e0 in occ[0]:
                 chosen = [(s0, e0)]
                 for others in occ[1:]:
-                    chosen.append(min(others, key=lambda o, s0=s0: abs(o[0] - s0)))
+                    chosen.append(min(others, key=functools.partial(_distance, s0)))
                 first_end = min(e for _, e in chosen)
                 last_start = max(s for s, _ in chosen)
                 gap = text[first_end:last_start] if last_start > first_end else ""

@@ -51,9 +51,12 @@ def parse_condition(text: str) -> Condition:
             raise ValueError(f"a list reference needs `in` or `not in` in {text!r}")
         return Condition(name, op, ListRef(raw[len("$lists.") :]), text)
     try:
-        value = yaml.safe_load(raw)
-    except yaml.YAMLError:
-        value = raw
+        value = float(raw.replace("_", ""))  # YAML 1.1 reads `1e9` as a string; authors mean a number
+    except ValueError:
+        try:
+            value = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            value = raw
     if op in ("in", "not in"):
         if not isinstance(value, list):
             raise ValueError(f"`{op}` needs a list like [USD, EUR] or $lists.name in {text!r}")

@@ -1,9 +1,10 @@
 """Long-running mode (`run`) and cron mode (`once`) over the same Pipeline.
 
-`run`: APScheduler's AsyncIOScheduler runs one job per source on its interval (jitter, max_instances=1,
-coalesce) plus an outbox-draining job. SIGINT/SIGTERM pause the scheduler, let in-flight polls finish and be
-saved, drain deliveries once more, then exit. (AsyncIOScheduler.shutdown cancels running coroutines, hence
-the explicit drain.)
+`run`: APScheduler's AsyncIOScheduler runs one job per source (max_instances=1, coalesce) plus an
+outbox-draining job. After each poll the source's job is moved to the `next_poll` the pure schedule decided
+(interval with jitter, Retry-After, max-age, backoff); its interval trigger is only a safety net.
+SIGINT/SIGTERM pause the scheduler, let in-flight polls finish and be saved, drain deliveries once more, then
+exit. (AsyncIOScheduler.shutdown cancels running coroutines, hence the explicit drain.)
 """
 
 from __future__ import annotations
@@ -11,24 +12,58 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import hashlib
 import logging
 import random
 import signal
+import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import datetime
+from pathlib import Path
 
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from collectors.http_fetch import Fetcher
-from store.base import Store
+from collectors.item import Item
+from collectors.schedule import PollPolicy
+from rules.reload import RuleWatcher
+from store.base import Store, StoreUnavailable
+from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliveryStats, deliver_due
+from wirewatch.health import HealthMonitor, ops_targets
 from wirewatch.pipeline import Pipeline, PollReport
 from wirewatch.wiring import build_engine, build_notifiers, fetch_limits
 
 log = logging.getLogger("wirewatch.daemon")
 SHUTDOWN_GRACE = 30.0
+
+
+def poll_policy(config: Config) -> PollPolicy:
+    f = config.fetch
+    return PollPolicy(jitter=config.jitter, backoff_cap=f.backoff_cap, redirect_persist=f.redirect_persist)
+
+
+def next_run(report: PollReport, source: SourceConfig, policy: PollPolicy, now: float) -> float:
+    """When the scheduler should poll again: the state's `next_poll`, else a safe default."""
+    state = report.state
+    if state is None:  # the store was unreachable: retry at the normal cadence
+        return now + source.interval
+    if state.next_poll is None or state.disabled:  # disabled: a reminder in the log now and then
+        return now + max(source.interval, policy.backoff_cap)
+    return max(state.next_poll, now + 1.0)
+
+
+def first_run(state: SourceState | None, source: SourceConfig, policy: PollPolicy, now: float) -> float:
+    """At start, honour a stored backoff or Retry-After, but never wait past one interval for a healthy
+    source (its interval may have been shortened in the config); first polls spread over a few seconds."""
+    spread = now + random.uniform(0, min(2.0, source.interval))
+    if state is None or state.next_poll is None or state.disabled:
+        return spread
+    limit = policy.backoff_cap if state.consecutive_failures else source.interval
+    return max(spread, min(state.next_poll, now + limit))
 
 
 class Runtime:
@@ -40,7 +75,9 @@ class Runtime:
         self.store = store
         self.notifiers = build_notifiers(config)
         self.fetcher = Fetcher(fetch_limits(config))
-        self.pipeline = Pipeline(store, build_engine(config.rules), self.notifiers, self.fetcher)
+        self.policy = poll_policy(config)
+        self.pipeline = Pipeline(store, build_engine(config.rules), self.notifiers, self.fetcher, self.policy)
+        self.health = HealthMonitor(store, ops_targets(config, self.notifiers))
         self._deliver_lock = asyncio.Lock()
         self._poll_slots = asyncio.Semaphore(config.fetch.max_concurrency)
         self.inflight: set[asyncio.Task[object]] = set()
@@ -48,7 +85,13 @@ class Runtime:
     async def poll(self, source: SourceConfig) -> PollReport:
         async with self._poll_slots:
             report = await self.pipeline.poll(source)
-        if report.alerts and self.deliver_after_poll:
+        told = None
+        if report.state is not None:
+            try:
+                told = await asyncio.to_thread(self.health.review, source, report.state, time.time())
+            except StoreUnavailable as exc:  # the condition is still there next poll: it is told then
+                log.warning("source %s: health not recorded, store unavailable: %s", source.id, exc)
+        if (report.alerts or told) and self.deliver_after_poll:
             self.spawn(self.deliver())
         return report
 
@@ -86,6 +129,16 @@ class Runtime:
                     self.inflight.discard(task)
 
         return job
+
+    async def tell_ops(self, text: str) -> None:
+        """An operator notice through the outbox (ops channel on Slack, else the console): retried, never lost."""
+        now = time.time()
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+        item = Item(id=f"notice:{digest}", source="wirewatch", title=text.splitlines()[0], summary=text)
+        alert = Alert(id=alert_id("wirewatch", item.id, f"notice:{int(now)}"), rule="wirewatch-ops", item=item,
+                      severity="high", description="operator notice", created_at=now)
+        await asyncio.to_thread(self.store.add_alert, alert, self.health.targets)
+        self.spawn(self.deliver())
 
     async def aclose(self) -> None:
         await self.fetcher.aclose()
@@ -126,15 +179,29 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     now = datetime.now().astimezone()
     sources = [s for s in config.sources if s.enabled]
+    try:
+        states = {st.source_id: st for st in await asyncio.to_thread(store.list_source_states)}
+    except StoreUnavailable as exc:
+        log.warning("cannot read source states (%s); polling every source now", exc)
+        states = {}
+
+    async def poll_and_reschedule(s: SourceConfig) -> PollReport:
+        report = await rt.poll(s)
+        when = next_run(report, s, rt.policy, time.time())
+        with contextlib.suppress(JobLookupError):  # gone during shutdown
+            scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
+        return report
+
     for s in sources:
+        start = first_run(states.get(s.id), s, rt.policy, now.timestamp())
         scheduler.add_job(
-            rt.tracked(functools.partial(rt.poll, s)),
-            IntervalTrigger(seconds=s.interval, jitter=s.interval * config.jitter or None),
+            rt.tracked(functools.partial(poll_and_reschedule, s)),
+            # only a safety net: each poll moves its own next run to the decided time
+            IntervalTrigger(seconds=max(s.interval, rt.policy.backoff_cap) * 2),
             id=f"poll:{s.id}",
             name=f"poll {s.id}",
-            # first polls spread over a couple of seconds instead of all at once
-            next_run_time=now + timedelta(seconds=random.uniform(0, min(2.0, s.interval))),
-            misfire_grace_time=max(1, int(s.interval)),
+            next_run_time=datetime.fromtimestamp(start).astimezone(),
+            misfire_grace_time=None,  # a late poll still runs (late is better than hours later)
         )
     scheduler.add_job(
         rt.tracked(rt.deliver),
@@ -142,6 +209,24 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         id="deliver",
         next_run_time=now,
         misfire_grace_time=max(1, int(config.delivery.interval)),
+    )
+    watcher = RuleWatcher([Path(p) for p in config.rules])
+
+    async def reload_rules() -> None:
+        result = await asyncio.to_thread(watcher.check)
+        if result is None:
+            return
+        if result.engine is not None:
+            rt.pipeline.engine = result.engine
+            log.info("rules reloaded: %d rules", len(result.engine.rules))
+        elif result.first_report:
+            log.error("rule change rejected; the last good rules keep running:\n%s",
+                      "\n".join(str(p) for p in result.problems))
+            await rt.tell_ops("Rule change rejected; the last good rules keep running.\n"
+                              + "\n".join(str(p) for p in result.problems[:20]))
+
+    scheduler.add_job(
+        rt.tracked(reload_rules), IntervalTrigger(seconds=1), id="rules-reload", misfire_grace_time=5, coalesce=True
     )
     scheduler.start()
     log.info(

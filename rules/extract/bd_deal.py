@@ -132,9 +132,9 @@ def _asset(text: str) -> str | None:
             continue
         if re.search(r"\d{2,}", code) and re.search(r"[A-Z]", code):
             return code
-    m = re.search(r"\b([a-z]{4,}(?:mab|nib|tinib|ciclib|parib|lisib|cel|tide|glutide|stat|vir|zumab|ximab|tug|kin|cept))\b",
-                  text, re.IGNORECASE)
-    return m.group(1) if m else None
+    inn = re.search(r"\b([a-z]{4,}(?:mab|nib|tinib|ciclib|parib|lisib|cel|tide|glutide|stat|vir|zumab|ximab|tug|kin|cept))\b",
+                    text, re.IGNORECASE)
+    return inn.group(1) if inn else None
 
 
 def _parties(doc: Document, head: str, deal_type: str) -> tuple[str | None, str | None]:

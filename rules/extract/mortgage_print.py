@@ -19,7 +19,7 @@ from rules.extract import Document, Fields, register
 from rules.extract.common import round_value
 from rules.extract.numbers import Money, find_amounts, find_percents
 
-HEAD = 1500
+HEAD = 2500
 
 _US30 = re.compile(r"30-year|30 year|thirty-year|30yr|30年期|三十年期|30年固定")
 _US15 = re.compile(r"15-year|15 year|fifteen-year|15年期")
@@ -45,15 +45,18 @@ _BANK_PRODUCT = re.compile(
     r"(?:wells fargo|chase|bank of america|citi\w*|rocket|银行|农商行|工行|建行|中行|农行|招行|交行)\S{0,20}?"
     r"(?:cuts?|lowers?|raises?|offers?|launch\w*|推出|下调|上调|调整|优惠|执行)"
 )
-_PRIOR_EN = re.compile(r"from|previous|prior|last week|a week earlier|a year ago|year-ago|earlier")
-_PRIOR_ZH = re.compile(r"上周|前一周|上年|去年|上一年度|同期|此前|前值|较上月|上月")
+# A prior value is introduced right before it: "down from 6.09%", "previous week's 6.2%", "上周为6.2%".
+_PRIOR_BEFORE = re.compile(
+    r"(?:from|previous(?: week)?(?:'s)?|prior(?: week)?(?:'s)?|last week(?:'s)?|compared with|versus|vs\.?|against)\s*$"
+    r"|(?:上周|前一周|上年同期|去年同期|上一年度|上年|去年|此前|前值|上月|前月)[^，。,;；\d]{0,16}$"
+)
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
 
 
 def _indicator(title: str, head: str) -> str | None:
-    for scope in (title, head[:600]):
+    for scope in (title, head):
         if _MBA.search(scope):
             if _MBA_PURCHASE.search(scope) and not _MBA_REFI.search(scope[:80]):
                 return "mba_purchase_index" if re.search(r"purchase index", scope) else "mba_applications"
@@ -96,7 +99,7 @@ def _period(text: str, published: str | None) -> str | None:
     if m and (years or year):
         return f"{int(years[0]) if years else year:04d}-{int(m.group(1)):02d}"
     if years:
-        return years[0]
+        return str(years[0])
     m = re.search(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(20\d\d)", text)
     if m:
         return f"{int(m.group(3)):04d}-{_MONTHS[m.group(1)]:02d}-{int(m.group(2)):02d}"
@@ -111,12 +114,7 @@ def _rate(text: str, folded: str, anchor: re.Pattern[str]) -> tuple[float | None
     start = a.start() if a else 0
     after = [p for p in percents if p[1] >= start] or percents
     value = after[0]
-    prior = None
-    for p in after[1:4]:
-        between = folded[value[2] : p[1]]
-        if (_PRIOR_EN.search(between) or _PRIOR_ZH.search(between)) and len(between) < 60:
-            prior = p
-            break
+    prior = next((p for p in after[1:6] if _PRIOR_BEFORE.search(folded[max(value[2], p[1] - 30) : p[1]])), None)
     return value[0], (prior[0] if prior else None)
 
 
@@ -125,13 +123,13 @@ def _amount_after(amounts: list[Money], folded: str, rx: re.Pattern[str]) -> tup
         near = [a for a in amounts if m.end() <= a.start <= m.end() + 24]
         if near:
             value = near[0]
-            prior = None
-            for a in amounts:
-                if a.start > value.end and a.start - value.end < 80:
-                    between = folded[value.end : a.start]
-                    if _PRIOR_ZH.search(between) or _PRIOR_EN.search(between):
-                        prior = a
-                        break
+            # the figure is often repeated with its comparison later on ("…僅增加1.28兆元,相較於上一年度的2.25兆元")
+            mentions = [a for a in amounts if a.value == value.value and a.start >= value.start]
+            prior = next(
+                (a for v in mentions for a in amounts if 0 < a.start - v.end < 80 and a.value != value.value
+                 and _PRIOR_BEFORE.search(folded[max(v.end, a.start - 30) : a.start])),
+                None,
+            )
             return value, prior
     return None, None
 

@@ -20,6 +20,7 @@ Decisions (see also the function docstrings):
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -117,6 +118,8 @@ def _value(pieces: list[str]) -> Decimal | None:
     """Mixed Arabic/Chinese numeral → value; None when the pieces do not form one number."""
     if len(pieces) > 1 and all(p in _DIGIT_VALUE for p in pieces):  # 二〇二五: positional digits
         return Decimal("".join(str(_DIGIT_VALUE[p]) for p in pieces))
+    if pieces[0] in _BIG_VALUE and not all(p in _BIG_VALUE for p in pieces):
+        return None  # 万一 is "just in case", not 11000
     total = section = Decimal(0)
     cur: Decimal | None = None
     cur_cn = zero = False
@@ -163,7 +166,7 @@ def _value(pieces: list[str]) -> Decimal | None:
         big = _BIG_VALUE[p]
         val = section + (cur if cur is not None else 0)
         if last_big is None:
-            total = (val if (cur is not None or section) else Decimal(1)) * big
+            total = (val if (cur is not None or last_small < 10**5) else Decimal(1)) * big  # 万 alone is 1万
             last_big = big
         elif big > last_big:  # 万亿, 千万亿: the higher unit scales everything so far
             total = (total + val) * big
@@ -204,7 +207,7 @@ def _parse_token(token: str, cform: bool) -> _Parsed | None:
         has_unit=any(p in _BIG_VALUE or p in _SMALL_VALUE for p in pieces),
         has_big=any(p in _BIG_VALUE for p in pieces),
         has_digit=any(p in _DIGIT_VALUE for p in pieces),
-        lead_unit=cform and pieces[0] in _BIG_VALUE or pieces[0] in "百佰千仟",
+        lead_unit=cform and (pieces[0] in _BIG_VALUE or pieces[0] in ("百", "佰", "千", "仟")),
     )
 
 
@@ -219,13 +222,15 @@ _SCALE_LETTERS: Final = {"k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "MM": 1
                          "b": 10**9, "B": 10**9, "T": 10**12}  # fmt: skip
 _SCALE: Final = re.compile(
     r"(?:[ -]?(?P<w>(?i:trillion|billion|million|thousand|crores|crore|lakhs|lakh|lacs|lac|trn|tn|bln|bn|mln|mn|mil))"
-    r"|(?P<l>MM|mm|[kKmMbBT]))(?![A-Za-z0-9])"
+    r"|(?P<l>MM|mm|[kKmMbBT]))(?![A-Za-z0-9])",
+    re.ASCII,
 )
 
 _PERCENT_AFTER: Final = re.compile(
     r"[ ]?(?:(?P<pct>%|(?i:percent|per cent|pct)(?![A-Za-z]))"
     r"|(?P<pp>个?百分点|(?i:percentage points?|ppts?|pp)(?![A-Za-z]))"
-    r"|(?P<bp>个?基点|(?i:basis points?|bps|bp)(?![A-Za-z]))|‰)"
+    r"|(?P<bp>个?基点|(?i:basis points?|bps|bp)(?![A-Za-z]))|‰)",
+    re.ASCII,
 )
 
 # Chinese currency words after the number; the first alternative that matches wins, so longer words come
@@ -240,9 +245,7 @@ _CN_CURRENCY: Final = {
 }  # fmt: skip
 _CN_GENERIC: Final = ("元", "圆", "块钱")
 _CN_SUFFIX: Final = re.compile(
-    r"[ ]?[多余]?(?P<cur>"
-    + "|".join(_CN_CURRENCY)
-    + r"|元(?![年月旦素件化论组首宵帅气老])|圆|块钱)"
+    r"[ ]?[多余]?(?P<cur>" + "|".join(_CN_CURRENCY) + r"|元(?![年月旦素件化论组首宵帅气老])|圆|块钱)"
 )
 
 _EN_CURRENCY: Final = {
@@ -262,7 +265,8 @@ _EN_SUFFIX: Final = re.compile(
     + "|".join(re.escape(k) + "s?" for k in sorted(_EN_CURRENCY, key=len, reverse=True))
     + r"|dollars?)|"
     + "|".join(_ISO)
-    + r")(?![A-Za-z])"
+    + r")(?![A-Za-z])",
+    re.ASCII,
 )
 
 _PREFIX_CURRENCY: Final = {
@@ -284,7 +288,7 @@ _PREFIX: Final = re.compile(
     + "|".join(re.escape(k) for k in sorted(_PREFIX_CURRENCY, key=len, reverse=True))
     + r")[ ]?$"
 )
-_PREFIX_LAST: Final = frozenset("$€£¥₩₹₽.币元镑郎圆金 ") | frozenset("DYBbKWRPFrHPLN")
+_PREFIX_LAST: Final = frozenset("$€£¥₩₹₽.币元镑郎圆金 ")  # or an ASCII letter: the end of a currency code
 
 _NEGATION: Final = re.compile(
     r"(?:减少|下降|下滑|下跌|降低|缩减|回落"
@@ -292,11 +296,13 @@ _NEGATION: Final = re.compile(
     r"|down|minus|shrank|shrunk|slid|slipped))"
     r"了?(?:[ ]?(?i:by|of)(?![A-Za-z]))?"
     r"(?:[ ]?(?:约|近|逾|超过|超|达|(?i:about|around|nearly|some|roughly|almost|approximately|an estimated)))?"
-    r"[ ]?$"
+    r"[ ]?$",
+    re.ASCII,
 )
-_RANGE_GAP: Final = re.compile(r"[ ]?(?:-|–|—|~|至|到|(?i:to))[ ]?")
+_RANGE_GAP: Final = re.compile(r"[ ]?(?:-|–|—|~|至|到|(?i:to))[ ]?", re.ASCII)
 _PER_CENT_OF: Final = re.compile(rf"百分之(?P<neg>负|-)?(?:(?P<a>{_ARABIC})|(?P<c>{_C_FORM}))")
 _VAGUE_BEFORE: Final = "数几上"  # 数十亿, 几百万: "tens of", not ten
+_UNIT_CHARS: Final = frozenset(_SMALL_VALUE) | frozenset(_BIG_VALUE)
 # A "-" after these is a hyphen or a range dash, never a minus sign.
 _NOT_SIGN_AFTER: Final = frozenset("%)]}") | frozenset(_BIG_VALUE) | frozenset("十百千元圆币镑郎円")
 _HAN: Final = re.compile(r"[\u3400-\u9fff]")
@@ -317,6 +323,8 @@ class _Cand:
     currency: str | None
     percent: str | None  # "pct" | "pp" | "bp" | "permille"
     vague: bool
+    range_of: _Cand | None = None  # the first half when this is the second half of a range
+    negated: bool = False
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -325,12 +333,11 @@ def _is_ascii_letter(ch: str) -> bool:
 
 def _minus_is_sign(f: str, i: int) -> bool:
     """A "-" at `i` is a minus sign unless it joins two words or two numbers (C-CAR031, 5-10, 1亿-2亿)."""
-    j = i - 1
-    if j >= 0 and f[j] == " ":
-        j -= 1
-    if j < 0:
+    if i == 0:
         return True
-    ch = f[j]
+    ch = f[i - 1]
+    if ch == " ":  # "5 - 10" is a range, "a loss of -$3bn" a sign
+        return i < 2 or not (f[i - 2].isdigit() or f[i - 2] in _NOT_SIGN_AFTER)
     return not (ch.isdigit() or _is_ascii_letter(ch) or ch in _NOT_SIGN_AFTER)
 
 
@@ -342,7 +349,7 @@ def _resolve_yen(f: str, start: int, end: int) -> str:
     return "CNY" if _HAN.search(window) else "JPY"
 
 
-def _scan(f: str, *, number_mode: bool = False) -> list[_Cand]:
+def _scan(f: str) -> list[_Cand]:
     """Every number in folded text `f`, with its sign, scale, currency and percent marker."""
     out: list[_Cand] = []
     last_end = 0
@@ -373,7 +380,7 @@ def _scan(f: str, *, number_mode: bool = False) -> list[_Cand]:
                 sm = _SCALE.match(f, pos)
                 if sm:
                     word = sm.group("w")
-                    mult = _SCALE_WORDS[word.lower()] if word else _SCALE_LETTERS[sm.group("l")]
+                    mult = _SCALE_WORDS.get(word.lower(), 1) if word else _SCALE_LETTERS.get(sm.group("l"), 1)
                     value, tail, pos = value * mult, Decimal(mult), sm.end()
                     scaled, letter_scale = True, word is None
             cm = _CN_SUFFIX.match(f, pos)
@@ -405,16 +412,16 @@ def _scan(f: str, *, number_mode: bool = False) -> list[_Cand]:
             elif ch in "-+" and _minus_is_sign(f, start - 1):
                 sign, start = (-1 if ch == "-" else 1), start - 1
         prefix: str | None = None
-        if percent is None and start > last_end and f[start - 1] in _PREFIX_LAST or _is_ascii_letter(f[start - 1]):
-            pm2 = _PREFIX.search(f, max(last_end, start - 8), start) if start > last_end else None
+        if percent is None and start > last_end and (f[start - 1] in _PREFIX_LAST or _is_ascii_letter(f[start - 1])):
+            pm2 = _PREFIX.search(f, max(last_end, start - 8), start)
             if pm2:
                 prefix, start = pm2.group("cur"), pm2.start()
-                if sign == 1 and start > last_end and f[start - 1] == "-" and _minus_is_sign(f, start - 1):
+                if sign == 1 and start > last_end and (
+                    f[start - 1] == "负" or (f[start - 1] == "-" and _minus_is_sign(f, start - 1))
+                ):
                     sign, start = -1, start - 1
-        if prefix is None and s > 0 and _is_ascii_letter(f[s - 1]) and not number_mode:
-            continue  # JYB1904, Q3, GPC3
-        if prefix is None and s > 0 and _is_ascii_letter(f[s - 1]) and number_mode:
-            continue
+        if prefix is None and s > 0 and _is_ascii_letter(f[s - 1]):
+            continue  # JYB1904, Q3, GPC3: part of a code, not a number
         currency: str | None
         if suffix is not None and not generic:
             currency = suffix
@@ -424,7 +431,7 @@ def _scan(f: str, *, number_mode: bool = False) -> list[_Cand]:
                 currency = "CNY" if suffix == "CNY" else _resolve_yen(f, start, pos)
         else:
             currency = suffix
-        vague = cform and parsed.lead_unit and s > 0 and f[s - 1] in _VAGUE_BEFORE
+        vague = cform and m.group()[0] in _UNIT_CHARS and s > 0 and f[s - 1] in _VAGUE_BEFORE
         out.append(
             _Cand(
                 start=start,
@@ -447,18 +454,18 @@ def _scan(f: str, *, number_mode: bool = False) -> list[_Cand]:
 
 def _link_ranges(cands: list[_Cand], f: str) -> None:
     """5-10亿, $5-10 billion, 5至10%: the bare first half borrows scale, currency or % from the second."""
-    for a, b in zip(cands, cands[1:], strict=False):
-        if a.scaled or a.percent or a.value != a.value.to_integral_value() and a.cform:
-            continue
-        if not _RANGE_GAP.fullmatch(f, a.end, b.start):
+    for a, b in itertools.pairwise(cands):
+        if a.percent or not _RANGE_GAP.fullmatch(f, a.end, b.start):
             continue
         if b.percent:
-            a.percent = b.percent
+            if not a.scaled and a.currency is None:
+                a.percent = b.percent
             continue
-        if b.scaled:
+        if b.scaled and not a.scaled:
             a.value *= b.tail
             a.scaled, a.letter_scale = True, b.letter_scale
-        if b.scaled or b.currency is not None:
+            b.range_of = a  # one figure written as a range: a decrease word governs both ends
+        if a.scaled and (b.scaled or b.currency is not None):
             a.currency = a.currency or b.currency
             b.currency = b.currency or a.currency
 
@@ -503,7 +510,9 @@ def find_amounts(text: str, *, default_currency: str | None = None) -> list[Mone
             continue
         sign = c.sign
         if sign == 1 and c.start > prev_end and _NEGATION.search(f, max(prev_end, c.start - 32), c.start):
-            sign = -1
+            sign, c.negated = -1, True
+        elif c.range_of is not None and c.range_of.negated and sign == 1:
+            sign = -1  # 减少5-10亿元: both ends decrease
         value = _to_float(c.value, sign)
         if value is None:
             continue
@@ -525,18 +534,15 @@ def parse_number(text: str) -> float | None:
     Currency and scale are read but only the number is returned ("$1.2bn" → 1.2e9, "6.3億美元" → 6.3e8);
     a trailing % gives the value in percent ("39.2%" → 39.2); bare Chinese numerals count ("十二" → 12).
     """
-    f = _fold(text)
-    lead = len(f) - len(f.lstrip())
-    body = f.strip()
+    body = _fold(text).strip()
     if not body:
         return None
-    cands = _scan(body, number_mode=True)
+    cands = _scan(body)
     if len(cands) != 1:
         return None
     c = cands[0]
     if c.start != 0 or c.end != len(body) or c.percent in ("pp", "bp", "permille"):
         return None
-    del lead
     return _to_float(c.value, c.sign)
 
 
