@@ -11,8 +11,8 @@ Decisions (see also the function docstrings):
 - An amount needs a currency or a scale: "2025年", "12個月", "Q3", "5nm", "01276.HK" are never amounts;
   "1.28兆" and "2.5 billion" are amounts with currency None (then `default_currency`). One-letter scales
   (5m, 4K, 3M) count only next to a currency, since alone they are metres, resolutions and company names.
-- Ranges ("5-10億", "$5-10 billion", "三到五万") give two amounts; the first borrows the second's scale and
-  they share a currency.
+- Ranges ("5-10億", "$5-10 billion", "5至10亿美元", "三到五万") give two amounts: a bare first half borrows
+  the second's scale and currency, a scaled second half borrows the first's currency.
 - Decreases: 減少/减少, 下降, 下滑, 下跌, 降低, 縮減, 回落, "fell", "decreased by", "down", "minus" directly
   before an amount make it negative; "fell to", "降至" introduce a level and do not. 少增 ("increased by
   less") stays positive. A loss (亏损, "lost") is a positive amount of loss.
@@ -365,9 +365,7 @@ def _scan(f: str) -> list[_Cand]:
         if not cform and s >= 2 and f[s - 1] == "." and f[s - 2].isdigit():
             continue  # version string 1.2.3
         value, tail, pos = parsed.value, parsed.tail, e
-        scaled, letter_scale = parsed.has_unit and not cform, False
-        if cform:
-            scaled = parsed.has_big
+        scaled, letter_scale = (parsed.has_big if cform else parsed.has_unit), False
         percent: str | None = None
         pm = _PERCENT_AFTER.match(f, pos)
         if pm:
@@ -416,8 +414,10 @@ def _scan(f: str) -> list[_Cand]:
             pm2 = _PREFIX.search(f, max(last_end, start - 8), start)
             if pm2:
                 prefix, start = pm2.group("cur"), pm2.start()
-                if sign == 1 and start > last_end and (
-                    f[start - 1] == "负" or (f[start - 1] == "-" and _minus_is_sign(f, start - 1))
+                if (
+                    sign == 1
+                    and start > last_end
+                    and (f[start - 1] == "负" or (f[start - 1] == "-" and _minus_is_sign(f, start - 1)))
                 ):
                     sign, start = -1, start - 1
         if prefix is None and s > 0 and _is_ascii_letter(f[s - 1]):
@@ -461,13 +461,16 @@ def _link_ranges(cands: list[_Cand], f: str) -> None:
             if not a.scaled and a.currency is None:
                 a.percent = b.percent
             continue
+        borrowed = False
         if b.scaled and not a.scaled:
             a.value *= b.tail
-            a.scaled, a.letter_scale = True, b.letter_scale
+            a.scaled, a.letter_scale, borrowed = True, b.letter_scale, True
+        if a.currency is None and b.currency is not None and a.scaled == b.scaled:
+            a.currency, borrowed = b.currency, True  # 5-10元, 5-10亿美元
+        if b.currency is None and a.currency is not None and b.scaled:
+            b.currency = a.currency  # $5-10 billion; but not "$5 - 10 days"
+        if borrowed:
             b.range_of = a  # one figure written as a range: a decrease word governs both ends
-        if a.scaled and (b.scaled or b.currency is not None):
-            a.currency = a.currency or b.currency
-            b.currency = b.currency or a.currency
 
 
 def _is_amount(c: _Cand) -> bool:
@@ -478,7 +481,7 @@ def _is_amount(c: _Cand) -> bool:
     if c.letter_scale:
         return False
     if c.cform:
-        return c.parsed.has_big and c.parsed.has_digit and not c.parsed.lead_unit
+        return c.scaled and c.parsed.has_digit and not c.parsed.lead_unit
     return c.scaled
 
 
