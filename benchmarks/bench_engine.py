@@ -15,17 +15,80 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from collectors.item import Item  # noqa: E402
-from rules.engine import RuleEngine  # noqa: E402
-from rules.loader import BUNDLED_PACKS, load_rules  # noqa: E402
-from rules.model import Rule  # noqa: E402
+from collectors.item import Item
+from rules.engine import RuleEngine
+from rules.loader import BUNDLED_PACKS, load_rules
+from rules.model import Rule
 
-EN_WORDS = (
-    "the company said on monday that it would expand its pipeline after quarterly results beat estimates while "
-    "investors weighed the outlook for rates inflation growth and demand across markets in asia europe and america "
-    "analysts expect margins to improve as costs ease and new products launch later this year according to people "
-    "familiar with the matter who asked not to be named because the talks are private"
-).split()
+EN_WORDS = [
+    "the",
+    "company",
+    "said",
+    "on",
+    "monday",
+    "that",
+    "it",
+    "would",
+    "expand",
+    "its",
+    "pipeline",
+    "after",
+    "quarterly",
+    "results",
+    "beat",
+    "estimates",
+    "while",
+    "investors",
+    "weighed",
+    "the",
+    "outlook",
+    "for",
+    "rates",
+    "inflation",
+    "growth",
+    "and",
+    "demand",
+    "across",
+    "markets",
+    "in",
+    "asia",
+    "europe",
+    "and",
+    "america",
+    "analysts",
+    "expect",
+    "margins",
+    "to",
+    "improve",
+    "as",
+    "costs",
+    "ease",
+    "and",
+    "new",
+    "products",
+    "launch",
+    "later",
+    "this",
+    "year",
+    "according",
+    "to",
+    "people",
+    "familiar",
+    "with",
+    "the",
+    "matter",
+    "who",
+    "asked",
+    "not",
+    "to",
+    "be",
+    "named",
+    "because",
+    "the",
+    "talks",
+    "are",
+    "private",
+]
 ZH_CHARS = (
     "公司表示今年将继续扩大产能市场需求稳步增长投资者关注利率通胀以及经济前景分析师预计利润率将改善新产品将在下半年推出"
     "根据知情人士透露相关谈判仍在进行中监管部门表示将加强对行业的指导银行业金融机构持续加大对实体经济的支持力度"
@@ -58,8 +121,11 @@ def corpus(n: int, rng: random.Random) -> list[Item]:
 
 def synthetic_rules(n: int, rng: random.Random) -> list[Rule]:
     """Rules shaped like real ones: a few `any` terms, sometimes `all`/`none`, mixed scripts; terms mostly rare."""
-    vocab_en = [f"{a}{b}" for a in ("bio", "pharma", "thera", "onco", "immu", "gene", "cardio", "neuro") for b in
-                ("tek", "gen", "max", "nova", "vex", "lix", "cor", "zen", "rix", "quon")]
+    vocab_en = [
+        f"{a}{b}"
+        for a in ("bio", "pharma", "thera", "onco", "immu", "gene", "cardio", "neuro")
+        for b in ("tek", "gen", "max", "nova", "vex", "lix", "cor", "zen", "rix", "quon")
+    ]
     vocab_zh = [a + b for a in "恒信百君复石药华海齐" for b in ("瑞医药", "达生物", "济神州", "实生物", "星医药")]
     rules = []
     for i in range(n):
@@ -99,8 +165,10 @@ def main() -> int:
     packs = load_rules([BUNDLED_PACKS]).engine()
     throughput(packs, items[:500])
     seconds, matches = throughput(packs, items)
-    print(f"bundled packs ({len(packs.rules)} rules, with extractors): {len(items) / seconds:,.0f} items/s "
-          f"({seconds:.2f} s, {matches} matches)")
+    print(
+        f"bundled packs ({len(packs.rules)} rules, with extractors): {len(items) / seconds:,.0f} items/s "
+        f"({seconds:.2f} s, {matches} matches)"
+    )
     return 0
 
 

@@ -15,8 +15,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rules.extract.numbers import find_amounts, find_percents
 from tests.test_numbers import ARTICLE
 
-HOSTILE = ["1" * 5000, "一" * 5000, "1," * 2500, "$" * 5000, "1亿" * 2500, "減少" * 2500 + "1亿", "1." * 2500,
-           "5-" * 2500 + "10亿", "$1" * 2500, "三千五百萬" * 1000]
+HOSTILE = [
+    "1" * 5000,
+    "一" * 5000,
+    "1," * 2500,
+    "$" * 5000,
+    "1亿" * 2500,
+    "減少" * 2500 + "1亿",
+    "1." * 2500,
+    "5-" * 2500 + "10亿",
+    "$1" * 2500,
+    "三千五百萬" * 1000,
+]
 
 
 def best_ms(text: str, repeat: int = 5) -> float:
