@@ -200,40 +200,41 @@ class RuleEngine:
                     return True
         return False
 
-    def _check(self, c: _Compiled, ctx: _Context) -> tuple[str | None, dict[str, Any]]:
-        """None when the rule fires (with its extracted fields), else the first condition that failed."""
+    def _check(self, c: _Compiled, ctx: _Context) -> tuple[str | None, list[dict[str, Any]]]:
+        """None when the rule fires (with one fields dict per event found), else the first condition that failed."""
         rule = c.rule
         if rule.sources and not any(fnmatch.fnmatchcase(ctx.item.source, s) for s in rule.sources):
-            return f"source `{ctx.item.source}` is not in sources {rule.sources}", {}
+            return f"source `{ctx.item.source}` is not in sources {rule.sources}", []
         if rule.lang and ctx.lang not in rule.lang:
-            return f"language `{ctx.lang}` is not in lang {rule.lang}", {}
+            return f"language `{ctx.lang}` is not in lang {rule.lang}", []
         hits = ctx.scoped(rule.in_)
         where = f" in {rule.in_}" if rule.in_ != "any" else ""
         if c.any and not any(self._hit(g, hits) for _, g in c.any):
-            return f"none of `any` {[r for r, _ in c.any]} occurs{where}", {}
+            return f"none of `any` {[r for r, _ in c.any]} occurs{where}", []
         missing = [r for r, g in c.all if not self._hit(g, hits)]
         if missing:
-            return f"`all` term(s) {missing} do not occur{where}", {}
+            return f"`all` term(s) {missing} do not occur{where}", []
         present = [r for r, g in c.none if self._hit(g, hits)]
         if present:
-            return f"`none` term(s) {present} occur{where}", {}
+            return f"`none` term(s) {present} occur{where}", []
         for groups, within in c.near:
             if not self._near_ok(groups, within, ctx, rule.in_):
-                return f"`near` {[r for r, _ in groups]} not within {within}", {}
+                return f"`near` {[r for r, _ in groups]} not within {within}", []
         if c.regex:
             texts = [t for f, t in ctx.texts.items() if rule.in_ in ("any", f)]
             if not any(rx.search(t) for rx in c.regex for t in texts):
-                return f"no `regex` {list(rule.regex)} matches{where}", {}
-        fields: dict[str, Any] = {}
-        if rule.extract:
-            extracted = ctx.doc.extract(rule.extract)
-            if extracted is None:  # the extractor says this is not the event (round-up, forecast, …)
-                return f"extractor `{rule.extract}` does not recognise a {rule.extract} event", {}
-            fields = dict(extracted)
-            for cond in c.where:
-                if not holds(cond, fields, self.list_names):
-                    return f"`where` {cond} is false (fields: {fields})", fields
-        return None, fields
+                return f"no `regex` {list(rule.regex)} matches{where}", []
+        if not rule.extract:
+            return None, [{}]
+        extracted = ctx.doc.extract(rule.extract)
+        if not extracted:  # the extractor says this is not the event (round-up, forecast, …)
+            return f"extractor `{rule.extract}` does not recognise a {rule.extract} event", []
+        events = [dict(e) for e in (extracted if isinstance(extracted, list) else [extracted])]
+        kept = [e for e in events if all(holds(cond, e, self.list_names) for cond in c.where)]
+        if not kept:
+            failing = next(cond for cond in c.where if not holds(cond, events[0], self.list_names))
+            return f"`where` {failing} is false (fields: {events[0]})", []
+        return None, kept
 
     def _spans(self, c: _Compiled, ctx: _Context) -> tuple[tuple[str, ...], tuple[Span, ...]]:
         hits = ctx.scoped(c.rule.in_)
@@ -254,10 +255,10 @@ class RuleEngine:
         out: list[Match] = []
         for ri in sorted(candidates):
             c = self._compiled[ri]
-            failed, fields = self._check(c, ctx)
+            failed, events = self._check(c, ctx)
             if failed is None:
                 terms, spans = self._spans(c, ctx)
-                out.append(Match(rule=c.rule, terms=terms, fields=fields, spans=spans))
+                out.extend(Match(rule=c.rule, terms=terms, fields=fields, spans=spans) for fields in events)
         return out
 
     def why_not(self, item: Item, rule_id: str) -> str | None:

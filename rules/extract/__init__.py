@@ -16,7 +16,9 @@ from collectors.item import Item
 from rules.normalize import fold
 
 Fields = dict[str, Any]
-Extractor = Callable[["Document"], Fields | None]
+# One event (a dict), several events of the same type in one article (a list), or not the event (None).
+Extracted = Fields | list[Fields] | None
+Extractor = Callable[["Document"], Extracted]
 
 EXTRACTORS: dict[str, Extractor] = {}
 
@@ -46,7 +48,7 @@ class Document:
     """
 
     item: Item
-    _results: dict[str, Fields | None] = field(default_factory=dict, repr=False)
+    _results: dict[str, Extracted] = field(default_factory=dict, repr=False)
 
     @cached_property
     def title(self) -> str:
@@ -69,7 +71,7 @@ class Document:
     def folded_text(self) -> str:
         return fold(self.text)
 
-    def extract(self, name: str) -> Fields | None:
+    def extract(self, name: str) -> Extracted:
         if name not in self._results:
             self._results[name] = get_extractor(name)(self)
         return self._results[name]
