@@ -25,8 +25,18 @@ EXTRACTORS: dict[str, Extractor] = {}
 # The field names each bundled extractor may fill (a contract: `wirewatch match` emits them as `fields`).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "bd_deal": ("licensor", "licensee", "asset", "deal_type", "upfront", "total", "currency"),
-    "price_target": ("broker", "company", "ticker", "rating", "old_rating", "target", "old_target", "currency",
-                     "upside_pct", "action"),
+    "price_target": (
+        "broker",
+        "company",
+        "ticker",
+        "rating",
+        "old_rating",
+        "target",
+        "old_target",
+        "currency",
+        "upside_pct",
+        "action",
+    ),
     "mortgage_print": ("indicator", "value", "unit", "period", "prior"),
 }
 

@@ -22,12 +22,34 @@ HEAD = 900  # characters of summary that carry the deal terms in news and press 
 
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("newco", re.compile(r"\bnew ?co\b|新公司|newco")),
-    ("option", re.compile(r"option to (?:in-?)?licen[cs]e|option to acquire|exclusive option|option agreement|option deal|options? on\b|选择权|期权协议|独家期权|优先购买权|选择权许可")),
-    ("co_development", re.compile(r"co-?develop\w*|co-?commerciali[sz]\w*|jointly develop\w*|co-co\b|share (?:profits|costs)|共同开发|联合开发|共同商业化|合作开发|共同推进|共担|分摊")),
-    ("acquisition", re.compile(r"\bacquir\w*|\bacquisition\b|takeover|buyout|\bto buy\b|agreed to buy|\bbuys\b|\bbought\b|\bmerge\w*|tender offer|收购|并购|要约|买下|全资收购|私有化|买断|拿下.{0,40}(?:剩余|全部)权益")),
-    ("license", re.compile(r"licen[cs]\w*|\brights? to\b|\brights? (?:outside|in|for)\b|授权|许可|引进|转让.{0,6}权益|获得.{0,12}权益|权益.{0,4}转让|license-?out")),
+    (
+        "option",
+        re.compile(
+            r"option to (?:in-?)?licen[cs]e|option to acquire|exclusive option|option agreement|option deal|options? on\b|选择权|期权协议|独家期权|优先购买权|选择权许可"
+        ),
+    ),
+    (
+        "co_development",
+        re.compile(
+            r"co-?develop\w*|co-?commerciali[sz]\w*|jointly develop\w*|co-co\b|share (?:profits|costs)|共同开发|联合开发|共同商业化|合作开发|共同推进|共担|分摊"
+        ),
+    ),
+    (
+        "acquisition",
+        re.compile(
+            r"\bacquir\w*|\bacquisition\b|takeover|buyout|\bto buy\b|agreed to buy|\bbuys\b|\bbought\b|\bmerge\w*|tender offer|收购|并购|要约|买下|全资收购|私有化|买断|拿下.{0,40}(?:剩余|全部)权益"
+        ),
+    ),
+    (
+        "license",
+        re.compile(
+            r"licen[cs]\w*|\brights? to\b|\brights? (?:outside|in|for)\b|授权|许可|引进|转让.{0,6}权益|获得.{0,12}权益|权益.{0,4}转让|license-?out"
+        ),
+    ),
 ]
-_GENERIC_DEAL = re.compile(r"抢|争夺|押注|拿下|豪掷|\bbets? on\b|\bsnaps? up\b|\bpays?\b.{0,40}\bupfront|\bupfront\b|首付款?|预付款?|签约金|\bdeals?\b|\bpacts?\b|agreement|collaborat\w*|partnership|tie-?up|alliance|\btrade\b|交易|协议|合作|牵手|联手|bd\b")
+_GENERIC_DEAL = re.compile(
+    r"抢|争夺|押注|拿下|豪掷|\bbets? on\b|\bsnaps? up\b|\bpays?\b.{0,40}\bupfront|\bupfront\b|首付款?|预付款?|签约金|\bdeals?\b|\bpacts?\b|agreement|collaborat\w*|partnership|tie-?up|alliance|\btrade\b|交易|协议|合作|牵手|联手|bd\b"
+)
 _ROUNDUP = re.compile(
     r"round-?up|\btop \d+|\btop ten\b|\btally\b|\d+\s+(?:\S+\s+){0,3}(?:deals|pacts|agreements|transactions|tie-ups|acquisitions)\b|biggest|largest \w+ deals|deals of the (?:month|week|year|quarter)|deals? of 20\d\d"
     r"|deals? (?:of the|in) (?:year|quarter|q\d|h\d|20\d\d)|(?:in|during) (?:q[1-4]|the (?:first|second) half|first half|the quarter|the year|20\d\d)\b"
@@ -53,8 +75,12 @@ _PHARMA = re.compile(
     r"pharma|biotech|therapeut|biopharm|\bdrugs?\b|drugmaker|oncology|antibod|\badc\b|molecule|inhibitor|vaccine|\bbio\b|biolog|medicin"
     r"|clinical|\bglp-1\b|obesity|\bcar-t\b|sirna|agonist|peptide|生物|医药|药业|制药|疗法|抗体|药物|新药|分子|抑制剂|疫苗|临床|双抗|药"
 )
-_UPFRONT = re.compile(r"upfront|up-front|up front|initial payment|cash at closing|option fee|首付款?|预付款?|签约金|签约款|首期款")
-_BUNDLE = re.compile(r"^\S{0,4}(?:及|和|与|and|plus|&)\s?(?:\S+\s)?(?:near-term|研发|开发|development|regulatory|里程碑|milestone)")
+_UPFRONT = re.compile(
+    r"upfront|up-front|up front|initial payment|cash at closing|option fee|首付款?|预付款?|签约金|签约款|首期款"
+)
+_BUNDLE = re.compile(
+    r"^\S{0,4}(?:及|和|与|and|plus|&)\s?(?:\S+\s)?(?:near-term|研发|开发|development|regulatory|里程碑|milestone)"
+)
 _MILESTONE = re.compile(r"milestone|里程碑")
 _TOTAL = re.compile(
     r"worth|valued at|total (?:deal )?value|total (?:potential )?(?:payments|consideration)|in total|deal of up to|deal valued|biobucks"
@@ -67,22 +93,26 @@ _COMPANY_SUFFIX = re.compile(
     r"(?<![A-Za-z])((?:[A-Z][\w.&\-]*\s+){0,3}(?:[A-Z][\w.&\-]*\s+)?(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics"
     r"|Biotech(?:nology)?|Bio|Biologics|Biopharma(?:ceuticals?)?|Oncology|Medicines|Sciences|Ingelheim|Laboratories|Labs))(?![A-Za-z])"
 )
-_ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:生物医药|生物科技|生物制药|生物|医药|药业|制药|製藥|集团|药品|科技))")
+_ZH_COMPANY = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?(?:生物医药|生物科技|生物制药|生物|医药|药业|制药|製藥|集团|药品|科技))"
+)
 _ZH_LEAD = re.compile(r"^(?:.*?(?:附属公司|子公司|公司|与|和|及|向|将|获|由|对|就|为|从|同|跟|其))")
 _NEWCO_NAME = re.compile(r"newco,?\s+(?:called\s+|named\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})")
 _EN_COMPANY_WORD = re.compile(r"(?<![A-Za-z])([A-Z][a-zA-Z0-9&\-]{2,}(?:\s+[A-Z][a-zA-Z0-9&\-]+){0,2})(?![A-Za-z])")
 
 _LICENSEE_AFTER = re.compile(
     r"^[\s,'’s]{0,4}(?:\([^)]{0,25}\)\s*)?(?:will pay|pays|paid|to pay|(?:has )?agreed to (?:pay|acquire|buy)|is paying|gains?|obtains?|acquires?|to acquire|will acquire"
-    r"|in-?licens\w*|licens\w* (?:in|rights|global|worldwide|ex-)|secures?|wins?|takes?|nabs?|bets?|snaps? up|buys?|to buy|will get (?:exclusive|global|the) rights"
+    r"|in-?licens\w*|licens\w* (?:in|rights|global|worldwide|ex-)|licens\w* [\w\-]+['’]s\b|secures?|wins?|takes?|nabs?|bets?|snaps? up|buys?|to buy|will get (?:exclusive|global|the) rights"
     r"|将(?:向[^，。]{0,16})?支付|向[^，。]{0,16}支付|支付|(?:将)?获得[^，。]{0,30}(?:权利|权益|许可|授权|选择权)|取得[^，。]{0,20}(?:权利|权益|许可)|引进|收购|买下|拿下|斥资|豪掷|以[^，。]{0,24}收购)"
 )
 _LICENSOR_AFTER = re.compile(
     r"^[\s,'’s]{0,4}(?:\([^)]{0,25}\)\s*)?(?:will receive|to receive|receives?|is eligible|will be eligible|eligible to receive|could receive|stands to receive|will get \$|gets? \$"
-    r"|grants?|granted|out-?licens\w*|licens\w* [^.]{0,60}\bto\b|将[^，。]{0,30}(?:授权|许可|转让)给|授予|授权|有偿许可|许可给"
+    r"|grants?|granted|out-?licens\w*|licens\w* [^.]{0,60}(?<!up )\bto\b|将[^，。]{0,30}(?:授权|许可|转让)给|授予|授权|有偿许可|许可给"
     r"|(?:将)?(?:获得|收取)[^，。]{0,12}(?:首付|预付|付款|款项|美元|元)|收取|有权(?:获得|收取)|有资格获得|出售|转让)"
 )
-_LICENSOR_BEFORE = re.compile(r"(?:\bpay|\bpaying|\bfrom|\bacquire|\bacquiring|\bbuy|\bbuying|向|从|收购|买下)\s*(?:china's\s+|chinese\s+|its\s+)?$")
+_LICENSOR_BEFORE = re.compile(
+    r"(?:\bpay|\bpaying|\bfrom|\bacquire|\bacquiring|\bbuy|\bbuying|向|从|收购|买下)\s*(?:china's\s+|chinese\s+|its\s+)?$"
+)
 _LICENSEE_BEFORE = re.compile(r"(?:licen[cs]ed? [^.]{0,40}\bto|授权给|许可给|授予|\bto)\s*$")
 
 
@@ -139,7 +169,9 @@ def _roles(text: str, folded: str, deal_type: str) -> tuple[str | None, str | No
             s[1] += weight * 0.5
     names = sorted(score, key=lambda n: first[n])
     licensor = max(names, key=lambda n: (score[n][0] - score[n][1], -first[n]))
-    licensee = max((n for n in names if n != licensor), key=lambda n: (score[n][1] - score[n][0], -first[n]), default=None)
+    licensee = max(
+        (n for n in names if n != licensor), key=lambda n: (score[n][1] - score[n][0], -first[n]), default=None
+    )
     if score[licensor][0] <= 0 and licensee is not None and score[licensee][1] <= 0:
         # no cue at all: in "A and B enter into …" the first named is usually the buyer for acquisitions,
         # and Chinese out-licensing news names the licensor first
@@ -152,8 +184,11 @@ def _roles(text: str, folded: str, deal_type: str) -> tuple[str | None, str | No
 
 def _money(text: str, folded: str, deal_type: str) -> dict[str, Any]:
     amounts = [
-        a for a in find_amounts(text)
-        if a.value > 0 and a.currency is not None and not _PER_SHARE.search(folded[a.end : a.end + 12])
+        a
+        for a in find_amounts(text)
+        if a.value > 0
+        and a.currency is not None
+        and not _PER_SHARE.search(folded[a.end : a.end + 12])
         and not re.search(r"每股\s*$", folded[max(0, a.start - 3) : a.start])
     ]
     if not amounts:
@@ -166,21 +201,42 @@ def _money(text: str, folded: str, deal_type: str) -> dict[str, Any]:
     for a in amounts:
         pre, post = folded[max(0, a.start - 30) : a.start], folded[a.end : a.end + 24]
         pre = re.split(r"[,;，；。]|\band\b|及", pre)[-1]  # the phrase this amount belongs to
-        if (_UPFRONT.search(pre) or _UPFRONT.search(post[:14])) and not _BUNDLE.search(post) and not _EQUITY.search(post[:20]) \
-                and not _TOTAL.search(pre):
+        if (
+            (_UPFRONT.search(pre) or _UPFRONT.search(post[:14]))
+            and not _BUNDLE.search(post)
+            and not _EQUITY.search(post[:20])
+            and not _TOTAL.search(pre)
+        ):
             upfront = a
             break
-    explicit = [a for a in amounts if a is not upfront
-                and not re.search(r"(?:两|二|三|\d)\s*[笔起宗]|\b(?:two|three|\d+) deals", folded[max(0, a.start - 16) : a.start]) and (
-        _TOTAL.search(folded[max(0, a.start - 24) : a.start]) or re.search(r"^\s*(?:deal|agreement|交易|协议)", folded[a.end : a.end + 12]))]
+    explicit = [
+        a
+        for a in amounts
+        if a is not upfront
+        and not re.search(
+            r"(?:两|二|三|\d)\s*[笔起宗]|\b(?:two|three|\d+) deals", folded[max(0, a.start - 16) : a.start]
+        )
+        and (
+            _TOTAL.search(folded[max(0, a.start - 24) : a.start])
+            or re.search(r"^\s*(?:deal|agreement|in total|in all|交易|协议)", folded[a.end : a.end + 12])
+        )
+    ]
+
     def own_clause_after(a: Money) -> str:
         nxt = min((b.start for b in amounts if b.start > a.end), default=len(folded))
-        return re.split(r"[;；。]|,\s*(?:plus|and)?\s*(?:double|tiered|royalt)|，", folded[a.end : min(nxt, a.end + 70)])[0]
+        return re.split(
+            r"[;；。]|,\s*(?:plus|and)?\s*(?:double|tiered|royalt)|，", folded[a.end : min(nxt, a.end + 70)]
+        )[0]
 
-    milestones = [a for a in amounts if a is not upfront and a not in explicit
-                  and not (upfront is not None and a.value == upfront.value)
-                  and (_MILESTONE.search(own_clause_after(a)) or _MILESTONE.search(folded[max(0, a.start - 30) : a.start]))
-                  and not _EQUITY.search(folded[max(0, a.start - 20) : a.end + 20])]
+    milestones = [
+        a
+        for a in amounts
+        if a is not upfront
+        and a not in explicit
+        and not (upfront is not None and a.value == upfront.value)
+        and (_MILESTONE.search(own_clause_after(a)) or _MILESTONE.search(folded[max(0, a.start - 30) : a.start]))
+        and not _EQUITY.search(folded[max(0, a.start - 20) : a.end + 20])
+    ]
     out: dict[str, Any] = {}
     if upfront is not None:
         out["upfront"] = round_value(upfront.value)
@@ -194,8 +250,14 @@ def _money(text: str, folded: str, deal_type: str) -> dict[str, Any]:
         total = (upfront.value if upfront else 0.0) + sum(v for v, c in unique if c == milestones[0].currency)
         currency = currency or milestones[0].currency
     elif deal_type == "acquisition" or upfront is None:
-        buy = [a for a in amounts if re.search(r"(?:\bfor|以|作价|对价|斥资|豪掷|pay|paying)\s*(?:about|approximately|约|up to)?\s*$",
-                                                folded[max(0, a.start - 20) : a.start])]
+        buy = [
+            a
+            for a in amounts
+            if re.search(
+                r"(?:\bfor|以|作价|对价|斥资|豪掷|pay|paying)\s*(?:about|approximately|约|up to)?\s*$",
+                folded[max(0, a.start - 20) : a.start],
+            )
+        ]
         chosen = buy[0] if buy else (max(amounts, key=lambda a: a.value) if upfront is None else None)
         if chosen is not None:
             total, currency = chosen.value, chosen.currency
@@ -211,8 +273,10 @@ _NOT_CODE = re.compile(
     r"(?:19|20)\d\d|Q\d|FY\d+|H\d|COVID-19|PD-L?1|HER\d|GLP-1|IL-\d+\w*|CD\d+|TYK\d|JAK\d?|KRAS\w*|EGFR|B7-H\d|PDE\d+|GPC\d|TROP\d"
     r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d"
 )
-_INN = re.compile(r"(?<![A-Za-z])([a-z]{4,}(?:mab|nib|tinib|ciclib|parib|lisib|cel|tide|glutide|stat|vir|zumab|ximab|tug|kin|cept|tecan|vedotin|tansine|sermin))(?![A-Za-z])",
-                  re.IGNORECASE)
+_INN = re.compile(
+    r"(?<![A-Za-z])([a-z]{4,}(?:mab|nib|tinib|ciclib|parib|lisib|cel|tide|glutide|stat|vir|zumab|ximab|tug|kin|cept|tecan|vedotin|tansine|sermin))(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 def _asset(text: str) -> str | None:
@@ -264,7 +328,9 @@ def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
     opening = title or head[:200]
     if _ROUNDUP.search(opening):
         return None
-    if _MILESTONE_EVENT.search(opening) and not re.search(r"\bsign|\benter|\bstrike|签署|签订|达成.{0,6}(?:协议|合作)", opening):
+    if _MILESTONE_EVENT.search(opening) and not re.search(
+        r"\bsign|\benter|\bstrike|签署|签订|达成.{0,6}(?:协议|合作)", opening
+    ):
         return None
     has_deal = any(rx.search(opening) for _, rx in _TYPES) or _GENERIC_DEAL.search(opening)
     if not has_deal:
@@ -280,7 +346,11 @@ def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
         return None
     # Several deals in one report ("Novartis will pay Argo …  Separately, Eli Lilly agreed to pay Laekna …")
     body = len(title) + 1
-    cuts = [m.start() for m in re.finditer(r"\bseparately\b|\bin a separate deal\b|\bmeanwhile\b|另外|此外|同日|次日", head) if m.start() > body]
+    cuts = [
+        m.start()
+        for m in re.finditer(r"\bseparately\b|\bin a separate deal\b|\bmeanwhile\b|另外|此外|同日|次日", head)
+        if m.start() > body
+    ]
     if cuts:
         bounds = [body, *cuts, len(head)]
         events = []

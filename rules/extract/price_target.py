@@ -21,28 +21,56 @@ HEAD = 900
 # --- vocabulary (folded: lower case, Simplified) ----------------------------------------------------------
 _R = r"[“\"「『'‘]?"  # an optional opening quote around a rating word
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("initiate", re.compile(
-        r"initiat\w*(?:\s+\w+){0,3}\s+coverage|initiat\w* (?:at|with|on)\b|(?:starts?|started|launch\w*|resum\w*|assum\w*|"
-        r"begins?|began|picks? up|opens?)\s+(?:\w+\s+){0,2}coverage|coverage (?:initiated|started|launched)|\binitiat\w*\b"
-        r"|首次覆盖|首予|首次给予|首度覆盖|首度给予|首度将|开始覆盖|首次评级|纳入(?:研究|覆盖)范围|首评|首次纳入|新纳入")),
-    ("upgrade", re.compile(
-        r"upgrad\w*|rais\w* (?:its |the )?rating|rais\w* \S+(?: \S+){0,3} to " + _R + r"(?:buy|overweight|outperform|strong buy)"
-        r"|上调[^\s\d,，。]{0,10}评(?:级|等)|评(?:级|等)[^\s\d,，。]{0,12}(?:上调|调升|升至|升级|上修)|调升[^\s\d,，。]{0,8}评(?:级|等)|(?:^|[^目标])升[^\s\d,，。]{0,8}评(?:级|等)至"
-        r"|翻多|升级至|上调至" + _R + r"(?:买入|买进|增持|跑赢|优于|强烈推荐|推荐)")),
-    ("downgrade", re.compile(
-        r"downgrad\w*|cut\w* (?:its |the )?rating|lower\w* (?:its |the )?rating|cuts? \S+(?: \S+){0,3} to " + _R + r"(?:hold|neutral|sell|underweight|underperform|equal)"
-        r"|下调[^\s\d,，。]{0,10}评(?:级|等)|评(?:级|等)[^\s\d,，。]{0,12}(?:下调|调降|降至|降级|下修)|调降[^\s\d,，。]{0,8}评(?:级|等)|(?:^|[^目标])降[^\s\d,，。]{0,8}评(?:级|等)至"
-        r"|翻空|降级至|下调至" + _R + r"(?:中性|中立|持有|减持|卖出|跑输|逊于|沽售)")),
-    ("raise_target", re.compile(
-        r"(?:rais|lift|boost|increas|hik|bump|up)\w*\s+(?:\S+\s+){0,4}?(?:price\s+)?(?:target|pt)\b"
-        r"|(?:price )?target\S*\s+(?:\S+\s+){0,2}(?:raised|lifted|increased|boosted|hiked|up)\b"
-        r"|(?:上调|调升|调高|上修|提高|提升)\S{0,12}目标价|目标价\S{0,16}(?:上调|调升|调高|上修|升至|提高至|大升|升)")),
-    ("cut_target", re.compile(
-        r"(?:cut|lower|trim|reduc|slash|chop)\w*\s+(?:\S+\s+){0,4}?(?:price\s+)?(?:target|pt)\b"
-        r"|(?:price )?target\S*\s+(?:\S+\s+){0,2}(?:cut|lowered|reduced|trimmed|slashed)\b"
-        r"|(?:下调|调降|调低|下修|削|降低)\S{0,12}目标价|目标价\S{0,16}(?:下调|调降|调低|下修|降至|削至|削|降)")),
-    ("reiterate", re.compile(
-        r"reiterat\w*|maintain\w*|\bkeeps?\b|\bkept\b|affirm\w*|reaffirm\w*|retain\w*|\bsets?\b|维持|重申|保持|继续给予|给予|予")),
+    (
+        "initiate",
+        re.compile(
+            r"initiat\w*(?:\s+\w+){0,3}\s+coverage|initiat\w* (?:at|with|on)\b|(?:starts?|started|launch\w*|resum\w*|assum\w*|"
+            r"begins?|began|picks? up|opens?)\s+(?:\w+\s+){0,2}coverage|coverage (?:initiated|started|launched)|\binitiat\w*\b"
+            r"|首次覆盖|首予|首次给予|首度覆盖|首度给予|首度将|开始覆盖|首次评级|纳入(?:研究|覆盖)范围|首评|首次纳入|新纳入"
+        ),
+    ),
+    (
+        "upgrade",
+        re.compile(
+            r"upgrad\w*|rais\w* (?:its |the )?rating|rais\w* \S+(?: \S+){0,3} to "
+            + _R
+            + r"(?:buy|overweight|outperform|strong buy)"
+            r"|上调[^\s\d,，。]{0,10}评(?:级|等)|评(?:级|等)[^\s\d,，。]{0,12}(?:上调|调升|升至|升级|上修)|调升[^\s\d,，。]{0,8}评(?:级|等)|(?:^|[^目标])升[^\s\d,，。]{0,8}评(?:级|等)至"
+            r"|翻多|升级至|上调至" + _R + r"(?:买入|买进|增持|跑赢|优于|强烈推荐|推荐)"
+        ),
+    ),
+    (
+        "downgrade",
+        re.compile(
+            r"downgrad\w*|cut\w* (?:its |the )?rating|lower\w* (?:its |the )?rating|cuts? \S+(?: \S+){0,3} to "
+            + _R
+            + r"(?:hold|neutral|sell|underweight|underperform|equal)"
+            r"|下调[^\s\d,，。]{0,10}评(?:级|等)|评(?:级|等)[^\s\d,，。]{0,12}(?:下调|调降|降至|降级|下修)|调降[^\s\d,，。]{0,8}评(?:级|等)|(?:^|[^目标])降[^\s\d,，。]{0,8}评(?:级|等)至"
+            r"|翻空|降级至|下调至" + _R + r"(?:中性|中立|持有|减持|卖出|跑输|逊于|沽售)"
+        ),
+    ),
+    (
+        "raise_target",
+        re.compile(
+            r"(?:rais|lift|boost|increas|hik|bump|up)\w*\s+(?:\S+\s+){0,4}?(?:price\s+)?(?:target|pt)\b"
+            r"|(?:price )?target\S*\s+(?:\S+\s+){0,2}(?:raised|lifted|increased|boosted|hiked|up)\b"
+            r"|(?:上调|调升|调高|上修|提高|提升)\S{0,12}目标价|目标价\S{0,16}(?:上调|调升|调高|上修|升至|提高至|大升|升)"
+        ),
+    ),
+    (
+        "cut_target",
+        re.compile(
+            r"(?:cut|lower|trim|reduc|slash|chop)\w*\s+(?:\S+\s+){0,4}?(?:price\s+)?(?:target|pt)\b"
+            r"|(?:price )?target\S*\s+(?:\S+\s+){0,2}(?:cut|lowered|reduced|trimmed|slashed)\b"
+            r"|(?:下调|调降|调低|下修|削|降低)\S{0,12}目标价|目标价\S{0,16}(?:下调|调降|调低|下修|降至|削至|削|降)"
+        ),
+    ),
+    (
+        "reiterate",
+        re.compile(
+            r"reiterat\w*|maintain\w*|\bkeeps?\b|\bkept\b|affirm\w*|reaffirm\w*|retain\w*|\bsets?\b|维持|重申|保持|继续给予|给予|予"
+        ),
+    ),
 ]
 _ACTION_ORDER = [a for a, _ in _ACTIONS]
 _TARGET_WORD = re.compile(
@@ -62,10 +90,34 @@ _SENTENCE_END = re.compile(r"[。；;\n]|(?<!\bco)(?<!inc)(?<!corp)(?<!ltd)(?<!\
 _FROM_ZH_BEFORE = re.compile(r"[由从]\s*$")
 _BARE_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
 _CURRENCY_WORDS = {
-    "danish crown": "DKK", "dkk": "DKK", "kroner": "DKK", "swiss franc": "CHF", "chf": "CHF", "swedish crown": "SEK",
-    "sek": "SEK", "yen": "JPY", "円": "JPY", "日元": "JPY", "euro": "EUR", "eur": "EUR", "pence": "GBP", "gbp": "GBP",
-    "港元": "HKD", "港币": "HKD", "hk$": "HKD", "美元": "USD", "usd": "USD", "新台币": "TWD", "台币": "TWD",
-    "人民币": "CNY", "rmb": "CNY", "won": "KRW", "韩元": "KRW", "rupee": "INR", "a$": "AUD", "aud": "AUD",
+    "danish crown": "DKK",
+    "dkk": "DKK",
+    "kroner": "DKK",
+    "swiss franc": "CHF",
+    "chf": "CHF",
+    "swedish crown": "SEK",
+    "sek": "SEK",
+    "yen": "JPY",
+    "円": "JPY",
+    "日元": "JPY",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pence": "GBP",
+    "gbp": "GBP",
+    "港元": "HKD",
+    "港币": "HKD",
+    "hk$": "HKD",
+    "美元": "USD",
+    "usd": "USD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "人民币": "CNY",
+    "rmb": "CNY",
+    "won": "KRW",
+    "韩元": "KRW",
+    "rupee": "INR",
+    "a$": "AUD",
+    "aud": "AUD",
 }
 _ISO = {"USD", "EUR", "GBP", "CHF", "DKK", "SEK", "NOK", "JPY", "HKD", "CNY", "TWD", "KRW", "AUD", "CAD", "SGD", "INR"}
 _TAIWAN = re.compile(r"\.tw\b|台股|台积电|新台币|台湾|评等|优于大盘|买进|中立|元大|凯基|群益|永丰")
@@ -75,10 +127,50 @@ _TICKER_PAREN = re.compile(
     r"(?P<sym>[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?|\d{4,6}(?:\s?\.?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)\s*[)）]",
     re.IGNORECASE,
 )
-_EXCHANGE_SUFFIX = {"LON": ".L", "LSE": ".L", "ASX": ".AX", "TSX": ".TO", "SGX": ".SI", "KRX": ".KS", "TSE": ".T",
-                    "HKEX": ".HK", "SEHK": ".HK"}
-_NOT_TICKERS = {"AI", "CEO", "ADC", "GLP", "FDA", "US", "HK", "PT", "EPS", "IPO", "LOI", "ODM", "IP", "EV", "PE", "BD",
-                "CDMO", "CRO", "API", "Q", "H", "A", "ADR", "ETF", "GDP", "AIDC", "DRAM", "NAND", "CAGR", "ASP", "ROE"}
+_EXCHANGE_SUFFIX = {
+    "LON": ".L",
+    "LSE": ".L",
+    "ASX": ".AX",
+    "TSX": ".TO",
+    "SGX": ".SI",
+    "KRX": ".KS",
+    "TSE": ".T",
+    "HKEX": ".HK",
+    "SEHK": ".HK",
+}
+_NOT_TICKERS = {
+    "AI",
+    "CEO",
+    "ADC",
+    "GLP",
+    "FDA",
+    "US",
+    "HK",
+    "PT",
+    "EPS",
+    "IPO",
+    "LOI",
+    "ODM",
+    "IP",
+    "EV",
+    "PE",
+    "BD",
+    "CDMO",
+    "CRO",
+    "API",
+    "Q",
+    "H",
+    "A",
+    "ADR",
+    "ETF",
+    "GDP",
+    "AIDC",
+    "DRAM",
+    "NAND",
+    "CAGR",
+    "ASP",
+    "ROE",
+}
 _NAME_BEFORE_EN = re.compile(r"((?:[A-Z][\w&'.\-]*|of|and|&)(?:\s+(?:[A-Z][\w&'.\-]*|of|and|&)){0,5})\s*$")
 _NAME_BEFORE_ZH = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*$")
 # Words that end the lead-in before a company name ("…发表报告，将药明康德(02359)…", "同时将泰格医药(03347)")
@@ -90,8 +182,9 @@ _ZH_VERB_PREFIX = re.compile(
     r"(?:首次覆盖|首度覆盖|首度将|首度|首次|维持|重申|给予|予|对|将|把|升|降|上调|下调|调升|调降|覆盖|纳入|于|为)*"
 )
 _EN_NAME_STOP = re.compile(r"\b(?:to|from|at|with|on|as|after|amid|ahead|for|by|price|pt|shares?|stock|target)\b.*$")
-_COMPANY_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|ag|sa|nv|se|holdings?|group)\.?$",
-                             re.IGNORECASE)
+_COMPANY_SUFFIX = re.compile(
+    r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|ag|sa|nv|se|holdings?|group)\.?$", re.IGNORECASE
+)
 _EN_COMPANY_AFTER_VERB = re.compile(
     r"(?:upgrad\w*|downgrad\w*|initiat\w*(?: coverage)?(?: on| of)?|coverage (?:on|of)|reiterat\w*(?: \w+ on)?|"
     r"maintain\w*(?: \w+ on)?|(?:raises|lifts|cuts|lowers|trims|boosts) (?:its )?(?:price )?(?:target|pt) (?:on|for)|"
@@ -153,8 +246,11 @@ def _target(text: str, folded: str) -> tuple[_Num | None, _Num | None]:
         before = [n for n in nums if m.start() - 18 <= n.end <= m.start() + 1 and not _is_ticker_number(folded, n)]
         adjacent = [n for n in before if m.start() - n.end <= 2]  # "$180 price target, cut from $205"
         found: tuple[_Num | None, _Num | None] = (None, None)
-        if adjacent and after and re.search(r"(?:cut|down|up|raised|lowered|trimmed)?\s*from\s*\S?$",
-                                            folded[m.end() : after[0].start]):
+        if (
+            adjacent
+            and after
+            and re.search(r"(?:cut|down|up|raised|lowered|trimmed)?\s*from\s*\S?$", folded[m.end() : after[0].start])
+        ):
             found = (adjacent[-1], after[0])
         elif adjacent and not (after and after[0].start - m.end() < 12):
             found = (adjacent[-1], None)
@@ -164,7 +260,9 @@ def _target(text: str, folded: str) -> tuple[_Num | None, _Num | None]:
             second = after[1] if len(after) > 1 else None
             if second is not None:
                 between = folded[first.end : second.start]
-                if re.search(r"\bfrom\b|由|从", head[-12:]) or _FROM_ZH_BEFORE.search(head):  # from 28 to 35, 由28上调至35
+                if re.search(r"\bfrom\b|由|从", head[-12:]) or _FROM_ZH_BEFORE.search(
+                    head
+                ):  # from 28 to 35, 由28上调至35
                     found = (second, first)
                 elif re.search(r"\bfrom\b", between) or re.search(r"(?:down|up) from|cut from|raised from", between):
                     found = (first, second)  # to 35 from 28
@@ -186,7 +284,12 @@ def _target(text: str, folded: str) -> tuple[_Num | None, _Num | None]:
 
 def _is_ticker_number(folded: str, n: _Num) -> bool:
     """Numbers in "(02382.HK)" or "（2330）" are codes, not prices."""
-    return folded[max(0, n.start - 1) : n.start] in ("(", "（") or folded[n.end : n.end + 3] in (".hk", ".sh", ".sz", ".tw")
+    return folded[max(0, n.start - 1) : n.start] in ("(", "（") or folded[n.end : n.end + 3] in (
+        ".hk",
+        ".sh",
+        ".sz",
+        ".tw",
+    )
 
 
 def _currency(target: _Num | None, old: _Num | None, folded: str, ticker: str | None) -> str | None:
@@ -257,7 +360,10 @@ def _ticker(text: str, folded: str) -> tuple[str | None, int]:
     if m:
         return m.group(1).upper(), m.start()
     # "Moderna Inc. MRNA", "UnitedHealth Group Inc. UNH": a bare symbol right after a corporate suffix
-    m = re.search(r"\b(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV)\.?\s+([A-Z]{2,5})\b(?=\s+(?:to|from|on|at|with|shares|stock|as|after))", text)
+    m = re.search(
+        r"\b(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV)\.?\s+([A-Z]{2,5})\b(?=\s+(?:to|from|on|at|with|shares|stock|as|after))",
+        text,
+    )
     if m:
         return m.group(1), m.start()
     return None, -1
@@ -287,9 +393,25 @@ def _company(doc: Document, text: str, folded: str, ticker_pos: int, broker: Hit
             name = _COMPANY_SUFFIX.sub("", m.group(1).strip(" ,")).strip()
             words = name.split()
             # drop leading verbs / broker words: "Citi Raises Eli Lilly" → "Eli Lilly"
-            while words and (words[0].lower() in ("raises", "lifts", "cuts", "lowers", "upgrades", "downgrades",
-                                                   "initiates", "maintains", "reiterates", "the", "on", "of", "and")
-                             or load("brokers").find(words[0].lower())):
+            while words and (
+                words[0].lower()
+                in (
+                    "raises",
+                    "lifts",
+                    "cuts",
+                    "lowers",
+                    "upgrades",
+                    "downgrades",
+                    "initiates",
+                    "maintains",
+                    "reiterates",
+                    "the",
+                    "on",
+                    "of",
+                    "and",
+                )
+                or load("brokers").find(words[0].lower())
+            ):
                 words = words[1:]
             if words and len(" ".join(words)) >= 2:
                 return " ".join(words)
@@ -298,9 +420,11 @@ def _company(doc: Document, text: str, folded: str, ticker_pos: int, broker: Hit
         m = _EN_COMPANY_AFTER_VERB.search(scope)
         if m:
             raw = _EN_COMPANY_AFTER_VERB_STOP(m.group(1))
-            if raw and raw not in ("its", "the", "coverage", "price", "target", "rating", "shares") and not load(
-                "brokers"
-            ).find(raw):
+            if (
+                raw
+                and raw not in ("its", "the", "coverage", "price", "target", "rating", "shares")
+                and not load("brokers").find(raw)
+            ):
                 start = m.start(1)
                 name = original(orig, scope, start, start + len(raw))
                 return _COMPANY_SUFFIX.sub("", name).strip()
@@ -311,7 +435,7 @@ def _company(doc: Document, text: str, folded: str, ticker_pos: int, broker: Hit
     return companies[0].canonical if companies else None
 
 
-def _EN_COMPANY_AFTER_VERB_STOP(raw: str) -> str:  # noqa: N802 - reads as a phrase at the call site
+def _EN_COMPANY_AFTER_VERB_STOP(raw: str) -> str:
     name = _EN_NAME_STOP.sub("", raw).strip(" '’,.")
     name = re.sub(r"(?:'s|’s)$", "", name).strip()
     # "nvidia rival broadcom" → "broadcom": keep the last capitalised run when a descriptor precedes it
