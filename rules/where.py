@@ -50,6 +50,7 @@ def parse_condition(text: str) -> Condition:
         if op not in ("in", "not in"):
             raise ValueError(f"a list reference needs `in` or `not in` in {text!r}")
         return Condition(name, op, ListRef(raw[len("$lists.") :]), text)
+    value: Any
     try:
         value = float(raw.replace("_", ""))  # YAML 1.1 reads `1e9` as a string; authors mean a number
     except ValueError:

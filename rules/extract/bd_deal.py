@@ -9,6 +9,7 @@ the licensee (buyer); the one that receives payments, grants rights or is acquir
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -354,7 +355,7 @@ def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
     if cuts:
         bounds = [body, *cuts, len(head)]
         events = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             clause = head[a:b]
             if (_GENERIC_DEAL.search(clause) or any(rx.search(clause) for _, rx in _TYPES)) and find_amounts(text[a:b]):
                 ev = _one(doc, text[a:b], clause, clause[:200], _deal_type(clause, clause) or deal_type)

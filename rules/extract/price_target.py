@@ -7,6 +7,7 @@ on several companies ("upgraded Vertex …; downgraded Incyte …") gives one ev
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -356,16 +357,16 @@ def _ticker(text: str, folded: str) -> tuple[str | None, int]:
             return f"{digits}.T", m.start()
         if len(digits) == 4:
             return f"{digits}.HK", m.start()
-    m = re.search(r"\b(?:nasdaq|nyse)\s*[:：]\s*([a-z]{1,5})\b", folded)
-    if m:
-        return m.group(1).upper(), m.start()
+    bare = re.search(r"\b(?:nasdaq|nyse)\s*[:：]\s*([a-z]{1,5})\b", folded)
+    if bare:
+        return bare.group(1).upper(), bare.start()
     # "Moderna Inc. MRNA", "UnitedHealth Group Inc. UNH": a bare symbol right after a corporate suffix
-    m = re.search(
+    after_suffix = re.search(
         r"\b(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV)\.?\s+([A-Z]{2,5})\b(?=\s+(?:to|from|on|at|with|shares|stock|as|after))",
         text,
     )
-    if m:
-        return m.group(1), m.start()
+    if after_suffix:
+        return after_suffix.group(1), after_suffix.start()
     return None, -1
 
 
@@ -512,7 +513,7 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
     if cuts:
         bounds = [body_start, *cuts, len(head)]
         events = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             clause, clause_text = head[a:b], text[a:b]
             if _action(clause) in ("upgrade", "downgrade", "initiate") or _TICKER_PAREN.search(clause_text):
                 ev = _event(doc, clause_text, clause, broker, "")
