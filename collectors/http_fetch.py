@@ -1,15 +1,26 @@
-"""The network edge of the collect stage: bounded, conditional fetches over HTTP(S) or file://."""
+"""The network edge of the collect stage: bounded, conditional fetches over HTTP(S) or file://.
+
+Bounded in every direction: connect/read/total timeouts, a streamed body cap, a per-host concurrency limit
+(hundreds of feeds on one publisher must not look like an attack), and no fetches of private, loopback or
+link-local addresses unless the config allows them (checked for every address of every hop, redirects too).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
+import ipaddress
+import socket
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import httpx
+
+from collectors.schedule import parse_max_age
 
 USER_AGENT = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; market-signal monitor)"
 
@@ -21,6 +32,10 @@ class FetchLimits:
     total_timeout: float = 60.0  # a slow-drip body cannot hold a poll longer than this
     max_bytes: int = 10 * 1024 * 1024
     user_agent: str = USER_AGENT
+    per_host_limit: int = 4  # concurrent fetches per host name
+    # Permissive here so library callers and tests on 127.0.0.1 work; the config default (what the app
+    # passes, see wirewatch.wiring.fetch_limits) is False.
+    allow_private_addresses: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +50,13 @@ class FetchResult:
     retry_after: float | None = None
     error: str | None = None
     elapsed: float = 0.0
+    max_age: float | None = None  # Cache-Control freshness of the response, seconds
+    permanent_redirect: str | None = None  # where the leading 301/308 hops of this fetch led, if any
+
+    @property
+    def gone(self) -> bool:
+        """HTTP 410: the publisher says the feed is gone for good."""
+        return self.status == 410
 
     @property
     def ok(self) -> bool:
@@ -43,6 +65,40 @@ class FetchResult:
 
 class BodyTooLarge(Exception):
     pass
+
+
+class AddressRefused(Exception):
+    """The URL points at a private, loopback or link-local address and the config does not allow that."""
+
+
+def is_public(address: str) -> bool:
+    """True for globally routable unicast addresses (IPv4-mapped IPv6 judged by its IPv4 part)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+async def check_public(url: httpx.URL) -> None:
+    """Resolve the URL's host and refuse it if any of its addresses is not public."""
+    if url.scheme not in ("http", "https"):
+        raise AddressRefused(f"refused: {url.scheme}: URLs are not fetched over the network")
+    host = url.host
+    try:
+        addresses = [str(ipaddress.ip_address(host))]
+    except ValueError:
+        port = url.port or (443 if url.scheme == "https" else 80)
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            raise httpx.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from exc
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in addresses:
+        if not is_public(address):
+            raise AddressRefused(
+                f"refused: {host} resolves to non-public address {address} "
+                "(set fetch.allow_private_addresses: true to allow)"
+            )
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -64,6 +120,8 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
 def _describe(exc: BaseException, limits: FetchLimits, url: str = "") -> str:
     if isinstance(exc, BodyTooLarge):
         return f"body larger than {limits.max_bytes} bytes"
+    if isinstance(exc, AddressRefused):
+        return str(exc)
     if isinstance(exc, httpx.ConnectTimeout):
         return f"connect timed out after {limits.connect_timeout:g}s"
     if isinstance(exc, httpx.ReadTimeout):
@@ -72,12 +130,24 @@ def _describe(exc: BaseException, limits: FetchLimits, url: str = "") -> str:
         return f"fetch took longer than {limits.total_timeout:g}s"
     if isinstance(exc, httpx.ConnectError):
         host = urlparse(url).hostname or url
+        if str(exc).startswith("cannot resolve"):
+            return str(exc)
         return f"cannot connect to {host}: {exc or type(exc).__name__}"
     if isinstance(exc, httpx.TooManyRedirects):
         return "too many redirects"
     if isinstance(exc, httpx.HTTPError):
         return f"{type(exc).__name__}: {exc}"
     return f"{type(exc).__name__}: {exc}"
+
+
+def permanent_target(history: list[httpx.Response], final: httpx.URL) -> str | None:
+    """The URL reached through the leading run of 301/308 hops: only those say "moved for good"."""
+    target = None
+    for i, hop in enumerate(history):
+        if hop.status_code not in (301, 308):
+            break
+        target = str(history[i + 1].url if i + 1 < len(history) else final)
+    return target
 
 
 class Fetcher:
@@ -97,7 +167,23 @@ class Fetcher:
             max_redirects=5,
             headers={"User-Agent": self.limits.user_agent, "Accept-Encoding": "gzip, deflate"},
             transport=transport,
+            # every hop, redirects included, is checked before it is sent
+            event_hooks={"request": [] if self.limits.allow_private_addresses else [self._guard]},
         )
+        self._host_slots: dict[str, asyncio.Semaphore] = {}
+
+    @staticmethod
+    async def _guard(request: httpx.Request) -> None:
+        await check_public(request.url)
+
+    @contextlib.asynccontextmanager
+    async def _host_slot(self, url: str) -> AsyncIterator[None]:
+        host = (urlparse(url).hostname or "").lower()
+        slot = self._host_slots.get(host)
+        if slot is None:
+            slot = self._host_slots[host] = asyncio.Semaphore(self.limits.per_host_limit)
+        async with slot:
+            yield
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -111,11 +197,14 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        try:
-            async with asyncio.timeout(self.limits.total_timeout):
-                return await self._get(url, headers, start)
-        except (httpx.HTTPError, BodyTooLarge, TimeoutError, OSError) as exc:
-            return FetchResult(url=url, error=_describe(exc, self.limits, url), elapsed=time.monotonic() - start)
+        async with self._host_slot(url):
+            start = time.monotonic()  # waiting for a slot is not the server's fault: the caps start now
+            try:
+                async with asyncio.timeout(self.limits.total_timeout):
+                    return await self._get(url, headers, start)
+            except (httpx.HTTPError, BodyTooLarge, AddressRefused, TimeoutError, OSError) as exc:
+                error = _describe(exc, self.limits, url)
+                return FetchResult(url=url, error=error, elapsed=time.monotonic() - start)
 
     async def _get(self, url: str, headers: dict[str, str], start: float) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers) as resp:
@@ -127,8 +216,13 @@ class Fetcher:
                 "last_modified": resp.headers.get("last-modified"),
                 "content_type": resp.headers.get("content-type"),
                 "retry_after": retry_after,
+                "max_age": parse_max_age(resp.headers.get("cache-control"), resp.headers.get("age")),
+                "permanent_redirect": permanent_target(resp.history, resp.url),
             }
             if resp.status_code == 304:
+                # A 304 has no body, but reading its (empty) end lets the connection be reused: without
+                # this httpcore closes it, and every unchanged poll pays for a new TCP (and TLS) handshake.
+                await resp.aread()
                 return FetchResult(**common, not_modified=True, elapsed=time.monotonic() - start)
             if resp.status_code >= 400:
                 reason = resp.reason_phrase or ""
