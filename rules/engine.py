@@ -236,6 +236,17 @@ class RuleEngine:
             return f"`where` {failing} is false (fields: {events[0]})", []
         return None, kept
 
+    def _terms_fired(self, c: _Compiled, ctx: _Context) -> tuple[str, ...]:
+        hits = ctx.scoped(c.rule.in_)
+        out: list[str] = []
+        for raw, g in (*c.all, *c.any, *(x for n, _ in c.near for x in n)):
+            for t in g:
+                if t in hits:
+                    f, s, e = hits[t][0]
+                    out.append(raw if not raw.startswith("$lists.") else ctx.texts[f][s:e])
+                    break
+        return tuple(dict.fromkeys(out))
+
     def _spans(self, c: _Compiled, ctx: _Context) -> tuple[tuple[str, ...], tuple[Span, ...]]:
         hits = ctx.scoped(c.rule.in_)
         spans: list[Span] = []
@@ -247,7 +258,8 @@ class RuleEngine:
         spans.sort(key=lambda s: (s.field != "title", s.start))
         return terms, tuple(dict.fromkeys(spans))
 
-    def match(self, item: Item) -> list[Match]:
+    def match(self, item: Item, explain: bool = False) -> list[Match]:
+        """Matches in rule order. `explain=True` also records every span that fired (for `match --explain`)."""
         ctx = self._context(item)
         candidates = set(self._always)
         for tid in ctx.hits:
@@ -257,7 +269,7 @@ class RuleEngine:
             c = self._compiled[ri]
             failed, events = self._check(c, ctx)
             if failed is None:
-                terms, spans = self._spans(c, ctx)
+                terms, spans = self._spans(c, ctx) if explain else (self._terms_fired(c, ctx), ())
                 out.extend(Match(rule=c.rule, terms=terms, fields=fields, spans=spans) for fields in events)
         return out
 

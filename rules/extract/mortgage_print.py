@@ -283,8 +283,13 @@ def extract_mortgage_print(doc: Document) -> Fields | list[Fields] | None:
     for ind in _INDICATORS:
         if ind.context is not None and not ind.context.search(head):
             continue
-        vals = cache.setdefault(ind.kind, _values(ind.kind, text, head))
-        for a in ind.anchor.finditer(head):
+        anchors = list(ind.anchor.finditer(head))
+        if not anchors:
+            continue
+        if ind.kind not in cache:  # parse numbers once per kind, and only when an indicator is named
+            cache[ind.kind] = _values(ind.kind, text, head)
+        vals = cache[ind.kind]
+        for a in anchors:
             if any(s <= a.start() < e for s, e in claimed):
                 continue
             end = _clause_end(head, a.end())
