@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from store.records import Alert
 
@@ -15,18 +15,40 @@ class Outcome:
     ref: str | None = None  # the target's id for the posted message
     error: str | None = None
     permanent: bool = False  # retrying cannot help (bad channel, revoked token): dead-letter it
+    in_doubt: bool = False  # the send may have landed (5xx, no answer): reconcile before sending again
 
     @classmethod
     def sent(cls, ref: str | None = None) -> Outcome:
         return cls(ok=True, ref=ref)
 
     @classmethod
-    def retry(cls, error: str) -> Outcome:
-        return cls(ok=False, error=error)
+    def retry(cls, error: str, in_doubt: bool = False) -> Outcome:
+        return cls(ok=False, error=error, in_doubt=in_doubt)
 
     @classmethod
     def dead(cls, error: str) -> Outcome:
         return cls(ok=False, error=error, permanent=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """Post as a reply under the message `ref` (the first alert of the same event), which was `parent`."""
+
+    ref: str
+    parent: Alert | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    """What a reconciliation asks about: did `alert_id` land (in the thread `thread_ref`) since `since`?"""
+
+    alert_id: str
+    since: float
+    thread_ref: str | None = None
+
+
+class ReconcileError(Exception):
+    """The target's history could not be read: whether a post landed is still unknown."""
 
 
 class Notifier(Protocol):
@@ -39,6 +61,22 @@ class Notifier(Protocol):
     def send(self, alert: Alert, target: str) -> Outcome: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class Threading(Protocol):
+    """A notifier that can reply in a thread (`send(..., thread=Thread(ref))`)."""
+
+    def send_reply(self, alert: Alert, target: str, thread: Thread) -> Outcome: ...
+
+
+@runtime_checkable
+class Reconciling(Protocol):
+    """A notifier that can tell which of our posts already landed, by the alert id each post carries."""
+
+    def reconcile(self, target: str, wanted: Sequence[Posted]) -> dict[str, str]:
+        """alert id → message ref for those found; raises ReconcileError when it cannot tell."""
+        ...
 
 
 NotifierFactory = Callable[..., Notifier]

@@ -6,14 +6,15 @@ import sys
 import threading
 from typing import TextIO
 
-from notifier.base import Outcome, register
-from notifier.render import render_console
+from notifier.base import Outcome, Thread, register
+from notifier.render import headline, render_console
 from store.records import Alert
 
 
 @register("console")
 class ConsoleNotifier:
     kind = "console"
+    threads = True
 
     def __init__(self, stream: TextIO | None = None):
         self._stream = stream
@@ -23,10 +24,18 @@ class ConsoleNotifier:
         return ["console"]
 
     def send(self, alert: Alert, target: str) -> Outcome:
+        return self._write(render_console(alert))
+
+    def send_reply(self, alert: Alert, target: str, thread: Thread) -> Outcome:
+        """A later report of an event already shown: one line under it, not a second card."""
+        link = f" ({alert.item.link})" if alert.item.link else ""
+        return self._write(f"  ↳ also reported by {alert.item.source}: {headline(alert)}{link}")
+
+    def _write(self, text: str) -> Outcome:
         stream = self._stream or sys.stdout
         with self._lock:
             try:
-                stream.write(render_console(alert) + "\n")
+                stream.write(text + "\n")
                 stream.flush()
             except OSError as exc:
                 return Outcome.retry(f"console write failed: {exc}")

@@ -29,6 +29,21 @@ def mrkdwn_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def escape_within(text: str, limit: int) -> str:
+    """Escaped for mrkdwn and at most `limit` long: the raw text is cut (never an entity) until it fits."""
+    out = mrkdwn_escape(text)
+    if len(out) <= limit:
+        return out
+    lo, hi = 0, min(len(text), limit)  # the longest raw cut whose escaped form fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if len(mrkdwn_escape(truncate(text, mid))) <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    return mrkdwn_escape(truncate(text, lo))
+
+
 def _text_offset(text: str, folded_pos: int) -> int:
     """The offset in `text` whose folded prefix reaches `folded_pos` (binary search over prefixes)."""
     lo, hi = 0, len(text)
@@ -60,6 +75,34 @@ def excerpt(alert: Alert, limit: int = EXCERPT_CHARS) -> str:
     return ("…" if start else "") + truncate(window, limit) + ("…" if start + limit < len(text) else "")
 
 
+ZWSP = "\u200b"  # lets Slack see `*bold*` inside CJK text, which has no spaces around words
+MAX_HIGHLIGHTS = 20
+
+
+def highlight(text: str, terms: tuple[str, ...]) -> str:
+    """Escape `text` for mrkdwn with every occurrence of the matched terms in bold (folded comparison, so
+    `授权` finds `授權`). Terms are tried longest first and never overlap."""
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for term in sorted({t.rstrip("*").strip() for t in terms if t.rstrip("*").strip()}, key=len, reverse=True):
+        needle = fold(term)
+        pos = folded.find(needle)
+        while pos >= 0 and len(spans) < MAX_HIGHLIGHTS:
+            start, end = pos, pos + len(needle)
+            if len(folded) != len(text):
+                start, end = _text_offset(text, start), _text_offset(text, end)
+            if end > start and not any(start < b and a < end for a, b in spans):
+                spans.append((start, end))
+            pos = folded.find(needle, pos + max(1, len(needle)))
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out.append(mrkdwn_escape(text[at:start]))
+        out.append(f"{ZWSP}*{mrkdwn_escape(text[start:end]).strip()}*{ZWSP}")
+        at = end
+    out.append(mrkdwn_escape(text[at:]))
+    return "".join(out)
+
+
 def _published(alert: Alert) -> str:
     if not alert.item.published:
         return ""
@@ -78,10 +121,14 @@ def render_text(alert: Alert) -> str:
     parts = [f"[{alert.severity.upper()}]", alert.event or alert.rule, "—", headline(alert)]
     if alert.item.link:
         parts.append(f"({alert.item.link})")
-    return mrkdwn_escape(truncate(" ".join(parts), 3000))  # Slack parses `text` as mrkdwn too
+    return escape_within(" ".join(parts), 3000)  # Slack parses `text` as mrkdwn too
 
 
 def render_console(alert: Alert) -> str:
+    from notifier import print_render  # data prints (series sources) have their own layout
+
+    if print_render.is_print(alert):
+        return print_render.render_print_console(alert)
     meta = [f"rule {alert.rule}", f"source {alert.item.source}"]
     if published := _published(alert):
         meta.append(published)
@@ -102,6 +149,10 @@ def render_console(alert: Alert) -> str:
 
 
 def render_blocks(alert: Alert) -> list[dict[str, Any]]:
+    from notifier import print_render  # data prints (series sources) have their own layout
+
+    if print_render.is_print(alert):
+        return print_render.render_print_blocks(alert)
     title = mrkdwn_escape(truncate(headline(alert), 300))
     link = alert.item.link.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
     title_md = f"*<{link}|{title}>*" if link else f"*{title}*"
@@ -129,7 +180,7 @@ def render_blocks(alert: Alert) -> list[dict[str, Any]]:
         blocks.append(
             {
                 "type": "section",
-                "text": {"type": "mrkdwn", "text": truncate(mrkdwn_escape(snippet), SECTION_LIMIT)},
+                "text": {"type": "mrkdwn", "text": truncate(highlight(snippet, alert.matched), SECTION_LIMIT)},
             }
         )
     if alert.matched:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
-from store.records import Alert, Delivery, SourceState
+from store.records import Alert, Delivery, Observation, SourceState
 
 
 class StoreUnavailable(Exception):
@@ -49,7 +49,11 @@ class Store(ABC):
     def mark_sent(self, alert_id: str, target: str, ref: str | None, now: float) -> None: ...
 
     @abstractmethod
-    def mark_retry(self, alert_id: str, target: str, error: str, next_attempt: float, now: float) -> None: ...
+    def mark_retry(
+        self, alert_id: str, target: str, error: str, next_attempt: float, now: float, *, in_doubt: bool = False
+    ) -> None:
+        """Only a pending delivery is retried. `in_doubt`: this attempt may have landed (keep `in_doubt_since`);
+        otherwise the doubt is cleared (the caller reconciled before this attempt, and it did not land)."""
 
     @abstractmethod
     def mark_failed(self, alert_id: str, target: str, error: str, now: float) -> None:
@@ -61,6 +65,46 @@ class Store(ABC):
     @abstractmethod
     def recent_alerts(self, limit: int = 50) -> list[Alert]:
         """Newest first."""
+
+    # --- delivery guarantees (issue 6): in-doubt sends, digests, budgets, event keys -------------------
+    @abstractmethod
+    def begin_attempt(self, alert_id: str, target: str, now: float) -> None:
+        """Record, before a send, that it may land: a pending delivery gets `in_doubt_since = now`."""
+
+    @abstractmethod
+    def hold(self, alert_id: str, target: str, reason: str, now: float) -> None:
+        """Park a pending delivery for the next digest (status `held`, the reason in `last_error`)."""
+
+    @abstractmethod
+    def deliveries_in(self, status: str, limit: int = 1000) -> list[Delivery]:
+        """Deliveries in status `pending` (by next attempt), `held` or `failed` (by last update), oldest first."""
+
+    @abstractmethod
+    def add_digest(self, digest: Alert, target: str, members: Sequence[str]) -> bool:
+        """Atomically record the digest alert with one pending delivery to `target`, and mark each member
+        alert's held delivery to `target` as `digested` (ref: the digest id). False if the digest exists."""
+
+    @abstractmethod
+    def requeue_failed(self, alert_id: str | None, now: float) -> int:
+        """Dead letters back to pending, due now, attempts reset (one alert's, or all when None). Count."""
+
+    @abstractmethod
+    def take_budget(self, key: str, window: float, limit: int) -> bool:
+        """Use one unit of `key`'s budget in the window starting at `window`; False when `limit` is used up."""
+
+    @abstractmethod
+    def claim_keys(self, keys: Sequence[str], alert_id: str, now: float, window: float) -> dict[str, str]:
+        """For each key, its owner: the alert that claimed it within `window` seconds before `now`, else
+        `alert_id`, which claims it now. Claiming again with the same alert id is harmless (crash redo)."""
+
+    # --- series observations ------------------------------------------------------------------------
+    @abstractmethod
+    def observations(self, series: str) -> list[Observation]:
+        """Every stored observation of one series, oldest period first."""
+
+    @abstractmethod
+    def save_observations(self, observations: Sequence[Observation]) -> None:
+        """Insert or replace by (series, period), atomically: a revision overwrites value and vintage."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -8,6 +8,10 @@ on Redis Cluster. Key layout:
     {p}:alerts                 zset    alert id → created time
     {p}:delivery:<alert id>    hash    target → Delivery JSON
     {p}:outbox                 zset    "<alert id>\\x1f<target>" → next attempt time (pending only)
+    {p}:held / {p}:failed      zset    "<alert id>\\x1f<target>" → last update (held for a digest / dead letters)
+    {p}:key:<event key>        string  "<alert id>\\x1f<claimed at>" (event and similarity keys; expire later)
+    {p}:budget:<key>:<window>  string  units used in that window (expires after it)
+    {p}:series:<series id>     hash    period → {"value", "vintage"} JSON (one observation per period)
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import redis
 import redis.exceptions
 
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery, SourceState
+from store.records import Alert, Delivery, Observation, SourceState
 
 T = TypeVar("T")
 SEP = "\x1f"
@@ -37,6 +41,37 @@ end
 return 1
 """
 
+# KEYS: the claim keys. ARGV: alert id, now, window, ttl. Returns each key's owner (see Store.claim_keys).
+_CLAIM_KEYS = """
+local out = {}
+for i, k in ipairs(KEYS) do
+  local v = redis.call('GET', k)
+  local owner = false
+  if v then
+    local sep = string.find(v, '\\31', 1, true)
+    if sep and tonumber(string.sub(v, sep + 1)) >= tonumber(ARGV[2]) - tonumber(ARGV[3]) then
+      owner = string.sub(v, 1, sep - 1)
+    end
+  end
+  if not owner then
+    redis.call('SET', k, ARGV[1] .. '\\31' .. ARGV[2], 'EX', ARGV[4])
+    owner = ARGV[1]
+  end
+  out[i] = owner
+end
+return out
+"""
+
+# KEYS: the budget counter. ARGV: limit, ttl.
+_TAKE_BUDGET = """
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+if used >= tonumber(ARGV[1]) then return 0 end
+redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+_INDEXED = ("pending", "held", "failed")
+
 
 class RedisStore(Store):
     def __init__(self, url: str, prefix: str = "wirewatch", client: redis.Redis | None = None):
@@ -46,6 +81,8 @@ class RedisStore(Store):
             url, decode_responses=True, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
         )
         self._add_alert = self._r.register_script(_ADD_ALERT)
+        self._claim_keys = self._r.register_script(_CLAIM_KEYS)
+        self._take_budget = self._r.register_script(_TAKE_BUDGET)
 
     def _k(self, *parts: str) -> str:
         return ":".join(("{" + self.prefix + "}", *parts))
@@ -131,48 +168,142 @@ class RedisStore(Store):
         raw = self._call(lambda: self._r.hgetall(self._k("delivery", alert_id)))
         return [Delivery(**json.loads(v)) for _, v in sorted(raw.items())]
 
+    def _index_key(self, status: str) -> str:
+        return self._k("outbox" if status == "pending" else status)
+
+    def _write(self, pipe: Any, d: Delivery) -> None:
+        """Queue the delivery's JSON and keep the status indexes (outbox, held, failed) in step with it."""
+        pipe.hset(self._k("delivery", d.alert_id), d.target, json.dumps(asdict(d)))
+        member = d.alert_id + SEP + d.target
+        for status in _INDEXED:
+            if d.status == status:
+                pipe.zadd(self._index_key(status), {member: d.next_attempt if status == "pending" else d.updated_at})
+            else:
+                pipe.zrem(self._index_key(status), member)
+
     def _update(
-        self,
-        alert_id: str,
-        target: str,
-        outbox_score: float | None,
-        only_pending: bool = False,
-        **changes: Any,
+        self, alert_id: str, target: str, *, only_pending: bool = False, attempt: bool = True, **changes: Any
     ) -> None:
         current = self._get_delivery(alert_id, target)
         if current is None or (only_pending and current.status != "pending"):
             return
-        updated = replace(current, attempts=current.attempts + 1, **changes)
+        updated = replace(current, **{"attempts": current.attempts + (1 if attempt else 0), **changes})
 
         def go() -> None:
             pipe = self._r.pipeline(transaction=True)
-            pipe.hset(self._k("delivery", alert_id), target, json.dumps(asdict(updated)))
-            member = alert_id + SEP + target
-            if outbox_score is None:
-                pipe.zrem(self._k("outbox"), member)
-            else:
-                pipe.zadd(self._k("outbox"), {member: outbox_score})
+            self._write(pipe, updated)
             pipe.execute()
 
         self._call(go)
 
     def mark_sent(self, alert_id: str, target: str, ref: str | None, now: float) -> None:
-        self._update(alert_id, target, None, status="sent", ref=ref, last_error=None, updated_at=now)
+        self._update(alert_id, target, status="sent", ref=ref, last_error=None, updated_at=now, in_doubt_since=None)
 
-    def mark_retry(self, alert_id: str, target: str, error: str, next_attempt: float, now: float) -> None:
+    def mark_retry(
+        self, alert_id: str, target: str, error: str, next_attempt: float, now: float, *, in_doubt: bool = False
+    ) -> None:
         # Like SQLite: only a pending delivery is retried; a sent or dead-lettered one stays as it is.
+        changes: dict[str, Any] = {} if in_doubt else {"in_doubt_since": None}
         self._update(
             alert_id,
             target,
-            next_attempt,
             only_pending=True,
             last_error=error,
             next_attempt=next_attempt,
             updated_at=now,
+            **changes,
         )
 
     def mark_failed(self, alert_id: str, target: str, error: str, now: float) -> None:
-        self._update(alert_id, target, None, status="failed", last_error=error, updated_at=now)
+        self._update(alert_id, target, status="failed", last_error=error, updated_at=now, in_doubt_since=None)
+
+    # --- delivery guarantees ---------------------------------------------------------------------------
+    def begin_attempt(self, alert_id: str, target: str, now: float) -> None:
+        self._update(alert_id, target, only_pending=True, attempt=False, in_doubt_since=now)
+
+    def hold(self, alert_id: str, target: str, reason: str, now: float) -> None:
+        self._update(
+            alert_id,
+            target,
+            only_pending=True,
+            attempt=False,
+            status="held",
+            last_error=reason,
+            updated_at=now,
+            in_doubt_since=None,
+        )
+
+    def deliveries_in(self, status: str, limit: int = 1000) -> list[Delivery]:
+        if status not in _INDEXED:
+            raise ValueError(f"cannot list deliveries in status {status!r}")
+
+        def go() -> list[Delivery]:
+            members = [str(m) for m in self._r.zrange(self._index_key(status), 0, limit - 1)]
+            pipe = self._r.pipeline(transaction=False)
+            for m in members:
+                alert_id, _, target = m.partition(SEP)
+                pipe.hget(self._k("delivery", alert_id), target)
+            found = [Delivery(**json.loads(raw)) for raw in pipe.execute() if raw]
+            order = (lambda d: (d.next_attempt, d.alert_id, d.target)) if status == "pending" else None
+            found = [d for d in found if d.status == status]
+            return sorted(found, key=order or (lambda d: (d.updated_at, d.alert_id, d.target)))
+
+        return self._call(go)
+
+    def add_digest(self, digest: Alert, target: str, members: Sequence[str]) -> bool:
+        akey = self._k("alert", digest.id)
+        dkeys = [self._k("delivery", m) for m in members]
+
+        def tx(pipe: Any) -> bool:
+            if pipe.exists(akey):
+                return False
+            raws = [pipe.hget(k, target) for k in dkeys]
+            pipe.multi()
+            pipe.set(akey, digest.to_json())
+            pipe.zadd(self._k("alerts"), {digest.id: digest.created_at})
+            own = Delivery(digest.id, target, next_attempt=digest.created_at, updated_at=digest.created_at)
+            self._write(pipe, own)
+            for raw in raws:
+                d = Delivery(**json.loads(raw)) if raw else None
+                if d is not None and d.status == "held":
+                    self._write(pipe, replace(d, status="digested", ref=digest.id, updated_at=digest.created_at))
+            return True
+
+        run: Any = self._r.transaction  # typed as returning None, but value_from_callable returns tx's result
+        return bool(self._call(lambda: run(tx, akey, *dkeys, value_from_callable=True)))
+
+    def requeue_failed(self, alert_id: str | None, now: float) -> int:
+        if alert_id is not None:
+            failed = [d for d in self.deliveries(alert_id) if d.status == "failed"]
+        else:
+            failed = self.deliveries_in("failed", limit=1_000_000)
+        for d in failed:
+            self._update(
+                d.alert_id,
+                d.target,
+                attempt=False,
+                status="pending",
+                attempts=0,
+                next_attempt=now,
+                updated_at=now,
+                in_doubt_since=None,
+            )
+        return len(failed)
+
+    def take_budget(self, key: str, window: float, limit: int) -> bool:
+        counter = self._k("budget", key, repr(float(window)))
+        ttl = 7 * 86400  # only for clean-up: windows are never read again once over
+        return bool(self._call(lambda: self._take_budget(keys=[counter], args=[limit, ttl])))
+
+    def claim_keys(self, keys: Sequence[str], alert_id: str, now: float, window: float) -> dict[str, str]:
+        unique = list(dict.fromkeys(keys))
+        if not unique:
+            return {}
+        ttl = int(window) + 86400  # clean-up only; the window itself is judged by the stored claim time
+        owners = self._call(
+            lambda: self._claim_keys(keys=[self._k("key", k) for k in unique], args=[alert_id, repr(now), window, ttl])
+        )
+        return {k: str(o) for k, o in zip(unique, owners, strict=True)}
 
     def recent_alerts(self, limit: int = 50) -> list[Alert]:
         def go() -> list[Alert]:
@@ -181,6 +312,30 @@ class RedisStore(Store):
             return [Alert.from_json(r) for r in raws if r]
 
         return self._call(go)
+
+    # --- series observations ------------------------------------------------------------------------
+    def observations(self, series: str) -> list[Observation]:
+        raw = self._call(lambda: self._r.hgetall(self._k("series", series)))
+        out = []
+        for period, data in sorted(raw.items()):
+            d = json.loads(data)
+            out.append(Observation(series, str(period), float(d["value"]), str(d["vintage"])))
+        return out
+
+    def save_observations(self, observations: Sequence[Observation]) -> None:
+        by_series: dict[str, dict[Any, Any]] = {}  # period → JSON; redis-py's mapping type is invariant
+        for o in observations:
+            by_series.setdefault(o.series, {})[o.period] = json.dumps({"value": o.value, "vintage": o.vintage})
+        if not by_series:
+            return
+
+        def go() -> None:
+            pipe = self._r.pipeline(transaction=True)  # MULTI/EXEC: all series of one poll or none
+            for series, mapping in by_series.items():
+                pipe.hset(self._k("series", series), mapping=mapping)
+            pipe.execute()
+
+        self._call(go)
 
     def close(self) -> None:
         self._r.close()

@@ -8,9 +8,10 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery, SourceState
+from store.records import Alert, Delivery, Observation, SourceState
 
 SCHEMA_VERSION = 1
 SCHEMA = """
@@ -48,6 +49,38 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt);
 
 _CHUNK = 500  # stay well under SQLite's host-parameter limit
 
+OBSERVATIONS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS observations (
+    series  TEXT NOT NULL,
+    period  TEXT NOT NULL,
+    value   REAL NOT NULL,
+    vintage TEXT NOT NULL,
+    PRIMARY KEY (series, period)
+) WITHOUT ROWID;
+"""
+
+
+OUTBOX_SCHEMA = """
+CREATE TABLE IF NOT EXISTS event_keys (
+    key        TEXT PRIMARY KEY,
+    alert_id   TEXT NOT NULL,
+    claimed_at REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS budgets (
+    key    TEXT NOT NULL,
+    win    REAL NOT NULL,
+    used   INTEGER NOT NULL,
+    PRIMARY KEY (key, win)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (status, updated_at);
+"""
+
+
+def _add_column(db: sqlite3.Connection, table: str, column: str, decl: str) -> None:
+    """Files written by an older version lack newer columns: add them in place (idempotent)."""
+    if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
 
 class SqliteStore(Store):
     def __init__(self, path: Path | str):
@@ -60,6 +93,9 @@ class SqliteStore(Store):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         db = self._conn()
         db.executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
+        db.executescript(OBSERVATIONS_SCHEMA)
+        _add_column(db, "deliveries", "in_doubt_since", "REAL")
+        db.executescript(OUTBOX_SCHEMA)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # One connection per thread: sqlite3 connections must not be shared across threads.
@@ -149,11 +185,13 @@ class SqliteStore(Store):
         return Alert.from_json(row[0]) if row else None
 
     @staticmethod
-    def _delivery(row: sqlite3.Row | tuple[object, ...]) -> Delivery:
-        a, t, s, n, nxt, err, ref, upd = row
-        return Delivery(str(a), str(t), str(s), int(n), float(nxt), err, ref, float(upd))  # type: ignore[arg-type]
+    def _delivery(row: tuple[Any, ...]) -> Delivery:
+        a, t, s, n, nxt, err, ref, upd, doubt = row
+        return Delivery(
+            str(a), str(t), str(s), int(n), float(nxt), err, ref, float(upd), None if doubt is None else float(doubt)
+        )
 
-    _DCOLS = "alert_id, target, status, attempts, next_attempt, last_error, ref, updated_at"
+    _DCOLS = "alert_id, target, status, attempts, next_attempt, last_error, ref, updated_at, in_doubt_since"
 
     def due_deliveries(self, now: float, limit: int = 100) -> list[Delivery]:
         rows = (
@@ -179,29 +217,141 @@ class SqliteStore(Store):
         with self._tx() as db:
             db.execute(
                 "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, ref = ?, last_error = NULL, "
-                "updated_at = ? WHERE alert_id = ? AND target = ?",
+                "in_doubt_since = NULL, updated_at = ? WHERE alert_id = ? AND target = ?",
                 (ref, now, alert_id, target),
             )
 
-    def mark_retry(self, alert_id: str, target: str, error: str, next_attempt: float, now: float) -> None:
+    def mark_retry(
+        self, alert_id: str, target: str, error: str, next_attempt: float, now: float, *, in_doubt: bool = False
+    ) -> None:
+        doubt = "in_doubt_since" if in_doubt else "NULL"
         with self._tx() as db:
             db.execute(
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?, updated_at = ? "
-                "WHERE alert_id = ? AND target = ? AND status = 'pending'",
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?, updated_at = ?, "
+                f"in_doubt_since = {doubt} WHERE alert_id = ? AND target = ? AND status = 'pending'",
                 (error, next_attempt, now, alert_id, target),
             )
 
     def mark_failed(self, alert_id: str, target: str, error: str, now: float) -> None:
         with self._tx() as db:
             db.execute(
-                "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ? "
-                "WHERE alert_id = ? AND target = ?",
+                "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ?, "
+                "in_doubt_since = NULL WHERE alert_id = ? AND target = ?",
                 (error, now, alert_id, target),
             )
 
     def recent_alerts(self, limit: int = 50) -> list[Alert]:
         rows = self._conn().execute("SELECT data FROM alerts ORDER BY created_at DESC, id LIMIT ?", (limit,)).fetchall()
         return [Alert.from_json(r[0]) for r in rows]
+
+    # --- delivery guarantees ---------------------------------------------------------------------------
+    def begin_attempt(self, alert_id: str, target: str, now: float) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE deliveries SET in_doubt_since = ? WHERE alert_id = ? AND target = ? AND status = 'pending'",
+                (now, alert_id, target),
+            )
+
+    def hold(self, alert_id: str, target: str, reason: str, now: float) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE deliveries SET status = 'held', last_error = ?, updated_at = ?, in_doubt_since = NULL "
+                "WHERE alert_id = ? AND target = ? AND status = 'pending'",
+                (reason, now, alert_id, target),
+            )
+
+    def deliveries_in(self, status: str, limit: int = 1000) -> list[Delivery]:
+        if status not in ("pending", "held", "failed"):
+            raise ValueError(f"cannot list deliveries in status {status!r}")
+        order = "next_attempt" if status == "pending" else "updated_at"
+        rows = (
+            self._conn()
+            .execute(
+                f"SELECT {self._DCOLS} FROM deliveries WHERE status = ? ORDER BY {order}, alert_id, target LIMIT ?",
+                (status, limit),
+            )
+            .fetchall()
+        )
+        return [self._delivery(r) for r in rows]
+
+    def add_digest(self, digest: Alert, target: str, members: Sequence[str]) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO alerts (id, created_at, rule, source, data) VALUES (?, ?, ?, ?, ?)",
+                (digest.id, digest.created_at, digest.rule, digest.item.source, digest.to_json()),
+            )
+            if cur.rowcount == 0:
+                return False
+            db.execute(
+                "INSERT INTO deliveries (alert_id, target, status, attempts, next_attempt, updated_at) "
+                "VALUES (?, ?, 'pending', 0, ?, ?)",
+                (digest.id, target, digest.created_at, digest.created_at),
+            )
+            db.executemany(
+                "UPDATE deliveries SET status = 'digested', ref = ?, updated_at = ? "
+                "WHERE alert_id = ? AND target = ? AND status = 'held'",
+                [(digest.id, digest.created_at, m, target) for m in members],
+            )
+            return True
+
+    def requeue_failed(self, alert_id: str | None, now: float) -> int:
+        where = "status = 'failed'" + (" AND alert_id = ?" if alert_id is not None else "")
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = ?, updated_at = ?, "
+                f"in_doubt_since = NULL WHERE {where}",
+                (now, now, *([alert_id] if alert_id is not None else [])),
+            )
+            return int(cur.rowcount)
+
+    def take_budget(self, key: str, window: float, limit: int) -> bool:
+        with self._tx() as db:
+            db.execute("DELETE FROM budgets WHERE key = ? AND win < ?", (key, window))
+            row = db.execute("SELECT used FROM budgets WHERE key = ? AND win = ?", (key, window)).fetchone()
+            used = int(row[0]) if row else 0
+            if used >= limit:
+                return False
+            db.execute(
+                "INSERT INTO budgets (key, win, used) VALUES (?, ?, 1) "
+                "ON CONFLICT (key, win) DO UPDATE SET used = used + 1",
+                (key, window),
+            )
+            return True
+
+    def claim_keys(self, keys: Sequence[str], alert_id: str, now: float, window: float) -> dict[str, str]:
+        owners: dict[str, str] = {}
+        with self._tx() as db:
+            for key in dict.fromkeys(keys):
+                row = db.execute("SELECT alert_id, claimed_at FROM event_keys WHERE key = ?", (key,)).fetchone()
+                if row is not None and float(row[1]) >= now - window:
+                    owners[key] = str(row[0])
+                    continue
+                db.execute(
+                    "INSERT INTO event_keys (key, alert_id, claimed_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET alert_id = excluded.alert_id, claimed_at = excluded.claimed_at",
+                    (key, alert_id, now),
+                )
+                owners[key] = alert_id
+        return owners
+
+    # --- series observations ------------------------------------------------------------------------
+    def observations(self, series: str) -> list[Observation]:
+        rows = (
+            self._conn()
+            .execute("SELECT period, value, vintage FROM observations WHERE series = ? ORDER BY period", (series,))
+            .fetchall()
+        )
+        return [Observation(series, str(p), float(v), str(vin)) for p, v, vin in rows]
+
+    def save_observations(self, observations: Sequence[Observation]) -> None:
+        if not observations:
+            return
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO observations (series, period, value, vintage) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (series, period) DO UPDATE SET value = excluded.value, vintage = excluded.vintage",
+                [(o.series, o.period, o.value, o.vintage) for o in observations],
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from rules.durations import parse_duration
 from rules.loader import BUNDLED_PACKS
 from wirewatch.config import ConfigError, load_config
-from rules.durations import parse_duration
 
 
 def write(tmp: Path, text: str) -> Path:

@@ -57,6 +57,7 @@ def test_daemon_polls_delivers_and_stops_cleanly(
         "    on_first_fetch: alert\n"
         "notify:\n  console: false\n  slack:\n    token: ${SLACK_BOT_TOKEN}\n    base_url: ${SLACK_API_URL}\n"
         "delivery:\n  interval: 1\n"
+        "fetch:\n  allow_private_addresses: true  # the feed server is on 127.0.0.1\n"
         "jitter: 0\n"
     )
     proc = start_daemon(cfg, slack_server)

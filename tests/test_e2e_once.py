@@ -83,6 +83,8 @@ notify:
 delivery:
   retry_base: 0.01
   retry_cap: 0.05
+fetch:
+  allow_private_addresses: true  # the feed server is on 127.0.0.1
 """,
         encoding="utf-8",
     )
@@ -238,6 +240,7 @@ def test_console_is_default_without_slack_token(tmp_path: Path, feed_server: Fee
     cfg.write_text(
         f"store: sqlite:///{tmp_path}/w.db\nsources:\n  - id: en\n    url: {feed_server.url('/en.xml')}\n"
         "    on_first_fetch: alert\nnotify:\n  slack:\n    token: ${SLACK_BOT_TOKEN}\n"
+        "fetch:\n  allow_private_addresses: true\n"
     )
     r = run_cli("once", "--config", str(cfg), cwd=tmp_path)
     assert r.returncode == 0, r.stderr

@@ -16,7 +16,7 @@ import redis
 from collectors.item import Item
 from store.base import Store, StoreUnavailable
 from store.factory import open_store
-from store.records import Alert, Delivery, SourceState, alert_id
+from store.records import Alert, Delivery, Observation, SourceState, alert_id
 from store.redis_store import RedisStore
 from store.sqlite_store import SqliteStore
 
@@ -96,6 +96,11 @@ def make_alert(n: int = 1, created_at: float = T0, rule: str = "bd-deal", **chan
         },
         created_at=created_at,
         rules=(rule, "zh-licensing", "big-money"),
+        event_key="licensing|astrazeneca|西比曼",
+        thread_of="f" * 32,
+        context=("largest upfront in our records since 2025-10",),
+        channel="#biotech-deals",
+        digest=True,
     )
     return dataclasses.replace(alert, **changes)
 
@@ -131,6 +136,19 @@ def test_source_state_round_trips_every_field(store: Store) -> None:
         entries_seen=1234,
         last_new_entry=T0 - 3600.125,
         next_poll=T0 + 300.75,
+        url="https://www.reuters.com/business/rss",
+        adopted_url="https://feeds.reuters.com/business",
+        redirect_candidate="https://feeds.reuters.com/biz",
+        redirect_count=2,
+        body_hash="9f86d081884c7d659a2feaa0c55ad015",
+        last_error_at=T0 + 0.25,
+        failing_since=T0 - 30.5,
+        disabled="HTTP 410 Gone: the publisher removed https://www.reuters.com/business/rss",
+        disabled_at=T0 + 1.5,
+        gap_mean=5400.25,
+        gap_count=7,
+        health_alert="failing",
+        health_key=f"failing:{T0 - 30.5}",
     )
     # Guard the test itself: every field differs from its default, so a dropped field cannot pass.
     defaults = SourceState(source_id="reuters-biz")
@@ -553,7 +571,7 @@ def test_redis_keys_live_under_the_prefix_hash_tag(redis_store: RedisStore, redi
     assert sorted(k for k in new if not k.startswith(tag)) == []
     # One key per record kind from the documented layout, all under the tag.
     kinds = {k[len(tag) :].split(":", 1)[0] for k in new}
-    assert kinds == {"source", "sources", "seen", "alert", "alerts", "delivery", "outbox"}
+    assert kinds == {"source", "sources", "seen", "alert", "alerts", "delivery", "outbox", "failed"}
 
 
 def _closed_port() -> int:
@@ -651,3 +669,316 @@ def test_open_store_redis(redis_url: str, redis_prefix: str) -> None:
 def test_open_store_rejects_unknown_urls(url: str) -> None:
     with pytest.raises(ValueError):
         open_store(url)
+
+
+# --- series observations (issue 5) ---------------------------------------------------------------------
+
+
+def obs(period: str, value: float, series: str = "MORTGAGE30US", vintage: str = "2025-06-05T16:00:00Z") -> Observation:
+    return Observation(series=series, period=period, value=value, vintage=vintage)
+
+
+def test_unknown_series_has_no_observations(store: Store) -> None:
+    assert store.observations("nope") == []
+
+
+def test_observations_round_trip_oldest_period_first(store: Store) -> None:
+    given = [obs("2025-06-05", 6.85), obs("1971-04-02", 7.33), obs("2025-05-29", 0.1 + 0.2), obs("2000-01-06", -1e-9)]
+    store.save_observations(given)
+    got = store.observations("MORTGAGE30US")
+    assert got == sorted(given, key=lambda o: o.period)
+    assert got[-2].value == 0.1 + 0.2, "floats round-trip exactly"
+
+
+def test_revision_replaces_value_and_vintage_of_a_known_period(store: Store) -> None:
+    store.save_observations([obs("2025-05-01", 5241.0), obs("2025-06-01", -300.5)])
+    store.save_observations([obs("2025-05-01", 5300.0, vintage="2025-07-14T02:00:00Z")])
+    got = store.observations("MORTGAGE30US")
+    assert [(o.period, o.value, o.vintage) for o in got] == [
+        ("2025-05-01", 5300.0, "2025-07-14T02:00:00Z"),
+        ("2025-06-01", -300.5, "2025-06-05T16:00:00Z"),
+    ]
+
+
+def test_series_are_kept_apart_and_one_save_may_span_several(store: Store) -> None:
+    store.save_observations([obs("2025-06-01", 1.0, "a"), obs("2025-06-01", 2.0, "b"), obs("2025-07-01", 3.0, "a")])
+    assert [o.value for o in store.observations("a")] == [1.0, 3.0]
+    assert [(o.series, o.value) for o in store.observations("b")] == [("b", 2.0)]
+    store.save_observations([])  # a no-op, not an error
+    assert len(store.observations("a")) == 2
+
+
+def test_long_history_in_one_save(store: Store) -> None:
+    import datetime as dt
+
+    start = dt.date(1971, 4, 2)
+    given = [obs((start + dt.timedelta(weeks=i)).isoformat(), 7.0 + (i % 50) / 100) for i in range(2_800)]
+    store.save_observations(given)
+    assert store.observations("MORTGAGE30US") == given
+
+
+def test_observations_survive_reopen(store: Store) -> None:
+    store.save_observations([obs("2025-06-05", 6.85), obs("2025-06-12", 6.84, series="x:with:colons")])
+    fresh = reopen(store)
+    try:
+        assert fresh.observations("MORTGAGE30US") == [obs("2025-06-05", 6.85)]
+        assert fresh.observations("x:with:colons") == [obs("2025-06-12", 6.84, series="x:with:colons")]
+        fresh.save_observations([obs("2025-06-05", 6.81, vintage="later")])
+        assert fresh.observations("MORTGAGE30US")[0].value == 6.81
+    finally:
+        fresh.close()
+
+
+@pytest.mark.redis
+def test_redis_observation_keys_live_under_the_prefix_hash_tag(redis_store: RedisStore, redis_url: str) -> None:
+    raw = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        before = set(raw.scan_iter(match="*", count=1000))
+        redis_store.save_observations([obs("2025-06-05", 6.85), obs("2025-06-01", 1.0, series="pboc:household")])
+        new = set(raw.scan_iter(match="*", count=1000)) - before
+    finally:
+        raw.close()
+    tag = "{" + redis_store.prefix + "}:"
+    assert sorted(new) == sorted([f"{tag}series:MORTGAGE30US", f"{tag}series:pboc:household"])
+
+
+@pytest.mark.redis
+@pytest.mark.parametrize("operation", ["observations", "save_observations"])
+def test_redis_unreachable_observations_raise_store_unavailable(operation: str) -> None:
+    s = RedisStore(f"redis://127.0.0.1:{_closed_port()}/0", prefix="wwtest-unreachable")
+    try:
+        with pytest.raises(StoreUnavailable) as info:
+            if operation == "observations":
+                s.observations("x")
+            else:
+                s.save_observations([obs("2025-06-05", 1.0)])
+        assert isinstance(info.value.__cause__, redis.exceptions.ConnectionError)
+    finally:
+        s.close()
+
+
+# --- delivery guarantees (issue 6): in-doubt sends, digests, dead letters, budgets, event keys ----------
+
+
+def delivery_of(s: Store, alert: Alert, target: str) -> Delivery:
+    return by_target(s.deliveries(alert.id))[target]
+
+
+def test_alert_thread_and_context_fields_round_trip(store: Store) -> None:
+    alert = make_alert(1)
+    store.add_alert(alert, [])
+    got = store.get_alert(alert.id)
+    assert got == alert
+    assert got is not None and isinstance(got.context, tuple) and got.thread_of == "f" * 32
+    assert got.event_key == "licensing|astrazeneca|西比曼"
+
+
+def test_begin_attempt_marks_doubt_and_outcomes_settle_it(store: Store) -> None:
+    alert = make_alert(1)
+    store.add_alert(alert, ["slack:#a", "slack:#b", "slack:#c", "console"])
+    assert delivery_of(store, alert, "slack:#a").in_doubt_since is None
+
+    for target in ("slack:#a", "slack:#b", "slack:#c"):
+        store.begin_attempt(alert.id, target, T0 + 1)
+        d = delivery_of(store, alert, target)
+        assert (d.status, d.in_doubt_since, d.attempts) == ("pending", T0 + 1, 0)
+
+    # A 5xx: the post may have landed; the doubt is kept for the next attempt to reconcile.
+    store.mark_retry(alert.id, "slack:#a", "slack: internal_error", T0 + 10, T0 + 2, in_doubt=True)
+    d = delivery_of(store, alert, "slack:#a")
+    assert (d.status, d.attempts, d.in_doubt_since, d.next_attempt) == ("pending", 1, T0 + 1, T0 + 10)
+    # A refused connection: it did not land, and the caller reconciled before trying: no doubt left.
+    store.mark_retry(alert.id, "slack:#b", "connection refused", T0 + 10, T0 + 2)
+    assert delivery_of(store, alert, "slack:#b").in_doubt_since is None
+    store.mark_sent(alert.id, "slack:#a", "1700000000.000200", T0 + 11)
+    store.mark_failed(alert.id, "slack:#c", "invalid_auth", T0 + 11)
+    assert delivery_of(store, alert, "slack:#a").in_doubt_since is None
+    assert delivery_of(store, alert, "slack:#c").in_doubt_since is None
+
+    # Only pending deliveries are touched.
+    store.begin_attempt(alert.id, "slack:#a", T0 + 20)
+    assert delivery_of(store, alert, "slack:#a").in_doubt_since is None
+    assert delivery_of(store, alert, "console").in_doubt_since is None
+
+
+def test_doubt_survives_reopen(store: Store) -> None:
+    alert = make_alert(1)
+    store.add_alert(alert, ["slack:#a"])
+    store.begin_attempt(alert.id, "slack:#a", T0 + 1.5)
+    fresh = reopen(store)
+    try:
+        [d] = fresh.due_deliveries(T0 + 10)
+        assert d.in_doubt_since == T0 + 1.5
+    finally:
+        fresh.close()
+
+
+def test_hold_parks_a_pending_delivery_for_the_digest(store: Store) -> None:
+    first, second = make_alert(1), make_alert(2, created_at=T0 + 1)
+    store.add_alert(first, ["slack:#a", "console"])
+    store.add_alert(second, ["slack:#a"])
+    store.begin_attempt(first.id, "slack:#a", T0 + 1)
+    store.hold(first.id, "slack:#a", "over budget (20/h)", T0 + 5)
+    store.hold(second.id, "slack:#a", "digest route", T0 + 3)
+
+    assert due_keys(store, T0 + 100) == [(first.id, "console")]
+    held = store.deliveries_in("held")
+    assert [(d.alert_id, d.target) for d in held] == [(second.id, "slack:#a"), (first.id, "slack:#a")]
+    d = delivery_of(store, first, "slack:#a")
+    assert (d.status, d.last_error, d.updated_at, d.in_doubt_since, d.attempts) == (
+        "held",
+        "over budget (20/h)",
+        T0 + 5,
+        None,
+        0,
+    )
+    # Holding is for pending deliveries only; a late retry does not revive a held one.
+    store.mark_sent(first.id, "console", None, T0 + 6)
+    store.hold(first.id, "console", "digest route", T0 + 7)
+    assert delivery_of(store, first, "console").status == "sent"
+    store.mark_retry(first.id, "slack:#a", "timeout", T0 + 8, T0 + 7)
+    assert delivery_of(store, first, "slack:#a").status == "held"
+    assert store.deliveries_in("held", limit=1) == held[:1]
+
+
+def test_deliveries_in_lists_pending_and_dead_letters(store: Store) -> None:
+    a, b, c = make_alert(1), make_alert(2, created_at=T0 + 1), make_alert(3, created_at=T0 + 2)
+    for x in (a, b, c):
+        store.add_alert(x, ["slack:#a"])
+    store.mark_failed(b.id, "slack:#a", "channel_not_found", T0 + 9)
+    store.mark_failed(a.id, "slack:#a", "invalid_auth", T0 + 10)
+    assert [d.alert_id for d in store.deliveries_in("failed")] == [b.id, a.id]
+    assert [d.last_error for d in store.deliveries_in("failed")] == ["channel_not_found", "invalid_auth"]
+    assert [d.alert_id for d in store.deliveries_in("pending")] == [c.id]
+    store.mark_retry(c.id, "slack:#a", "x", T0 + 50, T0 + 3)
+    assert [d.next_attempt for d in store.deliveries_in("pending")] == [T0 + 50]
+    with pytest.raises(ValueError):
+        store.deliveries_in("sent")
+
+
+def test_requeue_failed_one_alert_or_all(store: Store) -> None:
+    a, b = make_alert(1), make_alert(2)
+    store.add_alert(a, ["slack:#a", "slack:#b"])
+    store.add_alert(b, ["slack:#a"])
+    store.mark_failed(a.id, "slack:#a", "channel_not_found", T0 + 1)
+    store.mark_failed(a.id, "slack:#b", "channel_not_found", T0 + 1)
+    store.mark_failed(b.id, "slack:#a", "invalid_auth", T0 + 1)
+    store.mark_sent(b.id, "slack:#a", "ts", T0 + 2)  # sent after all: not a dead letter any more
+    store.mark_failed(b.id, "slack:#a", "invalid_auth", T0 + 3)
+
+    assert store.requeue_failed("no-such-alert", T0 + 5) == 0
+    assert store.requeue_failed(a.id, T0 + 5) == 2
+    for target in ("slack:#a", "slack:#b"):
+        d = delivery_of(store, a, target)
+        assert (d.status, d.attempts, d.next_attempt, d.updated_at) == ("pending", 0, T0 + 5, T0 + 5)
+    assert [d.alert_id for d in store.deliveries_in("failed")] == [b.id]
+    assert sorted(due_keys(store, T0 + 5)) == sorted([(a.id, "slack:#a"), (a.id, "slack:#b")])
+
+    assert store.requeue_failed(None, T0 + 6) == 1
+    assert store.deliveries_in("failed") == []
+    assert delivery_of(store, b, "slack:#a").status == "pending"
+    assert store.requeue_failed(None, T0 + 7) == 0
+
+
+def test_add_digest_takes_held_members_atomically_and_once(store: Store) -> None:
+    members = [make_alert(n, created_at=T0 + n) for n in range(1, 4)]
+    for m in members:
+        store.add_alert(m, ["slack:#a", "slack:#b"])
+        store.hold(m.id, "slack:#a", "digest route", T0 + 10)
+    store.hold(members[0].id, "slack:#b", "digest route", T0 + 10)
+    digest = Alert(
+        id="d" * 32,
+        rule="digest",
+        item=Item(id="digest-1", source="wirewatch", title="Digest"),
+        event="digest",
+        fields={"alerts": [m.id for m in members]},
+        created_at=T0 + 3600,
+    )
+    # The second member is not held for #a any more (sent meanwhile): it is left as it is.
+    store.mark_sent(members[1].id, "slack:#a", "ts-1", T0 + 11)
+    assert store.add_digest(digest, "slack:#a", [m.id for m in members]) is True
+
+    assert store.get_alert(digest.id) == digest
+    assert [(d.target, d.status) for d in store.deliveries(digest.id)] == [("slack:#a", "pending")]
+    assert sorted(due_keys(store, T0 + 3600)) == sorted(
+        [(digest.id, "slack:#a")] + [(m.id, "slack:#b") for m in members[1:]]
+    )
+    got = {m.id: delivery_of(store, m, "slack:#a") for m in members}
+    assert (got[members[0].id].status, got[members[0].id].ref) == ("digested", digest.id)
+    assert (got[members[2].id].status, got[members[2].id].ref) == ("digested", digest.id)
+    assert got[members[1].id].status == "sent"
+    assert delivery_of(store, members[0], "slack:#b").status == "held", "another target's hold is its own"
+    assert [d.alert_id for d in store.deliveries_in("held")] == [members[0].id]
+
+    # The same digest again changes nothing.
+    store.hold(members[2].id, "slack:#b", "digest route", T0 + 12)
+    assert store.add_digest(digest, "slack:#b", [members[2].id]) is False
+    assert delivery_of(store, members[2], "slack:#b").status == "held"
+
+
+def test_take_budget_counts_per_key_and_window(store: Store) -> None:
+    w1, w2 = T0, T0 + 3600
+    assert [store.take_budget("slack:#a", w1, 3) for _ in range(5)] == [True, True, True, False, False]
+    assert store.take_budget("slack:#b", w1, 3) is True, "each key has its own budget"
+    assert store.take_budget("slack:#a", w2, 3) is True, "a new window starts afresh"
+    assert store.take_budget("slack:#a", w2, 2) is True, "the limit is the caller's"
+    assert store.take_budget("slack:#a", w2, 2) is False
+
+
+def test_claim_keys_first_claim_owns_within_the_window(store: Store) -> None:
+    keys = ["bd_deal|gsk|rapt|rpt904", "sim:3:abcd"]
+    assert store.claim_keys(keys, "first", T0, 3600) == dict.fromkeys(keys, "first")
+    assert store.claim_keys(keys, "first", T0 + 1, 3600) == dict.fromkeys(keys, "first"), "a redo is harmless"
+    assert store.claim_keys([keys[0], "new-key"], "second", T0 + 10, 3600) == {
+        keys[0]: "first",
+        "new-key": "second",
+    }
+    assert store.claim_keys([], "third", T0, 3600) == {}
+    # After the window the key is free again, and the new claim holds from then on.
+    assert store.claim_keys([keys[0]], "later", T0 + 3601, 3600) == {keys[0]: "later"}
+    assert store.claim_keys([keys[0]], "other", T0 + 3700, 3600) == {keys[0]: "later"}
+    fresh = reopen(store)
+    try:
+        assert fresh.claim_keys(["sim:3:abcd", "授權|西比曼"], "x", T0 + 20, 3600) == {
+            "sim:3:abcd": "first",
+            "授權|西比曼": "x",
+        }
+    finally:
+        fresh.close()
+
+
+def test_claim_keys_concurrent_claimants_agree_on_one_owner(store: Store) -> None:
+    owners: list[str] = []
+    errors: list[BaseException] = []
+
+    def claim(n: int) -> None:
+        try:
+            owners.append(store.claim_keys(["race"], f"alert-{n}", T0, 3600)["race"])
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=claim, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(set(owners)) == 1
+
+
+@pytest.mark.redis
+def test_redis_outbox_additions_live_under_the_prefix_hash_tag(redis_store: RedisStore, redis_url: str) -> None:
+    raw = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        before = set(raw.scan_iter(match="*", count=1000))
+        alert = make_alert(1)
+        redis_store.add_alert(alert, ["slack:#a"])
+        redis_store.hold(alert.id, "slack:#a", "digest route", T0)
+        redis_store.take_budget("slack:#a", T0, 20)
+        redis_store.claim_keys(["bd_deal|a|b|c"], alert.id, T0, 60)
+        new = set(raw.scan_iter(match="*", count=1000)) - before
+    finally:
+        raw.close()
+    tag = "{" + redis_store.prefix + "}:"
+    assert sorted(k for k in new if not k.startswith(tag)) == []
+    assert {k[len(tag) :].split(":", 1)[0] for k in new} == {"alert", "alerts", "delivery", "held", "budget", "key"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 import logging
 import sys
@@ -15,9 +16,10 @@ from typing import TextIO
 
 from collectors.item import Item
 from rules.loader import BUNDLED_PACKS, RuleLoadError, load_rules
+from rules.series_loader import load_series_rules
 from rules.yaml_source import Problem, load_yaml_file
-from store.base import StoreUnavailable
-from store.records import SourceState
+from store.base import Store, StoreUnavailable
+from store.records import Alert, Delivery, SourceState
 from wirewatch import __version__
 from wirewatch.config import Config, ConfigError, SourceConfig, find_config, load_config
 from wirewatch.logs import setup_logging
@@ -103,7 +105,7 @@ def cmd_match(args: argparse.Namespace) -> int:
                 row = {"item": item.id, "rule": args.rule, "fired": reason is None, "why_not": reason}
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 continue
-            for m in engine.match(item):
+            for m in engine.match(item, explain=args.explain):
                 if args.rule and m.rule.id != args.rule:
                     continue
                 row = {"item": item.id, "rule": m.rule.id, "event": m.rule.event, "fields": m.fields}
@@ -187,11 +189,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems.extend(exc.problems)
     loaded = load_rules(list(dict.fromkeys(rule_paths)), strict=False)
     problems.extend(loaded.problems)
+    series = load_series_rules(list(dict.fromkeys(rule_paths)), strict=False)  # `series_rules:` lists
+    problems.extend(series.problems)
     errors = [p for p in problems if not str(p).endswith("(warning)")]
     for problem in problems:
         print(problem)
     if not errors:
         what = f"{len(loaded.rules)} rules in {len(loaded.files)} files"
+        what += f", {len(series.rules)} series rules" if series.rules else ""
         if configs:
             what += ", config " + ", ".join(str(c) for c in configs)
         print(f"OK: {what}")
@@ -259,19 +264,91 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+ALERT_COLUMNS = (
+    "time",
+    "alert_id",
+    "rule",
+    "event",
+    "severity",
+    "channel",
+    "status",
+    "attempts",
+    "ref",
+    "error",
+    "thread_of",
+    "source",
+    "title",
+    "link",
+)
+
+
+def _alert_rows(store: Store, limit: int, failed_only: bool) -> list[dict[str, str]]:
+    """One row per alert and target, newest first; dead letters only with `failed_only`."""
+    if failed_only:
+        found = [(store.get_alert(d.alert_id), d) for d in reversed(store.deliveries_in("failed", limit))]
+        pairs: list[tuple[Alert, Delivery | None]] = [(a, d) for a, d in found if a is not None]
+    else:
+        pairs = []
+        for a in store.recent_alerts(limit):
+            targets: list[Delivery | None] = list(store.deliveries(a.id)) or [None]
+            pairs.extend((a, d) for d in targets)
+    rows = []
+    for a, d in pairs:
+        rows.append(
+            {
+                "time": _when(a.created_at),
+                "alert_id": a.id,
+                "rule": a.rule,
+                "event": a.event or "",
+                "severity": a.severity,
+                "channel": d.target if d else "",
+                "status": d.status if d else "no target",
+                "attempts": str(d.attempts) if d else "0",
+                "ref": (d.ref or "") if d else "",
+                "error": (d.last_error or "") if d and d.status != "sent" else "",
+                "thread_of": a.thread_of or "",
+                "source": a.item.source,
+                "title": a.item.title,
+                "link": a.item.link,
+            }
+        )
+    return rows
+
+
 def cmd_alerts(args: argparse.Namespace) -> int:
+    """Recent alerts and where each went; dead letters (`--failed`) and their retry (`--retry ID|all`)."""
     config = _load(args)
     with _open_store(config) as store:
-        alerts = store.recent_alerts(args.limit)
-        for a in alerts:
-            for d in store.deliveries(a.id):
-                if args.failed and d.status != "failed":
-                    continue
-                err = f"  ({d.last_error})" if d.last_error and d.status != "sent" else ""
-                print(
-                    f"{_when(a.created_at)}  {a.rule:<28} {a.event or '-':<14} {d.target:<24} {d.status}{err}"
-                    f"  {a.item.title[:60]}"
-                )
+        if args.retry:
+            now = datetime.now(UTC).timestamp()
+            if args.retry == "all":
+                count = store.requeue_failed(None, now)
+            else:
+                dead = store.deliveries_in("failed", 1_000_000)
+                ids = {d.alert_id for d in dead if d.alert_id.startswith(args.retry)}
+                if not ids:
+                    print(f"no dead letter has an alert id starting with {args.retry!r}", file=sys.stderr)
+                    return EXIT_PROBLEMS
+                count = sum(store.requeue_failed(i, now) for i in sorted(ids))
+            print(f"{count} deliveries queued again; `wirewatch run` (or the next `wirewatch once`) sends them")
+            return EXIT_OK
+        rows = _alert_rows(store, args.limit, args.failed)
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=ALERT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return EXIT_OK
+    if not rows:
+        print("no dead letters" if args.failed else "no alerts yet")
+        return EXIT_OK
+    print(f"{'TIME':<20}  {'ID':<10}  {'RULE':<24}  {'EVENT':<14}  {'CHANNEL':<22}  STATE  TITLE")
+    for r in rows:
+        state = r["status"] + (f" ({r['error']})" if r["error"] else "")
+        title = ("↳ " if r["thread_of"] else "") + r["title"][:60]
+        print(
+            f"{r['time']:<20}  {r['alert_id'][:10]:<10}  {r['rule'][:24]:<24}  {(r['event'] or '-')[:14]:<14}  "
+            f"{r['channel'][:22]:<22}  {state}  {title}"
+        )
     return EXIT_OK
 
 
@@ -311,6 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_config(sub.add_parser("alerts", help="recent alerts and their delivery status"))
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--failed", action="store_true", help="only dead-lettered deliveries")
+    p.add_argument("--retry", metavar="ID|all", help="queue dead letters again: one alert's (id or prefix) or all")
+    p.add_argument("--csv", action="store_true", help="CSV on stdout (every column, full ids)")
     p.set_defaults(func=cmd_alerts)
     return parser
 

@@ -11,15 +11,18 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     SecretStr,
+    Tag,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
-from rules.loader import BUNDLED_PACKS
-from rules.yaml_source import Problem, load_yaml_file, validation_problems
 from rules.durations import parse_duration
+from rules.loader import BUNDLED_PACKS
+from rules.yaml_source import Problem, YamlDoc, load_yaml_file, validation_problems
 from wirewatch.interpolate import Interpolation, interpolate
 
 Seconds = Annotated[float, BeforeValidator(parse_duration)]
@@ -57,6 +60,73 @@ class SourceConfig(_Model):
         return self
 
 
+class SeriesConfig(_Model):
+    """One series read from a series source: where its values are, and how alerts name it."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$", max_length=100)
+    column: str | None = None  # CSV column / JSON field; default: the id (fred_json: `value`)
+    name: str | None = None  # shown in alerts; default: the id
+    unit: str = ""  # e.g. "%", "100 million yuan"
+
+
+class SeriesSourceConfig(SourceConfig):
+    """`type: series`: a data feed (CSV or JSON) whose rows are observations of one or more series."""
+
+    type: Literal["series"] = "series"  # type: ignore[assignment]  # the union tag; every other key is shared
+    format: Literal["csv", "json", "fred_csv", "fred_json", "pmms_csv"] = "csv"
+    series: list[SeriesConfig]
+    date_column: str | None = None  # default: `date` (fred_csv: `observation_date` or `DATE`)
+    date_format: str | None = None  # strptime pattern such as "%Y年%m月"; default ISO 8601 (pmms_csv: %m/%d/%Y)
+    records: str | None = None  # JSON: dot path to the list of records (fred_json: `observations`)
+    link: str | None = None  # a page for readers; default: the url when it is http(s)
+    revisions: Literal["alert", "log"] = "alert"  # a changed value for a known period: post a notice, or log it
+
+    @field_validator("series", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        """`series: MORTGAGE30US` is short for `series: [{id: MORTGAGE30US}]`."""
+        if isinstance(value, str):
+            return [{"id": value}]
+        if isinstance(value, list):
+            return [{"id": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    @model_validator(mode="after")
+    def _check_series(self) -> SeriesSourceConfig:
+        if not self.series:
+            raise ValueError(f"source `{self.id}`: `series` needs at least one series")
+        ids = [s.id for s in self.series]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"source `{self.id}`: a series id is listed twice")
+        if self.format == "fred_json" and len(self.series) != 1:
+            raise ValueError(f"source `{self.id}`: fred_json carries exactly one series")
+        return self
+
+    def column_of(self, series: SeriesConfig) -> str:
+        return series.column or ("value" if self.format == "fred_json" else series.id)
+
+    @property
+    def reader_link(self) -> str:
+        return self.link or (self.url if self.url.startswith(("http://", "https://")) else "")
+
+
+SOURCE_TYPES = ("rss", "series")
+
+
+def _source_type(value: Any) -> str | None:
+    """`type` picks the model; a source without one is an RSS/Atom feed, as before series existed."""
+    kind = value.get("type", "rss") if isinstance(value, dict) else getattr(value, "type", "rss")
+    return kind if kind in SOURCE_TYPES else None
+
+
+AnySource = Annotated[
+    Annotated[SourceConfig, Tag("rss")] | Annotated[SeriesSourceConfig, Tag("series")],
+    Discriminator(
+        _source_type, custom_error_type="source_type", custom_error_message="Input should be 'rss' or 'series'"
+    ),
+]
+
+
 class SlackConfig(_Model):
     token: SecretStr | None = None
     base_url: str = "https://slack.com/api/"
@@ -68,14 +138,60 @@ class SlackConfig(_Model):
         return bool(self.token and self.token.get_secret_value().strip())
 
 
+class WebhookConfig(_Model):
+    """Slack incoming webhook: posts to the one channel it was made for; no threads, no reconciliation."""
+
+    url: SecretStr | None = None
+    timeout: Seconds = 15.0
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url and self.url.get_secret_value().strip())
+
+
+SeverityName = Literal["info", "low", "medium", "high", "critical"]
+
+
+class RouteConfig(_Model):
+    """Where matching alerts go. Every condition given must hold; the first matching route wins."""
+
+    rules: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
+        default_factory=list, description="Rule ids (globs ok), e.g. ['bd-*']."
+    )
+    events: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
+        default_factory=list, description="Event types, e.g. [price_target]."
+    )
+    severity: Annotated[list[SeverityName], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
+        default_factory=list, description="Exact severities, e.g. [low, info]."
+    )
+    min_severity: SeverityName | None = None
+    channel: str | None = Field(None, description="Slack channel (default: notify.slack.channel).")
+    delivery: Literal["immediate", "digest"] = "immediate"
+
+
+class DigestConfig(_Model):
+    period: Seconds = Field(3600.0, ge=60, description="One digest message per channel per period.")
+    max_items: int = Field(200, ge=1, le=1000, description="Alerts in one digest; the rest wait for the next.")
+
+
+class BudgetConfig(_Model):
+    per_channel: int | None = Field(20, ge=1, description="Posts per channel per period; overflow goes to the digest.")
+    period: Seconds = Field(3600.0, ge=60)
+
+
 class NotifyConfig(_Model):
-    console: bool | None = None  # None: on when Slack is not configured
+    console: bool | None = None  # None: on when neither Slack nor a webhook is configured
     slack: SlackConfig = SlackConfig()
+    webhook: WebhookConfig = WebhookConfig()
     ops_channel: str | None = None  # Slack channel for feed-health messages (default: slack.channel)
+    routes: list[RouteConfig] = Field(default_factory=list)
+    digest: DigestConfig = DigestConfig()
+    budget: BudgetConfig = BudgetConfig()
+    dedupe_window: Seconds = Field(7 * 86400.0, ge=60, description="Later reports of an event this recent thread.")
 
     @property
     def console_enabled(self) -> bool:
-        return self.console if self.console is not None else not self.slack.enabled
+        return self.console if self.console is not None else not (self.slack.enabled or self.webhook.enabled)
 
 
 class FetchConfig(_Model):
@@ -95,6 +211,9 @@ class DeliveryConfig(_Model):
     interval: Seconds = 5.0  # how often the outbox is drained
     retry_base: Seconds = 10.0
     retry_cap: Seconds = 1800.0
+    channel_rate: float = Field(1.0, ge=0, description="Posts per second per channel (Slack: ~1); 0: unpaced.")
+    channel_burst: int = Field(4, ge=1, le=100, description="Posts a quiet channel may take at once.")
+    workers: int = Field(4, ge=1, le=64, description="Channels served side by side.")
 
 
 class Config(_Model):
@@ -103,7 +222,7 @@ class Config(_Model):
     rules: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
         default_factory=lambda: [str(BUNDLED_PACKS)]
     )
-    sources: list[SourceConfig] = Field(default_factory=list)
+    sources: list[AnySource] = Field(default_factory=list)
     notify: NotifyConfig = NotifyConfig()
     fetch: FetchConfig = FetchConfig()
     delivery: DeliveryConfig = DeliveryConfig()
@@ -118,6 +237,17 @@ class Config(_Model):
             if s.id in seen:
                 raise ValueError(f"duplicate source id `{s.id}`")
             seen.add(s.id)
+        return self
+
+    @model_validator(mode="after")
+    def _unique_series(self) -> Config:
+        """Observations are stored by series id, so two sources must not write the same series."""
+        owner: dict[str, str] = {}
+        for s in self.sources:
+            for series in s.series if isinstance(s, SeriesSourceConfig) else ():
+                if series.id in owner:
+                    raise ValueError(f"series `{series.id}` is read by two sources: `{owner[series.id]}` and `{s.id}`")
+                owner[series.id] = s.id
         return self
 
     def rule_paths(self) -> list[Path]:
@@ -161,7 +291,7 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> tupl
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        problems += validation_problems(doc, exc, Config)
+        problems += _config_problems(doc, exc)
         raise ConfigError(problems) from None
     if problems:
         raise ConfigError(problems)
@@ -175,6 +305,37 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> tupl
     ]
     resolved["sources"] = sources
     return config.model_copy(update=resolved), warnings
+
+
+class _Errors:
+    """Looks like a ValidationError to `validation_problems`: just the (rewritten) error list."""
+
+    def __init__(self, errors: list[Any]):
+        self._errors = errors
+
+    def errors(self) -> list[Any]:
+        return self._errors
+
+
+def _config_problems(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
+    """Positions and messages as before sources had types: the union tag pydantic puts in an error's location
+    (`sources.1.series.url`) is dropped, and unknown keys are checked against the source's own model."""
+    problems: list[Problem] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        model: Any = Config
+        base: tuple[str | int, ...] = ()
+        if len(loc) >= 2 and loc[0] == "sources" and isinstance(loc[1], int):
+            if err["type"] == "source_type":
+                err = {**err, "loc": (*loc[:2], "type"), "type": "value_error"}
+            elif len(loc) >= 3 and loc[2] in SOURCE_TYPES:
+                if err["type"] == "extra_forbidden":
+                    model, base = (SeriesSourceConfig if loc[2] == "series" else SourceConfig), loc[:2]
+                    err = {**err, "loc": loc[3:]}
+                else:
+                    err = {**err, "loc": (*loc[:2], *loc[3:])}
+        problems += validation_problems(doc, _Errors([err]), model, base=base)
+    return problems
 
 
 def find_config(explicit: str | None) -> Path | None:

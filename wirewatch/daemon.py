@@ -32,7 +32,7 @@ from rules.reload import RuleWatcher
 from store.base import Store, StoreUnavailable
 from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
-from wirewatch.delivery import DeliveryStats, deliver_due
+from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.health import HealthMonitor, ops_targets
 from wirewatch.pipeline import Pipeline, PollReport
 from wirewatch.wiring import build_engine, build_notifiers, fetch_limits
@@ -78,6 +78,8 @@ class Runtime:
         self.policy = poll_policy(config)
         self.pipeline = Pipeline(store, build_engine(config.rules), self.notifiers, self.fetcher, self.policy)
         self.health = HealthMonitor(store, ops_targets(config, self.notifiers))
+        self.outbox = Outbox(store, self.notifiers, DeliverySettings.from_config(config))
+        setattr(self.pipeline, "delivery_settings", self.outbox.settings)  # noqa: B010  (dedupe window, history)
         self._deliver_lock = asyncio.Lock()
         self._poll_slots = asyncio.Semaphore(config.fetch.max_concurrency)
         self.inflight: set[asyncio.Task[object]] = set()
@@ -86,7 +88,7 @@ class Runtime:
         async with self._poll_slots:
             report = await self.pipeline.poll(source)
         told = None
-        if report.state is not None:
+        if report.state is not None and self.health.changed(source, report.state, time.time()):
             try:
                 told = await asyncio.to_thread(self.health.review, source, report.state, time.time())
             except StoreUnavailable as exc:  # the condition is still there next poll: it is told then
@@ -99,15 +101,15 @@ class Runtime:
         async with self._deliver_lock:
             total = DeliveryStats()
             while True:  # keep draining while whole batches go out
-                d = self.config.delivery
-                stats = await asyncio.to_thread(
-                    deliver_due, self.store, self.notifiers, retry_base=d.retry_base, retry_cap=d.retry_cap
-                )
-                total.sent += stats.sent
-                total.retried += stats.retried
-                total.failed += stats.failed
-                if stats.sent < 100:
+                stats = await asyncio.to_thread(self.outbox.run)
+                total.add(stats)
+                if stats.sent < self.outbox.settings.batch:
                     return total
+
+    async def digest(self) -> None:
+        """Digests whose period is over are recorded (with their members, atomically), then delivered."""
+        if await asyncio.to_thread(self.outbox.build_digests):
+            await self.deliver()
 
     def spawn(self, coro: Awaitable[object]) -> None:
         task: asyncio.Task[object] = asyncio.ensure_future(coro)
@@ -135,8 +137,14 @@ class Runtime:
         now = time.time()
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         item = Item(id=f"notice:{digest}", source="wirewatch", title=text.splitlines()[0], summary=text)
-        alert = Alert(id=alert_id("wirewatch", item.id, f"notice:{int(now)}"), rule="wirewatch-ops", item=item,
-                      severity="high", description="operator notice", created_at=now)
+        alert = Alert(
+            id=alert_id("wirewatch", item.id, f"notice:{int(now)}"),
+            rule="wirewatch-ops",
+            item=item,
+            severity="high",
+            description="operator notice",
+            created_at=now,
+        )
         await asyncio.to_thread(self.store.add_alert, alert, self.health.targets)
         self.spawn(self.deliver())
 
@@ -149,8 +157,10 @@ class Runtime:
 async def run_once(config: Config, store: Store) -> list[PollReport]:
     rt = Runtime(config, store, deliver_after_poll=False)
     try:
+        await asyncio.to_thread(rt.outbox.reconcile_pending)  # posts a killed run left in doubt
         sources = [s for s in config.sources if s.enabled]
         reports = await asyncio.gather(*(rt.poll(s) for s in sources))
+        await asyncio.to_thread(rt.outbox.build_digests)
         stats = await rt.deliver()
         failed = sum(r.outcome == "failed" for r in reports)
         log.info(
@@ -220,14 +230,28 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
             rt.pipeline.engine = result.engine
             log.info("rules reloaded: %d rules", len(result.engine.rules))
         elif result.first_report:
-            log.error("rule change rejected; the last good rules keep running:\n%s",
-                      "\n".join(str(p) for p in result.problems))
-            await rt.tell_ops("Rule change rejected; the last good rules keep running.\n"
-                              + "\n".join(str(p) for p in result.problems[:20]))
+            log.error(
+                "rule change rejected; the last good rules keep running:\n%s",
+                "\n".join(str(p) for p in result.problems),
+            )
+            await rt.tell_ops(
+                "Rule change rejected; the last good rules keep running.\n"
+                + "\n".join(str(p) for p in result.problems[:20])
+            )
 
     scheduler.add_job(
         rt.tracked(reload_rules), IntervalTrigger(seconds=1), id="rules-reload", misfire_grace_time=5, coalesce=True
     )
+    scheduler.add_job(
+        rt.tracked(rt.digest),
+        IntervalTrigger(seconds=min(60.0, config.notify.digest.period / 4)),
+        id="digest",
+        misfire_grace_time=60,
+    )
+    # Before anything is sent: posts a killed run left in doubt are looked up in Slack, never sent twice.
+    found = await asyncio.to_thread(rt.outbox.reconcile_pending)
+    if found:
+        log.info("start-up: %d alerts in doubt had reached Slack before the last stop; marked sent", found)
     scheduler.start()
     log.info(
         "wirewatch running: %d sources, %d rules, store %s, notifiers %s",

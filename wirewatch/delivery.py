@@ -1,15 +1,43 @@
-"""Drain the store's outbox: send each due delivery through its notifier and record the outcome."""
+"""The outbox worker: alerts persisted before any send go out once and only once, each as one card.
+
+Record time (`Outbox.prepare`, called by the pipeline for every new alert):
+  - an event key (parties + asset, ticker + broker + action, series + period) is claimed in the store; an
+    alert whose key another alert claimed within the window is a later report of that event, and replies in
+    its thread instead of posting a card. Keyword alerts are clustered the same way by MinHash bands.
+  - first reports get history context lines ("largest upfront since 2025-10") and the notifiers' targets.
+
+Send time (`Outbox.run`, one pass over what is due):
+  - deliveries whose previous attempt may have landed are reconciled first, one history read per target;
+    what Slack already holds is marked sent, not posted again;
+  - digest routes, and channels over their hourly budget, park deliveries for the next digest (critical
+    alerts never wait); replies wait for their thread's first post;
+  - each target is a lane, paced to Slack's ~1 message/s/channel; lanes run side by side;
+  - before each send the delivery is marked in doubt; the outcome (sent with the Slack ts, retry with
+    backoff, dead letter with the reason) is recorded after it.
+
+`Outbox.build_digests` turns a channel's held deliveries into one digest alert per period, atomically.
+"""
 
 from __future__ import annotations
 
 import logging
 import random
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from notifier.base import Notifier, Outcome
+from notifier import dedupe
+from notifier.base import Notifier, Outcome, Posted, ReconcileError, Reconciling, Thread, Threading
+from notifier.digests import make_digest
+from notifier.history import context_lines
+from notifier.routing import DIGEST, Budget, Pacer, Route, Router, digest_due, window_start
 from store.base import Store, StoreUnavailable
+from store.records import Alert, Delivery
+
+if TYPE_CHECKING:
+    from wirewatch.config import Config
 
 log = logging.getLogger("wirewatch.delivery")
 
@@ -27,13 +55,321 @@ class DeliveryStats:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    held: int = 0  # parked for the next digest
+    reconciled: int = 0  # found already posted: marked sent without posting again
 
     def __bool__(self) -> bool:
-        return bool(self.sent or self.retried or self.failed)
+        return bool(self.sent or self.retried or self.failed or self.held or self.reconciled)
+
+    def add(self, other: DeliveryStats) -> None:
+        self.sent += other.sent
+        self.retried += other.retried
+        self.failed += other.failed
+        self.held += other.held
+        self.reconciled += other.reconciled
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    retry_base: float = 10.0
+    retry_cap: float = 1800.0
+    batch: int = 100
+    router: Router = field(default_factory=Router)
+    budget: Budget = field(default_factory=lambda: Budget(None))
+    digest_period: float = 3600.0
+    digest_max_items: int = 200
+    dedupe_window: float = 7 * 86400.0
+    channel_rate: float = 0.0  # posts per second per target; 0: unpaced
+    channel_burst: int = 4
+    workers: int = 1  # targets served side by side
+    pass_seconds: float = 20.0  # a lane takes no new send after this long; the rest waits for the next pass
+    parent_wait: float = 2.0  # first look-again delay for a reply whose thread's first post is not out yet
+    history_limit: int = 5000  # alerts read back for context lines
+
+    @classmethod
+    def from_config(cls, config: Config) -> DeliverySettings:
+        n, d = config.notify, config.delivery
+        return cls(
+            retry_base=d.retry_base,
+            retry_cap=d.retry_cap,
+            router=router_from_config(config),
+            budget=Budget(n.budget.per_channel, n.budget.period),
+            digest_period=n.digest.period,
+            digest_max_items=n.digest.max_items,
+            dedupe_window=n.dedupe_window,
+            channel_rate=d.channel_rate,
+            channel_burst=d.channel_burst,
+            workers=d.workers,
+        )
+
+
+def router_from_config(config: Config) -> Router:
+    return Router(
+        tuple(
+            Route(
+                rules=tuple(r.rules),
+                events=tuple(r.events),
+                severities=tuple(r.severity),
+                min_severity=r.min_severity,
+                channel=r.channel,
+                delivery=r.delivery,
+            )
+            for r in config.notify.routes
+        )
+    )
 
 
 def notifier_for(target: str, notifiers: Mapping[str, Notifier]) -> Notifier | None:
     return notifiers.get(target.partition(":")[0])
+
+
+class Outbox:
+    def __init__(
+        self,
+        store: Store,
+        notifiers: Mapping[str, Notifier],
+        settings: DeliverySettings | None = None,
+        clock: Callable[[], float] = time.time,
+    ):
+        self.store = store
+        self.notifiers = notifiers
+        self.settings = settings or DeliverySettings()
+        self.clock = clock
+        self.pacer = Pacer(self.settings.channel_rate, self.settings.channel_burst)
+
+    # --- record time ----------------------------------------------------------------------------------------
+    def prepare(self, alert: Alert, now: float) -> tuple[Alert, list[str]]:
+        """The alert as it is to be recorded (event key, thread, context) and its delivery targets."""
+        key = dedupe.alert_key(alert)
+        parent = self._earlier_report(alert, key, now)
+        if parent is not None:
+            root = parent.thread_of or parent.id
+            replying = [
+                d.target
+                for d in self.store.deliveries(root)
+                if getattr(notifier_for(d.target, self.notifiers), "threads", False)
+            ]
+            return replace(alert, event_key=key, thread_of=root), replying
+        context: tuple[str, ...] = ()
+        if alert.event in dedupe.KEYED_EVENTS:
+            context = context_lines(alert, self.store.recent_alerts(self.settings.history_limit))
+        alert = replace(alert, event_key=key, context=context)
+        return alert, [t for n in self.notifiers.values() for t in n.targets_for(alert)]
+
+    def _earlier_report(self, alert: Alert, key: str | None, now: float) -> Alert | None:
+        window = self.settings.dedupe_window
+        if key is not None:
+            owner = self.store.claim_keys([key], alert.id, now, window)[key]
+            return self.store.get_alert(owner) if owner != alert.id else None
+        if not dedupe.comparable(alert):
+            return None
+        sig = dedupe.signature(dedupe.normalised_text(alert))
+        if sig is None:
+            return None
+        owners = self.store.claim_keys(dedupe.band_keys(sig), alert.id, now, window)
+        for candidate in list(dict.fromkeys(o for o in owners.values() if o != alert.id))[:10]:
+            other = self.store.get_alert(candidate)
+            if other is None or (other.item.source, other.item.id) == (alert.item.source, alert.item.id):
+                continue  # another rule's alert on the same article is not a second report
+            theirs = dedupe.signature(dedupe.normalised_text(other))
+            if theirs is not None and dedupe.similarity(sig, theirs) >= dedupe.SIMILAR:
+                return other
+        return None
+
+    # --- send time ------------------------------------------------------------------------------------------
+    def run(self) -> DeliveryStats:
+        """One pass over what is due now. Safe to call repeatedly; each delivery is recorded after its send."""
+        stats = DeliveryStats()
+        try:
+            due = self.store.due_deliveries(self.clock(), limit=self.settings.batch)
+            settled = self._reconcile([d for d in due if d.in_doubt_since is not None], stats, on_start=False)
+        except StoreUnavailable as exc:
+            log.warning("delivery paused: %s", exc)
+            return stats
+        lanes: dict[str, list[Delivery]] = {}
+        for d in due:
+            if (d.alert_id, d.target) not in settled:
+                lanes.setdefault(d.target, []).append(d)
+        for items in lanes.values():  # first reports before replies, so a reply finds its thread in the same pass
+            items.sort(key=lambda d: self._is_reply(d.alert_id))
+        if self.settings.workers > 1 and len(lanes) > 1:
+            with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(lanes))) as pool:
+                for lane_stats in pool.map(lambda kv: self._lane(*kv), lanes.items()):
+                    stats.add(lane_stats)
+        else:
+            for target, items in lanes.items():
+                stats.add(self._lane(target, items))
+        return stats
+
+    def reconcile_pending(self) -> int:
+        """On start-up: every pending delivery whose last attempt may have landed is checked against its
+        target's recent history; those found are marked sent. Returns how many were found."""
+        stats = DeliveryStats()
+        try:
+            pending = self.store.deliveries_in("pending", limit=1_000_000)
+            self._reconcile([d for d in pending if d.in_doubt_since is not None], stats, on_start=True)
+        except StoreUnavailable as exc:
+            log.warning("start-up reconciliation skipped: %s", exc)
+        return stats.reconciled
+
+    def _reconcile(self, doubtful: Sequence[Delivery], stats: DeliveryStats, on_start: bool) -> set[tuple[str, str]]:
+        """Settle deliveries in doubt: mark found ones sent; put off the ones we cannot check (not on start,
+        where the pass that follows checks them again). Returns the (alert, target) pairs taken care of."""
+        settled: set[tuple[str, str]] = set()
+        by_target: dict[str, list[Delivery]] = {}
+        for d in doubtful:
+            by_target.setdefault(d.target, []).append(d)
+        for target, items in by_target.items():
+            notifier = notifier_for(target, self.notifiers)
+            if not isinstance(notifier, Reconciling):
+                continue  # console, webhook: cannot read history; sent again (at least once)
+            wanted = [Posted(d.alert_id, d.in_doubt_since or 0.0, self._thread_ref(d)) for d in items]
+            try:
+                found = notifier.reconcile(target, wanted)
+            except ReconcileError as exc:
+                log.warning("%d deliveries to %s may have landed; cannot check yet: %s", len(items), target, exc)
+                if not on_start:
+                    now = self.clock()
+                    for d in items:
+                        wait = retry_delay(d.attempts, self.settings.retry_base, self.settings.retry_cap)
+                        self.store.mark_retry(d.alert_id, target, f"unconfirmed: {exc}", now + wait, now, in_doubt=True)
+                        settled.add((d.alert_id, target))
+                        stats.retried += 1
+                continue
+            now = self.clock()
+            for d in items:
+                if d.alert_id in found:
+                    self.store.mark_sent(d.alert_id, target, found[d.alert_id], now)
+                    settled.add((d.alert_id, target))
+                    stats.reconciled += 1
+                    log.info("alert %s to %s had landed (ts %s): marked sent", d.alert_id, target, found[d.alert_id])
+        return settled
+
+    def _is_reply(self, alert_id: str) -> bool:
+        alert = self.store.get_alert(alert_id)
+        return alert is not None and alert.thread_of is not None
+
+    def _thread_ref(self, d: Delivery) -> str | None:
+        alert = self.store.get_alert(d.alert_id)
+        if alert is None or alert.thread_of is None:
+            return None
+        parent = self._delivery(alert.thread_of, d.target)
+        return parent.ref if parent is not None and parent.status == "sent" else None
+
+    def _delivery(self, alert_id: str, target: str) -> Delivery | None:
+        return next((x for x in self.store.deliveries(alert_id) if x.target == target), None)
+
+    def _lane(self, target: str, items: Sequence[Delivery]) -> DeliveryStats:
+        stats = DeliveryStats()
+        started = time.monotonic()
+        for d in items:
+            if time.monotonic() - started > self.settings.pass_seconds:
+                break
+            try:
+                self._one(d, stats)
+            except StoreUnavailable as exc:
+                log.warning("delivery to %s paused: %s", target, exc)
+                break
+        return stats
+
+    def _one(self, d: Delivery, stats: DeliveryStats) -> None:
+        store, s = self.store, self.settings
+        alert = store.get_alert(d.alert_id)
+        notifier = notifier_for(d.target, self.notifiers)
+        thread: Thread | None = None
+        if alert is None:
+            self._record(d, Outcome.dead("alert record missing"), stats)
+            return
+        if notifier is None:
+            self._record(d, Outcome.retry(f"no `{d.target.partition(':')[0]}` notifier configured"), stats)
+            return
+        now = self.clock()
+        if alert.thread_of is not None:
+            parent = self._delivery(alert.thread_of, d.target)
+            if parent is not None and parent.status == "sent":
+                thread = Thread(parent.ref or "", store.get_alert(alert.thread_of))
+            elif parent is not None and parent.status in ("held", "digested"):
+                store.hold(d.alert_id, d.target, "with the first report of its event", now)
+                stats.held += 1
+                return
+            elif parent is not None and parent.status == "pending":
+                wait = retry_delay(d.attempts, s.parent_wait, s.retry_cap)
+                store.mark_retry(d.alert_id, d.target, "waiting for its thread's first post", now + wait, now)
+                return
+            # no first post to reply to (dead-lettered, or never meant for this target): a card of its own
+        elif d.target != "console" and alert.event != "digest":
+            if s.router.decide(alert).mode == DIGEST:
+                store.hold(d.alert_id, d.target, "digest route", now)
+                stats.held += 1
+                return
+            first = d.attempts == 0 and d.in_doubt_since is None
+            if s.budget.applies(alert, d.target, first) and not store.take_budget(
+                d.target, window_start(now, s.budget.period), s.budget.per_channel or 0
+            ):
+                store.hold(d.alert_id, d.target, s.budget.reason(), now)
+                log.info("alert %s to %s held for the digest: %s", d.alert_id, d.target, s.budget.reason())
+                stats.held += 1
+                return
+        self.pacer.wait(d.target)
+        store.begin_attempt(d.alert_id, d.target, self.clock())
+        try:
+            if thread is not None and isinstance(notifier, Threading):
+                outcome = notifier.send_reply(alert, d.target, thread)
+            else:
+                outcome = notifier.send(alert, d.target)
+        except Exception as exc:  # a notifier bug must not stop the others
+            log.exception("notifier %s crashed on alert %s", d.target, d.alert_id)
+            outcome = Outcome.retry(f"{type(exc).__name__}: {exc}", in_doubt=True)
+        self.pacer.done(d.target)
+        self._record(d, outcome, stats)
+
+    def _record(self, d: Delivery, outcome: Outcome, stats: DeliveryStats) -> None:
+        now = self.clock()
+        if outcome.ok:
+            self.store.mark_sent(d.alert_id, d.target, outcome.ref, now)
+            stats.sent += 1
+        elif outcome.permanent:
+            self.store.mark_failed(d.alert_id, d.target, outcome.error or "failed", now)
+            log.error(
+                "alert %s to %s failed permanently: %s (see `wirewatch alerts --failed`)",
+                d.alert_id,
+                d.target,
+                outcome.error,
+            )
+            stats.failed += 1
+        else:
+            wait = retry_delay(d.attempts, self.settings.retry_base, self.settings.retry_cap)
+            error = outcome.error or "failed"
+            self.store.mark_retry(d.alert_id, d.target, error, now + wait, now, in_doubt=outcome.in_doubt)
+            doubt = " (may have landed: checked before the retry)" if outcome.in_doubt else ""
+            log.warning("alert %s to %s not delivered (%s)%s; retry in %.0fs", d.alert_id, d.target, error, doubt, wait)
+            stats.retried += 1
+
+    # --- digests --------------------------------------------------------------------------------------------
+    def build_digests(self) -> int:
+        """For each target whose oldest held delivery's period is over: one digest alert, queued, with its
+        members marked `digested` in the same transaction. Returns how many digests were made."""
+        s = self.settings
+        try:
+            held = self.store.deliveries_in("held", limit=1_000_000)
+        except StoreUnavailable as exc:
+            log.warning("digests put off: %s", exc)
+            return 0
+        by_target: dict[str, list[Delivery]] = {}
+        for d in held:
+            by_target.setdefault(d.target, []).append(d)
+        now = self.clock()
+        made = 0
+        for target, items in by_target.items():
+            if not digest_due(min(d.updated_at for d in items), now, s.digest_period):
+                continue
+            chosen = items[: s.digest_max_items]
+            members = [(a, d) for d in chosen if (a := self.store.get_alert(d.alert_id)) is not None]
+            digest = make_digest(target, members, now, s.digest_period, more=len(items) - len(chosen))
+            if self.store.add_digest(digest, target, [a.id for a, _ in members]):
+                made += 1
+                log.info("digest %s for %s: %d alerts", digest.id, target, len(members))
+        return made
 
 
 def deliver_due(
@@ -44,42 +380,6 @@ def deliver_due(
     retry_cap: float = 1800.0,
     batch: int = 100,
 ) -> DeliveryStats:
-    """One pass over what is due now. Safe to call repeatedly; each delivery is recorded after its send."""
-    stats = DeliveryStats()
-    try:
-        due = store.due_deliveries(time.time(), limit=batch)
-    except StoreUnavailable as exc:
-        log.warning("delivery paused: %s", exc)
-        return stats
-    for d in due:
-        alert = store.get_alert(d.alert_id)
-        notifier = notifier_for(d.target, notifiers)
-        if alert is None:
-            outcome = Outcome.dead("alert record missing")
-        elif notifier is None:
-            outcome = Outcome.retry(f"no `{d.target.partition(':')[0]}` notifier configured")
-        else:
-            try:
-                outcome = notifier.send(alert, d.target)
-            except Exception as exc:  # a notifier bug must not stop the others
-                log.exception("notifier %s crashed on alert %s", d.target, d.alert_id)
-                outcome = Outcome.retry(f"{type(exc).__name__}: {exc}")
-        now = time.time()
-        if outcome.ok:
-            store.mark_sent(d.alert_id, d.target, outcome.ref, now)
-            stats.sent += 1
-        elif outcome.permanent:
-            store.mark_failed(d.alert_id, d.target, outcome.error or "failed", now)
-            log.error(
-                "alert %s to %s failed permanently: %s (see `wirewatch alerts --failed`)",
-                d.alert_id,
-                d.target,
-                outcome.error,
-            )
-            stats.failed += 1
-        else:
-            wait = retry_delay(d.attempts, retry_base, retry_cap)
-            store.mark_retry(d.alert_id, d.target, outcome.error or "failed", now + wait, now)
-            log.warning("alert %s to %s not delivered (%s); retry in %.0fs", d.alert_id, d.target, outcome.error, wait)
-            stats.retried += 1
-    return stats
+    """One unpaced pass with no routing, budget or digests: the outbox at its plainest."""
+    settings = DeliverySettings(retry_base=retry_base, retry_cap=retry_cap, batch=batch)
+    return Outbox(store, notifiers, settings).run()

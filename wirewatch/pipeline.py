@@ -9,20 +9,36 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from collectors.encoding import to_utf8
 from collectors.feed_parse import parse_feed
 from collectors.http_fetch import Fetcher, FetchResult
 from collectors.item import Item
-from collectors.update import UpdatePlan, initial_state, plan_failure, plan_not_modified, plan_update
+from collectors.schedule import PollPolicy
+from collectors.update import (
+    UpdatePlan,
+    body_digest,
+    fetch_url,
+    finish,
+    initial_state,
+    is_unchanged,
+    plan_failure,
+    plan_gone,
+    plan_not_modified,
+    plan_update,
+    reconcile,
+)
 from notifier.base import Notifier
 from rules.engine import Match, RuleEngine
 from rules.model import SEVERITY_ORDER
 from store.base import Store, StoreUnavailable
 from store.records import Alert, SourceState, alert_id
-from wirewatch.config import SourceConfig
+from wirewatch.config import SeriesSourceConfig, SourceConfig
+from wirewatch.series_pipeline import poll_series
 
 log = logging.getLogger("wirewatch.poll")
 
@@ -34,6 +50,7 @@ class PollReport:
     new: int = 0
     alerts: int = 0
     message: str | None = None
+    state: SourceState | None = None  # as saved after this poll; None when the store could not be reached
 
 
 def alerts_for(item: Item, matches: list[Match], now: float) -> list[Alert]:
@@ -60,26 +77,42 @@ def alerts_for(item: Item, matches: list[Match], now: float) -> list[Alert]:
                 fields=fields,
                 created_at=now,
                 rules=tuple(m.rule.id for m in group),
+                channel=lead.rule.notify.channel,
+                digest=lead.rule.notify.digest,
             )
         )
     return out
 
 
 class Pipeline:
-    def __init__(self, store: Store, engine: RuleEngine, notifiers: Mapping[str, Notifier], fetcher: Fetcher):
+    def __init__(
+        self,
+        store: Store,
+        engine: RuleEngine,
+        notifiers: Mapping[str, Notifier],
+        fetcher: Fetcher,
+        policy: PollPolicy | None = None,
+    ):
         self.store = store
         self.engine = engine  # swapped whole on rule reload; readers take one reference per poll
         self.notifiers = notifiers
         self.fetcher = fetcher
+        self.policy = policy or PollPolicy()
 
     async def poll(self, source: SourceConfig) -> PollReport:
+        if isinstance(source, SeriesSourceConfig):  # data feeds: observations, not entries
+            return await poll_series(self, source)
         try:
             prev = await asyncio.to_thread(self.store.get_source_state, source.id)
         except StoreUnavailable as exc:
             log.error("source %s: skipped, store unavailable: %s", source.id, exc)
             return PollReport(source.id, "failed", message=str(exc))
-        prev = prev or initial_state(source.id)
-        fetch = await self.fetcher.fetch(source.url, prev.etag, prev.last_modified)
+        prev = reconcile(prev or initial_state(source.id), source.url)
+        if prev.disabled:  # a gone feed stays visible and named in the log, but is not fetched again
+            report = PollReport(source.id, "disabled", message=prev.disabled, state=prev)
+            self._log(source, report)
+            return report
+        fetch = await self.fetcher.fetch(fetch_url(prev, source.url), prev.etag, prev.last_modified)
         try:
             report = await asyncio.to_thread(self.process, source, prev, fetch)
         except StoreUnavailable as exc:
@@ -90,27 +123,50 @@ class Pipeline:
 
     def process(self, source: SourceConfig, prev: SourceState, fetch: FetchResult) -> PollReport:
         now = time.time()
-        if not fetch.ok:
+        if fetch.gone:
+            plan = plan_gone(prev, fetch, now)
+        elif not fetch.ok:
             plan = plan_failure(prev, fetch.error or "unknown error", now)
         elif fetch.not_modified:
             plan = plan_not_modified(prev, fetch, now)
         else:
-            parsed = parse_feed(fetch.body or b"", source.id, fetch.content_type)
-            ids = [i.id for i in parsed.items]
-            unseen = self.store.unseen(source.id, ids) if ids else []
-            plan = plan_update(prev, fetch, parsed, unseen, source.on_first_fetch, now)
+            body = fetch.body or b""
+            digest = body_digest(body)
+            if is_unchanged(prev, fetch, digest):  # a 200 repeating what we have: no parse, no news
+                plan = plan_not_modified(prev, fetch, now, body_hash=digest)
+            else:
+                decoded = to_utf8(body, fetch.content_type)
+                parsed = parse_feed(decoded.body, source.id, decoded.content_type)
+                ids = [i.id for i in parsed.items]
+                unseen = self.store.unseen(source.id, ids) if ids else []
+                plan = plan_update(prev, fetch, parsed, unseen, source.on_first_fetch, now, body_hash=digest)
+                if decoded.note and plan.outcome != "failed":
+                    log.info("source %s: %s", source.id, decoded.note)
+        plan, adopted = finish(plan, fetch, source.interval, self.policy, now, random.random())
+        if adopted:
+            log.warning(
+                "source %s: permanent redirect persisted for %d polls; now polling %s (update the config's url)",
+                source.id,
+                self.policy.redirect_persist,
+                adopted,
+            )
         alerts = self._record_alerts(plan, now)
         if plan.to_mark_seen:
             self.store.mark_seen(source.id, plan.to_mark_seen, now)
         self.store.save_source_state(plan.state)
-        return PollReport(source.id, plan.outcome, len(plan.to_mark_seen), alerts, plan.message)
+        return PollReport(source.id, plan.outcome, len(plan.to_mark_seen), alerts, plan.message, plan.state)
 
     def _record_alerts(self, plan: UpdatePlan, now: float) -> int:
+        """Each alert is prepared by the outbox before it is recorded: the same event from another outlet
+        becomes a reply in the first alert's thread; first reports get history context and their targets."""
+        from wirewatch.delivery import Outbox
+
         engine = self.engine
+        outbox = Outbox(self.store, self.notifiers, getattr(self, "delivery_settings", None))
         created = 0
         for item in plan.to_match:
             for alert in alerts_for(item, engine.match(item), now):
-                targets = [t for n in self.notifiers.values() for t in n.targets_for(alert)]
+                alert, targets = outbox.prepare(alert, now)
                 if self.store.add_alert(alert, targets):
                     created += 1
         return created
@@ -118,7 +174,25 @@ class Pipeline:
     @staticmethod
     def _log(source: SourceConfig, r: PollReport) -> None:
         if r.outcome == "failed":
-            log.warning("source %s: fetch failed: %s", source.id, r.message)
+            st = r.state
+            if st is not None and st.next_poll is not None:
+                wait = max(0.0, st.next_poll - time.time())
+                log.warning(
+                    "source %s: fetch failed: %s; failure %d in a row, next try at %s (in %.0fs)",
+                    source.id,
+                    r.message,
+                    st.consecutive_failures,
+                    time.strftime("%Y-%m-%d %H:%M:%SZ", time.gmtime(st.next_poll)),
+                    wait,
+                )
+            else:
+                log.warning("source %s: fetch failed: %s", source.id, r.message)
+        elif r.outcome == "disabled":
+            log.error(
+                "source %s: disabled: %s; not polled again until its url is changed in the config",
+                source.id,
+                r.message,
+            )
         elif r.outcome == "baseline":
             log.info("source %s: baseline recorded (%d entries, no alerts on first fetch)", source.id, r.new)
         elif r.outcome == "updated":

@@ -10,15 +10,19 @@ from notifier.base import REGISTRY, Notifier
 from rules.engine import RuleEngine
 from rules.loader import load_rules
 from wirewatch.config import Config
+from wirewatch.series_pipeline import with_series_rules
 
 
 def build_engine(paths: Iterable[str | Path]) -> RuleEngine:
-    return load_rules([Path(p) for p in paths]).engine()
+    paths = list(paths)  # read twice: keyword rules, then the series rules that ride along with them
+    return with_series_rules(load_rules([Path(p) for p in paths]).engine(), paths)
 
 
 def build_notifiers(config: Config) -> dict[str, Notifier]:
     import notifier.console
-    import notifier.slack  # noqa: F401  (registers)
+    import notifier.slack
+    import notifier.webhook  # noqa: F401  (registers)
+    from wirewatch.delivery import router_from_config
 
     out: dict[str, Notifier] = {}
     if config.notify.console_enabled:
@@ -30,7 +34,11 @@ def build_notifiers(config: Config) -> dict[str, Notifier]:
             channel=slack.channel,
             base_url=slack.base_url,
             timeout=slack.timeout,
+            router=router_from_config(config),
         )
+    webhook = config.notify.webhook
+    if webhook.enabled and webhook.url is not None:
+        out["webhook"] = REGISTRY["webhook"](url=webhook.url.get_secret_value(), timeout=webhook.timeout)
     return out
 
 

@@ -1,0 +1,59 @@
+"""The digest record: one alert that stands for a channel's held alerts of one period. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from collectors.item import Item
+from notifier.routing import window_start
+from store.records import Alert, Delivery, alert_id
+
+DIGEST_RULE = "digest"
+
+
+def digest_id(target: str, slot: float) -> str:
+    """One digest per target per period slot: building it twice (a crash, two workers) finds the same id."""
+    return alert_id("wirewatch", f"digest:{target}", str(int(slot)))
+
+
+def make_digest(
+    target: str,
+    members: Sequence[tuple[Alert, Delivery]],
+    now: float,
+    period: float,
+    more: int = 0,
+) -> Alert:
+    slot = window_start(now, period)
+    oldest = min((d.updated_at for _, d in members), default=now)
+    channel = target.partition(":")[2] or target
+    items = [
+        {
+            "id": a.id,
+            "title": a.item.title or a.item.link or a.item.id,
+            "link": a.item.link,
+            "source": a.item.source,
+            "rule": a.rule,
+            "event": a.event,
+            "severity": a.severity,
+            "reason": d.last_error,
+            "thread_of": a.thread_of,
+        }
+        for a, d in members
+    ]
+    return Alert(
+        id=digest_id(target, slot),
+        rule=DIGEST_RULE,
+        item=Item(id=f"digest:{target}:{int(slot)}", source="wirewatch", title=f"Digest: {len(items)} alerts"),
+        event="digest",
+        severity="info",
+        description="alerts held for the periodic digest",
+        fields={
+            "channel": channel,
+            "period_start": window_start(oldest, period),
+            "period_end": slot,
+            "items": items,
+            "more": more,
+        },
+        created_at=now,
+        rules=(DIGEST_RULE,),
+    )

@@ -1,0 +1,419 @@
+"""Cards per event type, checked against Block Kit's rules (tests/servers/slack.py block_problems), plus the
+pure parts behind them: money and the dated FX table, history context lines, event keys, similarity."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from collectors.item import Item
+from notifier import dedupe
+from notifier.cards import HEADER_CHARS, render_card, render_reply
+from notifier.digests import make_digest
+from notifier.history import context_lines, ordinal
+from notifier.money import fx_table, money, money_with_usd, to_usd
+from notifier.render import ZWSP, render_blocks
+from store.records import Alert, Delivery
+from tests.servers.slack import block_problems
+
+T0 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC).timestamp()
+DAY = 86400.0
+
+DEAL = {
+    "licensor": "RAPT Therapeutics",
+    "licensee": "GSK",
+    "asset": "RPT904",
+    "deal_type": "license",
+    "upfront": 3.5e7,
+    "total": 1.25e9,
+    "currency": "USD",
+}
+RATING = {
+    "broker": "Goldman Sachs",
+    "company": "Insta360",
+    "ticker": "688775.SH",
+    "rating": "Buy",
+    "old_rating": "Neutral",
+    "target": 311,
+    "old_target": 250,
+    "currency": "CNY",
+    "upside_pct": 39.2,
+    "action": "initiate",
+}
+PRINT = {
+    "indicator": "PBOC household medium/long-term loans",
+    "value": 1.28e12,
+    "unit": "CNY",
+    "period": "2025",
+    "prior": 2.25e12,
+}
+
+
+def alert(
+    event: str | None,
+    fields: dict[str, Any],
+    n: int = 1,
+    *,
+    title: str = "GSK licenses RAPT's RPT904 in $1.25 billion deal",
+    source: str = "fierce",
+    created_at: float = T0,
+    **changes: Any,
+) -> Alert:
+    item = Item(
+        id=f"i{n}",
+        source=source,
+        title=title,
+        summary="GSK signed an exclusive license agreement for RPT904, paying $35 million upfront.",
+        link=f"https://news.test/{n}?a=1&b=2",
+        published="2026-03-10T08:00:00+00:00",
+    )
+    a = Alert(
+        id=f"{n:032x}",
+        rule="bd-license",
+        item=item,
+        event=event,
+        severity="high",
+        matched=("license agreement", "upfront"),
+        fields=fields,
+        created_at=created_at,
+    )
+    return dataclasses.replace(a, **changes)
+
+
+def all_text(blocks: list[dict[str, Any]]) -> str:
+    out = []
+    for b in blocks:
+        if b.get("text"):
+            out.append(b["text"]["text"])
+        out.extend(f["text"] for f in b.get("fields") or [])
+        out.extend(e["text"] for e in b.get("elements") or [])
+    return "\n".join(out)
+
+
+# --- each card ----------------------------------------------------------------------------------------------
+
+
+def test_deal_card_shows_parties_asset_terms_and_usd_equivalent() -> None:
+    card = render_card(alert("bd_deal", {**DEAL, "currency": "CNY", "upfront": 5e8, "total": 1.2e10}))
+    assert block_problems(card.blocks) == []
+    assert (
+        card.blocks[0]["text"]["text"]
+        == "*<https://news.test/1?a=1&b=2|GSK licenses RAPT's RPT904 in $1.25 billion deal>*"
+    )
+    text = all_text(card.blocks)
+    assert "*RAPT Therapeutics* → *GSK*" in text
+    assert "`RPT904`" in text
+    assert "CNY 500m (≈ $69.8m)" in text
+    assert "CNY 12bn (≈ $1.68bn)" in text
+    assert "license" in text
+    assert card.text.startswith("[HIGH] BD deal: RAPT Therapeutics → GSK · RPT904 · license · upfront CNY 500m")
+
+
+def test_deal_card_in_usd_has_no_equivalent_and_missing_fields_are_left_out() -> None:
+    card = render_card(alert("bd_deal", {"licensee": "GSK", "upfront": 3.5e7, "currency": "USD"}))
+    assert block_problems(card.blocks) == []
+    text = all_text(card.blocks)
+    assert "*GSK* (licensee)" in text
+    assert "$35m" in text and "≈" not in text
+    assert "Total" not in text and "None" not in text
+
+
+def test_rating_card_shows_broker_company_ticker_rating_and_target_moves() -> None:
+    card = render_card(alert("price_target", {**RATING, "action": "raise_target"}))
+    assert block_problems(card.blocks) == []
+    text = all_text(card.blocks)
+    assert "*Target raised* · *Goldman Sachs* on *Insta360* (`688775.SH`)" in text
+    assert "Neutral → *Buy*" in text
+    assert "CNY 250 → *CNY 311* (+24.4%)" in text
+    assert "+39.2%" in text
+    assert "target CNY 250 → CNY 311" in card.text
+
+
+def test_rating_card_for_an_initiation_without_old_values() -> None:
+    fields = {k: v for k, v in RATING.items() if not k.startswith("old_")}
+    card = render_card(alert("price_target", fields))
+    assert block_problems(card.blocks) == []
+    text = all_text(card.blocks)
+    assert ":new: *Initiation*" in text
+    assert "*Buy*" in text and "→ *Buy*" not in text
+    assert "*CNY 311*" in text and "%)" not in text.split("Upside")[0]
+
+
+def test_print_card_shows_value_prior_change_and_tolerates_extra_fields() -> None:
+    extras = {"record": "lowest since 2005", "chart": {"png": "…"}, "yoy_pct": -43.1, "vintage": "2026-01-15"}
+    card = render_card(alert("mortgage_print", {**PRINT, **extras}, context=("lowest in our records (since 2024-01)",)))
+    assert block_problems(card.blocks) == []
+    text = all_text(card.blocks)
+    assert "*PBOC household medium/long-term loans* · 2025" in text
+    assert "*CNY 1.28tn*" in text and "CNY 2.25tn" in text
+    assert "CNY −970bn (−43.1%)" in text
+    assert "lowest in our records (since 2024-01)" in text
+    assert "*record*: lowest since 2005" in text and "*yoy_pct*: -43.1" in text and "*vintage*" in text
+
+
+def test_print_card_in_percent_shows_the_change_in_points() -> None:
+    fields = {
+        "indicator": "US 30-year mortgage rate",
+        "value": 6.85,
+        "unit": "%",
+        "period": "2025-06-05",
+        "prior": 6.89,
+    }
+    text = all_text(render_card(alert("mortgage_print", fields)).blocks)
+    assert "*6.85%*" in text and "6.89%" in text and "−0.04 pp" in text
+
+
+def test_generic_card_bolds_matched_terms_in_the_excerpt_even_in_chinese() -> None:
+    a = alert(None, {}, title="西比曼與阿斯利康簽訂獨家許可協議", matched=("独家许可",))
+    a = dataclasses.replace(
+        a, item=dataclasses.replace(a.item, summary="西比曼與阿斯利康簽訂獨家許可協議，首付款可觀。")
+    )
+    card = render_card(a)
+    assert block_problems(card.blocks) == []
+    assert card.blocks == render_blocks(a)
+    assert f"{ZWSP}*獨家許可*{ZWSP}" in all_text(card.blocks)
+    assert "rule `bd-license`" in all_text(card.blocks) and "source *fierce*" in all_text(card.blocks)
+
+
+def test_reply_card_names_the_other_outlet_and_what_it_adds() -> None:
+    parent = alert("bd_deal", {k: v for k, v in DEAL.items() if k != "total"})
+    later = alert("bd_deal", DEAL, 2, source="endpoints", title="GSK pays RAPT $35M <upfront> & more")
+    card = render_reply(later, parent)
+    assert block_problems(card.blocks) == []
+    text = all_text(card.blocks)
+    assert "also reported by *endpoints*" in text
+    assert "&lt;upfront&gt; &amp; more" in text
+    assert "adds *total*: 1,250,000,000" in text
+    assert card.text.startswith("also reported by endpoints: GSK pays RAPT")
+
+
+def test_digest_card_lists_each_alert_in_one_message() -> None:
+    members = [
+        (alert(None, {}, n, title=f"Keyword story {n} <b>"), Delivery(f"{n:032x}", "slack:#d", "held", updated_at=T0))
+        for n in range(60)
+    ]
+    digest = make_digest("slack:#d", members, T0 + 3600, 3600.0, more=5)
+    card = render_card(digest)
+    assert block_problems(card.blocks) == []
+    text = all_text(card.blocks)
+    assert "Digest for #d" in text and "65 alerts" in text
+    assert all(f"Keyword story {n} &lt;b&gt;" in text for n in range(60))
+    assert "5 alerts wait for the next digest" in text
+    assert card.text == "Digest for #d: 65 alerts"
+
+
+# --- Block Kit limits, whatever the input --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["x", "&", "<>", "授權", "😀"])
+@pytest.mark.parametrize("event", ["bd_deal", "price_target", "mortgage_print", None])
+def test_extreme_cards_obey_block_kit_limits(event: str | None, unit: str) -> None:
+    big = (unit * 10_000)[:10_000]
+    fields: dict[str, Any] = {k: big for k in (*DEAL, *RATING, *PRINT)}
+    fields.update({f"{unit}extra{i}": big for i in range(100)})
+    a = alert(event, fields, title=big, source=big, rule=big, context=tuple(big for _ in range(20)))
+    for card in (render_card(a), render_reply(a, a)):
+        assert block_problems(card.blocks) == []
+        assert len(card.text) <= 3000
+        for b in card.blocks:
+            if b["type"] == "header":
+                assert len(b["text"]["text"]) <= HEADER_CHARS
+            assert all(len(f["text"]) <= 2000 for f in b.get("fields") or [])
+
+
+def test_huge_digest_stays_within_fifty_blocks() -> None:
+    members = [
+        (alert(None, {}, n, title="t" * 400), Delivery(f"{n:032x}", "slack:#d", "held", updated_at=T0))
+        for n in range(1000)
+    ]
+    card = render_card(make_digest("slack:#d", members, T0 + 3600, 3600.0))
+    assert block_problems(card.blocks) == []
+    assert len(card.blocks) <= 50
+
+
+values = st.one_of(st.none(), st.text(max_size=300), st.floats(allow_nan=True), st.integers(), st.booleans())
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    event=st.sampled_from(["bd_deal", "price_target", "mortgage_print", None, "other"]),
+    fields=st.dictionaries(st.sampled_from([*DEAL, *RATING, *PRINT, "x", "y"]), values, max_size=20),
+    title=st.text(max_size=500),
+    context=st.lists(st.text(max_size=200), max_size=8).map(tuple),
+)
+def test_any_fields_render_valid_cards(
+    event: str | None, fields: dict[str, Any], title: str, context: tuple[str, ...]
+) -> None:
+    a = alert(event, fields, title=title, context=context)
+    for card in (render_card(a), render_reply(a, None)):
+        assert block_problems(card.blocks) == []
+        assert 0 < len(card.text) <= 3000
+
+
+# --- money and the FX table ------------------------------------------------------------------------------------
+
+
+def test_fx_table_is_dated_and_usd_is_one() -> None:
+    as_of, rates = fx_table()
+    assert datetime.strptime(as_of, "%Y-%m-%d")
+    assert rates["USD"] == 1.0
+    assert {"CNY", "HKD", "TWD", "EUR", "JPY"} <= set(rates)
+    assert 0.12 < rates["CNY"] < 0.16 and 0.125 < rates["HKD"] < 0.13  # HKD is pegged at 7.75-7.85
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "text"),
+    [
+        (1.25e9, "USD", "$1.25bn"),
+        (8e7, "usd", "$80m"),
+        (6.3e8, "USD", "$630m"),
+        (1.28e12, "CNY", "CNY 1.28tn"),
+        (-8.351e11, "CNY", "CNY −835bn"),
+        (3.5e7, "HKD", "HKD 35m"),
+        ("$80 million", None, "$80 million"),
+        (float("nan"), "USD", "nan"),
+    ],
+)
+def test_money_formats_amounts_for_people(value: Any, currency: Any, text: str) -> None:
+    assert money(value, currency) == text
+
+
+def test_usd_equivalent_only_for_known_currencies() -> None:
+    assert money_with_usd(1e9, "HKD") == "HKD 1bn (≈ $127m)"
+    assert money_with_usd(1e9, "XYZ") == "XYZ 1bn"
+    assert to_usd("12", "EUR") == pytest.approx(12 * fx_table()[1]["EUR"])
+    assert to_usd("n/a", "EUR") is None
+
+
+# --- history context lines -----------------------------------------------------------------------------------
+
+
+def deal(n: int, upfront: float, days_ago: float, currency: str = "USD", **f: Any) -> Alert:
+    return alert("bd_deal", {**DEAL, "upfront": upfront, "currency": currency, **f}, n, created_at=T0 - days_ago * DAY)
+
+
+def test_largest_upfront_in_our_records() -> None:
+    history = [deal(2, 5e7, 10), deal(3, 2e8, 60), deal(4, 1e8, 150)]
+    now = deal(1, 3e8, 0)
+    assert context_lines(now, history) == ("largest upfront in our records (since 2025-10)",)
+    assert context_lines(deal(1, 1e8, 0), history) == ("largest upfront since 2026-01 (GSK, $200m)",)
+    assert context_lines(deal(1, 4e7, 0), history) == ()
+
+
+def test_largest_upfront_since_an_older_bigger_deal_converts_currencies() -> None:
+    history = [
+        deal(2, 5e7, 10),
+        deal(3, 2e8, 20),
+        deal(4, 9e9, 100, currency="CNY", licensee="Pfizer"),
+        deal(5, 1e7, 120),
+    ]
+    now = deal(1, 1e9, 0, currency="CNY")  # ≈ $140m: the $200m deal was only 20 days ago
+    assert context_lines(now, history) == ()
+    now = deal(1, 1.5e9, 0, currency="HKD")  # ≈ $191m: still below it
+    assert context_lines(now, history) == ()
+    now = deal(1, 1.5e9, 40, currency="HKD")
+    assert context_lines(now, [h for h in history if h.created_at < now.created_at]) == ()
+    now = deal(1, 2.5e8, 0)  # above everything since the CNY 9bn (≈ $1.26bn) deal 100 days ago
+    assert context_lines(now, history) == ("largest upfront since 2025-11 (Pfizer, CNY 9bn)",)
+
+
+def test_replies_and_thin_history_add_no_line() -> None:
+    assert context_lines(deal(1, 3e8, 0), [deal(2, 1e8, 10)]) == ()
+    replies = [dataclasses.replace(deal(n, 1e6, n), thread_of="x") for n in range(2, 8)]
+    assert context_lines(deal(1, 3e8, 0), replies) == ()
+    assert context_lines(dataclasses.replace(deal(1, 3e8, 0), thread_of="x"), [deal(2, 1, 5)] * 5) == ()
+
+
+def test_nth_target_raise_on_a_ticker_this_month() -> None:
+    def raise_(n: int, broker: str, ticker: str, days_ago: float, action: str = "raise_target") -> Alert:
+        f = {**RATING, "broker": broker, "ticker": ticker, "action": action}
+        return alert("price_target", f, n, created_at=T0 - days_ago * DAY)
+
+    history = [
+        raise_(2, "Morgan Stanley", "01276.HK", 2),
+        raise_(3, "CICC", "1276.HK", 5),
+        raise_(4, "UBS", "01276.HK", 4, action="cut_target"),
+        raise_(5, "UBS", "01276.HK", 20),  # last month
+        raise_(6, "UBS", "00700.HK", 1),
+    ]
+    assert context_lines(raise_(1, "Goldman Sachs", "01276.HK", 0), history) == (
+        "3rd target raise on 01276.HK this month",
+    )
+    assert context_lines(raise_(1, "Goldman Sachs", "09988.HK", 0), history) == ()
+
+
+def test_print_record_context() -> None:
+    def p(n: int, value: float, days_ago: float) -> Alert:
+        return alert("mortgage_print", {**PRINT, "value": value}, n, created_at=T0 - days_ago * DAY)
+
+    history = [p(2, 2.0e12, 30), p(3, 2.2e12, 60), p(4, 2.5e12, 90)]
+    assert context_lines(p(1, 1.0e12, 0), history) == ("lowest in our records (since 2025-12)",)
+    assert context_lines(p(1, 3.0e12, 0), history) == ("highest in our records (since 2025-12)",)
+    assert context_lines(p(1, 2.1e12, 0), history) == ()
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (21, "21st"), (113, "113th")],
+)
+def test_ordinals(n: int, text: str) -> None:
+    assert ordinal(n) == text
+
+
+# --- event keys and similarity -----------------------------------------------------------------------------------
+
+
+def test_deal_key_ignores_spelling_order_and_suffixes() -> None:
+    a = dedupe.event_key("bd_deal", {"licensor": "RAPT Therapeutics, Inc.", "licensee": "GSK plc", "asset": "RPT-904"})
+    b = dedupe.event_key("bd_deal", {"licensor": "GSK", "licensee": "Rapt", "asset": "rpt904"})
+    assert a == b == "bd_deal|gsk|rapt|rpt904"
+    zh = dedupe.event_key("bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康", "asset": "C-CAR031"})
+    hant = dedupe.event_key(
+        "bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康", "asset": "ＣＣＡＲ０３１"}
+    )
+    assert zh == hant
+    assert dedupe.event_key("bd_deal", {"licensee": "GSK"}) is None
+    assert dedupe.event_key("bd_deal", {"licensee": "GSK", "asset": "RPT904"}) == "bd_deal|gsk|rpt904"
+
+
+def test_rating_and_print_keys() -> None:
+    k1 = dedupe.event_key("price_target", {"broker": "Goldman Sachs", "ticker": "01276.HK", "action": "raise_target"})
+    k2 = dedupe.event_key("price_target", {"broker": "goldman sachs", "ticker": "1276.hk", "action": "raise_target"})
+    k3 = dedupe.event_key("price_target", {"broker": "Goldman Sachs", "ticker": "01276.HK", "action": "cut_target"})
+    assert k1 == k2 != k3
+    assert dedupe.event_key("price_target", {"ticker": "01276.HK"}) is None
+    p = dedupe.event_key("mortgage_print", {"indicator": "MBA applications", "period": "2026-03-06", "value": 1})
+    assert p == "mortgage_print|mba applications|2026-03-06"
+    assert dedupe.event_key("mortgage_print", {"indicator": "MBA applications"}) is None
+    assert dedupe.event_key(None, DEAL) is None
+
+
+def test_near_duplicate_articles_are_similar_and_unrelated_ones_are_not() -> None:
+    base = (
+        "Shanghai Matrix unveiled its MATRIX-3 humanoid robot on Tuesday, with dexterous hands of 27 degrees "
+        "of freedom and a price the company said would undercut rivals by half."
+    )
+    rewrite = "Update: " + base.replace("Tuesday", "Tuesday morning") + " Shares rose."
+    other = (
+        "The central bank left its benchmark lending rates unchanged for the fifth month, as expected by "
+        "economists polled before the decision."
+    )
+
+    def sig(text: str) -> Any:
+        a = alert(None, {}, title="")
+        s = dedupe.signature(
+            dedupe.normalised_text(dataclasses.replace(a, item=dataclasses.replace(a.item, summary=text)))
+        )
+        assert s is not None
+        return s
+
+    assert dedupe.similarity(sig(base), sig(rewrite)) >= dedupe.SIMILAR
+    assert dedupe.similarity(sig(base), sig(other)) < 0.2
+    assert set(dedupe.band_keys(sig(base))) & set(dedupe.band_keys(sig(rewrite)))
+    assert not set(dedupe.band_keys(sig(base))) & set(dedupe.band_keys(sig(other)))
+    assert dedupe.signature("short") is None
