@@ -273,6 +273,10 @@ class RuleEngine:
                 out.extend(Match(rule=c.rule, terms=terms, fields=fields, spans=spans) for fields in events)
         return out
 
+    def rule(self, rule_id: str) -> Rule | None:
+        c = self._by_id.get(rule_id)
+        return c.rule if c else None
+
     def why_not(self, item: Item, rule_id: str) -> str | None:
         """None when the rule fires on the item, else the first condition that failed, in words."""
         c = self._by_id.get(rule_id)
