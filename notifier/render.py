@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from datetime import datetime
 from typing import Any
 
@@ -138,10 +140,18 @@ def render_console(alert: Alert) -> str:
     ]
     if alert.item.link:
         lines.append(f"│ {alert.item.link}")
+    if alert.event in ("bd_deal", "price_target", "mortgage_print") and alert.fields:
+        # the card's one-line summary (parties → asset, amounts with USD equivalents, rating old → new …)
+        from notifier.cards import render_card
+
+        summary = html.unescape(render_card(alert).text).split(" — ", 1)[0]
+        lines.append("│ " + summary.split("] ", 1)[-1])
+        lines.extend(f"│ {line}" for line in getattr(alert, "context", ()) or ())
+    else:
+        for key, value in alert.fields.items():
+            lines.append(f"│ {key}: {value}")
     if alert.matched:
         lines.append("│ matched: " + ", ".join(alert.matched))
-    for key, value in alert.fields.items():
-        lines.append(f"│ {key}: {value}")
     if snippet := excerpt(alert):
         lines.append("│ " + snippet)
     lines.append("└─")

@@ -226,7 +226,7 @@ def test_console_renders_one_block_per_alert() -> None:
         assert f"│ Deal {i}" in lines
         assert f"│ https://news.test/{i}" in lines
         assert f"│ matched: license, term{i}" in lines
-        assert "│ upfront: $80 million" in lines
+        assert "│ BD deal: upfront $80 million" in lines  # the card's summary line, not raw fields
 
 
 # --- excerpt ----------------------------------------------------------------------------------------------
