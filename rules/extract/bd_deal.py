@@ -305,9 +305,18 @@ def _deal_type(opening: str, head: str) -> str | None:
     return "license"  # a deal with an upfront but no type word: a licence or platform collaboration
 
 
+_TITLE_BUY = re.compile(
+    r"^(?:exclusive:\s*)?(?P<buyer>[A-Z][\w&.'\- ]{1,40}?)\s+(?:to acquire|acquires|agrees? to (?:buy|acquire)|will acquire|to buy|buys"
+    r"|snaps up|nabs|bags|scoops up)\s+(?P<target>[\w&.'\- ]{2,40}?)(?:['’]s\b.*)?\s+(?:for|in|at|with)\b"
+)
+
+
 def _one(doc: Document, text: str, folded: str, opening: str, deal_type: str) -> Fields:
     fields: dict[str, Any] = {"deal_type": deal_type}
     licensor, licensee = _roles(text, folded, deal_type)
+    if deal_type == "acquisition" and not (licensor and licensee) and (m := _TITLE_BUY.match(doc.title)):
+        # "Bristol Myers Squibb to acquire 2seventy bio for $286 million": the headline's grammar names both
+        licensee, licensor = licensee or m.group("buyer").strip(), licensor or m.group("target").strip()
     if deal_type == "newco" and (m := _NEWCO_NAME.search(text)):
         licensee = m.group(1)
     if licensor:
