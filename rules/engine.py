@@ -5,6 +5,7 @@ matches, not with the number of rules. Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import functools
 import re
@@ -65,6 +66,10 @@ class _Compiled:
     near: tuple[tuple[tuple[tuple[str, Group], ...], int], ...]
     regex: tuple[Any, ...]
     where: tuple[Condition, ...]
+    # the same conditions as id sets, so the common checks are set operations in C
+    any_ids: frozenset[int] = frozenset()
+    all_sets: tuple[frozenset[int], ...] = ()
+    none_ids: frozenset[int] = frozenset()
 
 
 Hits = dict[int, list[tuple[str, int, int]]]  # term id → (field, start, end) occurrences
@@ -139,6 +144,12 @@ class RuleEngine:
                 regex=tuple(compile_pattern(p) for p in rule.regex),
                 where=tuple(parse_condition(w) for w in rule.where),
             )
+            c = dataclasses.replace(
+                c,
+                any_ids=frozenset(t for _, g in c.any for t in g),
+                all_sets=tuple(frozenset(g) for _, g in c.all),
+                none_ids=frozenset(t for _, g in c.none for t in g),
+            )
             self._compiled.append(c)
             # A rule can only fire when one of its `all` terms (or else one of its `any` terms, or the first term
             # of its first `near`) occurs: index it under those, so other items never look at it.
@@ -170,6 +181,8 @@ class RuleEngine:
     def _context(self, item: Item) -> _Context:
         doc = Document(item)
         texts = {"title": doc.folded_title, "summary": fold(item.summary)}
+        # extractors read the same folded text: fold once per item
+        doc.__dict__["folded_text"] = f"{texts['title']}\n{texts['summary']}" if item.summary else texts["title"]
         hits: Hits = {}
         for name, text in texts.items():
             self._scan(text, name, hits)
@@ -209,13 +222,14 @@ class RuleEngine:
             return f"language `{ctx.lang}` is not in lang {rule.lang}", []
         hits = ctx.scoped(rule.in_)
         where = f" in {rule.in_}" if rule.in_ != "any" else ""
-        if c.any and not any(self._hit(g, hits) for _, g in c.any):
+        keys = hits.keys()
+        if c.any and c.any_ids.isdisjoint(keys):
             return f"none of `any` {[r for r, _ in c.any]} occurs{where}", []
-        missing = [r for r, g in c.all if not self._hit(g, hits)]
-        if missing:
+        if c.all_sets and not all(not s.isdisjoint(keys) for s in c.all_sets):
+            missing = [r for r, g in c.all if not self._hit(g, hits)]
             return f"`all` term(s) {missing} do not occur{where}", []
-        present = [r for r, g in c.none if self._hit(g, hits)]
-        if present:
+        if c.none and not c.none_ids.isdisjoint(keys):
+            present = [r for r, g in c.none if self._hit(g, hits)]
             return f"`none` term(s) {present} occur{where}", []
         for groups, within in c.near:
             if not self._near_ok(groups, within, ctx, rule.in_):
