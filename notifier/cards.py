@@ -31,6 +31,7 @@ from notifier.render import (
     render_blocks,
     truncate,
 )
+from rules.extract import FIELD_NAMES
 from store.records import Alert
 
 MAX_BLOCKS = 50
@@ -43,20 +44,9 @@ MAX_EXTRA = 10
 
 Block = dict[str, Any]
 
-DEAL_FIELDS = ("licensor", "licensee", "asset", "deal_type", "upfront", "total", "currency")
-RATING_FIELDS = (
-    "broker",
-    "company",
-    "ticker",
-    "rating",
-    "old_rating",
-    "target",
-    "old_target",
-    "currency",
-    "upside_pct",
-    "action",
-)
-PRINT_FIELDS = ("indicator", "value", "unit", "period", "prior")
+DEAL_FIELDS = FIELD_NAMES["bd_deal"]
+RATING_FIELDS = FIELD_NAMES["price_target"]
+PRINT_FIELDS = FIELD_NAMES["mortgage_print"]
 ACTION_LABEL = {
     "initiate": ("Initiation", ":new:"),
     "upgrade": ("Upgrade", ":arrow_up:"),
