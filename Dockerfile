@@ -11,5 +11,7 @@ RUN pip install --no-cache-dir . && useradd --system --home /app wirewatch
 COPY wirewatch.yaml ./
 COPY samples ./samples
 USER wirewatch
+# /healthz answers when metrics are on (WIREWATCH_METRICS=true, as docker-compose.yml sets)
+EXPOSE 9108
 ENTRYPOINT ["wirewatch"]
 CMD ["run", "--config", "/app/wirewatch.yaml"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
+from collectors.item import Item
 from store.records import Alert, Delivery, Observation, SourceState
 
 
@@ -96,6 +97,38 @@ class Store(ABC):
     def claim_keys(self, keys: Sequence[str], alert_id: str, now: float, window: float) -> dict[str, str]:
         """For each key, its owner: the alert that claimed it within `window` seconds before `now`, else
         `alert_id`, which claims it now. Claiming again with the same alert id is harmless (crash redo)."""
+
+    # --- fleet leases (issue 7): one replica per source poll, per delivery lane ---------------------------
+    @abstractmethod
+    def acquire_lease(self, name: str, owner: str, ttl: float) -> bool:
+        """Take lease `name` for `ttl` seconds if nobody holds it (Redis: SET NX PX). Not re-entrant: a lease
+        the same owner still holds is not taken again, so a kept-idle lease blocks its owner too."""
+
+    @abstractmethod
+    def renew_lease(self, name: str, owner: str, ttl: float) -> bool:
+        """Extend our lease to `ttl` seconds from now. False when it expired or another owner holds it."""
+
+    @abstractmethod
+    def release_lease(self, name: str, owner: str, keep: float = 0.0) -> bool:
+        """Give up our lease now, or keep it idle for `keep` more seconds ("done until then": nobody takes
+        it before). False when it was not ours (expired, or taken over)."""
+
+    @abstractmethod
+    def lease(self, name: str) -> tuple[str, float] | None:
+        """The lease's owner and its seconds left, or None when free."""
+
+    # --- item archive (for `wirewatch replay`) ---------------------------------------------------------
+    @abstractmethod
+    def archive_items(self, items: Sequence[Item], at: float) -> None:
+        """Keep new items for backtests; an item already archived keeps its first time."""
+
+    @abstractmethod
+    def archived_items(self, since: float, limit: int | None = None) -> list[Item]:
+        """Items archived at or after `since`, oldest first."""
+
+    @abstractmethod
+    def prune_archive(self, before: float) -> int:
+        """Drop items archived before `before` (retention); returns how many went."""
 
     # --- series observations ------------------------------------------------------------------------
     @abstractmethod

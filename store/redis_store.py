@@ -12,6 +12,9 @@ on Redis Cluster. Key layout:
     {p}:key:<event key>        string  "<alert id>\\x1f<claimed at>" (event and similarity keys; expire later)
     {p}:budget:<key>:<window>  string  units used in that window (expires after it)
     {p}:series:<series id>     hash    period → {"value", "vintage"} JSON (one observation per period)
+    {p}:lease:<name>           string  owner id, PX = lease left (fleet: `poll:<source>`, `deliver:<target>`, `digests`)
+    {p}:archive                zset    "<source>\x1f<entry id>" → archived time (for `wirewatch replay`)
+    {p}:archive:items          hash    "<source>\x1f<entry id>" → Item JSON
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any, TypeVar
 import redis
 import redis.exceptions
 
+from collectors.item import Item
 from store.base import Store, StoreUnavailable
 from store.records import Alert, Delivery, Observation, SourceState
 
@@ -70,7 +74,24 @@ redis.call('INCR', KEYS[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return 1
 """
+# KEYS: the lease. ARGV: owner, ms. Extends (renew) or shortens to ms (release with keep) only our own lease.
+_LEASE_EXPIRE = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+
+# KEYS: the lease. ARGV: owner. Deletes only our own lease.
+_LEASE_RELEASE = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+return 1
+"""
 _INDEXED = ("pending", "held", "failed")
+
+
+def _ms(seconds: float) -> int:
+    return max(1, int(seconds * 1000))
 
 
 class RedisStore(Store):
@@ -83,6 +104,8 @@ class RedisStore(Store):
         self._add_alert = self._r.register_script(_ADD_ALERT)
         self._claim_keys = self._r.register_script(_CLAIM_KEYS)
         self._take_budget = self._r.register_script(_TAKE_BUDGET)
+        self._lease_expire = self._r.register_script(_LEASE_EXPIRE)
+        self._lease_release = self._r.register_script(_LEASE_RELEASE)
 
     def _k(self, *parts: str) -> str:
         return ":".join(("{" + self.prefix + "}", *parts))
@@ -305,6 +328,29 @@ class RedisStore(Store):
         )
         return {k: str(o) for k, o in zip(unique, owners, strict=True)}
 
+    # --- fleet leases ----------------------------------------------------------------------------------
+    def acquire_lease(self, name: str, owner: str, ttl: float) -> bool:
+        return bool(self._call(lambda: self._r.set(self._k("lease", name), owner, nx=True, px=_ms(ttl))))
+
+    def renew_lease(self, name: str, owner: str, ttl: float) -> bool:
+        return bool(self._call(lambda: self._lease_expire(keys=[self._k("lease", name)], args=[owner, _ms(ttl)])))
+
+    def release_lease(self, name: str, owner: str, keep: float = 0.0) -> bool:
+        key = self._k("lease", name)
+        if keep > 0:
+            return bool(self._call(lambda: self._lease_expire(keys=[key], args=[owner, _ms(keep)])))
+        return bool(self._call(lambda: self._lease_release(keys=[key], args=[owner])))
+
+    def lease(self, name: str) -> tuple[str, float] | None:
+        def go() -> tuple[str, float] | None:
+            pipe = self._r.pipeline(transaction=True)
+            pipe.get(self._k("lease", name))
+            pipe.pttl(self._k("lease", name))
+            owner, left = pipe.execute()
+            return None if owner is None or left < 0 else (str(owner), left / 1000.0)
+
+        return self._call(go)
+
     def recent_alerts(self, limit: int = 50) -> list[Alert]:
         def go() -> list[Alert]:
             ids = [str(i) for i in self._r.zrevrange(self._k("alerts"), 0, limit - 1)]
@@ -314,6 +360,48 @@ class RedisStore(Store):
         return self._call(go)
 
     # --- series observations ------------------------------------------------------------------------
+    def archive_items(self, items: Sequence[Item], at: float) -> None:
+        if not items:
+            return
+
+        def go() -> None:
+            pipe = self._r.pipeline(transaction=True)
+            for i in items:
+                member = i.source + SEP + i.id
+                pipe.zadd(self._k("archive"), {member: at}, nx=True)
+                pipe.hsetnx(self._k("archive", "items"), member, i.to_json())
+            pipe.execute()
+
+        self._call(go)
+
+    def archived_items(self, since: float, limit: int | None = None) -> list[Item]:
+        def go() -> list[Item]:
+            members = self._r.zrangebyscore(
+                self._k("archive"), since, "+inf", start=0, num=-1 if limit is None else limit
+            )
+            out: list[Item] = []
+            for i in range(0, len(members), 500):
+                chunk = [str(m) for m in members[i : i + 500]]
+                raws = self._r.hmget(self._k("archive", "items"), chunk)
+                out.extend(Item.from_dict(json.loads(r)) for r in raws if r)
+            return out
+
+        return self._call(go)
+
+    def prune_archive(self, before: float) -> int:
+        def go() -> int:
+            members = [str(m) for m in self._r.zrangebyscore(self._k("archive"), "-inf", f"({before}")]
+            if not members:
+                return 0
+            pipe = self._r.pipeline(transaction=True)
+            for i in range(0, len(members), 500):
+                pipe.hdel(self._k("archive", "items"), *members[i : i + 500])
+            pipe.zremrangebyscore(self._k("archive"), "-inf", f"({before}")
+            pipe.execute()
+            return len(members)
+
+        return self._call(go)
+
     def observations(self, series: str) -> list[Observation]:
         raw = self._call(lambda: self._r.hgetall(self._k("series", series)))
         out = []

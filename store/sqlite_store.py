@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from collectors.item import Item
 from store.base import Store, StoreUnavailable
 from store.records import Alert, Delivery, Observation, SourceState
 
@@ -49,6 +52,17 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt);
 
 _CHUNK = 500  # stay well under SQLite's host-parameter limit
 
+ARCHIVE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS archive (
+    source TEXT NOT NULL,
+    id     TEXT NOT NULL,
+    at     REAL NOT NULL,
+    data   TEXT NOT NULL,
+    PRIMARY KEY (source, id)
+);
+CREATE INDEX IF NOT EXISTS archive_at ON archive (at);
+"""
+
 OBSERVATIONS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS observations (
     series  TEXT NOT NULL,
@@ -73,6 +87,11 @@ CREATE TABLE IF NOT EXISTS budgets (
     PRIMARY KEY (key, win)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (status, updated_at);
+CREATE TABLE IF NOT EXISTS leases (
+    name    TEXT PRIMARY KEY,
+    owner   TEXT NOT NULL,
+    expires REAL NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -94,6 +113,7 @@ class SqliteStore(Store):
         db = self._conn()
         db.executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
         db.executescript(OBSERVATIONS_SCHEMA)
+        db.executescript(ARCHIVE_SCHEMA)
         _add_column(db, "deliveries", "in_doubt_since", "REAL")
         db.executescript(OUTBOX_SCHEMA)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -334,7 +354,65 @@ class SqliteStore(Store):
                 owners[key] = alert_id
         return owners
 
+    # --- fleet leases: trivial on one box, but correct for several processes sharing the file ----------
+    def acquire_lease(self, name: str, owner: str, ttl: float) -> bool:
+        now = time.time()
+        with self._tx() as db:
+            db.execute("DELETE FROM leases WHERE name = ? AND expires <= ?", (name, now))
+            cur = db.execute(
+                "INSERT OR IGNORE INTO leases (name, owner, expires) VALUES (?, ?, ?)", (name, owner, now + ttl)
+            )
+            return cur.rowcount == 1
+
+    def renew_lease(self, name: str, owner: str, ttl: float) -> bool:
+        now = time.time()
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE leases SET expires = ? WHERE name = ? AND owner = ? AND expires > ?",
+                (now + ttl, name, owner, now),
+            )
+            return cur.rowcount == 1
+
+    def release_lease(self, name: str, owner: str, keep: float = 0.0) -> bool:
+        now = time.time()
+        with self._tx() as db:
+            if keep > 0:
+                cur = db.execute(
+                    "UPDATE leases SET expires = ? WHERE name = ? AND owner = ? AND expires > ?",
+                    (now + keep, name, owner, now),
+                )
+            else:
+                cur = db.execute("DELETE FROM leases WHERE name = ? AND owner = ? AND expires > ?", (name, owner, now))
+            return cur.rowcount == 1
+
+    def lease(self, name: str) -> tuple[str, float] | None:
+        now = time.time()
+        row = self._conn().execute("SELECT owner, expires FROM leases WHERE name = ?", (name,)).fetchone()
+        return None if row is None or float(row[1]) <= now else (str(row[0]), float(row[1]) - now)
+
     # --- series observations ------------------------------------------------------------------------
+    def archive_items(self, items: Sequence[Item], at: float) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO archive (source, id, at, data) VALUES (?, ?, ?, ?)",
+                [(i.source, i.id, at, i.to_json()) for i in items],
+            )
+
+    def archived_items(self, since: float, limit: int | None = None) -> list[Item]:
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT data FROM archive WHERE at >= ? ORDER BY at, source, id LIMIT ?",
+                (since, -1 if limit is None else limit),
+            )
+            .fetchall()
+        )
+        return [Item.from_dict(json.loads(r[0])) for r in rows]
+
+    def prune_archive(self, before: float) -> int:
+        with self._tx() as db:
+            return db.execute("DELETE FROM archive WHERE at < ?", (before,)).rowcount
+
     def observations(self, series: str) -> list[Observation]:
         rows = (
             self._conn()

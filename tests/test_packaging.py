@@ -30,6 +30,21 @@ def test_compose_runs_daemon_against_redis() -> None:
     assert services["wirewatch"]["depends_on"]["redis"]["condition"] == "service_healthy"
 
 
+def test_compose_daemon_scales_and_has_healthchecks() -> None:
+    """`docker compose up --scale wirewatch=3` needs no container_name and no fixed host ports on the daemon;
+    both services have healthchecks, the daemon's on /healthz of the metrics server the compose turns on."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    daemon, redis_service = compose["services"]["wirewatch"], compose["services"]["redis"]
+    assert "container_name" not in daemon and "ports" not in daemon
+    assert "healthcheck" in redis_service and "--appendonly" in redis_service["command"]
+    probe = " ".join(daemon["healthcheck"]["test"])
+    env = daemon["environment"]
+    assert "/healthz" in probe and f":{env['WIREWATCH_METRICS_PORT']}/" in probe
+    config, _ = load_config(ROOT / "wirewatch.yaml", env={k: str(v) for k, v in env.items()})
+    assert config.metrics.enabled and config.metrics.host == "0.0.0.0" and config.metrics.port == 9108
+    assert config.store.startswith("redis://")  # replicas coordinate through leases by default on Redis
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".ci" / "run").read_text()

@@ -982,3 +982,96 @@ def test_redis_outbox_additions_live_under_the_prefix_hash_tag(redis_store: Redi
     tag = "{" + redis_store.prefix + "}:"
     assert sorted(k for k in new if not k.startswith(tag)) == []
     assert {k[len(tag) :].split(":", 1)[0] for k in new} == {"alert", "alerts", "delivery", "held", "budget", "key"}
+
+
+# --- item archive (wirewatch replay) ---------------------------------------------------------------------
+
+
+def test_archive_keeps_items_in_time_order_and_prunes_by_age(store: Store) -> None:
+    a = Item(id="a", source="s1", title="授權 deal", summary="x")
+    b = Item(id="b", source="s2", title="second")
+    c = Item(id="c", source="s1", title="third")
+    store.archive_items([a, b], at=100.0)
+    store.archive_items([c], at=200.0)
+    store.archive_items([Item(id="a", source="s1", title="edited later")], at=300.0)  # first time wins
+    assert [i.id for i in store.archived_items(since=0)] == ["a", "b", "c"]
+    assert store.archived_items(since=0)[0] == a
+    assert [i.id for i in store.archived_items(since=150)] == ["c"]
+    assert [i.id for i in store.archived_items(since=0, limit=2)] == ["a", "b"]
+    assert store.prune_archive(before=150) == 2
+    assert [i.id for i in store.archived_items(since=0)] == ["c"]
+    assert store.prune_archive(before=150) == 0
+    store.archive_items([], at=400.0)
+
+
+# --- fleet leases (issue 7) ------------------------------------------------------------------------------
+
+
+def test_lease_is_exclusive_until_released(store: Store) -> None:
+    assert store.acquire_lease("poll:a", "r1", 30)
+    assert not store.acquire_lease("poll:a", "r2", 30)
+    assert not store.acquire_lease("poll:a", "r1", 30), "not re-entrant: the owner's own lease blocks it too"
+    held = store.lease("poll:a")
+    assert held is not None and held[0] == "r1" and 29 < held[1] <= 30
+    assert store.acquire_lease("poll:b", "r2", 30), "leases are per name"
+    assert not store.release_lease("poll:a", "r2"), "only the owner releases"
+    assert store.release_lease("poll:a", "r1")
+    assert store.lease("poll:a") is None
+    assert store.acquire_lease("poll:a", "r2", 30)
+
+
+def test_lease_expires_and_another_owner_takes_over(store: Store) -> None:
+    import time
+
+    assert store.acquire_lease("deliver:slack:#x", "r1", 0.2)
+    assert not store.acquire_lease("deliver:slack:#x", "r2", 30)
+    time.sleep(0.3)
+    assert store.lease("deliver:slack:#x") is None
+    assert not store.renew_lease("deliver:slack:#x", "r1", 30), "an expired lease cannot be renewed"
+    assert store.acquire_lease("deliver:slack:#x", "r2", 30)
+    assert not store.renew_lease("deliver:slack:#x", "r1", 30), "nor renewed by its former owner"
+    assert not store.release_lease("deliver:slack:#x", "r1")
+    held = store.lease("deliver:slack:#x")
+    assert held is not None and held[0] == "r2"
+
+
+def test_renew_extends_and_release_keep_holds_idle(store: Store) -> None:
+    import time
+
+    assert store.acquire_lease("poll:a", "r1", 0.3)
+    assert store.renew_lease("poll:a", "r1", 30)
+    time.sleep(0.4)
+    assert not store.acquire_lease("poll:a", "r2", 30), "renewed: still held"
+    assert store.release_lease("poll:a", "r1", keep=0.3)
+    held = store.lease("poll:a")
+    assert held is not None and held[0] == "r1" and held[1] <= 0.3
+    assert not store.acquire_lease("poll:a", "r1", 30), "kept idle: done until then, for its owner too"
+    time.sleep(0.4)
+    assert store.acquire_lease("poll:a", "r2", 30)
+
+
+def test_lease_contention_has_one_winner(store: Store) -> None:
+    wins: list[str] = []
+    lock = threading.Lock()
+
+    def race(owner: str) -> None:
+        if store.acquire_lease("poll:hot", owner, 30):
+            with lock:
+                wins.append(owner)
+
+    threads = [threading.Thread(target=race, args=(f"r{i}",)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(wins) == 1
+
+
+def test_redis_lease_keys_live_under_the_prefix_hash_tag(redis_store: RedisStore, redis_url: str) -> None:
+    redis_store.acquire_lease("poll:a", "r1", 30)
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        key = "{" + redis_store.prefix + "}:lease:poll:a"
+        assert client.get(key) == "r1" and 0 < client.pttl(key) <= 30_000
+    finally:
+        client.close()

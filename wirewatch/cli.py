@@ -138,6 +138,44 @@ def cmd_test(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Backtest: run rules over the items the store archived and report what would have alerted."""
+    import time
+
+    from tqdm import tqdm
+
+    from rules.durations import parse_duration
+    from wirewatch.pipeline import alerts_for
+
+    config = _load(args)
+    since = time.time() - parse_duration(args.since)
+    engine = load_rules(_rule_paths(args)).engine()
+    with _open_store(config) as store:
+        items = store.archived_items(since)
+    per_rule: dict[str, list[str]] = {}
+    alerts = 0
+    for item in tqdm(items, desc="replay", unit="item", file=sys.stderr, disable=args.quiet or None):
+        matches = engine.match(item)
+        if args.json:
+            for m in matches:
+                row = {
+                    "item": item.id,
+                    "rule": m.rule.id,
+                    "event": m.rule.event,
+                    "fields": m.fields,
+                    "source": item.source,
+                }
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for alert in alerts_for(item, matches, 0.0):
+            alerts += 1
+            per_rule.setdefault(alert.rule, []).append(item.title)
+    if not args.json:
+        print(f"{len(items)} archived items since {_when(since)}: {alerts} alerts would have been raised")
+        for rule_id, titles in sorted(per_rule.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {rule_id:<32} {len(titles):>5}   e.g. {titles[0][:70]}")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from rules.schema import rule_schema_json
 
@@ -377,6 +415,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_config(sub.add_parser("test", help="run the examples written in rules (match / no_match)"))
     p.add_argument("paths", nargs="*", help="rule files or folders (default: the config's rules)")
     p.set_defaults(func=cmd_test)
+    p = with_config(sub.add_parser("replay", help="backtest rules on archived items: what would have alerted"))
+    p.add_argument("--since", default="30d", help="how far back, e.g. 7d, 30d, 12h (default 30d)")
+    p.add_argument("--rules", nargs="+", metavar="PATH", help="rule files or folders (default: the config's)")
+    p.add_argument("--json", action="store_true", help="one JSON line per match instead of the summary")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_replay)
     p = sub.add_parser("schema", help="print the JSON Schema for rule files (editors use it to autocomplete)")
     p.add_argument("--output", "-o", help="write to this file instead of stdout")
     p.set_defaults(func=cmd_schema)

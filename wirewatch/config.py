@@ -207,6 +207,27 @@ class FetchConfig(_Model):
     redirect_persist: int = Field(3, ge=1, description="Polls a 301/308 must repeat before it is adopted.")
 
 
+class ArchiveConfig(_Model):
+    """New items are kept this long so `wirewatch replay` can backtest rules on them; 0 keeps none."""
+
+    retention: Seconds = 30 * 86400.0
+
+
+class FleetConfig(_Model):
+    """Several replicas on one Redis share sources and delivery lanes through leases (docs/operators-guide.md)."""
+
+    coordinate: bool | None = Field(None, description="Lease-gated polling and delivery; default: on with redis://.")
+    lease_timeout: Seconds = Field(30.0, gt=0, le=3600, description="A dead replica's work resumes after this.")
+
+
+class MetricsConfig(_Model):
+    """Prometheus `/metrics` and `/healthz`; off unless enabled (port 0: any free port, logged at start)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(9108, ge=0, le=65535)
+
+
 class DeliveryConfig(_Model):
     interval: Seconds = 5.0  # how often the outbox is drained
     retry_base: Seconds = 10.0
@@ -226,6 +247,9 @@ class Config(_Model):
     notify: NotifyConfig = NotifyConfig()
     fetch: FetchConfig = FetchConfig()
     delivery: DeliveryConfig = DeliveryConfig()
+    fleet: FleetConfig = FleetConfig()
+    metrics: MetricsConfig = MetricsConfig()
+    archive: ArchiveConfig = ArchiveConfig()
     jitter: float = Field(0.1, ge=0, le=0.5, description="Fraction of each interval to randomise polls by.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"

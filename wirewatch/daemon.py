@@ -33,7 +33,9 @@ from store.base import Store, StoreUnavailable
 from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
+from wirewatch.fleet import Fleet
 from wirewatch.health import HealthMonitor, ops_targets
+from wirewatch.metrics import Metrics, MetricsServer, fetch_error_reason
 from wirewatch.pipeline import Pipeline, PollReport
 from wirewatch.wiring import build_engine, build_notifiers, fetch_limits
 
@@ -66,6 +68,13 @@ def first_run(state: SourceState | None, source: SourceConfig, policy: PollPolic
     return max(spread, min(state.next_poll, now + limit))
 
 
+def coordinates(config: Config) -> bool:
+    """Lease-gated polling and delivery: asked for, or by default whenever the store is shared (Redis)."""
+    if config.fleet.coordinate is not None:
+        return config.fleet.coordinate
+    return config.store.startswith(("redis://", "rediss://", "unix://"))
+
+
 class Runtime:
     """The parts a running Wirewatch holds, plus single-flight delivery."""
 
@@ -77,16 +86,23 @@ class Runtime:
         self.fetcher = Fetcher(fetch_limits(config))
         self.policy = poll_policy(config)
         self.pipeline = Pipeline(store, build_engine(config.rules), self.notifiers, self.fetcher, self.policy)
+        self.pipeline.archive_retention = config.archive.retention
         self.health = HealthMonitor(store, ops_targets(config, self.notifiers))
         self.outbox = Outbox(store, self.notifiers, DeliverySettings.from_config(config))
         setattr(self.pipeline, "delivery_settings", self.outbox.settings)  # noqa: B010  (dedupe window, history)
         self._deliver_lock = asyncio.Lock()
+        self.metrics = Metrics()
+        self.fleet: Fleet | None = None
+        if coordinates(config):
+            self.fleet = Fleet(store, config.fleet.lease_timeout, self.metrics)
+            self.outbox.fleet = self.fleet
         self._poll_slots = asyncio.Semaphore(config.fetch.max_concurrency)
         self.inflight: set[asyncio.Task[object]] = set()
 
     async def poll(self, source: SourceConfig) -> PollReport:
         async with self._poll_slots:
             report = await self.pipeline.poll(source)
+        self._count(report)
         told = None
         if report.state is not None and self.health.changed(source, report.state, time.time()):
             try:
@@ -103,12 +119,75 @@ class Runtime:
             while True:  # keep draining while whole batches go out
                 stats = await asyncio.to_thread(self.outbox.run)
                 total.add(stats)
+                m = self.metrics
+                m.alerts_sent.inc(stats.sent + stats.reconciled)
+                m.alerts_failed.inc(stats.failed)
+                m.alerts_retried.inc(stats.retried)
                 if stats.sent < self.outbox.settings.batch:
+                    await asyncio.to_thread(self._measure_lag)
                     return total
+
+    async def poll_leased(self, source: SourceConfig) -> float:
+        """With a fleet: poll only under the source's lease, then keep it idle until the next poll time (the
+        fleet-wide schedule). Returns when this replica should look at the source again."""
+        assert self.fleet is not None
+        fleet, name, now = self.fleet, f"poll:{source.id}", time.time()
+        try:
+            if not await asyncio.to_thread(fleet.acquire, name):
+                self.metrics.polls_skipped.inc()
+                return await asyncio.to_thread(fleet.next_look, name, now)
+        except StoreUnavailable as exc:
+            when = fleet.backoff(now)
+            log.warning(
+                "source %s: not polled, store unavailable (%s); retry in %.0fs",
+                source.id,
+                exc,
+                when - now,
+                extra={"source": source.id},
+            )
+            return when
+        async with fleet.renewing(name):
+            report = await self.poll(source)
+        when = next_run(report, source, self.policy, time.time())
+        keep = when - time.time() if report.state is not None else 0.0  # store down: let another replica try
+        await asyncio.to_thread(fleet.release, name, keep)
+        return when
+
+    def _count(self, report: PollReport) -> None:
+        m = self.metrics
+        m.polls.labels(report.outcome).inc()
+        if report.outcome == "failed":
+            m.fetch_errors.labels(fetch_error_reason(report.message)).inc()
+        m.items.inc(report.new)
+        m.matches.inc(report.alerts)
+        m.store(report.state is not None)
+
+    def _measure_lag(self) -> None:
+        """Queue lag: how long the oldest due delivery has waited past its due time."""
+        now = time.time()
+        try:
+            oldest = self.store.due_deliveries(now, limit=1)
+        except StoreUnavailable:
+            self.metrics.store(False)
+            return
+        self.metrics.queue_lag.set(max(0.0, now - oldest[0].next_attempt) if oldest else 0.0)
 
     async def digest(self) -> None:
         """Digests whose period is over are recorded (with their members, atomically), then delivered."""
-        if await asyncio.to_thread(self.outbox.build_digests):
+        fleet = self.fleet
+        if fleet is not None:  # one replica builds digests at a time
+            try:
+                if not await asyncio.to_thread(fleet.acquire, "digests"):
+                    return
+            except StoreUnavailable as exc:
+                log.warning("digests put off: %s", exc)
+                return
+        try:
+            made = await asyncio.to_thread(self.outbox.build_digests)
+        finally:
+            if fleet is not None:
+                await asyncio.to_thread(fleet.release, "digests")
+        if made:
             await self.deliver()
 
     def spawn(self, coro: Awaitable[object]) -> None:
@@ -131,6 +210,17 @@ class Runtime:
                     self.inflight.discard(task)
 
         return job
+
+    def prune_archive(self) -> None:
+        """Retention for the replay archive: items older than `archive.retention` go."""
+        retention = self.config.archive.retention
+        try:
+            gone = self.store.prune_archive(time.time() - retention) if retention > 0 else 0
+        except StoreUnavailable as exc:
+            log.warning("archive pruning skipped: %s", exc)
+            return
+        if gone:
+            log.info("archive: pruned %d items older than %.0f days", gone, retention / 86400)
 
     async def tell_ops(self, text: str) -> None:
         """An operator notice through the outbox (ops channel on Slack, else the console): retried, never lost."""
@@ -162,6 +252,7 @@ async def run_once(config: Config, store: Store) -> list[PollReport]:
         reports = await asyncio.gather(*(rt.poll(s) for s in sources))
         await asyncio.to_thread(rt.outbox.build_digests)
         stats = await rt.deliver()
+        await asyncio.to_thread(rt.prune_archive)
         failed = sum(r.outcome == "failed" for r in reports)
         log.info(
             "once: %d sources polled (%d failed), %d new alerts; deliveries: %d sent, %d to retry, %d failed",
@@ -195,12 +286,13 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         log.warning("cannot read source states (%s); polling every source now", exc)
         states = {}
 
-    async def poll_and_reschedule(s: SourceConfig) -> PollReport:
-        report = await rt.poll(s)
-        when = next_run(report, s, rt.policy, time.time())
+    async def poll_and_reschedule(s: SourceConfig) -> None:
+        if rt.fleet is not None:
+            when = await rt.poll_leased(s)
+        else:
+            when = next_run(await rt.poll(s), s, rt.policy, time.time())
         with contextlib.suppress(JobLookupError):  # gone during shutdown
             scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
-        return report
 
     for s in sources:
         start = first_run(states.get(s.id), s, rt.policy, now.timestamp())
@@ -243,11 +335,29 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         rt.tracked(reload_rules), IntervalTrigger(seconds=1), id="rules-reload", misfire_grace_time=5, coalesce=True
     )
     scheduler.add_job(
+        rt.tracked(functools.partial(asyncio.to_thread, rt.prune_archive)),
+        IntervalTrigger(hours=6),
+        id="archive-prune",
+        next_run_time=datetime.now().astimezone(),
+        misfire_grace_time=3600,
+    )
+    scheduler.add_job(
         rt.tracked(rt.digest),
         IntervalTrigger(seconds=min(60.0, config.notify.digest.period / 4)),
         id="digest",
         misfire_grace_time=60,
     )
+    scheduler.add_job(rt.metrics.beat, IntervalTrigger(seconds=5), id="heartbeat", misfire_grace_time=5)
+    server = None
+    if config.metrics.enabled:
+        try:
+            server = MetricsServer(rt.metrics, config.metrics.host, config.metrics.port).start()
+            host, port = server.address
+            log.info("metrics on http://%s:%d/metrics, health on /healthz", host, port)
+        except OSError as exc:  # a busy port must not stop the alerts
+            log.error("metrics server not started on %s:%d: %s", config.metrics.host, config.metrics.port, exc)
+    if rt.fleet is not None:
+        log.info("fleet: replica %s, lease timeout %.0fs", rt.fleet.owner, rt.fleet.ttl)
     # Before anything is sent: posts a killed run left in doubt are looked up in Slack, never sent twice.
     found = await asyncio.to_thread(rt.outbox.reconcile_pending)
     if found:
@@ -279,5 +389,7 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         except TimeoutError:
             log.warning("final delivery pass timed out; pending alerts stay queued for next start")
         scheduler.shutdown(wait=False)
+        if server is not None:
+            server.stop()
         await rt.aclose()
         log.info("stopped")

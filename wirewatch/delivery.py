@@ -38,6 +38,7 @@ from store.records import Alert, Delivery
 
 if TYPE_CHECKING:
     from wirewatch.config import Config
+    from wirewatch.fleet import Fleet
 
 log = logging.getLogger("wirewatch.delivery")
 
@@ -136,6 +137,7 @@ class Outbox:
         self.settings = settings or DeliverySettings()
         self.clock = clock
         self.pacer = Pacer(self.settings.channel_rate, self.settings.channel_burst)
+        self.fleet: Fleet | None = None  # with several replicas: one lane per target at a time, by lease
 
     # --- record time ----------------------------------------------------------------------------------------
     def prepare(self, alert: Alert, now: float) -> tuple[Alert, list[str]]:
@@ -182,7 +184,9 @@ class Outbox:
         stats = DeliveryStats()
         try:
             due = self.store.due_deliveries(self.clock(), limit=self.settings.batch)
-            settled = self._reconcile([d for d in due if d.in_doubt_since is not None], stats, on_start=False)
+            # with a fleet, a lane's doubts are settled by whoever holds its lease (see _lane)
+            doubtful = [d for d in due if d.in_doubt_since is not None] if self.fleet is None else []
+            settled = self._reconcile(doubtful, stats, on_start=False)
         except StoreUnavailable as exc:
             log.warning("delivery paused: %s", exc)
             return stats
@@ -260,6 +264,28 @@ class Outbox:
         return next((x for x in self.store.deliveries(alert_id) if x.target == target), None)
 
     def _lane(self, target: str, items: Sequence[Delivery]) -> DeliveryStats:
+        if self.fleet is None:
+            return self._lane_pass(target, items)
+        lease = f"deliver:{target}"
+        try:
+            if not self.fleet.acquire(lease):
+                return DeliveryStats()  # another replica is on this target now
+        except StoreUnavailable as exc:
+            log.warning("delivery to %s paused: %s", target, exc)
+            return DeliveryStats()
+        try:
+            stats = DeliveryStats()
+            items = [d for d in items if self._delivery(d.alert_id, d.target) == d]  # unchanged since listed
+            settled = self._reconcile([d for d in items if d.in_doubt_since is not None], stats, on_start=False)
+            stats.add(self._lane_pass(target, [d for d in items if (d.alert_id, d.target) not in settled]))
+            return stats
+        except StoreUnavailable as exc:
+            log.warning("delivery to %s paused: %s", target, exc)
+            return DeliveryStats()
+        finally:
+            self.fleet.release(lease)
+
+    def _lane_pass(self, target: str, items: Sequence[Delivery]) -> DeliveryStats:
         stats = DeliveryStats()
         started = time.monotonic()
         for d in items:
@@ -274,6 +300,10 @@ class Outbox:
 
     def _one(self, d: Delivery, stats: DeliveryStats) -> None:
         store, s = self.store, self.settings
+        if self.fleet is not None:  # under the lane's lease: skip what another replica settled since we read it
+            self.fleet.keep(f"deliver:{d.target}")
+            if self._delivery(d.alert_id, d.target) != d:
+                return
         alert = store.get_alert(d.alert_id)
         notifier = notifier_for(d.target, self.notifiers)
         thread: Thread | None = None
@@ -322,6 +352,9 @@ class Outbox:
             outcome = Outcome.retry(f"{type(exc).__name__}: {exc}", in_doubt=True)
         self.pacer.done(d.target)
         self._record(d, outcome, stats)
+        if outcome.ok:
+            bound = {"alert": alert.id, "rule": alert.rule, "source": alert.item.source}
+            log.info("alert %s (rule %s) sent to %s", alert.id, alert.rule, d.target, extra=bound)
 
     def _record(self, d: Delivery, outcome: Outcome, stats: DeliveryStats) -> None:
         now = self.clock()
@@ -335,6 +368,7 @@ class Outbox:
                 d.alert_id,
                 d.target,
                 outcome.error,
+                extra={"alert": d.alert_id},
             )
             stats.failed += 1
         else:
@@ -342,7 +376,15 @@ class Outbox:
             error = outcome.error or "failed"
             self.store.mark_retry(d.alert_id, d.target, error, now + wait, now, in_doubt=outcome.in_doubt)
             doubt = " (may have landed: checked before the retry)" if outcome.in_doubt else ""
-            log.warning("alert %s to %s not delivered (%s)%s; retry in %.0fs", d.alert_id, d.target, error, doubt, wait)
+            log.warning(
+                "alert %s to %s not delivered (%s)%s; retry in %.0fs",
+                d.alert_id,
+                d.target,
+                error,
+                doubt,
+                wait,
+                extra={"alert": d.alert_id},
+            )
             stats.retried += 1
 
     # --- digests --------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ re-recording an alert is a no-op.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import time
@@ -33,8 +34,10 @@ from collectors.update import (
     reconcile,
 )
 from notifier.base import Notifier
+from rules.durations import parse_duration
 from rules.engine import Match, RuleEngine
 from rules.model import SEVERITY_ORDER
+from rules.normalize import fold
 from store.base import Store, StoreUnavailable
 from store.records import Alert, SourceState, alert_id
 from wirewatch.config import SeriesSourceConfig, SourceConfig
@@ -53,14 +56,31 @@ class PollReport:
     state: SourceState | None = None  # as saved after this poll; None when the store could not be reached
 
 
-def alerts_for(item: Item, matches: list[Match], now: float) -> list[Alert]:
-    """One alert per item and event type: several rules flagging the same deal make one card, led by the
-    most severe rule. Keyword rules without an event each make their own alert."""
-    groups: dict[str, list[Match]] = {}
+def _agree(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    return all(a[k] == b[k] for k in a.keys() & b.keys())
+
+
+def _events(matches: list[Match]) -> list[tuple[str, list[Match]]]:
+    """Group matches into events: same event type and agreeing fields. An article that reports two deals
+    gives two events (keys `bd_deal`, `bd_deal#2`); several rules flagging one deal give one."""
+    by_type: dict[str, list[list[Match]]] = {}
     for m in matches:
-        groups.setdefault(m.rule.event or f"rule:{m.rule.id}", []).append(m)
+        clusters = by_type.setdefault(m.rule.event or f"rule:{m.rule.id}", [])
+        home = next((c for c in clusters if _agree(c[0].fields, m.fields)), None)
+        if home is None:
+            clusters.append([m])
+        else:
+            home.append(m)
+    return [
+        (key if i == 0 else f"{key}#{i + 1}", c) for key, clusters in by_type.items() for i, c in enumerate(clusters)
+    ]
+
+
+def alerts_for(item: Item, matches: list[Match], now: float) -> list[Alert]:
+    """One alert per event in the item: several rules flagging the same deal make one card, led by the
+    most severe rule. Keyword rules without an event each make their own alert."""
     out = []
-    for key, group in groups.items():
+    for key, group in _events(matches):
         lead = max(group, key=lambda m: SEVERITY_ORDER[m.rule.severity])
         fields: dict[str, object] = {}
         for m in group:
@@ -98,6 +118,7 @@ class Pipeline:
         self.notifiers = notifiers
         self.fetcher = fetcher
         self.policy = policy or PollPolicy()
+        self.archive_retention = 30 * 86400.0  # seconds new items are kept for `wirewatch replay`; 0: none
 
     async def poll(self, source: SourceConfig) -> PollReport:
         if isinstance(source, SeriesSourceConfig):  # data feeds: observations, not entries
@@ -123,6 +144,7 @@ class Pipeline:
 
     def process(self, source: SourceConfig, prev: SourceState, fetch: FetchResult) -> PollReport:
         now = time.time()
+        new_items: list[Item] = []
         if fetch.gone:
             plan = plan_gone(prev, fetch, now)
         elif not fetch.ok:
@@ -140,6 +162,8 @@ class Pipeline:
                 ids = [i.id for i in parsed.items]
                 unseen = self.store.unseen(source.id, ids) if ids else []
                 plan = plan_update(prev, fetch, parsed, unseen, source.on_first_fetch, now, body_hash=digest)
+                fresh = set(plan.to_mark_seen)
+                new_items = [i for i in parsed.items if i.id in fresh]
                 if decoded.note and plan.outcome != "failed":
                     log.info("source %s: %s", source.id, decoded.note)
         plan, adopted = finish(plan, fetch, source.interval, self.policy, now, random.random())
@@ -151,6 +175,8 @@ class Pipeline:
                 adopted,
             )
         alerts = self._record_alerts(plan, now)
+        if new_items and self.archive_retention > 0:  # before marking seen: a crash re-archives, harmlessly
+            self.store.archive_items(new_items, now)
         if plan.to_mark_seen:
             self.store.mark_seen(source.id, plan.to_mark_seen, now)
         self.store.save_source_state(plan.state)
@@ -166,13 +192,29 @@ class Pipeline:
         created = 0
         for item in plan.to_match:
             for alert in alerts_for(item, engine.match(item), now):
+                if self._repeat(alert, engine, now):
+                    continue
                 alert, targets = outbox.prepare(alert, now)
                 if self.store.add_alert(alert, targets):
                     created += 1
         return created
 
+    def _repeat(self, alert: Alert, engine: RuleEngine, now: float) -> bool:
+        """`realert:` — the rule already alerted for the same key (e.g. company + broker) within its window."""
+        rule = engine.rule(alert.rule)
+        if rule is None or not rule.realert:
+            return False
+        values = [alert.fields.get(k) for k in rule.key] if rule.key else [alert.event or rule.id]
+        key = "realert:" + rule.id + ":" + json.dumps([fold(str(v)) if isinstance(v, str) else v for v in values])
+        owner = self.store.claim_keys([key], alert.id, now, parse_duration(rule.realert)).get(key, alert.id)
+        if owner != alert.id:
+            log.info("alert %s suppressed by realert %s of rule %s (key %s)", alert.id, rule.realert, rule.id, values)
+            return True
+        return False
+
     @staticmethod
     def _log(source: SourceConfig, r: PollReport) -> None:
+        extra = {"source": source.id}  # bound for JSON logs
         if r.outcome == "failed":
             st = r.state
             if st is not None and st.next_poll is not None:
@@ -184,20 +226,23 @@ class Pipeline:
                     st.consecutive_failures,
                     time.strftime("%Y-%m-%d %H:%M:%SZ", time.gmtime(st.next_poll)),
                     wait,
+                    extra=extra,
                 )
             else:
-                log.warning("source %s: fetch failed: %s", source.id, r.message)
+                log.warning("source %s: fetch failed: %s", source.id, r.message, extra=extra)
         elif r.outcome == "disabled":
             log.error(
                 "source %s: disabled: %s; not polled again until its url is changed in the config",
                 source.id,
                 r.message,
+                extra=extra,
             )
         elif r.outcome == "baseline":
-            log.info("source %s: baseline recorded (%d entries, no alerts on first fetch)", source.id, r.new)
+            msg = "source %s: baseline recorded (%d entries, no alerts on first fetch)"
+            log.info(msg, source.id, r.new, extra=extra)
         elif r.outcome == "updated":
-            log.info("source %s: %d new entries, %d alerts", source.id, r.new, r.alerts)
+            log.info("source %s: %d new entries, %d alerts", source.id, r.new, r.alerts, extra=extra)
             if r.message:
-                log.debug("source %s: parser warning: %s", source.id, r.message)
+                log.debug("source %s: parser warning: %s", source.id, r.message, extra=extra)
         else:
-            log.debug("source %s: not modified", source.id)
+            log.debug("source %s: not modified", source.id, extra=extra)

@@ -1,0 +1,123 @@
+"""Prometheus metrics and `/healthz` for one replica, on a small HTTP server of its own.
+
+Each Runtime has its own registry (several runtimes in one process, as in tests, never clash). Figures are
+recorded where the work is reported (after a poll, after a delivery pass), so the hot paths stay free of it.
+`/healthz` answers 200 while the event loop is alive (a heartbeat job ticks it) and 503 when it has stalled;
+the store's condition is reported in the body but does not fail the check: a replica waiting out a Redis
+outage is alive and must not be restarted for it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, generate_latest
+
+log = logging.getLogger("wirewatch.metrics")
+STALL_AFTER = 60.0  # seconds without a heartbeat before /healthz fails
+
+_REASONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("timeout", re.compile(r"timed out|took longer", re.I)),
+    ("connect", re.compile(r"cannot connect|cannot resolve|refused", re.I)),
+    ("too_large", re.compile(r"larger than", re.I)),
+    ("http_4xx", re.compile(r"^HTTP 4\d\d")),
+    ("http_5xx", re.compile(r"^HTTP 5\d\d")),
+    ("store", re.compile(r"store unavailable|redis at .* unavailable", re.I)),
+    ("parse", re.compile(r"pars|not a feed|xml", re.I)),
+)
+
+
+def fetch_error_reason(message: str | None) -> str:
+    """A bounded label for a failure message (the message itself is in the log, with the source id)."""
+    text = message or ""
+    return next((name for name, pattern in _REASONS if pattern.search(text)), "other")
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.polls = Counter("wirewatch_polls", "Polls done by this replica, by outcome.", ["outcome"], registry=r)
+        self.polls_skipped = Counter(
+            "wirewatch_polls_skipped", "Polls left to another replica (its lease held the source).", registry=r
+        )
+        self.fetch_errors = Counter("wirewatch_fetch_errors", "Failed polls by reason.", ["reason"], registry=r)
+        self.items = Counter("wirewatch_items", "New entries recorded.", registry=r)
+        self.matches = Counter("wirewatch_matches", "Alerts recorded (rule matches, one per event).", registry=r)
+        self.alerts_sent = Counter("wirewatch_alerts_sent", "Deliveries sent (or found already sent).", registry=r)
+        self.alerts_failed = Counter("wirewatch_alerts_failed", "Deliveries dead-lettered.", registry=r)
+        self.alerts_retried = Counter("wirewatch_alerts_retried", "Delivery attempts to retry.", registry=r)
+        self.queue_lag = Gauge(
+            "wirewatch_queue_lag_seconds", "Age of the oldest due delivery (0: the outbox is caught up).", registry=r
+        )
+        self.leases = Gauge("wirewatch_leases_held", "Leases this replica holds now, by kind.", ["kind"], registry=r)
+        self.leases_taken = Counter("wirewatch_leases_taken", "Leases acquired, by kind.", ["kind"], registry=r)
+        self.store_up = Gauge("wirewatch_store_up", "1 when the last store call succeeded.", registry=r)
+        self.store_up.set(1)
+        self.store_ok = True
+        self.heartbeat = time.time()
+
+    def beat(self) -> None:
+        self.heartbeat = time.time()
+
+    def store(self, ok: bool) -> None:
+        self.store_ok = ok
+        self.store_up.set(1 if ok else 0)
+
+    def health(self, now: float | None = None) -> tuple[bool, dict[str, object]]:
+        now = time.time() if now is None else now
+        stalled = now - self.heartbeat
+        ok = stalled < STALL_AFTER
+        store = "ok" if self.store_ok else "unavailable"
+        return ok, {"status": "ok" if ok else "stalled", "store": store, "heartbeat_age": round(stalled, 1)}
+
+
+class MetricsServer:
+    """`/metrics` (Prometheus text format) and `/healthz` (JSON) on a daemon thread."""
+
+    def __init__(self, metrics: Metrics, host: str, port: int):
+        self.metrics = metrics
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                if path == "/metrics":
+                    self._send(200, generate_latest(owner.metrics.registry), CONTENT_TYPE_LATEST)
+                elif path == "/healthz":
+                    ok, body = owner.metrics.health()
+                    self._send(200 if ok else 503, json.dumps(body).encode(), "application/json")
+                else:
+                    self._send(404, b"not found\n", "text/plain")
+
+            def _send(self, status: int, body: bytes, content_type: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        self.httpd = ThreadingHTTPServer((host, port), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="metrics", daemon=True)
+
+    @property
+    def address(self) -> tuple[str, int]:
+        host, port = self.httpd.server_address[:2]
+        return str(host), int(port)
+
+    def start(self) -> MetricsServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
