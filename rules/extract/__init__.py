@@ -112,8 +112,4 @@ def _load_builtin() -> None:
     import importlib
 
     for module in ("bd_deal", "price_target", "mortgage_print"):
-        try:
-            importlib.import_module(f"rules.extract.{module}")
-        except ModuleNotFoundError as exc:  # pragma: no cover - only while a module is being written
-            if exc.name != f"rules.extract.{module}":
-                raise
+        importlib.import_module(f"rules.extract.{module}")
