@@ -6,6 +6,7 @@ editor save style (rename-over, in-place); a change applies within the poll inte
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Reload:
     engine: RuleEngine | None  # the new engine when the change was valid
     problems: tuple[Problem, ...] = ()  # why it was rejected (same messages as `wirewatch validate`)
     first_report: bool = False  # True the first time these problems are seen: tell the operator once
+    change: str = ""  # identifies the rejected change (files, sizes, times, problems): the same on every replica
 
 
 class RuleWatcher:
@@ -57,6 +59,7 @@ class RuleWatcher:
             key = tuple(str(p) for p in loaded.problems)
             first = key != self._reported
             self._reported = key
-            return Reload(None, tuple(loaded.problems), first)
+            change = hashlib.sha256(repr((now, key)).encode()).hexdigest()[:20]
+            return Reload(None, tuple(loaded.problems), first, change)
         self._reported = ()
         return Reload(loaded.engine())

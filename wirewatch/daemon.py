@@ -222,13 +222,13 @@ class Runtime:
         if gone:
             log.info("archive: pruned %d items older than %.0f days", gone, retention / 86400)
 
-    async def tell_ops(self, text: str) -> None:
+    async def tell_ops(self, text: str, key: str | None = None) -> None:
         """An operator notice through the outbox (ops channel on Slack, else the console): retried, never lost."""
         now = time.time()
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         item = Item(id=f"notice:{digest}", source="wirewatch", title=text.splitlines()[0], summary=text)
         alert = Alert(
-            id=alert_id("wirewatch", item.id, f"notice:{int(now)}"),
+            id=alert_id("wirewatch", item.id, key or f"notice:{int(now)}"),
             rule="wirewatch-ops",
             item=item,
             severity="high",
@@ -328,7 +328,8 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
             )
             await rt.tell_ops(
                 "Rule change rejected; the last good rules keep running.\n"
-                + "\n".join(str(p) for p in result.problems[:20])
+                + "\n".join(str(p) for p in result.problems[:20]),
+                key=f"rules-rejected:{result.change}",  # one notice fleet-wide: every replica sees the same change
             )
 
     scheduler.add_job(

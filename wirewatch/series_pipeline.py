@@ -264,11 +264,19 @@ def _vintage(now: float) -> str:
 class SeriesPoll:
     """What one poll of a series source needs from the running pipeline."""
 
-    def __init__(self, store: Store, engine: SeriesEngine, notifiers: Mapping[str, Notifier], policy: PollPolicy):
+    def __init__(
+        self,
+        store: Store,
+        engine: SeriesEngine,
+        notifiers: Mapping[str, Notifier],
+        policy: PollPolicy,
+        delivery_settings: Any = None,
+    ):
         self.store = store
         self.engine = engine
         self.notifiers = notifiers
         self.policy = policy
+        self.delivery_settings = delivery_settings
 
     def process(self, source: SeriesSourceConfig, prev: SourceState, fetch: FetchResult) -> tuple[UpdatePlan, int, int]:
         """Decide and record. Returns the plan (its state saved), how many observations were new prints (on a
@@ -312,10 +320,14 @@ class SeriesPoll:
             all_changes.append(changes)
             alerts += plan_alerts(source, self.engine, changes, merged_history(stored, changes), now)
             self._log_changes(source, changes)
+        from wirewatch.delivery import Outbox
+
+        outbox = Outbox(self.store, self.notifiers, self.delivery_settings)
         created = 0
         for alert in alerts:  # outbox first: a crash after this redoes the poll without duplicates
-            targets = [t for n in self.notifiers.values() for t in n.targets_for(alert)]
-            if self.store.add_alert(alert, targets):
+            # the same routing, event key (series + period) and history context as news alerts
+            prepared, targets = outbox.prepare(alert, now)
+            if self.store.add_alert(prepared, targets):
                 created += 1
         self.store.save_observations([o for c in all_changes for o in c.to_save])
         succeeded = plan_not_modified(prev, fetch, now, body_hash=digest).state
@@ -350,7 +362,13 @@ async def poll_series(pipeline: Pipeline, source: SeriesSourceConfig) -> PollRep
     """The series half of Pipeline.poll: same store, notifiers, fetcher and polling policy."""
     from wirewatch.pipeline import PollReport
 
-    poll = SeriesPoll(pipeline.store, series_engine_of(pipeline.engine), pipeline.notifiers, pipeline.policy)
+    poll = SeriesPoll(
+        pipeline.store,
+        series_engine_of(pipeline.engine),
+        pipeline.notifiers,
+        pipeline.policy,
+        getattr(pipeline, "delivery_settings", None),
+    )
     try:
         prev = await asyncio.to_thread(pipeline.store.get_source_state, source.id)
     except StoreUnavailable as exc:
