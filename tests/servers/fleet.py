@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,9 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import redis
-
 from tests.servers.feeds import FeedServer, rss
+from tests.servers.redis_process import RedisProcess
 from tests.servers.slack import SlackServer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -35,49 +33,11 @@ RULES = """rules:
 """
 
 
-class RestartableRedis:
+class RestartableRedis(RedisProcess):
     """redis-server with an fsync-always append-only file: a write it acknowledged survives SIGKILL."""
 
     def __init__(self, workdir: Path, port: int):
-        self.workdir = workdir
-        self.port = port
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> RestartableRedis:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise RuntimeError("redis-server not installed")
-        args = ["--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--dir", str(self.workdir)]
-        args += ["--appendonly", "yes", "--appendfsync", "always"]
-        self.proc = subprocess.Popen([binary, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        client = redis.Redis.from_url(self.url)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.exceptions.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-            except redis.exceptions.BusyLoadingError:
-                time.sleep(0.05)
-        client.close()
-        return self
-
-    def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(10)
+        super().__init__(workdir, port, persistent=True)
 
 
 @dataclass
