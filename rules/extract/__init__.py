@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collectors.item import Item
 from rules.normalize import fold
+
+if TYPE_CHECKING:
+    from rules.extract.numbers import Money
 
 Fields = dict[str, Any]
 # One event (a dict), several events of the same type in one article (a list), or not the event (None).
@@ -80,6 +83,20 @@ class Document:
     @cached_property
     def folded_text(self) -> str:
         return fold(self.text)
+
+    @cached_property
+    def amounts(self) -> list[Money]:
+        """Every amount in `text`, scanned once per item and shared by all extractors (offsets into `text`)."""
+        from rules.extract.numbers import find_amounts
+
+        return find_amounts(self.text)
+
+    @cached_property
+    def percents(self) -> list[tuple[float, int, int]]:
+        """Every percentage in `text` as (value, start, end), scanned once per item."""
+        from rules.extract.numbers import find_percents
+
+        return find_percents(self.text)
 
     def extract(self, name: str) -> Extracted:
         if name not in self._results:
