@@ -71,12 +71,73 @@ def _walk(node: yaml.Node, path: PathKey, doc: YamlDoc) -> None:
             _walk(child, (*path, i), doc)
 
 
+# Aliases let a few lines stand for billions of nodes ("billion laughs"): everything downstream (positions,
+# validation, the engine) walks the expanded tree, so the expansion is measured before anything walks it.
+MAX_DEPTH = 64
+MAX_EXPANSION = 10  # expanded nodes may be at most this many times the document's own nodes …
+MIN_EXPANDED_BUDGET = 100_000  # … or this many, whichever is larger
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~20× faster
+
+
+def _expansion_problem(root: yaml.Node, file: str) -> Problem | None:
+    """A Problem when aliases blow the document up or nesting is too deep, else None (iterative: no recursion)."""
+    order: list[yaml.Node] = []
+    state: dict[int, int] = {}  # id → 1 while on the stack, 2 when done
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            mark = node.start_mark
+            return Problem(file, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels")
+        key = id(node)
+        if key in state:
+            continue
+        state[key] = 1
+        order.append(node)
+        for child in _children(node):
+            stack.append((child, depth + 1))
+    unique = len(order)
+    budget = max(MIN_EXPANDED_BUDGET, MAX_EXPANSION * unique)
+    size: dict[int, int] = {}
+    for node in reversed(order):  # children were appended after their parents
+        total = 1
+        for child in _children(node):
+            total += size.get(id(child), 1)
+            if total > budget:
+                break
+        size[id(node)] = total
+        if total > budget:
+            mark = node.start_mark
+            return Problem(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                f"YAML aliases here expand to more than {budget:,} nodes (the file has {unique:,}); "
+                "repeat the content instead of nesting aliases",
+            )
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def load_yaml(text: str, file: str) -> YamlDoc:
-    """Parse `text`; syntax errors become a Problem (data None) instead of an exception."""
+    """Parse `text` once; syntax errors, alias bombs and over-deep nesting become a Problem (data None)."""
     doc = YamlDoc(file=file, data=None)
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is not None:
+            if (bomb := _expansion_problem(node, file)) is not None:
+                doc.problems.append(bomb)
+                return doc
+            doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -86,7 +147,11 @@ def load_yaml(text: str, file: str) -> YamlDoc:
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(file, 1, 1, f"YAML error: {exc}"))
         return doc
-    doc.data = data
+    except (RecursionError, MemoryError):
+        doc.problems.append(Problem(file, 1, 1, f"YAML too deeply nested or too large to load (limit {MAX_DEPTH})"))
+        return doc
+    finally:
+        loader.dispose()
     if node is not None:
         _walk(node, (), doc)
     return doc
