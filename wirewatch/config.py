@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -254,6 +256,12 @@ class Config(_Model):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
 
+    @field_validator("store")
+    @classmethod
+    def _store_url(cls, value: str) -> str:
+        check_store_url(value)
+        return value
+
     @model_validator(mode="after")
     def _unique_sources(self) -> Config:
         seen: set[str] = set()
@@ -276,6 +284,41 @@ class Config(_Model):
 
     def rule_paths(self) -> list[Path]:
         return [Path(p) for p in self.rules]
+
+
+def _redacted(url: str) -> str:
+    """The URL as it may be shown: any password replaced."""
+    return re.sub(r"(?<=://)([^/@]*?):[^/@]*@", r"\1:***@", url)
+
+
+def check_store_url(url: str) -> None:
+    """Refuse store URLs that could only fail later (unknown scheme, bad port or db), without echoing a password."""
+    shown = _redacted(url)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme == "sqlite":
+        if not url.startswith("sqlite:///") or len(url) == len("sqlite:///"):
+            raise ValueError(f"`{shown}`: expected sqlite:///relative/path.db or sqlite:////absolute/path.db")
+        return
+    if scheme not in ("redis", "rediss", "unix"):
+        kind = f"`{scheme}://`" if scheme else "no scheme"
+        raise ValueError(
+            f"`{shown}`: {kind} is not a supported store; use sqlite:///path.db or redis://host:6379/0 "
+            "(Sentinel and Cluster URLs are not supported)"
+        )
+    if scheme == "unix":
+        return
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"`{shown}`: the port must be a number from 1 to 65535") from None
+    if port == 0:
+        raise ValueError(f"`{shown}`: the port must be a number from 1 to 65535")
+    if not parts.hostname:
+        raise ValueError(f"`{shown}`: no host; expected redis://host:6379/0")
+    db = parts.path.strip("/")
+    if db and not db.isdigit():
+        raise ValueError(f"`{shown}`: the database must be a number (redis://host:6379/0)")
 
 
 def _resolve_path(raw: str, base: Path) -> str:

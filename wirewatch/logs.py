@@ -8,7 +8,7 @@ import re
 import sys
 import time
 
-_SECRETS = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|(?<=://)[^/\s:@]+:[^/\s@]+(?=@)")
+_SECRETS = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|(?<=://)[^/\s:@]*:[^/\s@]+(?=@)")
 
 
 def scrub(text: str) -> str:
