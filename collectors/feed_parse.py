@@ -104,9 +104,9 @@ def safe_link(raw: str, base_url: str | None = None) -> str:
     link = raw.strip()
     if not link or len(link) > LINK_LIMIT:
         return ""
-    if base_url and not urlsplit(link).scheme:
-        link = urljoin(base_url, link)
     try:
+        if base_url and not urlsplit(link).scheme:
+            link = urljoin(base_url, link)
         parts = urlsplit(link)
     except ValueError:  # e.g. an unbalanced "[" in the host
         return ""

@@ -165,6 +165,7 @@ def test_safe_link_directly() -> None:
     assert safe_link("//cdn.test/x", "https://news.test/feed.xml") == "https://cdn.test/x"
     assert safe_link("javascript:alert(1)", "https://news.test/") == ""
     assert safe_link("http://[::1") == ""
+    assert safe_link("//[::1", "https://news.test/") == ""
     assert safe_link("http://news.test/\x00x") == ""
 
 
