@@ -131,10 +131,11 @@ class VettedTransport(httpx.AsyncHTTPTransport):
         trust_env: bool = True,
         ssl_context: ssl.SSLContext | None = None,
     ):
-        super().__init__(limits=limits, trust_env=trust_env)
+        context = ssl_context or httpx.create_ssl_context(trust_env=trust_env)  # loading CAs costs ~20 ms: once
+        super().__init__(verify=context, limits=limits, trust_env=trust_env)
         # httpx builds its pool without a way to pass a network backend: build the same pool with ours
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context or httpx.create_ssl_context(trust_env=trust_env),
+            ssl_context=context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
