@@ -2,7 +2,8 @@
 
 Bounded in every direction: connect/read/total timeouts, a streamed body cap, a per-host concurrency limit
 (hundreds of feeds on one publisher must not look like an attack), and no fetches of private, loopback or
-link-local addresses unless the config allows them (checked for every address of every hop, redirects too).
+link-local addresses unless the config allows them: every address of every hop, redirects too, is checked
+where the connection is made, and the connection goes to the address that was checked (`address_guard`).
 """
 
 from __future__ import annotations
@@ -10,17 +11,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import ipaddress
-import socket
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import httpcore
 import httpx
 
+from collectors.address_guard import (
+    AddressRefused,
+    VettedTransport,
+    VettingBackend,
+    is_public,
+    literal_address,
+    refuse_non_public,
+    system_resolve,
+)
 from collectors.schedule import parse_max_age
+
+__all__ = ["USER_AGENT", "AddressRefused", "BodyTooLarge", "FetchLimits", "FetchResult", "Fetcher", "is_public"]
 
 USER_AGENT = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; market-signal monitor)"
 
@@ -67,38 +78,25 @@ class BodyTooLarge(Exception):
     pass
 
 
-class AddressRefused(Exception):
-    """The URL points at a private, loopback or link-local address and the config does not allow that."""
+async def check_public(url: httpx.URL, *, resolve: bool = True) -> None:
+    """Refuse a non-http(s) URL, or a host any of whose addresses is not public.
 
-
-def is_public(address: str) -> bool:
-    """True for globally routable unicast addresses (IPv4-mapped IPv6 judged by its IPv4 part)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
-async def check_public(url: httpx.URL) -> None:
-    """Resolve the URL's host and refuse it if any of its addresses is not public."""
+    With `resolve=False` only an IP-literal host is judged (no lookup): for requests whose connection is
+    vetted where it is made (VettedTransport), this refuses what is plainly private before anything is sent.
+    """
     if url.scheme not in ("http", "https"):
         raise AddressRefused(f"refused: {url.scheme}: URLs are not fetched over the network")
     host = url.host
-    try:
-        addresses = [str(ipaddress.ip_address(host))]
-    except ValueError:
+    literal = literal_address(host)
+    if literal is not None:
+        refuse_non_public(host, [literal])
+    elif resolve:
         port = url.port or (443 if url.scheme == "https" else 80)
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            addresses = await system_resolve(host, port)
         except OSError as exc:
             raise httpx.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from exc
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-    for address in addresses:
-        if not is_public(address):
-            raise AddressRefused(
-                f"refused: {host} resolves to non-public address {address} "
-                "(set fetch.allow_private_addresses: true to allow)"
-            )
+        refuse_non_public(host, addresses)
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -151,10 +149,27 @@ def permanent_target(history: list[httpx.Response], final: httpx.URL) -> str | N
 
 
 class Fetcher:
-    """One shared HTTP client: connection reuse, per-request caps, validators sent as received."""
+    """One shared HTTP client: connection reuse, per-request caps, validators sent as received.
 
-    def __init__(self, limits: FetchLimits | None = None, transport: httpx.AsyncBaseTransport | None = None):
+    When private addresses are refused, connections are made by a VettedTransport (resolve once, vet, connect
+    to the vetted address); `connector` is its TCP connector and `resolver` its name lookup, both parameters
+    for tests only. A caller-supplied `transport` makes its own connections, so hosts are then checked by a
+    lookup before each request, as the only check possible.
+    """
+
+    def __init__(
+        self,
+        limits: FetchLimits | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        *,
+        connector: httpcore.AsyncNetworkBackend | None = None,
+        resolver: Callable[[str, int], Awaitable[list[str]]] | None = None,
+    ):
         self.limits = limits or FetchLimits()
+        vetting = not self.limits.allow_private_addresses
+        self._vetted_at_connect = vetting and transport is None
+        if self._vetted_at_connect:
+            transport = VettedTransport(VettingBackend(connector, resolver))
         timeout = httpx.Timeout(
             connect=self.limits.connect_timeout,
             read=self.limits.read_timeout,
@@ -167,14 +182,13 @@ class Fetcher:
             max_redirects=5,
             headers={"User-Agent": self.limits.user_agent, "Accept-Encoding": "gzip, deflate"},
             transport=transport,
-            # every hop, redirects included, is checked before it is sent
-            event_hooks={"request": [] if self.limits.allow_private_addresses else [self._guard]},
+            # every hop, redirects included, is checked before it is sent (and again where it connects)
+            event_hooks={"request": [self._guard] if vetting else []},
         )
         self._host_slots: dict[str, asyncio.Semaphore] = {}
 
-    @staticmethod
-    async def _guard(request: httpx.Request) -> None:
-        await check_public(request.url)
+    async def _guard(self, request: httpx.Request) -> None:
+        await check_public(request.url, resolve=not self._vetted_at_connect)
 
     @contextlib.asynccontextmanager
     async def _host_slot(self, url: str) -> AsyncIterator[None]:
