@@ -16,8 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from collectors.item import Item
 from rules.engine import RuleEngine
@@ -25,6 +24,7 @@ from rules.extract import Document, extractor_names, get_extractor
 from rules.loader import BUNDLED_PACKS, load_rules
 from rules.normalize import fold
 
+ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
