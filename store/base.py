@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 from collectors.item import Item
+from store.reader_records import Silence, Verdict
 from store.records import Alert, Delivery, Observation, SourceState
 
 
@@ -147,3 +148,28 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # --- readers' silences and verdicts (issue 12) -------------------------------------------------------
+    @abstractmethod
+    def add_silence(self, silence: Silence) -> bool:
+        """Record a silence; False (and nothing changes) if its id exists: a redelivered action is harmless."""
+
+    @abstractmethod
+    def get_silence(self, silence_id: str) -> Silence | None: ...
+
+    @abstractmethod
+    def silences(self, now: float | None = None) -> list[Silence]:
+        """Every silence ever made, newest first (audit); with `now`, only those not ended by then (active or
+        still to start), which is what matching needs."""
+
+    @abstractmethod
+    def expire_silence(self, silence_id: str, by: str, at: float) -> bool:
+        """End a silence early at `at`, noting who. False when unknown or already ended; the record stays."""
+
+    @abstractmethod
+    def add_verdict(self, verdict: Verdict) -> bool:
+        """Record a reader's verdict; False (and nothing changes) if its id exists."""
+
+    @abstractmethod
+    def verdicts(self, since: float = 0.0, until: float | None = None, alert_id: str | None = None) -> list[Verdict]:
+        """Verdicts given in [since, until), optionally on one alert, oldest first."""

@@ -29,6 +29,7 @@ import redis.exceptions
 
 from collectors.item import Item
 from store.base import Store, StoreUnavailable
+from store.reader_records import Silence, Verdict
 from store.records import Alert, Delivery, Observation, SourceState
 
 T = TypeVar("T")
@@ -427,3 +428,86 @@ class RedisStore(Store):
 
     def close(self) -> None:
         self._r.close()
+
+    # --- readers' silences and verdicts (issue 12) --------------------------------------------------------
+    # {p}:silence:<id>           string  Silence JSON (SET NX: a redelivered action adds nothing)
+    # {p}:silences               zset    silence id → created time (every silence, never deleted: audit)
+    # {p}:silences:ends          zset    silence id → effective end (end, or early expiry): active ones by range
+    # {p}:verdicts               hash    verdict id → Verdict JSON (HSETNX)
+    # {p}:verdicts:at            zset    verdict id → time given
+    # {p}:verdicts:alert:<id>    zset    verdict id → time given, for one alert
+    _ADD_SILENCE = """
+    if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
+    redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
+    redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+    return 1
+    """
+    _ADD_VERDICT = """
+    if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+    redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+    redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+    return 1
+    """
+
+    def add_silence(self, silence: Silence) -> bool:
+        keys = [self._k("silence", silence.id), self._k("silences"), self._k("silences", "ends")]
+        args = [silence.to_json(), repr(silence.created_at), repr(silence.ended_at), silence.id]
+        script = self._r.register_script(self._ADD_SILENCE)
+        return bool(self._call(lambda: script(keys=keys, args=args)))
+
+    def get_silence(self, silence_id: str) -> Silence | None:
+        raw = self._call(lambda: self._r.get(self._k("silence", silence_id)))
+        return Silence.from_json(raw) if raw else None
+
+    def silences(self, now: float | None = None) -> list[Silence]:
+        def go() -> list[Silence]:
+            if now is None:
+                ids = [str(i) for i in self._r.zrange(self._k("silences"), 0, -1)]
+            else:
+                ids = [str(i) for i in self._r.zrangebyscore(self._k("silences", "ends"), f"({now!r}", "+inf")]
+            found: list[Silence] = []
+            for i in range(0, len(ids), 500):
+                raws = self._r.mget([self._k("silence", s) for s in ids[i : i + 500]])
+                found.extend(Silence.from_json(r) for r in raws if r)
+            return sorted(found, key=lambda s: (-s.created_at, s.id))
+
+        return self._call(go)
+
+    def expire_silence(self, silence_id: str, by: str, at: float) -> bool:
+        key = self._k("silence", silence_id)
+
+        def tx(pipe: Any) -> bool:
+            raw = pipe.get(key)
+            if not raw:
+                return False
+            current = Silence.from_json(raw)
+            if current.ended_at <= at:
+                return False
+            ended = current.evolve(expired_at=at, expired_by=by)
+            pipe.multi()
+            pipe.set(key, ended.to_json())
+            pipe.zadd(self._k("silences", "ends"), {ended.id: ended.ended_at})
+            return True
+
+        run: Any = self._r.transaction  # typed as returning None, but value_from_callable returns tx's result
+        return bool(self._call(lambda: run(tx, key, value_from_callable=True)))
+
+    def add_verdict(self, verdict: Verdict) -> bool:
+        keys = [self._k("verdicts"), self._k("verdicts", "at"), self._k("verdicts", "alert", verdict.alert_id)]
+        args = [verdict.id, verdict.to_json(), repr(verdict.at)]
+        script = self._r.register_script(self._ADD_VERDICT)
+        return bool(self._call(lambda: script(keys=keys, args=args)))
+
+    def verdicts(self, since: float = 0.0, until: float | None = None, alert_id: str | None = None) -> list[Verdict]:
+        index = self._k("verdicts", "at") if alert_id is None else self._k("verdicts", "alert", alert_id)
+        upper = "+inf" if until is None else f"({until!r}"
+
+        def go() -> list[Verdict]:
+            ids = [str(i) for i in self._r.zrangebyscore(index, repr(since), upper)]
+            found: list[Verdict] = []
+            for i in range(0, len(ids), 500):
+                raws = self._r.hmget(self._k("verdicts"), ids[i : i + 500])
+                found.extend(Verdict.from_json(r) for r in raws if r)
+            return sorted(found, key=lambda v: (v.at, v.id))
+
+        return self._call(go)

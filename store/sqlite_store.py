@@ -14,6 +14,7 @@ from typing import Any
 
 from collectors.item import Item
 from store.base import Store, StoreUnavailable
+from store.reader_records import Silence, Verdict
 from store.records import Alert, Delivery, Observation, SourceState
 
 SCHEMA_VERSION = 1
@@ -438,3 +439,86 @@ class SqliteStore(Store):
                     conn.close()
             self._all.clear()
         self._local = threading.local()
+
+    # --- readers' silences and verdicts (issue 12): own tables, created on first use ---------------------
+    _READER_SCHEMA = """
+    CREATE TABLE IF NOT EXISTS silences (
+        id         TEXT PRIMARY KEY,
+        created_at REAL NOT NULL,
+        ends_at    REAL NOT NULL,  -- the effective end: min(end, early expiry)
+        data       TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS silences_ends ON silences (ends_at);
+    CREATE TABLE IF NOT EXISTS verdicts (
+        id       TEXT PRIMARY KEY,
+        alert_id TEXT NOT NULL,
+        at       REAL NOT NULL,
+        data     TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS verdicts_at ON verdicts (at);
+    CREATE INDEX IF NOT EXISTS verdicts_alert ON verdicts (alert_id, at);
+    """
+
+    def _readers(self) -> sqlite3.Connection:
+        """This thread's connection, with the readers' tables in place (idempotent DDL, once per store)."""
+        db = self._conn()
+        if not getattr(self, "_reader_schema_ready", False):
+            db.executescript(self._READER_SCHEMA)
+            self._reader_schema_ready = True
+        return db
+
+    def add_silence(self, silence: Silence) -> bool:
+        self._readers()
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO silences (id, created_at, ends_at, data) VALUES (?, ?, ?, ?)",
+                (silence.id, silence.created_at, silence.ended_at, silence.to_json()),
+            )
+            return cur.rowcount == 1
+
+    def get_silence(self, silence_id: str) -> Silence | None:
+        row = self._readers().execute("SELECT data FROM silences WHERE id = ?", (silence_id,)).fetchone()
+        return Silence.from_json(row[0]) if row else None
+
+    def silences(self, now: float | None = None) -> list[Silence]:
+        db = self._readers()
+        if now is None:
+            rows = db.execute("SELECT data FROM silences ORDER BY created_at DESC, id").fetchall()
+        else:
+            rows = db.execute(
+                "SELECT data FROM silences WHERE ends_at > ? ORDER BY created_at DESC, id", (now,)
+            ).fetchall()
+        return [Silence.from_json(r[0]) for r in rows]
+
+    def expire_silence(self, silence_id: str, by: str, at: float) -> bool:
+        self._readers()
+        with self._tx() as db:
+            row = db.execute("SELECT data FROM silences WHERE id = ?", (silence_id,)).fetchone()
+            if row is None:
+                return False
+            current = Silence.from_json(row[0])
+            if current.ended_at <= at:
+                return False
+            ended = current.evolve(expired_at=at, expired_by=by)
+            db.execute(
+                "UPDATE silences SET ends_at = ?, data = ? WHERE id = ?", (ended.ended_at, ended.to_json(), ended.id)
+            )
+            return True
+
+    def add_verdict(self, verdict: Verdict) -> bool:
+        self._readers()
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO verdicts (id, alert_id, at, data) VALUES (?, ?, ?, ?)",
+                (verdict.id, verdict.alert_id, verdict.at, verdict.to_json()),
+            )
+            return cur.rowcount == 1
+
+    def verdicts(self, since: float = 0.0, until: float | None = None, alert_id: str | None = None) -> list[Verdict]:
+        sql, params = "SELECT data FROM verdicts WHERE at >= ?", list[object]([since])
+        if until is not None:
+            sql, params = sql + " AND at < ?", [*params, until]
+        if alert_id is not None:
+            sql, params = sql + " AND alert_id = ?", [*params, alert_id]
+        rows = self._readers().execute(sql + " ORDER BY at, id", params).fetchall()
+        return [Verdict.from_json(r[0]) for r in rows]
