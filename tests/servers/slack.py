@@ -100,6 +100,7 @@ class SlackServer(LoopbackServer):
         self.post_delay = 0.0  # seconds between storing a post and answering (a slow Slack; widens kill windows)
         self.webhook_path = "/services/T0WIREWATCH/B0WIREWATCH/" + uuid.uuid4().hex  # the secret part is the URL
         self.webhook_channel = "#market-signals"
+        self.usergroups: dict[str, list[str]] = {}  # user group id → member user ids (usergroups.users.list)
 
     @property
     def base_url(self) -> str:
@@ -168,6 +169,11 @@ class SlackServer(LoopbackServer):
             return self._reply(req, 200, {"ok": True, "channels": chans, "response_metadata": {"next_cursor": ""}})
         if method == "auth.test":
             return self._reply(req, 200, {"ok": True, "user_id": "UWIREWATCH", "team": "test"})
+        if method == "usergroups.users.list":
+            group = str(args.get("usergroup") or "")
+            if group not in self.usergroups:
+                return self._reply(req, 200, {"ok": False, "error": "no_such_subteam"})
+            return self._reply(req, 200, {"ok": True, "users": list(self.usergroups[group])})
         if method == "files.getUploadURLExternal":
             return self._reply(req, 200, self._upload_url(args))
         if method == "files.completeUploadExternal":
