@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import ValidationError
 from slack_sdk import WebClient
 
@@ -17,6 +18,7 @@ from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM, block_actions, deal_alert
 from tests.servers.slack import SlackServer
 
+ROOT = Path(__file__).resolve().parent.parent
 APP = "xapp-1-A0WIREWATCH-1-secretpart"
 SIGNING = "signing-secret-value-123"
 
@@ -71,3 +73,12 @@ def test_wiring_builds_the_receiver_the_mode_asks_for(tmp_path: Path, slack_serv
     with pytest.raises(ValueError, match="user groups are listed"):
         build_handler(grouped, store)
     store.close()
+
+
+def test_the_slack_app_manifest_asks_for_what_the_code_uses() -> None:
+    manifest = yaml.safe_load((ROOT / "docs" / "slack-app-manifest.yaml").read_text(encoding="utf-8"))
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    needed = {"chat:write", "channels:history", "groups:history", "channels:read", "files:write", "usergroups:read"}
+    assert needed <= scopes
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert manifest["settings"]["socket_mode_enabled"] is True
