@@ -94,12 +94,15 @@ def mute_targets(alert: Alert) -> tuple[MuteTarget, ...]:
 
 
 def mute_target(alert: Alert, choice: str | None = None) -> MuteTarget:
-    """One choice by name (None: the default); an unknown or unavailable choice is an error."""
+    """One choice by name (None: the default; `rule`: always offered); an unknown or unavailable choice is an
+    error."""
     targets = mute_targets(alert)
     if choice is None:
         return targets[0]
+    if choice == RULE_CHOICE:
+        return rule_target(alert)
     for t in targets:
         if t.choice == choice:
             return t
-    offered = ", ".join(t.choice for t in targets)
+    offered = ", ".join(dict.fromkeys([*(t.choice for t in targets), RULE_CHOICE]))
     raise SilenceError(f"alert {alert.id} has nothing to mute as {choice!r} (it offers: {offered})")

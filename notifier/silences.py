@@ -316,3 +316,26 @@ def _neg(text: str) -> tuple[int, ...]:
 def describe(silence: Silence) -> str:
     """`event="bd_deal", party="Pfizer"`: the matchers as amtool prints them."""
     return ", ".join(str(m) for m in silence.matchers)
+
+
+# --- record time and release (called by the alert recorder and `silence expire`) ----------------------------------
+
+
+def silence_for(alert: Alert, silences: Iterable[Silence], now: float) -> Silence | None:
+    """The silence to record with `alert` (its id goes with the alert), or None to post it."""
+    return matching(labels_of(alert), silences, now)
+
+
+def releasable(silenced: Iterable[tuple[Alert, str]], silences: Iterable[Silence], now: float) -> list[Alert]:
+    """Of the alerts recorded as silenced (with the silence id that held them), those to post now: their silence
+    was expired early (one that simply ran out releases nothing: its alerts were meant to stay quiet) and no
+    other silence holds them now."""
+    by_id = {s.id: s for s in silences}
+    out = []
+    for alert, silence_id in silenced:
+        held_by = by_id.get(silence_id)
+        if held_by is None or held_by.expired_at is None or held_by.is_active(now):
+            continue
+        if silence_for(alert, by_id.values(), now) is None:
+            out.append(alert)
+    return out

@@ -21,6 +21,8 @@ from notifier.silences import (
     parse_matchers,
     parse_span,
     parse_time,
+    releasable,
+    silence_for,
     silences_alert,
 )
 from store.reader_records import Matcher, Silence
@@ -316,7 +318,7 @@ def test_keyword_alerts_and_thin_events_fall_back_to_their_rule() -> None:
 
 
 def test_an_unknown_choice_is_a_clear_error() -> None:
-    with pytest.raises(SilenceError, match=r"nothing to mute as 'ticker_broker' .*offers: licensor, licensee"):
+    with pytest.raises(SilenceError, match=r"nothing to mute as 'ticker_broker' .*offers: licensor, licensee, rule"):
         mute_target(alert(), "ticker_broker")
 
 
@@ -324,3 +326,17 @@ def test_every_event_type_with_a_key_entity_has_choices() -> None:
     for event, entities in KEY_ENTITIES.items():
         assert entities, event
         assert len({e.choice for e in entities}) == len(entities)
+
+
+def test_record_time_and_release_after_an_early_expiry() -> None:
+    deal, other = alert(), alert(fields={"licensor": "Merck", "licensee": "Pfizer"}, id="b" * 32)
+    by_party = silence_of("party=Pfizer", days=7)
+    by_rule = silence_of("rule=bd-deal", days=1)
+    assert silence_for(deal, [by_party], T0 + 1) == by_party
+    ended = by_party.evolve(expired_at=T0 + 100, expired_by="bo")
+    held = [(deal, by_party.id), (other, by_party.id)]
+    assert releasable(held, [ended], T0 + 101) == [deal, other]
+    assert releasable(held, [by_party], T0 + 101) == []  # still active
+    assert releasable(held, [ended, by_rule], T0 + 101) == []  # another silence holds them now
+    ran_out = silence_of("party=Pfizer", days=1)
+    assert releasable([(deal, ran_out.id)], [ran_out], T0 + 2 * DAY) == []  # ran out: nothing to release
