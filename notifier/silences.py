@@ -30,7 +30,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from notifier.dedupe import norm_code, norm_name
 from rules.durations import parse_duration
 from rules.normalize import fold, fold_script
 from rules.regex import compile_pattern
@@ -274,6 +273,9 @@ def _values(value: Any) -> tuple[str, ...]:
 
 def canonical(name: str, value: str) -> str:
     """The form `=` compares: a name as event keys see it, a code as a code, anything else folded."""
+    # imported here: the event-key helpers load lexicons (~50 ms), which `silence add` / `list` never need
+    from notifier.dedupe import norm_code, norm_name
+
     if name in NAME_LABELS:
         return norm_name(value) or fold(value).strip()
     if name in CODE_LABELS:
