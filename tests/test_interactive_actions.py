@@ -320,3 +320,24 @@ def test_when_slack_cannot_say_the_last_known_members_hold_and_none_means_refuse
     assert policy.refusal(ana) is None  # Slack failed: the last list holds
     fresh = AccessPolicy(AccessRules(TEAM, usergroups=("S0DESK",)), lambda g: (_ for _ in ()).throw(RuntimeError("x")))
     assert fresh.refusal(ana) is not None  # nothing known: refused
+
+
+def test_pressing_mute_again_while_it_holds_keeps_one_silence_but_after_undo_mutes_anew(store: SqliteStore) -> None:
+    handler, _ = handler_for(store)
+    (first,) = handler.handle(block_actions("ww.mute.7d", A))
+    (second,) = handler.handle(block_actions("ww.mute.7d", A))  # a second press (a new action_ts)
+    assert (first.status, second.status) == ("done", "duplicate") and second.silence == first.silence
+    (shorter,) = handler.handle(block_actions("ww.mute.1d", A))  # covered by the 7 days that hold
+    assert shorter.status == "duplicate"
+    (longer,) = handler.handle(block_actions("ww.mute.30d", A))  # asks for more: a new silence
+    assert longer.status == "done" and len(store.silences()) == 2
+    (by_bo,) = handler.handle(block_actions("ww.mute.7d", A, user="U0BO", username="bo"))  # another reader's own
+    assert by_bo.status == "done" and len(store.silences()) == 3
+    assert first.silence is not None
+    handler.handle(block_actions("ww.undo", f"{A}|{first.silence.id}"))
+    (again,) = handler.handle(block_actions("ww.mute.7d", A))
+    assert again.status == "duplicate" and again.silence == longer.silence  # the 30 days still hold
+    assert longer.silence is not None
+    handler.handle(block_actions("ww.undo", f"{A}|{longer.silence.id}"))
+    (fresh,) = handler.handle(block_actions("ww.mute.7d", A))
+    assert fresh.status == "done" and len(store.silences()) == 4

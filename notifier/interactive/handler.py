@@ -24,6 +24,7 @@ from store.records import Alert
 
 log = logging.getLogger("wirewatch.interactive")
 
+TWIN_SLACK = 3600.0  # a second press ending at most this much later than the first is the same mute
 Status = Literal["done", "duplicate", "refused", "failed", "ignored"]
 
 
@@ -101,6 +102,9 @@ class ActionHandler:
         wrote = False
         silence = effects.silence
         if silence is not None:
+            twin = self._twin(silence, now)
+            if twin is not None:  # pressed again while the same reader's mute from this card holds: keep one
+                return Outcome(action, "duplicate", effects.summary, alert, twin)
             if self.store.add_silence(silence):
                 wrote = True
             else:
@@ -114,6 +118,16 @@ class ActionHandler:
             return Outcome(action, "done", effects.summary, alert=alert)
         status: Status = "done" if wrote else "duplicate"
         return Outcome(action, status, effects.summary, alert, silence, effects.verdict, expired)
+
+    def _twin(self, silence: Silence, now: float) -> Silence | None:
+        """An active silence that an earlier press of the same reader made from the same card, with the same
+        matchers and lasting about as long or longer (a double click); a press asking for longer is a new
+        silence, and a redelivery of this very press is not a twin (its own id is handled by the store)."""
+        for s in self.store.silences(now):
+            same = (s.matchers, s.origin, s.author_id) == (silence.matchers, silence.origin, silence.author_id)
+            if same and s.id != silence.id and s.is_active(now) and s.ended_at >= silence.ends_at - TWIN_SLACK:
+                return s
+        return None
 
     @staticmethod
     def _log(outcome: Outcome) -> None:
