@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from collectors.http_fetch import FetchResult
 from collectors.series_parse import Point
-from store.records import Observation, SourceState
+from domain.observation import Observation
+from domain.source_state import SourceState
 
 
 @dataclass(frozen=True, slots=True)

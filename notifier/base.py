@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from store.records import Alert
+from domain.alert import Alert
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from domain.alert import Alert
 from notifier.money import as_number, money, money_with_usd, pct_change, percent
 from notifier.render import (
     SEVERITY_EMOJI,
@@ -32,7 +33,6 @@ from notifier.render import (
     truncate,
 )
 from rules.extract import FIELD_NAMES
-from store.records import Alert
 
 MAX_BLOCKS = 50
 SECTION_CHARS = 3000

@@ -10,8 +10,8 @@ import io
 
 import numpy as np
 
+from domain.alert import Alert
 from notifier.print_render import history_of, is_print, with_unit
-from store.records import Alert
 
 SIZE_INCHES = (6.4, 2.6)
 DPI = 100

@@ -6,9 +6,9 @@ import sys
 import threading
 from typing import TextIO
 
+from domain.alert import Alert
 from notifier.base import Outcome, Thread, register
 from notifier.render import headline, render_console
-from store.records import Alert
 
 
 @register("console")

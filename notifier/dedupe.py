@@ -16,8 +16,8 @@ from typing import Any
 
 from datasketch import MinHash
 
-from rules.normalize import fold
-from store.records import Alert
+from domain.alert import Alert
+from domain.text import fold
 
 KEYED_EVENTS = ("bd_deal", "price_target", "mortgage_print")
 NUM_PERM = 128

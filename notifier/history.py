@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from domain.alert import Alert
 from notifier.dedupe import norm_code, norm_name
 from notifier.money import as_number, money, to_usd
-from store.records import Alert
 
 MIN_HISTORY = 3  # fewer earlier events than this and "largest" says nothing
 MIN_GAP_DAYS = 30  # "largest since" only when that reaches back at least this far

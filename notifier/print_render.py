@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from domain.alert import Alert
 from notifier.render import SEVERITY_EMOJI, mrkdwn_escape, truncate
 from rules.series_engine import fmt
-from store.records import Alert
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 26

@@ -6,8 +6,8 @@ import html
 from datetime import datetime
 from typing import Any
 
-from rules.normalize import fold
-from store.records import Alert
+from domain.alert import Alert
+from domain.text import fold
 
 EXCERPT_CHARS = 280
 SECTION_LIMIT = 3000

@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rules.model import SEVERITY_ORDER
-from store.records import Alert
+from domain.alert import Alert
+from domain.severity import SEVERITY_ORDER
 
 IMMEDIATE, DIGEST = "immediate", "digest"
 

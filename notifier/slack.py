@@ -33,13 +33,13 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from domain.alert import Alert
 from notifier.base import Outcome, Posted, ReconcileError, Thread, register
 from notifier.cards import Card, render_card, render_reply
 from notifier.print_render import is_print, render_print_blocks
 from notifier.render import render_text
 from notifier.routing import Router
 from notifier.slack_chart import post_chart
-from store.records import Alert
 
 log = logging.getLogger("wirewatch.slack")
 

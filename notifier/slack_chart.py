@@ -14,9 +14,9 @@ import re
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from domain.alert import Alert
 from notifier.chart import chart_png
 from notifier.print_render import is_print
-from store.records import Alert
 
 log = logging.getLogger("wirewatch.slack")
 

@@ -14,10 +14,10 @@ import math
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
+from domain.alert import Alert
 from notifier.base import Outcome, register
 from notifier.cards import render_card
 from notifier.slack import UnsentConnectionErrorRetryHandler, not_sent
-from store.records import Alert
 
 TARGET = "webhook"
 # Answers Slack gives a webhook that no retry can fix (the URL, the channel or our payload is the problem).

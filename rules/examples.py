@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from collectors.item import Item
+from domain.item import Item
 from rules.engine import RuleEngine
 from rules.loader import LoadedRules
 from rules.model import Example, Rule

@@ -5,8 +5,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
-from collectors.item import Item
-from store.records import Alert, Delivery, Observation, SourceState
+from domain.alert import Alert
+from domain.delivery import Delivery
+from domain.item import Item
+from domain.observation import Observation
+from domain.source_state import SourceState
 
 
 class StoreUnavailable(Exception):

@@ -12,9 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from collectors.item import Item
+from domain.alert import Alert
+from domain.delivery import Delivery
+from domain.item import Item
+from domain.observation import Observation
+from domain.source_state import SourceState
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery, Observation, SourceState
 
 SCHEMA_VERSION = 1
 SCHEMA = """

@@ -14,12 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from collectors.item import Item
+from domain.alert import Alert
+from domain.delivery import Delivery
+from domain.item import Item
+from domain.source_state import SourceState
 from rules.loader import BUNDLED_PACKS, RuleLoadError, load_rules
 from rules.series_loader import load_series_rules
 from rules.yaml_source import Problem, load_yaml_file
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery, SourceState
 from wirewatch import __version__
 from wirewatch.config import Config, ConfigError, SourceConfig, find_config, load_config
 from wirewatch.logs import setup_logging

@@ -26,11 +26,12 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from collectors.http_fetch import Fetcher
-from collectors.item import Item
 from collectors.schedule import PollPolicy
+from domain.alert import Alert, alert_id
+from domain.item import Item
+from domain.source_state import SourceState
 from rules.reload import RuleWatcher
 from store.base import Store, StoreUnavailable
-from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.fleet import Fleet

@@ -28,13 +28,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from domain.alert import Alert
+from domain.delivery import Delivery
 from notifier import dedupe
 from notifier.base import Notifier, Outcome, Posted, ReconcileError, Reconciling, Thread, Threading
 from notifier.digests import make_digest
 from notifier.history import context_lines
 from notifier.routing import DIGEST, Budget, Pacer, Route, Router, digest_due, window_start
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery
 
 if TYPE_CHECKING:
     from wirewatch.config import Config

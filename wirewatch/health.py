@@ -16,10 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from collectors.item import Item
+from domain.alert import Alert, alert_id
+from domain.item import Item
+from domain.source_state import SourceState
 from notifier.base import Notifier
 from store.base import Store
-from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
 
 log = logging.getLogger("wirewatch.health")

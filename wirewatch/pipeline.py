@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from collectors.encoding import to_utf8
 from collectors.feed_parse import parse_feed
 from collectors.http_fetch import Fetcher, FetchResult
-from collectors.item import Item
 from collectors.schedule import PollPolicy
 from collectors.update import (
     UpdatePlan,
@@ -33,13 +32,15 @@ from collectors.update import (
     plan_update,
     reconcile,
 )
+from domain.alert import Alert, alert_id
+from domain.item import Item
+from domain.severity import SEVERITY_ORDER
+from domain.source_state import SourceState
+from domain.text import fold
 from notifier.base import Notifier
 from rules.durations import parse_duration
 from rules.engine import Match, RuleEngine
-from rules.model import SEVERITY_ORDER
-from rules.normalize import fold
 from store.base import Store, StoreUnavailable
-from store.records import Alert, SourceState, alert_id
 from wirewatch.config import SeriesSourceConfig, SourceConfig
 from wirewatch.series_pipeline import poll_series
 

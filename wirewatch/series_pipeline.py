@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from collectors.http_fetch import FetchResult
-from collectors.item import Item
 from collectors.schedule import PollPolicy
 from collectors.series_parse import Layout, SeriesColumn, SeriesParseError, parse_series
 from collectors.series_update import Revision, SeriesChanges, diff_series, merged_history, record_success
@@ -37,15 +36,18 @@ from collectors.update import (
     plan_not_modified,
     reconcile,
 )
+from domain.alert import Alert, alert_id
+from domain.item import Item
+from domain.observation import Observation
+from domain.severity import SEVERITY_ORDER
+from domain.source_state import SourceState
 from notifier.base import Notifier
 from notifier.print_render import change_text, with_unit
 from rules.engine import RuleEngine
-from rules.model import SEVERITY_ORDER
 from rules.series_context import PrintContext, print_context
 from rules.series_engine import History, SeriesEngine, SeriesMatch, fmt
 from rules.series_loader import load_series_rules
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Observation, SourceState, alert_id
 from wirewatch.config import SeriesConfig, SeriesSourceConfig
 
 if TYPE_CHECKING:
