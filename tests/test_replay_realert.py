@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from collectors.item import Item
+from rules.alerts import alerts_for
 from rules.engine import Match
 from rules.model import Rule
 from tests.conftest import run_cli
 from tests.servers.feeds import FeedServer, rss
-from wirewatch.pipeline import alerts_for
 
 NOTES = [
     {"guid": "n1", "title": "Morgan Stanley upgrades Moderna to Overweight, price target $60", "link": "http://x/n1"},

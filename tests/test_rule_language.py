@@ -163,15 +163,15 @@ def test_rule_watcher_applies_valid_changes_and_reports_invalid_once(tmp_path: P
     write(f, "rules:\n  - id: a\n    any: [y]\n")
     os.utime(f, ns=(time.time_ns(), time.time_ns() + 1_000_000))
     result = watcher.check()
-    assert result is not None and result.engine is not None and result.engine.rules[0].any == ["y"]
+    assert result is not None and result.ruleset is not None and result.ruleset.rules[0].any == ["y"]
     write(f, "rules:\n  - id: a\n    anny: [y]\n")
     os.utime(f, ns=(time.time_ns(), time.time_ns() + 2_000_000))
     bad = watcher.check()
-    assert bad is not None and bad.engine is None and bad.first_report
+    assert bad is not None and bad.ruleset is None and bad.first_report
     assert f"{f}:3:5: unknown key `anny`; did you mean `any`?" in [str(p) for p in bad.problems]
     os.utime(f, ns=(time.time_ns(), time.time_ns() + 3_000_000))
     again = watcher.check()
-    assert again is not None and again.engine is None and not again.first_report, "told once"
+    assert again is not None and again.ruleset is None and not again.first_report, "told once"
 
 
 def test_daemon_hot_reloads_rules_without_restart(tmp_path: Path, feed_server: FeedServer) -> None:

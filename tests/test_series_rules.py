@@ -23,7 +23,7 @@ from rules.series_model import Condition, SeriesRule
 from store.records import Observation
 from tests.conftest import ROOT, run_cli
 from wirewatch.config import SeriesSourceConfig, load_config
-from wirewatch.series_pipeline import layout_of
+from wirewatch.readers.series_alerts import layout_of
 
 V0, V1 = "2025-06-05T16:00:00Z", "2025-06-12T16:00:00Z"
 
