@@ -23,18 +23,12 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from domain.alert import Alert
 from notifier.base import Outcome, Posted, ReconcileError, Thread, register
 from notifier.card import Card, card_for, reply_card
 from notifier.slack_chart import post_chart
-from notifier.slack_http import (
-    ReadOnlyServerErrorRetryHandler,
-    UnsentConnectionErrorRetryHandler,
-    not_sent,
-    redact,
-)
+from notifier.slack_http import not_sent, redact, retry_handlers
 
 log = logging.getLogger("wirewatch.slack")
 
@@ -80,6 +74,7 @@ class SlackNotifier:
         base_url: str = "https://slack.com/api/",
         timeout: float = 15.0,
         max_retries: int = 3,
+        retry_backoff: float = 0.5,
     ):
         if not base_url.endswith("/"):
             base_url += "/"
@@ -91,11 +86,7 @@ class SlackNotifier:
             token=token,
             base_url=base_url,
             timeout=max(1, math.ceil(timeout)),  # int(0.5) == 0 would make every socket non-blocking
-            retry_handlers=[
-                UnsentConnectionErrorRetryHandler(max_retry_count=max_retries),
-                RateLimitErrorRetryHandler(max_retry_count=max_retries),
-                ReadOnlyServerErrorRetryHandler(max_retry_count=max_retries),
-            ],
+            retry_handlers=retry_handlers(max_retries, retry_backoff),
         )
 
     def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from urllib.error import URLError
 
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, ServerErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
@@ -65,3 +71,16 @@ class UnsentConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
 def not_sent(exc: BaseException) -> bool:
     """The request never reached Slack (refused, unresolvable, connect timeout)."""
     return isinstance(exc, URLError)
+
+
+def retry_handlers(max_retries: int, backoff: float = 0.5, *, reads: bool = True) -> list[RetryHandler]:
+    """What slack-sdk may retry by itself: requests that never went out, 429s (after Retry-After), and — for
+    the bot, whose reads are safe to repeat — 5xx answers to reads, waiting `backoff` × 2ⁿ seconds between."""
+    interval = BackoffRetryIntervalCalculator(backoff_factor=backoff)
+    handlers: list[RetryHandler] = [
+        UnsentConnectionErrorRetryHandler(max_retry_count=max_retries, interval_calculator=interval),
+        RateLimitErrorRetryHandler(max_retry_count=max_retries),
+    ]
+    if reads:
+        handlers.append(ReadOnlyServerErrorRetryHandler(max_retry_count=max_retries, interval_calculator=interval))
+    return handlers

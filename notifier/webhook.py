@@ -12,13 +12,12 @@ from __future__ import annotations
 import logging
 import math
 
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
 from domain.alert import Alert
 from notifier.base import Outcome, register
 from notifier.card import card_for
-from notifier.slack_http import UnsentConnectionErrorRetryHandler, not_sent
+from notifier.slack_http import not_sent, retry_handlers
 
 TARGET = "webhook"
 # Answers Slack gives a webhook that no retry can fix (the URL, the channel or our payload is the problem).
@@ -42,7 +41,7 @@ class WebhookNotifier:
     kind = "webhook"
     threads = False
 
-    def __init__(self, url: str, timeout: float = 15.0, max_retries: int = 3):
+    def __init__(self, url: str, timeout: float = 15.0, max_retries: int = 3, retry_backoff: float = 0.5):
         self._url = url
         sdk_log = logging.getLogger(f"wirewatch.webhook.sdk.{id(self)}")
         sdk_log.addFilter(_Redact(url))
@@ -51,10 +50,7 @@ class WebhookNotifier:
             url=url,
             timeout=max(1, math.ceil(timeout)),
             logger=sdk_log,
-            retry_handlers=[
-                UnsentConnectionErrorRetryHandler(max_retry_count=max_retries),
-                RateLimitErrorRetryHandler(max_retry_count=max_retries),
-            ],
+            retry_handlers=retry_handlers(max_retries, retry_backoff, reads=False),
         )
 
     def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:

@@ -80,12 +80,27 @@ def _walk(node: yaml.Node, path: PathKey, doc: YamlDoc) -> None:
             _walk(child, (*path, i), doc)
 
 
+# libyaml composes the node tree (with positions) several times faster than the pure-Python parser; the data is
+# then constructed from that same tree, so a file is parsed once. Syntax errors are re-read by the pure-Python
+# parser, whose messages are the ones we report.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str, loader: Any) -> tuple[yaml.Node | None, Any]:
+    node = yaml.compose(text, Loader=loader)
+    constructor = yaml.SafeLoader("")
+    data = constructor.construct_document(node) if node is not None else None
+    return node, data
+
+
 def load_yaml(text: str, file: str) -> YamlDoc:
     """Parse `text`; syntax errors become a Problem (data None) instead of an exception."""
     doc = YamlDoc(file=file, data=None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        try:
+            node, data = _compose(text, _FAST_LOADER)
+        except yaml.YAMLError:
+            node, data = _compose(text, yaml.SafeLoader)  # the same error, in the words we report
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

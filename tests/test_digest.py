@@ -192,6 +192,7 @@ def test_pure_timing_rules() -> None:
 # --- the `alerts` command ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     cfg = tmp_path / "wirewatch.yaml"
@@ -243,6 +244,7 @@ def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -
     assert r.stdout.startswith("1 deliveries queued again")
 
 
+@pytest.mark.system
 def test_routes_in_the_config_are_validated_with_their_place(tmp_path: Path) -> None:
     cfg = tmp_path / "wirewatch.yaml"
     cfg.write_text("sources: []\nnotify:\n  routes:\n    - severity: [urgent]\n      delivery: later\n")

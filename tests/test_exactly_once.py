@@ -52,7 +52,7 @@ def sqlite(tmp_path: Path) -> Iterator[SqliteStore]:
 
 def slack(server: SlackServer, **kw: Any) -> SlackNotifier:
     args: dict[str, Any] = {"token": server.token, "channel": CHANNEL, "base_url": server.base_url, "max_retries": 0}
-    args.update(kw)
+    args.update({"retry_backoff": 0.01, **kw})  # slack-sdk's waits between retried reads: short, same count
     return SlackNotifier(**args)
 
 
@@ -300,6 +300,7 @@ def test_different_deals_and_old_events_are_not_threaded(sqlite: SqliteStore, sl
     assert prepared.thread_of is None
 
 
+@pytest.mark.system
 def test_near_duplicate_keyword_articles_from_three_feeds_post_once_end_to_end(
     tmp_path: Path, feed_server: FeedServer, slack_server: SlackServer
 ) -> None:

@@ -519,6 +519,7 @@ def test_private_address_is_refused_unless_allowed(feed_server: FeedServer, host
     assert allowed.ok and allowed.status == 200
 
 
+@pytest.mark.system
 def test_config_refuses_private_addresses_by_default_but_file_sources_work(tmp_path: Path) -> None:
     assert Config().fetch.allow_private_addresses is False
     assert fetch_limits(Config()).allow_private_addresses is False
@@ -700,6 +701,7 @@ def test_finish_does_not_count_redirects_of_failed_polls() -> None:
 # --- `wirewatch sources` ----------------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_sources_table_shows_each_failing_feed_with_its_reason(tmp_path: Path, feed_server: FeedServer) -> None:
     feed_server.put("/ok.xml", rss([entry(1)]))
     feed_server.put("/boom.xml", b"oops", status=500, content_type="text/plain")

@@ -8,6 +8,8 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
+
 from rules.files import BUNDLED_PACKS
 from rules.reload import RuleWatcher
 from rules.ruleset import load_ruleset
@@ -64,6 +66,7 @@ def test_a_reload_keeps_the_series_rules_and_rejects_a_bad_one_with_its_place(tm
     assert len(fixed.ruleset.series_rules) == BUNDLED_SERIES_RULES
 
 
+@pytest.mark.system
 def test_match_and_validate_see_the_same_problems_as_a_reload(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(
         "rules:\n  - id: ok\n    any: [deal]\nseries_rules:\n  - id: bad\n    series: X\n    threshhold: {above: 1}\n"

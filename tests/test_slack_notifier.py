@@ -42,7 +42,7 @@ def make_alert(n: int = 1, **item: str) -> Alert:
 
 def notifier_for(server: SlackServer, **kw: object) -> SlackNotifier:
     args: dict[str, object] = {"token": server.token, "channel": CHANNEL, "base_url": server.base_url}
-    args.update(kw)
+    args.update({"retry_backoff": 0.01, **kw})  # slack-sdk's waits between retried reads: short, same count
     return SlackNotifier(**args)  # type: ignore[arg-type]
 
 
