@@ -53,6 +53,7 @@ class ReconcileError(Exception):
 
 class Notifier(Protocol):
     kind: str
+    threads: bool  # can post a later report of an event as a reply in its first alert's thread
 
     def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:
         """Delivery targets this notifier wants for the alert, e.g. `slack:#market-signals`. `channel` is where

@@ -102,7 +102,7 @@ class AlertRecorder:
             replying = [
                 d.target
                 for d in self.store.deliveries(root)
-                if getattr(notifier_for(d.target, self.notifiers), "threads", False)
+                if (notifier := notifier_for(d.target, self.notifiers)) is not None and notifier.threads
             ]
             return replace(alert, event_key=key, thread_of=root), replying
         context: tuple[str, ...] = ()
