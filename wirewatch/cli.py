@@ -35,7 +35,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG, EXIT_STORE = 0, 1, 2, 3
 
 
 def _load(args: argparse.Namespace) -> Config:
-    from wirewatch.config import find_config, load_config
+    from wirewatch.config import load_config
+    from wirewatch.config_file import find_config
 
     path = find_config(args.config)
     config, warnings = load_config(path)
@@ -94,10 +95,12 @@ def _read_items(stream: TextIO, errors: list[str]) -> Iterator[Item]:
 def _rule_paths(args: argparse.Namespace) -> list[Path]:
     if getattr(args, "rules", None):
         return [Path(p) for p in args.rules]
-    from wirewatch.config import find_config, load_config
+    from wirewatch.config_file import find_config
 
     path = find_config(args.config)
     if path is not None:
+        from wirewatch.config import load_config
+
         config, _ = load_config(path)
         return config.rule_paths()
     return [BUNDLED_PACKS]

@@ -23,10 +23,12 @@ from pydantic import (
 from rules.durations import parse_duration
 from rules.files import BUNDLED_PACKS
 from rules.yaml_source import Problem, YamlDoc, load_yaml_file, validation_problems
+from wirewatch.config_file import DEFAULT_CONFIG_NAMES, find_config
 from wirewatch.interpolate import Interpolation, interpolate
 
+__all__ = ["DEFAULT_CONFIG_NAMES", "Config", "ConfigError", "SourceConfig", "find_config", "load_config"]
+
 Seconds = Annotated[float, BeforeValidator(parse_duration)]
-DEFAULT_CONFIG_NAMES = ("wirewatch.yaml", "wirewatch.yml")
 
 
 class ConfigError(Exception):
@@ -368,14 +370,3 @@ def _config_problems(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
                     err = {**err, "loc": (*loc[:2], *loc[3:])}
         problems += validation_problems(doc, _Errors([err]), model, base=base)
     return problems
-
-
-def find_config(explicit: str | None) -> Path | None:
-    if explicit:
-        return Path(explicit)
-    if env_path := os.environ.get("WIREWATCH_CONFIG"):
-        return Path(env_path)
-    for name in DEFAULT_CONFIG_NAMES:
-        if Path(name).is_file():
-            return Path(name)
-    return None
