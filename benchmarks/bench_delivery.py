@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from collectors.item import Item
+from domain.alert import Alert, alert_id
+from domain.item import Item
 from notifier.slack import SlackNotifier
-from store.records import Alert, alert_id
 from store.sqlite_store import SqliteStore
 from tests.servers.slack import SlackServer
 from wirewatch.delivery import DeliverySettings, Outbox

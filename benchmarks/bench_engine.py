@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from collectors.item import Item
+from domain.item import Item
 from rules.engine import RuleEngine
 from rules.loader import BUNDLED_PACKS, load_rules
 from rules.model import Rule

@@ -1,4 +1,4 @@
-"""Polling cost: 1,000 local feeds on one loopback server, polled through the real Runtime and Pipeline
+"""Polling cost: 1,000 local feeds on one loopback server, polled through the real Runtime and poll shell
 (Fetcher, conditional GET, SQLite store, rule engine, health check), as the daemon does.
 
 The feed server runs in a child process, so `time.process_time()` of this process is the monitor's own CPU

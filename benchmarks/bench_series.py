@@ -21,17 +21,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from collectors.http_fetch import FetchResult  # noqa: E402
+from collectors.http_fetch import Fetcher, FetchLimits, FetchResult  # noqa: E402
 from collectors.schedule import PollPolicy  # noqa: E402
 from collectors.series_parse import parse_series  # noqa: E402
 from collectors.series_update import diff_series  # noqa: E402
+from domain.observation import Observation  # noqa: E402
+from domain.source_state import SourceState  # noqa: E402
+from notifier.card import card_for  # noqa: E402
 from notifier.chart import chart_png  # noqa: E402
+from rules.engine import RuleEngine  # noqa: E402
+from rules.ruleset import RuleSet  # noqa: E402
 from rules.series_engine import History, SeriesEngine  # noqa: E402
 from rules.series_loader import load_series_rules  # noqa: E402
-from store.records import Observation, SourceState  # noqa: E402
 from store.sqlite_store import SqliteStore  # noqa: E402
 from wirewatch.config import SeriesSourceConfig  # noqa: E402
-from wirewatch.series_pipeline import SeriesPoll, layout_of, print_alert  # noqa: E402
+from wirewatch.poll import Poller  # noqa: E402
+from wirewatch.readers.series_alerts import layout_of, print_alert  # noqa: E402
+from wirewatch.recorder import AlertRecorder  # noqa: E402
 
 ROWS = 2_800
 
@@ -78,26 +84,30 @@ def main() -> None:
     diff = cpu_ms(lambda: diff_series("MORTGAGE30US", stored, points, "v1"))
     rules = cpu_ms(lambda: engine.evaluate("MORTGAGE30US", history))
     alert = print_alert(source, source.series[0], history, engine.evaluate("MORTGAGE30US", history), 0.0)[0]
+    drawing = card_for(alert).chart
+    assert drawing is not None
     t = time.process_time()
-    chart_png(alert)
+    chart_png(drawing)
     chart_first = (time.process_time() - t) * 1000
-    chart = cpu_ms(lambda: chart_png(alert))
+    chart = cpu_ms(lambda: chart_png(drawing))
 
     with tempfile.TemporaryDirectory() as tmp:
         store = SqliteStore(Path(tmp) / "w.db")
-        poll = SeriesPoll(store, engine, {}, PollPolicy())
+        ruleset = RuleSet(RuleEngine([]), engine)
+        poll = Poller(store, Fetcher(FetchLimits()), AlertRecorder(store, {}), ruleset, PollPolicy())
         state = SourceState("fred")
         first = FetchResult(url=source.url, status=200, body=old, etag='"a"', content_type="text/csv")
-        plan, _, _ = poll.process(source, state, first)  # baseline: history loaded
-        state = plan.state
+        report = poll.settle(source, state, first)  # baseline: history loaded
+        assert report.state is not None
+        state = report.state
         same = FetchResult(url=source.url, status=200, body=old, etag='"b"', content_type="text/csv")
-        unchanged = cpu_ms(lambda: poll.process(source, state, same))
+        unchanged = cpu_ms(lambda: poll.settle(source, state, same))
         grown = FetchResult(url=source.url, status=200, body=new, etag='"c"', content_type="text/csv")
 
         # each run sees the new row as a print again: rewind the stored rows to the baseline first
         def with_print() -> None:
             store._conn().execute("DELETE FROM observations WHERE period = ?", (points[-1].period,))
-            poll.process(source, state, grown)
+            poll.settle(source, state, grown)
 
         printed = cpu_ms(with_print)
         store.close()

@@ -15,41 +15,17 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-SeriesFormat = Literal["csv", "json", "fred_csv", "fred_json", "pmms_csv"]
-FORMATS: tuple[str, ...] = ("csv", "json", "fred_csv", "fred_json", "pmms_csv")
+from collectors.series_layout import FORMATS, Layout, Point, SeriesColumn, SeriesFormat, SeriesParseError
+
 MISSING = frozenset({"", ".", "na", "n/a", "nan", "null", "none", "-", "--", "—", "#n/a"})
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
-
-class SeriesParseError(ValueError):
-    """The body is not the data the layout describes; the message says why and where."""
-
-
-@dataclass(frozen=True, slots=True)
-class SeriesColumn:
-    series: str  # the series id observations are stored under
-    column: str  # the CSV column or JSON field holding its values
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    format: SeriesFormat
-    columns: tuple[SeriesColumn, ...]
-    date_column: str | None = None  # default per format: date / observation_date|DATE
-    date_format: str | None = None  # strptime pattern, e.g. %Y年%m月; default ISO 8601 (pmms_csv: %m/%d/%Y)
-    records: str | None = None  # JSON: dot path to the list of records, e.g. data.items (fred_json: observations)
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    period: str  # ISO date the period starts on
-    value: float
+__all__ = ["FORMATS", "Layout", "Point", "SeriesColumn", "SeriesFormat", "SeriesParseError", "parse_series"]
 
 
 def parse_series(body: bytes, layout: Layout, content_type: str | None = None) -> dict[str, list[Point]]:

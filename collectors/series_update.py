@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from collectors.http_fetch import FetchResult
-from collectors.series_parse import Point
-from store.records import Observation, SourceState
+from collectors.series_layout import Point
+from domain.observation import Observation
+from domain.source_state import SourceState
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from collectors.feed_parse import ParsedFeed
 from collectors.http_fetch import FetchResult
-from collectors.item import Item
 from collectors.schedule import PollPolicy, next_delay
-from store.records import SourceState
+from domain.item import Item
+from domain.source_state import SourceState
 
 GAP_WEIGHT = 0.3  # moving-average weight of the newest gap between polls that brought new entries
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from store.records import Alert
+from domain.alert import Alert
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +53,11 @@ class ReconcileError(Exception):
 
 class Notifier(Protocol):
     kind: str
+    threads: bool  # can post a later report of an event as a reply in its first alert's thread
 
-    def targets_for(self, alert: Alert) -> list[str]:
-        """Delivery targets this notifier wants for the alert, e.g. `slack:#market-signals`."""
+    def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:
+        """Delivery targets this notifier wants for the alert, e.g. `slack:#market-signals`. `channel` is where
+        the router sends it (None: the notifier's default)."""
         ...
 
     def send(self, alert: Alert, target: str) -> Outcome: ...
@@ -77,6 +79,11 @@ class Reconciling(Protocol):
     def reconcile(self, target: str, wanted: Sequence[Posted]) -> dict[str, str]:
         """alert id → message ref for those found; raises ReconcileError when it cannot tell."""
         ...
+
+
+def notifier_for(target: str, notifiers: Mapping[str, Notifier]) -> Notifier | None:
+    """The notifier a target belongs to: `slack:#deals` → notifiers["slack"]."""
+    return notifiers.get(target.partition(":")[0])
 
 
 NotifierFactory = Callable[..., Notifier]

@@ -1,17 +1,16 @@
 """A small PNG chart of a print's recent history, for the alert's Slack thread. matplotlib's object API with the
 Agg canvas: no pyplot, no display, no global state, so it is safe in the delivery worker thread.
 
-Pure apart from CPU: alert in, PNG bytes out (None when there is nothing worth drawing).
+Pure apart from CPU: chart in, PNG bytes out (None when there is nothing worth drawing). numpy and matplotlib
+are imported by the first drawing, never by the daemon's start-up.
 """
 
 from __future__ import annotations
 
 import io
 
-import numpy as np
-
-from notifier.print_render import history_of, is_print, with_unit
-from store.records import Alert
+from domain.formats import with_unit
+from notifier.cards.common import Chart
 
 SIZE_INCHES = (6.4, 2.6)
 DPI = 100
@@ -23,18 +22,16 @@ def _drawable(text: str) -> bool:
     return all(ord(c) < 0x2E80 for c in text)
 
 
-def chart_title(alert: Alert) -> str:
+def chart_title(chart: Chart) -> str:
     """Name and unit where the default font can draw them; a CJK name falls back to the series id."""
-    name = str(alert.fields.get("indicator") or "")
-    label = name if name and _drawable(name) else str(alert.fields.get("series") or alert.item.id)
-    unit = str(alert.fields.get("unit") or "")
-    return f"{label} ({unit})" if unit and _drawable(unit) else label
+    label = chart.name if chart.name and _drawable(chart.name) else chart.series
+    return f"{label} ({chart.unit})" if chart.unit and _drawable(chart.unit) else label
 
 
-def chart_png(alert: Alert) -> bytes | None:
-    if not is_print(alert):
-        return None
-    periods, values = history_of(alert)
+def chart_png(chart: Chart) -> bytes | None:
+    import numpy as np
+
+    periods, values = list(chart.periods), list(chart.values)
     try:
         days = np.array(periods, dtype="datetime64[D]")
     except ValueError:
@@ -51,7 +48,7 @@ def chart_png(alert: Alert) -> bytes | None:
     ax = fig.add_subplot()
     ax.plot(days, values, color=LINE, linewidth=1.5)
     ax.scatter([days[-1]], [values[-1]], color=MARK, zorder=3, s=18)
-    unit = str(alert.fields.get("unit") or "")
+    unit = chart.unit
     ax.annotate(
         with_unit(values[-1], unit if _drawable(unit) else ""),
         (days[-1], values[-1]),
@@ -66,7 +63,7 @@ def chart_png(alert: Alert) -> bytes | None:
     locator = AutoDateLocator(minticks=3, maxticks=7)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    ax.set_title(chart_title(alert), fontsize=9, loc="left")
+    ax.set_title(chart_title(chart), fontsize=9, loc="left")
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3, linewidth=0.6)
     for side in ("top", "right"):

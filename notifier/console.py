@@ -1,4 +1,4 @@
-"""Console notifier: the default when no Slack token is configured."""
+"""Console notifier: the default when no Slack token is configured. Prints each alert's card as text."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import sys
 import threading
 from typing import TextIO
 
+from domain.alert import Alert
 from notifier.base import Outcome, Thread, register
-from notifier.render import headline, render_console
-from store.records import Alert
+from notifier.card import card_for, reply_card
 
 
 @register("console")
@@ -20,16 +20,15 @@ class ConsoleNotifier:
         self._stream = stream
         self._lock = threading.Lock()
 
-    def targets_for(self, alert: Alert) -> list[str]:
+    def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:
         return ["console"]
 
     def send(self, alert: Alert, target: str) -> Outcome:
-        return self._write(render_console(alert))
+        return self._write(card_for(alert).console)
 
     def send_reply(self, alert: Alert, target: str, thread: Thread) -> Outcome:
         """A later report of an event already shown: one line under it, not a second card."""
-        link = f" ({alert.item.link})" if alert.item.link else ""
-        return self._write(f"  ↳ also reported by {alert.item.source}: {headline(alert)}{link}")
+        return self._write(reply_card(alert, thread.parent).console)
 
     def _write(self, text: str) -> Outcome:
         stream = self._stream or sys.stdout

@@ -33,10 +33,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from domain.alert import Alert
+from domain.text import fold
 from notifier.dedupe_entities import Entities, conflict, entities_of
 from notifier.dedupe_minhash import MinHash
-from rules.normalize import fold
-from store.records import Alert
 
 __all__ = [
     "BANDS",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from collectors.item import Item
+from domain.alert import Alert, alert_id
+from domain.delivery import Delivery
+from domain.item import Item
 from notifier.routing import window_start
-from store.records import Alert, Delivery, alert_id
 
 DIGEST_RULE = "digest"
 

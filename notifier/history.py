@@ -11,11 +11,10 @@ Only first reports count (thread replies are the same event again), and only ale
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
-from notifier.dedupe import norm_code, norm_name
-from notifier.money import as_number, money, to_usd
-from store.records import Alert
+from domain.alert import Alert
+from domain.formats import as_number, money, month, ordinal
+from notifier.money import to_usd
 
 MIN_HISTORY = 3  # fewer earlier events than this and "largest" says nothing
 MIN_GAP_DAYS = 30  # "largest since" only when that reaches back at least this far
@@ -28,16 +27,6 @@ _ACTION_NOUN = {
     "initiate": "initiation",
     "reiterate": "reiteration",
 }
-
-
-def ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{({1: 'st', 2: 'nd', 3: 'rd'}).get(n % 10, 'th')}"
-
-
-def _month(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m")
 
 
 def _firsts(alert: Alert, history: Sequence[Alert]) -> list[Alert]:
@@ -62,36 +51,41 @@ def _largest(alert: Alert, earlier: list[Alert], field: str, label: str) -> str 
     bigger = [h for h, v in sized if v >= mine]
     if not bigger:
         since = min(h.created_at for h, _ in sized)
-        return f"largest {label} in our records (since {_month(since)})"
+        return f"largest {label} in our records (since {month(since)})"
     last_bigger = max(bigger, key=lambda h: h.created_at)
     if alert.created_at - last_bigger.created_at < MIN_GAP_DAYS * 86400:
         return None
     who = last_bigger.fields.get("licensee") or last_bigger.fields.get("licensor") or ""
     was = money(last_bigger.fields.get(field), last_bigger.fields.get("currency"))
-    return f"largest {label} since {_month(last_bigger.created_at)}" + (f" ({who}, {was})" if who else f" ({was})")
+    return f"largest {label} since {month(last_bigger.created_at)}" + (f" ({who}, {was})" if who else f" ({was})")
 
 
-def _deal_lines(alert: Alert, earlier: list[Alert]) -> list[str]:
+def deal_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
     """One line at most: the upfront says more than the headline total, so it goes first."""
+    earlier = _firsts(alert, history)
     for field, label in (("upfront", "upfront"), ("total", "deal value")):
         if line := _largest(alert, earlier, field, label):
-            return [line]
-    return []
+            return (line,)
+    return ()
 
 
-def _rating_lines(alert: Alert, earlier: list[Alert]) -> list[str]:
+def rating_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
+    """The same action on the same stock again this month: "3rd target raise on 1276.hk this month"."""
+    from notifier.dedupe import norm_code, norm_name  # with MinHash: loaded when first needed
+
+    earlier = _firsts(alert, history)
     f = alert.fields
     action = norm_name(f.get("action"))
     noun = _ACTION_NOUN.get(str(f.get("action") or ""))
     ticker = norm_code(f.get("ticker"))
     company = norm_name(f.get("company"))
     if not noun or not (ticker or company):
-        return []
-    month = _month(alert.created_at)
+        return ()
+    this_month = month(alert.created_at)
 
     def same(h: Alert) -> bool:
         hf = h.fields
-        if norm_name(hf.get("action")) != action or _month(h.created_at) != month:
+        if norm_name(hf.get("action")) != action or month(h.created_at) != this_month:
             return False
         return (ticker and norm_code(hf.get("ticker")) == ticker) or (
             not ticker and norm_name(hf.get("company")) == company
@@ -99,46 +93,36 @@ def _rating_lines(alert: Alert, earlier: list[Alert]) -> list[str]:
 
     count = 1 + sum(1 for h in earlier if same(h))
     if count < 2:
-        return []
+        return ()
     name = str(f.get("ticker") or f.get("company"))
-    return [f"{ordinal(count)} {noun} on {name} this month"]
+    return (f"{ordinal(count)} {noun} on {name} this month",)
 
 
-def _print_lines(alert: Alert, earlier: list[Alert]) -> list[str]:
+def print_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
+    """A print above (below) every later print of its indicator: "highest since 2024-03 in our records"."""
+    from notifier.dedupe import norm_name  # with MinHash: loaded when first needed
+
+    earlier = _firsts(alert, history)
     value = as_number(alert.fields.get("value"))
     series = norm_name(alert.fields.get("indicator"))
     if value is None or not series:
-        return []
+        return ()
     prints = [
         (h, v)
         for h in earlier
         if norm_name(h.fields.get("indicator")) == series and (v := as_number(h.fields.get("value"))) is not None
     ]
     if len(prints) < MIN_HISTORY:
-        return []
-    since = _month(min(h.created_at for h, _ in prints))
+        return ()
+    since = month(min(h.created_at for h, _ in prints))
     for word, sign in (("highest", 1.0), ("lowest", -1.0)):
         blocking = [h for h, v in prints if sign * v >= sign * value]
         if not blocking:
-            return [f"{word} in our records (since {since})"]
+            return (f"{word} in our records (since {since})",)
         last = max(blocking, key=lambda h: h.created_at)
         if (
             alert.created_at - last.created_at >= MIN_GAP_DAYS * 86400
             and len([1 for h, _ in prints if h.created_at > last.created_at]) >= MIN_HISTORY - 1
         ):
-            return [f"{word} since {_month(last.created_at)} in our records"]
-    return []
-
-
-def context_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
-    """The history lines for a first report of an event (none for keyword matches or thread replies)."""
-    if alert.thread_of is not None or alert.event is None:
-        return ()
-    earlier = _firsts(alert, history)
-    if alert.event == "bd_deal":
-        return tuple(_deal_lines(alert, earlier))
-    if alert.event == "price_target":
-        return tuple(_rating_lines(alert, earlier))
-    if alert.event == "mortgage_print":
-        return tuple(_print_lines(alert, earlier))
+            return (f"{word} since {month(last.created_at)} in our records",)
     return ()

@@ -15,8 +15,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rules.model import SEVERITY_ORDER
-from store.records import Alert
+from domain.alert import Alert
+from domain.formats import period
+from domain.kinds import DIGEST as DIGEST_KIND
+from domain.severity import SEVERITY_ORDER
 
 IMMEDIATE, DIGEST = "immediate", "digest"
 
@@ -59,7 +61,7 @@ class Router:
         route = next((r for r in self.routes if r.matches(alert)), None)
         channel = alert.channel or (route.channel if route else None)
         digest = alert.digest or (route is not None and route.delivery == DIGEST)
-        if alert.severity == "critical" or alert.event == "digest":
+        if alert.severity == "critical" or alert.kind == DIGEST_KIND:
             digest = False
         return Decision(channel, DIGEST if digest else IMMEDIATE)
 
@@ -92,21 +94,13 @@ class Budget:
             self.per_channel is not None
             and first_attempt
             and not is_critical(alert)
-            and alert.event != "digest"
+            and alert.kind != DIGEST_KIND
             and alert.thread_of is None
             and target != "console"
         )
 
     def reason(self) -> str:
-        return f"over budget ({self.per_channel} per {_span(self.period)})"
-
-
-def _span(seconds: float) -> str:
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
-        if seconds >= size and seconds % size == 0:
-            n = int(seconds // size)
-            return f"{'' if n == 1 else n}{unit}" if unit != "min" else f"{n}min"
-    return f"{seconds:g}s"
+        return f"over budget ({self.per_channel} per {period(self.period)})"
 
 
 # --- pacing -----------------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """Slack notifier: chat.postMessage through slack-sdk, never twice.
 
-Each post carries message `metadata` with the alert id, so the channel's history tells what Slack already
-accepted. slack-sdk's retry handlers re-send 429s (Slack did not take the message) and connection failures
-that happened before the request went out; they never blindly re-post after a 5xx or a lost reply, because
-Slack may have stored the message. For those we read the channel's recent history (conversations.history,
-or conversations.replies for a thread, with include_all_metadata) and re-post only when our alert id is not
-there. The token lives only inside the WebClient; errors we surface never include it.
+Each post is the alert's card (notifier/card.py) and carries message `metadata` with the alert id, so the
+channel's history tells what Slack already accepted. The retry policy (notifier/slack_http.py) never re-posts
+blindly after a 5xx or a lost reply, because Slack may have stored the message. For those we read the
+channel's recent history (conversations.history, or conversations.replies for a thread, with
+include_all_metadata) and re-post only when our alert id is not there. The token lives only inside the
+WebClient; errors we surface never include it.
 
 Needed scopes: `chat:write`, and for reconciliation `channels:history` (`groups:history` for private
 channels) and `channels:read` (to turn a `#name` into the channel id the history methods want).
@@ -20,26 +20,15 @@ import threading
 import time
 from collections.abc import Sequence
 from typing import Any
-from urllib.error import URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
-from slack_sdk.http_retry.request import HttpRequest
-from slack_sdk.http_retry.response import HttpResponse
-from slack_sdk.http_retry.state import RetryState
 
+from domain.alert import Alert
 from notifier.base import Outcome, Posted, ReconcileError, Thread, register
-from notifier.cards import Card, render_card, render_reply
-from notifier.print_render import is_print, render_print_blocks
-from notifier.render import render_text
-from notifier.routing import Router
+from notifier.card import Card, card_for, reply_card
 from notifier.slack_chart import post_chart
-from store.records import Alert
+from notifier.slack_http import not_sent, redact, retry_handlers
 
 log = logging.getLogger("wirewatch.slack")
 
@@ -67,58 +56,10 @@ PERMANENT_ERRORS = frozenset(
         "thread_not_found",
     }
 )
-_TOKEN = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 METADATA_EVENT = "wirewatch_alert"
-POST_METHOD = "chat.postMessage"
 CLOCK_SKEW = 300.0  # look this far before our first attempt: Slack's clock and ours differ a little
 HISTORY_PAGES = 20  # × 200 messages: how far back a reconciliation reads before it gives up
-
-
-def redact(text: str) -> str:
-    return _TOKEN.sub("xox?-…redacted…", text)
-
-
-def _is_post(request: HttpRequest) -> bool:
-    return request.url.rstrip("/").endswith(POST_METHOD)
-
-
-class ReadOnlyServerErrorRetryHandler(ServerErrorRetryHandler):
-    """Retries 500/503 for reads only: a post answered with a 5xx may have been stored (reconcile instead)."""
-
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        return not _is_post(request) and super()._can_retry(
-            state=state, request=request, response=response, error=error
-        )
-
-
-class UnsentConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
-    """Retries a post only when the request never went out (urllib wraps those in URLError); a reset or a
-    timeout while waiting for the answer may follow a stored post. Reads are retried on any connection error."""
-
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        if _is_post(request) and not isinstance(error, URLError):
-            return False
-        return super()._can_retry(state=state, request=request, response=response, error=error)
-
-
-def not_sent(exc: BaseException) -> bool:
-    """The request never reached Slack (refused, unresolvable, connect timeout)."""
-    return isinstance(exc, URLError)
 
 
 @register("slack")
@@ -133,12 +74,11 @@ class SlackNotifier:
         base_url: str = "https://slack.com/api/",
         timeout: float = 15.0,
         max_retries: int = 3,
-        router: Router | None = None,
+        retry_backoff: float = 0.5,
     ):
         if not base_url.endswith("/"):
             base_url += "/"
         self.channel = channel
-        self.router = router or Router()
         self.max_retries = max_retries
         self._ids: dict[str, str] = {}  # channel name → id, learnt from post answers or conversations.list
         self._ids_lock = threading.Lock()
@@ -146,24 +86,18 @@ class SlackNotifier:
             token=token,
             base_url=base_url,
             timeout=max(1, math.ceil(timeout)),  # int(0.5) == 0 would make every socket non-blocking
-            retry_handlers=[
-                UnsentConnectionErrorRetryHandler(max_retry_count=max_retries),
-                RateLimitErrorRetryHandler(max_retry_count=max_retries),
-                ReadOnlyServerErrorRetryHandler(max_retry_count=max_retries),
-            ],
+            retry_handlers=retry_handlers(max_retries, retry_backoff),
         )
 
-    def targets_for(self, alert: Alert) -> list[str]:
-        return [f"slack:{self.router.decide(alert).channel or self.channel}"]
+    def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:
+        return [f"slack:{channel or self.channel}"]
 
     # --- sending --------------------------------------------------------------------------------------------
     def send(self, alert: Alert, target: str) -> Outcome:
-        if is_print(alert):  # a data print from a series source: its own card, and its chart in the thread
-            return self._deliver(alert, target, Card(render_text(alert), render_print_blocks(alert)), None)
-        return self._deliver(alert, target, render_card(alert), None)
+        return self._deliver(alert, target, card_for(alert), None)
 
     def send_reply(self, alert: Alert, target: str, thread: Thread) -> Outcome:
-        return self._deliver(alert, target, render_reply(alert, thread.parent), thread.ref)
+        return self._deliver(alert, target, reply_card(alert, thread.parent), thread.ref)
 
     def _deliver(self, alert: Alert, target: str, card: Card, thread_ts: str | None) -> Outcome:
         """Post; after an answer that leaves it unknown whether Slack stored the post, look before posting
@@ -187,8 +121,8 @@ class SlackNotifier:
             else:
                 self._learn(channel, resp.get("channel"))
                 ts = str(resp.get("ts") or "")
-                if thread_ts is None:  # data prints: the chart as a reply in the alert's own thread
-                    post_chart(self.client, alert, str(resp.get("channel") or channel), ts)
+                if thread_ts is None and card.chart is not None:  # prints: the chart in the alert's own thread
+                    post_chart(self.client, alert.id, card.chart, str(resp.get("channel") or channel), ts)
                 return Outcome.sent(ts)
             if attempt == self.max_retries:
                 return Outcome.retry(error, in_doubt=True)

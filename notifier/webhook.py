@@ -1,8 +1,9 @@
 """Incoming-webhook delivery (slack-sdk WebhookClient), for teams without a bot token.
 
-A webhook posts to the one channel it was made for, cannot reply in threads and cannot read history: later
-reports of an event are not posted (the first card stands for the event), and an answer that leaves it
-unknown whether Slack stored a post (5xx, no reply) is followed by a re-send — at least once, never lost.
+It posts the same card as the bot (notifier/card.py), to the one channel the webhook was made for. A webhook
+cannot reply in threads and cannot read history: later reports of an event are not posted (the first card
+stands for the event), and an answer that leaves it unknown whether Slack stored a post (5xx, no reply) is
+followed by a re-send — at least once, never lost.
 Exactly-once needs the bot token. The webhook URL is a secret: it never reaches a log line or an error.
 """
 
@@ -11,13 +12,12 @@ from __future__ import annotations
 import logging
 import math
 
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
+from domain.alert import Alert
 from notifier.base import Outcome, register
-from notifier.cards import render_card
-from notifier.slack import UnsentConnectionErrorRetryHandler, not_sent
-from store.records import Alert
+from notifier.card import card_for
+from notifier.slack_http import not_sent, retry_handlers
 
 TARGET = "webhook"
 # Answers Slack gives a webhook that no retry can fix (the URL, the channel or our payload is the problem).
@@ -41,7 +41,7 @@ class WebhookNotifier:
     kind = "webhook"
     threads = False
 
-    def __init__(self, url: str, timeout: float = 15.0, max_retries: int = 3):
+    def __init__(self, url: str, timeout: float = 15.0, max_retries: int = 3, retry_backoff: float = 0.5):
         self._url = url
         sdk_log = logging.getLogger(f"wirewatch.webhook.sdk.{id(self)}")
         sdk_log.addFilter(_Redact(url))
@@ -50,17 +50,14 @@ class WebhookNotifier:
             url=url,
             timeout=max(1, math.ceil(timeout)),
             logger=sdk_log,
-            retry_handlers=[
-                UnsentConnectionErrorRetryHandler(max_retry_count=max_retries),
-                RateLimitErrorRetryHandler(max_retry_count=max_retries),
-            ],
+            retry_handlers=retry_handlers(max_retries, retry_backoff, reads=False),
         )
 
-    def targets_for(self, alert: Alert) -> list[str]:
-        return [] if alert.thread_of else [TARGET]
+    def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:
+        return [] if alert.thread_of else [TARGET]  # the channel is the webhook's own
 
     def send(self, alert: Alert, target: str) -> Outcome:
-        card = render_card(alert)
+        card = card_for(alert)  # the same card the bot posts; no thread, so no chart
         try:
             resp = self.client.send(text=card.text, blocks=card.blocks, unfurl_links=False, unfurl_media=False)
         except Exception as exc:  # urllib and slack-sdk raise a range of types; none may carry the URL out

@@ -17,11 +17,11 @@ from typing import Any
 
 import ahocorasick
 
-from collectors.item import Item
+from domain.item import Item
+from domain.text import fold, has_cjk
 from rules.extract import Document
 from rules.lists import ListEntry
 from rules.model import Rule
-from rules.normalize import fold, has_cjk
 from rules.regex import compile_pattern
 from rules.terms import Term
 from rules.where import Condition, holds, parse_condition

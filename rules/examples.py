@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from collectors.item import Item
+from domain.item import Item
 from rules.engine import RuleEngine
-from rules.loader import LoadedRules
+from rules.lists import ListEntry
 from rules.model import Example, Rule
 
 
@@ -34,14 +35,14 @@ def _item(rule: Rule, example: Example, n: int) -> Item:
     return Item(id=f"{rule.id}#{n}", source=source, title=example.title, summary=example.summary)
 
 
-def run_examples(loaded: LoadedRules) -> ExampleReport:
+def run_examples(rules: Sequence[Rule], lists: Mapping[str, Sequence[ListEntry]]) -> ExampleReport:
     report = ExampleReport()
-    for rule in loaded.rules:
+    for rule in rules:
         examples = rule.examples
         if not (examples.match or examples.no_match):
             continue
         report.rules += 1
-        engine = RuleEngine([rule.model_copy(update={"enabled": True})], loaded.lists)
+        engine = RuleEngine([rule.model_copy(update={"enabled": True})], lists)
         cases = [(True, e) for e in examples.match] + [(False, e) for e in examples.no_match]
         for n, (should_fire, example) in enumerate(cases, 1):
             reason = engine.why_not(_item(rule, example, n), rule.id)

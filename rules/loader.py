@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from rules.engine import RuleEngine
+from rules.files import BUNDLED_PACKS, RULE_SUFFIXES, rule_files
 from rules.lists import ListEntry
 from rules.model import Rule, RuleFile
 from rules.series_model import SERIES_RULES_KEY
 from rules.where import ListRef, parse_condition
-from rules.yaml_source import Problem, YamlDoc, load_yaml_file, validation_problems
+from rules.yaml_source import Problem, RuleLoadError, YamlDoc, load_yaml_file, validation_problems
 
-BUNDLED_PACKS = Path(__file__).resolve().parent / "packs"
-RULE_SUFFIXES = (".yaml", ".yml")
-
-
-class RuleLoadError(Exception):
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+__all__ = ["BUNDLED_PACKS", "RULE_SUFFIXES", "LoadedRules", "RuleLoadError", "load_rules", "rule_files"]
 
 
 @dataclass
@@ -53,19 +47,6 @@ def list_refs(rule: Rule) -> list[tuple[tuple[str | int, ...], str]]:
         if isinstance(value, ListRef):
             refs.append((("where", i), value.name))
     return refs
-
-
-def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(str(path), 1, 1, "no such rule file or folder"))
-    return list(dict.fromkeys(files)), problems
 
 
 @dataclass
@@ -107,17 +88,12 @@ def parse_rule_doc(doc: YamlDoc) -> ParsedFile:
     return out
 
 
-def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
-    """Load every rule under `paths`. With strict=True any problem raises RuleLoadError listing them all."""
-    files, problems = rule_files(paths)
-    out = LoadedRules(files=files, problems=problems)
+def collect_rules(docs: Sequence[YamlDoc], out: LoadedRules) -> None:
+    """The keyword rules and named lists of documents already read; problems go to each document."""
     first_seen: dict[str, str] = {}
     list_seen: dict[str, str] = {}
     placed: list[tuple[YamlDoc, int, Rule]] = []
-    docs: list[YamlDoc] = []
-    for path in files:
-        doc = load_yaml_file(path)
-        docs.append(doc)
+    for doc in docs:
         parsed = parse_rule_doc(doc)
         for name, entries in parsed.lists.items():
             line, _ = doc.position(("lists", name))
@@ -126,7 +102,7 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
                     doc.problem(("lists", name), f"duplicate list `{name}` (first in {list_seen[name]})")
                 )
                 continue
-            list_seen[name] = f"{path}:{line}"
+            list_seen[name] = f"{doc.file}:{line}"
             out.lists[name] = entries
         for index, rule in parsed.rules:
             if rule.id in first_seen:
@@ -137,7 +113,7 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
                 )
                 continue
             line, _ = doc.position(("rules", index, "id"))
-            first_seen[rule.id] = f"{path}:{line}"
+            first_seen[rule.id] = f"{doc.file}:{line}"
             out.rules.append(rule)
             placed.append((doc, index, rule))
     for doc, index, rule in placed:
@@ -146,10 +122,24 @@ def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
                 close = difflib.get_close_matches(name, list(out.lists), n=1)
                 hint = f"; did you mean `$lists.{close[0]}`?" if close else ""
                 doc.problems.append(doc.problem(("rules", index, *where), f"unknown list `$lists.{name}`{hint}"))
-    for doc in docs:
-        out.problems.extend(sorted(doc.problems, key=lambda p: (p.line, p.col)))
-    if not files and not problems:
-        out.problems.append(Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found"))
+
+
+def gather_problems(paths: Sequence[Path], files: Sequence[Path], docs: Sequence[YamlDoc]) -> list[Problem]:
+    """Each document's problems in line order, then "no rule files" when the paths held none."""
+    problems = [p for doc in docs for p in sorted(doc.problems, key=lambda p: (p.line, p.col))]
+    if not files:
+        problems.append(Problem(", ".join(str(p) for p in paths) or "<none>", 1, 1, "no rule files found"))
+    return problems
+
+
+def load_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedRules:
+    """Load every keyword rule under `paths`. With strict=True any problem raises RuleLoadError listing them
+    all. (The app loads keyword and series rules together: rules/ruleset.py.)"""
+    files, problems = rule_files(paths)
+    docs = [load_yaml_file(path) for path in files]
+    out = LoadedRules(files=files, problems=problems)
+    collect_rules(docs, out)
+    out.problems.extend(gather_problems(paths, files, docs) if files or not problems else [])
     if strict and out.problems:
         raise RuleLoadError(out.problems)
     return out

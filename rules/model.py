@@ -6,10 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from domain.severity import Severity
 from rules.lists import NamedList
-
-Severity = Literal["info", "low", "medium", "high", "critical"]
-SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
 def _as_list(value: object) -> object:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import re2
 
-from rules.normalize import fold_script
+from domain.text import fold_script
 
 MAX_PATTERN = 2_000
 

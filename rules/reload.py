@@ -1,4 +1,5 @@
-"""Hot reload of rule files: notice a change, load it whole, and swap engines only when it is valid.
+"""Hot reload of rule files: notice a change, load the whole rule set (keyword and series rules), and hand
+it over only when every rule of both kinds is valid.
 
 Polling file fingerprints (path, size, mtime) once a second works on every filesystem, container mount and
 editor save style (rename-over, in-place); a change applies within the poll interval plus the load time.
@@ -12,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rules.engine import RuleEngine
-from rules.loader import RULE_SUFFIXES, load_rules
+from rules.files import RULE_SUFFIXES
+from rules.ruleset import RuleSet, load_ruleset
 from rules.yaml_source import Problem
 
 log = logging.getLogger("wirewatch.rules")
@@ -36,7 +37,7 @@ def fingerprint(paths: Sequence[Path]) -> Fingerprint:
 
 @dataclass(frozen=True, slots=True)
 class Reload:
-    engine: RuleEngine | None  # the new engine when the change was valid
+    ruleset: RuleSet | None  # the new rule set when the change was valid
     problems: tuple[Problem, ...] = ()  # why it was rejected (same messages as `wirewatch validate`)
     first_report: bool = False  # True the first time these problems are seen: tell the operator once
     change: str = ""  # identifies the rejected change (files, sizes, times, problems): the same on every replica
@@ -54,7 +55,7 @@ class RuleWatcher:
         if now == self._seen:
             return None
         self._seen = now
-        loaded = load_rules(self.paths, strict=False)
+        loaded = load_ruleset(self.paths, strict=False)
         if loaded.problems:
             key = tuple(str(p) for p in loaded.problems)
             first = key != self._reported
@@ -62,4 +63,4 @@ class RuleWatcher:
             change = hashlib.sha256(repr((now, key)).encode()).hexdigest()[:20]
             return Reload(None, tuple(loaded.problems), first, change)
         self._reported = ()
-        return Reload(loaded.engine())
+        return Reload(loaded.ruleset())

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from rules.loader import RuleLoadError, rule_files
+from rules.files import rule_files
 from rules.series_model import SERIES_RULES_KEY, SeriesRule
-from rules.yaml_source import Problem, YamlDoc, load_yaml_file, validation_problems
+from rules.yaml_source import Problem, RuleLoadError, YamlDoc, load_yaml_file, validation_problems
 
 
 @dataclass
@@ -46,18 +46,16 @@ def parse_series_doc(doc: YamlDoc) -> list[tuple[int, SeriesRule]]:
     return out
 
 
-def load_series_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedSeriesRules:
-    """Every series rule under `paths`. With strict=True any problem raises RuleLoadError listing them all."""
-    files, _ = rule_files(paths)
-    out = LoadedSeriesRules()
+def collect_series_rules(docs: Sequence[YamlDoc], out: LoadedSeriesRules) -> None:
+    """The series rules of documents already read; problems go to each document. Documents that did not
+    read as YAML are skipped: the keyword loader reports them."""
     first_seen: dict[str, str] = {}
-    for path in files:
-        doc = load_yaml_file(path)
+    for doc in docs:
         if doc.problems:
-            continue  # unreadable or not YAML: the keyword loader reports it
+            continue
         parsed = parse_series_doc(doc)
         if isinstance(doc.data, dict) and SERIES_RULES_KEY in doc.data:
-            out.files.append(path)
+            out.files.append(Path(doc.file))
         for index, rule in parsed:
             if rule.id in first_seen:
                 doc.problems.append(
@@ -68,9 +66,19 @@ def load_series_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedSe
                 )
                 continue
             line, _ = doc.position((SERIES_RULES_KEY, index, "id"))
-            first_seen[rule.id] = f"{path}:{line}"
+            first_seen[rule.id] = f"{doc.file}:{line}"
             out.rules.append(rule)
-        out.problems.extend(sorted(doc.problems, key=lambda p: (p.line, p.col)))
+
+
+def load_series_rules(paths: Sequence[Path], *, strict: bool = True) -> LoadedSeriesRules:
+    """Every series rule under `paths`. With strict=True any problem raises RuleLoadError listing them all.
+    (The app loads keyword and series rules together: rules/ruleset.py.)"""
+    files, _ = rule_files(paths)
+    docs = [load_yaml_file(path) for path in files]
+    readable = [doc for doc in docs if not doc.problems]
+    out = LoadedSeriesRules()
+    collect_series_rules(readable, out)
+    out.problems.extend(p for doc in readable for p in sorted(doc.problems, key=lambda p: (p.line, p.col)))
     if strict and out.problems:
         raise RuleLoadError(out.problems)
     return out

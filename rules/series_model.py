@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from rules.model import Severity
+from domain.severity import Severity
 
 SERIES_RULES_KEY = "series_rules"
 PRINT_EVENT = "mortgage_print"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rules.normalize import fold, is_word_char
+from domain.text import fold, is_word_char
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from rules.normalize import fold
+from domain.text import fold
 
 _COND = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(>=|<=|==|!=|=|>|<|not\s+in\b|in\b|exists\b|missing\b)\s*(.*?)\s*$")
 OPS = (">=", "<=", "==", "!=", ">", "<", "in", "not in", "exists", "missing")

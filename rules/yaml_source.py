@@ -4,6 +4,7 @@ so validation errors can say `file:line:col`. Duplicate mapping keys, which YAML
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,14 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class RuleLoadError(Exception):
+    """Rule files with problems, every one of them as `file:line:col: message`."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass
@@ -127,12 +136,24 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+def _node(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node(), loader
+    except BaseException:
+        loader.dispose()
+        raise
+
+
 def load_yaml(text: str, file: str) -> YamlDoc:
     """Parse `text` once; syntax errors, alias bombs and over-deep nesting become a Problem (data None)."""
     doc = YamlDoc(file=file, data=None)
-    loader = _Loader(text)
+    loader: Any = None
     try:
-        node = loader.get_single_node()
+        try:
+            node, loader = _node(text, _Loader)
+        except yaml.YAMLError:
+            node, loader = _node(text, yaml.SafeLoader)  # the same error, in the pure-Python parser's words
         if node is not None:
             if (bomb := _expansion_problem(node, file)) is not None:
                 doc.problems.append(bomb)
@@ -151,7 +172,8 @@ def load_yaml(text: str, file: str) -> YamlDoc:
         doc.problems.append(Problem(file, 1, 1, f"YAML too deeply nested or too large to load (limit {MAX_DEPTH})"))
         return doc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is not None:
         _walk(node, (), doc)
     return doc

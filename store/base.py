@@ -5,9 +5,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
-from collectors.item import Item
+from domain.alert import Alert
+from domain.delivery import Delivery
+from domain.item import Item
+from domain.observation import Observation
+from domain.source_state import SourceState
 from store.reader_records import Silence, Verdict
-from store.records import Alert, Delivery, Observation, SourceState
 
 
 class StoreUnavailable(Exception):

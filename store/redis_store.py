@@ -27,10 +27,13 @@ from typing import Any, TypeVar
 import redis
 import redis.exceptions
 
-from collectors.item import Item
+from domain.alert import Alert
+from domain.delivery import Delivery
+from domain.item import Item
+from domain.observation import Observation
+from domain.source_state import SourceState
 from store.base import Store, StoreUnavailable
 from store.reader_records import Silence, Verdict
-from store.records import Alert, Delivery, Observation, SourceState
 
 T = TypeVar("T")
 SEP = "\x1f"

@@ -12,10 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from collectors.item import Item
+from domain.alert import Alert
+from domain.delivery import Delivery
+from domain.item import Item
+from domain.observation import Observation
+from domain.source_state import SourceState
 from store.base import Store, StoreUnavailable
 from store.reader_records import Silence, Verdict
-from store.records import Alert, Delivery, Observation, SourceState
 
 SCHEMA_VERSION = 1
 SCHEMA = """

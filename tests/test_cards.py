@@ -12,12 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collectors.item import Item
+from domain.formats import money, ordinal
 from notifier import dedupe
-from notifier.cards import HEADER_CHARS, render_card, render_reply
+from notifier.blocks import HEADER_CHARS
+from notifier.card import card_for, reply_card
+from notifier.cards import keyword
 from notifier.digests import make_digest
-from notifier.history import context_lines, ordinal
-from notifier.money import fx_table, money, money_with_usd, to_usd
-from notifier.render import ZWSP, render_blocks
+from notifier.events import context_lines
+from notifier.excerpt import ZWSP
+from notifier.money import fx_table, money_with_usd, to_usd
 from store.records import Alert, Delivery
 from tests.servers.slack import block_problems
 
@@ -99,7 +102,7 @@ def all_text(blocks: list[dict[str, Any]]) -> str:
 
 
 def test_deal_card_shows_parties_asset_terms_and_usd_equivalent() -> None:
-    card = render_card(alert("bd_deal", {**DEAL, "currency": "CNY", "upfront": 5e8, "total": 1.2e10}))
+    card = card_for(alert("bd_deal", {**DEAL, "currency": "CNY", "upfront": 5e8, "total": 1.2e10}))
     assert block_problems(card.blocks) == []
     assert (
         card.blocks[0]["text"]["text"]
@@ -115,7 +118,7 @@ def test_deal_card_shows_parties_asset_terms_and_usd_equivalent() -> None:
 
 
 def test_deal_card_in_usd_has_no_equivalent_and_missing_fields_are_left_out() -> None:
-    card = render_card(alert("bd_deal", {"licensee": "GSK", "upfront": 3.5e7, "currency": "USD"}))
+    card = card_for(alert("bd_deal", {"licensee": "GSK", "upfront": 3.5e7, "currency": "USD"}))
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
     assert "*GSK* (licensee)" in text
@@ -124,7 +127,7 @@ def test_deal_card_in_usd_has_no_equivalent_and_missing_fields_are_left_out() ->
 
 
 def test_rating_card_shows_broker_company_ticker_rating_and_target_moves() -> None:
-    card = render_card(alert("price_target", {**RATING, "action": "raise_target"}))
+    card = card_for(alert("price_target", {**RATING, "action": "raise_target"}))
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
     assert "*Target raised* · *Goldman Sachs* on *Insta360* (`688775.SH`)" in text
@@ -136,7 +139,7 @@ def test_rating_card_shows_broker_company_ticker_rating_and_target_moves() -> No
 
 def test_rating_card_for_an_initiation_without_old_values() -> None:
     fields = {k: v for k, v in RATING.items() if not k.startswith("old_")}
-    card = render_card(alert("price_target", fields))
+    card = card_for(alert("price_target", fields))
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
     assert ":new: *Initiation*" in text
@@ -146,7 +149,7 @@ def test_rating_card_for_an_initiation_without_old_values() -> None:
 
 def test_print_card_shows_value_prior_change_and_tolerates_extra_fields() -> None:
     extras = {"record": "lowest since 2005", "chart": {"png": "…"}, "yoy_pct": -43.1, "vintage": "2026-01-15"}
-    card = render_card(alert("mortgage_print", {**PRINT, **extras}, context=("lowest in our records (since 2024-01)",)))
+    card = card_for(alert("mortgage_print", {**PRINT, **extras}, context=("lowest in our records (since 2024-01)",)))
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
     assert "*PBOC household medium/long-term loans* · 2025" in text
@@ -164,7 +167,7 @@ def test_print_card_in_percent_shows_the_change_in_points() -> None:
         "period": "2025-06-05",
         "prior": 6.89,
     }
-    text = all_text(render_card(alert("mortgage_print", fields)).blocks)
+    text = all_text(card_for(alert("mortgage_print", fields)).blocks)
     assert "*6.85%*" in text and "6.89%" in text and "−0.04 pp" in text
 
 
@@ -173,9 +176,9 @@ def test_generic_card_bolds_matched_terms_in_the_excerpt_even_in_chinese() -> No
     a = dataclasses.replace(
         a, item=dataclasses.replace(a.item, summary="西比曼與阿斯利康簽訂獨家許可協議，首付款可觀。")
     )
-    card = render_card(a)
+    card = card_for(a)
     assert block_problems(card.blocks) == []
-    assert card.blocks == render_blocks(a)
+    assert card.blocks == keyword.blocks(a)
     assert f"{ZWSP}*獨家許可*{ZWSP}" in all_text(card.blocks)
     assert "rule `bd-license`" in all_text(card.blocks) and "source *fierce*" in all_text(card.blocks)
 
@@ -183,7 +186,7 @@ def test_generic_card_bolds_matched_terms_in_the_excerpt_even_in_chinese() -> No
 def test_reply_card_names_the_other_outlet_and_what_it_adds() -> None:
     parent = alert("bd_deal", {k: v for k, v in DEAL.items() if k != "total"})
     later = alert("bd_deal", DEAL, 2, source="endpoints", title="GSK pays RAPT $35M <upfront> & more")
-    card = render_reply(later, parent)
+    card = reply_card(later, parent)
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
     assert "also reported by *endpoints*" in text
@@ -198,7 +201,7 @@ def test_digest_card_lists_each_alert_in_one_message() -> None:
         for n in range(60)
     ]
     digest = make_digest("slack:#d", members, T0 + 3600, 3600.0, more=5)
-    card = render_card(digest)
+    card = card_for(digest)
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
     assert "Digest for #d" in text and "65 alerts" in text
@@ -217,7 +220,7 @@ def test_extreme_cards_obey_block_kit_limits(event: str | None, unit: str) -> No
     fields: dict[str, Any] = {k: big for k in (*DEAL, *RATING, *PRINT)}
     fields.update({f"{unit}extra{i}": big for i in range(100)})
     a = alert(event, fields, title=big, source=big, rule=big, context=tuple(big for _ in range(20)))
-    for card in (render_card(a), render_reply(a, a)):
+    for card in (card_for(a), reply_card(a, a)):
         assert block_problems(card.blocks) == []
         assert len(card.text) <= 3000
         for b in card.blocks:
@@ -231,7 +234,7 @@ def test_huge_digest_stays_within_fifty_blocks() -> None:
         (alert(None, {}, n, title="t" * 400), Delivery(f"{n:032x}", "slack:#d", "held", updated_at=T0))
         for n in range(1000)
     ]
-    card = render_card(make_digest("slack:#d", members, T0 + 3600, 3600.0))
+    card = card_for(make_digest("slack:#d", members, T0 + 3600, 3600.0))
     assert block_problems(card.blocks) == []
     assert len(card.blocks) <= 50
 
@@ -250,7 +253,7 @@ def test_any_fields_render_valid_cards(
     event: str | None, fields: dict[str, Any], title: str, context: tuple[str, ...]
 ) -> None:
     a = alert(event, fields, title=title, context=context)
-    for card in (render_card(a), render_reply(a, None)):
+    for card in (card_for(a), reply_card(a, None)):
         assert block_problems(card.blocks) == []
         assert 0 < len(card.text) <= 3000
 

@@ -14,6 +14,9 @@ from tests.conftest import ROOT
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 
+# real `wirewatch` daemons, timed against each other: one worker runs this group, one test at a time
+pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+
 DEAL = {
     "guid": "d1",
     "title": "Pfizer signs exclusive license agreement with Chinese biotech",

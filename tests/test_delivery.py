@@ -80,7 +80,7 @@ class Exploding:
     def __init__(self) -> None:
         self.calls = 0
 
-    def targets_for(self, alert: Alert) -> list[str]:
+    def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]:
         return ["boom"]
 
     def send(self, alert: Alert, target: str) -> Outcome:

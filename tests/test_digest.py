@@ -24,6 +24,7 @@ from store.sqlite_store import SqliteStore
 from tests.conftest import run_cli
 from tests.servers.slack import SlackServer, block_problems
 from wirewatch.delivery import DeliverySettings, Outbox
+from wirewatch.recorder import AlertRecorder, RecordSettings
 
 HOUR = 3600.0
 
@@ -54,13 +55,15 @@ def make(n: int, severity: str, created: float, rule: str = "kw", **kw: Any) -> 
 def setup(store: Store, server: SlackServer, clock: Clock, **settings: Any) -> tuple[Outbox, SlackNotifier]:
     server.channels.update({"#a", "#b", "#deals"})
     router = settings.pop("router", Router())
-    notifier = SlackNotifier(server.token, "#a", server.base_url, max_retries=0, router=router)
+    notifier = SlackNotifier(server.token, "#a", server.base_url, max_retries=0)
     opts: dict[str, Any] = {"retry_base": 0.01, "retry_cap": 0.05, "router": router, **settings}
     return Outbox(store, {"slack": notifier}, DeliverySettings(**opts), clock=clock), notifier
 
 
 def record(outbox: Outbox, alert: Alert) -> None:
-    prepared, targets = outbox.prepare(alert, alert.created_at)
+    """Record time with the outbox's one router: it picks the channel now and the delivery mode at send time."""
+    recorder = AlertRecorder(outbox.store, outbox.notifiers, RecordSettings(router=outbox.settings.router))
+    prepared, targets = recorder.prepare(alert, alert.created_at)
     assert outbox.store.add_alert(prepared, targets)
 
 
@@ -189,6 +192,7 @@ def test_pure_timing_rules() -> None:
 # --- the `alerts` command ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     cfg = tmp_path / "wirewatch.yaml"
@@ -240,6 +244,7 @@ def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -
     assert r.stdout.startswith("1 deliveries queued again")
 
 
+@pytest.mark.system
 def test_routes_in_the_config_are_validated_with_their_place(tmp_path: Path) -> None:
     cfg = tmp_path / "wirewatch.yaml"
     cfg.write_text("sources: []\nnotify:\n  routes:\n    - severity: [urgent]\n      delivery: later\n")

@@ -12,6 +12,8 @@ from tests.conftest import run_cli
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import Fault, SlackServer
 
+pytestmark = pytest.mark.system  # real `wirewatch` processes (make test-fast skips them)
+
 THEME_EN = [
     {
         "guid": "en-bd-1",

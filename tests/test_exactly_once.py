@@ -25,6 +25,7 @@ from tests.conftest import run_cli
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import Fault, SlackServer, block_problems
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
+from wirewatch.recorder import AlertRecorder, RecordSettings
 
 CHANNEL = "#market-signals"
 SLACK = f"slack:{CHANNEL}"
@@ -51,7 +52,7 @@ def sqlite(tmp_path: Path) -> Iterator[SqliteStore]:
 
 def slack(server: SlackServer, **kw: Any) -> SlackNotifier:
     args: dict[str, Any] = {"token": server.token, "channel": CHANNEL, "base_url": server.base_url, "max_retries": 0}
-    args.update(kw)
+    args.update({"retry_backoff": 0.01, **kw})  # slack-sdk's waits between retried reads: short, same count
     return SlackNotifier(**args)
 
 
@@ -213,9 +214,15 @@ OUTLETS = [
 ]
 
 
-def record(outbox: Outbox, alert: Alert) -> Alert:
-    prepared, targets = outbox.prepare(alert, alert.created_at)
-    assert outbox.store.add_alert(prepared, targets)
+def recorder_for(outbox: Outbox, **settings: Any) -> AlertRecorder:
+    """Record time for the outbox's store and notifiers (prepared alerts are recorded, then sent)."""
+    return AlertRecorder(outbox.store, outbox.notifiers, RecordSettings(**settings))
+
+
+def record(outbox: Outbox | AlertRecorder, alert: Alert) -> Alert:
+    recorder = outbox if isinstance(outbox, AlertRecorder) else recorder_for(outbox)
+    prepared, targets = recorder.prepare(alert, alert.created_at)
+    assert recorder.store.add_alert(prepared, targets)
     return prepared
 
 
@@ -280,18 +287,20 @@ def test_reply_waits_for_its_thread_and_is_reconciled_in_the_thread(
 
 
 def test_different_deals_and_old_events_are_not_threaded(sqlite: SqliteStore, slack_server: SlackServer) -> None:
-    outbox = Outbox(sqlite, {"slack": slack(slack_server)}, DeliverySettings(dedupe_window=3600))
-    a = record(outbox, make_alert(1, **OUTLETS[0][1]))
-    b = record(outbox, make_alert(2, **{**OUTLETS[0][1], "asset": "RPT193"}))
+    outbox = Outbox(sqlite, {"slack": slack(slack_server)})
+    recorder = recorder_for(outbox, dedupe_window=3600)
+    a = record(recorder, make_alert(1, **OUTLETS[0][1]))
+    b = record(recorder, make_alert(2, **{**OUTLETS[0][1], "asset": "RPT193"}))
     old = make_alert(3, source="late", **OUTLETS[0][1])
-    c = record(outbox, old)
+    c = record(recorder, old)
     assert b.thread_of is None
     assert c.thread_of == a.id
     later = make_alert(4, source="much-later", **OUTLETS[0][1])
-    prepared, _ = outbox.prepare(later, a.created_at + 7200)  # outside the one-hour window: a new card
+    prepared, _ = recorder.prepare(later, a.created_at + 7200)  # outside the one-hour window: a new card
     assert prepared.thread_of is None
 
 
+@pytest.mark.system
 def test_near_duplicate_keyword_articles_from_three_feeds_post_once_end_to_end(
     tmp_path: Path, feed_server: FeedServer, slack_server: SlackServer
 ) -> None:
@@ -346,7 +355,7 @@ def test_webhook_delivers_cards_skips_replies_and_never_logs_its_url(
     notifiers: dict[str, Notifier] = {"webhook": hook}
     outbox = Outbox(sqlite, notifiers, FAST)
     first = record(outbox, make_alert(1, source="fierce", **OUTLETS[0][1]))
-    prepared, targets = outbox.prepare(make_alert(2, source="endpoints", **OUTLETS[1][1]), time.time())
+    prepared, targets = recorder_for(outbox).prepare(make_alert(2, source="endpoints", **OUTLETS[1][1]), time.time())
     assert prepared.thread_of == first.id and targets == [], "a webhook cannot reply in a thread"
 
     slack_server.plan(Fault(status=429, retry_after=0, method="webhook"), Fault(status=500, method="webhook"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT, run_cli
@@ -53,6 +54,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make run" in head and "make test" in head
 
 
+@pytest.mark.system
 def test_validate_the_shipped_config(tmp_path: Path) -> None:
     r = run_cli("validate", "--config", str(ROOT / "wirewatch.yaml"), cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -1,5 +1,5 @@
 """Feed polling users can trust (issue 5, first half): hostile feeds on a real loopback server, driven through
-the real Pipeline, Fetcher and SQLite store; the pure decisions (schedule, encodings, redirects, health)
+the real poll shell, Fetcher and SQLite store; the pure decisions (schedule, encodings, redirects, health)
 tested directly, the schedule with hypothesis.
 
 pytest-asyncio is not used: each scenario runs in its own event loop via asyncio.run, with a Fetcher made and
@@ -27,16 +27,18 @@ from collectors.http_fetch import Fetcher, FetchLimits, FetchResult, is_public
 from collectors.schedule import PollPolicy, backoff, next_delay, parse_max_age
 from collectors.update import finish, plan_not_modified, reconcile, track_redirect
 from notifier.console import ConsoleNotifier
+from rules.ruleset import load_ruleset
 from store.records import SourceState
 from store.sqlite_store import SqliteStore
 from tests.conftest import run_cli
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer
-from wirewatch.config import Config, SourceConfig
+from wirewatch.config import Config, RssSourceConfig
 from wirewatch.daemon import Runtime, first_run, next_run
 from wirewatch.health import HealthMonitor, assess, transition
-from wirewatch.pipeline import Pipeline, PollReport
-from wirewatch.wiring import build_engine, fetch_limits
+from wirewatch.poll import Poller, PollReport
+from wirewatch.recorder import AlertRecorder
+from wirewatch.wiring import fetch_limits
 
 LOCAL = FetchLimits(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, max_bytes=256 * 1024)
 HOUR = 3600.0
@@ -58,7 +60,7 @@ def entry(n: int, title: str = "Story") -> dict[str, str]:
 
 
 class Harness:
-    """A Pipeline over the real SQLite store and the real loopback feed server, one poll at a time."""
+    """The poll shell over the real SQLite store and the real loopback feed server, one poll at a time."""
 
     def __init__(self, tmp: Path, limits: FetchLimits = LOCAL, policy: PollPolicy | None = None):
         rules = tmp / "rules.yaml"
@@ -66,22 +68,22 @@ class Harness:
         self.store = SqliteStore(tmp / "w.db")
         self.out = io.StringIO()
         self.limits = limits
-        self.pipeline = Pipeline(
-            self.store,
-            build_engine([rules]),
-            {"console": ConsoleNotifier(self.out)},
-            Fetcher(limits),
-            policy or PollPolicy(jitter=0.0),
-        )
+        self.rules = load_ruleset([rules]).ruleset()
+        self.recorder = AlertRecorder(self.store, {"console": ConsoleNotifier(self.out)})
+        self.policy = policy or PollPolicy(jitter=0.0)
         self.health = HealthMonitor(self.store, ["console"])
 
-    def poll(self, source: SourceConfig) -> PollReport:
+    def poller(self, fetcher: Fetcher) -> Poller:
+        """A poll shell with a fetcher made inside the running event loop."""
+        return Poller(self.store, fetcher, self.recorder, self.rules, self.policy)
+
+    def poll(self, source: RssSourceConfig) -> PollReport:
         async def go() -> PollReport:
-            self.pipeline.fetcher = Fetcher(self.limits)
+            fetcher = Fetcher(self.limits)
             try:
-                return await self.pipeline.poll(source)
+                return await self.poller(fetcher).poll(source)
             finally:
-                await self.pipeline.fetcher.aclose()
+                await fetcher.aclose()
 
         return asyncio.run(go())
 
@@ -101,8 +103,8 @@ def h(tmp_path: Path) -> Iterator[Harness]:
     harness.store.close()
 
 
-def src(server: FeedServer, path: str, **kw: Any) -> SourceConfig:
-    return SourceConfig(id=kw.pop("id", "wire"), url=server.url(path), interval=kw.pop("interval", 60), **kw)
+def src(server: FeedServer, path: str, **kw: Any) -> RssSourceConfig:
+    return RssSourceConfig(id=kw.pop("id", "wire"), url=server.url(path), interval=kw.pop("interval", 60), **kw)
 
 
 # --- the schedule: pure, with hypothesis ------------------------------------------------------------------
@@ -238,11 +240,12 @@ def test_slow_endless_and_garbage_bodies_fail_with_reasons_and_healthy_feeds_sti
     sources = [src(feed_server, f"/{n}.xml", id=n, on_first_fetch="alert") for n in ("drip", "flood", "garbage", "ok")]
 
     async def all_at_once() -> list[PollReport]:
-        h.pipeline.fetcher = Fetcher(limits)
+        fetcher = Fetcher(limits)
+        poller = h.poller(fetcher)
         try:
-            return list(await asyncio.gather(*(h.pipeline.poll(s) for s in sources)))
+            return list(await asyncio.gather(*(poller.poll(s) for s in sources)))
         finally:
-            await h.pipeline.fetcher.aclose()
+            await fetcher.aclose()
 
     started = time.monotonic()
     reports = {r.source: r for r in asyncio.run(all_at_once())}
@@ -516,6 +519,7 @@ def test_private_address_is_refused_unless_allowed(feed_server: FeedServer, host
     assert allowed.ok and allowed.status == 200
 
 
+@pytest.mark.system
 def test_config_refuses_private_addresses_by_default_but_file_sources_work(tmp_path: Path) -> None:
     assert Config().fetch.allow_private_addresses is False
     assert fetch_limits(Config()).allow_private_addresses is False
@@ -619,8 +623,8 @@ def test_health_alerts_once_and_recovery_once_through_the_runtime(
     store.close()
 
 
-def quiet_source(**kw: Any) -> SourceConfig:
-    return SourceConfig(id="s", url="http://feeds.test/s.xml", interval=300, **kw)
+def quiet_source(**kw: Any) -> RssSourceConfig:
+    return RssSourceConfig(id="s", url="http://feeds.test/s.xml", interval=300, **kw)
 
 
 def test_quiet_source_alerts_once_and_recovers_once() -> None:
@@ -660,7 +664,7 @@ def test_failing_below_threshold_is_not_told_and_episodes_have_stable_ids(tmp_pa
 
 
 def test_daemon_next_and_first_run() -> None:
-    s = SourceConfig(id="s", url="http://feeds.test/s.xml", interval=300)
+    s = RssSourceConfig(id="s", url="http://feeds.test/s.xml", interval=300)
     p = PollPolicy()
     state = SourceState("s", next_poll=5000.0)
     assert next_run(PollReport("s", "not_modified", state=state), s, p, 1000.0) == 5000.0
@@ -697,6 +701,7 @@ def test_finish_does_not_count_redirects_of_failed_polls() -> None:
 # --- `wirewatch sources` ----------------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_sources_table_shows_each_failing_feed_with_its_reason(tmp_path: Path, feed_server: FeedServer) -> None:
     feed_server.put("/ok.xml", rss([entry(1)]))
     feed_server.put("/boom.xml", b"oops", status=500, content_type="text/plain")

@@ -10,14 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collectors.item import Item
-from notifier.render import (
-    EXCERPT_CHARS,
-    excerpt,
-    render_blocks,
-    render_console,
-    render_text,
-    truncate,
-)
+from notifier.blocks import truncate
+from notifier.card import card_for
+from notifier.cards.keyword import blocks as render_blocks
+from notifier.cards.keyword import text as render_text
+from notifier.excerpt import EXCERPT_CHARS, excerpt
 from store.records import Alert
 from tests.servers.slack import block_problems
 
@@ -204,6 +201,10 @@ def test_text_fallback_names_the_rule_when_there_is_no_event() -> None:
 
 def test_text_fallback_is_bounded() -> None:
     assert len(render_text(make_alert(title="x" * 10_000))) <= 3000
+
+
+def render_console(alert: Alert) -> str:
+    return card_for(alert).console
 
 
 def test_console_renders_one_block_per_alert() -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from collectors.item import Item
+from rules.alerts import alerts_for
 from rules.engine import Match
 from rules.model import Rule
 from tests.conftest import run_cli
 from tests.servers.feeds import FeedServer, rss
-from wirewatch.pipeline import alerts_for
 
 NOTES = [
     {"guid": "n1", "title": "Morgan Stanley upgrades Moderna to Overweight, price target $60", "link": "http://x/n1"},
@@ -41,6 +43,7 @@ PT_RULE = (
 )
 
 
+@pytest.mark.system
 def test_replay_backtests_archived_items(tmp_path: Path, feed_server: FeedServer) -> None:
     feed_server.put("/n.xml", rss(NOTES))
     cfg = config(tmp_path, feed_server, "rules:\n  - id: nothing\n    any: [zzzz]\n", "baseline")
@@ -70,6 +73,7 @@ def test_replay_backtests_archived_items(tmp_path: Path, feed_server: FeedServer
     assert all(row["fields"]["broker"] for row in rows)
 
 
+@pytest.mark.system
 def test_realert_suppresses_repeats_of_the_same_key(tmp_path: Path, feed_server: FeedServer) -> None:
     feed_server.put("/n.xml", rss(NOTES))
     rules = PT_RULE + "    realert: 24h\n    key: [broker, company]\n"

@@ -14,6 +14,8 @@ from tests.conftest import run_cli
 from tests.servers.feeds import FeedServer
 from tests.servers.slack import Posted, SlackServer
 
+pytestmark = pytest.mark.system  # real `wirewatch` processes (make test-fast skips them)
+
 START = dt.date(2024, 1, 4)  # a Thursday, like MORTGAGE30US
 HISTORY = [((START + dt.timedelta(weeks=i)).isoformat(), round(6.9 + 0.25 * math.sin(i / 6), 2)) for i in range(70)]
 NEW_PRINT = ((START + dt.timedelta(weeks=70)).isoformat(), 6.41)  # a 52-week low, and a big weekly move

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from collectors.series_parse import Layout, Point, SeriesColumn, SeriesParseError, parse_series
 from tests.conftest import ROOT
 from wirewatch.config import SeriesSourceConfig, load_config
-from wirewatch.series_pipeline import layout_of
+from wirewatch.readers.series_alerts import layout_of
 
 FRED = Layout("fred_csv", (SeriesColumn("MORTGAGE30US", "MORTGAGE30US"),))
 

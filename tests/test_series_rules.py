@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,7 @@ from rules.series_model import Condition, SeriesRule
 from store.records import Observation
 from tests.conftest import ROOT, run_cli
 from wirewatch.config import SeriesSourceConfig, load_config
-from wirewatch.series_pipeline import layout_of
+from wirewatch.readers.series_alerts import layout_of
 
 V0, V1 = "2025-06-05T16:00:00Z", "2025-06-12T16:00:00Z"
 
@@ -377,6 +378,7 @@ def test_duplicate_series_rule_ids_across_files_and_mixed_files(tmp_path: Path) 
     assert keyword.problems == [], "a series-only file is not a broken keyword-rule file"
 
 
+@pytest.mark.system
 def test_validate_cli_reports_series_rule_problems_and_counts_them(tmp_path: Path) -> None:
     f = tmp_path / "series.yaml"
     f.write_text(BAD, encoding="utf-8")
@@ -389,6 +391,7 @@ def test_validate_cli_reports_series_rule_problems_and_counts_them(tmp_path: Pat
     assert "1 series rules" in r.stdout
 
 
+@pytest.mark.system
 def test_config_with_a_bad_series_source_says_file_line_col(tmp_path: Path) -> None:
     cfg = tmp_path / "c.yaml"
     cfg.write_text(
@@ -409,6 +412,7 @@ def test_config_with_a_bad_series_source_says_file_line_col(tmp_path: Path) -> N
     assert f"{cfg}:12:5: `sources.2.type`: Input should be 'rss' or 'series'" in r.stdout
 
 
+@pytest.mark.system
 def test_series_ids_are_unique_across_sources(tmp_path: Path) -> None:
     cfg = tmp_path / "c.yaml"
     cfg.write_text(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from collectors.item import Item
-from notifier.cards import render_card
+from notifier.card import card_for
 from notifier.slack import METADATA_EVENT, SlackNotifier
 from store.records import Alert
 from tests.conftest import free_port
@@ -42,7 +42,7 @@ def make_alert(n: int = 1, **item: str) -> Alert:
 
 def notifier_for(server: SlackServer, **kw: object) -> SlackNotifier:
     args: dict[str, object] = {"token": server.token, "channel": CHANNEL, "base_url": server.base_url}
-    args.update(kw)
+    args.update({"retry_backoff": 0.01, **kw})  # slack-sdk's waits between retried reads: short, same count
     return SlackNotifier(**args)  # type: ignore[arg-type]
 
 
@@ -82,7 +82,7 @@ def test_post_lands_with_fallback_blocks_and_metadata(slack_server: SlackServer)
     [msg] = slack_server.posted()
     assert outcome.ref == msg.ts
     assert msg.channel == CHANNEL
-    card = render_card(alert)  # the bd_deal card: the extracted fields, then the source and rule
+    card = card_for(alert)  # the bd_deal card: the extracted fields, then the source and rule
     assert msg.text == card.text
     assert "[HIGH]" in msg.text
     assert alert.item.title in msg.text

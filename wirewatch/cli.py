@@ -1,34 +1,43 @@
-"""`wirewatch` command line: run, once, match, validate, sources, alerts."""
+"""`wirewatch` command line: run, once, match, test, replay, schema, validate, sources, alerts.
+
+Each command imports what it uses when it runs, so `wirewatch --help` and `wirewatch match` start without the
+daemon's parts (scheduler, HTTP client, store backends, pandas, matplotlib, MinHash).
+"""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import csv
 import json
 import logging
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from collectors.item import Item
-from rules.loader import BUNDLED_PACKS, RuleLoadError, load_rules
-from rules.series_loader import load_series_rules
-from rules.yaml_source import Problem, load_yaml_file
-from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery, SourceState
+from domain.formats import utc_stamp
+from domain.item import Item
+from rules.files import BUNDLED_PACKS
 from wirewatch import __version__
-from wirewatch.config import Config, ConfigError, SourceConfig, find_config, load_config
 from wirewatch.logs import setup_logging
+
+if TYPE_CHECKING:
+    from domain.alert import Alert
+    from domain.delivery import Delivery
+    from domain.source_state import SourceState
+    from rules.ruleset import LoadedRuleSet
+    from rules.yaml_source import Problem
+    from store.base import Store
+    from wirewatch.config import Config, SourceConfig
 
 log = logging.getLogger("wirewatch")
 EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG, EXIT_STORE = 0, 1, 2, 3
 
 
 def _load(args: argparse.Namespace) -> Config:
+    from wirewatch.config import load_config
+    from wirewatch.config_file import find_config
+
     path = find_config(args.config)
     config, warnings = load_config(path)
     setup_logging(config.log_level if not getattr(args, "verbose", False) else "DEBUG", config.log_format)
@@ -41,13 +50,15 @@ def _load(args: argparse.Namespace) -> Config:
     return config
 
 
-def _open_store(config: Config):  # type: ignore[no-untyped-def]
-    from store import open_store
+def _open_store(config: Config) -> Store:
+    from store.factory import open_store
 
     return open_store(config.store, prefix=config.store_prefix)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import asyncio
+
     from wirewatch.daemon import run_daemon
 
     config = _load(args)
@@ -57,6 +68,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_once(args: argparse.Namespace) -> int:
+    import asyncio
+
     from wirewatch.daemon import run_once
 
     config = _load(args)
@@ -82,16 +95,27 @@ def _read_items(stream: TextIO, errors: list[str]) -> Iterator[Item]:
 def _rule_paths(args: argparse.Namespace) -> list[Path]:
     if getattr(args, "rules", None):
         return [Path(p) for p in args.rules]
+    from wirewatch.config_file import find_config
+
     path = find_config(args.config)
     if path is not None:
+        from wirewatch.config import load_config
+
         config, _ = load_config(path)
         return config.rule_paths()
     return [BUNDLED_PACKS]
 
 
+def _load_rules(paths: Sequence[Path], strict: bool = True) -> LoadedRuleSet:
+    """The one rule loader the daemon uses too: keyword and series rules, every problem reported."""
+    from rules.ruleset import load_ruleset
+
+    return load_ruleset(paths, strict=strict)
+
+
 def cmd_match(args: argparse.Namespace) -> int:
     setup_logging("WARNING")
-    engine = load_rules(_rule_paths(args)).engine()
+    engine = _load_rules(_rule_paths(args)).ruleset().keyword
     errors: list[str] = []
     stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")  # noqa: SIM115
     out = sys.stdout
@@ -131,7 +155,8 @@ def cmd_test(args: argparse.Namespace) -> int:
 
     setup_logging("WARNING")
     paths = [Path(p) for p in args.paths] if args.paths else _rule_paths(args)
-    report = run_examples(load_rules(paths))
+    loaded = _load_rules(paths)
+    report = run_examples(loaded.rules, loaded.lists)
     for line in report.lines:
         print(line)
     print(report.summary())
@@ -140,16 +165,14 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Backtest: run rules over the items the store archived and report what would have alerted."""
-    import time
-
     from tqdm import tqdm
 
+    from rules.alerts import alerts_for
     from rules.durations import parse_duration
-    from wirewatch.pipeline import alerts_for
 
     config = _load(args)
     since = time.time() - parse_duration(args.since)
-    engine = load_rules(_rule_paths(args)).engine()
+    engine = _load_rules(_rule_paths(args)).ruleset().keyword
     with _open_store(config) as store:
         items = store.archived_items(since)
     per_rule: dict[str, list[str]] = {}
@@ -170,7 +193,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
             alerts += 1
             per_rule.setdefault(alert.rule, []).append(item.title)
     if not args.json:
-        print(f"{len(items)} archived items since {_when(since)}: {alerts} alerts would have been raised")
+        print(f"{len(items)} archived items since {utc_stamp(since)}: {alerts} alerts would have been raised")
         for rule_id, titles in sorted(per_rule.items(), key=lambda kv: -len(kv[1])):
             print(f"  {rule_id:<32} {len(titles):>5}   e.g. {titles[0][:70]}")
     return EXIT_OK
@@ -192,6 +215,8 @@ CONFIG_KEYS = frozenset({"store", "sources", "notify", "fetch", "delivery", "log
 
 def _is_config_file(path: Path) -> bool:
     """A config has config keys, or a `rules:` list of paths; a rule file has a `rules:` list of mappings."""
+    from rules.yaml_source import load_yaml_file
+
     if path.suffix not in (".yaml", ".yml") or not path.is_file():
         return False
     data = load_yaml_file(path).data
@@ -206,6 +231,8 @@ def _is_config_file(path: Path) -> bool:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from wirewatch.config import ConfigError, find_config, load_config
+
     problems: list[Problem | str] = []
     rule_paths: list[Path] = []
     configs: list[Path] = []
@@ -225,16 +252,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
             rule_paths.extend(config.rule_paths())
         except ConfigError as exc:
             problems.extend(exc.problems)
-    loaded = load_rules(list(dict.fromkeys(rule_paths)), strict=False)
+    loaded = _load_rules(list(dict.fromkeys(rule_paths)), strict=False)  # keyword and series rules alike
     problems.extend(loaded.problems)
-    series = load_series_rules(list(dict.fromkeys(rule_paths)), strict=False)  # `series_rules:` lists
-    problems.extend(series.problems)
     errors = [p for p in problems if not str(p).endswith("(warning)")]
     for problem in problems:
         print(problem)
     if not errors:
         what = f"{len(loaded.rules)} rules in {len(loaded.files)} files"
-        what += f", {len(series.rules)} series rules" if series.rules else ""
+        what += f", {len(loaded.series_rules)} series rules" if loaded.series_rules else ""
         if configs:
             what += ", config " + ", ".join(str(c) for c in configs)
         print(f"OK: {what}")
@@ -243,15 +268,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
-def _when(ts: float | None) -> str:
-    if not ts:
-        return "-"
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%SZ")
-
-
 def source_row(source: SourceConfig, st: SourceState | None, now: float) -> tuple[str, ...]:
     """One line of `wirewatch sources`: what an operator needs to see why a feed is quiet."""
-    from wirewatch.health import assess, span
+    from domain.formats import span
+    from wirewatch.health import assess
 
     if st is None:
         return (source.id, "never polled" if source.enabled else "off", "-", "0", "-", "0", "-", "-")
@@ -264,11 +284,11 @@ def source_row(source: SourceConfig, st: SourceState | None, now: float) -> tupl
     else:
         status = "quiet" if assess(st, source, now).status == "quiet" else "ok"
     if st.disabled:
-        error = f"{_when(st.disabled_at)}  {st.disabled}"
+        error = f"{utc_stamp(st.disabled_at)}  {st.disabled}"
     elif st.last_error:
-        error = f"{_when(st.last_error_at)}  {st.last_error}"
+        error = f"{utc_stamp(st.last_error_at)}  {st.last_error}"
     elif st.last_error_at:
-        error = f"{_when(st.last_error_at)}  (recovered)"
+        error = f"{utc_stamp(st.last_error_at)}  (recovered)"
     else:
         error = "-"
     if st.adopted_url:
@@ -276,15 +296,15 @@ def source_row(source: SourceConfig, st: SourceState | None, now: float) -> tupl
     if st.disabled or not source.enabled or st.next_poll is None:
         next_poll = "-"
     else:
-        next_poll = f"{_when(st.next_poll)} (in {span(st.next_poll - now)})" if st.next_poll > now else "due"
+        next_poll = f"{utc_stamp(st.next_poll)} (in {span(st.next_poll - now)})" if st.next_poll > now else "due"
     return (
         source.id,
         status,
-        _when(st.last_success),
+        utc_stamp(st.last_success),
         str(st.consecutive_failures),
         next_poll,
         str(st.entries_seen),
-        _when(st.last_new_entry),
+        utc_stamp(st.last_new_entry),
         error,
     )
 
@@ -334,7 +354,7 @@ def _alert_rows(store: Store, limit: int, failed_only: bool) -> list[dict[str, s
     for a, d in pairs:
         rows.append(
             {
-                "time": _when(a.created_at),
+                "time": utc_stamp(a.created_at),
                 "alert_id": a.id,
                 "rule": a.rule,
                 "event": a.event or "",
@@ -355,10 +375,12 @@ def _alert_rows(store: Store, limit: int, failed_only: bool) -> list[dict[str, s
 
 def cmd_alerts(args: argparse.Namespace) -> int:
     """Recent alerts and where each went; dead letters (`--failed`) and their retry (`--retry ID|all`)."""
+    import csv
+
     config = _load(args)
     with _open_store(config) as store:
         if args.retry:
-            now = datetime.now(UTC).timestamp()
+            now = time.time()
             if args.retry == "all":
                 count = store.requeue_failed(None, now)
             else:
@@ -440,6 +462,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from rules.yaml_source import RuleLoadError
+    from store.base import StoreUnavailable
+    from wirewatch.config import ConfigError
+
     try:
         return int(args.func(args))
     except ConfigError as exc:

@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -23,12 +23,14 @@ from pydantic import (
 )
 
 from rules.durations import parse_duration
-from rules.loader import BUNDLED_PACKS
+from rules.files import BUNDLED_PACKS
 from rules.yaml_source import Problem, YamlDoc, load_yaml_file, validation_problems
+from wirewatch.config_file import DEFAULT_CONFIG_NAMES, find_config
 from wirewatch.interpolate import Interpolation, interpolate
 
+__all__ = ["DEFAULT_CONFIG_NAMES", "Config", "ConfigError", "SourceConfig", "find_config", "load_config"]
+
 Seconds = Annotated[float, BeforeValidator(parse_duration)]
-DEFAULT_CONFIG_NAMES = ("wirewatch.yaml", "wirewatch.yml")
 
 
 class ConfigError(Exception):
@@ -41,9 +43,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class SourceConfig(_Model):
+class SourceBase(_Model):
+    """The keys every source has, whatever its `type`: where it is, how often to poll it, when to tell ops."""
+
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=100)
-    type: Literal["rss"] = "rss"
     url: str
     interval: Seconds = 300.0
     on_first_fetch: Literal["baseline", "alert"] = "baseline"
@@ -54,12 +57,18 @@ class SourceConfig(_Model):
     )
 
     @model_validator(mode="after")
-    def _check(self) -> SourceConfig:
+    def _check(self) -> Self:
         if not self.url.startswith(("http://", "https://", "file:")):
             raise ValueError(f"source `{self.id}`: url must start with http://, https:// or file:")
         if self.interval < 10:
             raise ValueError(f"source `{self.id}`: interval must be at least 10s")
         return self
+
+
+class RssSourceConfig(SourceBase):
+    """`type: rss` (the default): an RSS or Atom feed whose entries are matched by the keyword rules."""
+
+    type: Literal["rss"] = "rss"
 
 
 class SeriesConfig(_Model):
@@ -71,10 +80,10 @@ class SeriesConfig(_Model):
     unit: str = ""  # e.g. "%", "100 million yuan"
 
 
-class SeriesSourceConfig(SourceConfig):
+class SeriesSourceConfig(SourceBase):
     """`type: series`: a data feed (CSV or JSON) whose rows are observations of one or more series."""
 
-    type: Literal["series"] = "series"  # type: ignore[assignment]  # the union tag; every other key is shared
+    type: Literal["series"] = "series"
     format: Literal["csv", "json", "fred_csv", "fred_json", "pmms_csv"] = "csv"
     series: list[SeriesConfig]
     date_column: str | None = None  # default: `date` (fred_csv: `observation_date` or `DATE`)
@@ -121,8 +130,9 @@ def _source_type(value: Any) -> str | None:
     return kind if kind in SOURCE_TYPES else None
 
 
-AnySource = Annotated[
-    Annotated[SourceConfig, Tag("rss")] | Annotated[SeriesSourceConfig, Tag("series")],
+# One source in the config: the `type` key picks the model (a discriminated union, validated as one).
+SourceConfig = Annotated[
+    Annotated[RssSourceConfig, Tag("rss")] | Annotated[SeriesSourceConfig, Tag("series")],
     Discriminator(
         _source_type, custom_error_type="source_type", custom_error_message="Input should be 'rss' or 'series'"
     ),
@@ -245,7 +255,7 @@ class Config(_Model):
     rules: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
         default_factory=lambda: [str(BUNDLED_PACKS)]
     )
-    sources: list[AnySource] = Field(default_factory=list)
+    sources: list[SourceConfig] = Field(default_factory=list)
     notify: NotifyConfig = NotifyConfig()
     fetch: FetchConfig = FetchConfig()
     delivery: DeliveryConfig = DeliveryConfig()
@@ -397,20 +407,9 @@ def _config_problems(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
                 err = {**err, "loc": (*loc[:2], "type"), "type": "value_error"}
             elif len(loc) >= 3 and loc[2] in SOURCE_TYPES:
                 if err["type"] == "extra_forbidden":
-                    model, base = (SeriesSourceConfig if loc[2] == "series" else SourceConfig), loc[:2]
+                    model, base = (SeriesSourceConfig if loc[2] == "series" else RssSourceConfig), loc[:2]
                     err = {**err, "loc": loc[3:]}
                 else:
                     err = {**err, "loc": (*loc[:2], *loc[3:])}
         problems += validation_problems(doc, _Errors([err]), model, base=base)
     return problems
-
-
-def find_config(explicit: str | None) -> Path | None:
-    if explicit:
-        return Path(explicit)
-    if env_path := os.environ.get("WIREWATCH_CONFIG"):
-        return Path(env_path)
-    for name in DEFAULT_CONFIG_NAMES:
-        if Path(name).is_file():
-            return Path(name)
-    return None

@@ -1,4 +1,5 @@
-"""Long-running mode (`run`) and cron mode (`once`) over the same Pipeline.
+"""Long-running mode (`run`) and cron mode (`once`) over the same Runtime: the poll shell, the recorder, the
+outbox worker, feed health and (with Redis) the fleet, built once from the config.
 
 `run`: APScheduler's AsyncIOScheduler runs one job per source (max_instances=1, coalesce) plus an
 outbox-draining job. After each poll the source's job is moved to the `next_poll` the pure schedule decided
@@ -26,26 +27,24 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from collectors.http_fetch import Fetcher
-from collectors.item import Item
 from collectors.schedule import PollPolicy
+from domain.alert import Alert, alert_id
+from domain.item import Item
+from domain.kinds import NOTICE
+from domain.source_state import SourceState
 from rules.reload import RuleWatcher
 from store.base import Store, StoreUnavailable
-from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.fleet import Fleet
 from wirewatch.health import HealthMonitor, ops_targets
 from wirewatch.metrics import Metrics, MetricsServer, fetch_error_reason
-from wirewatch.pipeline import Pipeline, PollReport
-from wirewatch.wiring import build_engine, build_notifiers, fetch_limits
+from wirewatch.poll import Poller, PollReport
+from wirewatch.recorder import AlertRecorder, RecordSettings
+from wirewatch.wiring import build_notifiers, build_router, fetch_limits, load_rules, poll_policy
 
 log = logging.getLogger("wirewatch.daemon")
 SHUTDOWN_GRACE = 30.0
-
-
-def poll_policy(config: Config) -> PollPolicy:
-    f = config.fetch
-    return PollPolicy(jitter=config.jitter, backoff_cap=f.backoff_cap, redirect_persist=f.redirect_persist)
 
 
 def next_run(report: PollReport, source: SourceConfig, policy: PollPolicy, now: float) -> float:
@@ -82,26 +81,25 @@ class Runtime:
         self.config = config
         self.deliver_after_poll = deliver_after_poll
         self.store = store
+        self.metrics = Metrics()
+        self.fleet = Fleet(store, config.fleet.lease_timeout, self.metrics) if coordinates(config) else None
         self.notifiers = build_notifiers(config)
+        router = build_router(config)  # one router: channels at record time, delivery modes at send time
+        self.recorder = AlertRecorder(store, self.notifiers, RecordSettings(router, config.notify.dedupe_window))
+        self.outbox = Outbox(store, self.notifiers, DeliverySettings.from_config(config, router), fleet=self.fleet)
         self.fetcher = Fetcher(fetch_limits(config))
         self.policy = poll_policy(config)
-        self.pipeline = Pipeline(store, build_engine(config.rules), self.notifiers, self.fetcher, self.policy)
-        self.pipeline.archive_retention = config.archive.retention
+        self.poller = Poller(
+            store, self.fetcher, self.recorder, load_rules(config), self.policy, config.archive.retention
+        )
         self.health = HealthMonitor(store, ops_targets(config, self.notifiers))
-        self.outbox = Outbox(store, self.notifiers, DeliverySettings.from_config(config))
-        setattr(self.pipeline, "delivery_settings", self.outbox.settings)  # noqa: B010  (dedupe window, history)
         self._deliver_lock = asyncio.Lock()
-        self.metrics = Metrics()
-        self.fleet: Fleet | None = None
-        if coordinates(config):
-            self.fleet = Fleet(store, config.fleet.lease_timeout, self.metrics)
-            self.outbox.fleet = self.fleet
         self._poll_slots = asyncio.Semaphore(config.fetch.max_concurrency)
         self.inflight: set[asyncio.Task[object]] = set()
 
     async def poll(self, source: SourceConfig) -> PollReport:
         async with self._poll_slots:
-            report = await self.pipeline.poll(source)
+            report = await self.poller.poll(source)
         self._count(report)
         told = None
         if report.state is not None and self.health.changed(source, report.state, time.time()):
@@ -234,6 +232,7 @@ class Runtime:
             severity="high",
             description="operator notice",
             created_at=now,
+            kind=NOTICE,
         )
         await asyncio.to_thread(self.store.add_alert, alert, self.health.targets)
         self.spawn(self.deliver())
@@ -318,9 +317,9 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         result = await asyncio.to_thread(watcher.check)
         if result is None:
             return
-        if result.engine is not None:
-            rt.pipeline.engine = result.engine
-            log.info("rules reloaded: %d rules", len(result.engine.rules))
+        if result.ruleset is not None:
+            rt.poller.rules = result.ruleset  # the whole set, keyword and series rules, or nothing
+            log.info("rules reloaded: %s", result.ruleset.describe())
         elif result.first_report:
             log.error(
                 "rule change rejected; the last good rules keep running:\n%s",
@@ -365,9 +364,9 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         log.info("start-up: %d alerts in doubt had reached Slack before the last stop; marked sent", found)
     scheduler.start()
     log.info(
-        "wirewatch running: %d sources, %d rules, store %s, notifiers %s",
+        "wirewatch running: %d sources, %s, store %s, notifiers %s",
         len(sources),
-        len(rt.pipeline.engine.rules),
+        rt.poller.rules.describe(),
         store.url.split("@")[-1],
         ", ".join(rt.notifiers) or "none",
     )

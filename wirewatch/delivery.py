@@ -1,12 +1,7 @@
-"""The outbox worker: alerts persisted before any send go out once and only once, each as one card.
+"""The outbox worker: alerts recorded before any send go out once and only once, each as one card.
 
-Record time (`Outbox.prepare`, called by the pipeline for every new alert):
-  - an event key (parties + asset, ticker + broker + action, series + period) is claimed in the store; an
-    alert whose key another alert claimed within the window is a later report of that event, and replies in
-    its thread instead of posting a card. Keyword alerts are clustered the same way by MinHash bands.
-  - first reports get history context lines ("largest upfront since 2025-10") and the notifiers' targets.
-
-Send time (`Outbox.run`, one pass over what is due):
+Alerts arrive already prepared (wirewatch/recorder.py: event key, thread, history context, targets). Here is
+the send-time work, one pass (`Outbox.run`) over what is due:
   - deliveries whose previous attempt may have landed are reconciled first, one history read per target;
     what Slack already holds is marked sent, not posted again;
   - digest routes, and channels over their hourly budget, park deliveries for the next digest (critical
@@ -25,16 +20,15 @@ import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from notifier import dedupe
-from notifier.base import Notifier, Outcome, Posted, ReconcileError, Reconciling, Thread, Threading
+from domain.delivery import Delivery
+from domain.kinds import DIGEST as DIGEST_KIND
+from notifier.base import Notifier, Outcome, Posted, ReconcileError, Reconciling, Thread, Threading, notifier_for
 from notifier.digests import make_digest
-from notifier.history import context_lines
-from notifier.routing import DIGEST, Budget, Pacer, Route, Router, digest_due, window_start
+from notifier.routing import DIGEST, Budget, Pacer, Router, digest_due, window_start
 from store.base import Store, StoreUnavailable
-from store.records import Alert, Delivery
 
 if TYPE_CHECKING:
     from wirewatch.config import Config
@@ -79,49 +73,26 @@ class DeliverySettings:
     budget: Budget = field(default_factory=lambda: Budget(None))
     digest_period: float = 3600.0
     digest_max_items: int = 200
-    dedupe_window: float = 7 * 86400.0
     channel_rate: float = 0.0  # posts per second per target; 0: unpaced
     channel_burst: int = 4
     workers: int = 1  # targets served side by side
     pass_seconds: float = 20.0  # a lane takes no new send after this long; the rest waits for the next pass
     parent_wait: float = 2.0  # first look-again delay for a reply whose thread's first post is not out yet
-    history_limit: int = 5000  # alerts read back for context lines
 
     @classmethod
-    def from_config(cls, config: Config) -> DeliverySettings:
+    def from_config(cls, config: Config, router: Router) -> DeliverySettings:
         n, d = config.notify, config.delivery
         return cls(
             retry_base=d.retry_base,
             retry_cap=d.retry_cap,
-            router=router_from_config(config),
+            router=router,
             budget=Budget(n.budget.per_channel, n.budget.period),
             digest_period=n.digest.period,
             digest_max_items=n.digest.max_items,
-            dedupe_window=n.dedupe_window,
             channel_rate=d.channel_rate,
             channel_burst=d.channel_burst,
             workers=d.workers,
         )
-
-
-def router_from_config(config: Config) -> Router:
-    return Router(
-        tuple(
-            Route(
-                rules=tuple(r.rules),
-                events=tuple(r.events),
-                severities=tuple(r.severity),
-                min_severity=r.min_severity,
-                channel=r.channel,
-                delivery=r.delivery,
-            )
-            for r in config.notify.routes
-        )
-    )
-
-
-def notifier_for(target: str, notifiers: Mapping[str, Notifier]) -> Notifier | None:
-    return notifiers.get(target.partition(":")[0])
 
 
 class Outbox:
@@ -131,52 +102,14 @@ class Outbox:
         notifiers: Mapping[str, Notifier],
         settings: DeliverySettings | None = None,
         clock: Callable[[], float] = time.time,
+        fleet: Fleet | None = None,
     ):
         self.store = store
         self.notifiers = notifiers
         self.settings = settings or DeliverySettings()
         self.clock = clock
         self.pacer = Pacer(self.settings.channel_rate, self.settings.channel_burst)
-        self.fleet: Fleet | None = None  # with several replicas: one lane per target at a time, by lease
-
-    # --- record time ----------------------------------------------------------------------------------------
-    def prepare(self, alert: Alert, now: float) -> tuple[Alert, list[str]]:
-        """The alert as it is to be recorded (event key, thread, context) and its delivery targets."""
-        key = dedupe.alert_key(alert)
-        parent = self._earlier_report(alert, key, now)
-        if parent is not None:
-            root = parent.thread_of or parent.id
-            replying = [
-                d.target
-                for d in self.store.deliveries(root)
-                if getattr(notifier_for(d.target, self.notifiers), "threads", False)
-            ]
-            return replace(alert, event_key=key, thread_of=root), replying
-        context: tuple[str, ...] = ()
-        if alert.event in dedupe.KEYED_EVENTS:
-            context = context_lines(alert, self.store.recent_alerts(self.settings.history_limit))
-        alert = replace(alert, event_key=key, context=context)
-        return alert, [t for n in self.notifiers.values() for t in n.targets_for(alert)]
-
-    def _earlier_report(self, alert: Alert, key: str | None, now: float) -> Alert | None:
-        window = self.settings.dedupe_window
-        if key is not None:
-            owner = self.store.claim_keys([key], alert.id, now, window)[key]
-            return self.store.get_alert(owner) if owner != alert.id else None
-        if not dedupe.comparable(alert):
-            return None
-        sig = dedupe.signature(dedupe.normalised_text(alert))
-        if sig is None:
-            return None
-        owners = self.store.claim_keys(dedupe.band_keys(sig), alert.id, now, window)
-        for candidate in list(dict.fromkeys(o for o in owners.values() if o != alert.id))[:10]:
-            other = self.store.get_alert(candidate)
-            if other is None or (other.item.source, other.item.id) == (alert.item.source, alert.item.id):
-                continue  # another rule's alert on the same article is not a second report
-            theirs = dedupe.signature(dedupe.normalised_text(other))
-            if theirs is not None and dedupe.similarity(sig, theirs) >= dedupe.SIMILAR:
-                return other
-        return None
+        self.fleet = fleet  # with several replicas: one lane per target at a time, by lease
 
     # --- send time ------------------------------------------------------------------------------------------
     def run(self) -> DeliveryStats:
@@ -327,7 +260,7 @@ class Outbox:
                 store.mark_retry(d.alert_id, d.target, "waiting for its thread's first post", now + wait, now)
                 return
             # no first post to reply to (dead-lettered, or never meant for this target): a card of its own
-        elif d.target != "console" and alert.event != "digest":
+        elif d.target != "console" and alert.kind != DIGEST_KIND:
             if s.router.decide(alert).mode == DIGEST:
                 store.hold(d.alert_id, d.target, "digest route", now)
                 stats.held += 1

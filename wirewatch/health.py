@@ -14,12 +14,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from collectors.item import Item
+from domain.alert import Alert, alert_id
+from domain.formats import span, utc_stamp
+from domain.item import Item
+from domain.kinds import NOTICE
+from domain.source_state import SourceState
 from notifier.base import Notifier
 from store.base import Store
-from store.records import Alert, SourceState, alert_id
 from wirewatch.config import Config, SourceConfig
 
 log = logging.getLogger("wirewatch.health")
@@ -42,18 +44,6 @@ class OpsMessage:
     reason: str
     key: str
     fields: dict[str, str]
-
-
-def when(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%SZ") if ts else "-"
-
-
-def span(seconds: float) -> str:
-    """`3d 4h`, `2h 5m`, `40s`: two units are enough for an operator."""
-    s = int(max(0, seconds))
-    parts = [(s // 86400, "d"), (s % 86400 // 3600, "h"), (s % 3600 // 60, "m"), (s % 60, "s")]
-    shown = [f"{n}{u}" for n, u in parts if n]
-    return " ".join(shown[:2]) or "0s"
 
 
 def usual_gap(state: SourceState, interval: float) -> float | None:
@@ -97,12 +87,12 @@ def transition(state: SourceState, verdict: Verdict, source_id: str) -> tuple[So
     key = verdict.key or f"{verdict.status}:?"
     fields = {"reason": verdict.reason}
     if verdict.status == "failing":
-        fields["failing since"] = when(state.failing_since)
-        fields["next retry"] = when(state.next_poll)
+        fields["failing since"] = utc_stamp(state.failing_since)
+        fields["next retry"] = utc_stamp(state.next_poll)
     elif verdict.status == "disabled":
         fields["to poll it again"] = "change its url in the config"
     elif verdict.status == "quiet":
-        fields["last new entry"] = when(state.last_new_entry)
+        fields["last new entry"] = utc_stamp(state.last_new_entry)
     msg = OpsMessage(
         kind=verdict.status,
         title=f"Feed {source_id} {verdict.status}: {verdict.reason}",
@@ -128,6 +118,7 @@ def ops_alert(source: SourceConfig, msg: OpsMessage, now: float) -> Alert:
         fields=dict(msg.fields),
         created_at=now,
         rules=(RULE,),
+        kind=NOTICE,
     )
 
 

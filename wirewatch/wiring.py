@@ -1,43 +1,57 @@
-"""Build the runtime parts from the validated config: store, rule engine, notifiers, fetcher."""
+"""Build the runtime parts from the validated config: rules, notifiers, the one router, fetch limits, policy."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from collectors.http_fetch import USER_AGENT, FetchLimits
+from collectors.schedule import PollPolicy
 from notifier.base import REGISTRY, Notifier
-from rules.engine import RuleEngine
-from rules.loader import load_rules
+from notifier.routing import Route, Router
+from rules.ruleset import RuleSet, load_ruleset
 from wirewatch.config import Config
-from wirewatch.series_pipeline import with_series_rules
 
 
-def build_engine(paths: Iterable[str | Path]) -> RuleEngine:
-    paths = list(paths)  # read twice: keyword rules, then the series rules that ride along with them
-    return with_series_rules(load_rules([Path(p) for p in paths]).engine(), paths)
+def load_rules(config: Config) -> RuleSet:
+    """Every rule the config lists, keyword and series alike (RuleLoadError on any problem)."""
+    return load_ruleset(config.rules).ruleset()
+
+
+def build_router(config: Config) -> Router:
+    """The one router: the recorder asks it for an alert's channel, the outbox for its delivery mode."""
+    return Router(
+        tuple(
+            Route(
+                rules=tuple(r.rules),
+                events=tuple(r.events),
+                severities=tuple(r.severity),
+                min_severity=r.min_severity,
+                channel=r.channel,
+                delivery=r.delivery,
+            )
+            for r in config.notify.routes
+        )
+    )
 
 
 def build_notifiers(config: Config) -> dict[str, Notifier]:
-    import notifier.console
-    import notifier.slack
-    import notifier.webhook  # noqa: F401  (registers)
-    from wirewatch.delivery import router_from_config
-
     out: dict[str, Notifier] = {}
     if config.notify.console_enabled:
+        import notifier.console
+
         out["console"] = REGISTRY["console"]()
     slack = config.notify.slack
     if slack.enabled and slack.token is not None:
+        import notifier.slack
+
         out["slack"] = REGISTRY["slack"](
             token=slack.token.get_secret_value(),
             channel=slack.channel,
             base_url=slack.base_url,
             timeout=slack.timeout,
-            router=router_from_config(config),
         )
     webhook = config.notify.webhook
     if webhook.enabled and webhook.url is not None:
+        import notifier.webhook  # noqa: F401
+
         out["webhook"] = REGISTRY["webhook"](url=webhook.url.get_secret_value(), timeout=webhook.timeout)
     return out
 
@@ -53,3 +67,8 @@ def fetch_limits(config: Config) -> FetchLimits:
         per_host_limit=f.per_host_limit,
         allow_private_addresses=f.allow_private_addresses,
     )
+
+
+def poll_policy(config: Config) -> PollPolicy:
+    f = config.fetch
+    return PollPolicy(jitter=config.jitter, backoff_cap=f.backoff_cap, redirect_persist=f.redirect_persist)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from collectors.item import Item
+from domain.item import Item
 from rules.normalize import fold
 
 if TYPE_CHECKING:

@@ -1,0 +1,172 @@
+"""The poll shell: one poll of one source, whatever its type — state, fetch, decide, record, save.
+
+    stored state ─→ fetch (conditional) ─→ gone? failed? not modified? same bytes?  (collectors/update.py)
+                                        └→ otherwise the source's reader says what the body means
+                                           (wirewatch/readers/: plan, alerts, commit)
+    ─→ redirects and the next poll ─→ record alerts (wirewatch/recorder.py) ─→ commit ─→ save state
+
+Order matters for "never lost, never twice": alerts are recorded (idempotently, by deterministic id) before
+the store remembers what made them (entries seen, observations), and the source state is saved last. A crash
+anywhere redoes the poll; re-recording an alert is a no-op. Every log line of a poll names the source.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from dataclasses import dataclass
+
+from collectors.http_fetch import Fetcher, FetchResult
+from collectors.schedule import PollPolicy
+from collectors.update import (
+    body_digest,
+    fetch_url,
+    finish,
+    initial_state,
+    is_unchanged,
+    plan_failure,
+    plan_gone,
+    plan_not_modified,
+    reconcile,
+)
+from domain.formats import utc_stamp
+from domain.source_state import SourceState
+from rules.ruleset import RuleSet
+from store.base import Store, StoreUnavailable
+from wirewatch.config import SourceConfig
+from wirewatch.readers import reader_for
+from wirewatch.readers.base import Commit, Fetched, Reading
+from wirewatch.recorder import AlertRecorder
+
+log = logging.getLogger("wirewatch.poll")
+
+
+@dataclass(frozen=True, slots=True)
+class PollReport:
+    source: str
+    outcome: str  # not_modified | baseline | updated | failed | disabled
+    new: int = 0
+    alerts: int = 0
+    message: str | None = None
+    state: SourceState | None = None  # as saved after this poll; None when the store could not be reached
+    detail: str | None = None  # the reader's words for what it read
+
+
+class Poller:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        recorder: AlertRecorder,
+        rules: RuleSet,
+        policy: PollPolicy | None = None,
+        archive_retention: float = 30 * 86400.0,
+    ):
+        self.store = store
+        self.fetcher = fetcher
+        self.recorder = recorder
+        self.rules = rules  # swapped whole on a rule reload; each poll takes one reference
+        self.policy = policy or PollPolicy()
+        self.archive_retention = archive_retention  # seconds new items are kept for `wirewatch replay`; 0: none
+
+    async def poll(self, source: SourceConfig) -> PollReport:
+        try:
+            prev = await asyncio.to_thread(self.store.get_source_state, source.id)
+        except StoreUnavailable as exc:
+            log.error("source %s: skipped, store unavailable: %s", source.id, exc, extra={"source": source.id})
+            return PollReport(source.id, "failed", message=str(exc))
+        prev = reconcile(prev or initial_state(source.id), source.url)
+        if prev.disabled:  # a gone feed stays visible and named in the log, but is not fetched again
+            report = PollReport(source.id, "disabled", message=prev.disabled, state=prev)
+            log_report(report)
+            return report
+        fetch = await self.fetcher.fetch(fetch_url(prev, source.url), prev.etag, prev.last_modified)
+        try:
+            report = await asyncio.to_thread(self.settle, source, prev, fetch)
+        except StoreUnavailable as exc:
+            log.error(
+                "source %s: store unavailable, poll will be redone: %s", source.id, exc, extra={"source": source.id}
+            )
+            return PollReport(source.id, "failed", message=str(exc))
+        log_report(report)
+        return report
+
+    def settle(self, source: SourceConfig, prev: SourceState, fetch: FetchResult) -> PollReport:
+        """Decide, record, commit, save (in a worker thread: parsing, matching and the store block)."""
+        now = time.time()
+        reading = self.read(source, prev, fetch, now)
+        plan, adopted = finish(reading.plan, fetch, source.interval, self.policy, now, random.random())
+        if adopted:
+            log.warning(
+                "source %s: permanent redirect persisted for %d polls; now polling %s (update the config's url)",
+                source.id,
+                self.policy.redirect_persist,
+                adopted,
+                extra={"source": source.id},
+            )
+        created = self.recorder.record(reading.alerts, now)
+        self.commit(source.id, reading.commit, now)
+        self.store.save_source_state(plan.state)
+        return PollReport(source.id, plan.outcome, reading.new, created, plan.message, plan.state, reading.detail)
+
+    def read(self, source: SourceConfig, prev: SourceState, fetch: FetchResult, now: float) -> Reading:
+        """What this fetch means. Every kind of source fails, backs off and goes unchanged alike; only a body
+        that changed goes to the source's reader."""
+        if fetch.gone:
+            return Reading(plan_gone(prev, fetch, now))
+        if not fetch.ok:
+            return Reading(plan_failure(prev, fetch.error or "unknown error", now))
+        if fetch.not_modified:
+            return Reading(plan_not_modified(prev, fetch, now))
+        body = fetch.body or b""
+        digest = body_digest(body)
+        if is_unchanged(prev, fetch, digest):  # a 200 repeating what we have: nothing to read
+            return Reading(plan_not_modified(prev, fetch, now, body_hash=digest))
+        got = Fetched(fetch, body, digest)
+        return reader_for(source.type).read(source, prev, got, self.rules, self.store, now)
+
+    def commit(self, source_id: str, commit: Commit, now: float) -> None:
+        """What the store remembers once the alerts are safe."""
+        if commit.archive and self.archive_retention > 0:  # before marking seen: a crash re-archives, harmlessly
+            self.store.archive_items(commit.archive, now)
+        if commit.seen:
+            self.store.mark_seen(source_id, commit.seen, now)
+        if commit.observations:
+            self.store.save_observations(commit.observations)
+
+
+def log_report(r: PollReport) -> None:
+    """One line per poll, the same shape for every kind of source, always naming it."""
+    extra = {"source": r.source}  # bound for JSON logs
+    if r.outcome == "failed":
+        st = r.state
+        if st is not None and st.next_poll is not None:
+            wait = max(0.0, st.next_poll - time.time())
+            log.warning(
+                "source %s: fetch failed: %s; failure %d in a row, next try at %s (in %.0fs)",
+                r.source,
+                r.message,
+                st.consecutive_failures,
+                utc_stamp(st.next_poll),
+                wait,
+                extra=extra,
+            )
+        else:
+            log.warning("source %s: fetch failed: %s", r.source, r.message, extra=extra)
+    elif r.outcome == "disabled":
+        log.error(
+            "source %s: disabled: %s; not polled again until its url is changed in the config",
+            r.source,
+            r.message,
+            extra=extra,
+        )
+    elif r.outcome == "baseline":
+        log.info("source %s: %s", r.source, r.detail or "baseline recorded", extra=extra)
+    elif r.outcome == "updated":
+        log.info("source %s: %s, %d alerts", r.source, r.detail or f"{r.new} new", r.alerts, extra=extra)
+        if r.message:
+            log.debug("source %s: note: %s", r.source, r.message, extra=extra)
+    else:
+        log.debug("source %s: not modified", r.source, extra=extra)
