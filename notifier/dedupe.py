@@ -12,10 +12,11 @@ Articles without a key are compared as text, in two steps:
    0.4 up (found with probability ≈ 0.87 at 0.5, > 0.99 at 0.7).
 2. Confirmation: two reports are the same story when
    - the exact Jaccard similarity of their 5-gram sets is at least `SIMILAR` = 0.5, and
-   - their entities do not conflict (`dedupe_entities`): each headline naming a ticker, a company, an
-     amount or a period that the other report never mentions vetoes the merge. "Pfizer shares rise 3%
-     after quarterly earnings beat estimates" and the same sentence about Merck (similarity 0.83) stay two
-     stories; the same story from two outlets, one adding "shares rose 4%" or the ticker, still merges.
+   - their entities do not conflict (`domain/entities.py`; found in text by `rules/entities.py`): each
+     headline naming a ticker, a company, an amount or a period that the other report never mentions
+     vetoes the merge. "Pfizer shares rise 3% after quarterly earnings beat estimates" and the same
+     sentence about Merck (similarity 0.83) stay two stories; the same story from two outlets, one
+     adding "shares rose 4%" or the ticker, still merges.
      Amounts agree within rounding (3% ~ 3.1%, $1.2bn ~ $1.17bn); periods by sort (Q3 vs Q2 conflict, Q3 vs
      2025 do not). Company names come from the bundled company and broker lexicons (English and Chinese),
      the rule's extracted fields, and capitalised words of English headlines outside a list of common and
@@ -23,8 +24,8 @@ Articles without a key are compared as text, in two steps:
      is an acronym or is capitalised mid-sentence in the summary too (so "Apple Shares Rise" vs "Microsoft
      Shares Rise" conflict, while a reworded Title Case headline of the same story does not).
 
-The veto needs the alerts, not only their text: use `signature_of(alert)`; `signature(text)` carries no
-entities and so confirms by similarity alone.
+The veto needs the alerts' entities: pass `entities=` (from `rules.entities.alert_entities`) to `signature`;
+without them a signature confirms by similarity alone.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.alert import Alert
+from domain.entities import Entities, conflict
+from domain.names import PART_MAX, norm_code, norm_name
 from domain.text import fold
-from notifier.dedupe_entities import Entities, conflict, entities_of
 from notifier.dedupe_minhash import MinHash
 
 __all__ = [
@@ -47,65 +49,25 @@ __all__ = [
     "SIMILAR",
     "MinHash",
     "Signature",
-    "alert_entities",
     "alert_key",
     "band_keys",
     "comparable",
-    "compatible",
     "event_key",
     "norm_code",
     "norm_name",
     "normalised_text",
     "signature",
-    "signature_of",
     "similarity",
-    "veto",
 ]
 
 KEYED_EVENTS = ("bd_deal", "price_target", "mortgage_print")
 NUM_PERM = 128
 BANDS, ROWS = 32, 4  # candidates from Jaccard ≈ 0.4 up (P ≈ 0.87 at 0.5, > 0.99 at 0.7)
 SIMILAR = 0.5  # Jaccard over 5-grams at which two articles are the same story (if their entities agree)
-NAME_FIELDS = ("company", "licensor", "licensee", "broker")
 SHINGLE = 5
 _SEED = 20251125
-_PART_MAX = 80
 
-_SUFFIXES = re.compile(
-    r"\b(?:inc|incorporated|ltd|limited|plc|corp|corporation|co|company|llc|ag|sa|se|nv|gmbh|kk|"
-    r"holdings?|group|pharmaceuticals?|pharma|therapeutics|biotherapeutics|biosciences?|biotech(?:nology)?|"
-    r"biopharma(?:ceuticals?)?|biologics|medicines|bio)\b\.?"
-)
-_ZH_SUFFIXES = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团|控股|医药|制药|药业|生物科技|生物)$")
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
-
-
-def norm_name(value: Any) -> str:
-    """Folded, punctuation-free, suffix-free name or code: `RAPT Therapeutics, Inc.` → `rapt`."""
-    if value is None:
-        return ""
-    text = fold(str(value))
-    text = _SUFFIXES.sub(" ", text)
-    text = _NOT_WORD.sub(" ", text).strip()
-    words = text.split()
-    if words:
-        words[-1] = _ZH_SUFFIXES.sub("", words[-1]) or words[-1]
-    return "".join(words)[:_PART_MAX] if all(_is_cjk_or_code(w) for w in words) else " ".join(words)[:_PART_MAX]
-
-
-def _is_cjk_or_code(word: str) -> bool:
-    return not word.isalpha() or not word.isascii()
-
-
-def norm_code(value: Any) -> str:
-    """Drug codes and tickers: `HRS-9531` = `hrs9531`, `01276.HK` = `1276.hk`, `NASDAQ:BIIB` = `biib`."""
-    if value is None:
-        return ""
-    text = fold(str(value)).strip()
-    text = re.sub(r"^(?:nasdaq|nyse|hkex|sse|szse|tse|otc|amex)\s*[:：]\s*", "", text)
-    text = re.sub(r"[\s\-_/]+", "", text)
-    text = re.sub(r"^0+(?=\d)", "", text)
-    return text[:_PART_MAX]
 
 
 def event_key(event: str | None, fields: Mapping[str, Any]) -> str | None:
@@ -124,7 +86,7 @@ def event_key(event: str | None, fields: Mapping[str, Any]) -> str | None:
         return "|".join(("price_target", what, broker, norm_name(fields.get("action"))))
     if event == "mortgage_print":
         series = norm_name(fields.get("indicator"))
-        period = str(fields.get("period") or "").strip()[:_PART_MAX]
+        period = str(fields.get("period") or "").strip()[:PART_MAX]
         if not series or not period:
             return None
         return "|".join(("mortgage_print", series, period))
@@ -147,7 +109,7 @@ def normalised_text(alert: Alert) -> str:
 
 
 class Signature(MinHash):
-    """A MinHash that may carry the entities of the alert it was made from (see `signature_of`)."""
+    """A MinHash that may carry the entities of the alert it was made from (see `rules.entities.alert_entities`)."""
 
     __slots__ = ("entities",)
 
@@ -164,31 +126,9 @@ def signature(text: str, *, entities: Entities | None = None) -> Signature | Non
     return Signature(grams, _SEED, entities)
 
 
-def alert_entities(alert: Alert) -> Entities:
-    """The entities of an alert: from its title and summary, and the names and ticker its rule extracted."""
-    fields = alert.fields
-    names = [norm_name(fields.get(k)) for k in NAME_FIELDS if fields.get(k)]
-    tickers = [str(fields["ticker"])] if fields.get("ticker") else []
-    return entities_of(alert.item.title, alert.item.summary, names=names, ticker_codes=tickers)
-
-
-def signature_of(alert: Alert) -> Signature | None:
-    """The alert's signature with its entities: `similarity` then vetoes merges of different stories."""
-    return signature(normalised_text(alert), entities=alert_entities(alert))
-
-
 def band_keys(mh: MinHash) -> list[str]:
     """LSH bands as store keys: two signatures sharing any band are candidates."""
     return [f"sim2|{band}|{digest.hex()}" for band, digest in enumerate(mh.band_digests(BANDS, ROWS))]
-
-
-def veto(a: Alert, b: Alert) -> str | None:
-    """Why two alerts cannot be the same story (their entities conflict), or None."""
-    return conflict(alert_entities(a), alert_entities(b))
-
-
-def compatible(a: Alert, b: Alert) -> bool:
-    return veto(a, b) is None
 
 
 def similarity(a: MinHash, b: MinHash) -> float:

@@ -38,7 +38,7 @@ def event_key(name: str) -> Callable[[Alert], str | None]:
     """The key that names an event of type `name` across outlets (notifier/dedupe.py folds the names in it)."""
 
     def key(alert: Alert) -> str | None:
-        from notifier import dedupe  # with MinHash (datasketch): loaded when the first alert is recorded
+        from notifier import dedupe
 
         return dedupe.event_key(name, alert.fields)
 

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from rules.extract import FIELD_NAMES
-from rules.normalize import fold_script, has_cjk
-from store.reader_records import Verdict
+from domain.judgements import Verdict
+from domain.text import fold_script, has_cjk
 
 CORPUS_KEYS = ("id", "lang", "origin", "source", "title", "summary", "label", "fields", "note")
 LABELS = ("bd_deal", "price_target", "mortgage_print")
@@ -88,7 +87,10 @@ def _date(published: str | None, at: float) -> str:
 
 
 def _fields(v: Verdict) -> dict[str, Any]:
-    names = FIELD_NAMES.get(v.event or "", ())
+    from notifier.events import EVENT_TYPES  # the cards behind the registry load only for an export
+
+    kind = EVENT_TYPES.get(v.event or "")
+    names = kind.fields if kind is not None else ()
     kept = {k: v.fields.get(k) for k in names}
     if isinstance(v.fields.get("extra"), list):
         kept["extra"] = v.fields["extra"]

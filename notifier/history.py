@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from domain.alert import Alert
 from domain.formats import as_number, money, month, ordinal
+from domain.names import norm_code, norm_name
 from notifier.money import to_usd
 
 MIN_HISTORY = 3  # fewer earlier events than this and "largest" says nothing
@@ -71,7 +72,6 @@ def deal_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
 
 def rating_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
     """The same action on the same stock again this month: "3rd target raise on 1276.hk this month"."""
-    from notifier.dedupe import norm_code, norm_name  # with MinHash: loaded when first needed
 
     earlier = _firsts(alert, history)
     f = alert.fields
@@ -100,7 +100,6 @@ def rating_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
 
 def print_lines(alert: Alert, history: Sequence[Alert]) -> tuple[str, ...]:
     """A print above (below) every later print of its indicator: "highest since 2024-03 in our records"."""
-    from notifier.dedupe import norm_name  # with MinHash: loaded when first needed
 
     earlier = _firsts(alert, history)
     value = as_number(alert.fields.get("value"))

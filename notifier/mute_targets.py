@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from domain.alert import Alert
+from domain.judgements import Matcher
 from notifier.silences import SilenceError, make_matcher
-from store.reader_records import Matcher
-from store.records import Alert
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,11 +30,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from rules.durations import parse_duration
-from rules.normalize import fold, fold_script
-from rules.regex import compile_pattern
-from store.reader_records import OPS, Matcher, MatchOp, Silence
-from store.records import Alert
+from domain.alert import Alert
+from domain.durations import parse_duration
+from domain.judgements import OPS, Matcher, MatchOp, Silence
+from domain.names import norm_code, norm_name
+from domain.patterns import compile_pattern
+from domain.text import fold, fold_script
 
 Labels = Mapping[str, tuple[str, ...]]
 
@@ -274,7 +275,6 @@ def _values(value: Any) -> tuple[str, ...]:
 def canonical(name: str, value: str) -> str:
     """The form `=` compares: a name as event keys see it, a code as a code, anything else folded."""
     # imported here: the event-key helpers load lexicons (~50 ms), which `silence add` / `list` never need
-    from notifier.dedupe import norm_code, norm_name
 
     if name in NAME_LABELS:
         return norm_name(value) or fold(value).strip()

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from domain.alert import Alert
 from domain.delivery import Delivery
 from domain.item import Item
+from domain.judgements import Silence, Verdict
 from domain.observation import Observation
 from domain.source_state import SourceState
-from store.reader_records import Silence, Verdict
 
 
 class StoreUnavailable(Exception):

@@ -30,10 +30,10 @@ import redis.exceptions
 from domain.alert import Alert
 from domain.delivery import Delivery
 from domain.item import Item
+from domain.judgements import Silence, Verdict
 from domain.observation import Observation
 from domain.source_state import SourceState
 from store.base import Store, StoreUnavailable
-from store.reader_records import Silence, Verdict
 
 T = TypeVar("T")
 SEP = "\x1f"

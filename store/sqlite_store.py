@@ -15,10 +15,10 @@ from typing import Any
 from domain.alert import Alert
 from domain.delivery import Delivery
 from domain.item import Item
+from domain.judgements import Silence, Verdict
 from domain.observation import Observation
 from domain.source_state import SourceState
 from store.base import Store, StoreUnavailable
-from store.reader_records import Silence, Verdict
 
 SCHEMA_VERSION = 1
 SCHEMA = """

@@ -12,9 +12,10 @@ import sys
 import pytest
 
 from collectors.item import Item
+from domain.entities import Amount
 from notifier import dedupe
-from notifier.dedupe_entities import Amount, canonical_ticker, entities_of, periods, tickers
 from notifier.dedupe_minhash import NUM_PERM, MinHash
+from rules.entities import alert_entities, canonical_ticker, entities_of, periods, tickers, veto
 from store.records import Alert
 from tests.conftest import ROOT
 
@@ -35,9 +36,13 @@ def alert(title: str, summary: str = "", n: int = 1, **fields: str) -> Alert:
     )
 
 
+def signature_of(alert: Alert) -> dedupe.Signature | None:
+    return dedupe.signature(dedupe.normalised_text(alert), entities=alert_entities(alert))
+
+
 def same_story(a: Alert, b: Alert) -> bool:
     """What the outbox decides for two alerts without an event key (with `signature_of`)."""
-    sa, sb = dedupe.signature_of(a), dedupe.signature_of(b)
+    sa, sb = signature_of(a), signature_of(b)
     assert sa is not None and sb is not None
     return dedupe.similarity(sa, sb) >= dedupe.SIMILAR
 
@@ -54,9 +59,9 @@ def text_similarity(a: Alert, b: Alert) -> float:
 def test_the_same_sentence_about_another_company_is_not_the_same_story() -> None:
     a, b = alert(PFIZER, n=1), alert(MERCK, n=2)
     assert text_similarity(a, b) >= dedupe.SIMILAR  # the wording alone would merge them (0.82)
-    assert dedupe.veto(a, b) == "names pfizer / merck co"
+    assert veto(a, b) == "names pfizer / merck co"
     assert not same_story(a, b)
-    assert set(dedupe.band_keys(dedupe.signature_of(a))) & set(dedupe.band_keys(dedupe.signature_of(b)))  # type: ignore[arg-type]
+    assert set(dedupe.band_keys(signature_of(a))) & set(dedupe.band_keys(signature_of(b)))  # type: ignore[arg-type]
 
 
 def test_the_same_story_from_two_outlets_still_merges() -> None:
@@ -72,10 +77,10 @@ def test_the_same_story_from_two_outlets_still_merges() -> None:
         "beat Wall Street estimates, according to FactSet.",
         n=2,
     )
-    assert dedupe.veto(reuters, other) is None
+    assert veto(reuters, other) is None
     assert same_story(reuters, other)
     bare, update = alert(PFIZER, n=3), alert("UPDATE 2-" + PFIZER, n=4)
-    assert dedupe.veto(bare, update) is None and same_story(bare, update)
+    assert veto(bare, update) is None and same_story(bare, update)
 
 
 @pytest.mark.parametrize(
@@ -117,11 +122,11 @@ def test_the_same_story_from_two_outlets_still_merges() -> None:
 )
 def test_different_tickers_companies_amounts_or_periods_veto(first: str, second: str, reason: str | None) -> None:
     a, b = alert(first, n=1), alert(second, n=2)
-    got = dedupe.veto(a, b)
+    got = veto(a, b)
     assert got is not None
     if reason is not None:
         assert got == reason
-    assert dedupe.veto(b, a) is not None  # symmetric
+    assert veto(b, a) is not None  # symmetric
     assert not same_story(a, b)
 
 
@@ -142,7 +147,7 @@ def test_different_tickers_companies_amounts_or_periods_veto(first: str, second:
     ],
 )
 def test_more_detail_rounding_or_other_wording_is_not_a_different_story(first: str, second: str) -> None:
-    assert dedupe.veto(alert(first, n=1), alert(second, n=2)) is None
+    assert veto(alert(first, n=1), alert(second, n=2)) is None
 
 
 def test_extracted_fields_take_part() -> None:
@@ -150,8 +155,8 @@ def test_extracted_fields_take_part() -> None:
     a = alert(title, n=1, broker="Goldman Sachs", ticker="NYSE:PFE")
     b = alert(title, n=2, broker="Jefferies", ticker="NYSE:PFE")
     c = alert(title, n=3, broker="goldman sachs", ticker="PFE")
-    assert dedupe.veto(a, b) == "names goldman sachs / jefferies"
-    assert dedupe.veto(a, c) is None
+    assert veto(a, b) == "names goldman sachs / jefferies"
+    assert veto(a, c) is None
 
 
 def test_signature_without_entities_confirms_by_text_alone() -> None:
@@ -159,7 +164,7 @@ def test_signature_without_entities_confirms_by_text_alone() -> None:
     plain = [dedupe.signature(dedupe.normalised_text(x)) for x in (a, b)]
     assert plain[0] is not None and plain[1] is not None
     assert dedupe.similarity(plain[0], plain[1]) > 0.8
-    assert dedupe.signature("short") is None and dedupe.signature_of(alert("short")) is None
+    assert dedupe.signature("short") is None and signature_of(alert("short")) is None
 
 
 def test_entity_parts_directly() -> None:

@@ -22,11 +22,11 @@ from notifier.feedback import (
     to_jsonl,
 )
 from notifier.interactive.access import AccessPolicy, AccessRules
-from notifier.interactive.handler import ActionHandler
 from rules.extract import FIELD_NAMES
 from store.records import Alert, alert_id
 from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM, block_actions, deal_alert
+from wirewatch.interactive.handler import ActionHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "real-news-dev.jsonl"

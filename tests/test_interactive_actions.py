@@ -26,12 +26,13 @@ from notifier.interactive.actions import (
     parse_json,
 )
 from notifier.interactive.effects import plan
-from notifier.interactive.handler import ActionHandler, Outcome
+from notifier.interactive.outcome import Outcome
 from notifier.silences import labels_of, matching
 from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import CHANNEL, MESSAGE_TS, TEAM, block_actions, deal_alert, reason_submission
 from tests.servers.slack import SlackServer
 from tests.servers.slack_signing import form_body
+from wirewatch.interactive.handler import ActionHandler
 
 NOW = 1_700_000_500.0
 A = deal_alert().id

@@ -12,11 +12,11 @@ from notifier.interactive.access import AccessPolicy, AccessRules
 from notifier.interactive.actions import MuteEntity, NotRelevant, Useful, Why, decode
 from notifier.interactive.blocks import actions_block, receipt_block, reply_text
 from notifier.interactive.effects import plan
-from notifier.interactive.handler import ActionHandler
 from store.records import Alert
 from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM, block_actions, deal_alert
 from tests.servers.slack import block_problems
+from wirewatch.interactive.handler import ActionHandler
 
 NOW = 1_700_000_500.0
 

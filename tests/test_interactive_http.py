@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 
 from notifier.interactive.access import AccessPolicy, AccessRules
-from notifier.interactive.handler import ActionHandler
-from notifier.interactive.http_receiver import HttpReceiver
 from notifier.interactive.signing import RequestVerifier
 from notifier.silences import labels_of, matching
 from store.base import Store
@@ -22,6 +20,8 @@ from store.redis_store import RedisStore
 from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM, block_actions, deal_alert
 from tests.servers.slack_signing import form_body, post, signature, signed_post, unsigned_post
+from wirewatch.interactive.handler import ActionHandler
+from wirewatch.interactive.http_receiver import HttpReceiver
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

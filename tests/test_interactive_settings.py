@@ -10,13 +10,13 @@ import yaml
 from pydantic import ValidationError
 from slack_sdk import WebClient
 
-from notifier.interactive.build import build_handler, build_receiver
-from notifier.interactive.http_receiver import HttpReceiver
 from notifier.interactive.settings import InteractiveSettings
-from notifier.interactive.socket_receiver import SocketReceiver
 from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM, block_actions, deal_alert
 from tests.servers.slack import SlackServer
+from wirewatch.interactive.build import build_handler, build_receiver
+from wirewatch.interactive.http_receiver import HttpReceiver
+from wirewatch.interactive.socket_receiver import SocketReceiver
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = "xapp-1-A0WIREWATCH-1-secretpart"

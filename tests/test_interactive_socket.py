@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 from notifier.interactive.access import AccessPolicy, AccessRules
-from notifier.interactive.handler import ActionHandler
-from notifier.interactive.socket_receiver import SocketReceiver
 from notifier.silences import labels_of, matching
 from store.base import Store
 from store.redis_store import RedisStore
@@ -21,6 +19,8 @@ from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM, block_actions, deal_alert
 from tests.servers.slack import wait_for
 from tests.servers.slack_socket import SocketModeServer
+from wirewatch.interactive.handler import ActionHandler
+from wirewatch.interactive.socket_receiver import SocketReceiver
 
 APP_TOKEN = "xapp-1-A0WIREWATCH-1-7f3c9e"
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from collectors.item import Item
+from domain.judgements import Matcher, Silence
 from notifier.mute_targets import KEY_ENTITIES, mute_target, mute_targets, rule_target
 from notifier.silences import (
     SilenceError,
@@ -25,7 +26,6 @@ from notifier.silences import (
     silence_for,
     silences_alert,
 )
-from store.reader_records import Matcher, Silence
 from store.records import Alert
 
 T0 = 1_700_000_000.0

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from domain.judgements import Matcher, Silence, Verdict
 from store.base import Store
-from store.reader_records import Matcher, Silence, Verdict
 from store.redis_store import RedisStore
 from store.sqlite_store import SqliteStore
 

@@ -70,5 +70,5 @@ def test_hot_reload_of_a_bomb_is_rejected_not_raised(tmp_path: Path) -> None:
     time.sleep(0.01)
     rules.write_text(alias_bomb(), encoding="utf-8")
     outcome = watcher.check()
-    assert outcome is not None and outcome.engine is None and outcome.first_report
+    assert outcome is not None and outcome.ruleset is None and outcome.first_report
     assert any("expand" in p.message for p in outcome.problems)

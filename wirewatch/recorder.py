@@ -27,9 +27,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from domain.alert import Alert
+from notifier import dedupe
 from notifier.base import Notifier, notifier_for
 from notifier.events import context_lines, event_type
 from notifier.routing import Router
+from rules.entities import alert_entities
 from store.base import Store
 from wirewatch.readers.base import AlertIntent
 
@@ -119,9 +121,8 @@ class AlertRecorder:
             return self._owner(owner, wait=True) if owner != alert.id else None
         if not clustered:
             return None
-        from notifier import dedupe  # MinHash: loaded with the first alert that needs it
 
-        sig = dedupe.signature(dedupe.normalised_text(alert))
+        sig = dedupe.signature(dedupe.normalised_text(alert), entities=alert_entities(alert))
         if sig is None:
             return None
         owners = self.store.claim_keys(dedupe.band_keys(sig), alert.id, now, window)
@@ -129,7 +130,7 @@ class AlertRecorder:
             other = self._owner(candidate, wait=False)
             if other is None or (other.item.source, other.item.id) == (alert.item.source, alert.item.id):
                 continue  # another rule's alert on the same article is not a second report
-            theirs = dedupe.signature(dedupe.normalised_text(other))
+            theirs = dedupe.signature(dedupe.normalised_text(other), entities=alert_entities(other))
             if theirs is not None and dedupe.similarity(sig, theirs) >= dedupe.SIMILAR:
                 return other
         return None

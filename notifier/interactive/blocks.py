@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.alert import Alert
 from notifier.interactive.actions import MUTE_SPANS, MuteEntity, MuteRule, NotRelevant, Undo, Useful
-from notifier.interactive.handler import Outcome
+from notifier.interactive.outcome import Outcome
 from notifier.mute_targets import RULE_CHOICE, mute_targets, rule_target
-from store.records import Alert
 
 BLOCK_ID = "ww.actions"
 SPAN_TEXT = {"1d": "for 1 day", "7d": "for 7 days", "30d": "for 30 days"}

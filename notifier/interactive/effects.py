@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from domain.alert import Alert
+from domain.judgements import Silence, Verdict
 from notifier.interactive.actions import (
     MUTE_SPANS,
     Action,
@@ -22,8 +24,6 @@ from notifier.interactive.actions import (
 )
 from notifier.mute_targets import MuteTarget, mute_target, rule_target
 from notifier.silences import build_silence
-from store.reader_records import Silence, Verdict
-from store.records import Alert
 
 
 @dataclass(frozen=True, slots=True)

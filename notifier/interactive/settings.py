@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, model_validator
 
-from rules.durations import parse_duration
+from domain.durations import parse_duration
 
 Seconds = Annotated[float, BeforeValidator(parse_duration)]
 

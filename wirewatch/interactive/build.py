@@ -8,12 +8,13 @@ from typing import Protocol
 from slack_sdk import WebClient
 
 from notifier.interactive.access import AccessPolicy, AccessRules, slack_group_members
-from notifier.interactive.handler import ActionHandler, Outcome
-from notifier.interactive.http_receiver import HttpReceiver
+from notifier.interactive.outcome import Outcome
 from notifier.interactive.settings import InteractiveSettings
 from notifier.interactive.signing import RequestVerifier
-from notifier.interactive.socket_receiver import SocketReceiver
 from store.base import Store
+from wirewatch.interactive.handler import ActionHandler
+from wirewatch.interactive.http_receiver import HttpReceiver
+from wirewatch.interactive.socket_receiver import SocketReceiver
 
 
 class Receiver(Protocol):

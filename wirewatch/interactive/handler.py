@@ -11,36 +11,20 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
+from domain.alert import Alert
+from domain.judgements import Silence
 from notifier.interactive.access import AccessPolicy
 from notifier.interactive.actions import Action, OpenLink, decode
 from notifier.interactive.effects import Effects, plan
+from notifier.interactive.outcome import Outcome, Status
 from notifier.silences import SilenceError
 from store.base import Store
-from store.reader_records import Silence, Verdict
-from store.records import Alert
 
 log = logging.getLogger("wirewatch.interactive")
 
 TWIN_SLACK = 3600.0  # a second press ending at most this much later than the first is the same mute
-Status = Literal["done", "duplicate", "refused", "failed", "ignored"]
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one action: `done` (something was written), `duplicate` (all of it was there already:
-    a redelivery), `refused` (workspace or user not allowed), `failed` (unknown alert, nothing to mute),
-    `ignored` (a link button). `message` is one line for the reader and the log."""
-
-    action: Action
-    status: Status
-    message: str
-    alert: Alert | None = None
-    silence: Silence | None = None  # the silence the action made (or had made, for a duplicate)
-    verdict: Verdict | None = None
-    expired: str | None = None  # the silence id ended early
 
 
 class ActionHandler:

@@ -16,9 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from notifier.interactive.actions import ActionError, parse_form
-from notifier.interactive.handler import ActionHandler
 from notifier.interactive.signing import RequestVerifier
 from store.base import StoreUnavailable
+from wirewatch.interactive.handler import ActionHandler
 
 log = logging.getLogger("wirewatch.interactive.http")
 READ_TIMEOUT = 10.0

@@ -24,8 +24,8 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
 from notifier.interactive.actions import ActionError
-from notifier.interactive.handler import ActionHandler
 from store.base import StoreUnavailable
+from wirewatch.interactive.handler import ActionHandler
 
 log = logging.getLogger("wirewatch.interactive.socket")
 _SECRET = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|ticket=[^&\s]+")

@@ -1,8 +1,8 @@
-"""Records of what readers do: silences (who muted what, until when) and feedback verdicts on alerts.
+"""What readers decide about alerts: silences (who muted what, until when) and feedback verdicts.
 
-Frozen and JSON-serialisable like `store.records`, identical across backends. They sit beside the other
+Frozen and JSON-serialisable like the other domain records, identical across backends. They sit beside the other
 records so the store can keep them without importing the logic that makes or matches them
-(`notifier/silences.py`, `notifier/feedback.py`); when the records move to a bottom package they move too.
+(`notifier/silences.py`, `notifier/feedback.py`); they live at the bottom with the other records.
 """
 
 from __future__ import annotations
