@@ -1,0 +1,297 @@
+"""bd_deal: party roles from the grammar of both languages, names outside the lexicon, the money of a deal, and
+what is not a deal. Every sentence here is written for the test (one behaviour each), in the style of deal news."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collectors.item import Item
+from rules.extract import Document, get_extractor
+
+
+def deal(title: str, summary: str = "") -> dict[str, Any] | None:
+    out = get_extractor("bd_deal")(Document(Item(id="t", source="test", title=title, summary=summary)))
+    if isinstance(out, list):
+        return out[0]
+    return out
+
+
+class Name(str):
+    """A party name compared the way the label contract does: one contains the other, case aside
+    ("Merck" = "Merck & Co.", "Pentara Therapeutics" = "Pentara Therapeutics Inc")."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        a, b = self.lower(), other.lower()
+        return bool(a) and bool(b) and (a in b or b in a)
+
+    __hash__ = str.__hash__
+
+
+def roles(title: str, summary: str = "") -> tuple[Name | None, Name | None]:
+    d = deal(title, summary)
+    assert d is not None, title
+    lic, lee = d.get("licensor"), d.get("licensee")
+    return (Name(lic) if lic else None), (Name(lee) if lee else None)
+
+
+# ------------------------------------------------------------------------------------------------ roles, English
+
+
+def test_acquirer_is_licensee_target_is_licensor() -> None:
+    assert roles("Veltrix Therapeutics to acquire Norsa Bio for $1.2 billion in cash") == (
+        "Norsa Bio",
+        "Veltrix Therapeutics",
+    )
+
+
+def test_passive_acquisition_names_the_buyer_after_by() -> None:
+    assert roles("Calvane Oncology agrees to be acquired by Pfizer for $640 million") == ("Calvane Oncology", "Pfizer")
+
+
+def test_acquisition_of_y_by_x() -> None:
+    lic = roles("Investors cheer the acquisition of Dremont Pharmaceuticals by Novartis in a $3 billion deal")
+    assert lic == ("Dremont Pharmaceuticals", "Novartis")
+
+
+def test_licenses_from_makes_the_subject_the_licensee() -> None:
+    assert roles("Amgen licenses a bispecific antibody from Kestrel Biologics for $50 million upfront") == (
+        "Kestrel Biologics",
+        "Amgen",
+    )
+
+
+def test_licenses_to_makes_the_subject_the_licensor() -> None:
+    assert roles("Orvane Bio licenses its lead antibody to Takeda in a deal worth up to $900 million") == (
+        "Orvane Bio",
+        "Takeda",
+    )
+
+
+def test_in_licensed_is_not_licensed_to() -> None:
+    title = "Halvern Therapeutics has in-licensed rights to a KRAS inhibitor developed by Sunqi Pharma"
+    assert roles(title, "Halvern will pay $30 million upfront.") == ("Sunqi Pharma", "Halvern Therapeutics")
+
+
+def test_x_pays_y_upfront() -> None:
+    assert roles("Sanofi will pay Brightwell Biotherapeutics $75 million upfront for an ADC") == (
+        "Brightwell Biotherapeutics",
+        "Sanofi",
+    )
+
+
+def test_receives_upfront_from_makes_the_subject_the_licensor() -> None:
+    assert roles("Tessaly Bio will receive $40 million upfront from Bayer under a licensing pact") == (
+        "Tessaly Bio",
+        "Bayer",
+    )
+
+
+def test_granting_access_makes_the_object_the_licensee() -> None:
+    title = "Quorient Medicines signed a deal with Eli Lilly worth up to $800 million, granting Lilly access to its platform"
+    assert roles(title) == ("Quorient Medicines", "Lilly")
+
+
+def test_rights_to_possessive_names_the_licensor() -> None:
+    assert roles("Merck pays $120M upfront for ex-China rights to Lanvia Bio's GLP-1 pill") == ("Lanvia Bio", "Merck")
+
+
+def test_it_after_said_is_the_subject() -> None:
+    title = "Regenford Biosciences said on Monday that it agreed to buy Ostara Therapeutics for $2.1 billion."
+    assert roles(title) == ("Ostara Therapeutics", "Regenford Biosciences")
+
+
+def test_the_latter_refers_to_the_second_company() -> None:
+    title = "Gilead inks a deal with Corvale Therapeutics to co-develop the latter's TIGIT antibody"
+    assert roles(title, "Gilead will pay $60 million upfront.") == ("Corvale Therapeutics", "Gilead")
+
+
+def test_the_firm_is_the_other_party() -> None:
+    summary = "Two weeks after Pentara Therapeutics Inc. filed for an IPO, Roche is paying $900 million to take over the firm."
+    assert roles(summary, summary) == ("Pentara Therapeutics", "Roche")
+
+
+def test_descriptors_are_not_part_of_the_name() -> None:
+    lic, _ = roles("AstraZeneca to acquire US-based rare disease biotech Fennick for $1 billion")
+    assert lic == "Fennick"
+
+
+def test_title_case_verbs_do_not_join_names() -> None:
+    assert roles("Novartis Agrees to Buy Glenmoor Medicines for $2.4 Billion") == ("Glenmoor Medicines", "Novartis")
+
+
+def test_symmetric_deal_with_big_pharma_makes_it_the_licensee() -> None:
+    assert roles("Kanvo Biotech and Roche sign a collaboration and license agreement for an ADC") == (
+        "Kanvo Biotech",
+        "Roche",
+    )
+
+
+def test_newco_is_the_licensee() -> None:
+    summary = "Sunrise Pharma and two funds formed a NewCo, Arden Bio, which holds global rights; Sunrise receives $20 million upfront."
+    assert roles("Sunrise Pharma spins out asset into NewCo", summary) == ("Sunrise Pharma", "Arden Bio")
+
+
+# ------------------------------------------------------------------------------------------------ roles, Chinese
+
+
+def test_xiang_grant_makes_x_the_licensor() -> None:
+    assert roles("恒瑞医药向默沙东授权一款口服小分子，首付款2亿美元") == ("恒瑞医药", "默沙东")
+
+
+def test_jiang_grant_gei_makes_x_the_licensor() -> None:
+    assert roles("科望生物将其双抗的海外权益授权给礼来，首付款5000万美元") == ("科望生物", "礼来")
+
+
+def test_x_obtains_y_rights_makes_x_the_licensee() -> None:
+    assert roles("华东医药获得恺琳生物一款抗体在大中华区的独家许可权益") == ("恺琳生物", "华东医药")
+
+
+def test_x_introduces_y_asset_makes_x_the_licensee() -> None:
+    assert roles("远大医药从康赛生物引进一款眼科新药，首付款3000万元") == ("康赛生物", "远大医药")
+
+
+def test_passive_bei_acquisition() -> None:
+    assert roles("明泰生物被辉瑞以12亿美元收购") == ("明泰生物", "辉瑞")
+
+
+def test_x_acquires_y_in_traditional_script() -> None:
+    assert roles("諾華宣布以30億美元收購美國生技公司Halden Therapeutics") == ("Halden Therapeutics", "諾華")
+
+
+def test_money_receiver_is_the_licensor() -> None:
+    summary = "根据协议，信立泰将获得8000万美元首付款，并有资格获得最高10亿美元的里程碑付款。"
+    assert roles("信立泰与赛诺菲签署独家许可协议", summary) == ("信立泰", "赛诺菲")
+
+
+def test_subsidiary_role_goes_to_the_parent() -> None:
+    title = "康哲药业公告，其全资子公司康联生物与阿斯利康签署许可协议，康联生物将获得6000万美元首付款。"
+    assert roles(title) == ("康哲药业", "阿斯利康")
+
+
+def test_announcer_is_the_company_in_filings() -> None:
+    summary = "本公司将向科诺生物支付首付款人民币5000万元，并获得该产品在中国大陆的独家许可权利。"
+    assert roles("凯锐医药：关于签署独家许可协议的公告", summary) == ("科诺生物", "凯锐医药")
+
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+def test_generic_descriptor_is_never_a_party() -> None:
+    lic, lee = roles("美國生物製藥公司Corvena向瑞士製藥巨頭羅氏授權一款抗體，首付款1億美元")
+    assert lic == "Corvena" and lee == "羅氏"
+
+
+def test_ticker_marks_a_name_outside_the_lexicon() -> None:
+    assert roles("康立泰(09988.HK)向诺华授权一款siRNA药物，首付款1.5亿美元") == ("康立泰", "诺华")
+
+
+def test_legal_suffix_marks_a_name_outside_the_lexicon() -> None:
+    lic, lee = roles("Brevik Pharma AG licenses its antibody to Kyowa Kirin for $25 million upfront")
+    assert lic == "Brevik Pharma AG" and lee == "Kyowa Kirin"
+
+
+def test_defined_short_form_is_used() -> None:
+    summary = "公司与苏州新锐生物科技有限公司(以下简称“苏州新锐”)签署协议，公司获得苏州新锐一款产品的独家许可。"
+    lic, _ = roles("宏辉药业:关于签署独占许可协议的公告", summary)
+    assert lic == "苏州新锐"
+
+
+# ------------------------------------------------------------------------------------------------ money
+
+
+def test_stated_currency_wins_over_a_conversion_in_brackets() -> None:
+    d = deal("Zenith Bio licenses ADC to Pfizer for $500 million (about 3.6 billion yuan) upfront")
+    assert d is not None and d["upfront"] == 500_000_000 and d["currency"] == "USD"
+
+
+def test_per_share_price_is_never_the_total() -> None:
+    d = deal("Merck to acquire Velorant Therapeutics for $188.24 per share, or about $4.1 billion")
+    assert d is not None and d["total"] == 4_100_000_000
+
+
+def test_upfront_plus_milestones_when_no_total_is_stated() -> None:
+    d = deal(
+        "Ipsen pays $35 million upfront for Suzhou Lino's ADC", "Lino is eligible for up to $900 million in milestones."
+    )
+    assert d is not None and d["upfront"] == 35_000_000 and d["total"] == 935_000_000
+
+
+def test_headline_total_is_taken_as_stated() -> None:
+    d = deal("Biogen strikes deal worth up to $1.1 billion with Keyrun Bio", "Biogen will pay $45 million upfront.")
+    assert d is not None and d["total"] == 1_100_000_000 and d["upfront"] == 45_000_000
+
+
+def test_chinese_upfront_and_milestones_sum() -> None:
+    d = deal(
+        "荣森生物将RS-101海外权益授权给Calder Bio",
+        "荣森生物将获得2000万美元首付款，以及最高3亿美元的开发及销售里程碑付款。",
+    )
+    assert d is not None and d["upfront"] == 20_000_000 and d["total"] == 320_000_000
+
+
+def test_bundle_of_upfront_and_milestones_is_the_total() -> None:
+    d = deal("信航生物与默沙东达成许可协议", "信航生物有权收取最高合计12亿美元的首付款及里程碑付款。")
+    assert d is not None and d["total"] == 1_200_000_000 and "upfront" not in d
+
+
+def test_market_size_is_not_the_deal_value() -> None:
+    d = deal("Lilly signs deal worth up to $700 million with Obrix Bio; the obesity market could be worth $150 billion")
+    assert d is not None and d["total"] == 700_000_000
+
+
+def test_equity_investment_is_not_upfront() -> None:
+    d = deal(
+        "Novo Nordisk licenses peptide from Arvant Bio",
+        "Arvant receives $40 million upfront plus a $20 million equity investment.",
+    )
+    assert d is not None and d["upfront"] == 40_000_000
+
+
+# ------------------------------------------------------------------------------------------------ not deals
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pfizer in talks to acquire Veridian Bio, people familiar with the matter say",
+        "Merck weighs a takeover of Corlane Therapeutics",
+        "Sanofi nears deal to buy Albion Pharma",
+        "Crestal Bio rejects hostile bid from Brookfield Pharma",
+        "Halvern Therapeutics earns $10 million milestone from Takeda",
+        "FDA approves Legend's CAR-T, partnered with J&J in a 2017 licensing deal",
+        "Vantis Bio raises $120 million in a Series B financing round",
+        "AbbVie terminates its licensing deal with Cotera Bio",
+        "Top 10 biopharma licensing deals of the year",
+        "Biotech licensing deals hit a record $60 billion in 2025",
+        "消息人士称，默克正与Seagen洽谈收购事宜",
+        "石药集团收到阿斯利康里程碑付款5000万美元",
+        "2025年中国创新药对外授权交易总额创新高",
+        "武田制药考虑收购英国罕见病药企",
+        "恒瑞医药与默沙东授权合作终止",
+    ],
+)
+def test_not_a_new_deal(title: str) -> None:
+    assert deal(title) is None
+
+
+def test_stock_move_because_of_a_new_deal_is_a_deal() -> None:
+    summary = (
+        "Shares of Orla Bio jumped after the company said it licensed its antibody to Bayer for $60 million upfront."
+    )
+    d = deal("Orla Bio stock soars 40%", summary)
+    assert d is not None and d["licensor"] == "Orla Bio" and d["licensee"] == "Bayer"
+
+
+def test_non_pharma_acquisition_is_not_a_bd_deal() -> None:
+    assert deal("Disney to acquire remaining stake in a streaming service for $9 billion") is None
+
+
+def test_two_deals_give_two_events_headline_first() -> None:
+    title = "Novartis licenses RNAi drug from Argen Bio for $100 million upfront"
+    summary = "Separately, Eli Lilly agreed to pay Lakera Pharma $25 million upfront for an oral inhibitor."
+    out = get_extractor("bd_deal")(Document(Item(id="t", source="test", title=title, summary=summary)))
+    assert isinstance(out, list) and out[0]["licensee"] == "Novartis" and out[1]["licensee"] == "Eli Lilly"
