@@ -135,6 +135,23 @@ def test_newco_is_the_licensee() -> None:
     assert roles("Sunrise Pharma spins out asset into NewCo", summary) == ("Sunrise Pharma", "Arden Bio")
 
 
+def test_taps_y_for_makes_y_the_licensor() -> None:
+    assert roles("Takeda taps Norvel Bio for its gut-selective antibody in $800 million deal") == (
+        "Norvel Bio",
+        "Takeda",
+    )
+
+
+def test_short_form_of_a_known_company_joins_its_entity() -> None:
+    d = deal("Bristol Myers taps Quellan Bio for brain-shuttle technology", "BMS will pay $90 million upfront.")
+    assert d is not None and Name(d["licensee"]) == "Bristol Myers Squibb" and d["licensor"] == "Quellan Bio"
+
+
+def test_ticker_symbol_inside_a_drug_code_is_not_the_company() -> None:
+    lic = roles("Ardent Therapeutics (Nasdaq: ARDT) licenses ARDT-204 from Kyowa Kirin")
+    assert lic == ("Kyowa Kirin", "Ardent Therapeutics")
+
+
 # ------------------------------------------------------------------------------------------------ roles, Chinese
 
 
@@ -144,6 +161,15 @@ def test_xiang_grant_makes_x_the_licensor() -> None:
 
 def test_jiang_grant_gei_makes_x_the_licensor() -> None:
     assert roles("科望生物将其双抗的海外权益授权给礼来，首付款5000万美元") == ("科望生物", "礼来")
+
+
+def test_x_grants_y_directly_makes_x_the_licensor() -> None:
+    assert roles("石药集团(01093.HK)授权阿斯利康一款口服新药 首付款1.1亿美元") == ("石药集团", "阿斯利康")
+
+
+def test_stock_code_in_brackets_is_not_a_party() -> None:
+    lic = roles("印度药企向Abbvie(ABBV.US)授权新药", "Glenmark将其新药授权予Abbvie，首期将获支付7亿美元。")
+    assert lic == ("Glenmark", "Abbvie")
 
 
 def test_x_obtains_y_rights_makes_x_the_licensee() -> None:
@@ -200,6 +226,11 @@ def test_defined_short_form_is_used() -> None:
     assert lic == "苏州新锐"
 
 
+def test_a_disease_and_new_drug_is_not_a_company() -> None:
+    d = deal("智擎将血癌新药授权给Servier 签约金5000万美元")
+    assert d is not None and d["licensor"] == "智擎" and d["licensee"] == "Servier"
+
+
 # ------------------------------------------------------------------------------------------------ money
 
 
@@ -223,6 +254,16 @@ def test_upfront_plus_milestones_when_no_total_is_stated() -> None:
 def test_headline_total_is_taken_as_stated() -> None:
     d = deal("Biogen strikes deal worth up to $1.1 billion with Keyrun Bio", "Biogen will pay $45 million upfront.")
     assert d is not None and d["total"] == 1_100_000_000 and d["upfront"] == 45_000_000
+
+
+def test_licence_for_an_amount_in_the_headline_is_the_total() -> None:
+    d = deal("Corvex Bio licenses gene therapy to Ipsen for $500 million (about 3.6 billion yuan)")
+    assert d is not None and d["total"] == 500e6 and d["currency"] == "USD" and "upfront" not in d
+
+
+def test_bets_an_amount_on_is_the_headline_total() -> None:
+    d = deal("Novo Nordisk bets $1.3B on Korvana Bio's obesity drug", "Novo will pay $200 million upfront.")
+    assert d is not None and d["total"] == 1.3e9 and d["upfront"] == 200e6
 
 
 def test_chinese_upfront_and_milestones_sum() -> None:
@@ -272,6 +313,9 @@ def test_equity_investment_is_not_upfront() -> None:
         "2025年中国创新药对外授权交易总额创新高",
         "武田制药考虑收购英国罕见病药企",
         "恒瑞医药与默沙东授权合作终止",
+        "Corlane Bio and Amgen amend collaboration agreement",
+        "Zenas denies report it will be acquired by Roche",
+        "康方生物被Summit收购？公司回应：不实",
     ],
 )
 def test_not_a_new_deal(title: str) -> None:

@@ -126,8 +126,9 @@ _WORDS: dict[str, str] = {
         potential buyer|potential multibillion-dollar deal|potential billion-dollar deal|suitor|suitors|
         looking to sell|looking to buy|looking to license|looking to partner|seeks a buyer|seeking a buyer|seeks a partner|
         seeking a partner|seeks a sale|plans to seek|plans to sell|plans to explore|plans to out-license|hints|teases|
-        expects to sign|expects to announce|expects to strike|could sign|could strike|could ink|
-        谈判|洽谈|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
+        expects to sign|expects to announce|expects to strike|could sign|could strike|could ink|denies report*|
+        denied report*|dismisses report*|
+        不实|辟谣|网传|谈判|洽谈|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
         探索阶段|初步和|初步阶段|初步接触|有意收购|有意买下|有意出售|寻求收购|寻求出售|寻求买家|寻求合作伙伴|接近达成|可能收购|
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
         即将签署""",
@@ -143,8 +144,8 @@ _WORDS: dict[str, str] = {
         ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|
-        closing of the acquisition|supplemental agreement|supplementary agreement|progress update|
-        获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|进展""",
+        closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
+        获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|修订协议|修改协议|进展""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|
@@ -198,7 +199,7 @@ _WORDS: dict[str, str] = {
         takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|scoop up|scoops up|scooped up|nab|nabs|
         nabbed|swallow|swallows|swallowed|gobble up|gobbles up|gobbled up|absorb|absorbs|absorbed|merge with|merges with|
         merging with|wins the auction for|won the auction for|win the auction for|wins the bidding war for|
-        won the bidding war for""",
+        won the bidding war for|tap|taps|tapped|tapping""",
     R_PASSIVE: """acquired by|bought by|purchased by|taken over by|snapped up by|scooped up by""",
     R_ACQ_NOUN: """acquisition of|purchase of|buyout of|takeover of""",
     R_FROM_VERB: """licens*|licenc*|in-licens*|acquire|acquires|acquired|acquiring|gain|gains|gained|gaining|obtain|obtains|

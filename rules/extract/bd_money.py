@@ -213,8 +213,12 @@ _TOTAL_PRE = re.compile(
     r"as much as|~|an estimated|a potential|a total of|达到|达|约为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
     r"最高|最高约|合计|总计)*\s?$"
 )
+_FOR_LICENCE = re.compile(
+    r"(?:\bfor(?: a whopping| some)?|\bbets?|\bbetting|\bwagers?|\bcommits?|\bspends?|\bspending|\bshells? out|"
+    r"\bdoles? out|\bputs? up)\s?(?:about|approximately|around|roughly|nearly|up to|as much as|~)?\s?$"
+)
 _FOR = re.compile(
-    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bat|\bfor a whopping|\bfor some|\bfor about|\bfor roughly)"
+    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bat|\bfor a whopping|\bfor some|\bfor about|\bfor roughly)"
     r"\s?(?:about|approximately|around|roughly|nearly|some|more than|over|up to|~|an estimated)?\s?$"
 )
 _TOTAL_POST = re.compile(
@@ -295,7 +299,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "total"
         elif acquisition and _CONSIDERATION_POST.match(post):
             a.kind = "consideration"
-        elif _TOTAL_PRE.search(pre[-30:]) or (acquisition and _FOR.search(pre[-30:])):
+        elif _TOTAL_PRE.search(pre[-30:]) or (_FOR if acquisition else _FOR_LICENCE).search(pre[-30:]):
             a.kind = "total"
         a.tail = tail + described.end() if described else tail
 

@@ -149,8 +149,16 @@ _GENERIC_HEAD = frozenset(
     genetics genomics healthcare vaccines therapies group holdings holding inc ltd limited llc plc ag sa gmbh
     nv corp corporation co industries medical""")
 )
+_NATIONALITY = (
+    "American|Canadian|Mexican|Brazilian|Argentine|Argentinian|Chilean|Colombian|Peruvian|Cuban|British|English|Scottish|"
+    "Welsh|Irish|French|German|Dutch|Belgian|Swiss|Austrian|Italian|Spanish|Portuguese|Danish|Swedish|Norwegian|"
+    "Finnish|Icelandic|Nordic|Scandinavian|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Russian|"
+    "Ukrainian|Croatian|Serbian|Slovenian|Estonian|Latvian|Lithuanian|European|Asian|African|Australian|Indian|Pakistani|"
+    "Chinese|Japanese|Korean|Taiwanese|Singaporean|Malaysian|Indonesian|Thai|Vietnamese|Filipino|Israeli|Saudi|Emirati|"
+    "Egyptian|Nigerian|Kenyan|Californian|Texan|Bostonian|Mainland|Hongkong|Macanese|Cantonese|Shanghainese"
+)
 _ADJECTIVE = re.compile(
-    r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish)|Swiss|Dutch|French|Greek|Thai|Israeli|Saudi|"
+    r"^(?:(?:" + _NATIONALITY + r")(?:-\w+)?|"
     r"[A-Z][\w.]*-(?:based|headquartered|listed|backed|back|focused|born|owned|registered|driven|enabled|powered|targeted|"
     r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage))$"
 )
@@ -176,7 +184,8 @@ _ZH_GENERIC = re.compile(
     r"传统|领先|大|小|老|新|相关|概念|板块|该|此|这|那|某|多|多家|多间|各|各家|其他|其它|同业|同行|竞争|对手|合作|"
     r"伙伴|上游|下游|药物|研发|技术|科研|医学|研究|临床|中药|化学|原料|仿制|生化|制剂|医疗|健康|器械|疫苗|血液|"
     r"诊断|检测|工业|产业|企业|行业|领域|厂商|巨头|大厂|药企|公司|集团|旗下|子|母|合资|新公司|学名|仿制药|原研|专科|特药|中成药|"
-    r"生技|生医|学名药|医学研究)*$"
+    r"生技|生医|学名药|医学研究|血癌|癌|抗癌|白血病|淋巴瘤|骨髓瘤|糖尿病|减重|减肥|降糖|降脂|镇痛|抗病毒|心血管|自免|"
+    r"免疫|神经|精神|眼|皮肤|口服|注射)*$"
 )
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
 _ZH_NOT_NAME_AFTER = re.compile(r"(?:股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
@@ -187,6 +196,7 @@ _CODE = (
     r"|tsx|asx|kosdaq|krx|kospi|twse|tpex|euronext|six|xetra|cbi|ta|nov|vx|epa|fra|bse|nse)\s?[:：]\s?[a-z0-9.]{1,8}"
     r"|\d{4,6}(?:[.\-](?:hk|sh|sz|ss|tw|two|us|t|ks|kq))?|[a-z]{1,5}[.\-](?:us|hk|n|o|l|ss|sh))"
 )
+_CODE_ONLY = re.compile(_CODE)
 _TICKER_PAREN = re.compile(r"[(（]\s?(" + _CODE + r"(?:\s?[;；,，/、]\s?" + _CODE + r"){0,2})\s?[)）]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -366,7 +376,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         if low in _HEAD_WORDS:
             continue
         if low in _STOP_WORDS or (
-            ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss"))) and _ADJECTIVE.match(tok)
+            ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
+            and _ADJECTIVE.match(tok)
         ):
             cut = i + 1  # "Versant Ventures-backed Vividion" → "Vividion"; "The UK pharma" → nothing
     seg = seg[cut:]
@@ -425,8 +436,12 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             continue  # drug codes (SYH2086, HS-10535), INNs (olverembatinib), targets (PD-1, Claudin18.2), acronyms (ADC)
         if m.start() > 0 and raw[m.start() - 1] in "0123456789-/.":
             continue  # 4-1BB, 09988.HK: the tail of a code
-        if m.start() > 0 and raw[m.start() - 1] in "(（" and word.isupper() and len(word) <= 6:
-            continue  # an abbreviation being defined: (IND), (GERD)
+        if (
+            m.start() > 0
+            and raw[m.start() - 1] in "(（"
+            and ((word.isupper() and len(word) <= 6) or _CODE_ONLY.fullmatch(low))
+        ):
+            continue  # an abbreviation being defined: (IND), (GERD); a stock code: (ABBV.US)
         found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
 
 
@@ -583,7 +598,7 @@ def _aliases(
         if owner is None:
             continue
         for s0, e0 in spans:
-            for found in re.finditer(rf"(?<![\w.]){re.escape(sym)}(?![\w])", raw[s0:e0]):
+            for found in re.finditer(rf"(?<![\w.\-]){re.escape(sym)}(?![\w]|-\w)", raw[s0:e0]):
                 pos = s0 + found.start()
                 inside = [y for y in mentions if y.start < pos + len(sym) and pos < y.end]
                 if not inside:
@@ -645,13 +660,16 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
         if m.surface:
             folded = f[m.start : m.end] if raw[m.start : m.end] == m.surface else _cheap_fold(m.surface)
             w = _words(folded)
+        lex = k.startswith("lex:")
+        canon = _words(_cheap_fold(k[4:])) if lex and k[4:].isascii() else ""
         if i is None and m.surface:
-            lex = k.startswith("lex:")
             for j, ent in enumerate(entities):
                 if lex and ent.canonical and ent.canonical != k[4:]:
                     continue  # two different known companies (Merck & Co. / Merck KGaA)
-                if any(_same(w, x) for x in forms[j]) or (m.surface.isupper() and m.surface in initials[j]):
-                    i = j
+                if any(_same(w, x) or (canon and _same(canon, x)) for x in forms[j]) or (
+                    m.surface.isupper() and m.surface in initials[j]
+                ):
+                    i = j  # "Bristol Myers … BMS": a short form of the known company's full name
                     break
         if i is None:
             i = len(entities)
@@ -668,6 +686,8 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
             by_key.setdefault(k, i)
         if not m.anaphor and m.surface:
             forms[i].add(w)
+            if canon:
+                forms[i].add(canon)
             if m.surface.isascii() and " " in m.surface:
                 ini = _initials(m.surface)
                 if ini:

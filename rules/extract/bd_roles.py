@@ -361,6 +361,13 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         x = st.subject(p, 80)
         if y is not None and x is not None:
             _give(votes, names, st, x, y, 3 * place)
+    for h in cues.of(C.Z_GRANT_VERB, s0, e0):  # X 授权 Y (the verb with its licensee straight after it)
+        if h.word not in ("授权", "许可"):
+            continue
+        y = st.right(h.end, 1, descriptors=False)
+        x = st.subject(h.start, 40) if y is not None else None
+        if y is not None and x is not None and not re.search(r"[获向被从对给]|获得|取得", f[x.end : h.start]):
+            _give(votes, names, st, x, y, 3 * place)
     for h in cues.of(C.Z_GRANT_TO, s0, e0):  # 授予 / 授权给 Y
         _give(votes, names, st, None, st.right(h.end, 30, descriptors=False), 3 * place)
     for h in cues.of(C.Z_NEWCO, s0, e0):  # 新公司 / NewCo Y
