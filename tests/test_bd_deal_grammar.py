@@ -152,6 +152,29 @@ def test_ticker_symbol_inside_a_drug_code_is_not_the_company() -> None:
     assert lic == ("Kyowa Kirin", "Ardent Therapeutics")
 
 
+def test_agreement_with_y_for_a_licence_makes_the_subject_the_licensee() -> None:
+    lic = roles("Dorvane Bio signs licence agreement with Eli Lilly for an exclusive worldwide licence to an antibody")
+    assert lic == ("Eli Lilly", "Dorvane Bio")
+
+
+def test_payment_to_y_makes_y_the_licensor() -> None:
+    d = deal(
+        "Dorvane Bio signs licence agreement with Eli Lilly",
+        "Dorvane will make an up-front payment to Lilly of US$250,000 and milestone payments of up to US$1 million.",
+    )
+    assert d is not None and Name(d["licensor"]) == "Lilly" and d["upfront"] == 250_000 and d["total"] == 1_250_000
+
+
+def test_number_word_starting_a_suffixed_name_is_kept() -> None:
+    d = deal("Six Rivers Therapeutics Inc. licenses antibodies to Seagen for $5 million upfront")
+    assert d is not None and d["licensor"] == Name("Six Rivers Therapeutics")
+
+
+def test_buying_rights_is_a_licence_not_an_acquisition() -> None:
+    d = deal("Spectrum buys rights to Calder Labs' cancer program for $2 million upfront")
+    assert d is not None and d["deal_type"] == "license"
+
+
 # ------------------------------------------------------------------------------------------------ roles, Chinese
 
 
@@ -231,6 +254,10 @@ def test_a_disease_and_new_drug_is_not_a_company() -> None:
     assert d is not None and d["licensor"] == "智擎" and d["licensee"] == "Servier"
 
 
+def test_kind_of_drug_before_new_drug_is_not_part_of_the_name() -> None:
+    assert roles("三生国健双抗新药授权辉瑞 首付款12.5亿美元") == ("三生国健", "辉瑞")
+
+
 # ------------------------------------------------------------------------------------------------ money
 
 
@@ -264,6 +291,19 @@ def test_licence_for_an_amount_in_the_headline_is_the_total() -> None:
 def test_bets_an_amount_on_is_the_headline_total() -> None:
     d = deal("Novo Nordisk bets $1.3B on Korvana Bio's obesity drug", "Novo will pay $200 million upfront.")
     assert d is not None and d["total"] == 1.3e9 and d["upfront"] == 200e6
+
+
+def test_total_word_before_a_bundle_is_the_total() -> None:
+    d = deal("开拓药业与复星医药达成许可协议", "开拓药业有权收取总金额不超过人民币5.6亿元的首付款及里程碑付款。")
+    assert d is not None and d["total"] == 5.6e8 and d["currency"] == "CNY"
+
+
+def test_milestones_potentially_exceeding_are_summed_with_upfront() -> None:
+    d = deal(
+        "Morra Therapeutics signs licensing agreement with Roche",
+        "Morra will receive $66 million upfront and is eligible for milestone payments potentially exceeding $2 billion.",
+    )
+    assert d is not None and d["upfront"] == 66e6 and d["total"] == 2.066e9
 
 
 def test_chinese_upfront_and_milestones_sum() -> None:

@@ -42,7 +42,8 @@ DEAL_WORDS = (
     "merger", "merge ", "to buy", "buys ", "buying ", "bought", "snap up", "snaps up", "scoop", "upfront", "up-front",
     "up front", "milestone", "biobucks", "co-develop", "co-commerc", "codevelop", "joint venture", "newco",
     "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
-    "collaborat", "partner", "pact", "deal", "agreement", "tie-up", "alliance", "purchase", "royalt",
+    "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
+    "tie-up", "alliance", "purchase", "royalt",
     "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "合约", "交易", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费",
@@ -93,6 +94,9 @@ _INN_ENDINGS = (
 )  # fmt: skip
 
 
+_NOT_INN = ("peptide", "nucleotide", "statistic", "ecstatic", "thermostat")
+
+
 def _asset(text: str) -> str | None:
     """A drug code (JYB1904, SSGJ-707, IBI363, HRS-9531, C-CAR031, AZD5851, 9MW1911) or an INN (…mab, …tide)."""
     for m in _CODE.finditer(text):
@@ -108,7 +112,7 @@ def _asset(text: str) -> str | None:
             return code
     low = text.lower()
     for w in _WORD.findall(low):
-        if w.endswith(_INN_ENDINGS):
+        if w.endswith(_INN_ENDINGS) and not w.endswith(_NOT_INN):
             i = low.find(w)
             return text[i : i + len(w)]
     return None
@@ -354,6 +358,16 @@ def _acquisition(t: _Text, a: int, b: int) -> bool:
     return False
 
 
+def _first_of_type(t: _Text, cat: str, a: int, b: int) -> C.Hit | None:
+    if cat != C.T_ACQ:
+        return t.cues.first(cat, a, b)
+    for h in t.cues.of(cat, a, b):  # "buys rights to", "acquired an exclusive licence": a licence
+        if h.word.isascii() and t.cues.has(C.RIGHTS, h.end, min(b, h.end + 25)):
+            continue
+        return h
+    return None
+
+
 def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
     c = t.cues
     opening = next((sp for sp in spans if c.has(C.STRONG, *sp) or c.has(C.WEAK, *sp)), spans[0])
@@ -369,7 +383,7 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
         ("license", C.T_LIC),
     )
     for k, (a, b) in enumerate((spans[0], (spans[0][0], spans[-1][1]))):
-        found = [(name, hit.start) for name, cat in order if (hit := c.first(cat, a, b)) is not None]
+        found = [(name, hit.start) for name, cat in order if (hit := _first_of_type(t, cat, a, b)) is not None]
         if found:
             if k == 0:
                 for preferred in ("newco", "option", "co_development"):

@@ -65,6 +65,9 @@ _PREFIX = re.compile(
     r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|人民币|美金|美元|港币|港元|新台币|台币|"
     r"欧元|英镑|日元)\s?~?$"
 )
+_PLAIN = re.compile(
+    r"(?<![\w$])(us\$|hk\$|\$|€|£)\s?(\d{1,3}(?:,\d{3}){1,3})(?!\d|[,.]\d|\s?(?:[kmb]|mm|bn|mn|thousand|million|billion)\b)"
+)
 _SUFFIX = re.compile(
     r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
     r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|usd|eur|gbp|chf|cny|rmb|hkd|jpy)"
@@ -135,6 +138,11 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
             cur = _CURRENCY.get(m.group(3))
             if value and cur:
                 out.append(Amount(value, cur, m.start(), m.end(), floor=s0))
+        if "," in f[s0:e0]:  # US$250,000, €1,500,000: written out in full, with its currency sign
+            for m in _PLAIN.finditer(f, s0, e0):
+                out.append(
+                    Amount(float(m.group(2).replace(",", "")), _CURRENCY[m.group(1)], m.start(), m.end(), floor=s0)
+                )
         if "illion" in f[s0:e0]:
             for m in _WORD_AMOUNT.finditer(f, s0, e0):
                 value = _WORDS[m.group(1)] * (1e9 if m.group(2) == "billion" else 1e6)
@@ -188,7 +196,7 @@ _MILESTONE = re.compile(
     r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|worth of|tied to|linked to|payable (?:on|upon)|"
     r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
-    r"|^\s?(?:[\w\-]+\s)?(?:milestones?|biobucks|contingent)\b"
+    r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks|contingent)\b"
     r"|^\s?(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
 )
 _MILESTONE_PRE = re.compile(
@@ -281,6 +289,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "other"
         elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
             a.kind = "equity"
+        elif total_word is not None and not component_before and a.start - total_word.end <= 12:
+            a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
         elif _BUNDLE_POST.search(post_full[:60]) or _bundle_before(cues, clause_start, a.start):
             a.kind = "bundle"
         elif described := _UPFRONT_POST.match(post):
@@ -291,7 +301,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "total"
         elif _upfront_before(f, cues, clause_start, a.start):
             a.kind = "upfront"
-        elif component_before or _milestone_before(cues, clause_start, a.start):
+        elif component_before or _milestone_before(f, cues, clause_start, a.start):
             a.kind = "milestone"
         elif not acquisition and re.match(r"\s?(?:in\s)?cash\b", post):
             a.kind = "upfront"  # a licence "paying $370M cash"
@@ -328,13 +338,21 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     gap = at - h.end
     if "closing" in h.word:
         return gap <= 60  # "At the closing of the transaction, Hyperion will pay $12.5 million"
+    if gap <= 40 and _PAYMENT_OF.match(f, h.end, at):
+        return True  # "an up-front payment to Lilly of US$250,000"
     return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
 
 
-def _milestone_before(cues: Cues, lo: int, at: int) -> bool:
+_PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\bof\s?$")
+_MS_GAP = re.compile(r"[^,;，；。]*")
+
+
+def _milestone_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     h = cues.last_ending(C.MILESTONE, lo, at)
     if h is not None and (at - h.end <= 30 or (h.word.startswith(("contingent", "cvr")) and at - h.end <= 60)):
         return True
+    if h is not None and at - h.end <= 45 and _MS_GAP.fullmatch(f, h.end, at):
+        return True  # "milestone payments potentially exceeding $2 billion"
     p = cues.last_ending(C.MS_PRE, lo, at)
     return p is not None and at - p.end <= 30
 

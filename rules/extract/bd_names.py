@@ -187,6 +187,10 @@ _ZH_GENERIC = re.compile(
     r"生技|生医|学名药|医学研究|血癌|癌|抗癌|白血病|淋巴瘤|骨髓瘤|糖尿病|减重|减肥|降糖|降脂|镇痛|抗病毒|心血管|自免|"
     r"免疫|神经|精神|眼|皮肤|口服|注射)*$"
 )
+_ZH_PRODUCT_TAIL = re.compile(
+    r"(?:双抗|单抗|抗体|双特异性抗体|三抗|adc|疫苗|口服|注射|小分子|多肽|减重|降糖|降脂|抗癌|抗肿瘤|肿瘤|癌症|眼科|镇痛|"
+    r"罕见病|自免|溶瘤|基因|细胞)+$"
+)
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
 _ZH_NOT_NAME_AFTER = re.compile(r"(?:股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
 
@@ -371,10 +375,11 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             seg = [*seg[:i], (a, b - 2, tok[:-2])]
             break
     cut = 0
+    headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
     for i, (_, _, tok) in enumerate(seg):
         low = tok.rstrip(".,;:").lower().replace("’", "'")
-        if low in _HEAD_WORDS:
-            continue
+        if low in _HEAD_WORDS or (i == 0 and headed and low in _NUMBER_WORDS):
+            continue  # "Five Prime Therapeutics": a number word that starts a name
         if low in _STOP_WORDS or (
             ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
             and _ADJECTIVE.match(tok)
@@ -404,6 +409,9 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
 
+_NUMBER_WORDS = frozenset(_wordlist("one two three four five six seven eight nine ten"))
+
+
 def _drug_code(word: str) -> bool:
     """SSGJ-707, HS-10535, BCX-4208, CND261, JYB1904: a code, not a company (3SBio, 89bio are in the lexicon)."""
     return bool(re.search(r"\d", word)) and not re.search(r"[a-z]{3}", word) and " " not in word.strip()
@@ -422,6 +430,12 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             continue  # 生物製藥公司AbbVie: a descriptor; 医药股 / 生物科技板块: a sector
         if b < len(raw) and raw[b].isascii() and raw[b].isalpha():
             continue  # 美國學名藥廠Upsher-Smith: a descriptor right before a Latin name
+        if f[a:b] in ("新药", "创新药", "药品"):
+            kind = _ZH_PRODUCT_TAIL.search(f, start, a)
+            if kind is not None:  # 三生国健双抗新药: the company is what stands before the kind of drug
+                b = kind.start()
+                if b - start < 2 or _ZH_GENERIC.match(f[start:b]):
+                    continue
         found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
     for m in _LATIN_RUN.finditer(raw, s0, e0):
         word = m.group().rstrip(".-'’ ")

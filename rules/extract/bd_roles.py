@@ -106,6 +106,8 @@ _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
 _ZH_AND = "与和同跟及"
 _ZH_PREP = frozenset("与和同跟及向对从自就为给")
+_WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
+_PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
 _IT = re.compile(r"\b(?:it|its|it['’]s)\b")
 
 
@@ -283,7 +285,14 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 25))):
                 _give(votes, names, st, obj, None, 2 * place)
         if f[max(s0, h.start - 40) : h.start].rfind(" for ") != -1:  # X inks a deal / pays … for ex-China rights
-            _give(votes, names, st, None, st.left(h.start, 90), 2 * place)
+            x = st.left(h.start, 90)
+            with_y = _WITH_BEFORE.search(f, max(s0, x.start - 40), x.start) if x is not None else None
+            if with_y is not None:  # X signs an agreement with Y for a licence: not Y
+                x = st.left(with_y.start(), 90)
+            _give(votes, names, st, None, x, 2 * place)
+    for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
+        if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
+            _give(votes, names, st, m, None, 2 * place)
     for m in st.ms:  # Y's antibody / pipeline / business
         if m.entity != OTHER and _POSS.match(f, m.end) and cues.has(C.ASSET, m.end + 2, min(e0, m.end + 40)):
             _give(votes, names, st, m, None, 1 * place)
