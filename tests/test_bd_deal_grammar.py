@@ -195,6 +195,23 @@ def test_stock_code_in_brackets_is_not_a_party() -> None:
     assert lic == ("Glenmark", "Abbvie")
 
 
+def test_object_of_yu_after_a_country_is_not_the_subject() -> None:
+    lic = roles(
+        "中裕新药与Theratechnologies签销售契约",
+        "中裕(4147)爱滋病新药TMB-355与加拿大Theratechnologies签订独家销售契约，除200万美元签约金外，两年内可取得签约金及哩程金达2000万美元。",
+    )
+    assert lic == ("中裕", "Theratechnologies")
+
+
+def test_counterpart_of_the_announcer_is_not_the_announcer() -> None:
+    d = deal(
+        "公告本公司与北京墨元医药技术有限公司签订产品销售协议",
+        "本公司与北京墨元医药技术有限公司(下称墨元)签署协议，授予墨元独家开发权及销售权，本公司将取得许可费合计人民币贰仟叁佰叁拾万元。",
+    )
+    assert d is not None and d.get("licensor") is None and Name(d["licensee"]) == "北京墨元医药技术有限公司"
+    assert d["total"] == 23_300_000 and d["currency"] == "CNY"
+
+
 def test_x_obtains_y_rights_makes_x_the_licensee() -> None:
     assert roles("华东医药获得恺琳生物一款抗体在大中华区的独家许可权益") == ("恺琳生物", "华东医药")
 
@@ -304,6 +321,11 @@ def test_milestones_potentially_exceeding_are_summed_with_upfront() -> None:
         "Morra will receive $66 million upfront and is eligible for milestone payments potentially exceeding $2 billion.",
     )
     assert d is not None and d["upfront"] == 66e6 and d["total"] == 2.066e9
+
+
+def test_taiwanese_milestone_spelling_sums_with_signing_fee() -> None:
+    d = deal("智擎新药授权Servier", "智擎将取得签约金500万美元及哩程金最高3000万美元。")
+    assert d is not None and d["upfront"] == 5e6 and d["total"] == 3.5e7
 
 
 def test_chinese_upfront_and_milestones_sum() -> None:

@@ -36,15 +36,16 @@ _AMOUNT = re.compile(
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )
 _CN_AMOUNT = re.compile(
-    r"([一二两三四五六七八九十百千]{1,4})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
+    r"([一二两三四五六七八九十百千壹贰叁参肆伍陆柒捌玖拾佰仟零]{1,8})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     r"(美元|美金|港元|欧元|英镑|日元|元人民币|人民币|元)"
 )
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGIT |= {"壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}  # in contracts
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 
 
 def _cn_number(text: str) -> float:
-    """一百 → 100, 百 → 100, 三千五 → 3500, 十二 → 12 (the small Chinese numerals written before 亿 / 万)."""
+    """一百 → 100, 百 → 100, 三千五 → 3500, 十二 → 12, 贰仟叁佰叁拾 → 2330 (the Chinese numerals before 亿 / 万)."""
     total, cur = 0, 0
     for ch in text:
         if ch in _CN_DIGIT:
@@ -197,7 +198,7 @@ _MILESTONE = re.compile(
     r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks|contingent)\b"
-    r"|^\s?(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
+    r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
 )
 _MILESTONE_PRE = re.compile(
     r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "

@@ -171,12 +171,14 @@ _ZH_STOP_WORDS = _wordlist(
     "获得|取得|引进|子公司|附属|旗下|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
-    "合作|交易|协议|首付|里程碑|美元|亿|万|元|一款|一种|一个|一项|该款|多款|两款|其他|"
-    "下属|"
+    "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
+    "下属|分享|负担|处理|执行|上市后|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
-_ZH_STOP = re.compile(".*(?:" + "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + ")")
-_ZH_GENERIC = re.compile(
+_ZH_STOP = re.compile(
+    ".*(?:" + "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元)"
+)  # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
+ZH_GENERIC = re.compile(
     r"^(?:美国|美國|中国|中國|全球|跨国|国际|海外|国内|本土|日本|瑞士|法国|英国|德国|印度|韩国|台湾|香港|欧洲|亚洲|丹麦|"
     r"比利时|以色列|澳洲|澳大利亚|加拿大|新加坡|爱尔兰|荷兰|意大利|西班牙|瑞典|挪威|芬兰|奥地利|俄罗斯|巴西|越南|泰国|"
     r"港股|a股|美股|h股|内地|大陆|本港|两岸|美|中|日|英|法|德|港|台|欧|韩|印|瑞)?"
@@ -207,6 +209,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Aliases the text defines right after a name: (以下简称“苏州康宁杰瑞”) (下称"参天中国") ("GSK")
 _ALIAS_DEF = re.compile(
     r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
+    r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
 )
 _ANAPHOR_ZH = re.compile(
     r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
@@ -279,7 +282,7 @@ def _zh_stem_start(f: str, end_start: int, limit: int) -> int | None:
     if m:
         s += m.end()
         stem = f[s:end_start]
-    if len(stem) < 2 or _ZH_GENERIC.match(stem):
+    if len(stem) < 2 or ZH_GENERIC.match(stem):
         return None
     return s
 
@@ -434,7 +437,7 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             kind = _ZH_PRODUCT_TAIL.search(f, start, a)
             if kind is not None:  # 三生国健双抗新药: the company is what stands before the kind of drug
                 b = kind.start()
-                if b - start < 2 or _ZH_GENERIC.match(f[start:b]):
+                if b - start < 2 or ZH_GENERIC.match(f[start:b]):
                     continue
         found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
     for m in _LATIN_RUN.finditer(raw, s0, e0):
@@ -471,7 +474,7 @@ def _headline_subject(raw: str, f: str, s0: int, e0: int, found: list[Mention]) 
     if not m:
         return
     stem = m.group(1)
-    if _ZH_GENERIC.match(stem) or _ZH_STOP.match(stem):
+    if ZH_GENERIC.match(stem) or _ZH_STOP.match(stem):
         return
     found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
 
@@ -494,7 +497,7 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
         while _TRAILING_ZH.search(short) and len(short) > 2:
             short = _TRAILING_ZH.sub("", short)
         short = _CITY.sub("", short) if len(short) > 4 else short
-        if len(short) < 2 or short == fm or _ZH_GENERIC.match(short) or not has_cjk(short):
+        if len(short) < 2 or short == fm or ZH_GENERIC.match(short) or not has_cjk(short):
             continue
         for s0, e0 in spans:
             pos = f.find(short, s0, e0)
@@ -512,6 +515,9 @@ _ANNOUNCES = re.compile(
 )
 
 
+_COUNTERPART = re.compile(r"(?:本公司|本集团|公司|集团)(?:[与和同向对]|将与|拟与)$")
+
+
 def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> None:
     """公司 / 本公司 / 本集团 in a filing or a report of one: the company that announces."""
     if any(m.anaphor and m.surface in ("公司", "本公司", "集团", "本集团") for m in names.mentions):
@@ -523,8 +529,8 @@ def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> 
             break
     if who is None:
         first = [m for m in names.mentions if names.entities[m.entity].strength >= ZH]
-        if not first:
-            return
+        if not first or _COUNTERPART.search(f, max(0, first[0].start - 5), first[0].start):
+            return  # 本公司与北京墨元…签订: the first name is the announcer's counterpart, not the announcer
         who = first[0].entity
     names.announcer = who
     key = names.entities[who].key
@@ -556,7 +562,7 @@ def _ticker_name(raw: str, f: str, m: re.Match[str], s0: int, found: list[Mentio
         cut = _ZH_STOP.match(stem)
         if cut:
             start += cut.end()
-        if end - start < 2 or _ZH_GENERIC.match(f[start:end]):
+        if end - start < 2 or ZH_GENERIC.match(f[start:end]):
             return None
         found.append(Mention(start, end, raw[start:end], "", TICKER))
     else:
@@ -628,7 +634,8 @@ def _aliases(
                 d = _ALIAS_DEF.match(f, t.end())
         if not d:
             continue
-        a = d.group(1).strip()
+        g = 1 if d.group(1) is not None else 2
+        a = d.group(g).strip()
         if a in ("公司", "本公司", "集团", "本集团"):
             for s0, e0 in spans:
                 for hit in _ANAPHOR_ZH.finditer(f, s0, e0):
@@ -646,7 +653,7 @@ def _aliases(
                         mentions.remove(x)
                     mentions.append(Mention(pos, pos + len(a), raw[pos : pos + len(a)], m.key, ALIAS))
                 pos = f.find(a, pos + len(a), e0)
-        m.names_hint = raw[d.start(1) : d.end(1)]
+        m.names_hint = raw[d.start(g) : d.end(g)]
 
 
 def _words(folded: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rules.extract import bd_cues as C
 from rules.extract.bd_cues import Cues
-from rules.extract.bd_names import LATIN, STRONG, Mention, Names, big_pharma
+from rules.extract.bd_names import LATIN, STRONG, ZH_GENERIC, Mention, Names, big_pharma
 from rules.extract.bd_text import has_cjk
 
 OTHER = -2  # "the firm": the other party
@@ -67,10 +67,31 @@ class _Sentence:
             if m.end <= p:
                 if p - m.end > limit:
                     return None
-                if self.f[max(self.s0, m.start - 1) : m.start] not in _ZH_PREP or m.entity == OTHER:
+                if m.entity == OTHER or not self.prepositional(m):
                     return m
             i -= 1
         return None
+
+    def topic(self, p: int) -> Mention | None:
+        """The company a Chinese sentence opens with, when it is the only one before p: the subject of its clauses."""
+        if not self.ms or self.ms[0].start - self.s0 > 3 or self.ms[0].start >= p:
+            return None
+        first = self.ms[0].entity
+        return (
+            self.ms[0]
+            if first != OTHER and all(m.entity == first for m in self.ms if m.end <= p and not self.prepositional(m))
+            else None
+        )
+
+    def prepositional(self, m: Mention) -> bool:
+        """与 Y, 向 Y, 与加拿大 Y, 和美国药企 Y: the object of a preposition, perhaps after a descriptor."""
+        before = self.f[max(self.s0, m.start - 10) : m.start]
+        for k in range(len(before) - 1, -1, -1):
+            if before[k] in _ZH_PREP:
+                return k == len(before) - 1 or bool(ZH_GENERIC.match(before[k + 1 :]))
+            if not ("\u4e00" <= before[k] <= "\u9fff"):
+                return False
+        return False
 
     def right(self, q: int, limit: int, descriptors: bool = True) -> Mention | None:
         """The first mention starting at or after q, at most `limit` characters on, past no comma or semicolon."""
@@ -402,7 +423,7 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     for h in recvs:  # X 获得 / 收取 … 首付款
         money = cues.first(C.Z_MONEY, h.end, min(e0, h.end + 40))
         if money is not None or "元" in f[h.end : min(e0, h.end + 40)]:
-            _give(votes, names, st, st.subject(h.start, 60), None, 2 * place)
+            _give(votes, names, st, st.subject(h.start, 60) or st.topic(h.start), None, 2 * place)
     for h in cues.of(C.Z_PAY, s0, e0) + [C.Hit(p, p + 1, "砸") for p in _finds(f, "砸", s0, e0)]:  # X 支付
         _give(votes, names, st, None, st.subject(h.start, 30), 2 * place)
     acqs = cues.of(C.Z_ACQ, s0, e0)

@@ -35,7 +35,9 @@ def fold_zh(text: str) -> str:
     if not has_cjk(low):
         return low
     simp = _cc("t2s").convert(low)
-    return simp if len(simp) == len(low) else low
+    if len(simp) != len(low):
+        return low
+    return simp.replace("哩程", "里程") if "哩" in simp else simp  # 哩程金 (Taiwan) is 里程金
 
 
 def both_scripts(words: Iterable[str]) -> list[str]:
