@@ -34,7 +34,7 @@ def fold_zh(text: str) -> str:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if not has_cjk(low):
         return low
-    simp = _cc("t2s").convert(low)
+    simp: str = _cc("t2s").convert(low)
     if len(simp) != len(low):
         return low
     return simp.replace("哩程", "里程") if "哩" in simp else simp  # 哩程金 (Taiwan) is 里程金
