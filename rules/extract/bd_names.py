@@ -489,10 +489,13 @@ _CITY = re.compile(
 
 def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """A Chinese name is written in full once and short after: 南北兄弟藥業投資有限公司 … 南北兄弟取得…; 和鉑醫藥 … 和鉑將…."""
+    covered = {i for x in mentions for i in range(x.start, x.end)}
+    seen: set[str] = set()
     for m in list(mentions):
         fm = f[m.start : m.end]
-        if not has_cjk(fm) or m.anaphor:
+        if not has_cjk(fm) or m.anaphor or fm in seen:
             continue
+        seen.add(fm)
         short = _LEGAL_ZH.sub("", fm)
         while _TRAILING_ZH.search(short) and len(short) > 2:
             short = _TRAILING_ZH.sub("", short)
@@ -502,10 +505,11 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
         for s0, e0 in spans:
             pos = f.find(short, s0, e0)
             while pos != -1:
-                if not any(x.start < pos + len(short) and pos < x.end for x in mentions):
+                if not any(i in covered for i in range(pos, pos + len(short))):
                     mentions.append(
                         Mention(pos, pos + len(short), raw[pos : pos + len(short)], m.key, ALIAS, anaphor=True)
                     )
+                    covered.update(range(pos, pos + len(short)))
                 pos = f.find(short, pos + len(short), e0)
 
 
