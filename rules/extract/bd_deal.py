@@ -1,375 +1,474 @@
-"""`bd_deal`: a new pharma/biotech transaction — license-out/in, option, co-development, NewCo, acquisition.
+"""`bd_deal`: a new pharma/biotech transaction — licence in/out, option, co-development, NewCo, acquisition.
 
-Recognition reads the headline first (it states the event) and falls back to the opening of the summary.
-Not deals, though they look alike: round-ups totalling many deals, milestone payments under an existing deal,
-approvals and read-outs that mention old deal terms, IPOs and funding rounds, terminations, and deals outside
-pharma. Roles come from what each company does in the text: the one that pays, gains rights or acquires is
-the licensee (buyer); the one that receives payments, grants rights or is acquired is the licensor (seller).
+One cheap gate first (every item pays for it): a single Aho-Corasick pass over the lower-cased text for a deal word
+and a pharma word, in English and both Chinese scripts. Only then the real reading:
+
+1. The headline (or the opening sentence when there is none) states the event. It is not a deal when it is a
+   round-up or statistics of many deals, talks / rumours / a bid or offer not agreed, a milestone paid under an old
+   deal, an approval or clearance, a completion, a supplement, a termination, an IPO or funding round, a read-out,
+   earnings, a lawsuit or an analyst call. A headline about a share-price move, or one with no deal words, sends the
+   reader to the first sentence of the lead that states a deal (康寧杰瑞…訂立許可協議; Alexion … is buying Synageva).
+2. Background is set aside: "A month after X filed for an IPO, …", 在…之后 / 继…后, sentences about earlier deals
+   (此前, 2024年12月, in 2016, previously) and a second deal introduced by "Separately" / 另外 / 次日.
+3. Parties come from the grammar of the deal sentences (bd_roles), names from bd_names, money from bd_money.
+
+Several deals in one article give one event each, the headline's first.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from rules.extract import Document, Fields, register
-from rules.extract.common import original, round_value
-from rules.extract.numbers import Money, find_amounts
-from rules.lexicon import load
+from rules.extract import bd_cues as C
+from rules.extract import bd_money as money
+from rules.extract.bd_cues import scan
+from rules.extract.bd_names import STRONG, Names, find_names
+from rules.extract.bd_roles import decide, vote
+from rules.extract.bd_text import both_scripts, fold_zh, has_cjk, sentences
 
-HEAD = 900  # characters of summary that carry the deal terms in news and press releases
+HEAD = 700  # characters of the lead read for the deal: its terms come first in news and filings
+ROLE_SPANS = 5  # the headline and the first sentences of the lead name the parties
+CAP = 1200  # never read more than this of an item
 
-_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("newco", re.compile(r"\bnew ?co\b|新公司|newco")),
-    (
-        "option",
-        re.compile(
-            r"option to (?:in-?)?licen[cs]e|option to acquire|exclusive option|option agreement|option deal|options? on\b|选择权|期权协议|独家期权|优先购买权|选择权许可"
-        ),
-    ),
-    (
-        "co_development",
-        re.compile(
-            r"co-?develop\w*|co-?commerciali[sz]\w*|jointly develop\w*|co-co\b|share (?:profits|costs)|共同开发|联合开发|共同商业化|合作开发|共同推进|共担|分摊"
-        ),
-    ),
-    (
-        "acquisition",
-        re.compile(
-            r"\bacquir\w*|\bacquisition\b|takeover|buyout|\bto buy\b|agreed to buy|\bbuys\b|\bbought\b|\bmerge\w*|tender offer|收购|并购|要约|买下|全资收购|私有化|买断|拿下.{0,40}(?:剩余|全部)权益"
-        ),
-    ),
-    (
-        "license",
-        re.compile(
-            r"licen[cs]\w*|\brights? to\b|\brights? (?:outside|in|for)\b|授权|许可|引进|转让.{0,6}权益|获得.{0,12}权益|权益.{0,4}转让|license-?out"
-        ),
-    ),
-]
-_GENERIC_DEAL = re.compile(
-    r"抢|争夺|押注|拿下|豪掷|\bbets? on\b|\bsnaps? up\b|\bpays?\b.{0,40}\bupfront|\bupfront\b|首付款?|预付款?|签约金|\bdeals?\b|\bpacts?\b|agreement|collaborat\w*|partnership|tie-?up|alliance|\btrade\b|交易|协议|合作|牵手|联手|bd\b"
-)
-_ROUNDUP = re.compile(
-    r"round-?up|\btop \d+|\btop ten\b|\btally\b|\d+\s+(?:\S+\s+){0,3}(?:deals|pacts|agreements|transactions|tie-ups|acquisitions)\b|biggest|largest \w+ deals|deals of the (?:month|week|year|quarter)|deals? of 20\d\d"
-    r"|deals? (?:of the|in) (?:year|quarter|q\d|h\d|20\d\d)|(?:in|during) (?:q[1-4]|the (?:first|second) half|first half|the quarter|the year|20\d\d)\b"
-    r"|\brecord\b.{0,30}\b(?:deal|licens)|(?:deal|licensing|licens\w*) (?:value|volume)s?\b.{0,20}\b(?:hit|reach|top|total|soar|jump)"
-    r"|\b(?:hit|hits|top|tops|topped|reach|reached|total|totalled|totaled)\s+\$\d"
-    r"|十大|十单|前十|盘点|榜单|年度.{0,6}交易|(?<![a-z\-\d])\d+\s*[起笔宗件].{0,8}(?:交易|bd|授权|许可)|(?:授权|交易|bd).{0,8}(?<![a-z\-\d])\d+\s*[起笔宗件]|清单|回顾|复盘|汇总|最贵"
-    r"|20\d\d年.{0,24}(?:交易|授权|bd|出海).{0,8}总额|总额达|半年报|上半年|下半年|前三季|季度.{0,6}(?:交易|授权)|去年|今年以来|全年|(?:总额|金额|总金额).{0,8}(?:创|新高|历史)|创.{0,4}(?:新高|纪录)|统计"
-    r"|weekly|this week in|week in review|周报|月报|一周"
-)
-_MILESTONE_EVENT = re.compile(
-    r"milestone payment|achieves? .{0,30}milestone|receives? .{0,40}milestone|\bto receive\b.{0,40}\bafter\b|triggers?\b.{0,30}(?:milestone|payment)"
-    r"|earns? .{0,30}milestone|banks? .{0,20}milestone|collects? .{0,30}milestone|first milestone|milestone (?:from|under)"
-    r"|里程碑付款.{0,8}(?:到账|触发)|触发.{0,12}(?:里程碑|付款)|获得.{0,12}里程碑|收到.{0,16}里程碑|达成.{0,12}里程碑|里程碑.{0,6}到账"
-)
-_NOT_DEAL = re.compile(
-    r"fda (?:approv|clear|accept|grant)|\bapprov(?:al|es|ed)\b|\bclears?\b|获批|批准上市|批准|nmpa|\bema\b|chmp|topline|top-line"
-    r"|phase (?:i|ii|iii|1|2|3|1/2|2/3)\w* (?:data|results|trial|study)|\bin phase\b|\bdata\b|readout|read-out|\bshows?\b|临床数据|ii期数据|顶线|主要终点|primary endpoint|缓解率"
-    r"|\bipo\b|initial public offering|series [a-f]\b|financing|funding round|\braises? \$|\braised\b|融资|募资|上市首日|招股|递表"
-    r"|[abc]\+?轮|天使轮|pre-ipo|private placement|定增|配售|terminat\w*|终止|退回|return(?:s|ed)? (?:of )?rights|ends? (?:pact|deal|collaboration)"
-    r"|lawsuit|诉讼|layoff|裁员|earnings|财报|业绩|revenue|营收|sales of|销售额|guidance"
-)
-_PHARMA = re.compile(
-    r"pharma|biotech|therapeut|biopharm|\bdrugs?\b|drugmaker|oncology|antibod|\badc\b|molecule|inhibitor|vaccine|\bbio\b|biolog|medicin"
-    r"|clinical|\bglp-1\b|obesity|\bcar-t\b|sirna|agonist|peptide|生物|医药|药业|制药|疗法|抗体|药物|新药|分子|抑制剂|疫苗|临床|双抗|药"
-)
-_UPFRONT = re.compile(
-    r"upfront|up-front|up front|initial payment|cash at closing|option fee|首付款?|预付款?|签约金|签约款|首期款"
-)
-_BUNDLE = re.compile(
-    r"^\S{0,4}(?:及|和|与|and|plus|&)\s?(?:\S+\s)?(?:near-term|研发|开发|development|regulatory|里程碑|milestone)"
-)
-_MILESTONE = re.compile(r"milestone|里程碑")
-_TOTAL = re.compile(
-    r"worth|valued at|total (?:deal )?value|total (?:potential )?(?:payments|consideration)|in total|deal of up to|deal valued|biobucks"
-    r"|total of up to|aggregate|equity value|总额|总金额|总交易额|交易总额|总价值|交易额|合计|总计|总代价|总值|总价"
-)
-_PER_SHARE = re.compile(r"^\s*(?:per|a) share|^\s*/股|^\s*每股")
-_EQUITY = re.compile(r"equity investment|subscri\w*|stake|股权投资|认购|入股|认股权证|warrant")
+# ------------------------------------------------------------------------------------------------ gate
 
-_COMPANY_SUFFIX = re.compile(
-    r"(?<![A-Za-z])((?:[A-Z][\w.&\-]*\s+){0,3}(?:[A-Z][\w.&\-]*\s+)?(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics"
-    r"|Biotech(?:nology)?|Bio|Biologics|Biopharma(?:ceuticals?)?|Oncology|Medicines|Sciences|Ingelheim|Laboratories|Labs))(?![A-Za-z])"
-)
-_ZH_COMPANY = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?(?:生物医药|生物科技|生物制药|生物|医药|药业|制药|製藥|集团|药品|科技))"
-)
-_ZH_LEAD = re.compile(r"^(?:.*?(?:附属公司|子公司|公司|与|和|及|向|将|获|由|对|就|为|从|同|跟|其))")
-_NEWCO_NAME = re.compile(r"newco,?\s+(?:called\s+|named\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})")
-_EN_COMPANY_WORD = re.compile(r"(?<![A-Za-z])([A-Z][a-zA-Z0-9&\-]{2,}(?:\s+[A-Z][a-zA-Z0-9&\-]+){0,2})(?![A-Za-z])")
-
-_LICENSEE_AFTER = re.compile(
-    r"^[\s,'’s]{0,4}(?:\([^)]{0,25}\)\s*)?(?:will pay|pays|paid|to pay|(?:has )?agreed to (?:pay|acquire|buy)|is paying|gains?|obtains?|acquires?|to acquire|will acquire"
-    r"|in-?licens\w*|licens\w* (?:in|rights|global|worldwide|ex-)|licens\w* [\w\-]+['’]s\b|secures?|wins?|takes?|nabs?|bets?|snaps? up|buys?|to buy|will get (?:exclusive|global|the) rights"
-    r"|将(?:向[^，。]{0,16})?支付|向[^，。]{0,16}支付|支付|(?:将)?获得[^，。]{0,30}(?:权利|权益|许可|授权|选择权)|取得[^，。]{0,20}(?:权利|权益|许可)|引进|收购|买下|拿下|斥资|豪掷|以[^，。]{0,24}收购)"
-)
-_LICENSOR_AFTER = re.compile(
-    r"^[\s,'’s]{0,4}(?:\([^)]{0,25}\)\s*)?(?:will receive|to receive|receives?|is eligible|will be eligible|eligible to receive|could receive|stands to receive|will get \$|gets? \$"
-    r"|grants?|granted|out-?licens\w*|licens\w* [^.]{0,60}(?<!up )\bto\b|将[^，。]{0,30}(?:授权|许可|转让)给|授予|授权|有偿许可|许可给"
-    r"|(?:将)?(?:获得|收取)[^，。]{0,12}(?:首付|预付|付款|款项|美元|元)|收取|有权(?:获得|收取)|有资格获得|出售|转让)"
-)
-_LICENSOR_BEFORE = re.compile(
-    r"(?:\bpay|\bpaying|\bfrom|\bacquire|\bacquiring|\bbuy|\bbuying|向|从|收购|买下)\s*(?:china's\s+|chinese\s+|its\s+)?$"
-)
-_LICENSEE_BEFORE = re.compile(r"(?:licen[cs]ed? [^.]{0,40}\bto|授权给|许可给|授予|\bto)\s*$")
+DEAL_WORDS = (
+    "licens", "licenc", "acquir", "acquisition", "takeover", "take over", "takes over", "taking over", "buyout",
+    "merger", "merge ", "to buy", "buys ", "buying ", "bought", "snap up", "snaps up", "scoop", "upfront", "up-front",
+    "up front", "milestone", "biobucks", "co-develop", "co-commerc", "codevelop", "joint venture", "newco",
+    "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
+    "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
+    "tie-up", "alliance", "purchase", "royalt",
+    "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
+    "选择权", "权益", "合作", "协议", "合约", "交易", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
+    "併", "选择权费",
+)  # fmt: skip
+PHARMA_WORDS = (
+    "pharma", "biotech", "therapeut", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
+    "vaccine", "clinical", "molecule", "inhibitor", "gene therap", "cell therap", "car-t", "glp-1", "obesity",
+    "cancer", "tumor", "tumour", "disease", "adc", "sirna", "bispecific", "biosimilar", "fda", "pipeline", "bio ",
+    "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技",
+)  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Co:
-    name: str
-    start: int
-    end: int
+def _automaton(words: list[str]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        key = w.encode("utf-8").decode("latin-1")  # a 256-letter alphabet walks much faster than Unicode's
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
 
 
-def _companies(text: str, folded: str) -> list[_Co]:
-    found: list[_Co] = [_Co(h.canonical, h.start, h.end) for h in load("pharma_companies").find(folded)]
-
-    def free(s: int, e: int) -> bool:
-        return not any(s < c.end and c.start < e for c in found)
-
-    src = text if len(text) == len(folded) else folded
-    for m in _COMPANY_SUFFIX.finditer(src):
-        s, e = m.start(1), m.end(1)
-        words = m.group(1).split()
-        while words and words[0].lower() in ("the", "china's", "chinese", "with", "and", "to", "from", "us", "u.s."):
-            s += len(words[0]) + 1
-            words = words[1:]
-        if len(words) >= 1 and free(s, e):
-            found.append(_Co(" ".join(words), s, e))
-    for m in _ZH_COMPANY.finditer(folded):
-        s, e = m.start(1), m.end(1)
-        lead = _ZH_LEAD.match(folded[s:e])
-        if lead and e - (s + lead.end()) >= 3:
-            s += lead.end()
-        if free(s, e) and e - s >= 3:
-            found.append(_Co(original(text, folded, s, e), s, e))
-    return sorted(found, key=lambda c: c.start)
+@cache
+def _gate() -> tuple[Any, Any]:
+    lexicon = [w for w in C.lexicon() if len(w) >= 3 or has_cjk(w)]
+    deal = [w for w in both_scripts(DEAL_WORDS) if w != "并"] + ["併"]  # 并 is "and" in Simplified; 併 is "merge"
+    return _automaton(deal), _automaton(both_scripts(PHARMA_WORDS) + both_scripts(lexicon))
 
 
-def _roles(text: str, folded: str, deal_type: str) -> tuple[str | None, str | None]:
-    cos = _companies(text, folded)
-    if not cos:
-        return None, None
-    score: dict[str, list[float]] = {}
-    first: dict[str, int] = {}
-    for c in cos:
-        first.setdefault(c.name, c.start)
-        s = score.setdefault(c.name, [0.0, 0.0])  # [licensor, licensee]
-        after, before = folded[c.end : c.end + 70], folded[max(0, c.start - 40) : c.start]
-        weight = 2.0 if c.start < len(folded.split("\n", 1)[0]) else 1.0  # the headline counts double
-        if _LICENSEE_AFTER.search(after):
-            s[1] += weight
-        if _LICENSOR_AFTER.search(after):
-            s[0] += weight
-        if _LICENSOR_BEFORE.search(before):
-            s[0] += weight
-        elif _LICENSEE_BEFORE.search(before) and deal_type != "acquisition":
-            s[1] += weight * 0.5
-    names = sorted(score, key=lambda n: first[n])
-    licensor = max(names, key=lambda n: (score[n][0] - score[n][1], -first[n]))
-    licensee = max(
-        (n for n in names if n != licensor), key=lambda n: (score[n][1] - score[n][0], -first[n]), default=None
-    )
-    if score[licensor][0] <= 0 and licensee is not None and score[licensee][1] <= 0:
-        # no cue at all: in "A and B enter into …" the first named is usually the buyer for acquisitions,
-        # and Chinese out-licensing news names the licensor first
-        a, b = names[0], names[1] if len(names) > 1 else None
-        return (b, a) if deal_type == "acquisition" else (a, b)
-    if score[licensor][0] <= 0 and (licensee is None or score[licensee][1] > 0):
-        return (licensor if licensee else None), licensee
-    return licensor, licensee
+def _passes_gate(low: str) -> bool:
+    """A deal word and a pharma word (or a pharma company) anywhere in the lower-cased text, in either script."""
+    deal, pharma = _gate()
+    text = low.encode("utf-8").decode("latin-1")
+    return next(deal.iter(text), None) is not None and next(pharma.iter(text), None) is not None
 
 
-def _money(text: str, folded: str, deal_type: str) -> dict[str, Any]:
-    amounts = [
-        a
-        for a in find_amounts(text)
-        if a.value > 0
-        and a.currency is not None
-        and not _PER_SHARE.search(folded[a.end : a.end + 12])
-        and not re.search(r"每股\s*$", folded[max(0, a.start - 3) : a.start])
-    ]
-    if not amounts:
-        return {}
+# ------------------------------------------------------------------------------------------------ asset
 
-    def near(a: Money, rx: re.Pattern[str], before: int, after: int) -> bool:
-        return bool(rx.search(folded[max(0, a.start - before) : a.start]) or rx.search(folded[a.end : a.end + after]))
-
-    upfront = None
-    for a in amounts:
-        pre, post = folded[max(0, a.start - 30) : a.start], folded[a.end : a.end + 24]
-        pre = re.split(r"[,;，；。]|\band\b|及", pre)[-1]  # the phrase this amount belongs to
-        if (
-            (_UPFRONT.search(pre) or _UPFRONT.search(post[:14]))
-            and not _BUNDLE.search(post)
-            and not _EQUITY.search(post[:20])
-            and not _TOTAL.search(pre)
-        ):
-            upfront = a
-            break
-    explicit = [
-        a
-        for a in amounts
-        if a is not upfront
-        and not re.search(
-            r"(?:两|二|三|\d)\s*[笔起宗]|\b(?:two|three|\d+) deals", folded[max(0, a.start - 16) : a.start]
-        )
-        and (
-            _TOTAL.search(folded[max(0, a.start - 24) : a.start])
-            or re.search(r"^\s*(?:deal|agreement|in total|in all|交易|协议)", folded[a.end : a.end + 12])
-        )
-    ]
-
-    def own_clause_after(a: Money) -> str:
-        nxt = min((b.start for b in amounts if b.start > a.end), default=len(folded))
-        return re.split(
-            r"[;；。]|,\s*(?:plus|and)?\s*(?:double|tiered|royalt)|，", folded[a.end : min(nxt, a.end + 70)]
-        )[0]
-
-    milestones = [
-        a
-        for a in amounts
-        if a is not upfront
-        and a not in explicit
-        and not (upfront is not None and a.value == upfront.value)
-        and (_MILESTONE.search(own_clause_after(a)) or _MILESTONE.search(folded[max(0, a.start - 30) : a.start]))
-        and not _EQUITY.search(folded[max(0, a.start - 20) : a.end + 20])
-    ]
-    out: dict[str, Any] = {}
-    if upfront is not None:
-        out["upfront"] = round_value(upfront.value)
-    total: float | None = None
-    currency = upfront.currency if upfront else None
-    if explicit:
-        best = max(explicit, key=lambda a: a.value)
-        total, currency = best.value, best.currency
-    elif milestones:
-        unique = {(a.value, a.currency) for a in milestones}
-        total = (upfront.value if upfront else 0.0) + sum(v for v, c in unique if c == milestones[0].currency)
-        currency = currency or milestones[0].currency
-    elif deal_type == "acquisition" or upfront is None:
-        buy = [
-            a
-            for a in amounts
-            if re.search(
-                r"(?:\bfor|以|作价|对价|斥资|豪掷|pay|paying)\s*(?:about|approximately|约|up to)?\s*$",
-                folded[max(0, a.start - 20) : a.start],
-            )
-        ]
-        chosen = buy[0] if buy else (max(amounts, key=lambda a: a.value) if upfront is None else None)
-        if chosen is not None:
-            total, currency = chosen.value, chosen.currency
-    if total is not None and (upfront is None or total >= upfront.value):
-        out["total"] = round_value(total)
-    if currency:
-        out["currency"] = currency
-    return out
-
-
-_CODE = re.compile(r"(?<![A-Za-z0-9\-])((?:[A-Z]{1,6}|\d[A-Z]{1,4})-?[A-Z]?\d{2,6}[A-Za-z]?(?:-\d+)?)(?![A-Za-z0-9])")
+_CODE = re.compile(r"[A-Z0-9][A-Za-z0-9\-]{2,14}")
+_CODE_SHAPE = re.compile(r"(?:[A-Z]{1,6}|\d[A-Z]{1,4})-?[A-Z]?\d{2,6}[A-Za-z]?(?:-\d+)?")
 _NOT_CODE = re.compile(
     r"(?:19|20)\d\d|Q\d|FY\d+|H\d|COVID-19|PD-L?1|HER\d|GLP-1|IL-\d+\w*|CD\d+|TYK\d|JAK\d?|KRAS\w*|EGFR|B7-H\d|PDE\d+|GPC\d|TROP\d"
-    r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d"
+    r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d|NCT\d+"
 )
-_INN = re.compile(
-    r"(?<![A-Za-z])([a-z]{4,}(?:mab|nib|tinib|ciclib|parib|lisib|cel|tide|glutide|stat|vir|zumab|ximab|tug|kin|cept|tecan|vedotin|tansine|sermin))(?![A-Za-z])",
-    re.IGNORECASE,
-)
+_WORD = re.compile(r"[a-z]{7,}")
+_INN_ENDINGS = (
+    "mab", "nib", "tinib", "ciclib", "parib", "lisib", "cel", "tide", "glutide", "stat", "vir", "zumab", "ximab",
+    "tug", "kin", "cept", "tecan", "vedotin", "tansine", "sermin", "prazan",
+)  # fmt: skip
+
+
+_NOT_INN = ("peptide", "nucleotide", "statistic", "ecstatic", "thermostat")
 
 
 def _asset(text: str) -> str | None:
     """A drug code (JYB1904, SSGJ-707, IBI363, HRS-9531, C-CAR031, AZD5851, 9MW1911) or an INN (…mab, …tide)."""
     for m in _CODE.finditer(text):
-        code = m.group(1)
+        code = m.group()
+        if m.start() and (
+            (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()) or text[m.start() - 1] == "-"
+        ):
+            continue
+        shape = _CODE_SHAPE.match(code)
+        if shape is None or shape.end() != len(code):
+            continue
         if not _NOT_CODE.fullmatch(code) and re.search(r"\d{2,}", code) and re.search(r"[A-Z]", code):
             return code
-    inn = _INN.search(text)
-    return inn.group(1) if inn else None
+    low = text.lower()
+    for w in _WORD.findall(low):
+        if w.endswith(_INN_ENDINGS) and not w.endswith(_NOT_INN):
+            i = low.find(w)
+            return text[i : i + len(w)]
+    return None
 
 
-def _deal_type(opening: str, head: str) -> str | None:
-    for scope in (opening, head):
-        found = [(name, m.start()) for name, rx in _TYPES if (m := rx.search(scope))]
-        if found:
-            names = [n for n, _ in found]
-            if scope is opening:
-                for preferred in ("newco", "option", "co_development"):
-                    if preferred in names:
-                        return preferred
-            return min(found, key=lambda f: f[1])[0]
-        if scope is opening and not _GENERIC_DEAL.search(opening):
-            return None  # the headline does not announce a deal at all
-    return "license"  # a deal with an upfront but no type word: a licence or platform collaboration
+# ------------------------------------------------------------------------------------------------ reading
 
-
-_TITLE_BUY = re.compile(
-    r"^(?:exclusive:\s*)?(?P<buyer>[A-Z][\w&.'\- ]{1,40}?)\s+(?:to acquire|acquires|agrees? to (?:buy|acquire)|will acquire|to buy|buys"
-    r"|snaps up|nabs|bags|scoops up)\s+(?P<target>[\w&.'\- ]{2,40}?)(?:['’]s\b.*)?\s+(?:for|in|at|with)\b"
+_ZH_COUNT = re.compile(
+    r"(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)[^，。]{0,8}(?:交易|bd|授权|许可|合作|并购|收购)"
+    r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)"
+    r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
+    r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。]{0,4}(?:新高|纪录)|年度[^，。]{0,6}(?:交易|授权|bd)"
+)
+_COUNTED = re.compile(r"(?<![\w\-.])\d+\s(?:[\w\-]+\s){0,3}$")
+_PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
+_MS_VERB = re.compile(
+    r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
+    r"pockets?|pocketed|gets?|secures?)\b"
+)
+_COMPLETION = re.compile(
+    r"\b(?:closes|closed|completes|completed|finalizes|finalises|finalized|wraps up)\b.{0,25}?"
+    r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction)\b"
+)
+_YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
+_FUTURE = re.compile(
+    r"(?:expect\w*|close|closing|complet\w*|\bby|until|through|launch\w*|end of|before)\s(?:in\s)?(?:the\s)?(?:\w+\s){0,3}$"
+)
+_ZH_MONTH = re.compile(r"20\d\d\s?年\s?\d{1,2}\s?月(?!\s?\d)")
+_LEAD_CLAUSE = re.compile(
+    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than )?(?:over |under )?(?:a|one|two|three|four|"
+    r"five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s)?(?:after|following|on the heels of)\b[^,]{0,200},\s"
+)
+_ZH_CLAUSE = re.compile(r"(?:在|继)[^。；;，,]{2,80}?(?:之后|以后|后)[，,]")
+_DATELINE = re.compile(
+    r"\W{0,2}(?:[A-Za-z][A-Za-z .]{1,30}(?:,\s?[A-Za-z][a-z]{2,9}\.? \d{1,2})?\s?(?:\(\w+\))?\s?[-–—]{1,2}\s|\(\w+\)\s?[-–—]\s?|"
+    r"〔[^〕]{1,20}〕|【[^】]{1,20}】|（[^）]{1,20}电）|\([^)]{1,20}讯\)|[^，,。]{1,12}(?:日电|日讯|消息|获悉)[，,]?|shots:\s)"
+)
+_ACQ_WORDS = frozenset(
+    re.split(
+        r"\|",
+        "acquire|acquires|acquired|acquiring|acquisition|acquisitions|takeover|takeovers|buyout|buyouts|merger|"
+        "mergers|merge|merges|merging|buy|buys|buying|bought|purchase|purchases|purchased|purchasing|snap up|"
+        "snaps up|snapped up|scoop up|scoops up|scooped up|nab|nabs|nabbed|take over|takes over|taking over|"
+        "took over|收购|并购|买下|吞并",
+    )
 )
 
 
-def _one(doc: Document, text: str, folded: str, opening: str, deal_type: str) -> Fields:
+_ACQ_STEMS = ("acquir", "acquisition", "takeover", "buyout", "merger", "purchas")
+
+
+class _Text:
+    """The item as read: original and folded text (same offsets), the headline span, the lead's sentences and the
+    cue words in them. The headline is folded and scanned first; the lead only when the headline does not already
+    say this is not a deal (`extend`)."""
+
+    def __init__(self, doc: Document):
+        title, summary = doc.title.strip(), doc.summary.strip()
+        if summary and title and summary[: min(len(title), 40)].lower() == title[: min(len(title), 40)].lower():
+            title = ""  # the stored headline is the opening sentence: read it once, as the lead
+        self.raw = (f"{title}\n{summary}" if title else summary or title)[:CAP]
+        self.limit = min(len(self.raw), (len(title) if title else 0) + 1 + HEAD)
+        if title:
+            self.title_end = len(title)
+        else:  # no headline: the opening sentence is the headline
+            first = sentences(self.raw, 0, min(self.limit, 400))
+            self.title_end = first[0][1] if first else min(self.limit, 400)
+        self.f = fold_zh(self.raw[: self.title_end])
+        self.cues = scan(self.f)
+        self.sentences: list[tuple[int, int]] = []
+        self.context: list[tuple[int, int]] = []
+        self.full = False
+
+    def extend(self) -> None:
+        """Fold and scan the lead too."""
+        if self.full:
+            return
+        self.full = True
+        head = len(self.f)
+        self.f += fold_zh(self.raw[head : self.limit])
+        more = scan(self.f, head, self.limit)
+        for cat, lst in more.hits.items():
+            self.cues.hits[cat] = self.cues.hits.get(cat, []) + lst
+            self.cues._starts[cat] = self.cues._starts.get(cat, []) + more._starts[cat]
+        self.sentences = sentences(self.raw, 0, self.limit)
+
+
+def _roundup(t: _Text, a: int, b: int) -> bool:
+    c, f = t.cues, t.f
+    if c.has(C.ROUNDUP, a, b):
+        return True
+    for h in c.of(C.PLURAL, a, b):
+        if c.has(C.AGGREGATE, h.end, min(b, h.end + 40)) or _COUNTED.search(f, max(a, h.start - 30), h.start):
+            return True
+        if _PERIOD.search(f, max(a, h.start - 60), h.start):
+            return True
+    return has_cjk(f[a:b]) and bool(_ZH_COUNT.search(f, a, b))
+
+
+def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
+    c, f = t.cues, t.f
+    if c.has(C.NOT_NEW, a, b) or c.has(C.OTHER_NEWS, a, b):
+        return True
+    if ("clos" in f[a:b] or "complet" in f[a:b]) and _COMPLETION.search(f, a, b):
+        return True  # "AstraZeneca closes $1B purchase of Amolyt"
+    terms = c.has(C.TERMS, a, b)
+    for h in c.of(C.MILESTONE, a, b):
+        if not h.word.startswith(("milestone", "里程")):
+            continue
+        if not terms and _MS_VERB.search(f, max(a, h.start - 60), h.start):
+            return True  # "Kelun-Biotech banks $37.5M milestone", "XOMA earns $2M milestone payment"
+        if not terms and c.has(C.MS_EVENT_ZH, max(a, h.start - 18), h.start):
+            return True  # 百利天恒收到BMS 2.5亿美元里程碑付款
+        if not terms and "获" in f[max(a, h.start - 18) : h.start]:
+            return True
+    for h in c.of(C.YEAR_INTRO, a, b):  # "partnered with J&J in a 2017 licensing deal"
+        if c.has(C.WEAK, h.end, h.end + 25) or c.has(C.STRONG, h.end, h.end + 25):
+            return True
+    return ("19" in f[a:b] or "20" in f[a:b]) and bool(_YEAR_DEAL.search(f, a, b))
+
+
+def _negative(t: _Text, a: int, b: int) -> bool:
+    """Talks and rumours, or a bid or offer not agreed."""
+    if t.cues.has(C.RUMOUR, a, b):
+        return True
+    if "将有" in t.f[a:b] and re.search(r"将有[^，。]{0,10}(?:交易|授权|合作|bd|落地)", t.f[a:b]):
+        return True
+    return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
+
+
+def _background(t: _Text, a: int, b: int) -> bool:
+    """A sentence or clause about an earlier deal or event (此前, 2024年12月, in 2016, previously)."""
+    c, f = t.cues, t.f
+    if c.has(C.BACKGROUND, a, b):
+        return True
+    for h in c.of(C.YEAR_INTRO, a, b):
+        if h.word[-1].isdigit():  # "in 20" + two digits
+            year = f[h.end : h.end + 2].isdigit() and not f[h.end + 2 : h.end + 3].isdigit()
+        else:  # "in January 2024", "beginning in 2016", "in early 2023"
+            year = bool(_YEAR_AFTER.match(f, h.end, min(b, h.end + 20)))
+        if year and not _FUTURE.search(f, max(a, h.start - 40), h.start):
+            return True
+    return "年" in f[a:b] and bool(_ZH_MONTH.search(f, a, b))
+
+
+_YEAR_AFTER = re.compile(r"\s?(?:(?:early|late|mid)[- ])?(?:[a-z]+\s)?(?:19|20)\d\d\b")
+
+
+def _strip_clauses(t: _Text, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence without its background clauses ("A month after …, ", 在…之后, 继…后, a Chinese clause about an
+    earlier deal: 其核心资产正是两个月前…); they are kept as context (names only)."""
+    m = _LEAD_CLAUSE.match(t.f, s, e)
+    if m:
+        t.context.append((s, m.end()))
+        s = m.end()
+    d = _DATELINE.match(t.f, s, e)
+    if d and d.end() < e:
+        s = d.end()  # "智通财经APP获悉，", "LONDON (Reuters) -": the outlet, not a party
+    pieces = []
+    if "在" in t.f[s:e] or "继" in t.f[s:e]:
+        for z in _ZH_CLAUSE.finditer(t.f, s, e):
+            t.context.append((z.start(), z.end()))
+            if z.start() > s:
+                pieces.append((s, z.start()))
+            s = z.end()
+    if s < e:
+        pieces.append((s, e))
+    out = []
+    for a, b in pieces:
+        if not has_cjk(t.f[a:b]) or not _background(t, a, b):
+            out.append((a, b))
+            continue
+        start = a
+        for c in re.finditer(r"[，,]", t.f[a:b]):
+            clause_end = a + c.end()
+            (t.context if _background(t, start, clause_end) else out).append((start, clause_end))
+            start = clause_end
+        if start < b:
+            (t.context if _background(t, start, b) else out).append((start, b))
+    return out
+
+
+def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
+    """The sentences that report each deal, the headline's first; [] when the item reports no new deal."""
+    c = t.cues
+    h0, h1 = 0, t.title_end
+    lead_clause = _LEAD_CLAUSE.match(t.f, h0, h1)
+    if lead_clause:
+        h0 = lead_clause.end()  # "A month after X filed for an IPO, Bayer is paying …"
+    dateline = _DATELINE.match(t.f, h0, h1)
+    hb = dateline.end() if dateline else h0
+    if _roundup(t, h0, h1) or _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
+        return []
+    strong = c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]
+    states_deal = strong or c.has(C.WEAK, h0, h1)
+    if not states_deal and c.has(C.TOPIC, h0, h1):
+        return []  # a read-out or an approval, whatever the lead recalls of an old deal
+    t.extend()
+    f = t.f
+    head = [(s, e) for s, e in t.sentences if s < t.title_end]
+    body = [(s, e) for s, e in t.sentences if s >= t.title_end]
+    if not states_deal or (c.has(C.MOVE, h0, h1) and not strong):
+        # the deal is in the lead: the first sentence that states one (a share move "because of" a new deal)
+        start = None
+        for i, (s, e) in enumerate(body[:4]):
+            kept = _strip_clauses(t, s, e)
+            if any(c.has(C.STRONG, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
+                start = i
+                break
+        if start is None:
+            return []
+        s, e = body[start]
+        d = _DATELINE.match(f, s, e)
+        if _negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
+            return []
+        body = body[start:]
+        if not states_deal and c.has(C.MOVE, h0, h1):
+            head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
+    elif body and _negative(t, body[0][0], body[0][1]):
+        return []
+    groups: list[list[tuple[int, int]]] = [[]]
+    for s, e in head:
+        groups[0].extend(_strip_clauses(t, s, e))
+    for i, (s, e) in enumerate(body):
+        cut = c.first(C.SPLIT, s, e)
+        if cut and (cut.start > s or groups[-1]):
+            if cut.start > s and not (i and _background(t, s, cut.start)):
+                groups[-1].extend(_strip_clauses(t, s, cut.start))
+            groups.append(_strip_clauses(t, cut.start, e))
+            continue
+        if not has_cjk(f[s:e]) and _background(t, s, e) and (groups[-1] or i):
+            continue
+        groups[-1].extend(_strip_clauses(t, s, e))
+    return [g for g in groups if g]
+
+
+def _acquisition(t: _Text, a: int, b: int) -> bool:
+    for h in t.cues.of(C.STRONG, a, b):
+        if (h.word in _ACQ_WORDS or h.word.startswith(_ACQ_STEMS)) and not t.cues.has(C.RIGHTS, h.end, h.end + 25):
+            return True
+        if h.word == "拿下" and re.match(r"[^，。]{0,40}(?:剩余|全部)权益", t.f[h.end : h.end + 45]):
+            return True
+    return False
+
+
+def _first_of_type(t: _Text, cat: str, a: int, b: int) -> C.Hit | None:
+    if cat != C.T_ACQ:
+        return t.cues.first(cat, a, b)
+    for h in t.cues.of(cat, a, b):  # "buys rights to", "acquired an exclusive licence": a licence
+        if h.word.isascii() and t.cues.has(C.RIGHTS, h.end, min(b, h.end + 25)):
+            continue
+        return h
+    return None
+
+
+def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
+    c = t.cues
+    opening = next((sp for sp in spans if c.has(C.STRONG, *sp) or c.has(C.WEAK, *sp)), spans[0])
+    spans = [opening, *spans]
+    for h in c.of(C.STRONG, opening[0], opening[1]):
+        if h.word == "拿下" and re.match(r"[^，。]{0,40}(?:剩余|全部)权益", t.f[h.end : h.end + 45]):
+            return "acquisition"  # 拿下…剩余权益: buying out the rest of an asset
+    order = (
+        ("newco", C.T_NEWCO),
+        ("option", C.T_OPTION),
+        ("co_development", C.T_CODEV),
+        ("acquisition", C.T_ACQ),
+        ("license", C.T_LIC),
+    )
+    for k, (a, b) in enumerate((spans[0], (spans[0][0], spans[-1][1]))):
+        found = [(name, hit.start) for name, cat in order if (hit := _first_of_type(t, cat, a, b)) is not None]
+        if found:
+            if k == 0:
+                for preferred in ("newco", "option", "co_development"):
+                    if any(n == preferred for n, _ in found):
+                        return preferred
+            return min(found, key=lambda x: x[1])[0]
+    return "license"
+
+
+def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[Names, str | None, str | None]:
+    roles = spans[:ROLE_SPANS]
+    names = find_names(t.raw, t.f, sorted(set(roles) | set(t.context)), zh, t.cues)
+    weights = [(s, e, 3.0 if s < t.title_end else (2.0 if k <= 1 else 1.0)) for k, (s, e) in enumerate(roles)]
+    votes = vote(t.raw, t.f, names, t.cues, weights)
+    lead_end = spans[min(1, len(spans) - 1)][1]
+    lead = [m.entity for m in names.mentions if m.start < lead_end and m.entity >= 0]
+    strong_lead = sorted({e for e in lead if names.entities[e].strength >= STRONG}, key=lead.index)
+    licensor, licensee = decide(votes, names, strong_lead)
+
+    def show(e: int | None) -> str | None:
+        if e is None:
+            return None
+        slot = votes.slot_surface.get(e)
+        ent = names.entities[e]
+        acronym = slot is not None and slot[1].isupper() and len(slot[1]) <= 5 and any(n != slot[1] for n in ent.names)
+        if slot and len(slot[1]) >= 2 and e not in votes.parent.values() and not acronym:
+            return ent.display(slot[1])
+        return ent.display()
+
+    return names, show(licensor), show(licensee)
+
+
+def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | None:
+    if not spans:
+        return None
+    f, c = t.f, t.cues
+    if not any(c.has(C.STRONG, a, b) or c.has(C.WEAK, a, b) for a, b in spans):
+        return None
+    zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
+    _, licensor, licensee = _roles_and_names(t, spans, zh)
+    if licensor is None and licensee is None:
+        return None
+    deal_type = _deal_type(t, spans)
+    acquisition = deal_type == "acquisition"
+    amounts = money.find(f, spans)
+    in_title = headline and t.title_end < len(t.raw) and spans[0][0] < t.title_end
+    for a in amounts:
+        a.in_title = in_title and a.start < t.title_end
+    money.classify(f, amounts, acquisition, c)
     fields: dict[str, Any] = {"deal_type": deal_type}
-    licensor, licensee = _roles(text, folded, deal_type)
-    if deal_type == "acquisition" and not (licensor and licensee) and (m := _TITLE_BUY.match(doc.title)):
-        # "Bristol Myers Squibb to acquire 2seventy bio for $286 million": the headline's grammar names both
-        licensee, licensor = licensee or m.group("buyer").strip(), licensor or m.group("target").strip()
-    if deal_type == "newco" and (m := _NEWCO_NAME.search(text)):
-        licensee = m.group(1)
     if licensor:
         fields["licensor"] = licensor
     if licensee:
         fields["licensee"] = licensee
-    asset = _asset(text[: len(opening)]) or _asset(text)
-    if asset and not (deal_type == "acquisition" and not re.search(r"asset|rights|权益|资产|产品", folded)):
+    asset = _asset(" ".join(t.raw[s:e] for s, e in spans[:3]))
+    if asset and not (fields["deal_type"] == "acquisition" and not _asset_deal(t, spans)):
         fields["asset"] = asset
-    fields.update(_money(text, folded, deal_type))
+    fields.update(money.settle(amounts, acquisition))
+    if not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields:
+        return None  # one party, no money, no asset: "阿斯利康获得授权" may as well be a regulatory licence
     return fields
+
+
+def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:
+    return any(re.search(r"asset|rights|权益|资产|产品", t.f[a:b]) for a, b in spans)
 
 
 @register("bd_deal")
 def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
-    title = doc.folded_title
-    head = doc.folded_text[: len(title) + 1 + HEAD]
-    text = doc.text[: len(head)]
-    opening = title or head[:200]
-    if _ROUNDUP.search(opening):
+    raw = doc.text[:CAP]
+    if not _passes_gate(raw.lower()):
         return None
-    if _MILESTONE_EVENT.search(opening) and not re.search(
-        r"\bsign|\benter|\bstrike|签署|签订|达成.{0,6}(?:协议|合作)", opening
-    ):
+    t = _Text(doc)
+    groups = _deal_groups(t)
+    events: list[Fields] = []
+    for k, spans in enumerate(groups):
+        ev = _event(t, spans, k == 0)
+        if ev is None:
+            continue
+        if events and not (ev.get("licensor") and ev.get("licensee")):
+            continue  # a later deal must name both parties
+        parties = {ev.get("licensor"), ev.get("licensee")}
+        if any(parties & {e.get("licensor"), e.get("licensee")} - {None} for e in events):
+            continue  # "Separately, Pfizer will buy $100 million of 3SBio shares": part of the same deal
+        events.append(ev)
+    if not events:
         return None
-    has_deal = any(rx.search(opening) for _, rx in _TYPES) or _GENERIC_DEAL.search(opening)
-    if not has_deal:
-        return None
-    if _NOT_DEAL.search(opening) and not re.search(
-        r"\bsign|\benter|\bstrike|\binks?|\bagree|\bpays?\b|to acquire|签署|签订|达成|收购|授权|许可", opening
-    ):
-        return None
-    if not (_PHARMA.search(head) or load("pharma_companies").find(head)):
-        return None
-    deal_type = _deal_type(opening, head)
-    if deal_type is None:
-        return None
-    # Several deals in one report ("Novartis will pay Argo …  Separately, Eli Lilly agreed to pay Laekna …")
-    body = len(title) + 1
-    cuts = [
-        m.start()
-        for m in re.finditer(r"\bseparately\b|\bin a separate deal\b|\bmeanwhile\b|另外|此外|同日|次日", head)
-        if m.start() > body
-    ]
-    if cuts:
-        bounds = [body, *cuts, len(head)]
-        events = []
-        for a, b in itertools.pairwise(bounds):
-            clause = head[a:b]
-            if (_GENERIC_DEAL.search(clause) or any(rx.search(clause) for _, rx in _TYPES)) and find_amounts(text[a:b]):
-                ev = _one(doc, text[a:b], clause, clause[:200], _deal_type(clause, clause) or deal_type)
-                if ev.get("licensor") or ev.get("licensee"):
-                    events.append(ev)
-        if len(events) >= 2:
-            return events
-    return _one(doc, text, head, opening, deal_type)
+    return events[0] if len(events) == 1 else events

@@ -1,0 +1,413 @@
+"""The money of a deal: upfront and total, from the amounts in its sentences and the words around each one.
+
+Deal amounts are written with a scale (million, bn, M, 亿, 萬) and usually a currency; per-share prices ($188.24,
+每股50美元) have no scale and are never totals. Each amount gets a kind from its own clause:
+  upfront    $85M upfront · upfront payment of · 首付款 / 预付款 / 首期 / 签约金 · 不可退还的… · (licence) paying $X cash
+  milestone  in milestones · CVR · contingent · additional / eligible to receive / could hit · 里程碑 / 里程金 · …后收取
+  total      worth / valued at / deal of / in a $X deal / total consideration / (acquisition) for $X / 以…收购 /
+             总额 / 總額 / 合计 / 交易金额 / 斥资 / 最高…的…协议 · upfront and milestones together (…的预付款及里程碑付款)
+  other      revenue, sales, market size or value, a financing or IPO, an equity investment, a premium
+A conversion in brackets after an amount ("$500 million (about 3.6 billion yuan)", "120億美元（約新台幣3722億元）")
+is dropped: the stated currency wins. An amount with no currency is dropped when another amount has one (Taiwan
+headlines restate deals in NT dollars without saying so). The total is the headline's stated total, else the first
+stated total in the text, else upfront plus every milestone amount (label contract), else, for an acquisition, the
+upfront; the currency is the total's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rules.extract import bd_cues as C
+from rules.extract.bd_cues import Cues
+from rules.extract.common import round_value
+
+_SCALE = {
+    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
+    "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
+    "万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10, "百億": 1e10, "十亿": 1e9, "十億": 1e9,
+    "亿": 1e8, "億": 1e8, "千万": 1e7, "千萬": 1e7, "百万": 1e6, "百萬": 1e6, "十万": 1e5, "十萬": 1e5, "万": 1e4,
+    "萬": 1e4,
+}  # fmt: skip
+_AMOUNT = re.compile(
+    r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?"
+    r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
+    r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
+)
+_CN_AMOUNT = re.compile(
+    r"([一二两三四五六七八九十百千壹贰叁参肆伍陆柒捌玖拾佰仟零]{1,8})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
+    r"(美元|美金|港元|欧元|英镑|日元|元人民币|人民币|元)"
+)
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT |= {"壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}  # in contracts
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+
+
+def _cn_number(text: str) -> float:
+    """一百 → 100, 百 → 100, 三千五 → 3500, 十二 → 12, 贰仟叁佰叁拾 → 2330 (the Chinese numerals before 亿 / 万)."""
+    total, cur = 0, 0
+    for ch in text:
+        if ch in _CN_DIGIT:
+            cur = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (cur or 1) * _CN_UNIT[ch]
+            cur = 0
+    return float(total + cur)
+
+
+_WORD_AMOUNT = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s"
+    r"(million|billion)\s(?:(?:us|u\.s\.)\s)?(dollars|euros|pounds|yuan)\b"
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}  # fmt: skip
+_PREFIX = re.compile(
+    r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|人民币|美金|美元|港币|港元|新台币|台币|"
+    r"欧元|英镑|日元)\s?~?$"
+)
+_PLAIN = re.compile(
+    r"(?<![\w$])(us\$|hk\$|\$|€|£)\s?(\d{1,3}(?:,\d{3}){1,3})(?!\d|[,.]\d|\s?(?:[kmb]|mm|bn|mn|thousand|million|billion)\b)"
+)
+_SUFFIX = re.compile(
+    r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
+    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|usd|eur|gbp|chf|cny|rmb|hkd|jpy)"
+)
+_CURRENCY = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "美金": "USD", "美元": "USD", "hk$": "HKD", "hkd": "HKD",
+    "港币": "HKD", "港元": "HKD", "nt$": "TWD", "twd": "TWD", "新台币": "TWD", "台币": "TWD", "a$": "AUD", "c$": "CAD",
+    "s$": "SGD", "€": "EUR", "eur": "EUR", "欧元": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
+    "英镑": "GBP", "pound": "GBP", "pounds": "GBP", "¥": "CNY", "rmb": "CNY", "cny": "CNY", "人民币": "CNY",
+    "元人民币": "CNY", "元": "CNY", "圆": "CNY", "yuan": "CNY", "renminbi": "CNY", "jpy": "JPY", "日元": "JPY",
+    "日圆": "JPY", "yen": "JPY", "chf": "CHF", "瑞士法郎": "CHF", "swiss franc": "CHF", "swiss francs": "CHF",
+    "韩元": "KRW", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD", "u.s. dollar": "USD",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Amount:
+    value: float
+    currency: str | None
+    start: int
+    end: int
+    kind: str = "?"
+    in_title: bool = False
+    approx: bool = False
+    tail: int = 0  # where the words that describe it end (the next amount's clause starts after them)
+    floor: int = 0  # where its sentence (without background clauses) starts
+
+
+def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
+    """Scaled amounts inside `spans` of the folded text, with their currency; conversions in brackets dropped."""
+    out: list[Amount] = []
+    for s0, e0 in spans:
+        for m in _AMOUNT.finditer(f, s0, e0):
+            before = f[m.start() - 1] if m.start() else " "
+            if before.isascii() and (before.isalnum() or before in "_."):
+                continue  # CD19, v1.2, 01276.HK: part of a code or a number
+            try:
+                value = float(m.group(1).replace(",", "")) * _SCALE[m.group(2).lower()]
+            except (KeyError, ValueError):
+                continue
+            start, end = m.start(), m.end()
+            currency = None
+            pre = _PREFIX.search(f, max(s0, start - 8), start)
+            if pre:
+                currency = _CURRENCY.get(pre.group(1))
+                if pre.group(1) == "¥" and not re.search(r"[\u4e00-\u9fff]", f[max(s0, start - 30) : end + 30]):
+                    currency = "JPY"  # English wires write ¥ for yen
+                start = pre.start()
+            if (
+                len(m.group(2)) <= 2
+                and m.group(2).isascii()
+                and m.group(2).lower() not in ("bn", "mn", "tn")
+                and not pre
+            ):
+                continue  # 2b, 5m, 4k without a currency: a phase (Phase 2b), a distance, a count
+            suf = _SUFFIX.match(f, end, min(e0, end + 14))
+            if suf:
+                word = suf.group(1).replace("u.s. ", "us ")
+                if currency is None or word not in ("元", "圆", "dollars", "dollar"):
+                    currency = _CURRENCY.get(word, currency)
+                end = suf.end()
+            out.append(Amount(value, currency, start, end, floor=s0))
+        for m in _CN_AMOUNT.finditer(f, s0, e0) if "亿" in f[s0:e0] or "万" in f[s0:e0] else ():
+            if m.start() and f[m.start() - 1] in "0123456789数几上一二三四五六七八九十百千两.":
+                continue
+            value = _cn_number(m.group(1)) * _SCALE[m.group(2)]
+            cur = _CURRENCY.get(m.group(3))
+            if value and cur:
+                out.append(Amount(value, cur, m.start(), m.end(), floor=s0))
+        if "," in f[s0:e0]:  # US$250,000, €1,500,000: written out in full, with its currency sign
+            for m in _PLAIN.finditer(f, s0, e0):
+                out.append(
+                    Amount(float(m.group(2).replace(",", "")), _CURRENCY[m.group(1)], m.start(), m.end(), floor=s0)
+                )
+        if "illion" in f[s0:e0]:
+            for m in _WORD_AMOUNT.finditer(f, s0, e0):
+                value = _WORDS[m.group(1)] * (1e9 if m.group(2) == "billion" else 1e6)
+                out.append(Amount(value, _CURRENCY.get(m.group(3)), m.start(), m.end(), floor=s0))
+    out.sort(key=lambda a: a.start)
+    kept: list[Amount] = []
+    for a in out:
+        if kept and _conversion(f, kept[-1], a):
+            continue
+        kept.append(a)
+    if any(a.currency for a in kept):
+        kept = [a for a in kept if a.currency]
+    return kept
+
+
+def _conversion(f: str, prev: Amount, a: Amount) -> bool:
+    gap = f[prev.end : a.start]
+    return len(gap) <= 24 and ("(" in gap or "（" in gap) and ")" not in gap and "）" not in gap
+
+
+# ------------------------------------------------------------------------------------------------ kinds
+
+_CLAUSE_END = re.compile(r"[;；。，]|,\s?(?:plus|and|while|which|as well as|along with|with)\s|\splus\s|\.\s")
+_PER_SHARE = re.compile(r"^\s?(?:per|a|/|each|for each|for every)\s?(?:share|ads|adr|unit)")
+_OTHER_PRE = re.compile(
+    r"(?:revenue|sales|market (?:cap|value|capitali[sz]ation|size)|market[\w\s]{0,20}worth|valuation|rais(?:e|ed|es|ing)|"
+    r"\bipo\b|series [a-g]\b|financing|funding|premium|营收|收入|销售额|市值|估值|融资|募资|募集|市场规模|研发费用|研发投入|净利|"
+    r"利润|溢价|股价|成交额|市场规模|市场价值)[^.;。；]{0,25}$"
+)
+_OTHER_POST = re.compile(
+    r"^\s?(?:in (?:annual )?(?:revenue|sales)(?! milestone)|of (?:revenue|sales)(?! milestone)|in (?:an )?ipo|in (?:a )?(?:series|seed|venture|financing)|"
+    r"market|premium|的?(?:营收|收入|销售额|市值|融资|市场|估值|营业额|成交额))"
+)
+_EQUITY = re.compile(
+    r"^\s?(?:\(|（)?(?:in )?(?:an? )?(?:equity investment|in equity|of equity|equity stake|in (?:newly issued )?shares|"
+    r"of (?:common )?stock|的?股权投资|的?股权认购|认购)"
+)
+_UPFRONT_POST = re.compile(
+    r"^\s?(?:in\s|as\s|as an\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront)|"
+    r"^\s?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
+    r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性)"
+)
+_UPFRONT_PRE = re.compile(
+    r"(?:(?:upfront|up-front|up front|initial)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
+    r"|at (?:the )?closing[^.;]{0,60}|option fee of|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
+    r"选择权费|期权费|授权金)"
+    r"\s?(?:为|达|共计|合计|总计|金额|将获支付|获支付|将获|获|of)?\s?"
+    r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
+)
+_MILESTONE = re.compile(
+    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|worth of|tied to|linked to|payable (?:on|upon)|"
+    r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
+    r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
+    r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks|contingent)\b"
+    r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
+)
+_MILESTONE_PRE = re.compile(
+    r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "
+    r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
+)
+_BUNDLE_POST = re.compile(
+    r"^\s?(?:的|in\s|in an?\s)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
+    r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
+)
+_BUNDLE_PRE = re.compile(
+    r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
+)
+_TOTAL_PRE = re.compile(
+    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity )?"
+    r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
+    r"deal (?:value )?of|potential(?:ly)?(?: worth)?|as much as|could (?:be worth|reach|total)|offer of|price of|priced at|"
+    r"equity value of|enterprise value of|"
+    r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
+    r"以|斥资|豪掷|砸|出资|耗资)"
+    r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
+    r"as much as|~|an estimated|a potential|a total of|达到|达|约为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
+    r"最高|最高约|合计|总计)*\s?$"
+)
+_FOR_LICENCE = re.compile(
+    r"(?:\bfor(?: a whopping| some)?|\bbets?|\bbetting|\bwagers?|\bcommits?|\bspends?|\bspending|\bshells? out|"
+    r"\bdoles? out|\bputs? up)\s?(?:about|approximately|around|roughly|nearly|up to|as much as|~)?\s?$"
+)
+_FOR = re.compile(
+    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bat|\bfor a whopping|\bfor some|\bfor about|\bfor roughly)"
+    r"\s?(?:about|approximately|around|roughly|nearly|some|more than|over|up to|~|an estimated)?\s?$"
+)
+_TOTAL_POST = re.compile(
+    r"^\s?(?:dollar\s|in cash\s|cash\s|\(\S+\)\s)?(?:[a-z][\w\-]*\s){0,2}?(?:deal|transaction|acquisition|buyout|takeover|agreement|pact|"
+    r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
+    r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock)"
+    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额)"
+    r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
+)
+
+
+_COMPONENT = re.compile(r"首付|预付|首期|签约金|里程碑|里程金|milestone|upfront|up front|up-front|选择权费|option fee")
+_STRONG_TOTAL = re.compile(
+    r"(?:总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额|"
+    r"total (?:deal |transaction |potential |equity )?(?:value|consideration|payments?)|total of|in total|"
+    r"worth|valued at|valuing[^.;]{0,30} at|deal (?:value )?of|equity value of|enterprise value of)"
+)
+_APPROX = re.compile(
+    r"(?:超|逾|近|约|超过|more than|over|about|nearly|approximately|approx\.?|~|roughly|around|some)\s?$"
+)
+_CONSIDERATION_POST = re.compile(
+    r"^\s?(?:in cash|cash|的?现金|的?现金及股票|的?现金加股票|in cash and stock|in stock|(?:in cash )?(?:at|upon) (?:the )?closing)"
+)
+
+
+def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> None:
+    """Give each amount its kind from the words of its own clause: what it is called right after it (的首付款,
+    in milestones) decides first, then what introduces it in its clause (总额, worth, 首付款为, eligible for)."""
+    for i, a in enumerate(amounts):
+        prev_end = max(amounts[i - 1].end, amounts[i - 1].tail) if i else 0
+        nxt = amounts[i + 1].start if i + 1 < len(amounts) else len(f)
+        lo = max(prev_end, a.floor, a.start - 70)
+        zh = "\u4e00" <= f[a.end : a.end + 1] <= "\u9fff" or "\u4e00" <= f[max(0, a.start - 1) : a.start] <= "\u9fff"
+        cut = _PRE_BREAK_ZH if zh else _PRE_BREAK
+        pre = f[lo : a.start]
+        brk = cut.search(pre[::-1])
+        clause_start = a.start - brk.start() if brk else lo
+        pre = f[clause_start : a.start]
+        tail = a.end
+        if f.startswith((" (", "(", "（", " （"), a.end):  # "$500 million (about 3.6 billion yuan) upfront"
+            close = min(
+                (x for x in (f.find(")", a.end, a.end + 45), f.find("）", a.end, a.end + 45)) if x != -1), default=-1
+            )
+            if close != -1:
+                tail = close + 1
+        post_full = f[tail : min(max(nxt, tail), tail + 90)]
+        post = _CLAUSE_END.split(post_full, maxsplit=1)[0]
+        if zh:
+            post = post.split(",", 1)[0].split("，", 1)[0]
+        a.approx = bool(_APPROX.search(pre[-12:]))
+        total_word = cues.last_ending(C.TOTAL_WORD, clause_start, a.start)
+        component_before = total_word is not None and (
+            cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
+            or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
+        )
+        described = None
+        if _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
+            a.kind = "share"
+        elif _other(cues, clause_start, a) or (_OTHER_POST.match(post) and not _MILESTONE.match(post)):
+            a.kind = "other"
+        elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
+            a.kind = "equity"
+        elif total_word is not None and not component_before and a.start - total_word.end <= 12:
+            a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
+        elif _BUNDLE_POST.search(post_full[:60]) or _bundle_before(cues, clause_start, a.start):
+            a.kind = "bundle"
+        elif described := _UPFRONT_POST.match(post):
+            a.kind = "upfront"
+        elif described := _MILESTONE.match(post):
+            a.kind = "milestone"
+        elif total_word is not None and not component_before:
+            a.kind = "total"
+        elif _upfront_before(f, cues, clause_start, a.start):
+            a.kind = "upfront"
+        elif component_before or _milestone_before(f, cues, clause_start, a.start):
+            a.kind = "milestone"
+        elif not acquisition and re.match(r"\s?(?:in\s)?cash\b", post):
+            a.kind = "upfront"  # a licence "paying $370M cash"
+        elif _TOTAL_POST.match(post):
+            a.kind = "total"
+        elif acquisition and _CONSIDERATION_POST.match(post):
+            a.kind = "consideration"
+        elif _TOTAL_PRE.search(pre[-30:]) or (_FOR if acquisition else _FOR_LICENCE).search(pre[-30:]):
+            a.kind = "total"
+        a.tail = tail + described.end() if described else tail
+
+
+_PRE_BREAK = re.compile(r"[;；。]|\s\.")  # searched in the reversed text: the clause starts after it
+_PRE_BREAK_ZH = re.compile(r"[;；。，,]|\s\.")
+
+
+def _other(cues: Cues, clause_start: int, a: Amount) -> bool:
+    """Revenue, sales, a market size, a financing or a premium just before it."""
+    for h in cues.of(C.OTHER_MONEY, max(clause_start, a.start - 45), a.start):
+        if h.end <= a.start and a.start - h.end <= 25 and not cues.has(C.MILESTONE, h.end, h.end + 12):
+            return True
+    return False
+
+
+def _bundle_before(cues: Cues, lo: int, at: int) -> bool:
+    up = cues.first(C.UPFRONT, max(lo, at - 60), at)
+    return up is not None and cues.has(C.MILESTONE, up.end, at) and at - up.start <= 60
+
+
+def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
+    h = cues.last_ending(C.UPFRONT, lo, at)
+    if h is None or cues.has(C.MILESTONE, h.end, at) or cues.has(C.TOTAL_WORD, h.end, at):
+        return False
+    gap = at - h.end
+    if "closing" in h.word:
+        return gap <= 60  # "At the closing of the transaction, Hyperion will pay $12.5 million"
+    if gap <= 40 and _PAYMENT_OF.match(f, h.end, at):
+        return True  # "an up-front payment to Lilly of US$250,000"
+    return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
+
+
+_PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\bof\s?$")
+_MS_GAP = re.compile(r"[^,;，；。]*")
+
+
+def _milestone_before(f: str, cues: Cues, lo: int, at: int) -> bool:
+    h = cues.last_ending(C.MILESTONE, lo, at)
+    if h is not None and (at - h.end <= 30 or (h.word.startswith(("contingent", "cvr")) and at - h.end <= 60)):
+        return True
+    if h is not None and at - h.end <= 45 and _MS_GAP.fullmatch(f, h.end, at):
+        return True  # "milestone payments potentially exceeding $2 billion"
+    p = cues.last_ending(C.MS_PRE, lo, at)
+    return p is not None and at - p.end <= 30
+
+
+def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
+    """upfront, total and currency of the deal from classified amounts (title amounts flagged `in_title`)."""
+    out: dict[str, object] = {}
+    body = [a for a in amounts if not a.in_title]
+    title = [a for a in amounts if a.in_title]
+
+    def kind(k: str) -> list[Amount]:
+        return [a for a in body if a.kind == k] or [a for a in title if a.kind == k]
+
+    title_totals = [a for a in title if a.kind == "total"]
+    body_totals = [a for a in body if a.kind == "total"]
+    explicit: Amount | None = (title_totals or body_totals)[0] if (title_totals or body_totals) else None
+    upfronts = kind("upfront")
+    considerations = kind("consideration")
+    currency = (explicit.currency if explicit else None) or (upfronts[0].currency if upfronts else None)
+    upfront: float | None = None
+    if upfronts:
+        cur = upfronts[0].currency
+        seen: list[float] = []
+        for a in upfronts:
+            if a.currency == cur and not any(abs(a.value - v) <= 0.011 * v for v in seen):
+                seen.append(a.value)
+        upfront = sum(seen)
+    cur = currency or next((a.currency for a in amounts if a.kind in ("milestone", "bundle", "consideration")), None)
+    milestones = [a for a in kind("milestone") if a.currency == cur]
+    bundles = [a for a in kind("bundle") if a.currency == cur]
+    if acquisition and upfront is None and considerations and milestones:
+        upfront = considerations[0].value  # cash at closing, then contingent payments
+    component: float | None = None
+    if milestones or bundles:
+        base = 0.0 if bundles else (upfront or 0.0)
+        component = base + sum(a.value for a in bundles) + sum(a.value for a in milestones)
+    total: float | None = None
+    if explicit is not None:
+        total = explicit.value
+        if explicit.in_title and explicit.approx:
+            # "总额超6亿美元" over a lead that states the terms exactly: the exact figure
+            exact = body_totals[0].value if body_totals else component
+            if exact is not None and abs(exact - total) <= 0.12 * total:
+                total = exact
+    elif component is not None:
+        total = component
+    elif acquisition:
+        total = upfront if upfront is not None else (considerations[0].value if considerations else None)
+    if total is not None and not currency:
+        currency = cur
+    if upfront is not None:
+        out["upfront"] = round_value(upfront)
+    if total is not None and (upfront is None or total >= upfront * 0.999):
+        out["total"] = round_value(total)
+    if currency:
+        out["currency"] = currency
+    return out

@@ -1,0 +1,746 @@
+"""Company names in deal news, in the lexicon or not: where each party is mentioned, and which mentions are one company.
+
+A mention is found by what makes a word a company name in news writing, strongest first:
+- the pharma lexicon (rules/lexicons/pharma_companies.yaml), in either script;
+- a stock code in brackets right after it: 荣昌生物(09995.HK), AbbVie (ABBV.US), Hyperion (Nasdaq: HPTX), 翰森製藥(03692);
+- a legal or industry head word: Onconic Therapeutics Inc., Affibody AB, Covis Group, 南北兄弟藥業投資有限公司;
+- a Chinese industry ending on a proper stem: 荣昌生物, 石藥集團, 津曼特生物科技 (never 美國醫藥, 全球生物製藥, 法國製藥:
+  a nationality, region or industry word is not a name);
+- weakly, any capitalised word run in English (Forendo, Nestlé) and any Latin word in Chinese text (Kite, AveXis):
+  these fill a grammatical slot (the object of "to acquire") but are not taken as parties on their own.
+Descriptors before a name ("US-based", "U.S. cancer drug specialist", "瑞士制药公司", "美国基因疗法生物技术公司") are not
+part of it. Aliases the text defines — (以下简称“苏州康宁杰瑞”), (NASDAQ:GILD) — point to the company they follow, and
+公司 / 本公司 / 集团 in a filing point to the announcing company.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rules.extract import bd_cues as C
+from rules.extract.bd_cues import Cues
+from rules.extract.bd_text import has_cjk
+from rules.lexicon import load
+from rules.normalize import fold
+
+# ------------------------------------------------------------------------------------------------ lexicon
+
+
+@cache
+def _wordlist(text: str) -> list[str]:
+    """Words written in a block, separated by spaces, newlines or |."""
+    return [w for w in re.split(r"[|\s]+", text) if w]
+
+
+@cache
+def big_pharma() -> frozenset[str]:
+    """Canonical names of the large buyers (rules/lexicons/bd_big_pharma.yaml): in a deal between one of them and a
+    smaller company whose roles the grammar leaves open, the large company is the one taking the licence."""
+    return frozenset(load("bd_big_pharma").entries)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+# ------------------------------------------------------------------------------------------------ mentions
+
+LEX, ALIAS, TICKER, SUFFIX, ZH, CAP, LATIN = 6, 5, 4, 3, 2, 1, 0  # strength of the evidence
+STRONG = SUFFIX
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    key: str  # identity: canonical name for lexicon hits, else the folded surface without legal suffixes
+    strength: int
+    entity: int = -1
+    anaphor: bool = False
+    names_hint: str = ""  # a short form the text defines for it: (下称“参天中国”)
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str
+    names: list[str] = field(default_factory=list)
+    strength: int = 0
+    canonical: str | None = None
+    parent: int | None = None
+
+    def display(self, surface: str | None = None) -> str:
+        """The name to show: the one used where the role was stated, else the shortest proper name the text uses
+        (a defined short form like 参天中国 over the legal name); a Latin short form of a known company reads as
+        its full name (Bristol Myers → Bristol Myers Squibb)."""
+        name = surface or min([n for n in self.names if n] or [self.key], key=lambda n: (len(n) < 2, len(n)))
+        if name.isascii():  # "Sunrise receives …" → Sunrise Pharma, the name it was introduced by
+            longer = [
+                n
+                for n in self.names
+                if n.isascii()
+                and n.lower().startswith(name.lower() + " ")
+                and any(w.strip(".,&").lower() not in _SUFFIX_WORDS for w in n[len(name) :].split() if w.strip(".,&"))
+            ]
+            if longer:
+                name = min(longer, key=len)
+        if self.canonical and name.isascii() and self.canonical.lower().startswith(name.lower() + " "):
+            return self.canonical
+        return name
+
+
+_TRIM = " \t\n,，.。;；:：、·\"'“”‘’「」『』()（）[]【】《》"
+
+# English: head words that make a capitalised run a company name, and legal suffixes that may follow them.
+_LEGAL_TAIL = re.compile(
+    r"(?:,?\s(?:Inc|Ltd|Limited|LLC|PLC|plc|AG|SA|S\.A|GmbH|NV|N\.V|A/S|AB|ASA|SE|KGaA|Pte|BV|Oyj|SpA|Co|Corp)\b\.?){1,3}"
+)
+_CAP_RUN = re.compile(
+    r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
+    r"(?:\s(?:&\s)?(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)(?:\.(?=[A-Z\s]))?){0,5}"
+)
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A-Za-z0-9&’'.\-]*){0,4}")
+
+# Words that start a capitalised run without being a name (sentence openers, places, titles, descriptors).
+_STOP_WORDS = frozenset(
+    _wordlist("""the a an in on at under after before as but and or if while with from for to by its it this that these
+    those his her their our we he she they shares share stock stocks separately meanwhile also both exclusive
+    update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec phase fda ema cfius ftc sec nasdaq nyse hkex ceo cfo coo chief president
+    chairman dr mr ms mrs including according last next earlier later today yesterday however despite although
+    analysts investors under big global major rival fellow drugmaker drugmakers pharma biotech biotechs
+    pharmaceutical pharmaceuticals company companies firm firms group deal deals agreement licensing license
+    licence acquisition merger buyout takeover food drink drinks giant swiss us u.s u.s. usa uk u.k u.k. eu
+    chinese china japanese japan german germany french france british britain american america european europe
+    indian india korean korea danish denmark belgian israeli israel irish ireland dutch italian italy spanish
+    spain canadian canada australian australia taiwanese taiwan hong kong singapore swedish sweden norwegian
+    finnish austrian japan's china's britain's europe's america's new york london boston california californian
+    texas massachusetts new jersey cambridge san francisco diego madrid berlin paris tokyo shanghai beijing
+    dublin basel zurich copenhagen seattle world wall street journal marketwatch cnbc financial times ft
+    insight opinion analysis news press release read more related see also one two three four five six seven
+    eight nine ten first second third top latest it's here there what why how when where who which whose ad adc
+    adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
+    cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
+    anda nmpa cde pmda mhra darmstadt""")
+)
+# Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
+_RUN_BREAK = frozenset(
+    _wordlist("""agrees agree agreed to buy buys acquire acquires acquired acquiring acquisition enters enter entered into
+    announces announce announced signs sign signed inks ink strikes strike licenses license licensing licence
+    licences in-licenses out-licenses grants grant granted exclusive global worldwide option options agreement
+    deal deals pact worth up for with and of in on from at by pays pay bets bet gains gain forms form debuts
+    takes take snaps scoops wins win merger merge merges collaboration partnership partner partners
+    co-development newco completes complete closes launches unveils expands teams joins receives gets secures
+    nabs bags lands rights upfront billion million over under new its their as after than more about around
+    near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
+    bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
+    plan seeks""")
+)
+_EPONYMS = frozenset(
+    _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
+    sjögren raynaud addison hashimoto kaposi batten niemann-pick tay-sachs""")
+)
+_GENERIC_HEAD = frozenset(
+    _wordlist("""pharmaceutical pharmaceuticals pharma therapeutics biosciences bioscience biotech biotechnology biologics
+    bio biopharma biopharmaceutical biopharmaceuticals oncology medicines medicine sciences laboratories labs
+    genetics genomics healthcare vaccines therapies group holdings holding inc ltd limited llc plc ag sa gmbh
+    nv corp corporation co industries medical""")
+)
+_NATIONALITY = (
+    "American|Canadian|Mexican|Brazilian|Argentine|Argentinian|Chilean|Colombian|Peruvian|Cuban|British|English|Scottish|"
+    "Welsh|Irish|French|German|Dutch|Belgian|Swiss|Austrian|Italian|Spanish|Portuguese|Danish|Swedish|Norwegian|"
+    "Finnish|Icelandic|Nordic|Scandinavian|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Russian|"
+    "Ukrainian|Croatian|Serbian|Slovenian|Estonian|Latvian|Lithuanian|European|Asian|African|Australian|Indian|Pakistani|"
+    "Chinese|Japanese|Korean|Taiwanese|Singaporean|Malaysian|Indonesian|Thai|Vietnamese|Filipino|Israeli|Saudi|Emirati|"
+    "Egyptian|Nigerian|Kenyan|Californian|Texan|Bostonian|Mainland|Hongkong|Macanese|Cantonese|Shanghainese"
+)
+_ADJECTIVE = re.compile(
+    r"^(?:(?:" + _NATIONALITY + r")(?:-\w+)?|"
+    r"[A-Z][\w.]*-(?:based|headquartered|listed|backed|back|focused|born|owned|registered|driven|enabled|powered|targeted|"
+    r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage))$"
+)
+_LETTERS = re.compile(r"[A-Za-z]")
+
+# Chinese: industry endings, and what may not stand before them as the stem of a name.
+_ZH_STOP_WORDS = _wordlist(
+    "与|和|及|同|跟|向|将|把|被|对|从|由|在|为|是|的|了|其|已|就|并|且|又|还|后|"
+    "前|获|以|至|于|给|让|等|或|而|收购|授权|许可|宣布|公告|公布|签署|签订|订立|达成|"
+    "获得|取得|引进|子公司|附属|旗下|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
+    "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
+    "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
+    "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
+    "下属|分享|负担|处理|执行|上市后|"
+)
+# greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
+_ZH_STOP = re.compile(
+    ".*(?:" + "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元)"
+)  # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
+ZH_GENERIC = re.compile(
+    r"^(?:美国|美國|中国|中國|全球|跨国|国际|海外|国内|本土|日本|瑞士|法国|英国|德国|印度|韩国|台湾|香港|欧洲|亚洲|丹麦|"
+    r"比利时|以色列|澳洲|澳大利亚|加拿大|新加坡|爱尔兰|荷兰|意大利|西班牙|瑞典|挪威|芬兰|奥地利|俄罗斯|巴西|越南|泰国|"
+    r"港股|a股|美股|h股|内地|大陆|本港|两岸|美|中|日|英|法|德|港|台|欧|韩|印|瑞)?"
+    r"(?:创新|生物|医药|制药|药|疗法|基因|细胞|抗体|癌症|肿瘤|罕见病|眼科|大型|小型|中型|知名|龙头|头部|老牌|新兴|"
+    r"传统|领先|大|小|老|新|相关|概念|板块|该|此|这|那|某|多|多家|多间|各|各家|其他|其它|同业|同行|竞争|对手|合作|"
+    r"伙伴|上游|下游|药物|研发|技术|科研|医学|研究|临床|中药|化学|原料|仿制|生化|制剂|医疗|健康|器械|疫苗|血液|"
+    r"诊断|检测|工业|产业|企业|行业|领域|厂商|巨头|大厂|药企|公司|集团|旗下|子|母|合资|新公司|学名|仿制药|原研|专科|特药|中成药|"
+    r"生技|生医|学名药|医学研究|血癌|癌|抗癌|白血病|淋巴瘤|骨髓瘤|糖尿病|减重|减肥|降糖|降脂|镇痛|抗病毒|心血管|自免|"
+    r"免疫|神经|精神|眼|皮肤|口服|注射)*$"
+)
+_ZH_PRODUCT_TAIL = re.compile(
+    r"(?:双抗|单抗|抗体|双特异性抗体|三抗|adc|疫苗|口服|注射|小分子|多肽|减重|降糖|降脂|抗癌|抗肿瘤|肿瘤|癌症|眼科|镇痛|"
+    r"罕见病|自免|溶瘤|基因|细胞)+$"
+)
+_ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
+_ZH_NOT_NAME_AFTER = re.compile(r"(?:股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
+
+# Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
+_CODE = (
+    r"(?:(?:nasdaq(?:gs|gm|cm)?|nyse(?:\s?american|arca)?|amex|hkex|sehk|sse|szse|sha|she|shse|tyo|tse|lse|lon|otc(?:qx|qb)?"
+    r"|tsx|asx|kosdaq|krx|kospi|twse|tpex|euronext|six|xetra|cbi|ta|nov|vx|epa|fra|bse|nse)\s?[:：]\s?[a-z0-9.]{1,8}"
+    r"|\d{4,6}(?:[.\-](?:hk|sh|sz|ss|tw|two|us|t|ks|kq))?|[a-z]{1,5}[.\-](?:us|hk|n|o|l|ss|sh))"
+)
+_CODE_ONLY = re.compile(_CODE)
+_TICKER_PAREN = re.compile(r"[(（]\s?(" + _CODE + r"(?:\s?[;；,，/、]\s?" + _CODE + r"){0,2})\s?[)）]")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+# Aliases the text defines right after a name: (以下简称“苏州康宁杰瑞”) (下称"参天中国") ("GSK")
+_ALIAS_DEF = re.compile(
+    r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
+    r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
+)
+_ANAPHOR_ZH = re.compile(
+    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
+)
+
+
+def _clean(s: str) -> str:
+    return s.strip(_TRIM).removesuffix("'s").removesuffix("’s").strip(_TRIM)
+
+
+_SUFFIX_WORDS = frozenset(
+    _wordlist(
+        """inc ltd limited llc plc ag sa gmbh nv corp corporation co pte ab as se kgaa bv oyj spa holdings holding"""
+    )
+)
+
+
+_KEY_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）&\-]+")
+_WORD_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）]+")
+_INITIAL_SPLIT = re.compile(r"[\s\-]+")
+
+
+def _cheap_fold(surface: str) -> str:
+    """Lower case, and Simplified script only when the name has Chinese characters (fold is costly)."""
+    return fold(surface) if has_cjk(surface) else surface.lower()
+
+
+def key_of(surface: str, folded: str | None = None) -> str:
+    """Identity of a name: folded, without spaces, punctuation and legal suffixes."""
+    words = _KEY_SPLIT.split(folded if folded is not None else _cheap_fold(surface))
+    while len(words) > 1 and (not words[-1] or words[-1] in _SUFFIX_WORDS):
+        words.pop()
+    k = "".join(words)
+    k = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|株式会社)$", "", k)
+    return k or _cheap_fold(surface)
+
+
+def _en_name(raw: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim descriptors off a capitalised run raw[start:end]; None when nothing proper is left."""
+    tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", raw[start:end])]
+
+    def descriptor(tok: tuple[int, int]) -> bool:
+        word = raw[tok[0] : tok[1]].rstrip(".,;:")
+        low = word.lower().replace("’", "'")
+        if low in _GENERIC_HEAD:
+            return False
+        return low in _STOP_WORDS or bool(_ADJECTIVE.match(word)) or (low.endswith("'s") and low[:-2] in _STOP_WORDS)
+
+    cut = max((i + 1 for i, tok in enumerate(tokens) if descriptor(tok)), default=0)
+    tokens = tokens[cut:]  # "Versant Ventures-backed Vividion" → "Vividion"; "The UK pharma" → nothing
+    if not tokens:
+        return None
+    s, e = tokens[0][0], tokens[-1][1]
+    words = raw[s:e].split()
+    proper = [w for w in words if w.lower().strip(".,") not in _GENERIC_HEAD and w not in ("&", "bio")]
+    if not proper:
+        return None
+    if len(words) == 1 and (len(words[0].strip(".,")) < 2 or not _LETTERS.search(words[0])):
+        return None
+    return s, e
+
+
+def _zh_stem_start(f: str, end_start: int, limit: int) -> int | None:
+    """Where the proper stem before a Chinese ending at `end_start` begins (None when there is no proper stem)."""
+    s = end_start
+    while s > limit and end_start - s < 8 and "\u4e00" <= f[s - 1] <= "\u9fff":
+        s -= 1
+    stem = f[s:end_start]
+    m = _ZH_STOP.match(stem)
+    if m:
+        s += m.end()
+        stem = f[s:end_start]
+    if len(stem) < 2 or ZH_GENERIC.match(stem):
+        return None
+    return s
+
+
+@dataclass
+class Names:
+    """Mentions found in the deal text, grouped into entities."""
+
+    mentions: list[Mention]
+    entities: list[Entity]
+    announcer: int | None = None
+
+
+def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: Cues) -> Names:
+    """Company mentions inside `spans` of the text (`raw` original, `f` its fold_zh, same offsets); spans may include
+    background clauses, which name companies the deal sentences refer back to ("the firm")."""
+    found: list[Mention] = []
+    symbols: list[tuple[str, int]] = []  # ticker symbol → where the name it follows starts
+    lexnames = C.lexicon()
+    for s0, e0 in spans:
+        lex: dict[int, int] = {}
+        for h in cues.of(C.LEX, s0, e0):
+            found.append(Mention(h[0], h[1], raw[h[0] : h[1]], "lex:" + lexnames[h[2]], LEX))
+            lex[h[0]] = h[1]
+        if zh:
+            _zh_mentions(raw, f, s0, e0, found, cues)
+        else:
+            _en_mentions(raw, s0, e0, found, lex)
+        if "(" in f[s0:e0] or "（" in f[s0:e0]:
+            for m in _TICKER_PAREN.finditer(f, s0, e0):
+                sym = _ticker_name(raw, f, m, s0, found)
+                if sym:
+                    symbols.append(sym)
+        if zh and s0 == spans[0][0]:
+            _headline_subject(raw, f, s0, e0, found)
+    mentions = _resolve_overlaps(found, raw, f)
+    _aliases(raw, f, spans, mentions, symbols)
+    if zh:
+        _short_forms(raw, f, spans, mentions)
+    mentions.sort(key=lambda m: m.start)
+    entities = _group(mentions, raw, f)
+    names = Names(mentions, entities)
+    if zh:
+        _announcer(raw, f, spans, names)
+    return names
+
+
+_HEAD_WORDS = frozenset(
+    _wordlist("""inc inc. ltd ltd. limited llc plc ag sa s.a. gmbh nv n.v. a/s ab asa se kgaa pte bv oyj spa corp corp.
+    corporation holdings holding group industries pharmaceutical pharmaceuticals pharma therapeutics
+    biosciences bioscience biotherapeutics biotech biotechnology biotechnologies bio biopharma
+    biopharmaceutical biopharmaceuticals biologics oncology medicines sciences laboratories labs genetics
+    genomics healthcare vaccines therapies biomedical biomedicine biomedicines biosystems biotherapies
+    immunotherapeutics biomed medical""")
+)
+
+
+def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int, int]) -> None:
+    """Capitalised runs, cut at verbs (Title Case headlines) and descriptors; a run ending in a head word
+    (Therapeutics, Inc., AG, Group) is a company name, any other is a weak candidate for a grammatical slot."""
+    for m in _CAP_RUN.finditer(raw, s0, e0):
+        text = m.group()
+        a = m.start()
+        if lex.get(a, -1) >= m.end():
+            continue  # a known company: the lexicon already has it
+        if " " not in text:  # one word: the commonest case
+            low = text.rstrip(".,;:").lower()
+            if len(text) < 2 or low in _STOP_WORDS or low in _RUN_BREAK:
+                continue
+            _en_candidate(raw, [(a, m.end(), text)], e0, found)
+            continue
+        pos = a
+        seg: list[tuple[int, int, str]] = []
+        segs = [seg]
+        for tok in text.split(" "):
+            if tok:
+                if tok.rstrip(".,;:").lower() in _RUN_BREAK:
+                    seg = []
+                    segs.append(seg)
+                else:
+                    seg.append((pos, pos + len(tok), tok))
+            pos += len(tok) + 1
+        for seg in segs:
+            if seg:
+                _en_candidate(raw, seg, e0, found)
+
+
+def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: list[Mention]) -> None:
+    for i, (a, b, tok) in enumerate(seg):
+        if tok.endswith(("'s", "’s")):  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
+            if i == 0 and re.search(r"\bthe\s$", raw[max(0, a - 4) : a], re.IGNORECASE):
+                return  # "the Alzheimer's treatment developer": a description, not a name
+            seg = [*seg[:i], (a, b - 2, tok[:-2])]
+            break
+    cut = 0
+    headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
+    for i, (_, _, tok) in enumerate(seg):
+        low = tok.rstrip(".,;:").lower().replace("’", "'")
+        if low in _HEAD_WORDS or (i == 0 and headed and low in _NUMBER_WORDS):
+            continue  # "Five Prime Therapeutics": a number word that starts a name
+        if low in _STOP_WORDS or (
+            ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
+            and _ADJECTIVE.match(tok)
+        ):
+            cut = i + 1  # "Versant Ventures-backed Vividion" → "Vividion"; "The UK pharma" → nothing
+    seg = seg[cut:]
+    if not seg:
+        return
+    s, e = seg[0][0], seg[-1][1]
+    words = [t[2] for t in seg]
+    last = words[-1].rstrip(".,").lower()
+    proper = [w for w in words if w.rstrip(".,").lower() not in _HEAD_WORDS and w not in ("&", "bio")]
+    if not proper:
+        return
+    if len(words) == 1:
+        w = words[0].strip(".,")
+        if len(w) < 2 or not _LETTERS.search(w) or w.lower() in _EPONYMS or _drug_code(w):
+            return
+        if s > 0 and raw[s - 1] in "(（" and w.isupper():
+            return  # an abbreviation being defined: (GERD), (JV)
+    strength = SUFFIX if len(words) >= 2 and (last in _HEAD_WORDS or last + "." in _HEAD_WORDS) else CAP
+    tail = _LEGAL_TAIL.match(raw, e, e0) if strength == SUFFIX else None
+    if tail:
+        e = tail.end()
+    surface = _clean(raw[s:e])
+    if surface:
+        found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
+
+
+_NUMBER_WORDS = frozenset(_wordlist("one two three four five six seven eight nine ten"))
+
+
+def _drug_code(word: str) -> bool:
+    """SSGJ-707, HS-10535, BCX-4208, CND261, JYB1904: a code, not a company (3SBio, 89bio are in the lexicon)."""
+    return bool(re.search(r"\d", word)) and not re.search(r"[a-z]{3}", word) and " " not in word.strip()
+
+
+def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues: Cues) -> None:
+    last_end = -1
+    for a, b, _ in sorted(cues.of(C.ZH_END, s0, e0), key=lambda h: (h[0], -h[1])):
+        if a < last_end:
+            continue
+        last_end = b
+        start = _zh_stem_start(f, a, s0)
+        if start is None:
+            continue
+        if _ZH_DESCRIPTOR_AFTER.match(f, b) or _ZH_NOT_NAME_AFTER.match(f, b):
+            continue  # 生物製藥公司AbbVie: a descriptor; 医药股 / 生物科技板块: a sector
+        if b < len(raw) and raw[b].isascii() and raw[b].isalpha():
+            continue  # 美國學名藥廠Upsher-Smith: a descriptor right before a Latin name
+        if f[a:b] in ("新药", "创新药", "药品"):
+            kind = _ZH_PRODUCT_TAIL.search(f, start, a)
+            if kind is not None:  # 三生国健双抗新药: the company is what stands before the kind of drug
+                b = kind.start()
+                if b - start < 2 or ZH_GENERIC.match(f[start:b]):
+                    continue
+        found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
+    for m in _LATIN_RUN.finditer(raw, s0, e0):
+        word = m.group().rstrip(".-'’ ")
+        if len(word) < 2:
+            continue
+        low = word.lower()
+        if (
+            low in _STOP_WORDS
+            or word[0].islower()
+            or (any(ch.isdigit() for ch in word) and not low.startswith(("3sbio", "89bio")))
+        ):
+            continue  # drug codes (SYH2086, HS-10535), INNs (olverembatinib), targets (PD-1, Claudin18.2), acronyms (ADC)
+        if m.start() > 0 and raw[m.start() - 1] in "0123456789-/.":
+            continue  # 4-1BB, 09988.HK: the tail of a code
+        if (
+            m.start() > 0
+            and raw[m.start() - 1] in "(（"
+            and ((word.isupper() and len(word) <= 6) or _CODE_ONLY.fullmatch(low))
+        ):
+            continue  # an abbreviation being defined: (IND), (GERD); a stock code: (ABBV.US)
+        found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
+
+
+_SUBJECT = re.compile(
+    r"(?:[^:：!！|\s]{1,8}[:：!！|]\s?)?([\u4e00-\u9fff]{2,6}?)"
+    r"(?=\s?(?:与|和|向|将|拟|获|以|宣布|授权|授予|收购|斥资|豪掷|携手|牵手|联手|签署|签订|达成|公告|本公司|:|：))"
+)
+
+
+def _headline_subject(raw: str, f: str, s0: int, e0: int, found: list[Mention]) -> None:
+    """The company a Chinese headline starts with: 基亞與基亞細胞簽訂…, 因華 本公司簽訂…, 翰宇药业:关于…."""
+    m = _SUBJECT.match(f, s0, e0)
+    if not m:
+        return
+    stem = m.group(1)
+    if ZH_GENERIC.match(stem) or _ZH_STOP.match(stem):
+        return
+    found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
+
+
+_LEGAL_ZH = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|株式会社)$")
+_TRAILING_ZH = re.compile(r"(?:药业|投资|科技|生物|医药|制药|工程|技术|控股|集团|股份|实业|发展|国际|医疗|健康)$")
+_CITY = re.compile(
+    r"^(?:北京|上海|天津|重庆|深圳|广州|苏州|杭州|南京|成都|武汉|西安|厦门|青岛|大连|宁波|无锡|长沙|合肥|济南|郑州|珠海|石家庄|"
+    r"江苏|浙江|广东|山东|四川|湖北|湖南|河北|河南|福建|安徽|江西|辽宁|吉林|黑龙江|云南|贵州|陕西|山西|海南|台湾|香港|泰州|连云港)"
+)
+
+
+def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """A Chinese name is written in full once and short after: 南北兄弟藥業投資有限公司 … 南北兄弟取得…; 和鉑醫藥 … 和鉑將…."""
+    covered = {i for x in mentions for i in range(x.start, x.end)}
+    seen: set[str] = set()
+    for m in list(mentions):
+        fm = f[m.start : m.end]
+        if not has_cjk(fm) or m.anaphor or fm in seen:
+            continue
+        seen.add(fm)
+        short = _LEGAL_ZH.sub("", fm)
+        while _TRAILING_ZH.search(short) and len(short) > 2:
+            short = _TRAILING_ZH.sub("", short)
+        short = _CITY.sub("", short) if len(short) > 4 else short
+        if len(short) < 2 or short == fm or ZH_GENERIC.match(short) or not has_cjk(short):
+            continue
+        for s0, e0 in spans:
+            pos = f.find(short, s0, e0)
+            while pos != -1:
+                if not any(i in covered for i in range(pos, pos + len(short))):
+                    mentions.append(
+                        Mention(pos, pos + len(short), raw[pos : pos + len(short)], m.key, ALIAS, anaphor=True)
+                    )
+                    covered.update(range(pos, pos + len(short)))
+                pos = f.find(short, pos + len(short), e0)
+
+
+_ANNOUNCES = re.compile(
+    r"\s?(?:[(（][^)）]{0,30}[)）])?\s?(?:[:：]\s?关于|(?:于|在)?(?:今日|今天|昨晚|昨日|近日|日前|\d{1,2}月\d{1,2}日)?"
+    r"(?:晚间|早间|盘后)?\s?(?:发布公告|发公告|公告|公布|宣布|披露|称|表示|透露|官宣))"
+)
+
+
+_COUNTERPART = re.compile(r"(?:本公司|本集团|公司|集团)(?:[与和同向对]|将与|拟与)$")
+
+
+def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> None:
+    """公司 / 本公司 / 本集团 in a filing or a report of one: the company that announces."""
+    if any(m.anaphor and m.surface in ("公司", "本公司", "集团", "本集团") for m in names.mentions):
+        return  # the text defined it: (以下简称“公司”)
+    who = None
+    for m in names.mentions:
+        if names.entities[m.entity].strength >= ZH and _ANNOUNCES.match(f, m.end):
+            who = m.entity
+            break
+    if who is None:
+        first = [m for m in names.mentions if names.entities[m.entity].strength >= ZH]
+        if not first or _COUNTERPART.search(f, max(0, first[0].start - 5), first[0].start):
+            return  # 本公司与北京墨元…签订: the first name is the announcer's counterpart, not the announcer
+        who = first[0].entity
+    names.announcer = who
+    key = names.entities[who].key
+    added = False
+    for s0, e0 in spans:
+        for x in _ANAPHOR_ZH.finditer(f, s0, e0):
+            if not any(y.start < x.end() and x.start() < y.end for y in names.mentions):
+                names.mentions.append(Mention(x.start(), x.end(), x.group(), key, ALIAS, entity=who, anaphor=True))
+                added = True
+    if added:
+        names.mentions.sort(key=lambda m: m.start)
+
+
+def _ticker_name(raw: str, f: str, m: re.Match[str], s0: int, found: list[Mention]) -> tuple[str, int] | None:
+    """The name before a bracketed stock code; returns (symbol, name start) when the code has a letter symbol."""
+    code = m.group(1)
+    if _YEAR.match(code.strip()):
+        return None
+    end = m.start()
+    while end > s0 and raw[end - 1] == " ":
+        end -= 1
+    if end <= s0:
+        return None
+    if "\u4e00" <= f[end - 1] <= "\u9fff":
+        start = end
+        while start > s0 and end - start < 12 and "\u4e00" <= f[start - 1] <= "\u9fff":
+            start -= 1
+        stem = f[start:end]
+        cut = _ZH_STOP.match(stem)
+        if cut:
+            start += cut.end()
+        if end - start < 2 or ZH_GENERIC.match(f[start:end]):
+            return None
+        found.append(Mention(start, end, raw[start:end], "", TICKER))
+    else:
+        back = raw[max(s0, end - 60) : end]
+        run = re.search(r"(?:[A-Z0-9][\w&’'.\-]*\s?){1,5}$", back)
+        if not run:
+            return None
+        span = _en_name(raw, end - len(run.group()), end)
+        if not span:
+            return None
+        start = span[0]
+        found.append(Mention(span[0], span[1], _clean(raw[span[0] : span[1]]), "", TICKER))
+    # the symbol itself becomes an alias of the name (RCUS, GILD)
+    sym = re.match(r"(?:[a-z]+\s?[:：]\s?)?([a-z]{2,5})(?:[.\-](?:us|hk|n|o))?$", code.strip())
+    if sym and not code.strip()[0].isdigit():
+        return sym.group(1).upper(), start
+    return None
+
+
+def _resolve_overlaps(found: list[Mention], raw: str, f: str) -> list[Mention]:
+    """Keep the longest of overlapping mentions; a lexicon hit inside a longer name lends it its canonical key
+    (and where a Chinese name found by its ending starts before a known name, it starts at the known name)."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.strength))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            last = out[-1]
+            if m.end <= last.end:  # inside the kept one
+                if m.strength == LEX and not last.key.startswith("lex:"):
+                    last.key = m.key
+                    if last.strength in (ZH, TICKER) and m.start > last.start and "\u4e00" <= raw[m.start] <= "\u9fff":
+                        last.start = m.start
+                        last.surface = raw[last.start : last.end].strip()
+                    last.strength = LEX
+                continue
+            if m.strength > last.strength:  # a stronger, longer-reaching one replaces it
+                out[-1] = m
+            continue
+        out.append(m)
+    for m in out:
+        if not m.key:
+            m.key = key_of(m.surface, f[m.start : m.end] if raw[m.start : m.end] == m.surface else None)
+    return out
+
+
+def _aliases(
+    raw: str, f: str, spans: list[tuple[int, int]], mentions: list[Mention], symbols: list[tuple[str, int]]
+) -> None:
+    """Short forms defined in brackets after a name, stock symbols, and 公司/本公司 in filings become mentions of
+    the name they stand for."""
+    for sym, start in symbols:
+        owner = next((m for m in mentions if m.start <= start < m.end), None)
+        if owner is None:
+            continue
+        for s0, e0 in spans:
+            for found in re.finditer(rf"(?<![\w.\-]){re.escape(sym)}(?![\w]|-\w)", raw[s0:e0]):
+                pos = s0 + found.start()
+                inside = [y for y in mentions if y.start < pos + len(sym) and pos < y.end]
+                if not inside:
+                    mentions.append(Mention(pos, pos + len(sym), sym, owner.key, ALIAS, anaphor=True))
+                for y in inside:
+                    if y.start == pos and y.end == pos + len(sym) and y.strength < LEX:
+                        y.key, y.strength, y.anaphor = owner.key, ALIAS, True
+    for m in list(mentions):
+        d = _ALIAS_DEF.match(f, m.end)
+        if d is None and m.end < len(f) and f[m.end] in "(（":
+            t = _TICKER_PAREN.match(f, m.end)  # 荣昌生物(688331.SH)(“公司”): one bracket further
+            if t:
+                d = _ALIAS_DEF.match(f, t.end())
+        if not d:
+            continue
+        g = 1 if d.group(1) is not None else 2
+        a = d.group(g).strip()
+        if a in ("公司", "本公司", "集团", "本集团"):
+            for s0, e0 in spans:
+                for hit in _ANAPHOR_ZH.finditer(f, s0, e0):
+                    if hit.start() > m.end:
+                        mentions.append(Mention(hit.start(), hit.end(), hit.group(), m.key, ALIAS, anaphor=True))
+            continue
+        if len(a) < 2 or re.search(r"协议|产品|合同|交易|项目|本次|标的|许可|授权|甲方|乙方|卖方|买方|股份", a):
+            continue
+        for s0, e0 in spans:
+            pos = f.find(a, max(s0, d.end()), e0)
+            while pos != -1:
+                inside = [x for x in mentions if x.start < pos + len(a) and pos < x.end and x is not m]
+                if all(x.strength < LEX for x in inside):
+                    for x in inside:
+                        mentions.remove(x)
+                    mentions.append(Mention(pos, pos + len(a), raw[pos : pos + len(a)], m.key, ALIAS))
+                pos = f.find(a, pos + len(a), e0)
+        m.names_hint = raw[d.start(g) : d.end(g)]
+
+
+def _words(folded: str) -> str:
+    return " ".join(_WORD_SPLIT.split(folded)).strip()
+
+
+def _initials(surface: str) -> str:
+    words = [
+        w for w in re.split(r"[\s\-]+", surface) if w and w[0].isupper() and w.lower().strip(".,") not in _SUFFIX_WORDS
+    ]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
+    """Mentions of one company become one entity: same lexicon entry, a short form (Jazz ← Jazz Pharmaceuticals,
+    特宝生物 ⊂ 厦门特宝生物工程股份有限公司), initials (JT ← Japan Tobacco), or an alias the text defined."""
+    entities: list[Entity] = []
+    forms: list[set[str]] = []
+    initials: list[set[str]] = []
+    by_key: dict[str, int] = {}
+    for m in mentions:
+        k = m.key
+        i = by_key.get(k)
+        w = ""
+        if m.surface:
+            folded = f[m.start : m.end] if raw[m.start : m.end] == m.surface else _cheap_fold(m.surface)
+            w = _words(folded)
+        lex = k.startswith("lex:")
+        canon = _words(_cheap_fold(k[4:])) if lex and k[4:].isascii() else ""
+        if i is None and m.surface:
+            for j, ent in enumerate(entities):
+                if lex and ent.canonical and ent.canonical != k[4:]:
+                    continue  # two different known companies (Merck & Co. / Merck KGaA)
+                if any(_same(w, x) or (canon and _same(canon, x)) for x in forms[j]) or (
+                    m.surface.isupper() and m.surface in initials[j]
+                ):
+                    i = j  # "Bristol Myers … BMS": a short form of the known company's full name
+                    break
+        if i is None:
+            i = len(entities)
+            entities.append(Entity(k))
+            forms.append(set())
+            initials.append(set())
+        by_key.setdefault(k, i)
+        m.entity = i
+        ent = entities[i]
+        if m.strength > ent.strength:
+            ent.strength = m.strength
+        if k.startswith("lex:"):
+            ent.canonical = k[4:]
+            by_key.setdefault(k, i)
+        if not m.anaphor and m.surface:
+            forms[i].add(w)
+            if canon:
+                forms[i].add(canon)
+            if m.surface.isascii() and " " in m.surface:
+                ini = _initials(m.surface)
+                if ini:
+                    initials[i].add(ini)
+            if m.surface not in ent.names:
+                ent.names.append(m.surface)
+        if m.names_hint and m.names_hint not in ent.names:
+            ent.names.append(m.names_hint)
+    # initials written before the full name (JT … Japan Tobacco): fold the acronym's entity into the named one
+    for j, ent in enumerate(entities):
+        if len(ent.names) == 1 and ent.names[0].isupper() and 2 <= len(ent.names[0]) <= 5 and not ent.canonical:
+            owner = next((i for i, ini in enumerate(initials) if i != j and ent.names[0] in ini), None)
+            if owner is not None:
+                for m in mentions:
+                    if m.entity == j:
+                        m.entity = owner
+                entities[owner].strength = max(entities[owner].strength, ent.strength)
+                ent.strength = -1
+    return entities
+
+
+def _same(a: str, b: str) -> bool:
+    """One name is a short form of the other: a leading word run in Latin script, a contained run of three or
+    more characters in Chinese."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2:
+        return False
+    if short.isascii() and long_.isascii():
+        return long_ == short or (len(short) >= 3 and long_.startswith(short + " "))
+    short, long_ = short.replace(" ", ""), long_.replace(" ", "")
+    return short == long_ or (len(short) >= 3 and short in long_)

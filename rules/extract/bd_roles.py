@@ -1,0 +1,526 @@
+"""Who is the licensor and who the licensee: the grammar of deal sentences in English and Chinese.
+
+A verb found by the cue scan (bd_cues) looks for its subject (the nearest company before it) and its object (the
+first company after it, past descriptors like "US-based" or "biopharma firm"), and gives them roles by the label
+contract — the licensor grants rights or is acquired; the licensee receives rights or acquires:
+
+  X to acquire / buy / take over Y · Y to be acquired by X · acquisition of Y by X · X wins the auction for Y's unit
+  X licenses / acquires rights … from Y · Y licenses / grants / out-licenses … to X · granting X access / rights
+  X pays Y · X pays … · Y receives / is getting / is eligible for … (from X) · X gains rights · rights to Y's …
+  X 向 Y 授权 (X licensor) · X 向 Y 支付 (X licensee) · X 将 … 授权/许可/授予 给 Y · 授予 Y · X 获得 Y 的 … 权益
+  X 从 Y 引进 · X 引进 Y 的 … · X 收购 Y · Y 被 X 收购 · Y 获 X 收购 · X 获得/收取 … 首付款 (X licensor)
+  X 与 Y 签署/达成 … 协议 (a pair: roles from the other cues)
+
+Votes are weighted by where the sentence is (the headline states the event) and how direct the pattern is. Before
+that, anaphors become mentions: "it" after "X said", "the latter"/"the former", and "the firm" (whichever party the
+other slot is not); 公司 / 本公司 (the announcer) come from bd_names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from rules.extract import bd_cues as C
+from rules.extract.bd_cues import Cues
+from rules.extract.bd_names import LATIN, STRONG, ZH_GENERIC, Mention, Names, big_pharma
+from rules.extract.bd_text import has_cjk
+
+OTHER = -2  # "the firm": the other party
+
+
+@dataclass
+class Votes:
+    licensor: dict[int, float] = field(default_factory=dict)
+    licensee: dict[int, float] = field(default_factory=dict)
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    parties: dict[int, float] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)
+    slot_surface: dict[int, tuple[float, str]] = field(default_factory=dict)
+
+
+class _Sentence:
+    """One sentence's mentions, with the lookups the patterns need."""
+
+    def __init__(self, f: str, s0: int, e0: int, mentions: list[Mention], names: Names):
+        self.f, self.s0, self.e0, self.names = f, s0, e0, names
+        self.ms = [m for m in mentions if s0 <= m.start and m.end <= e0 and m.entity != -1]
+        self.starts = [m.start for m in self.ms]
+        self.ends = [m.end for m in self.ms]
+
+    def left(self, p: int, limit: int) -> Mention | None:
+        """The nearest mention ending at or before p, at most `limit` characters before it."""
+        i = bisect.bisect_right(self.ends, p) - 1
+        while i >= 0 and self.ms[i].end > p:
+            i -= 1
+        if i < 0 or p - self.ms[i].end > limit:
+            return None
+        return self.ms[i]
+
+    def subject(self, p: int, limit: int) -> Mention | None:
+        """The nearest mention before p that is not the object of a preposition (与 Y, 向 Y, 和 Y …): in
+        "X 公告，与 Y 订立协议，将获得首付款" the one who 获得 is X."""
+        i = bisect.bisect_right(self.ends, p) - 1
+        while i >= 0:
+            m = self.ms[i]
+            if m.end <= p:
+                if p - m.end > limit:
+                    return None
+                if m.entity == OTHER or not self.prepositional(m):
+                    return m
+            i -= 1
+        return None
+
+    def topic(self, p: int) -> Mention | None:
+        """The company a Chinese sentence opens with, when it is the only one before p: the subject of its clauses."""
+        if not self.ms or self.ms[0].start - self.s0 > 3 or self.ms[0].start >= p:
+            return None
+        first = self.ms[0].entity
+        return (
+            self.ms[0]
+            if first != OTHER and all(m.entity == first for m in self.ms if m.end <= p and not self.prepositional(m))
+            else None
+        )
+
+    def prepositional(self, m: Mention) -> bool:
+        """与 Y, 向 Y, 与加拿大 Y, 和美国药企 Y: the object of a preposition, perhaps after a descriptor."""
+        before = self.f[max(self.s0, m.start - 10) : m.start]
+        for k in range(len(before) - 1, -1, -1):
+            if before[k] in _ZH_PREP:
+                return k == len(before) - 1 or bool(ZH_GENERIC.match(before[k + 1 :]))
+            if not ("\u4e00" <= before[k] <= "\u9fff"):
+                return False
+        return False
+
+    def right(self, q: int, limit: int, descriptors: bool = True) -> Mention | None:
+        """The first mention starting at or after q, at most `limit` characters on, past no comma or semicolon."""
+        i = bisect.bisect_left(self.starts, q)
+        if i >= len(self.ms) or self.ms[i].start - q > limit:
+            return None
+        m = self.ms[i]
+        if descriptors and _BREAK.search(self.f, q, m.start):
+            return None
+        return m
+
+    def strong_between(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, a)
+        while i < len(self.ms) and self.ms[i].start < b:
+            if self.names.entities[self.ms[i].entity].strength >= STRONG or self.ms[i].entity == OTHER:
+                return True
+            i += 1
+        return False
+
+
+_BREAK = re.compile(r"[,;，；。:：]")
+_STAKE = re.compile(
+    r"(?:\s(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?%|percent|per cent|stake|"
+    r"shares?|of|in|interest|common|stock|rest)\b)*\s?"
+)
+_PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s$")
+_IN_DASH = re.compile(r"in-$")
+_PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
+_MONEY_AFTER = re.compile(r"\s?(?:an?\s)?(?:\$|€|£|us\$|up to|upfront|up front|milestone|royalt|payment|initial|\d)")
+_POSS = re.compile(r"['’]s\s")
+_RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
+_NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
+_CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
+_ZH_AND = "与和同跟及"
+_ZH_PREP = frozenset("与和同跟及向对从自就为给")
+_WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
+_PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
+_IT = re.compile(r"\b(?:it|its|it['’]s)\b")
+
+
+def vote(raw: str, f: str, names: Names, cues: Cues, sentences: list[tuple[int, int, float]]) -> Votes:
+    """Role votes from every sentence (start, end, weight of its position)."""
+    votes = Votes()
+    for s0, e0, place in sentences:
+        zh = has_cjk(f[s0:e0])
+        mentions = names.mentions if zh else names.mentions + _anaphors(f, s0, e0, names, cues)
+        mentions = sorted(mentions, key=lambda m: m.start)
+        sent = _Sentence(f, s0, e0, mentions, names)
+        if not sent.ms:
+            continue
+        if zh:
+            _zh_rules(raw, f, sent, cues, votes, place)
+        else:
+            _en_rules(f, sent, cues, votes, place)
+    return votes
+
+
+def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mention]:
+    """'it' after "X said", 'the latter' / 'the former', and 'the firm' as mentions of the company they stand for."""
+    out: list[Mention] = []
+    base = [m for m in names.mentions if s0 <= m.start < e0]
+    for h in cues.of(C.R_REPORT, s0, e0):
+        subj = _last_before(base, h.start, 40)
+        if subj is None:
+            continue
+        it = _IT.search(f, h.end, min(e0, h.end + 40))
+        if it:
+            out.append(Mention(it.start(), it.start() + 2, "", "", 0, entity=subj.entity, anaphor=True))
+    for h in cues.of(C.R_LATTER, s0, e0):
+        seen: list[int] = []
+        for m in base:
+            if m.end <= h.start and (not seen or seen[-1] != m.entity):
+                seen.append(m.entity)
+        if len(seen) >= 2:
+            e = seen[-1] if h.word.endswith("latter") else seen[-2]
+            out.append(Mention(h.start, h.end, "", "", 0, entity=e, anaphor=True))
+    for h in cues.of(C.R_FIRM, s0, e0):
+        out.append(Mention(h.start, h.end, "", "", 0, entity=OTHER, anaphor=True))
+    return out
+
+
+def _last_before(ms: list[Mention], p: int, limit: int) -> Mention | None:
+    best = None
+    for m in ms:
+        if m.end <= p and p - m.end <= limit:
+            best = m
+    return best
+
+
+def _give(
+    votes: Votes, names: Names, sent: _Sentence, licensor: Mention | None, licensee: Mention | None, w: float
+) -> None:
+    a = licensor.entity if licensor else None
+    b = licensee.entity if licensee else None
+    if OTHER in (a, b):
+        known = b if a == OTHER else a
+        present = {m.entity for m in sent.ms if m.entity not in (known, OTHER)}
+        others = {e for e in present if names.entities[e].strength >= STRONG}
+        if len(others) != 1:
+            others = {e for e in present if names.entities[e].strength > LATIN}
+        if not others:  # named in an earlier clause: "A month after Vividion filed …, Bayer … to take over the firm"
+            others = {i for i, ent in enumerate(names.entities) if i != known and ent.strength >= STRONG}
+        resolved = next(iter(others)) if len(others) == 1 else None
+        if a == OTHER:
+            a, licensor = resolved, None
+        else:
+            b, licensee = resolved, None
+    if a is not None and a == b:
+        return
+    for e, m, book in ((a, licensor, votes.licensor), (b, licensee, votes.licensee)):
+        if e is None:
+            continue
+        book[e] = book.get(e, 0.0) + w
+        votes.parties[e] = votes.parties.get(e, 0.0) + w
+        if m is not None and m.surface and not m.anaphor and w > votes.slot_surface.get(e, (0.0, ""))[0]:
+            votes.slot_surface[e] = (w, m.surface)
+
+
+def _pair(votes: Votes, a: Mention | None, b: Mention | None, w: float) -> None:
+    if b is None or b.entity == OTHER:
+        return
+    if a is not None and a.entity not in (b.entity, OTHER):
+        votes.pairs.append((a.entity, b.entity))
+        votes.parties[a.entity] = votes.parties.get(a.entity, 0.0) + w
+    votes.parties[b.entity] = votes.parties.get(b.entity, 0.0) + w
+
+
+# ------------------------------------------------------------------------------------------------ English
+
+
+def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> None:
+    s0, e0, names = st.s0, st.e0, st.names
+    done: set[int] = set()
+    for h in cues.of(C.R_PASSIVE, s0, e0):  # Y (to be) acquired by X
+        subj = st.left(h.start, 60)
+        obj = st.right(h.end, 45)
+        if obj:
+            _give(votes, names, st, subj, obj, 3 * place)
+            done.add(h.start)
+    for h in cues.of(C.R_ACQ_NOUN, s0, e0):  # X's acquisition of Y (by X)
+        obj = st.right(h.end, 45)
+        if obj is None:
+            continue
+        by = f.find(" by ", obj.end, min(e0, obj.end + 40))
+        buyer = st.right(by + 4, 45) if by != -1 else st.left(h.start, 30)
+        _give(votes, names, st, obj, buyer, 3 * place)
+    for h in cues.of(C.R_FROM_VERB, s0, e0):  # X licenses / acquires rights … from Y
+        frm = f.find(" from ", h.end, min(e0, h.end + 100))
+        if frm == -1 or st.strong_between(h.end, frm):
+            continue
+        obj = st.right(frm + 6, 45)
+        if obj is None:
+            continue
+        _give(votes, names, st, obj, st.left(h.start, 80), 3 * place)
+        done.add(h.start)
+    for h in cues.of(C.R_TO_VERB, s0, e0):  # Y licenses / grants … to X
+        if h.start in done or _IN_DASH.search(f, max(0, h.start - 3), h.start):
+            continue
+        to = f.find(" to ", h.end, min(e0, h.end + 100))
+        if to == -1 or st.strong_between(h.end, to):
+            continue
+        obj = st.right(to + 4, 45)
+        if obj is not None:
+            _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
+    for h in cues.of(C.R_TO_VERB, s0, e0):  # X licenses Y('s) antibody
+        if not h.word.startswith(("licens", "licenc")) or _IN_DASH.search(f, max(0, h.start - 3), h.start):
+            continue
+        obj = st.right(h.end, 3, descriptors=False)
+        if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 30))):
+            _give(votes, names, st, obj, st.left(h.start, 60), 3 * place)
+    for h in cues.of(C.R_ACQ, s0, e0):  # X to acquire / buy / take over Y
+        if h.start in done or (h.word in _PARTICIPLES and _PASSIVE_BEFORE.search(f, max(0, h.start - 7), h.start)):
+            continue
+        stake = _STAKE.match(f, h.end, e0)
+        obj = st.right(stake.end() if stake else h.end, 45)
+        subj = st.left(h.start, 120)
+        if obj is not None and subj is not None:
+            _give(votes, names, st, obj, subj, 3 * place)
+    for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
+        subj = st.left(h.start, 60)
+        direct = st.right(h.end, 2, descriptors=False)
+        if direct is not None and subj is not None:
+            _give(votes, names, st, direct, subj, 3 * place)
+        elif subj is not None:
+            _give(votes, names, st, None, subj, 2 * place)
+    for h in cues.of(C.R_RECEIVE, s0, e0):  # Y receives … (from X)
+        subj = st.left(h.start, 60)
+        if subj is None:
+            continue
+        frm = f.find(" from ", h.end, min(e0, h.end + 120))
+        payer = st.right(frm + 6, 45) if frm != -1 and not st.strong_between(h.end, frm) else None
+        if payer is not None:
+            _give(votes, names, st, subj, payer, 3 * place)
+        elif _MONEY_AFTER.match(f, h.end, e0) or _MONEY_AFTER.match(f, h.end + 1, e0):
+            _give(votes, names, st, subj, None, 2 * place)
+    for h in cues.of(C.R_GRANT, s0, e0):  # granting X access / rights
+        obj = st.right(h.end, 45)
+        if obj is None or not _RIGHTS_AFTER.match(f, obj.end, min(e0, obj.end + 40)):
+            continue
+        _give(votes, names, st, None, obj, 3 * place)
+        grantor = st.left(h.start, 150)
+        if grantor is not None and grantor.entity != obj.entity:
+            _give(votes, names, st, grantor, None, 2 * place)
+    for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights
+        if cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
+            _give(votes, names, st, None, st.left(h.start, 40), 2 * place)
+    for h in cues.of(C.RIGHTS, s0, e0):  # rights to Y's … / rights to Y bispecific
+        if f.startswith((" to ", " for ", " on ", " over "), h.end) and not re.match(
+            r" \w+ (?:its|their|his|her|the|a|an) ", f[h.end : h.end + 12]
+        ):
+            obj = st.right(h.end + 1, 45)
+            if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 25))):
+                _give(votes, names, st, obj, None, 2 * place)
+        if f[max(s0, h.start - 40) : h.start].rfind(" for ") != -1:  # X inks a deal / pays … for ex-China rights
+            x = st.left(h.start, 90)
+            with_y = _WITH_BEFORE.search(f, max(s0, x.start - 40), x.start) if x is not None else None
+            if with_y is not None:  # X signs an agreement with Y for a licence: not Y
+                x = st.left(with_y.start(), 90)
+            _give(votes, names, st, None, x, 2 * place)
+    for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
+        if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
+            _give(votes, names, st, m, None, 2 * place)
+    for m in st.ms:  # Y's antibody / pipeline / business
+        if m.entity != OTHER and _POSS.match(f, m.end) and cues.has(C.ASSET, m.end + 2, min(e0, m.end + 40)):
+            _give(votes, names, st, m, None, 1 * place)
+    for h in cues.of(C.R_ORIGIN, s0, e0):  # discovered / developed by Y
+        _give(votes, names, st, st.right(h.end, 45), None, 2 * place)
+    for h in cues.of(C.R_SYM, s0, e0):  # X signs / inks / enters … with Y
+        w = f.find(" with ", h.end, min(e0, h.end + 80))
+        if w != -1 and not st.strong_between(h.end, w):
+            _pair(votes, st.left(h.start, 80), st.right(w + 6, 45), place)
+    for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
+        nxt = st.ms[i + 1]
+        gap = f[m.end : nxt.start]
+        if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, nxt.end, min(e0, nxt.end + 40)):
+            _pair(votes, m, nxt, place)
+    for h in cues.of(C.R_PARTY, s0, e0):  # deal with Y, partners at Y
+        _pair(votes, None, st.right(h.end, 45), place)
+    for h in cues.of(C.R_NEWCO, s0, e0):  # a NewCo, Y / Y, a NewCo
+        after = st.right(h.end, 12, descriptors=False)
+        if after is not None and re.match(r",?\s(?:called\s|named\s)?$", f[h.end : after.start]):
+            _give(votes, names, st, None, after, 3 * place)
+        before = st.left(h.start, 12)
+        if before is not None and _NEWCO_AFTER.match(f, before.end):
+            _give(votes, names, st, None, before, 3 * place)
+    for h in cues.of(C.R_SUB, s0, e0):  # Y, a subsidiary of X
+        sub, parent = st.left(h.start, 60), st.right(h.end, 30)
+        if sub is not None and parent is not None and sub.entity != parent.entity:
+            votes.parent[sub.entity] = parent.entity
+
+
+# ------------------------------------------------------------------------------------------------ Chinese
+
+
+def _finds(f: str, chars: str, a: int, b: int) -> list[int]:
+    out = []
+    for ch in chars:
+        p = f.find(ch, a, b)
+        while p != -1:
+            out.append(p)
+            p = f.find(ch, p + 1, b)
+    return sorted(out)
+
+
+def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> None:
+    s0, e0, names = st.s0, st.e0, st.names
+    for p in _finds(f, "向", s0, e0):  # X 向 Y 授权 / 支付
+        y = st.right(p + 1, 15, descriptors=False)
+        if y is None:
+            continue
+        x = st.left(p, 40)
+        verb = cues.first(C.Z_GRANT_VERB, y.end, min(e0, y.end + 25))
+        pay = cues.first(C.Z_PAY, y.end, min(e0, y.end + 30))
+        if verb is not None and (pay is None or verb.start < pay.start):
+            _give(votes, names, st, x, y, 3 * place)
+        elif pay is not None:
+            _give(votes, names, st, y, x, 3 * place)
+    for p in _finds(f, "被", s0, e0):  # Y 被 X 收购
+        x = st.right(p + 1, 15, descriptors=False)
+        if x is not None and cues.has(C.Z_ACQ, x.end, min(e0, x.end + 20)):
+            _give(votes, names, st, st.left(p, 20), x, 3 * place)
+    for p in _finds(f, "获", s0, e0):  # Y 获 X 收购 / 入股
+        x = st.right(p + 1, 10, descriptors=False)
+        if x is not None and re.match(r".{0,6}?(?:收购|并购|入股|投资|注资)", f[x.end : x.end + 10]):
+            _give(votes, names, st, st.left(p, 10), x, 3 * place)
+    for p in _finds(f, "从自", s0, e0):  # X 从 Y 引进
+        y = st.right(p + 1, 10, descriptors=False)
+        if y is not None and (cues.has(C.Z_GET, y.end, min(e0, y.end + 30)) or "获" in f[y.end : min(e0, y.end + 30)]):
+            _give(votes, names, st, y, st.left(p, 30), 3 * place)
+    for p in _finds(f, "将把", s0, e0):  # X 将 … 授权/许可/授予 给 Y
+        verb = cues.first(C.Z_GRANT_VERB, p + 1, min(e0, p + 81))
+        if verb is None or st.strong_between(p + 1, verb.start):
+            continue
+        y = st.right(verb.end, 4, descriptors=False)  # 许可给Y, 授予Y (not 独家许可，Y…)
+        if y is not None and _BREAK.search(f, verb.end, y.start):
+            y = None
+        x = st.subject(p, 80)
+        if y is not None and x is not None:
+            _give(votes, names, st, x, y, 3 * place)
+    for h in cues.of(C.Z_GRANT_VERB, s0, e0):  # X 授权 Y (the verb with its licensee straight after it)
+        if h.word not in ("授权", "许可"):
+            continue
+        y = st.right(h.end, 1, descriptors=False)
+        x = st.subject(h.start, 40) if y is not None else None
+        if y is not None and x is not None and not re.search(r"[获向被从对给]|获得|取得", f[x.end : h.start]):
+            _give(votes, names, st, x, y, 3 * place)
+    for h in cues.of(C.Z_GRANT_TO, s0, e0):  # 授予 / 授权给 Y
+        _give(votes, names, st, None, st.right(h.end, 30, descriptors=False), 3 * place)
+    for h in cues.of(C.Z_NEWCO, s0, e0):  # 新公司 / NewCo Y
+        y = st.right(h.end, 8, descriptors=False)
+        if y is not None and not _BREAK.search(f, h.end, y.start):
+            _give(votes, names, st, None, y, 2 * place)
+    gets = cues.of(C.Z_GET, s0, e0) + [C.Hit(p, p + 1, "获") for p in _finds(f, "获", s0, e0)]
+    for h in gets:  # X 获得 Y 的 … 权益 · X 获得 … 权益
+        x = st.subject(h.start, 40)
+        y = st.right(h.end, 20, descriptors=False)
+        if y is not None and cues.has(C.Z_RIGHTS, y.end, min(e0, y.end + 50)):
+            _give(votes, names, st, y, x, 3 * place)
+            continue
+        rights = cues.first(C.Z_RIGHTS, h.end, min(e0, h.end + 60))
+        if (
+            rights is not None
+            and x is not None
+            and not cues.has(C.Z_MONEY, h.end, rights.start)
+            and "元" not in f[h.end : rights.start]
+        ):
+            _give(votes, names, st, None, x, 2 * place)
+    recvs = cues.of(C.Z_RECV, s0, e0) + [C.Hit(p, p + 1, "获") for p in _finds(f, "获揽", s0, e0)]
+    for h in recvs:  # X 获得 / 收取 … 首付款
+        money = cues.first(C.Z_MONEY, h.end, min(e0, h.end + 40))
+        if money is not None or "元" in f[h.end : min(e0, h.end + 40)]:
+            _give(votes, names, st, st.subject(h.start, 60) or st.topic(h.start), None, 2 * place)
+    for h in cues.of(C.Z_PAY, s0, e0) + [C.Hit(p, p + 1, "砸") for p in _finds(f, "砸", s0, e0)]:  # X 支付
+        _give(votes, names, st, None, st.subject(h.start, 30), 2 * place)
+    acqs = cues.of(C.Z_ACQ, s0, e0)
+    if "併" in raw[s0:e0]:
+        acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
+    for h in acqs:  # X 收购 Y
+        x = st.subject(h.start, 60)
+        if x is None or "被" in f[x.end : h.start]:
+            continue
+        y = st.right(h.end, 20, descriptors=False)
+        if y is not None and y.entity == x.entity and st.ms[0].entity != y.entity:
+            x = st.ms[0]  # "X 与 Y 达成协议，以…收购 Y": the buyer is the sentence's subject
+        if y is not None and y.entity != x.entity:
+            _give(votes, names, st, y, x, 3 * place)
+    for p in _finds(f, "对", s0, e0):  # X 对 Y 的收购
+        y = st.right(p + 1, 10, descriptors=False)
+        if y is not None and cues.has(C.Z_ACQ, y.end, min(e0, y.end + 10)):
+            _give(votes, names, st, y, st.left(p, 10), 3 * place)
+    for p in _finds(f, _ZH_AND, s0, e0):  # X 与 Y 签署 / 达成 … 协议
+        y = st.right(p + 1, 30, descriptors=False)
+        if y is None:
+            continue
+        x = st.left(p, 16)
+        if x is not None and (
+            cues.has(C.Z_AGREE, y.end, min(e0, y.end + 80)) or "签" in f[y.end : min(e0, y.end + 80)]
+        ):
+            _pair(votes, x, y, place)
+        elif f[p] == "与" and y.start - p <= 7:
+            _pair(votes, None, y, place)
+    for p in _finds(f, "就将把以", s0, e0):  # 就 Y 的 … 产品 (Y owns the asset)
+        y = st.right(p + 1, 2, descriptors=False)
+        if y is not None and f[y.end : y.end + 1] in "的之" and cues.has(C.Z_ASSET, y.end, min(e0, y.end + 40)):
+            _give(votes, names, st, y, None, 2 * place)
+    for m in st.ms:  # 台康生技EG1206A: the company a drug code is written after owns it
+        if m.entity != OTHER and _CODE_AFTER.match(f, m.end):
+            _give(votes, names, st, m, None, 1 * place)
+    for h in cues.of(C.Z_SUB, s0, e0):  # X(的)全资子公司 Y (及 Z)
+        parent = st.left(h.start, 20)
+        sub = st.right(h.end, 4, descriptors=False)
+        if parent is None or sub is None or any(c in f[h.end : sub.start] for c in "与和同向就对及"):
+            continue
+        if parent.entity != sub.entity:
+            votes.parent[sub.entity] = parent.entity
+        nxt = st.right(sub.end, 20, descriptors=False)
+        if (
+            nxt is not None
+            and re.search(r"(?:及|、|和)[^与同向]{0,4}$", f[sub.end : nxt.start])
+            and nxt.entity != parent.entity
+        ):
+            votes.parent[nxt.entity] = parent.entity
+
+
+# ------------------------------------------------------------------------------------------------ decision
+
+
+def decide(votes: Votes, names: Names, strong_in_lead: list[int]) -> tuple[int | None, int | None]:
+    """(licensor, licensee) entity indices from the votes; None where the text does not settle it."""
+
+    def up(e: int) -> int:
+        seen = set()
+        while e in votes.parent and e not in seen:
+            seen.add(e)
+            e = votes.parent[e]
+        return e
+
+    lic_or: dict[int, float] = {}
+    lic_ee: dict[int, float] = {}
+    for src, dst in ((votes.licensor, lic_or), (votes.licensee, lic_ee)):
+        for e, w in src.items():
+            dst[up(e)] = dst.get(up(e), 0.0) + w
+    cands = set(lic_or) | set(lic_ee)
+    licensor = max(cands, key=lambda e: lic_or.get(e, 0) - lic_ee.get(e, 0), default=None)
+    if licensor is not None and lic_or.get(licensor, 0) - lic_ee.get(licensor, 0) <= 0:
+        licensor = None
+    licensee = max((e for e in cands if e != licensor), key=lambda e: lic_ee.get(e, 0) - lic_or.get(e, 0), default=None)
+    if licensee is not None and lic_ee.get(licensee, 0) - lic_or.get(licensee, 0) <= 0:
+        licensee = None
+    paired = {e for p in votes.pairs for e in p}
+    parties = {up(e) for e in votes.parties} | {up(e) for e in paired}
+    parties = {e for e in parties if names.entities[e].strength > LATIN or e in lic_or or e in lic_ee or e in paired}
+    if (licensor is None) != (licensee is None):
+        known = licensor if licensor is not None else licensee
+        rest = {e for e in parties if e != known}
+        if len(rest) != 1:
+            rest = {up(e) for e in strong_in_lead if up(e) != known}
+        if len(rest) == 1:
+            other = next(iter(rest))
+            if licensor is None:
+                licensor = other
+            else:
+                licensee = other
+    pairs = [(up(a), up(b)) for a, b in votes.pairs if up(a) != up(b)]
+    if licensor is None and licensee is None and pairs:
+        a, b = pairs[0]
+        big = big_pharma()
+        a_big = names.entities[a].canonical in big
+        b_big = names.entities[b].canonical in big
+        if a_big != b_big:
+            licensee, licensor = (a, b) if a_big else (b, a)
+    return licensor, licensee

@@ -1,0 +1,403 @@
+"""bd_deal: party roles from the grammar of both languages, names outside the lexicon, the money of a deal, and
+what is not a deal. Every sentence here is written for the test (one behaviour each), in the style of deal news."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collectors.item import Item
+from rules.extract import Document, get_extractor
+
+
+def deal(title: str, summary: str = "") -> dict[str, Any] | None:
+    out = get_extractor("bd_deal")(Document(Item(id="t", source="test", title=title, summary=summary)))
+    if isinstance(out, list):
+        return out[0]
+    return out
+
+
+class Name(str):
+    """A party name compared the way the label contract does: one contains the other, case aside
+    ("Merck" = "Merck & Co.", "Pentara Therapeutics" = "Pentara Therapeutics Inc")."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        a, b = self.lower(), other.lower()
+        return bool(a) and bool(b) and (a in b or b in a)
+
+    __hash__ = str.__hash__
+
+
+def roles(title: str, summary: str = "") -> tuple[Name | None, Name | None]:
+    d = deal(title, summary)
+    assert d is not None, title
+    lic, lee = d.get("licensor"), d.get("licensee")
+    return (Name(lic) if lic else None), (Name(lee) if lee else None)
+
+
+# ------------------------------------------------------------------------------------------------ roles, English
+
+
+def test_acquirer_is_licensee_target_is_licensor() -> None:
+    assert roles("Veltrix Therapeutics to acquire Norsa Bio for $1.2 billion in cash") == (
+        "Norsa Bio",
+        "Veltrix Therapeutics",
+    )
+
+
+def test_passive_acquisition_names_the_buyer_after_by() -> None:
+    assert roles("Calvane Oncology agrees to be acquired by Pfizer for $640 million") == ("Calvane Oncology", "Pfizer")
+
+
+def test_acquisition_of_y_by_x() -> None:
+    lic = roles("Investors cheer the acquisition of Dremont Pharmaceuticals by Novartis in a $3 billion deal")
+    assert lic == ("Dremont Pharmaceuticals", "Novartis")
+
+
+def test_licenses_from_makes_the_subject_the_licensee() -> None:
+    assert roles("Amgen licenses a bispecific antibody from Kestrel Biologics for $50 million upfront") == (
+        "Kestrel Biologics",
+        "Amgen",
+    )
+
+
+def test_licenses_to_makes_the_subject_the_licensor() -> None:
+    assert roles("Orvane Bio licenses its lead antibody to Takeda in a deal worth up to $900 million") == (
+        "Orvane Bio",
+        "Takeda",
+    )
+
+
+def test_in_licensed_is_not_licensed_to() -> None:
+    title = "Halvern Therapeutics has in-licensed rights to a KRAS inhibitor developed by Sunqi Pharma"
+    assert roles(title, "Halvern will pay $30 million upfront.") == ("Sunqi Pharma", "Halvern Therapeutics")
+
+
+def test_x_pays_y_upfront() -> None:
+    assert roles("Sanofi will pay Brightwell Biotherapeutics $75 million upfront for an ADC") == (
+        "Brightwell Biotherapeutics",
+        "Sanofi",
+    )
+
+
+def test_receives_upfront_from_makes_the_subject_the_licensor() -> None:
+    assert roles("Tessaly Bio will receive $40 million upfront from Bayer under a licensing pact") == (
+        "Tessaly Bio",
+        "Bayer",
+    )
+
+
+def test_granting_access_makes_the_object_the_licensee() -> None:
+    title = "Quorient Medicines signed a deal with Eli Lilly worth up to $800 million, granting Lilly access to its platform"
+    assert roles(title) == ("Quorient Medicines", "Lilly")
+
+
+def test_rights_to_possessive_names_the_licensor() -> None:
+    assert roles("Merck pays $120M upfront for ex-China rights to Lanvia Bio's GLP-1 pill") == ("Lanvia Bio", "Merck")
+
+
+def test_it_after_said_is_the_subject() -> None:
+    title = "Regenford Biosciences said on Monday that it agreed to buy Ostara Therapeutics for $2.1 billion."
+    assert roles(title) == ("Ostara Therapeutics", "Regenford Biosciences")
+
+
+def test_the_latter_refers_to_the_second_company() -> None:
+    title = "Gilead inks a deal with Corvale Therapeutics to co-develop the latter's TIGIT antibody"
+    assert roles(title, "Gilead will pay $60 million upfront.") == ("Corvale Therapeutics", "Gilead")
+
+
+def test_the_firm_is_the_other_party() -> None:
+    summary = "Two weeks after Pentara Therapeutics Inc. filed for an IPO, Roche is paying $900 million to take over the firm."
+    assert roles(summary, summary) == ("Pentara Therapeutics", "Roche")
+
+
+def test_descriptors_are_not_part_of_the_name() -> None:
+    lic, _ = roles("AstraZeneca to acquire US-based rare disease biotech Fennick for $1 billion")
+    assert lic == "Fennick"
+
+
+def test_title_case_verbs_do_not_join_names() -> None:
+    assert roles("Novartis Agrees to Buy Glenmoor Medicines for $2.4 Billion") == ("Glenmoor Medicines", "Novartis")
+
+
+def test_symmetric_deal_with_big_pharma_makes_it_the_licensee() -> None:
+    assert roles("Kanvo Biotech and Roche sign a collaboration and license agreement for an ADC") == (
+        "Kanvo Biotech",
+        "Roche",
+    )
+
+
+def test_newco_is_the_licensee() -> None:
+    summary = "Sunrise Pharma and two funds formed a NewCo, Arden Bio, which holds global rights; Sunrise receives $20 million upfront."
+    assert roles("Sunrise Pharma spins out asset into NewCo", summary) == ("Sunrise Pharma", "Arden Bio")
+
+
+def test_taps_y_for_makes_y_the_licensor() -> None:
+    assert roles("Takeda taps Norvel Bio for its gut-selective antibody in $800 million deal") == (
+        "Norvel Bio",
+        "Takeda",
+    )
+
+
+def test_short_form_of_a_known_company_joins_its_entity() -> None:
+    d = deal("Bristol Myers taps Quellan Bio for brain-shuttle technology", "BMS will pay $90 million upfront.")
+    assert d is not None and Name(d["licensee"]) == "Bristol Myers Squibb" and d["licensor"] == "Quellan Bio"
+
+
+def test_ticker_symbol_inside_a_drug_code_is_not_the_company() -> None:
+    lic = roles("Ardent Therapeutics (Nasdaq: ARDT) licenses ARDT-204 from Kyowa Kirin")
+    assert lic == ("Kyowa Kirin", "Ardent Therapeutics")
+
+
+def test_agreement_with_y_for_a_licence_makes_the_subject_the_licensee() -> None:
+    lic = roles("Dorvane Bio signs licence agreement with Eli Lilly for an exclusive worldwide licence to an antibody")
+    assert lic == ("Eli Lilly", "Dorvane Bio")
+
+
+def test_payment_to_y_makes_y_the_licensor() -> None:
+    d = deal(
+        "Dorvane Bio signs licence agreement with Eli Lilly",
+        "Dorvane will make an up-front payment to Lilly of US$250,000 and milestone payments of up to US$1 million.",
+    )
+    assert d is not None and Name(d["licensor"]) == "Lilly" and d["upfront"] == 250_000 and d["total"] == 1_250_000
+
+
+def test_number_word_starting_a_suffixed_name_is_kept() -> None:
+    d = deal("Six Rivers Therapeutics Inc. licenses antibodies to Seagen for $5 million upfront")
+    assert d is not None and d["licensor"] == Name("Six Rivers Therapeutics")
+
+
+def test_buying_rights_is_a_licence_not_an_acquisition() -> None:
+    d = deal("Spectrum buys rights to Calder Labs' cancer program for $2 million upfront")
+    assert d is not None and d["deal_type"] == "license"
+
+
+# ------------------------------------------------------------------------------------------------ roles, Chinese
+
+
+def test_xiang_grant_makes_x_the_licensor() -> None:
+    assert roles("恒瑞医药向默沙东授权一款口服小分子，首付款2亿美元") == ("恒瑞医药", "默沙东")
+
+
+def test_jiang_grant_gei_makes_x_the_licensor() -> None:
+    assert roles("科望生物将其双抗的海外权益授权给礼来，首付款5000万美元") == ("科望生物", "礼来")
+
+
+def test_x_grants_y_directly_makes_x_the_licensor() -> None:
+    assert roles("石药集团(01093.HK)授权阿斯利康一款口服新药 首付款1.1亿美元") == ("石药集团", "阿斯利康")
+
+
+def test_stock_code_in_brackets_is_not_a_party() -> None:
+    lic = roles("印度药企向Abbvie(ABBV.US)授权新药", "Glenmark将其新药授权予Abbvie，首期将获支付7亿美元。")
+    assert lic == ("Glenmark", "Abbvie")
+
+
+def test_object_of_yu_after_a_country_is_not_the_subject() -> None:
+    lic = roles(
+        "中裕新药与Theratechnologies签销售契约",
+        "中裕(4147)爱滋病新药TMB-355与加拿大Theratechnologies签订独家销售契约，除200万美元签约金外，两年内可取得签约金及哩程金达2000万美元。",
+    )
+    assert lic == ("中裕", "Theratechnologies")
+
+
+def test_counterpart_of_the_announcer_is_not_the_announcer() -> None:
+    d = deal(
+        "公告本公司与北京墨元医药技术有限公司签订产品销售协议",
+        "本公司与北京墨元医药技术有限公司(下称墨元)签署协议，授予墨元独家开发权及销售权，本公司将取得许可费合计人民币贰仟叁佰叁拾万元。",
+    )
+    assert d is not None and d.get("licensor") is None and Name(d["licensee"]) == "北京墨元医药技术有限公司"
+    assert d["total"] == 23_300_000 and d["currency"] == "CNY"
+
+
+def test_x_obtains_y_rights_makes_x_the_licensee() -> None:
+    assert roles("华东医药获得恺琳生物一款抗体在大中华区的独家许可权益") == ("恺琳生物", "华东医药")
+
+
+def test_x_introduces_y_asset_makes_x_the_licensee() -> None:
+    assert roles("远大医药从康赛生物引进一款眼科新药，首付款3000万元") == ("康赛生物", "远大医药")
+
+
+def test_passive_bei_acquisition() -> None:
+    assert roles("明泰生物被辉瑞以12亿美元收购") == ("明泰生物", "辉瑞")
+
+
+def test_x_acquires_y_in_traditional_script() -> None:
+    assert roles("諾華宣布以30億美元收購美國生技公司Halden Therapeutics") == ("Halden Therapeutics", "諾華")
+
+
+def test_money_receiver_is_the_licensor() -> None:
+    summary = "根据协议，信立泰将获得8000万美元首付款，并有资格获得最高10亿美元的里程碑付款。"
+    assert roles("信立泰与赛诺菲签署独家许可协议", summary) == ("信立泰", "赛诺菲")
+
+
+def test_subsidiary_role_goes_to_the_parent() -> None:
+    title = "康哲药业公告，其全资子公司康联生物与阿斯利康签署许可协议，康联生物将获得6000万美元首付款。"
+    assert roles(title) == ("康哲药业", "阿斯利康")
+
+
+def test_announcer_is_the_company_in_filings() -> None:
+    summary = "本公司将向科诺生物支付首付款人民币5000万元，并获得该产品在中国大陆的独家许可权利。"
+    assert roles("凯锐医药：关于签署独家许可协议的公告", summary) == ("科诺生物", "凯锐医药")
+
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+def test_generic_descriptor_is_never_a_party() -> None:
+    lic, lee = roles("美國生物製藥公司Corvena向瑞士製藥巨頭羅氏授權一款抗體，首付款1億美元")
+    assert lic == "Corvena" and lee == "羅氏"
+
+
+def test_ticker_marks_a_name_outside_the_lexicon() -> None:
+    assert roles("康立泰(09988.HK)向诺华授权一款siRNA药物，首付款1.5亿美元") == ("康立泰", "诺华")
+
+
+def test_legal_suffix_marks_a_name_outside_the_lexicon() -> None:
+    lic, lee = roles("Brevik Pharma AG licenses its antibody to Kyowa Kirin for $25 million upfront")
+    assert lic == "Brevik Pharma AG" and lee == "Kyowa Kirin"
+
+
+def test_defined_short_form_is_used() -> None:
+    summary = "公司与苏州新锐生物科技有限公司(以下简称“苏州新锐”)签署协议，公司获得苏州新锐一款产品的独家许可。"
+    lic, _ = roles("宏辉药业:关于签署独占许可协议的公告", summary)
+    assert lic == "苏州新锐"
+
+
+def test_a_disease_and_new_drug_is_not_a_company() -> None:
+    d = deal("智擎将血癌新药授权给Servier 签约金5000万美元")
+    assert d is not None and d["licensor"] == "智擎" and d["licensee"] == "Servier"
+
+
+def test_kind_of_drug_before_new_drug_is_not_part_of_the_name() -> None:
+    assert roles("三生国健双抗新药授权辉瑞 首付款12.5亿美元") == ("三生国健", "辉瑞")
+
+
+# ------------------------------------------------------------------------------------------------ money
+
+
+def test_stated_currency_wins_over_a_conversion_in_brackets() -> None:
+    d = deal("Zenith Bio licenses ADC to Pfizer for $500 million (about 3.6 billion yuan) upfront")
+    assert d is not None and d["upfront"] == 500_000_000 and d["currency"] == "USD"
+
+
+def test_per_share_price_is_never_the_total() -> None:
+    d = deal("Merck to acquire Velorant Therapeutics for $188.24 per share, or about $4.1 billion")
+    assert d is not None and d["total"] == 4_100_000_000
+
+
+def test_upfront_plus_milestones_when_no_total_is_stated() -> None:
+    d = deal(
+        "Ipsen pays $35 million upfront for Suzhou Lino's ADC", "Lino is eligible for up to $900 million in milestones."
+    )
+    assert d is not None and d["upfront"] == 35_000_000 and d["total"] == 935_000_000
+
+
+def test_headline_total_is_taken_as_stated() -> None:
+    d = deal("Biogen strikes deal worth up to $1.1 billion with Keyrun Bio", "Biogen will pay $45 million upfront.")
+    assert d is not None and d["total"] == 1_100_000_000 and d["upfront"] == 45_000_000
+
+
+def test_licence_for_an_amount_in_the_headline_is_the_total() -> None:
+    d = deal("Corvex Bio licenses gene therapy to Ipsen for $500 million (about 3.6 billion yuan)")
+    assert d is not None and d["total"] == 500e6 and d["currency"] == "USD" and "upfront" not in d
+
+
+def test_bets_an_amount_on_is_the_headline_total() -> None:
+    d = deal("Novo Nordisk bets $1.3B on Korvana Bio's obesity drug", "Novo will pay $200 million upfront.")
+    assert d is not None and d["total"] == 1.3e9 and d["upfront"] == 200e6
+
+
+def test_total_word_before_a_bundle_is_the_total() -> None:
+    d = deal("开拓药业与复星医药达成许可协议", "开拓药业有权收取总金额不超过人民币5.6亿元的首付款及里程碑付款。")
+    assert d is not None and d["total"] == 5.6e8 and d["currency"] == "CNY"
+
+
+def test_milestones_potentially_exceeding_are_summed_with_upfront() -> None:
+    d = deal(
+        "Morra Therapeutics signs licensing agreement with Roche",
+        "Morra will receive $66 million upfront and is eligible for milestone payments potentially exceeding $2 billion.",
+    )
+    assert d is not None and d["upfront"] == 66e6 and d["total"] == 2.066e9
+
+
+def test_taiwanese_milestone_spelling_sums_with_signing_fee() -> None:
+    d = deal("智擎新药授权Servier", "智擎将取得签约金500万美元及哩程金最高3000万美元。")
+    assert d is not None and d["upfront"] == 5e6 and d["total"] == 3.5e7
+
+
+def test_chinese_upfront_and_milestones_sum() -> None:
+    d = deal(
+        "荣森生物将RS-101海外权益授权给Calder Bio",
+        "荣森生物将获得2000万美元首付款，以及最高3亿美元的开发及销售里程碑付款。",
+    )
+    assert d is not None and d["upfront"] == 20_000_000 and d["total"] == 320_000_000
+
+
+def test_bundle_of_upfront_and_milestones_is_the_total() -> None:
+    d = deal("信航生物与默沙东达成许可协议", "信航生物有权收取最高合计12亿美元的首付款及里程碑付款。")
+    assert d is not None and d["total"] == 1_200_000_000 and "upfront" not in d
+
+
+def test_market_size_is_not_the_deal_value() -> None:
+    d = deal("Lilly signs deal worth up to $700 million with Obrix Bio; the obesity market could be worth $150 billion")
+    assert d is not None and d["total"] == 700_000_000
+
+
+def test_equity_investment_is_not_upfront() -> None:
+    d = deal(
+        "Novo Nordisk licenses peptide from Arvant Bio",
+        "Arvant receives $40 million upfront plus a $20 million equity investment.",
+    )
+    assert d is not None and d["upfront"] == 40_000_000
+
+
+# ------------------------------------------------------------------------------------------------ not deals
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pfizer in talks to acquire Veridian Bio, people familiar with the matter say",
+        "Merck weighs a takeover of Corlane Therapeutics",
+        "Sanofi nears deal to buy Albion Pharma",
+        "Crestal Bio rejects hostile bid from Brookfield Pharma",
+        "Halvern Therapeutics earns $10 million milestone from Takeda",
+        "FDA approves Legend's CAR-T, partnered with J&J in a 2017 licensing deal",
+        "Vantis Bio raises $120 million in a Series B financing round",
+        "AbbVie terminates its licensing deal with Cotera Bio",
+        "Top 10 biopharma licensing deals of the year",
+        "Biotech licensing deals hit a record $60 billion in 2025",
+        "消息人士称，默克正与Seagen洽谈收购事宜",
+        "石药集团收到阿斯利康里程碑付款5000万美元",
+        "2025年中国创新药对外授权交易总额创新高",
+        "武田制药考虑收购英国罕见病药企",
+        "恒瑞医药与默沙东授权合作终止",
+        "Corlane Bio and Amgen amend collaboration agreement",
+        "Zenas denies report it will be acquired by Roche",
+        "康方生物被Summit收购？公司回应：不实",
+    ],
+)
+def test_not_a_new_deal(title: str) -> None:
+    assert deal(title) is None
+
+
+def test_stock_move_because_of_a_new_deal_is_a_deal() -> None:
+    summary = (
+        "Shares of Orla Bio jumped after the company said it licensed its antibody to Bayer for $60 million upfront."
+    )
+    d = deal("Orla Bio stock soars 40%", summary)
+    assert d is not None and d["licensor"] == "Orla Bio" and d["licensee"] == "Bayer"
+
+
+def test_non_pharma_acquisition_is_not_a_bd_deal() -> None:
+    assert deal("Disney to acquire remaining stake in a streaming service for $9 billion") is None
+
+
+def test_two_deals_give_two_events_headline_first() -> None:
+    title = "Novartis licenses RNAi drug from Argen Bio for $100 million upfront"
+    summary = "Separately, Eli Lilly agreed to pay Lakera Pharma $25 million upfront for an oral inhibitor."
+    out = get_extractor("bd_deal")(Document(Item(id="t", source="test", title=title, summary=summary)))
+    assert isinstance(out, list) and out[0]["licensee"] == "Novartis" and out[1]["licensee"] == "Eli Lilly"
