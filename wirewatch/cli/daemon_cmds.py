@@ -1,0 +1,39 @@
+"""`run` (the daemon) and `once` (every source once, then deliver: for cron)."""
+
+from __future__ import annotations
+
+import argparse
+
+from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, load, open_store, with_config
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from wirewatch.daemon import run_daemon
+
+    config = load(args)
+    with open_store(config) as store:
+        asyncio.run(run_daemon(config, store))
+    return EXIT_OK
+
+
+def cmd_once(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from wirewatch.daemon import run_once
+
+    config = load(args)
+    with open_store(config) as store:
+        reports = asyncio.run(run_once(config, store))
+    failed = [r for r in reports if r.outcome == "failed"]
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = with_config(sub.add_parser("run", help="run the daemon"))
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.set_defaults(func=cmd_run)
+    p = with_config(sub.add_parser("once", help="poll every source once, deliver, exit (for cron)"))
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.set_defaults(func=cmd_once)
