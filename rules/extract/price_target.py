@@ -602,6 +602,7 @@ def _ends_from(text: str) -> bool:
 
 
 # Small patterns used in hot paths, compiled once.
+_WORD = re.compile(r"[\w&.'’-]+")
 _SENTENCE_CUT = re.compile(r"[\n。；;!?！？]|\.\s")
 _ZH_RATING_SCOPE = re.compile(r"[,，。；;\s]|目标")
 _DIGIT_NEXT = re.compile(r"\s?\d")
@@ -825,9 +826,9 @@ class _Item:
         if not words or words[-1] != "to":
             return None
         for w in reversed(words[:-1]):
-            if w in ("raised", "lifted", "upped", "bumped"):
-                return "up"
-            if w in ("cut", "lowered", "dropped"):
+            if w in ("raised", "raises", "lifted", "lifts", "upped", "bumped", "moved", "moves"):
+                return "up" if w not in ("moved", "moves") else None
+            if w in ("cut", "cuts", "lowered", "lowers", "dropped", "drops"):
                 return "down"
         return None
 
@@ -1069,6 +1070,9 @@ def _upside(item: _Item, lo: int, hi: int) -> float | None:
     return None
 
 
+_GROUP_WORDS = frozenset(
+    ("stocks", "names", "picks", "biotechs", "banks", "equities", "sectors", "industries", "chipmakers")
+)
 _PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist", "economists", "chief", "ceo", "head"])
 _ZH_GROUP = re.compile(r"(?<!控)股$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|本地银行|板块|行业")
 _NOT_COMPANY = re.compile(
@@ -1106,8 +1110,13 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     low = cleaned.lower()
     if len(cleaned) < 2 or rating_level(low):
         return None
-    if low in _GENERIC or _NOT_COMPANY.search(low) or cleaned.replace(".", "").replace(",", "").isdigit():
-        return ""
+    if (
+        low in _GENERIC
+        or _NOT_COMPANY.search(low)
+        or cleaned.replace(".", "").replace(",", "").isdigit()
+        or _GROUP_WORDS.intersection(low.split())
+    ):
+        return ""  # "Biotechs", "3 Top Stocks", "S&P 500": a group, not a company
     return cleaned
 
 
@@ -1136,6 +1145,23 @@ def _clean_zh(name: str, folded: str) -> str | None:
 
 
 _CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|LLC|AG|SA|NV|SE)\.?[\s,]*$")
+
+
+def _name_before(text: str, end: int) -> tuple[str | None, int]:
+    """The capitalised run of words ending at `end` ("… cuts Harlow Retail| to Sell"), and where it starts."""
+    words: list[str] = []
+    pos = end
+    for m in reversed(list(_WORD.finditer(text, max(0, end - 60), end))):
+        w = m.group()
+        if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&"))) or w.lower() in _EN_STOP:
+            break
+        words.append(w)
+        pos = m.start()
+        if len(words) == 5:
+            break
+    while words and words[-1] in ("of", "and", "&"):
+        words.pop()
+    return (" ".join(reversed(words)), pos) if words else (None, end)
 
 
 def _zh_name_start(item: _Item, lo: int, end: int) -> int:
@@ -1223,6 +1249,12 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
             if m:
                 add(m.start(1), _clean_en(m.group(1)))
                 break
+    for h in item.ratings:  # "cuts Harlow Retail to Sell": the capitalised name just before "to <rating>"
+        if lo <= h.start < hi and h.alias.isascii() and f[max(lo, h.start - 4) : h.start].strip(" '\"‘“") == "to":
+            name, pos = _name_before(text, f.rfind(" to", lo, h.start))
+            if name and not any(pos <= b.start < pos + len(name) for b in item.brokers):
+                add(pos, _clean_en(name))
+            break
     for h in item.ratings:
         if lo <= h.start < hi and h.alias.isascii():
             m = _EN_OBJECT_AFTER_RATING.match(text, h.end, hi)
