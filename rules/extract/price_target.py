@@ -2,8 +2,8 @@
 target raised / cut / set.
 
 How an item is read:
-1. A cheap gate on the raw text (one Aho-Corasick pass for target / rating words in both scripts) rejects the
-   great majority of items before any folding or regex work.
+1. A cheap gate on the raw text (an Aho-Corasick pass for target / rating words in both scripts, then one for
+   a broker name or firm word) rejects most items before any folding or regex work (`pt_scan`).
 2. A sector table ("…投资评级及目标价表列如下: 股份 | 投资评级 | 目标价 …") gives one event per row
    (`pt_table`).
 3. Otherwise the title and lead are cut into clauses. A clause is a *call* when a named broker acts in it (or
@@ -40,7 +40,6 @@ from rules.extract.pt_words import SCALE, WEAK, rating_level
 from rules.lexicon import load
 from rules.normalize import fold
 
-_NP = r"[^,，。；;]"  # one character inside a Chinese clause
 _CHANGE_KINDS = ("init", "up", "down", "raise", "cut")
 _CHANGES = frozenset(("init", "up", "down", "raise", "cut"))
 _CALL_CUES = frozenset(("anchor", "rcue", "up", "down", "init", "keep", "upside"))
@@ -624,7 +623,6 @@ _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
 _ZH_NAME_MARKERS = re.compile(
     r"首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
 )
-_EN_NAME_END = re.compile(r"(" + _EN_NAME + r")[\s,]*$")
 _SYMBOL = re.compile(r"[A-Z]{1,5}")
 _RATING_CONTEXT = re.compile(r"rating|评级|评等|[“\"「『]")
 
@@ -1005,7 +1003,7 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
     for a in item.anchors:
         if not lo <= a.start < hi:
             continue
-        after = [n for n in item.numbers(a.end, hi) if n.start <= a.end + 90]
+        after = [n for n in item.numbers(a.end, min(hi, a.end + 110)) if n.start <= a.end + 90]
         if (
             after
             and after[0].currency is None

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import ahocorasick
+import opencc
 
 from rules.lexicon import load
 from rules.normalize import fold
@@ -103,9 +104,40 @@ def _gate() -> Any:
     return a
 
 
+@cache
+def _raw_brokers() -> Any:
+    """Broker names and firm words as they are written (lower case, Simplified and Traditional forms)."""
+    convert = [opencc.OpenCC(config) for config in ("s2t", "s2hk", "s2tw", "t2s")]
+    words = set(_FIRM_WORDS) | {"证券", "證券", "研究", "资本", "資本", "投顾", "投顧"}
+    for canonical, aliases in load("brokers").entries.items():
+        for alias in (canonical, *aliases):
+            low = alias.lower()
+            words.add(low)
+            if not low.isascii():
+                words.update(c.convert(low) for c in convert)
+    a = ahocorasick.Automaton()
+    for w in words:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
 def passes_gate(text: str) -> bool:
-    """A target or rating word in the first CAP characters (raw text, lower case, either script)."""
-    for _ in _gate().iter(text[:CAP].lower() + " "):
+    """A target or rating word, and a broker name or firm word, in the first CAP characters (raw text, lower
+    case, either script). Most items fail the first test in one pass; the second spares the folding of
+    items that only talk about targets."""
+    low = text[:CAP].lower() + " "
+    for _ in _gate().iter(low):
+        break
+    else:
+        return False
+    n = len(low)
+    for end, word in _raw_brokers().iter(low):
+        start = end - len(word) + 1
+        if word[0].isascii() and word[0].isalnum() and start > 0 and low[start - 1].isalnum():
+            continue
+        if word[-1].isascii() and word[-1].isalnum() and end + 1 < n and low[end + 1].isalnum():
+            continue
         return True
     return False
 
