@@ -96,6 +96,25 @@ def test_second_broker_in_passing_is_its_own_event() -> None:
     assert any(e["broker"] == "Baird" and e["target"] == 75 for e in found)
 
 
+def test_maintains_rating_on_company_raises_pt() -> None:
+    f = first("Needham Maintains Buy on Apex Devices, Raises Price Target to $120")
+    assert f["company"] == "Apex Devices" and rating_level(f["rating"]) == "buy" and f["action"] == "raise_target"
+
+
+def test_was_raised_to_rating_at_broker() -> None:
+    f = first(
+        "Cosmo Labs Inc. (NASDAQ: CSML) was raised to Outperform from Neutral at Baird, which lifted its target to $44."
+    )
+    assert f["broker"] == "Baird" and f["ticker"] == "CSML" and f["action"] == "upgrade" and f["target"] == 44
+
+
+def test_broker_written_differently_from_its_canonical_name() -> None:
+    f = first(
+        "BofA Securities downgraded Celtrix (NYSE:CLX) to Neutral from Buy and cut its price target to $116 from $123"
+    )
+    assert f["broker"] == "BofA Securities (Bank of America)" and (f["target"], f["old_target"]) == (116, 123)
+
+
 def test_currency_in_words() -> None:
     f = first("Kepler Cheuvreux lifts Norvik Pharma target to 620 Danish crowns from 540")
     assert f["currency"] == "DKK" and (f["target"], f["old_target"]) == (620, 540)
@@ -161,6 +180,20 @@ def test_first_give_rating_with_fair_value() -> None:
 def test_target_with_percent_between() -> None:
     f = first("中金:将南湖医药目标价从60港元下调15%至51港元,维持跑赢行业评级")
     assert (f["target"], f["old_target"]) == (51, 60)
+
+
+def test_passive_company_gets_target_raised_by_broker() -> None:
+    f = first("<通訊> 港灣集團(02777)獲摩根大通上調目標價13%,由168港元升至190港元,維持「增持」評級。")
+    assert (
+        f["company"] == "港灣集團"
+        and f["broker"].startswith("摩根大通")
+        and (f["target"], f["old_target"]) == (190, 168)
+    )
+
+
+def test_column_name_is_no_rating_move() -> None:
+    f = first("大行评级|美银:上调长丰控股目标价至62港元 重申“买入”评级")
+    assert f["action"] == "raise_target" and f["company"] == "长丰控股"
 
 
 def test_a_share_target_in_yuan() -> None:

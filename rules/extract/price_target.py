@@ -347,6 +347,7 @@ _EN_OBJECT_AFTER = {
 _EN_BETWEEN = re.compile(
     r"\w+\s+(?:its\s+|the\s+)?(" + _EN_NAME + r")(?:'s|’s)?\s*(?:\([^)]{0,30}\)\s*)?(?:stock\s+|share\s+)?"
 )
+_EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock)\b")
 _EN_OBJECT_AFTER_RATING = re.compile(r"\s+(?:rating\s+)?on\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")")
 _EN_SUBJECT = re.compile(
     r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
@@ -603,7 +604,7 @@ def _ends_from(text: str) -> bool:
 # Small patterns used in hot paths, compiled once.
 _WORD = re.compile(r"[\w&.'’-]+")
 _SENTENCE_CUT = re.compile(r"[\n。；;!?！？]|\.\s")
-_ZH_RATING_SCOPE = re.compile(r"[,，。；;\s]|目标")
+_ZH_RATING_SCOPE = re.compile(r"[,，。；;:：|｜\s]|目标")
 _DIGIT_NEXT = re.compile(r"\s?\d")
 _ZH_PUNCT = re.compile(r"[,，。；;]")
 _ZH_CLAUSE_END = re.compile(r"[。；;]|(?<=.)[,，]")
@@ -1292,6 +1293,10 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         )
         if passive or not any(s1 <= b.start < e1 for b in item.brokers):
             add(s1, _clean_en(m.group(1)))
+    if not cands and ("shares" in f[lo:hi] or "stock" in f[lo:hi]):  # "… says Kestrel Air shares could rally"
+        m = _EN_NAME_SHARES.search(text, lo, hi)
+        if m and not any(m.start(1) <= b.start < m.end(1) for b in item.brokers):
+            add(m.start(1), _clean_en(m.group(1)))
     if not cands:
         return None, None, sector
     pos, name, ticker = min(cands, key=lambda c: c[0])
