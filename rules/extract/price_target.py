@@ -672,9 +672,10 @@ class _Item:
     """One candidate item: original and folded head, and what is found once over it."""
 
     def __init__(self, doc: Document) -> None:
-        folded_all = doc.folded_text
-        aligned = len(folded_all) == len(doc.text)
-        if not aligned:  # NFKC widened a character ("…" → "..."): fold the head again, one character for one
+        folded_all = doc.__dict__.get("folded_text")  # already folded by the engine: use it when it aligns
+        if folded_all is not None and len(folded_all) == len(doc.text):
+            aligned = True
+        else:  # fold the head only, one character for one (NFKC widens "…" to "...")
             folded_all = aligned_fold(doc.text[:CAP])
             aligned = len(folded_all) == len(doc.text[:CAP])
         self.folded = f = folded_all[:CAP]
