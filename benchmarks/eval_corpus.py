@@ -227,6 +227,10 @@ def fold_value(name: str, value: Any) -> Any:
         stripped = _SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip())
         if stripped:
             forms.append(fold_text(stripped))
+        # "大摩 (Morgan Stanley)": a name as written with its canonical form in parentheses
+        inner = re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", text.strip())
+        if inner:
+            forms += [fold_text(inner.group(1)), fold_text(inner.group(2))]
     for form in forms:
         if form in lexicon:
             return fold_text(lexicon[form])

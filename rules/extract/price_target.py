@@ -1,132 +1,577 @@
-"""`price_target`: a sell-side action — initiation, upgrade, downgrade, reiteration, target raised / cut / set.
+"""`price_target`: a named broker's call on one named company — initiation, upgrade, downgrade, reiteration,
+target raised / cut / set.
 
-Recognition: a broker from the lexicon must be named, and a rating action or a target price must be stated
-about a company — not an index, a commodity, a credit rating, or a company's own targets. A note that acts
-on several companies ("upgraded Vertex …; downgraded Incyte …") gives one event per company.
+How an item is read:
+1. A cheap gate on the raw text (an Aho-Corasick pass for target / rating words in both scripts, then one for
+   a broker name or firm word) rejects most items before any folding or regex work (`pt_scan`).
+2. A sector table ("…投资评级及目标价表列如下: 股份 | 投资评级 | 目标价 …") gives one event per row
+   (`pt_table`).
+3. Otherwise the title and lead are cut into clauses. A clause is a *call* when a named broker acts in it (or
+   the broker of an earlier clause is carried over: "该行", "the firm", "The analyst …") and it states a rating
+   action, a target with a number, or a rating word in a rating context. Calls of the same broker on the same
+   company merge (the headline gives the action, the lead the old target and rating); a call on another
+   company, or by another broker, is a further event. Changes (initiations, up/downgrades, target moves) come
+   before plain reiterations, then text order.
+
+The broker is the first *acting* broker: a broker named as the object of the action ("downgraded Wells Fargo",
+"上调中金公司目标价", "Wells Fargo (NYSE:WFC)") is the company, not the broker. Unnamed brokers (外资, "a Wall
+Street analyst") are never brokers. The broker is reported as written, with the lexicon's canonical name in
+parentheses when the written form is another name for it ("大摩 (Morgan Stanley)"); ratings are the broker's
+words as written ("買入", "Overweight"), their level on the five-level scale decides up- or downgrade.
+
+Not events: index or commodity targets, credit ratings (rating agencies are not brokers), a company's own
+targets (revenue / sales targets are not price targets), consensus or average targets, bull-case scenarios.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rules.extract import Document, Fields, register
 from rules.extract.common import original, round_value
-from rules.extract.numbers import find_amounts, find_percents
-from rules.lexicon import Hit, load
+from rules.extract.pt_scan import CAP, Cue, Hit, aligned_fold, clauses, passes_gate, scan
+from rules.extract.pt_table import TABLE_LEAD, table_events
+from rules.extract.pt_words import SCALE, WEAK, rating_level
+from rules.lexicon import load
+from rules.normalize import fold
 
-HEAD = 900
-
-# --- vocabulary (folded: lower case, Simplified) ----------------------------------------------------------
-_R = r"[“\"「『'‘]?"  # an optional opening quote around a rating word
-_ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "initiate",
-        re.compile(
-            r"initiat\w*(?:\s+\w+){0,3}\s+coverage|initiat\w* (?:at|with|on)\b|(?:starts?|started|launch\w*|resum\w*|assum\w*|"
-            r"begins?|began|picks? up|opens?)\s+(?:\w+\s+){0,2}coverage|coverage (?:initiated|started|launched)|\binitiat\w*\b"
-            r"|首次覆盖|首予|首次给予|首度覆盖|首度给予|首度将|开始覆盖|首次评级|纳入(?:研究|覆盖)范围|首评|首次纳入|新纳入"
-        ),
-    ),
-    (
-        "upgrade",
-        re.compile(
-            r"upgrad\w*|rais\w* (?:its |the )?rating|rais\w* \S+(?: \S+){0,3} to "
-            + _R
-            + r"(?:buy|overweight|outperform|strong buy)"
-            r"|上调[^\s\d,，。]{0,10}评(?:级|等)|评(?:级|等)[^\s\d,，。]{0,12}(?:上调|调升|升至|升级|上修)|调升[^\s\d,，。]{0,8}评(?:级|等)|(?:^|[^目标])升[^\s\d,，。]{0,8}评(?:级|等)至"
-            r"|翻多|升级至|上调至" + _R + r"(?:买入|买进|增持|跑赢|优于|强烈推荐|推荐)"
-        ),
-    ),
-    (
-        "downgrade",
-        re.compile(
-            r"downgrad\w*|cut\w* (?:its |the )?rating|lower\w* (?:its |the )?rating|cuts? \S+(?: \S+){0,3} to "
-            + _R
-            + r"(?:hold|neutral|sell|underweight|underperform|equal)"
-            r"|下调[^\s\d,，。]{0,10}评(?:级|等)|评(?:级|等)[^\s\d,，。]{0,12}(?:下调|调降|降至|降级|下修)|调降[^\s\d,，。]{0,8}评(?:级|等)|(?:^|[^目标])降[^\s\d,，。]{0,8}评(?:级|等)至"
-            r"|翻空|降级至|下调至" + _R + r"(?:中性|中立|持有|减持|卖出|跑输|逊于|沽售)"
-        ),
-    ),
-    (
-        "raise_target",
-        re.compile(
-            r"(?:rais|lift|boost|increas|hik|bump|up)\w*\s+(?:\S+\s+){0,4}?(?:price\s+)?(?:target|pt)\b"
-            r"|(?:price )?target\S*\s+(?:\S+\s+){0,2}(?:raised|lifted|increased|boosted|hiked|up)\b"
-            r"|(?:上调|调升|调高|上修|提高|提升)\S{0,12}目标价|目标价\S{0,16}(?:上调|调升|调高|上修|升至|提高至|大升|升)"
-        ),
-    ),
-    (
-        "cut_target",
-        re.compile(
-            r"(?:cut|lower|trim|reduc|slash|chop)\w*\s+(?:\S+\s+){0,4}?(?:price\s+)?(?:target|pt)\b"
-            r"|(?:price )?target\S*\s+(?:\S+\s+){0,2}(?:cut|lowered|reduced|trimmed|slashed)\b"
-            r"|(?:下调|调降|调低|下修|削|降低)\S{0,12}目标价|目标价\S{0,16}(?:下调|调降|调低|下修|降至|削至|削|降)"
-        ),
-    ),
-    (
-        "reiterate",
-        re.compile(
-            r"reiterat\w*|maintain\w*|\bkeeps?\b|\bkept\b|affirm\w*|reaffirm\w*|retain\w*|\bsets?\b|维持|重申|保持|继续给予|给予|予"
-        ),
-    ),
-]
-_ACTION_ORDER = [a for a, _ in _ACTIONS]
-_TARGET_WORD = re.compile(
-    r"price targets?|target prices?|price objective|\bpt\b|12-month target|\btargets?\b|目标价格?|目标股价|合理价值|目标价位"
+_CHANGE_KINDS = ("init", "up", "down", "raise", "cut")
+_CHANGES = frozenset(("init", "up", "down", "raise", "cut"))
+_CALL_CUES = frozenset(("anchor", "rcue", "up", "down", "init", "keep", "upside"))
+_INIT_EN = re.compile(
+    r"(?:initiat\w*(?:\s+\w+){0,3}?\s+coverage|initiat\w*\s+(?:\S+\s+)?(?:at|with|on)\b|(?:resum|reinstat|assum)\w*\s+(?:coverage|at|with)\b"
+    r"|started\s+(?:at|with)\b)"
 )
-_UPSIDE = re.compile(r"upside|上涨空间|上行空间|潜在升幅|升幅空间|潜在涨幅|涨幅空间|上升空间|potential return")
-_DOWNSIDE = re.compile(r"downside|下行空间|潜在跌幅|下跌空间")
-# Things that have "targets" or "ratings" but are not a broker's view of a listed company.
-_NOT_EQUITY = re.compile(
-    r"s&p ?500|标普500|nasdaq[- ]?100|dow jones|hang seng|恒生|\bindex\b|道指|恒指|恒生指数|沪深300|上证指数|nikkei|日经|stoxx|msci|kospi|台股加权|加权指数|大盘目标"
-    r"|\bgold\b|金价|黄金价格|\boil\b|brent|原油|油价|bitcoin|比特币|copper|铜价|treasury yield|国债收益率|汇率目标|\busd/|\beur/"
-    r"|credit rating|sovereign rating|moody|fitch|s&p global ratings|穆迪|惠誉|信用评级|主体评级|债项评级|评级展望|主权评级"
-    r"|revenue target|sales target|earnings target|营收目标|销售目标|业绩目标|出货目标|经营目标|年度目标"
+_COVERAGE_VERBS = (
+    "start",
+    "began",
+    "begin",
+    "launch",
+    "resum",
+    "reinstat",
+    "assum",
+    "pick",
+    "open",
+    "initiat",
+    "transfer",
 )
-_SPLIT = re.compile(r"同时|此外|另外|；|;|in the same note|separately|elsewhere|while (?:it|the firm)|并将|另将")
-_SENTENCE_END = re.compile(r"[。；;\n]|(?<!\bco)(?<!inc)(?<!corp)(?<!ltd)(?<!\bst)\.\s")
-_FROM_ZH_BEFORE = re.compile(r"[由从]\s*$")
-_BARE_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
-_CURRENCY_WORDS = {
-    "danish crown": "DKK",
-    "dkk": "DKK",
-    "kroner": "DKK",
-    "swiss franc": "CHF",
-    "chf": "CHF",
-    "swedish crown": "SEK",
-    "sek": "SEK",
-    "yen": "JPY",
-    "円": "JPY",
-    "日元": "JPY",
-    "euro": "EUR",
-    "eur": "EUR",
-    "pence": "GBP",
-    "gbp": "GBP",
+_COVERAGE_AFTER = re.compile(r"\s+(?:initiated|started|launched|resumed|reinstated|assumed|begun)\b")
+_EN_TARGET_VERB = re.compile(
+    r"\b(?:(rais|lift|boost|increas|hik|bump|upp|hoist|nudg|add)|(cut|lower|trim|reduc|slash|chop|decreas|drop|pare|shav))\w*"
+)
+_EN_TARGET_VERB_AFTER = re.compile(
+    r"s?\s+(?:\S+\s+){0,3}?(?:(raised|lifted|increased|boosted|hiked|bumped|upped|moved up)|(cut|lowered|reduced|trimmed|slashed|decreased|dropped|pared))\b"
+)
+_ZH_UP = "上调|调升|调高|上修|提高|提升|大升|微升|上移|推升|拉高|升"
+_ZH_DOWN = "下调|调降|调低|下修|降低|微降|下移|削|降"
+_ZH_VERB = re.compile(f"({_ZH_UP})|({_ZH_DOWN})")
+_ZH_RATING_WORD_BEFORE = re.compile(r"(?:(升|上调|调升|调高)|(降|下调|调降|调低))(?:至|为)\W?$")
+# A price in a short window after or before a target word: "$1,150.00", "HK$13", "311元", "7.56美元", "480".
+_PRICE = re.compile(
+    r"(?<![A-Za-z0-9.,])(?P<pre>us\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|￥|rmb|usd|hkd|eur|gbp|cny|jpy|twd|chf|dkk|sek|nok|人民币|港币|港元|美元)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)"
+    r"(?P<post>\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|dollars?\b|euros?\b|yen\b|danish (?:crowns?|kroner)\b|swedish (?:crowns?|kronor)\b|norwegian (?:crowns?|kroner)\b|swiss francs?\b|kroner\b|kronor\b|crowns?\b|francs?\b|won\b))?"
+)
+_CURRENCY_OF = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "美元": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "hk$": "HKD",
+    "hkd": "HKD",
     "港元": "HKD",
     "港币": "HKD",
-    "hk$": "HKD",
-    "美元": "USD",
-    "usd": "USD",
+    "nt$": "TWD",
+    "twd": "TWD",
     "新台币": "TWD",
     "台币": "TWD",
-    "人民币": "CNY",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "欧元": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pence": "GBP",
+    "p": "GBP",
+    "英镑": "GBP",
+    "¥": "JPY",
+    "￥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "日元": "JPY",
+    "円": "JPY",
     "rmb": "CNY",
+    "cny": "CNY",
+    "人民币": "CNY",
+    "元": "CNY",
+    "chf": "CHF",
+    "franc": "CHF",
+    "francs": "CHF",
+    "瑞郎": "CHF",
+    "kroner": "DKK",
+    "dkk": "DKK",
+    "danish crown": "DKK",
+    "danish crowns": "DKK",
+    "danish kroner": "DKK",
+    "sek": "SEK",
+    "kronor": "SEK",
+    "swedish crown": "SEK",
+    "swedish crowns": "SEK",
+    "swedish kronor": "SEK",
+    "nok": "NOK",
+    "norwegian crown": "NOK",
+    "norwegian crowns": "NOK",
+    "norwegian kroner": "NOK",
+    "swiss franc": "CHF",
+    "swiss francs": "CHF",
+    "crown": "SEK",
+    "crowns": "SEK",
     "won": "KRW",
     "韩元": "KRW",
-    "rupee": "INR",
-    "a$": "AUD",
-    "aud": "AUD",
 }
-_ISO = {"USD", "EUR", "GBP", "CHF", "DKK", "SEK", "NOK", "JPY", "HKD", "CNY", "TWD", "KRW", "AUD", "CAD", "SGD", "INR"}
-_TAIWAN = re.compile(r"\.tw\b|台股|台积电|新台币|台湾|评等|优于大盘|买进|中立|元大|凯基|群益|永丰")
-# Tickers written in text: "(LLY)", "(NYSE: LLY)", "(02382.HK)", "（2330）", "(06160)", "(688506.SH)".
-_TICKER_PAREN = re.compile(
-    r"[（(]\s*(?:(?P<ex>nasdaq|nyse|amex|hkex|sehk|tse|lse|lon|asx|tsx|otc|sgx|krx)\s*[:：]\s*)?"
-    r"(?P<sym>[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?|\d{4,6}(?:\s?\.?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)\s*[)）]",
+_NOT_PRICE_AFTER = re.compile(
+    r"\s?(?:%|倍|x\b|年|月|日|个|只|亿|万|千|百|兆|-?month|-?year|-?day|-?week|\.(?:hk|sh|sz|tw)\b|billion|million|trillion|bn\b|mn\b|mln\b|m\b|k\b|b\b|nm\b)"
+)
+_PCT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s?%")
+# "revenue target", "year-end target" on an index, "target range" of an IPO: not a price target.
+# Words just before "target" that make it no price target: a company's own targets, an index or a commodity.
+_NOT_PRICE_TARGET_WORDS = frozenset(
+    [
+        "revenue",
+        "sales",
+        "earnings",
+        "profit",
+        "margin",
+        "growth",
+        "inflation",
+        "deficit",
+        "production",
+        "output",
+        "delivery",
+        "deliveries",
+        "enrollment",
+        "emissions",
+        "cost",
+        "savings",
+        "leverage",
+        "dividend",
+        "capex",
+        "spending",
+        "volume",
+        "shipment",
+        "shipments",
+        "subscriber",
+        "user",
+        "index",
+        "year-end",
+        "midpoint",
+        "nasdaq",
+        "dow",
+        "nikkei",
+        "stoxx",
+        "msci",
+        "kospi",
+        "gold",
+        "oil",
+        "brent",
+        "copper",
+        "bitcoin",
+        "yield",
+        "500",
+        "100",
+        "seng",
+    ]
+)
+_NOT_PRICE_TARGET_ZH = (
+    "营收",
+    "销售",
+    "业绩",
+    "盈利",
+    "出货",
+    "经营",
+    "年度",
+    "指数",
+    "恒指",
+    "大盘",
+    "金价",
+    "油价",
+    "铜价",
+    "黄金",
+    "原油",
+    "点位",
+)
+_NOT_PRICE_TARGET_AFTER = re.compile(
+    r"\s*(?:range|date|audience|market|population|indication|organ|protein|gene|patients?)\b"
+)
+# Words just before a target that make it someone else's: consensus and average targets, bull / bear cases.
+_SKIP_ANCHOR_WORDS = frozenset(
+    ["consensus", "average", "mean", "median", "street", "street's", "analysts'", "bull", "bear", "best", "worst"]
+)
+_SKIP_ANCHOR_ZH = ("一致", "平均", "乐观", "悲观", "情境")
+_SKIP_HEAD = re.compile(
+    r"consensus|average|bull case|bear case|乐观|悲观|情境|股价|收报|收市|现价|市值|每股盈利|\beps\b|closed at|trading at|\bshares (?:at|closed)"
+)
+_TO_MID = re.compile(r"\bto\b|至|到|->|→|升|降|上调|下调|上修|下修")
+_OLD_MID = re.compile(r"\bfrom\b|instead of|previous|prior|preceding|原")
+_ARROW = re.compile(r"->|→")
+_UPSIDE = re.compile(r"upside|上涨空间|上行空间|潜在升幅|升幅空间|潜在涨幅|涨幅空间|上升空间|potential return")
+_DOWNSIDE = re.compile(r"downside|下行空间|潜在跌幅|下跌空间")
+_TAIWAN = re.compile(r"\.tw\b|台股|台积电|新台币|台湾|评等|优于大盘|劣于大盘|买进|中立|元大|凯基|群益|永丰|法说|外资圈")
+_HK = re.compile(r"港元|港币|港股|\.hk\b|hk\$|大行|恒指|[(（]\d{5}[)）]")
+_RMB = re.compile(r"人民币|rmb|cny|¥|￥")
+
+# A call's scope also ends where a second action on another stock begins.
+
+# --- brokers -------------------------------------------------------------------------------------------------
+_EN_FIRM_NAME = re.compile(r"((?:[A-Z][A-Za-z&'’.-]*\s+){0,3}[A-Z][A-Za-z&'’.-]*)$")
+_EN_AT_FIRM = re.compile(
+    r"(?:at|by|from)\s+([A-Z][A-Za-z&'’-]+(?:\s+[A-Z][A-Za-z&'’-]+){0,3})"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:on|with|which|who|analysts?|after|in|and|this|today|yesterday|earlier|to)\b)"
+)
+_NOT_FIRMS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "wall",
+        "street",
+        "nasdaq",
+        "nyse",
+        "free",
+        "report",
+        "reuters",
+        "bloomberg",
+        "benzinga",
+        "marketbeat",
+        "thefly",
+        "the",
+        "fly",
+        "investing",
+        "zacks",
+    ]
+)
+_ZH_FIRM_NEXT = re.compile(
+    r"发表|发布|指|称|表示|认为|:|：|予|给予|首予|维持|重申|将|把|上调|下调|调升|调降|首次|首度|研报|报告|最新"
+)
+_ZH_FIRM_NAME = re.compile(r"([\u4e00-\u9fff]{2,6})$")
+_OBJECT_VERBS = ("upgrad", "downgrad", "rais", "cut", "lower", "lift", "slash", "trim", "boost", "initiat")
+_OBJECT_PAIRS = frozenset(
+    (
+        "coverage on",
+        "coverage of",
+        "rating on",
+        "target on",
+        "target for",
+        "objective on",
+        "shares of",
+        "stock of",
+        "stake in",
+    )
+)
+_OBJECT_AFTER_EN = re.compile(
+    r"\s*(?:[(（]\s*(?:nyse|nasdaq|otc)\b|[(（][a-z]{1,5}[)）]|(?:'s|’s)?\s*(?:shares|stock)\b"
+    r"|(?:was|were|is|gets?|got|has been|had)\s+(?:been\s+)?(?:upgraded|downgraded|cut|raised|lowered|initiated|started|hit|its)\b"
+    r"|hit with|(?:upgraded|downgraded)\s+(?:to|at|by)\b|(?:price )?target (?:raised|cut|lowered|lifted|boosted|trimmed|reduced|increased)\b)"
+)
+_OBJECT_BEFORE_ZH = (
+    "对",
+    "将",
+    "把",
+    "予",
+    "给予",
+    "首予",
+    "维持",
+    "重申",
+    "升",
+    "降",
+    "上调",
+    "下调",
+    "调升",
+    "调降",
+    "调高",
+    "调低",
+    "上修",
+    "下修",
+    "覆盖",
+    "首次覆盖",
+    "看好",
+    "首选",
+)
+_OBJECT_AFTER_ZH = re.compile(r"\s*[(（$]\s*\d{4,6}|\s*(?:h股|a股)?(?:的)?(?:目标价|股价)")
+
+# --- companies ---------------------------------------------------------------------------------------------
+_EN_NAME = r"[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9&][\w&'’.\-]*|of|and|de|la|du)){0,5}"
+# "Nvidia rival Broadcom", "Apple supplier Foxconn": the company is the one after the descriptor.
+_DESCRIBED = (
+    r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:rival|peer|supplier|partner|customer|competitor|challenger|"
+    r"maker|owner|parent|unit)\s+)?"
+)
+# The company right after an action word: "upgrades Moderna", "upgraded shares of Sarepta", "initiates
+# coverage on Insulet", "rating on Amgen", "price target on Vir Biotechnology", "Maintains Buy on Apple".
+_EN_OBJECT_AFTER = {
+    "up": re.compile(r"\w*\s+(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
+    "down": re.compile(r"\w*\s+(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
+    "init": re.compile(r"\w*\s+(?i:coverage\s+)?(?i:on|of)?\s*(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
+    "keep": re.compile(r"\w*\s+(?:coverage\s+(?:on|of)\s+)?(" + _EN_NAME + ")"),
+    "rcue": re.compile(r"s?\s+on\s+(?:both\s+)?(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
+    "anchor": re.compile(r"\s+(?:on|for)\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
+}
+_EN_BETWEEN = re.compile(
+    r"\w+\s+(?:its\s+|the\s+)?(" + _EN_NAME + r")(?:'s|’s)?\s*(?:\([^)]{0,30}\)\s*)?(?:stock\s+|share\s+)?"
+)
+_EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock)\b")
+_EN_OBJECT_AFTER_RATING = re.compile(r"\s+(?:rating\s+)?on\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")")
+_EN_SUBJECT = re.compile(
+    r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
+)
+_SUBJECT_VERBS = frozenset(
+    [
+        "stock",
+        "shares",
+        "price",
+        "pt",
+        "target",
+        "had",
+        "has",
+        "was",
+        "is",
+        "gets",
+        "get",
+        "got",
+        "received",
+        "receives",
+        "receive",
+        "upgraded",
+        "downgraded",
+        "initiated",
+        "started",
+        "reiterated",
+        "resumed",
+        "raised",
+        "cut",
+        "lowered",
+        "jumps",
+        "jumped",
+        "falls",
+        "fell",
+        "rises",
+        "rose",
+        "gains",
+        "gained",
+        "drops",
+        "dropped",
+        "slips",
+        "slipped",
+        "slides",
+        "slid",
+        "tumbles",
+        "tumbled",
+        "soars",
+        "soared",
+        "surges",
+        "surged",
+        "climbs",
+        "climbed",
+        "sinks",
+        "sank",
+        "pops",
+        "popped",
+        "plunges",
+        "plunged",
+        "rallies",
+        "rallied",
+        "hit",
+        "just",
+        "sees",
+        "saw",
+    ]
+)
+_EN_STOP = frozenset(
+    [
+        "to",
+        "from",
+        "at",
+        "with",
+        "on",
+        "as",
+        "after",
+        "amid",
+        "ahead",
+        "for",
+        "by",
+        "price",
+        "pt",
+        "shares",
+        "stock",
+        "target",
+        "rating",
+        "in",
+        "over",
+        "despite",
+        "into",
+        "sees",
+        "says",
+        "raises",
+        "cuts",
+        "lowers",
+        "upgrade",
+        "upgrades",
+        "downgrade",
+        "downgrades",
+        "upgraded",
+        "downgraded",
+        "initiates",
+        "initiated",
+        "maintains",
+        "reiterates",
+        "hikes",
+        "lifts",
+        "boosts",
+        "trims",
+        "still",
+        "but",
+        "notes",
+        "is",
+        "was",
+        "gets",
+        "just",
+        "jumps",
+        "falls",
+        "rises",
+    ]
+)
+_EN_LEAD = frozenset(["why", "how", "what", "the", "shares", "of", "analysts", "analyst", "a", "an"])
+_GENERIC = frozenset(
+    fold(w)
+    for w in (
+        "the stock",
+        "stock",
+        "shares",
+        "the shares",
+        "the company",
+        "the firm",
+        "company",
+        "its",
+        "it",
+        "the name",
+        "the sector",
+        "sector",
+        "industry",
+        "biotechs",
+        "banks",
+        "stocks",
+        "names",
+        "the group",
+        "集团",
+        "公司",
+        "该股",
+        "该公司",
+        "其",
+        "行业",
+        "板块",
+        "该行",
+        "集团的",
+    )
+)
+_ZH_NAME = r"[\u4e00-\u9fffA-Za-z0-9\-]"
+_ZH_RATING_WORDS = r"买入|买进|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于|超配|加码|减码|推荐|沽售"
+# "首予X", "首次覆盖X," (a name may end at a comma here); "维持X评级", "上调X目标价", "将X的投资评级", "升X目标价至".
+_ZH_OBJECT = re.compile(
+    r"(?:首次覆盖|首度覆盖|首予|首次给予|首度给予|覆盖)(" + _ZH_NAME + r"{2,12}?)(?:的|之)?(?:h股|a股)?"
+    r"(?=目标价|评级|评等|投资评级|[“\"「『【(（$,，]|" + _ZH_RATING_WORDS + r")"
+    r"|(?:给予|维持|重申|上调|下调|调升|调降|调高|调低|上修|下修|对|将|把|予|升|降|看好|首选)"
+    r"(?![会于在是可有能要成其也已])(" + _ZH_NAME + r"{2,9}?)(?:的|之)?(?:h股|a股)?"
+    r"(?=目标价|评级|评等|投资评级|[“\"「『【(（$]|" + _ZH_RATING_WORDS + r")"
+)
+_ZH_LEAD = re.compile(r"^(?:并|同时|另|亦|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+")
+_ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
+_ZH_NOT_NAME = re.compile(
+    r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
+    r"|股价|盈测|业绩|评级|目标|^[至为由从自将会于在是]"
+)
+# Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
+# "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
+_TICKER = re.compile(
+    r"[（(]\s*(?:(?P<ex>nasdaq|nyse(?:\s?american)?|amex|hkex|sehk|tse|tyo|lse|lon|asx|tsx|otc|sgx|krx|bvmf|etr|epa)\s*[:：]\s*)?"
+    r"(?P<sym>[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?|\d{4,6}(?:\s?\.?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
+    r"\s*(?:[-–—]?\s*(?:get\s+)?free report|[+-]?\d+(?:\.\d+)?%|[-–—]?\s*get (?:free report|rating))?\s*[)）]",
     re.IGNORECASE,
+)
+_HK_DOLLAR_TICKER = re.compile(r"\$(\d{4,5})\.[Hh][Kk]\b")
+_BARE_TICKER = re.compile(
+    r"(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV)\.?\s+([A-Z]{2,5})\b(?=,|\s+(?:to|from|on|at|with|shares|stock|as|after|[+-]))"
+)
+_NOT_TICKERS = frozenset(
+    [
+        "AI",
+        "CEO",
+        "ADC",
+        "GLP",
+        "FDA",
+        "US",
+        "HK",
+        "PT",
+        "EPS",
+        "IPO",
+        "LOI",
+        "ODM",
+        "IP",
+        "EV",
+        "PE",
+        "BD",
+        "CDMO",
+        "CRO",
+        "API",
+        "Q",
+        "H",
+        "A",
+        "ADR",
+        "ETF",
+        "GDP",
+        "AIDC",
+        "DRAM",
+        "NAND",
+        "CAGR",
+        "ASP",
+        "ROE",
+        "AATD",
+        "HIV",
+        "PS",
+        "PB",
+        "TP",
+        "NAV",
+        "DCF",
+        "YOY",
+        "QOQ",
+    ]
 )
 _EXCHANGE_SUFFIX = {
     "LON": ".L",
@@ -136,390 +581,1037 @@ _EXCHANGE_SUFFIX = {
     "SGX": ".SI",
     "KRX": ".KS",
     "TSE": ".T",
-    "HKEX": ".HK",
-    "SEHK": ".HK",
+    "TYO": ".T",
 }
-_NOT_TICKERS = {
-    "AI",
-    "CEO",
-    "ADC",
-    "GLP",
-    "FDA",
-    "US",
-    "HK",
-    "PT",
-    "EPS",
-    "IPO",
-    "LOI",
-    "ODM",
-    "IP",
-    "EV",
-    "PE",
-    "BD",
-    "CDMO",
-    "CRO",
-    "API",
-    "Q",
-    "H",
-    "A",
-    "ADR",
-    "ETF",
-    "GDP",
-    "AIDC",
-    "DRAM",
-    "NAND",
-    "CAGR",
-    "ASP",
-    "ROE",
-}
-_NAME_BEFORE_EN = re.compile(r"((?:[A-Z][\w&'.\-]*|of|and|&)(?:\s+(?:[A-Z][\w&'.\-]*|of|and|&)){0,5})\s*$")
-_NAME_BEFORE_ZH = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*$")
-# Words that end the lead-in before a company name ("…发表报告，将药明康德(02359)…", "同时将泰格医药(03347)")
-_ZH_MARKERS = re.compile(
-    r"首次覆盖|首度覆盖|首度将|覆盖|维持|重申|给予|看好|纳入|同时|发表(?:研究)?报告|研报|研究|报告|证券|指出|表示|认为|称|将|把|对|予"
-)
-_ZH_VERB_PREFIX = re.compile(
-    r"^(?:.*?(?:发表(?:研究)?报告|研报|报告|称|指出|表示|认为|最新))?(?:[，,、：:]?)"
-    r"(?:首次覆盖|首度覆盖|首度将|首度|首次|维持|重申|给予|予|对|将|把|升|降|上调|下调|调升|调降|覆盖|纳入|于|为)*"
-)
-_EN_NAME_STOP = re.compile(r"\b(?:to|from|at|with|on|as|after|amid|ahead|for|by|price|pt|shares?|stock|target)\b.*$")
-_COMPANY_SUFFIX = re.compile(
-    r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|ag|sa|nv|se|holdings?|group)\.?$", re.IGNORECASE
-)
-_EN_COMPANY_AFTER_VERB = re.compile(
-    r"(?:upgrad\w*|downgrad\w*|initiat\w*(?: coverage)?(?: on| of)?|coverage (?:on|of)|reiterat\w*(?: \w+ on)?|"
-    r"maintain\w*(?: \w+ on)?|(?:raises|lifts|cuts|lowers|trims|boosts) (?:its )?(?:price )?(?:target|pt) (?:on|for)|"
-    r"(?:raises|raised|lifts|lifted|cuts|cut|lowers|lowered|trims|trimmed|boosts|boosted)|\bon|\bof)\s+([a-z0-9][\w.&'\- ]{1,40})"
-)
-_ZH_COMPANY_AFTER_VERB = re.compile(
-    r"(?:首次覆盖|首予|首度覆盖|首评|覆盖|给予|维持|重申|上调|下调|调升|调降|翻多|翻空|[升降]|对)([\u4e00-\u9fff]{2,8}?)"
-    r"(?:评级|评等|目标价|的|h股|a股|\(|（|“|\"|「|至|为|[a-z])"
-)
 
 
-@dataclass(frozen=True, slots=True)
+_TRIM = " \t\n\"'“”‘’「」『』【】(（,，:："
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    return [w.strip(_TRIM) for w in text.split()[-n:]]
+
+
+def _ends_from(text: str) -> bool:
+    """ "… from", "由", "从", "自" ending a stretch of text (quotes and an article allowed after it)."""
+    t = text.rstrip(_TRIM)
+    if t.endswith(("由", "从", "自")):
+        return True
+    words = t.split()[-2:]
+    return bool(words) and (words[-1] == "from" or (len(words) == 2 and words[0] == "from" and words[1] in ("a", "an")))
+
+
+# Small patterns used in hot paths, compiled once.
+_WORD = re.compile(r"[\w&.'’-]+")
+_SENTENCE_CUT = re.compile(r"[\n。；;!?！？]|\.\s")
+_ZH_RATING_SCOPE = re.compile(r"[,，。；;:：|｜\s]|目标")
+_DIGIT_NEXT = re.compile(r"\s?\d")
+_ZH_PUNCT = re.compile(r"[,，。；;]")
+_ZH_CLAUSE_END = re.compile(r"[。；;]|(?<=.)[,，]")
+_SPACES = re.compile(r"\s+")
+_NUMERIC_TICKER = re.compile(r"(\d+)\.?([A-Z]*)")
+_CONSENSUS = re.compile(r"consensus|average|平均|一致")
+_SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|展望|的看法)")
+_RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
+_BAR_AFTER = re.compile(r"\s*[|│]")
+_RATING_NOUN_AFTER = re.compile(r"\s*(?:rating|recommendation|stance|评级|评等|投资评级)")
+_ADJACENT_GAP = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:per[- ]share\s*)?(?:12-month\s*|one-year\s*)?")
+_DELTA_GAP = re.compile(r"\s+to\s+(?:its|his|her|their|the)\s+(?:stock\s+)?")
+_BY_HEAD = re.compile(r"\s*by\s*")
+_CUT_VERB = re.compile(r"cut|lower|trim|reduc")
+_FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\(原|（原|原")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
+_ZH_NAME_MARKERS = re.compile(
+    r"首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
+)
+_SYMBOL = re.compile(r"[A-Z]{1,5}")
+_RATING_CONTEXT = re.compile(r"rating|评级|评等|[“\"「『]")
+
+
+@dataclass(slots=True)
+class _Broker:
+    start: int
+    end: int
+    canonical: str
+    written: str
+    acting: bool
+
+
+@dataclass(slots=True)
 class _Num:
     value: float
     currency: str | None
     start: int
     end: int
+    explicit_rmb: bool = False
 
 
-def _action(*scopes: str) -> str | None:
-    for scope in scopes:
-        found = [name for name, rx in _ACTIONS if rx.search(scope)]
-        if found:
-            return min(found, key=_ACTION_ORDER.index)
+@dataclass(slots=True)
+class _Ticker:
+    symbol: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Call:
+    broker: _Broker
+    order: int
+    kinds: set[str] = field(default_factory=set)
+    company: str | None = None
+    ticker: str | None = None
+    rating: Hit | None = None
+    old_rating: Hit | None = None
+    target: _Num | None = None
+    old_target: _Num | None = None
+    upside: float | None = None
+    sector: bool = False
+
+
+class _Item:
+    """One candidate item: original and folded head, and what is found once over it."""
+
+    def __init__(self, doc: Document) -> None:
+        folded_all = doc.__dict__.get("folded_text")  # already folded by the engine: use it when it aligns
+        if folded_all is not None and len(folded_all) == len(doc.text):
+            aligned = True
+        else:  # fold the head only, one character for one (NFKC widens "…" to "...")
+            folded_all = aligned_fold(doc.text[:CAP])
+            aligned = len(folded_all) == len(doc.text[:CAP])
+        self.folded = f = folded_all[:CAP]
+        self.text = doc.text[: len(f)] if aligned else f
+        self.title_end = min(len(doc.title), len(f))
+        self.cues, self.broker_hits, self.ratings = scan(f)
+        self.taiwan = bool(_TAIWAN.search(f))
+        self.anchors = [c for c in self.cues if c.kind == "anchor" and self._price_anchor(c)]
+        if self.anchors and self.anchors[0].word == "target" and _TICKER.match(self.text, self.anchors[0].end + 1):
+            self.anchors = self.anchors[1:]  # "Target (NYSE:TGT) had its target price lifted …": a company
+        self.actions = self._actions()
+        self._tickers_found: list[_Ticker] | None = None
+        self.brokers: list[_Broker] = []
+
+    @property
+    def tickers(self) -> list[_Ticker]:
+        if self._tickers_found is None:
+            self._tickers_found = self._tickers()
+        return self._tickers_found
+
+    # numbers ------------------------------------------------------------------------------------------------
+    def numbers(self, lo: int, hi: int) -> list[_Num]:
+        """Prices written in [lo, hi): not tickers, percentages, years, counts or scaled amounts."""
+        f = self.folded
+        out = []
+        for m in _PRICE.finditer(f, lo, hi):
+            s, e = m.start("num"), m.end("num")
+            if _NOT_PRICE_AFTER.match(f, e) or self._in_ticker(s, e):
+                continue
+            if f[max(0, s - 1) : s] in ("(", "（") and f[e : e + 1] in (")", "）"):
+                continue
+            pre, post = m.group("pre"), (m.group("post") or "").strip()
+            value = float(m.group("num").replace(",", ""))
+            if (
+                value <= 0
+                or value >= 1e6
+                or (not pre and not post and 1990 <= value <= 2035 and "." not in m.group("num"))
+            ):
+                continue
+            currency = _CURRENCY_OF.get(pre or "") or _CURRENCY_OF.get(post)
+            if post == "p" and pre:
+                currency = _CURRENCY_OF.get(pre)
+            out.append(
+                _Num(
+                    value,
+                    currency,
+                    m.start(),
+                    m.end(),
+                    bool((pre or "") in ("rmb", "cny", "人民币") or post == "人民币"),
+                )
+            )
+        return out
+
+    def _in_ticker(self, start: int, end: int) -> bool:
+        return any(t.start <= start < t.end for t in self.tickers)
+
+    def _price_anchor(self, c: Cue) -> bool:
+        f = self.folded
+        if c.word.isascii():
+            words = [w.strip(",.;:()'\"“”") for w in f[max(0, c.start - 30) : c.start].split()[-3:]]
+            if c.word in ("target", "targets", "pt", "pts") and (
+                _NOT_PRICE_TARGET_WORDS.intersection(words[-2:]) or _NOT_PRICE_TARGET_AFTER.match(f, c.end)
+            ):
+                return False
+            return not _SKIP_ANCHOR_WORDS.intersection(words)
+        if c.word == "上看" and not _DIGIT_NEXT.match(f, c.end):
+            return False
+        if any(k in f[max(0, c.start - 8) : c.start] for k in _SKIP_ANCHOR_ZH):  # "乐观情境下更上看2,400元"
+            return False
+        return not f[max(0, c.start - 4) : c.start].rstrip("的之 ").endswith(_NOT_PRICE_TARGET_ZH)
+
+    # actions ------------------------------------------------------------------------------------------------
+    def _actions(self) -> list[tuple[str, int, int]]:
+        """(kind, start, end): init, up, down (rating moves), raise, cut (target moves), found around the cues."""
+        f = self.folded
+        out: list[tuple[str, int, int]] = []
+        for c in self.cues:
+            if c.kind in ("up", "down"):
+                out.append((c.kind, c.start, c.end))
+            elif c.kind == "init":
+                if not c.word.isascii():
+                    out.append(("init", c.start, c.end))
+                elif c.word == "coverage":
+                    words = _last_words(f[max(0, c.start - 40) : c.start], 4)
+                    if any(w.startswith(_COVERAGE_VERBS) for w in words) or _COVERAGE_AFTER.match(f, c.end):
+                        out.append(("init", c.start, c.end))
+                elif _INIT_EN.match(f, c.start):
+                    out.append(("init", c.start, c.end))
+            elif c.kind == "anchor" and c in self.anchors:
+                kind = self._target_move(c)
+                if kind:
+                    out.append((kind, c.start, c.end))
+            elif c.kind == "rcue":
+                kind = self._rating_move(c)
+                if kind:
+                    out.append((kind, c.start, c.end))
+        return out
+
+    def _target_move(self, c: Cue) -> str | None:
+        f = self.folded
+        if c.word.isascii():
+            before = f[max(0, c.start - 45) : c.start]
+            last = None
+            for m in _EN_TARGET_VERB.finditer(before):
+                last = m
+            if last is not None and len(before[last.end() :].split()) <= 6:
+                return "raise" if last.group(1) else "cut"
+            after = _EN_TARGET_VERB_AFTER.match(f, c.end, min(len(f), c.end + 60))
+            return ("raise" if after.group(1) else "cut") if after else None
+        before = _ZH_PUNCT.split(f[max(0, c.start - 16) : c.start])[-1]
+        last = None
+        for m in _ZH_VERB.finditer(before):
+            last = m
+        if last is not None:
+            return "raise" if last.group(1) else "cut"
+        found = _ZH_VERB.search(_ZH_CLAUSE_END.split(f[c.end : c.end + 28])[0])
+        return ("raise" if found.group(1) else "cut") if found else None
+
+    def _rating_move(self, c: Cue) -> str | None:
+        f = self.folded
+        if c.word.isascii():
+            words = _last_words(f[max(0, c.start - 30) : c.start], 2)
+            if words and words[-1] in ("its", "the", "his", "her", "their"):
+                words = words[:-1]
+            verb = words[-1] if words else ""
+            if verb.startswith(("rais", "lift", "boost", "bump", "hik")):
+                return "up"
+            if verb.startswith(("cut", "lower", "slash", "reduc", "trim", "drop")):
+                return "down"
+            return None
+        before = _ZH_RATING_SCOPE.split(f[max(0, c.start - 14) : c.start])[-1]
+        last = None
+        for m in _ZH_VERB.finditer(before):
+            last = m
+        if last is None:
+            last = _ZH_VERB.search(_ZH_RATING_SCOPE.split(f[c.end : c.end + 12])[0])
+        if last is None:
+            return None
+        return "up" if last.group(1) else "down"
+
+    def rating_word_move(self, h: Hit) -> str | None:
+        """ "升至「买入」", "raised … to Buy": a move written just before a rating word."""
+        f = self.folded
+        m = _ZH_RATING_WORD_BEFORE.search(f, max(0, h.start - 6), h.start)
+        if m:
+            return "up" if m.group(1) else "down"
+        words = _last_words(f[max(0, h.start - 40) : h.start], 6)
+        if not words or words[-1] != "to":
+            return None
+        for w in reversed(words[:-1]):
+            if w in ("raised", "raises", "lifted", "lifts", "upped", "bumped", "moved", "moves"):
+                return "up" if w not in ("moved", "moves") else None
+            if w in ("cut", "cuts", "lowered", "lowers", "dropped", "drops"):
+                return "down"
+        return None
+
+    # tickers ------------------------------------------------------------------------------------------------
+    def _tickers(self) -> list[_Ticker]:
+        out = []
+        text = self.text
+        for m in _TICKER.finditer(text):
+            symbol = _normalise_ticker(m.group("sym"), m.group("ex"), self.taiwan)
+            if symbol:
+                out.append(_Ticker(symbol, m.start(), m.end()))
+        if "$" in text:
+            out += [_Ticker(f"{int(m.group(1)):04d}.HK", m.start(), m.end()) for m in _HK_DOLLAR_TICKER.finditer(text)]
+        for m in _BARE_TICKER.finditer(text):
+            sym = m.group(1)
+            if sym not in _NOT_TICKERS:
+                out.append(_Ticker(sym, m.start(1), m.end(1)))
+        out.sort(key=lambda t: t.start)
+        return out
+
+    # brokers ------------------------------------------------------------------------------------------------
+    def find_brokers(self) -> None:
+        hits = self.broker_hits
+        f, t = self.folded, self.text
+        found = [
+            _Broker(h.start, h.end, h.canonical, original(t, f, h.start, h.end), self._acting(h.start, h.end))
+            for h in hits
+        ]
+        taken = [(b.start, b.end) for b in found]
+
+        def free(s: int, e: int) -> bool:
+            return not any(s < te and ts < e for ts, te in taken)
+
+        for c in self.cues:
+            if c.kind == "firm" and not t[c.start + 1 : c.start + 2].islower():
+                # "Aletheia Capital", "Loop Capital Markets": a capitalised name before a firm word
+                m = _EN_FIRM_NAME.search(t, max(0, c.start - 40), c.start)
+                if not m:
+                    continue
+                s = m.start(1)
+                e = c.end + (len(" markets") if f.startswith(" markets", c.end) else 0)
+                name = t[s:e]
+                if free(s, e) and name.split()[0].lower() not in _NOT_FIRMS and ".com" not in name.lower():
+                    found.append(_Broker(s, e, name, name, self._acting(s, e)))
+                    taken.append((s, e))
+            elif c.kind == "zfirm" and _ZH_FIRM_NEXT.match(f, c.end):
+                # "华源证券发布研究报告": a short name before 证券/研究/资本/投顾, then the verb
+                n = _ZH_FIRM_NAME.search(f, max(0, c.start - 6), c.start)
+                if not n:
+                    continue
+                s, e = n.start(1), c.end
+                if free(s, e) and (s == 0 or not "\u4e00" <= f[s - 1] <= "\u9fff"):
+                    written = original(t, f, s, e)
+                    found.append(_Broker(s, e, written, written, self._acting(s, e)))
+                    taken.append((s, e))
+        if (self.actions or self.anchors) and not any(b.acting for b in found):
+            for m in _EN_AT_FIRM.finditer(t):  # "… initiated at Buy at SunTrust"
+                s, e = m.start(1), m.end(1)
+                if m.start() > 0 and t[m.start() - 1 : m.start()].isalnum():
+                    continue
+                name = m.group(1)
+                words = name.lower().split()
+                if (
+                    free(s, e)
+                    and not (set(words) & _NOT_FIRMS)
+                    and rating_level(name) is None
+                    and not (name.isupper() and len(name) <= 5)
+                ):
+                    found.append(_Broker(s, e, name, name, True))
+                    taken.append((s, e))
+        found.sort(key=lambda b: b.start)
+        self.brokers = found
+
+    def _acting(self, start: int, end: int) -> bool:
+        """False when the broker's name is the object of the action: "downgraded Wells Fargo", "上调中金公司目标价",
+        "Wells Fargo (NYSE:WFC)", "Wells Fargo hit with downgrade"."""
+        f = self.folded
+        before = _SENTENCE_CUT.split(f[max(0, start - 30) : start])[-1].rstrip()
+        after = f[end : end + 40]
+        if _OBJECT_AFTER_EN.match(after):
+            return False
+        if "\u4e00" <= f[start] <= "\u9fff":
+            return not (before.endswith(_OBJECT_BEFORE_ZH) or _OBJECT_AFTER_ZH.match(after))
+        words = before.split()
+        if words and (
+            words[-1].startswith(_OBJECT_VERBS) or words[-1] in ("on", "likes", "prefers", "over", "vs", "vs.")
+        ):
+            return False
+        return not (len(words) >= 2 and f"{words[-2]} {words[-1]}" in _OBJECT_PAIRS)
+
+
+def _normalise_ticker(sym: str, ex: str | None, taiwan: bool) -> str | None:
+    upper = _SPACES.sub("", sym.upper())
+    if ex:
+        ex = ex.upper().replace(" ", "")
+        if ex in _EXCHANGE_SUFFIX and upper.isalpha():
+            return upper + _EXCHANGE_SUFFIX[ex]
+        if ex in ("HKEX", "SEHK") and upper.isdigit():
+            return f"{int(upper):04d}.HK"
+        return upper.split(".")[0] if upper[:1].isalpha() else None
+    if upper[0].isalpha():
+        if upper in _NOT_TICKERS or not sym.isupper():
+            return None
+        base, _, suffix = upper.partition(".")
+        return base if suffix in ("", "US", "N", "O", "OQ") else upper
+    m = _NUMERIC_TICKER.match(upper)
+    if not m:
+        return None
+    digits, suffix = m.groups()
+    if suffix == "HK" or (len(digits) == 5 and not suffix):
+        return f"{int(digits):04d}.HK"
+    if suffix in ("SH", "SS", "SZ", "BJ") or len(digits) == 6:
+        exch = suffix if suffix in ("SZ", "BJ") else "SH" if suffix else ("SH" if digits[0] in "69" else "SZ")
+        return f"{digits}.{exch.replace('SS', 'SH')}"
+    if suffix in ("TW", "TWO") or (len(digits) == 4 and taiwan):
+        return f"{digits}.{suffix or 'TW'}"
+    if suffix == "T":
+        return f"{digits}.T"
+    if len(digits) == 4:
+        return f"{digits}.HK"
     return None
 
 
-def _numbers(text: str, folded: str) -> list[_Num]:
-    """Money amounts, plus bare numbers (targets are often written without a currency: "to 480 from 300")."""
-    out = [_Num(a.value, a.currency, a.start, a.end) for a in find_amounts(text)]
-    taken = [(n.start, n.end) for n in out]
-    percent_spans = [(s, e) for _, s, e in find_percents(text)]
-    for m in _BARE_NUMBER.finditer(folded):
-        s, e = m.start(), m.end()
-        if any(s < te and ts < e for ts, te in taken + percent_spans):
-            continue
-        if folded[e : e + 1] in ("%", "年", "月", "日", "倍", "x", "个") or folded[e : e + 2] in (".h", ".s", ".t"):
-            continue
-        if re.match(r"-?(?:month|year|week|day)", folded[e : e + 6]):
-            continue
-        value = float(m.group().replace(",", ""))
-        after = folded[e : e + 16]
-        currency = next((c for w, c in _CURRENCY_WORDS.items() if after.lstrip().startswith(w)), None)
-        code = re.search(r"\b([a-z]{3})\s?$", folded[max(0, s - 4) : s])
-        if currency is None and code and code.group(1).upper() in _ISO:
-            currency = code.group(1).upper()
-        out.append(_Num(value, currency, s, e))
-    return sorted(out, key=lambda n: n.start)
-
-
-def _target(text: str, folded: str) -> tuple[_Num | None, _Num | None]:
-    """(new target, old target): the target phrase that states the most ("to $60 from $38" beats "to $60")."""
-    nums = [n for n in _numbers(text, folded) if n.value > 0]
-    best: tuple[_Num | None, _Num | None] = (None, None)
-    for m in _TARGET_WORD.finditer(folded):
-        stop = _SENTENCE_END.search(folded, m.end())
-        limit = min(m.end() + 90, stop.start() if stop else len(folded))
-        after = [n for n in nums if m.end() - 1 <= n.start < limit and not _is_ticker_number(folded, n)]
-        before = [n for n in nums if m.start() - 18 <= n.end <= m.start() + 1 and not _is_ticker_number(folded, n)]
-        adjacent = [n for n in before if m.start() - n.end <= 2]  # "$180 price target, cut from $205"
-        found: tuple[_Num | None, _Num | None] = (None, None)
-        if (
-            adjacent
-            and after
-            and re.search(r"(?:cut|down|up|raised|lowered|trimmed)?\s*from\s*\S?$", folded[m.end() : after[0].start])
-        ):
-            found = (adjacent[-1], after[0])
-        elif adjacent and not (after and after[0].start - m.end() < 12):
-            found = (adjacent[-1], None)
-        elif after:
-            first = after[0]
-            head = folded[m.end() : first.start]
-            second = after[1] if len(after) > 1 else None
-            if second is not None:
-                between = folded[first.end : second.start]
-                if re.search(r"\bfrom\b|由|从", head[-12:]) or _FROM_ZH_BEFORE.search(
-                    head
-                ):  # from 28 to 35, 由28上调至35
-                    found = (second, first)
-                elif re.search(r"\bfrom\b", between) or re.search(r"(?:down|up) from|cut from|raised from", between):
-                    found = (first, second)  # to 35 from 28
-                elif re.search(r"至|to\b", between) and re.search(r"由|从|from", head):
-                    found = (second, first)
-                else:
-                    found = (first, None)
-            else:
-                found = (first, None)
-        elif before:
-            target = before[-1]
-            tail = folded[m.end() : m.end() + 30]
-            olds = [n for n in nums if m.end() <= n.start < m.end() + 30 and re.search(r"from", tail)]
-            found = (target, olds[0] if olds else None)
-        if found[0] is not None and (best[0] is None or (best[1] is None and found[1] is not None)):
-            best = found
-    return best
-
-
-def _is_ticker_number(folded: str, n: _Num) -> bool:
-    """Numbers in "(02382.HK)" or "（2330）" are codes, not prices."""
-    return folded[max(0, n.start - 1) : n.start] in ("(", "（") or folded[n.end : n.end + 3] in (
-        ".hk",
-        ".sh",
-        ".sz",
-        ".tw",
+# --- 4. reading one clause -----------------------------------------------------------------------------------
+def _rating_ok(item: _Item, h: Hit) -> bool:
+    f = item.folded
+    pre = f[max(0, h.start - 16) : h.start]
+    post = f[h.end : h.end + 14]
+    if _CONSENSUS.search(f[max(0, h.start - 30) : h.start]):
+        return False
+    if _SECTOR_VIEW_AFTER.match(post):
+        return False
+    tail = pre.rstrip(_TRIM + " ")
+    if tail.endswith((" to", " at", "为", "至")):
+        tail = tail[:-2].rstrip(_TRIM + " ")
+    if tail.endswith(("sector", "industry", "行业", "板块")) and not _RATING_WORD_AFTER.match(post):
+        return False
+    if h.alias not in WEAK:
+        return True
+    if pre[-1:] in "\"“「『'‘【[" or post[:1] in "\"”」』'’】]" or _BAR_AFTER.match(post):
+        return True
+    if _RATING_NOUN_AFTER.match(post):
+        return True
+    return bool(
+        re.search(
+            r"(?:\bto|\bfrom|\bat|\bwith|\bas|reiterat\w*|maintain\w*|\bkeeps?|\bkept|\brates?|\brated|previous|prior|preceding"
+            r"|维持|给予|予|首予|重申|评级为?|评等为?|升至|降至|上调至|下调至|调升至|调降至|由|建议|至|为|->|→|[|│])\s*(?:an?\s+)?$",
+            pre,
+        )
     )
 
 
-def _currency(target: _Num | None, old: _Num | None, folded: str, ticker: str | None) -> str | None:
-    currency = (target.currency if target else None) or (old.currency if old else None)
-    explicit_rmb = re.search(r"人民币|rmb|cny", folded)
-    if currency in (None, "CNY") and not explicit_rmb:
-        if (ticker and ticker.endswith(".TW")) or _TAIWAN.search(folded):
-            return "TWD"
-        if ticker and ticker.endswith(".HK"):
+def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
+    f = item.folded
+    for a, b in itertools.pairwise(hits):
+        between = f[a.end : b.start]
+        if len(between) > 35 or rating_level(a.alias) == rating_level(b.alias) == None:  # noqa: E711
+            continue
+        before = f[max(0, a.start - 12) : a.start]
+        if _ends_from(before) and _TO_MID.search(between):
+            return b, a
+        if _ARROW.search(between):
+            return b, a
+        if _OLD_MID.search(between):
+            return a, b
+    return (hits[0], None) if hits else (None, None)
+
+
+def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, float | None]:
+    """(target, old target, delta) in one clause: "to $60 from $38", "由42元下调至37元", "$180 price target, cut
+    from $205", "升目標價至X元(原Y元)", "added $13 to its price target … $32"."""
+    f = item.folded
+    delta: float | None = None
+    for a in item.anchors:
+        if not lo <= a.start < hi:
+            continue
+        after = [n for n in item.numbers(a.end, min(hi, a.end + 110)) if n.start <= a.end + 90]
+        if (
+            after
+            and after[0].currency is None
+            and not re.fullmatch(
+                r"\s*(?:to|of|at|from|:|为|至|由|从|自|of about|of around|is|was|now)?\s*\W?", f[a.end : after[0].start]
+            )
+            and not _ends_from(f[a.end : after[0].start])
+        ):
+            after = [n for n in after if n.currency is not None]  # a bare number far from the target word
+        before = item.numbers(max(lo, a.start - 24), a.start)
+        adj = None
+        if before:
+            gap = f[before[-1].end : a.start]
+            if _ADJACENT_GAP.fullmatch(gap):
+                adj = before[-1]
+            elif _DELTA_GAP.fullmatch(gap) and re.search(
+                r"(?:add\w*|tack\w* on)\s+$", f[max(0, before[-1].start - 12) : before[-1].start]
+            ):
+                delta = before[-1].value
+        if after:
+            first = after[0]
+            head = f[a.end : first.start]
+            if _SKIP_HEAD.search(head):
+                after = []
+            elif _BY_HEAD.fullmatch(head) and len(after) > 1:
+                moved_down = _CUT_VERB.search(f[max(lo, a.start - 30) : a.start])
+                delta = -first.value if moved_down else first.value
+                after = after[1:]
+        if adj is not None:
+            if after and _FROM_AFTER.search(f[a.end : after[0].start]):
+                return adj, after[0], delta
+            if not (after and after[0].start - a.end < 12):
+                return adj, None, delta
+        if after:
+            first = after[0]
+            head = f[a.end : first.start]
+            second = after[1] if len(after) > 1 and after[1].start - first.end <= 45 else None
+            if second is not None:
+                mid = f[first.end : second.start]
+                if _ends_from(head) and _TO_MID.search(mid):
+                    return second, first, delta
+                if _ARROW.search(mid):
+                    return second, first, delta
+                if _OLD_MID.search(mid):
+                    return first, second, delta
+            return first, None, delta
+    return None, None, delta
+
+
+def _upside(item: _Item, lo: int, hi: int) -> float | None:
+    f = item.folded
+    for rx, sign in ((_UPSIDE, 1.0), (_DOWNSIDE, -1.0)):
+        m = rx.search(f, lo, hi)
+        if m:
+            best = None
+            for p in _PCT.finditer(f, max(lo, m.start() - 30), min(hi, m.end() + 30)):
+                dist = min(abs(p.start() - m.end()), abs(m.start() - p.end()))
+                if best is None or dist < best[0]:
+                    best = (dist, float(p.group(1)))
+            if best is not None:
+                return round(sign * abs(best[1]), 4)
+    return None
+
+
+_GROUP_WORDS = frozenset(
+    ("stocks", "names", "picks", "biotechs", "banks", "equities", "sectors", "industries", "chipmakers")
+)
+_PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist", "economists", "chief", "ceo", "head"])
+_ZH_GROUP = re.compile(r"(?<!控)股$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|本地银行|板块|行业")
+_NOT_COMPANY = re.compile(
+    r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|\bindex\b|\bgold\b|\boil\b|brent|copper|bitcoin|treasur|yield"
+    r"|恒指|恒生指数|指数|大盘|金价|油价|铜价|黄金|原油"
+)
+
+
+@cache
+def _broker_aliases() -> frozenset[str]:
+    return frozenset(fold(a) for c, aliases in load("brokers").entries.items() for a in (c, *aliases))
+
+
+def _clean_en(name: str, anchored: bool = False) -> str | None:
+    """A company name from a capitalised run, or "" when the run names a sector or a group ("Biotechs",
+    "13 stocks", "S&P 500"), or None when it is no name at all."""
+    words = name.replace("’", "'").split()
+    if words and words[0].lower() in _PERSON_TITLES:
+        return None
+    aliases = _broker_aliases()
+    while len(words) > 1 and (words[0].lower() in _EN_LEAD or words[0].lower() in aliases):
+        words = words[1:]
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w.lower().strip(",.") in _EN_STOP and not (anchored and i == 0):
+            break
+        out.append(w)
+        if i and w.lower().strip(",.") in ("inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"):
+            break  # "UnitedHealth Group Inc. UNH": what follows the suffix is a symbol
+    while out and out[-1].lower() in ("of", "and", "&", "de", "la", "du"):
+        out.pop()
+    cleaned = " ".join(out).strip(" ,.;:-")
+    if cleaned.endswith("'s"):
+        cleaned = cleaned[:-2]
+    low = cleaned.lower()
+    if len(cleaned) < 2 or rating_level(low):
+        return None
+    if (
+        low in _GENERIC
+        or _NOT_COMPANY.search(low)
+        or cleaned.replace(".", "").replace(",", "").isdigit()
+        or _GROUP_WORDS.intersection(low.split())
+    ):
+        return ""  # "Biotechs", "3 Top Stocks", "S&P 500": a group, not a company
+    return cleaned
+
+
+def _clean_zh(name: str, folded: str) -> str | None:
+    """As `_clean_en` for a Chinese run (original and folded form): markers before the name and a second
+    name after 及/和/、 dropped; "" for a sector or group ("多只本地银行股", "内银股", "4只股份")."""
+    lead = _ZH_LEAD.match(folded)
+    start = lead.end() if lead else 0
+    split = _ZH_SPLIT.search(folded, start)
+    end = split.start() if split else len(folded)
+    de = folded.find("的", start, end)
+    if de > 0:
+        end = de
+    while end > start and folded[end - 1] in "的之":
+        end -= 1
+    core = folded[start:end]
+    if core.endswith(("h股", "a股")):
+        core, end = core[:-2], end - 2
+    if len(core) < 2 or rating_level(core) or _ZH_NOT_NAME.search(core):
+        return None
+    if core in _GENERIC or _NOT_COMPANY.search(core) or _ZH_GROUP.search(core):
+        return ""
+    if core in _broker_aliases() and not core.endswith(("证券", "公司")):
+        return None
+    return name[start:end]
+
+
+_CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|LLC|AG|SA|NV|SE)\.?[\s,]*$")
+
+
+def _name_before(text: str, end: int) -> tuple[str | None, int]:
+    """The capitalised run of words ending at `end` ("… cuts Harlow Retail| to Sell"), and where it starts."""
+    words: list[str] = []
+    pos = end
+    for m in reversed(list(_WORD.finditer(text, max(0, end - 60), end))):
+        w = m.group()
+        if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&"))) or w.lower() in _EN_STOP:
+            break
+        words.append(w)
+        pos = m.start()
+        if len(words) == 5:
+            break
+    while words and words[-1] in ("of", "and", "&"):
+        words.pop()
+    return (" ".join(reversed(words)), pos) if words else (None, end)
+
+
+def _zh_name_start(item: _Item, lo: int, end: int) -> int:
+    """Where a Chinese name ending at `end` begins: after the last delimiter, action word or broker name."""
+    f = item.folded
+    start = max(lo, max(f.rfind(p, lo, end) for p in ",，、:：;；》」】)） ") + 1)
+    for mk in _ZH_NAME_MARKERS.finditer(f, start, end):
+        if end - mk.end() >= 2:
+            start = mk.end()
+    for b in item.brokers:
+        if start <= b.start < end:
+            start = max(start, b.end)
+    return start
+
+
+def _ticker_name(item: _Item, t: _Ticker) -> str | None:
+    """The company written just before its ticker: "小米集團-W$01810.HK", "Gilead Sciences, Inc. (NASDAQ:GILD)"."""
+    f, text = item.folded, item.text
+    s = t.start
+    if _CJK_END.search(f[max(0, s - 2) : s]):
+        m = re.search(_ZH_NAME + r"{2,14}\s*$", f[max(0, s - 14) : s])
+        if not m:
+            return None
+        start = max(0, s - 14) + m.start()
+        run = f[start:s].strip()
+        cut = 0
+        for mk in _ZH_NAME_MARKERS.finditer(run):
+            if len(run) - mk.end() >= 2:
+                cut = mk.end()
+        run_start = start + cut
+        brokers = [b for b in item.brokers if run_start <= b.start < s]
+        if brokers:
+            run_start = max(run_start, brokers[-1].end)
+        name = original(text, f, run_start, s).strip()
+        return _clean_zh(name, f[run_start:s].strip()) if name else None
+    window = _CORP_SUFFIX.sub("", text[max(0, s - 60) : s]).rstrip(" ,")
+    words: list[str] = []
+    for w in reversed(window.split()):  # the capitalised run that ends at the ticker
+        if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&", "de"))):
+            break
+        words.append(w)
+        if len(words) == 6:
+            break
+    while words and words[-1] in ("of", "and", "&", "de"):
+        words.pop()
+    return _clean_en(" ".join(reversed(words)), anchored=True) if words else None
+
+
+def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
+    """(company, ticker, sector) named in one clause: the earliest of a ticker-anchored name, the object of the
+    action ("upgrades X", "首予X", "上调X目标价", "rating on X") or the subject ("X price target raised",
+    "X received an upgrade"). `sector` is True when the action's object is a sector or a group of stocks
+    ("starts coverage on Biotechs", "上调多只本地银行股目标价"), which is no single company's call."""
+    f, text = item.folded, item.text
+    cands: list[tuple[int, str, str | None]] = []
+    sector = False
+
+    def add(pos: int, name: str | None, ticker: str | None = None) -> bool:
+        nonlocal sector
+        if name:
+            cands.append((pos, name, ticker))
+            return True
+        if name == "":
+            sector = True
+        return False
+
+    for t in item.tickers:
+        if lo <= t.start < hi:
+            name = _ticker_name(item, t)
+            add(t.start - 1, name or (t.symbol if not t.symbol[:1].isdigit() else None), t.symbol)
+            break
+    for c in item.cues:
+        if lo <= c.start < hi and c.word.isascii():
+            rx = _EN_OBJECT_AFTER.get(c.kind)
+            m = rx.match(text, c.end, hi) if rx else None
+            if m:
+                add(m.start(1), _clean_en(m.group(1)))
+                break
+    for c in item.anchors:  # "Hikes Celgene Target", "raises Tesla price target"
+        if lo <= c.start < hi and c.word.isascii():
+            last = None
+            for m in _EN_TARGET_VERB.finditer(f, max(lo, c.start - 45), c.start):
+                last = m
+            m = _EN_BETWEEN.fullmatch(text, last.start(), c.start) if last else None
+            if m:
+                add(m.start(1), _clean_en(m.group(1)))
+                break
+    for h in item.ratings:  # "cuts Harlow Retail to Sell": the capitalised name just before "to <rating>"
+        if lo <= h.start < hi and h.alias.isascii() and f[max(lo, h.start - 4) : h.start].strip(" '\"‘“") == "to":
+            name, pos = _name_before(text, f.rfind(" to", lo, h.start))
+            if name and not any(pos <= b.start < pos + len(name) for b in item.brokers):
+                add(pos, _clean_en(name))
+            break
+    for h in item.ratings:
+        if lo <= h.start < hi and h.alias.isascii():
+            m = _EN_OBJECT_AFTER_RATING.match(text, h.end, hi)
+            if m:
+                add(m.start(1), _clean_en(m.group(1)))
+                break
+    if not f[lo:hi].isascii():
+        m = _ZH_OBJECT.search(f, lo, hi)
+        while m:
+            g = 1 if m.group(1) else 2
+            if add(m.start(g), _clean_zh(original(text, f, m.start(g), m.end(g)), f[m.start(g) : m.end(g)])):
+                break
+            m = _ZH_OBJECT.search(f, m.end(g), hi)
+        for c in item.anchors:  # "…,中远海控目标价自30港元下调至25港元"
+            if lo <= c.start < hi and c.word == "目标价":
+                run_start = _zh_name_start(item, max(lo, c.start - 12), c.start)
+                if c.start - run_start >= 2:
+                    add(run_start, _clean_zh(original(text, f, run_start, c.start), f[run_start : c.start]))
+                break
+    m = _EN_SUBJECT.match(text, lo, hi) if text[lo : lo + 4].strip()[:1].isupper() else None
+    if not m or m.group(2).lower() not in _SUBJECT_VERBS:  # "Recently, AbbVie received an upgrade …"
+        comma = text.find(", ", lo, min(hi, lo + 40))
+        m = _EN_SUBJECT.match(text, comma + 2, hi) if comma > 0 else None
+    if m and m.group(2).lower() in _SUBJECT_VERBS:
+        s1, e1 = m.start(1), m.end(1)
+        passive = m.group(2).lower() in (
+            "stock",
+            "shares",
+            "hit",
+            "had",
+            "was",
+            "is",
+            "gets",
+            "got",
+            "received",
+            "receives",
+        )
+        if passive or not any(s1 <= b.start < e1 for b in item.brokers):
+            add(s1, _clean_en(m.group(1)))
+    if not cands and ("shares" in f[lo:hi] or "stock" in f[lo:hi]):  # "… says Kestrel Air shares could rally"
+        m = _EN_NAME_SHARES.search(text, lo, hi)
+        if m and not any(m.start(1) <= b.start < m.end(1) for b in item.brokers):
+            add(m.start(1), _clean_en(m.group(1)))
+    if not cands:
+        return None, None, sector
+    pos, name, ticker = min(cands, key=lambda c: c[0])
+    if ticker is None:
+        ticker = next(
+            (t.symbol for t in item.tickers if lo <= t.start < hi and abs(t.start - pos - len(name)) <= 3), None
+        )
+    if _SYMBOL.fullmatch(name):  # a bare symbol ("rating on GILD"): the name written before it
+        for t in item.tickers:
+            if t.symbol == name:
+                ticker = name
+                name = _ticker_name(item, t) or name
+                break
+    return name, ticker, False
+
+
+def _same_company(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    fa, fb = a.lower(), b.lower()
+    return fa in fb or fb in fa or fa.split()[0] == fb.split()[0]
+
+
+def _broker_field(b: _Broker) -> str:
+    w, c = b.written.lower(), b.canonical.lower()
+    if w in c:
+        return b.canonical
+    if c in w:
+        return b.written
+    return f"{b.written} ({b.canonical})"
+
+
+# --- 5. an item --------------------------------------------------------------------------------------------
+def _bucket(spans: list[tuple[int, int]], things: list[Any]) -> list[list[Any]]:
+    starts = [lo for lo, _ in spans]
+    out: list[list[Any]] = [[] for _ in spans]
+    for x in things:
+        i = bisect_right(starts, x.start) - 1
+        if i >= 0:
+            out[i].append(x)
+    return out
+
+
+def _calls(item: _Item) -> list[_Call]:
+    f = item.folded
+    calls: list[_Call] = []
+    current: _Broker | None = None
+    spans = clauses(f)
+    brokers_in, cues_in, ratings_in = (_bucket(spans, x) for x in (item.brokers, item.cues, item.ratings))
+    anchors = set(item.anchors)
+    action_at = {start: kind for kind, start, _ in item.actions}
+    seen: set[str] = set()
+    for order, (lo, hi) in enumerate(spans):
+        named, clause_cues, clause_ratings = brokers_in[order], cues_in[order], ratings_in[order]
+        acting = [b for b in named if b.acting]
+        if not clause_ratings and not any(c.kind in _CALL_CUES for c in clause_cues):
+            if acting:
+                current = acting[0]
+            continue
+        key = f[lo:hi].strip()
+        if key in seen:  # the headline repeated as the lead's first sentence
+            continue
+        seen.add(key)
+        # a second acting broker starts its own scope ("…$230, while RBC Capital Markets reiterated …")
+        cuts = [b.start for i, b in enumerate(acting) if i and b.canonical != acting[i - 1].canonical]
+        cuts += [c.start for c in clause_cues if c.kind == "sub" and c.start > lo]
+        cuts = [lo, *sorted(set(cuts)), hi]
+        for s, e in itertools.pairwise(cuts):
+            mine = [b for b in acting if s <= b.start < e]
+            if mine:
+                broker = mine[0]
+                current = broker
+            elif current is not None and not any(s <= b.start < e for b in named):
+                broker = current
+            else:
+                continue
+            seg_cues = [c for c in clause_cues if s <= c.start < e]
+            kinds = {action_at[c.start] for c in seg_cues if c.start in action_at}
+            target, old_target, delta = (
+                _target(item, s, e) if any(c in anchors for c in seg_cues) else (None, None, None)
+            )
+            ratings = [h for h in clause_ratings if s <= h.start < e and _rating_ok(item, h)]
+            new_r, old_r = _rating_pair(item, ratings)
+            for h in ratings:
+                move = item.rating_word_move(h)
+                if move:
+                    kinds.add(move)
+            stated = (
+                bool(kinds) or target is not None or (new_r is not None and any(c.kind == "keep" for c in seg_cues))
+            )
+            if not stated and new_r is not None:
+                stated = _RATING_CONTEXT.search(f, max(s, new_r.start - 12), new_r.end + 12) is not None
+            has_upside = any(c.kind == "upside" for c in seg_cues)
+            if not stated:
+                if not has_upside:
+                    continue
+                upside = _upside(item, s, e)  # "…price target points to a potential upside of 19.7%"
+                for c in reversed(calls):
+                    if c.broker.canonical == broker.canonical and not c.sector:
+                        c.upside = c.upside if c.upside is not None else upside
+                        break
+                continue
+            company, ticker, sector = _company(item, s, e)
+            if sector:  # a sector call: no event of its own, and nothing to lend to the next company's call
+                calls.append(_Call(broker, order, kinds, sector=True))
+                continue
+            call = next(
+                (
+                    c
+                    for c in reversed(calls)
+                    if c.broker.canonical == broker.canonical and not c.sector and _same_company(c.company, company)
+                ),
+                None,
+            )
+            restated = False
+            if call is None and company:  # the lead's first call restating the headline's ("AMD" / "Advanced Micro …")
+                call = next(
+                    (
+                        c
+                        for c in calls
+                        if c.order == 0
+                        and c.broker.canonical == broker.canonical
+                        and (
+                            c.target is None
+                            or (target is not None and abs(c.target.value - target.value) <= 0.011 * target.value)
+                        )
+                        and kinds & c.kinds & _CHANGES
+                        and not any(o.order > 0 and o.broker.canonical == broker.canonical for o in calls)
+                    ),
+                    None,
+                )
+                restated = call is not None
+            if call is None or (
+                company and call.company and not _same_company(call.company, company) and call.order != 0
+            ):
+                call = _Call(broker, order)
+                calls.append(call)
+            call.kinds |= kinds
+            if company and not call.company:
+                call.company, call.ticker = company, ticker
+            elif ticker and not call.ticker and (restated or _same_company(call.company, company)):
+                call.ticker = ticker
+            if new_r is not None and call.rating is None:
+                call.rating, call.old_rating = new_r, old_r
+            elif (
+                old_r is not None
+                and call.old_rating is None
+                and call.rating
+                and rating_level(new_r.alias if new_r else None) == rating_level(call.rating.alias)
+            ):
+                call.old_rating = old_r
+            if target is not None:
+                if call.target is None:
+                    call.target, call.old_target = target, old_target
+                elif (
+                    call.old_target is None
+                    and old_target is not None
+                    and abs(call.target.value - target.value) <= 0.011 * target.value
+                ):
+                    call.old_target = old_target
+            if delta is not None and call.target is not None and call.old_target is None:
+                old = call.target.value - delta
+                if old > 0:
+                    call.old_target = _Num(old, call.target.currency, -1, -1, call.target.explicit_rmb)
+            if call.upside is None and has_upside:
+                call.upside = _upside(item, s, e)
+            if new_r is not None and company:  # "maintained Overweight ratings on both Biogen and Celgene"
+                for other in calls:
+                    if (
+                        other is not call
+                        and other.rating is None
+                        and other.company
+                        and other.broker.canonical == broker.canonical
+                    ):
+                        first = other.company.lower().split()[0]
+                        if len(first) >= 3 and first in f[s:e]:
+                            other.rating = new_r
+    return [c for c in calls if not c.sector]
+
+
+def _fields(item: _Item, call: _Call) -> Fields | None:
+    if not call.company and not call.ticker:
+        return None
+    out: dict[str, Any] = {"broker": _broker_field(call.broker)}
+    if call.company:
+        out["company"] = call.company
+    if call.ticker:
+        out["ticker"] = call.ticker
+    new_level = rating_level(call.rating.alias) if call.rating else None
+    old_level = rating_level(call.old_rating.alias) if call.old_rating else None
+    if call.rating is not None:
+        out["rating"] = original(item.text, item.folded, call.rating.start, call.rating.end)
+        if call.old_rating is not None and old_level != new_level:
+            out["old_rating"] = original(item.text, item.folded, call.old_rating.start, call.old_rating.end)
+    t, ot = call.target, call.old_target
+    if t is not None:
+        out["target"] = round_value(t.value)
+        if ot is not None and abs(ot.value - t.value) > 1e-9:
+            out["old_target"] = round_value(round(ot.value, 4))
+        if currency := _currency(item, t, ot, call.ticker):
+            out["currency"] = currency
+    if call.upside is not None:
+        out["upside_pct"] = call.upside
+    out["action"] = _action_name(call, new_level, old_level)
+    return out
+
+
+def _action_name(call: _Call, new_level: str | None, old_level: str | None) -> str:
+    if "init" in call.kinds:
+        return "initiate"
+    if new_level and old_level and new_level != old_level:
+        return "upgrade" if SCALE.index(new_level) < SCALE.index(old_level) else "downgrade"
+    if "up" in call.kinds and "down" not in call.kinds:
+        return "upgrade"
+    if "down" in call.kinds and "up" not in call.kinds:
+        return "downgrade"
+    if call.target is not None and call.old_target is not None and call.old_target.value != call.target.value:
+        return "raise_target" if call.target.value > call.old_target.value else "cut_target"
+    if "raise" in call.kinds and "cut" not in call.kinds:
+        return "raise_target"
+    if "cut" in call.kinds and "raise" not in call.kinds:
+        return "cut_target"
+    return "reiterate"
+
+
+def _currency(item: _Item, t: _Num, old: _Num | None, ticker: str | None) -> str | None:
+    currency = t.currency or (old.currency if old else None)
+    if currency not in (None, "CNY") or t.explicit_rmb:
+        return currency
+    if ticker:
+        if ticker.endswith(".HK"):
             return "HKD"
-    if currency is None and ticker:
-        if ticker.endswith((".SH", ".SZ")):
+        if ticker.endswith((".TW", ".TWO")):
+            return "TWD"
+        if ticker.endswith((".SH", ".SZ", ".BJ")):
             return "CNY"
         if ticker.endswith(".T"):
             return "JPY"
-        if ":" in ticker or ticker.isalpha():
-            return "USD" if "$" in folded else None
+        if currency is None and ticker.isalpha():
+            return "USD"
+    if item.taiwan:
+        return "TWD"
+    if currency == "CNY" and not _RMB.search(item.folded) and (_HK.search(item.folded) or _traditional(item)):
+        return "HKD"  # "目標價18.58元" in a Hong Kong outlet (Traditional script, no 人民幣) is in HK dollars
     return currency
 
 
-def _ratings(folded: str) -> tuple[Hit | None, Hit | None]:
-    """(new rating, old rating): "to Buy from Neutral", "from Neutral to Buy", "由「中性」升至「增持」"."""
-    hits = load("ratings").find(folded)
-    if not hits:
-        return None, None
-    for i, h in enumerate(hits[:-1]):
-        nxt = hits[i + 1]
-        between = folded[h.end : nxt.start]
-        if len(between) > 30:
-            continue
-        before = folded[max(0, h.start - 6) : h.start]
-        if re.search(r"(?:from|由|从)\W{0,2}$", before) and re.search(r"\bto\b|至|为", between):
-            return nxt, h  # from Neutral to Buy / 由「中性」上调至「买入」
-        if re.search(r"\bfrom\b", between) and not re.search(r"\bfrom\W{0,2}$", before):
-            return h, nxt  # to Buy from Neutral
-    return hits[0], None
+def _traditional(item: _Item) -> bool:
+    return any(a != b for a, b in zip(item.text, item.folded, strict=False) if "\u4e00" <= a <= "\u9fff")
 
 
-def _ticker(text: str, folded: str) -> tuple[str | None, int]:
-    taiwan = bool(_TAIWAN.search(folded))
-    for m in _TICKER_PAREN.finditer(text):
-        sym, ex = m.group("sym"), m.group("ex")
-        upper = re.sub(r"\s+", "", sym.upper())
-        if ex:
-            ex = ex.upper()
-            if ex in _EXCHANGE_SUFFIX and upper.isalpha():
-                return upper + _EXCHANGE_SUFFIX[ex], m.start()
-            if ex in ("HKEX", "SEHK") and upper.isdigit():
-                return f"{int(upper):04d}.HK", m.start()
-            return f"{ex}:{upper}", m.start()
-        if upper[0].isalpha():
-            if upper in _NOT_TICKERS or not sym.isupper():
-                continue
-            return upper, m.start()
-        digits, suffix = re.match(r"(\d+)\.?([A-Z]*)", upper).groups()  # type: ignore[union-attr]
-        if suffix in ("HK",) or (len(digits) == 5 and not suffix):
-            return f"{int(digits):04d}.HK", m.start()
-        if suffix in ("SH", "SS", "SZ", "BJ") or len(digits) == 6:
-            exch = suffix if suffix in ("SZ", "BJ") else "SH" if suffix else ("SH" if digits[0] in "69" else "SZ")
-            return f"{digits}.{exch.replace('SS', 'SH')}", m.start()
-        if suffix in ("TW", "TWO") or (len(digits) == 4 and taiwan):
-            return f"{digits}.{suffix or 'TW'}", m.start()
-        if suffix == "T":
-            return f"{digits}.T", m.start()
-        if len(digits) == 4:
-            return f"{digits}.HK", m.start()
-    bare = re.search(r"\b(?:nasdaq|nyse)\s*[:：]\s*([a-z]{1,5})\b", folded)
-    if bare:
-        return bare.group(1).upper(), bare.start()
-    # "Moderna Inc. MRNA", "UnitedHealth Group Inc. UNH": a bare symbol right after a corporate suffix
-    after_suffix = re.search(
-        r"\b(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV)\.?\s+([A-Z]{2,5})\b(?=\s+(?:to|from|on|at|with|shares|stock|as|after))",
-        text,
-    )
-    if after_suffix:
-        return after_suffix.group(1), after_suffix.start()
-    return None, -1
-
-
-def _company(doc: Document, text: str, folded: str, ticker_pos: int, broker: Hit) -> str | None:
-    if ticker_pos > 0:
-        before = text[:ticker_pos]
-        fbefore = folded[:ticker_pos]
-        m = _NAME_BEFORE_ZH.search(fbefore) if re.search(r"[\u4e00-\u9fff]\s*$", fbefore) else None
-        if m:
-            start = m.start(1)
-            brokers_in = load("brokers").find(fbefore[start:])
-            if brokers_in:
-                start += brokers_in[-1].end
-            candidate = fbefore[start : m.end(1)]
-            cut = max((mk.end() for mk in _ZH_MARKERS.finditer(candidate) if len(candidate) - mk.end() >= 2), default=0)
-            start += cut
-            lead = re.match(r"(?:上调|下调|调升|调降|上修|下修|升|降|削)", fbefore[start : m.end(1)])
-            if lead and m.end(1) - start - lead.end() >= 2:
-                start += lead.end()
-            name = original(before, fbefore, start, m.end(1))
-            if len(name) >= 2 and not load("brokers").find(name.lower()):
-                return name
-        m = _NAME_BEFORE_EN.search(before)
-        if m:
-            name = _COMPANY_SUFFIX.sub("", m.group(1).strip(" ,")).strip()
-            words = name.split()
-            # drop leading verbs / broker words: "Citi Raises Eli Lilly" → "Eli Lilly"
-            while words and (
-                words[0].lower()
-                in (
-                    "raises",
-                    "lifts",
-                    "cuts",
-                    "lowers",
-                    "upgrades",
-                    "downgrades",
-                    "initiates",
-                    "maintains",
-                    "reiterates",
-                    "the",
-                    "on",
-                    "of",
-                    "and",
-                )
-                or load("brokers").find(words[0].lower())
-            ):
-                words = words[1:]
-            if words and len(" ".join(words)) >= 2:
-                return " ".join(words)
-    title = doc.folded_title
-    for scope, orig in ((title, doc.title), (folded, text)):
-        m = _EN_COMPANY_AFTER_VERB.search(scope)
-        if m:
-            raw = _EN_COMPANY_AFTER_VERB_STOP(m.group(1))
-            if (
-                raw
-                and raw not in ("its", "the", "coverage", "price", "target", "rating", "shares")
-                and not load("brokers").find(raw)
-            ):
-                start = m.start(1)
-                name = original(orig, scope, start, start + len(raw))
-                return _COMPANY_SUFFIX.sub("", name).strip()
-        m = _ZH_COMPANY_AFTER_VERB.search(scope)
-        if m and not load("brokers").find(m.group(1)):
-            return original(orig, scope, m.start(1), m.end(1))
-    companies = [h for h in load("pharma_companies").find(folded) if h.canonical != broker.canonical]
-    return companies[0].canonical if companies else None
-
-
-def _EN_COMPANY_AFTER_VERB_STOP(raw: str) -> str:
-    name = _EN_NAME_STOP.sub("", raw).strip(" '’,.")
-    name = re.sub(r"(?:'s|’s)$", "", name).strip()
-    # "nvidia rival broadcom" → "broadcom": keep the last capitalised run when a descriptor precedes it
-    m = re.search(r"\b(?:rival|peer|maker|supplier|giant|firm)\s+(.+)$", name)
-    return m.group(1) if m else name
-
-
-def _upside(text: str, folded: str) -> float | None:
-    percents = find_percents(text)
-    for rx, sign in ((_UPSIDE, 1.0), (_DOWNSIDE, -1.0)):
-        for m in rx.finditer(folded):
-            near = [p for p in percents if abs(p[1] - m.end()) <= 40 or abs(m.start() - p[2]) <= 40]
-            if near:
-                best = min(near, key=lambda p: min(abs(p[1] - m.end()), abs(m.start() - p[2])))
-                if re.search(r"调幅|涨幅高达|change", folded[max(0, best[1] - 8) : best[1]]):
-                    continue
-                return round(sign * abs(best[0]), 4)
+def _ticker_of(item: _Item, company: str) -> str | None:
+    """The ticker written after the company elsewhere in the item ("Amgen Inc. (NASDAQ: AMGN) … on Amgen")."""
+    key = company.lower()
+    for t in item.tickers:
+        name = _ticker_name(item, t)
+        if name and (name.lower() in key or key in name.lower()):
+            return t.symbol
     return None
 
 
-def _event(doc: Document, text: str, folded: str, broker: Hit, title_scope: str) -> Fields | None:
-    action = _action(title_scope, folded) if title_scope else _action(folded)
-    new, old = _ratings(folded)
-    target, old_target = _target(text, folded)
-    if action is None and not (target and new):
-        return None
-    if action in (None, "reiterate") and target is None and new is None:
-        return None
-    action = action or "reiterate"
-    if action == "reiterate" and old_target is not None and target is not None:
-        action = "raise_target" if target.value > old_target.value else "cut_target"
-    if action in ("raise_target", "cut_target", "reiterate") and new is not None and old is not None:
-        scale = ["buy", "outperform", "hold", "underperform", "sell"]
-        if new.canonical != old.canonical and new.canonical in scale and old.canonical in scale:
-            action = "upgrade" if scale.index(new.canonical) < scale.index(old.canonical) else "downgrade"
-    fields: dict[str, Any] = {"broker": broker.canonical, "action": action}
-    ticker, ticker_pos = _ticker(text, folded)
-    company = _company(doc, text, folded, ticker_pos, broker)
+def _topic_company(item: _Item) -> tuple[str | None, str | None]:
+    """The company an item is about when a call does not name it: the headline's, else the first one written
+    with its ticker."""
+    company, ticker, _ = _company(item, 0, item.title_end)
     if company:
-        fields["company"] = company
-    if ticker:
-        fields["ticker"] = ticker
-    if new is not None:
-        fields["rating"] = new.canonical
-        if old is not None and old.canonical != new.canonical:
-            fields["old_rating"] = old.canonical
-    if target is not None:
-        fields["target"] = round_value(abs(target.value))
-        if old_target is not None and old_target.value != target.value:
-            fields["old_target"] = round_value(abs(old_target.value))
-        if currency := _currency(target, old_target, folded, ticker):
-            fields["currency"] = currency
-    upside = _upside(text, folded)
-    if upside is not None:
-        fields["upside_pct"] = upside
-    return fields
+        return company, ticker
+    for t in item.tickers:
+        name = _ticker_name(item, t)
+        if name:
+            return name, t.symbol
+    return None, None
 
 
 @register("price_target")
 def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
-    folded_all = doc.folded_text
-    head = folded_all[: len(doc.folded_title) + 1 + HEAD]
-    text = doc.text[: len(head)]
-    brokers = load("brokers").find(head)
-    if not brokers:
+    if not passes_gate(doc.text):
         return None
-    title = doc.folded_title
-    if _NOT_EQUITY.search(title) or (not title and _NOT_EQUITY.search(head[:300])):
+    item = _Item(doc)
+    if not item.broker_hits and not any(c.kind in ("firm", "zfirm") for c in item.cues):
         return None
-    broker = min(brokers, key=lambda h: (h.start >= len(title), h.start))
-    # One event per company when the note acts on several ("…；同时将泰格医药…", "In the same note …").
-    body_start = len(title) + 1 if len(head) > len(title) else 0
-    cuts = [m.start() for m in _SPLIT.finditer(head, body_start)]
-    if cuts:
-        bounds = [body_start, *cuts, len(head)]
-        events = []
-        for a, b in itertools.pairwise(bounds):
-            clause, clause_text = head[a:b], text[a:b]
-            if _action(clause) in ("upgrade", "downgrade", "initiate") or _TICKER_PAREN.search(clause_text):
-                ev = _event(doc, clause_text, clause, broker, "")
-                if ev and ev.get("company"):
-                    events.append(ev)
-        companies = {e["company"] for e in events}
-        if len(events) >= 2 and len(companies) == len(events):
-            return events
-    return _event(doc, text, head, broker, title)
+    item.find_brokers()
+    lead = TABLE_LEAD.search(item.folded)
+    if lead:
+        acting = [b for b in item.brokers if b.start < lead.start() and b.acting]
+        if acting:
+            rows = table_events(item.text, item.folded, _broker_field(acting[0]), lead.end())
+            if rows:
+                return rows if len(rows) > 1 else rows[0]
+    calls = _calls(item)
+    if not calls:
+        return None
+    last: tuple[str | None, str | None] = (None, None)
+    for call in calls:  # text order: a call that names no company is about the one before it, or the item's
+        if call.company or call.ticker:
+            last = (call.company, call.ticker)
+        else:
+            call.company, call.ticker = last if last[0] else _topic_company(item)
+    for call in calls:
+        if call.company and not call.ticker:
+            call.ticker = _ticker_of(item, call.company)
+    changes = set(_CHANGE_KINDS)
+    calls.sort(key=lambda c: (not (c.kinds & changes) and c.old_rating is None and c.old_target is None, c.order))
+    events: list[Fields] = []
+    seen: set[tuple[str, str]] = set()
+    for call in calls:
+        fields = _fields(item, call)
+        if fields is None:
+            continue
+        key = (str(fields["broker"]).lower(), str(fields.get("company") or fields.get("ticker")).lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(fields)
+    if not events:
+        return None
+    return events if len(events) > 1 else events[0]

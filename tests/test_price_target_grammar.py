@@ -1,0 +1,255 @@
+"""The price_target extractor on sentences written for these tests, one phrasing family each (English,
+Simplified and Traditional Chinese): who acts, on which company, with which rating and target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collectors.item import Item
+from rules.extract import Document
+from rules.extract.price_target import extract_price_target
+from rules.extract.pt_words import rating_level
+
+
+def events(title: str, summary: str = "") -> list[dict[str, Any]]:
+    out = extract_price_target(Document(Item(id="t", source="test", title=title, summary=summary)))
+    if out is None:
+        return []
+    return out if isinstance(out, list) else [out]
+
+
+def first(title: str, summary: str = "") -> dict[str, Any]:
+    found = events(title, summary)
+    assert found, (title, summary)
+    return found[0]
+
+
+# --- English families -----------------------------------------------------------------------------------------
+
+
+def test_fly_style_headline_target_raised_at_broker() -> None:
+    f = first("Acme Robotics price target raised to $84 from $71 at Barclays")
+    assert f["broker"] == "Barclays" and f["company"] == "Acme Robotics"
+    assert (f["target"], f["old_target"], f["currency"], f["action"]) == (84, 71, "USD", "raise_target")
+
+
+def test_upgrade_to_from_with_target() -> None:
+    f = first("Goldman Sachs upgrades Lumen Foods to Buy from Neutral, lifts price target to $52")
+    assert f["company"] == "Lumen Foods" and rating_level(f["rating"]) == "buy"
+    assert rating_level(f["old_rating"]) == "hold" and f["action"] == "upgrade" and f["target"] == 52
+
+
+def test_marketbeat_passive_had_its_target_lifted_by_broker() -> None:
+    f = first("Orbit Foods (NYSE:ORBF) had its price objective lifted by analysts at Stifel from $40.00 to $46.00.")
+    assert f["broker"] == "Stifel" and f["company"] == "Orbit Foods" and f["ticker"] == "ORBF"
+    assert (f["target"], f["old_target"]) == (46, 40)
+
+
+def test_cut_pt_to_from() -> None:
+    f = first("Wedbush cuts Nimbus Health PT to $18 from $25, keeps Outperform")
+    assert f["broker"] == "Wedbush" and f["action"] == "cut_target" and (f["target"], f["old_target"]) == (18, 25)
+    assert rating_level(f["rating"]) == "outperform"
+
+
+def test_lowers_price_objective() -> None:
+    f = first("BofA lowers its price objective on Tessel Mining to $31 from $36, reiterates Underperform")
+    assert f["company"] == "Tessel Mining" and (f["target"], f["old_target"]) == (31, 36)
+    assert rating_level(f["rating"]) == "underperform"
+
+
+def test_initiates_coverage_with_rating_and_target() -> None:
+    f = first("Jefferies initiates coverage of Corvane Bio with a Buy rating and a $27 price target")
+    assert f["action"] == "initiate" and f["company"] == "Corvane Bio" and f["target"] == 27
+
+
+def test_object_broker_is_the_company() -> None:
+    f = first("Evercore ISI downgraded Wells Fargo (NYSE:WFC) to In Line from Outperform.")
+    assert f["broker"] == "Evercore ISI" and f["company"] == "Wells Fargo" and f["action"] == "downgrade"
+
+
+def test_downgrade_rating_while_target_raised_is_a_downgrade() -> None:
+    f = first("UBS downgrades Pellam Energy to Neutral from Buy but raises its price target to $70 from $62")
+    assert f["action"] == "downgrade" and (f["target"], f["old_target"]) == (70, 62)
+
+
+def test_adjacent_target_before_word_with_old_after() -> None:
+    f = first("Citi cuts Harlow Retail to Sell", "Citi's $12 price target, down from $15, implies 9% downside.")
+    assert (f["target"], f["old_target"]) == (12, 15)
+
+
+def test_analyst_at_broker_in_the_body() -> None:
+    f = first(
+        "Why Quarry Labs Shares Are Sliding",
+        "Shares of Quarry Labs fell 8%. Analyst Dana Roe at Morgan Stanley cut her price target to $41 from $48.",
+    )
+    assert f["broker"] == "Morgan Stanley" and f["company"] == "Quarry Labs" and f["target"] == 41
+
+
+def test_second_broker_in_passing_is_its_own_event() -> None:
+    found = events(
+        "Analysts weigh in on Delmar Steel",
+        "Oppenheimer raised its target on Delmar Steel to $90 from $80, while Baird cut its target to $75 from $78.",
+    )
+    assert found[0]["broker"] == "Oppenheimer" and found[0]["target"] == 90
+    assert any(e["broker"] == "Baird" and e["target"] == 75 for e in found)
+
+
+def test_maintains_rating_on_company_raises_pt() -> None:
+    f = first("Needham Maintains Buy on Apex Devices, Raises Price Target to $120")
+    assert f["company"] == "Apex Devices" and rating_level(f["rating"]) == "buy" and f["action"] == "raise_target"
+
+
+def test_was_raised_to_rating_at_broker() -> None:
+    f = first(
+        "Cosmo Labs Inc. (NASDAQ: CSML) was raised to Outperform from Neutral at Baird, which lifted its target to $44."
+    )
+    assert f["broker"] == "Baird" and f["ticker"] == "CSML" and f["action"] == "upgrade" and f["target"] == 44
+
+
+def test_broker_written_differently_from_its_canonical_name() -> None:
+    f = first(
+        "BofA Securities downgraded Celtrix (NYSE:CLX) to Neutral from Buy and cut its price target to $116 from $123"
+    )
+    assert f["broker"] == "BofA Securities (Bank of America)" and (f["target"], f["old_target"]) == (116, 123)
+
+
+def test_currency_in_words() -> None:
+    f = first("Kepler Cheuvreux lifts Norvik Pharma target to 620 Danish crowns from 540")
+    assert f["currency"] == "DKK" and (f["target"], f["old_target"]) == (620, 540)
+
+
+def test_consensus_target_is_not_the_target() -> None:
+    f = first("Needham reiterates Buy on Halcyon Games", "The consensus price target stands at $33.40.")
+    assert "target" not in f
+
+
+def test_unnamed_analysts_are_no_event() -> None:
+    assert events("Wall Street analysts raise their price targets on Perdita Motors after the earnings beat") == []
+
+
+def test_index_target_is_no_event() -> None:
+    assert events("Morgan Stanley raises its year-end S&P 500 target to 7,200") == []
+
+
+def test_credit_rating_is_no_event() -> None:
+    assert events("Moody's downgrades Arvel Utilities' credit rating to Baa3, outlook negative") == []
+
+
+def test_sector_initiation_is_no_event() -> None:
+    assert events("Bernstein starts coverage on semiconductor stocks: 4 names to buy") == []
+
+
+def test_company_own_revenue_target_is_no_event() -> None:
+    assert events("Orrin Motors raises its 2026 revenue target to $12 billion, citing strong demand") == []
+
+
+# --- Chinese families ---------------------------------------------------------------------------------------
+
+
+def test_first_coverage_company_is_the_name_not_the_rating() -> None:
+    f = first("高盛首次覆蓋星河電子,給予買入評級,目標價88元")
+    assert f["company"] == "星河電子" and rating_level(f["rating"]) == "buy" and f["action"] == "initiate"
+    assert f["target"] == 88
+
+
+def test_hk_style_headline_raise_target_with_old_in_brackets() -> None:
+    f = first("《大行》花旗升東江集團(00123.HK)目標價至15.2元(原12.8元) 評級「買入」")
+    assert f["company"] == "東江集團" and (f["target"], f["old_target"]) == (15.2, 12.8)
+    assert f["currency"] == "HKD" and f["action"] == "raise_target"
+
+
+def test_from_x_cut_to_y() -> None:
+    f = first("摩根大通:下调华岭控股目标价", "摩根大通发表报告,华岭控股目标价由46港元下调至39港元,维持「中性」评级。")
+    assert (f["target"], f["old_target"], f["currency"]) == (39, 46, "HKD")
+    assert rating_level(f["rating"]) == "hold" and f["action"] == "cut_target"
+
+
+def test_rating_moved_from_to() -> None:
+    f = first("瑞银发表研究报告,将远桥地产的投资评级由“买入”降至“中性”,目标价由9.8港元降至7.1港元。")
+    assert f["company"] == "远桥地产" and f["action"] == "downgrade"
+    assert rating_level(f["rating"]) == "hold" and rating_level(f["old_rating"]) == "buy"
+
+
+def test_first_give_rating_with_fair_value() -> None:
+    f = first("法巴首予青松能源(01999.HK)“跑赢大市”评级,每股合理价值21港元")
+    assert f["company"] == "青松能源" and f["target"] == 21 and f["action"] == "initiate"
+
+
+def test_target_with_percent_between() -> None:
+    f = first("中金:将南湖医药目标价从60港元下调15%至51港元,维持跑赢行业评级")
+    assert (f["target"], f["old_target"]) == (51, 60)
+
+
+def test_passive_company_gets_target_raised_by_broker() -> None:
+    f = first("<通訊> 港灣集團(02777)獲摩根大通上調目標價13%,由168港元升至190港元,維持「增持」評級。")
+    assert (
+        f["company"] == "港灣集團"
+        and f["broker"].startswith("摩根大通")
+        and (f["target"], f["old_target"]) == (190, 168)
+    )
+
+
+def test_column_name_is_no_rating_move() -> None:
+    f = first("大行评级|美银:上调长丰控股目标价至62港元 重申“买入”评级")
+    assert f["action"] == "raise_target" and f["company"] == "长丰控股"
+
+
+def test_a_share_target_in_yuan() -> None:
+    f = first("华源证券发布研报,维持海岳股份(603999)“增持”评级,目标价32.5元")
+    assert f["broker"].startswith("华源证券") and f["currency"] == "CNY" and f["target"] == 32.5
+
+
+def test_taiwan_broker_target_from_to() -> None:
+    f = first("大摩將晶宇科技(3456)目標價由820元上調至900元,評等「優於大盤」")
+    assert (f["target"], f["old_target"], f["currency"]) == (900, 820, "TWD")
+
+
+def test_unnamed_foreign_broker_is_no_event() -> None:
+    assert events("美系外資將晶宇科技目標價由820元上調至900元,重申「加碼」評等") == []
+
+
+def test_sector_view_is_not_the_company_rating() -> None:
+    f = first("大和发表报告,维持对汽车行业“中性”看法,首选远航汽车(01234),目标价18元,评级“买入”")
+    assert f["company"] == "远航汽车" and rating_level(f["rating"]) == "buy"
+
+
+def test_sector_table_one_event_per_row_changes_first() -> None:
+    found = events(
+        "瑞银发表研究报告,对内地保险股投资评级及目标价表列如下",
+        "瑞银发表研究报告,对内地保险股投资评级及目标价表列如下:股份 | 投资评级 | 目标价(港元)"
+        "安和保险(01111.HK) | 买入 | 20元信达人寿(02222.HK) | 买入 | 31元 -> 34元华康保险(03333.HK) | 中性 -> 买入 | 8元",
+    )
+    assert [e["company"] for e in found] == ["信达人寿", "华康保险", "安和保险"]
+    assert (found[0]["target"], found[0]["old_target"]) == (34, 31)
+    assert found[1]["action"] == "upgrade" and found[2]["action"] == "reiterate"
+
+
+def test_sector_table_without_rows_is_no_event() -> None:
+    assert events("高盛发表研究报告,对本港地产股投资评级及目标价表列如下") == []
+
+
+def test_multi_company_note_gives_one_event_per_company() -> None:
+    found = events(
+        "里昂发表报告",
+        "里昂发表报告,给予东岭电力(00911.HK)目标价12元,评级由「持有」升至「买入」;西川燃气(00922.HK)目标价由30元下调至26元。",
+    )
+    assert [e["company"] for e in found] == ["东岭电力", "西川燃气"]
+    assert found[0]["action"] == "upgrade" and found[1]["old_target"] == 30
+
+
+def test_index_target_in_chinese_is_no_event() -> None:
+    assert events("高盛上调恒指目标至28000点") == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Raymond James Upgrades Ferron Mining To Strong Buy",
+        "Ferron Mining upgraded to Strong Buy at Raymond James",
+    ],
+)
+def test_headline_word_orders_name_the_same_company(title: str) -> None:
+    f = first(title)
+    assert f["company"] == "Ferron Mining" and f["broker"] == "Raymond James" and f["action"] == "upgrade"
