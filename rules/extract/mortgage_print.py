@@ -12,19 +12,35 @@ their own words occur.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 from rules.extract import Document, Fields, register
 from rules.extract.mp_core import Ctx, Event, Mention, read
-from rules.extract.mp_families import FAMILIES, LPR_1Y, LPR_5Y, STOPS, lpr
-from rules.extract.mp_text import FORECAST, HEAD, zre
+from rules.extract.mp_families import FAMILIES, LPR_1Y, LPR_5Y, Found, lpr
+from rules.extract.mp_text import FORECAST, HEAD, zalt, zre
 
 _GATE_EN: Final = (
-    "mortgage", "loan", "lending", "credit", "financ", "lpr", "mba", "freddie", "delinquen", "approv", "borrowing",
-    "monthly total",
+    "mortgage", "loan", "lending", "borrowing", "consumer credit", "social financ", "aggregate financ", "tsf", "lpr",
+    "mba", "freddie", "delinquen", "house purchase", "monthly total",
 )  # fmt: skip
-_GATE_ZH: Final = ("贷", "貸", "按揭", "融资", "融資", "房地美", "拖欠", "借贷", "借貸", "信贷", "信貸", "批核", "借款")
-_PREVIEW: Final = zre(r"preview|week ahead|what to (?:watch|expect)|headed|前瞻|预告|展望|前瞻")
+_GATE_ZH: Final = (
+    "贷",
+    "貸",
+    "按揭",
+    "社会融资",
+    "社會融資",
+    "社融",
+    "房地美",
+    "拖欠",
+    "借贷",
+    "借貸",
+    "信贷",
+    "信貸",
+    "批核",
+    "借款",
+)
+_PREVIEW: Final = re.compile(zalt("preview", "week ahead", "what to watch", "what to expect", "前瞻", "预告", "展望"))
 _RELEASE_COMPARE: Final = zre(
     r"unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\w+\s){0,2}"
     r"(?:expectations|forecasts|estimates|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|逊于预期"
@@ -47,20 +63,23 @@ def _gate(text: str) -> bool:
 def _preview_title(ctx: Ctx) -> bool:
     """A headline announcing a forecast or preview ("Fannie Mae sees…", "机构预计…", "Week ahead") before any
     released number."""
-    title = _RELEASE_COMPARE.sub(" ", ctx.t[: ctx.title_end])
+    title = ctx.t[: ctx.title_end]
+    if not (FORECAST.search(title) or _PREVIEW.search(title)):
+        return False
+    title = _RELEASE_COMPARE.sub(" ", title)
     m = FORECAST.search(title) or _PREVIEW.search(title)
     return m is not None and not _DIGIT.search(title, 0, m.start())
 
 
-def _limits(ctx: Ctx, mentions: list[Mention], stop: Any) -> None:
+def _limits(ctx: Ctx, found: Found, mentions: list[Mention], stop: str | None) -> None:
     """A mention's value lies before a stop word of its family or the end of its sentence."""
     for m in mentions:
         _, s1 = ctx.sentence(m.start)
         limit = m.limit or s1
         if stop is not None:
-            hit = stop.search(ctx.t, m.end, limit)
-            if hit:
-                limit = hit.start()
+            hit = found.first(stop, m.end, limit)
+            if hit is not None:
+                limit = hit
         m.limit = limit
 
 
@@ -120,15 +139,16 @@ def extract_mortgage_print(doc: Document) -> Fields | list[Fields] | None:
     ctx = Ctx(doc.title, text, doc.item.published)
     if _preview_title(ctx):
         return None
+    found = Found(ctx)
     mentions: list[Mention] = []
-    for keys, family in FAMILIES:
-        if not any(k in ctx.t for k in keys):
+    for name, family, stop in FAMILIES:
+        if name not in found.families:
             continue
-        found = family(ctx)
+        got = family(ctx, found)
         if family is lpr:
-            found = _split_lpr_pairs(ctx, found)
-        _limits(ctx, found, STOPS.get(family))
-        mentions.extend(found)
+            got = _split_lpr_pairs(ctx, got)
+        _limits(ctx, found, got, stop)
+        mentions.extend(got)
     if not mentions:
         return None
     mentions.sort(key=lambda m: m.start)

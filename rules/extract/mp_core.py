@@ -17,25 +17,18 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Final
 
-from rules.extract.mp_period import Mark, default_period, marks, published_date, resolve
+from rules.extract.mp_period import Mark, default_period, digit_start, marks, published_date, resolve
 from rules.extract.mp_text import (
-    AVERAGE,
-    CHANGE_AFTER,
-    CHANGE_BEFORE,
-    DIFF_BEFORE,
-    DOWN_BEFORE,
     FORECAST,
-    FORECAST_AFTER,
+    POST_ANY,
+    POST_HEAD,
+    PRE_ANY,
     PREVIOUS_REF,
-    PRIOR_AFTER,
-    PRIOR_COMPARE,
-    PRIOR_STRONG,
-    REVISED_FROM,
     UNADJUSTED,
     UNCHANGED,
-    YEAR_AGO,
     YEAR_AGO_LEAD,
     Num,
+    classify_tail,
     prepare,
     scan_numbers,
     sentence_ends,
@@ -133,21 +126,26 @@ class Ctx:
                 prev = e
         return kept
 
+    period_starts: list[int] | None = None  # set by the caller from its lexicon hits (EN_STARTS, ZH_STARTS)
+    cue_hits: dict[str, list[int]] | None = None  # ya / avg / strong / cmp cue words (CUE_WORDS), set likewise
+
     @cached_property
     def marks(self) -> list[Mark]:
-        return marks(self.t, self.original)
+        starts = list(self.period_starts or ())
+        starts.extend(n.digits[0] for n in self.nums if digit_start(self.t, *n.digits))
+        return marks(self.t, self.original, starts)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return sentence_span(self.ends, pos)
 
     # -- the words around a number -------------------------------------------------------------------------
 
-    def pre(self, i: int, reach: int = 48, lo: int = 0) -> str:
+    def pre(self, i: int, reach: int = 48) -> str:
         """Text before number i: from the previous value-like number (dates and tenors do not count), the
-        sentence start, `lo` or `reach` characters back, whichever is nearest."""
+        sentence start or `reach` characters back, whichever is nearest."""
         n = self.nums[i]
         s0, _ = self.sentence(n.start)
-        left = max(s0, n.start - reach, lo)
+        left = max(s0, n.start - reach)
         for j in range(i - 1, -1, -1):
             p = self.nums[j]
             if p.end <= left:
@@ -167,34 +165,110 @@ class Ctx:
         """Text after number i up to the next comma: what qualifies this number rather than the next."""
         return _CLAUSE_CUT.split(self.post(i, reach), maxsplit=1)[0]
 
+    @cached_property
+    def _feats(self) -> dict[int, Feat]:
+        return {}
+
+    @cached_property
+    def prior_marks(self) -> dict[int, bool]:
+        return {}
+
+    @cached_property
+    def mark_sets(self) -> dict[tuple[str, bool], list[Mark]]:
+        return {}
+
+    @cached_property
+    def _forecast_cues(self) -> dict[int, list[int]]:
+        return {}
+
+    def forecast_cues(self, s0: int, s1: int) -> list[int]:
+        """Where forecast words stand in the sentence at s0 (not inside "beat expectations" and the like)."""
+        cues = self._forecast_cues.get(s0)
+        if cues is None:
+            cues = [m.start() for m in FORECAST.finditer(self.t, s0, s1)]
+            if cues:
+                masked = [(m.start(), m.end()) for m in _RELEASE_COMPARE.finditer(self.t, s0, s1)]
+                cues = [c for c in cues if not any(a <= c < b for a, b in masked)]
+            self._forecast_cues[s0] = cues
+        return cues
+
+    @cached_property
+    def _unadjusted(self) -> list[int]:
+        return [m.start() for m in UNADJUSTED.finditer(self.t)]
+
+    def feat(self, i: int) -> Feat:
+        """What the words around number i say about it, read once."""
+        f = self._feats.get(i)
+        if f is not None:
+            return f
+        n = self.nums[i]
+        s0, s1 = self.sentence(n.start)
+        pre = self.pre(i)
+        post = self.post(i)
+        head = POST_HEAD.match(post)
+        clause = _CLAUSE_CUT.split(post, maxsplit=1)[0]
+        if self.cue_hits is not None:
+            lo_pre, hi_post = n.start - len(pre), n.end + len(clause)
+            groups: set[str | None] = set()
+            after: set[str | None] = set()
+            for kind, starts in self.cue_hits.items():
+                for c in starts:
+                    if lo_pre <= c < n.start:
+                        groups.add(kind)
+                    elif n.end <= c < hi_post and kind in ("ya", "avg"):
+                        after.add(kind)
+        else:
+            groups = {m.lastgroup for m in PRE_ANY.finditer(pre)}
+            after = {m.lastgroup for m in POST_ANY.finditer(clause)}
+        lo = max(s0, n.start - 160)
+        f = Feat(
+            tail=classify_tail(pre),
+            head=head.lastgroup if head else None,
+            pre_kinds=groups,
+            post_kinds=after,
+            forecast=any(lo <= c < n.start for c in self.forecast_cues(s0, s1))
+            or (head is not None and head.lastgroup == "fcafter"),
+            lead_year_ago=YEAR_AGO_LEAD.match(self.t, s0, n.start) is not None,
+            unadjusted=any(s0 <= c < n.start for c in self._unadjusted),
+        )
+        self._feats[i] = f
+        return f
+
     def forecast_before(self, i: int) -> bool:
         """A forecast, poll or expectation governs the number: in its clause before it, or right after it."""
-        n = self.nums[i]
-        s0, _ = self.sentence(n.start)
-        lead = _RELEASE_COMPARE.sub(" ", self.t[max(s0, n.start - 160) : n.start])
-        return bool(FORECAST.search(lead) or FORECAST_AFTER.search(self.post(i, 24)))
+        return self.feat(i).forecast
 
-    def year_ago(self, i: int, lo: int = 0) -> bool:
-        n = self.nums[i]
-        s0, _ = self.sentence(n.start)
-        return bool(
-            YEAR_AGO.search(self.pre(i, 36, lo))
-            or YEAR_AGO.search(self.post_clause(i, 36))
-            or YEAR_AGO_LEAD.match(self.t, s0, n.start)
-        )
+    def year_ago(self, i: int) -> bool:
+        f = self.feat(i)
+        return "ya" in f.pre_kinds or "ya" in f.post_kinds or f.lead_year_ago
 
-    def prior_marked(self, i: int, lo: int = 0) -> bool:
-        pre = self.pre(i, 44, lo)
-        if PRIOR_STRONG.search(pre) or PRIOR_AFTER.search(self.post(i, 36)):
+    def average(self, i: int) -> bool:
+        f = self.feat(i)
+        return "avg" in f.pre_kinds or "avg" in f.post_kinds
+
+    def prior_marked(self, i: int) -> bool:
+        f = self.feat(i)
+        if "strong" in f.pre_kinds or f.head == "pafter":
             return True
-        return bool(PRIOR_COMPARE.search(pre)) and not CHANGE_BEFORE.search(pre)
+        return "cmp" in f.pre_kinds and f.tail not in ("down", "up")
 
-    def changed(self, i: int, lo: int = 0) -> bool:
-        return bool(CHANGE_BEFORE.search(self.pre(i, 40, lo)) or CHANGE_AFTER.search(self.post_clause(i, 24)))
+    def changed(self, i: int) -> bool:
+        f = self.feat(i)
+        return f.tail in ("down", "up") or f.head == "chafter"
 
-    def negative(self, i: int, lo: int = 0) -> bool:
-        n = self.nums[i]
-        return n.sign < 0 or bool(DOWN_BEFORE.search(self.pre(i, 40, lo)))
+    def negative(self, i: int) -> bool:
+        return self.nums[i].sign < 0 or self.feat(i).tail == "down"
+
+
+@dataclass(slots=True)
+class Feat:
+    tail: str | None  # down | up (a change verb) | to (a level follows) | diff (同比多增) | rev (revised from)
+    head: str | None  # pafter ("the previous week") | chafter ("higher than") | fcafter ("expected")
+    pre_kinds: set[str | None]  # ya (year-ago) | avg | strong (prior named) | cmp (a comparison)
+    post_kinds: set[str | None]  # ya | avg
+    forecast: bool
+    lead_year_ago: bool
+    unadjusted: bool
 
 
 _CLAUSE_CUT: Final = re.compile(r"[,，;；]")
@@ -212,24 +286,18 @@ def _kind_ok(ind: Ind, n: Num) -> bool:
     return False
 
 
-def _excluded(ctx: Ctx, i: int, ind: Ind, lo: int = 0) -> bool:
+def _excluded(ctx: Ctx, i: int, ind: Ind) -> bool:
     """Numbers that are not this print whatever the indicator: forecasts, averages, year-ago comparisons (for
     weekly and monthly series), differences (同比多增), revisions, unadjusted figures of an adjusted series."""
-    pre = ctx.pre(i, 48, lo)
-    if ctx.forecast_before(i) or AVERAGE.search(pre) or AVERAGE.search(ctx.post_clause(i, 30)):
+    f = ctx.feat(i)
+    if f.forecast or ctx.average(i) or ctx.year_ago(i) or f.tail in ("diff", "rev"):
         return True
-    if ctx.year_ago(i, lo) or DIFF_BEFORE.search(pre) or REVISED_FROM.search(pre):
-        return True
-    if ind.kind == "change":
-        s0, _ = ctx.sentence(ctx.nums[i].start)
-        if UNADJUSTED.search(ctx.t, s0, ctx.nums[i].start):
-            return True
-    return False
+    return ind.kind == "change" and f.unadjusted
 
 
-def _unchanged_from(ctx: Ctx, i: int, lo: int) -> bool:
+def _unchanged_from(ctx: Ctx, i: int) -> bool:
     """ "remained unchanged from the previous reading of 4.65 percent": the value is also the prior."""
-    return bool(UNCHANGED.search(ctx.pre(i, 80, lo)))
+    return bool(UNCHANGED.search(ctx.pre(i, 80)))
 
 
 def pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
@@ -269,14 +337,14 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
         n = nums[i]
         if n.start >= limit:
             break
-        if not _kind_ok(m.ind, n) or _excluded(ctx, i, m.ind, m.end):
+        if not _kind_ok(m.ind, n) or _excluded(ctx, i, m.ind):
             continue
-        if ctx.prior_marked(i, m.end) and not _is_from_to(ctx, i) and not _unchanged_from(ctx, i, m.end):
+        if ctx.prior_marked(i) and not _is_from_to(ctx, i) and not _unchanged_from(ctx, i):
             continue
-        if m.ind.kind in ("rate", "count") and ctx.changed(i, m.end):
+        if m.ind.kind in ("rate", "count") and ctx.changed(i):
             continue
         if m.ind.kind == "amount":
-            if CHANGE_AFTER.search(ctx.post_clause(i, 24)) and not m.ind.balance:
+            if ctx.feat(i).head == "chafter" and not m.ind.balance:
                 continue
             # "fell by £1.0 billion, to £2.5 billion": a flow's level follows; "outstanding … by X to Y": X
             nxt = i + 1
@@ -289,10 +357,10 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
                 and _TO_NEXT.search(ctx.t[n.end : nums[nxt].start])
             ):
                 return nxt, nums[nxt].value * nums[nxt].sign
-            negative = ctx.negative(i, m.end) and not m.ind.balance
+            negative = ctx.negative(i) and not m.ind.balance
             return i, -n.value if negative else n.value
         if m.ind.kind == "change":
-            return i, -n.value if ctx.negative(i, m.end) else n.value
+            return i, -n.value if ctx.negative(i) else n.value
         return i, n.value * n.sign
     # the value written just before the name: "65,139 loan approvals", "651.3 billion yuan (…) in new loans"
     for i in range(first - 1, -1, -1):
@@ -306,7 +374,7 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
         gap = ctx.t[n.end : m.start]
         if not (_GAP_BACK.search(gap) or _GAP_BACK.search(_strip_parens(gap))):
             break
-        if _excluded(ctx, i, m.ind) or ctx.prior_marked(i) or ctx.changed(i):
+        if _excluded(ctx, i, m.ind) or ctx.prior_marked(i) or (m.ind.kind != "amount" and ctx.changed(i)):
             break
         negative = m.ind.kind == "amount" and not m.ind.balance and ctx.negative(i)
         return i, -n.value if negative else n.value
@@ -327,18 +395,16 @@ _ENDS_TO: Final = zre(
 
 def _is_from_to(ctx: Ctx, i: int) -> bool:
     """A number after "from X to", "compared with August to" is the value, not the prior."""
-    return bool(_ENDS_TO.search(ctx.pre(i, 30)))
+    return ctx.feat(i).tail == "to"
 
 
-def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool, lo: int = 0) -> bool:
-    pre = ctx.pre(i, 44, lo)
-    if REVISED_FROM.search(pre) or DIFF_BEFORE.search(pre) or ctx.forecast_before(i):
+def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
+    f = ctx.feat(i)
+    if f.tail in ("rev", "diff") or f.forecast or ctx.average(i):
         return False
-    if AVERAGE.search(pre) or AVERAGE.search(ctx.post_clause(i, 30)):
+    if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
         return False
-    if ctx.year_ago(i, lo) and not (annual and _annual_prior(ctx, i)):
-        return False
-    return ctx.prior_marked(i, lo)
+    return ctx.prior_marked(i)
 
 
 def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], annual: bool) -> float | None:
@@ -352,8 +418,8 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
         n = nums[i]
         if n.start < max(s0, m.end):
             break
-        if _kind_ok(m.ind, n) and _prior_ok(ctx, i, m.ind, annual, m.end):
-            return _signed_prior(ctx, i, m.ind, m.end)
+        if _kind_ok(m.ind, n) and _prior_ok(ctx, i, m.ind, annual):
+            return _signed_prior(ctx, i, m.ind)
     stop = min([o for o in others if o > v.end] + [len(ctx.t)])
     horizon = ctx.ends[min(len(ctx.ends) - 1, _sentence_index(ctx, s1) + 2)]
     for i in range(vi + 1, len(nums)):
@@ -362,7 +428,7 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
             break
         if not _kind_ok(m.ind, n) or (n.value == abs(value) and m.ind.kind != "rate"):
             continue
-        if m.ind.kind == "rate" and ctx.changed(i) and not PRIOR_STRONG.search(ctx.pre(i, 44)):
+        if m.ind.kind == "rate" and ctx.changed(i) and "strong" not in ctx.feat(i).pre_kinds:
             continue
         if _prior_ok(ctx, i, m.ind, annual):
             return _signed_prior(ctx, i, m.ind)
@@ -390,9 +456,9 @@ def _sentence_index(ctx: Ctx, end: int) -> int:
     return bisect_left(ctx.ends, end)
 
 
-def _signed_prior(ctx: Ctx, i: int, ind: Ind, lo: int = 0) -> float:
+def _signed_prior(ctx: Ctx, i: int, ind: Ind) -> float:
     n = ctx.nums[i]
-    if ind.kind in ("change", "amount") and not ind.balance and ctx.negative(i, lo):
+    if ind.kind in ("change", "amount") and not ind.balance and ctx.negative(i):
         return -n.value
     return n.value * n.sign
 
@@ -419,10 +485,12 @@ def _eligible(mark: Mark, ind: Ind) -> bool:
     return mark.kind in ("month", "quarter", "last")
 
 
-def period_for(ctx: Ctx, ind: Ind, mention: int, value: Num) -> str | None:
-    frequency = (
-        "month" if ind.balance else {"week": "week", "quarter": "quarter", "flow": "flow"}.get(ind.freq, "month")
-    )
+def _candidate_marks(ctx: Ctx, ind: Ind) -> list[Mark]:
+    """The periods that can date a print of this kind of series (not a prior's month, not "since 2022")."""
+    key = (ind.freq, ind.balance)
+    cached = ctx.mark_sets.get(key)
+    if cached is not None:
+        return cached
     cands = [
         mk
         for mk in ctx.marks
@@ -430,6 +498,15 @@ def period_for(ctx: Ctx, ind: Ind, mention: int, value: Num) -> str | None:
     ]
     if any(mk.kind != "last" for mk in cands):
         cands = [mk for mk in cands if mk.kind != "last"]
+    ctx.mark_sets[key] = cands
+    return cands
+
+
+def period_for(ctx: Ctx, ind: Ind, mention: int, value: Num) -> str | None:
+    frequency = (
+        "month" if ind.balance else {"week": "week", "quarter": "quarter", "flow": "flow"}.get(ind.freq, "month")
+    )
+    cands = _candidate_marks(ctx, ind)
     chosen: Mark | None = None
     if ind.freq == "week":
         weekly = [
@@ -478,6 +555,14 @@ _PRIOR_MARK_BEFORE: Final = zre(
 
 def _is_prior_mark(ctx: Ctx, mk: Mark) -> bool:
     """ "from 70,664 in August", "較7月份": the month of the prior, not of the value."""
+    cache = ctx.prior_marks
+    if mk.start in cache:
+        return cache[mk.start]
+    cache[mk.start] = answer = _prior_mark(ctx, mk)
+    return answer
+
+
+def _prior_mark(ctx: Ctx, mk: Mark) -> bool:
     if _PRIOR_MARK_BEFORE.search(ctx.t, max(0, mk.start - 40), mk.start):
         return True
     s0, _ = ctx.sentence(mk.start)
@@ -500,7 +585,10 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     seen: dict[tuple[str, str], Event] = {}
     taken: set[int] = set()
+    done: set[str] = set()  # indicators with one print only, already read
     for m in mentions:
+        if m.ind.id in done:
+            continue
         got = pick_value(ctx, m)
         if got is None:
             continue
@@ -526,6 +614,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             period = _period_from_repeat(ctx, mentions, m, value) or period
         ev = Event(m.ind, value, unit, n.start, m.start, period, prior)
         seen[(m.ind.id, shape)] = ev
+        if m.ind.freq != "flow":
+            done.add(m.ind.id)
         events.append(ev)
     # a later mention of the same print may state the prior ("The amount of new loans was down from 1.25 trillion")
     for ev in events:
@@ -579,6 +669,6 @@ def _prior_in_mention(ctx: Ctx, m: Mention, others: list[int], ev: Event) -> flo
             break
         if not _kind_ok(m.ind, n) or n.value == abs(ev.value):
             continue
-        if _prior_ok(ctx, i, m.ind, _annual(ev.period), m.end):
-            return _signed_prior(ctx, i, m.ind, m.end)
+        if _prior_ok(ctx, i, m.ind, _annual(ev.period)):
+            return _signed_prior(ctx, i, m.ind)
     return None

@@ -4,6 +4,8 @@ both Chinese scripts, resolved to the label contract's forms (`YYYY-MM-DD`, `YYY
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -26,42 +28,52 @@ _EN_NUM: Final = {
 _ORD: Final = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_CNM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_CNM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九])"
 
 
 def _yz(name: str) -> str:
     return rf"(?:(?P<{name}>\d{{4}}|[一二三四五六七八九〇○零]{{4}})\s?年\s?)?"
 
 
-# One scanner, alternatives in priority order (longest forms first); every repetition bounded.
-_PERIOD: Final = zre(
-    # year-to-date spans
-    rf"(?P<ytd>{_yz('y1')}(?:前|首)\s?(?P<ytdn>{_CNM})\s?(?:个)?\s?月(?!\d{{1,2}}\s?[日号]))"
-    rf"|(?P<h1>{_yz('y2')}上半年)"
-    rf"|(?P<q3ytd>{_yz('y3')}前(?:三|3)(?:个)?季度?)"
-    rf"|(?P<range>{_yz('y4')}(?P<ra>{_CNM})\s?(?:-|—|–|~|至|到)\s?(?P<rb>{_CNM})\s?月)"
-    r"|(?P<enytd>(?:first|past) (?P<enn>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months"
-    r"(?: of (?:the year|(?P<eny>\d{4})))?)"
-    r"|(?P<enh1>first half(?: of (?:the year|(?P<enhy>\d{4})))?|\bh1\b|\b1h\b)"
-    r"|(?P<enq3>first (?:three|3) quarters(?: of (?:the year|(?P<enqy>\d{4})))?)"
-    rf"|(?P<janx>\bjan(?:uary)?\s?(?:-|–|—|to|through)\s?{_MON.replace('mon', 'mon2')}(?:\s(?P<jy>\d{{4}}))?)"
-    # a day
-    rf"|(?P<zhday>{_yz('y5')}(?P<zm>\d{{1,2}})\s?月\s?(?P<zd>\d{{1,2}})\s?[日号])"
-    rf"|(?P<enday>\b{_MON}\.?\s{{1,2}}(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,2}}(?P<edy>\d{{4}}))?)"
-    rf"|(?P<enday2>\b(?P<ed2>\d{{1,2}})\s{_MON.replace('mon', 'mon3')}\b\.?(?:,?\s(?P<edy2>\d{{4}}))?)"
-    # a quarter
-    r"|(?P<enq>(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (?P<qy>\d{4}))?)"
-    r"|(?P<qn>\bq(?P<qn1>[1-4])\s?(?P<qny>\d{4})?\b|\b(?P<qny2>\d{4})\s?q(?P<qn2>[1-4])\b)"
-    rf"|(?P<zhq>{_yz('y6')}(?:第)?(?P<zq>[一二三四1-4])\s?季度?(?P<zqe>末)?(?!度?\s?(?:报告|货币)))"
-    # a month
-    rf"|(?P<zhm>{_yz('y7')}(?P<zmm>{_CNM})\s?月(?:份|末|底)?(?!\s?\d{{1,2}}\s?[日号]))"
-    rf"|(?P<enm>\b{_MON.replace('mon', 'mon4')}\b\.?(?:\s(?P<emy>\d{{4}}))?)"
-    # a year
-    r"|(?P<zhy>(?P<zy>\d{4})\s?年(?P<zye>末|底|度)?(?!\s?(?:以来|来|前|之前|起)))"
-    r"|(?P<eny2>\b(?:in|for|of|during|end of|end-) ?(?P<ey>\d{4})\b)"
-    rf"|(?P<roc>(?<!\d)(?P<rocy>1[01]\d)\s?年\s?(?P<rocm>{_CNM})\s?月)"
-    r"|(?P<last>last month|上个?月)"
+# Period forms, in priority order (longest first); every repetition bounded. Each form is tried only where it
+# can start: at a digit (D), a Chinese numeral or period word (Z), or an English word (E).
+_FORMS: Final = (
+    ("D Z", rf"(?P<ytd>{_yz('y1')}(?:前|首)\s?(?P<ytdn>{_CNM})\s?(?:个)?\s?月(?!\d{{1,2}}\s?[日号]))"),
+    ("D Z", rf"(?P<h1>{_yz('y2')}上半年)"),
+    ("D Z", rf"(?P<q3ytd>{_yz('y3')}前(?:三|3)(?:个)?季度?)"),
+    ("D Z", rf"(?P<range>{_yz('y4')}(?P<ra>{_CNM})\s?(?:-|—|–|~|至|到)\s?(?P<rb>{_CNM})\s?月)"),
+    (
+        "E",
+        r"(?P<enytd>(?:first|past) (?P<enn>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months"
+        r"(?: of (?:the year|(?P<eny>\d{4})))?)",
+    ),
+    ("E D", r"(?P<enh1>first half(?: of (?:the year|(?P<enhy>\d{4})))?|h1\b|1h\b)"),
+    ("E", r"(?P<enq3>first (?:three|3) quarters(?: of (?:the year|(?P<enqy>\d{4})))?)"),
+    ("E", rf"(?P<janx>jan(?:uary)?\s?(?:-|–|—|to|through)\s?{_MON.replace('mon', 'mon2')}(?:\s(?P<jy>\d{{4}}))?)"),
+    ("D", rf"(?P<zhday>{_yz('y5')}(?P<zm>\d{{1,2}})\s?月\s?(?P<zd>\d{{1,2}})\s?[日号])"),
+    ("E", rf"(?P<enday>{_MON}\.?\s{{1,2}}(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s{{1,2}}(?P<edy>\d{{4}}))?)"),
+    ("D", rf"(?P<enday2>(?P<ed2>\d{{1,2}})\s{_MON.replace('mon', 'mon3')}\b\.?(?:,?\s(?P<edy2>\d{{4}}))?)"),
+    ("E D", r"(?P<enq>(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (?P<qy>\d{4}))?)"),
+    ("E D", r"(?P<qn>q(?P<qn1>[1-4])\s?(?P<qny>\d{4})?\b|(?P<qny2>\d{4})\s?q(?P<qn2>[1-4])\b)"),
+    ("D Z", rf"(?P<zhq>{_yz('y6')}(?:第)?(?P<zq>[一二三四1-4])\s?季度?(?P<zqe>末)?(?!度?\s?(?:报告|货币)))"),
+    ("D Z", rf"(?P<zhm>{_yz('y7')}(?P<zmm>{_CNM})\s?月(?:份|末|底)?(?!\s?\d{{1,2}}\s?[日号]))"),
+    ("E", rf"(?P<enm>{_MON.replace('mon', 'mon4')}\b\.?(?:\s(?P<emy>\d{{4}}))?)"),
+    ("D", r"(?P<zhy>(?P<zy>\d{4})\s?年(?P<zye>末|底|度)?(?!\s?(?:以来|来|前|之前|起)))"),
+    ("D", r"(?P<eny2>(?:(?<=in )|(?<=for )|(?<=of )|(?<=during )|(?<=end of )|(?<=end-)|(?<=end ))(?P<ey>\d{4})\b)"),
+    ("D", rf"(?P<roc>(?<!\d)(?P<rocy>1[01]\d)\s?年\s?(?P<rocm>{_CNM})\s?月)"),
+    ("E Z", r"(?P<last>last month|上个?月)"),
 )
+_BY_START: Final = {
+    kind: zre("|".join(form for kinds, form in _FORMS if kind in kinds.split())) for kind in ("D", "Z", "E")
+}
+
+# Where a period can start: a digit, a Chinese numeral or period word, an English month or period word. The
+# forms above are only tried at these places (they are too rich to try at every character).
+EN_STARTS: Final = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "first", "past", "second",
+    "third", "fourth", "q1", "q2", "q3", "q4", "h1", "last month",
+)  # fmt: skip
+ZH_STARTS: Final = tuple("一二两三四五六七八九十〇○零前首上第")
 _YEAR_GROUPS: Final = tuple(f"y{i}" for i in range(1, 8))
 _NOT_MONTH_BEFORE: Final = zre(r"(?:个|前|首|近|每|多|几|数|逾|超过)\s?$")
 _SINCE_BEFORE: Final = zre(r"(?:since|自|从|至今|以来)\s?$")
@@ -97,10 +109,39 @@ def _year(s: str | None) -> int | None:
     return y if y is not None and 1990 <= y <= 2100 else None
 
 
-def marks(t: str, original: str) -> list[Mark]:
+_AFTER_DIGITS: Final = zre(r"\s?(?:[年月日号\-—–~至到q]|st\b|nd\b|rd\b|th\b|[a-z])")
+
+
+def digit_start(t: str, d0: int, d1: int) -> bool:
+    """A number that can begin a period: a year, or digits followed by 年/月/日, a range dash, a month name."""
+    if d0 > 0 and t[d0 - 1].isascii() and t[d0 - 1].isalnum():
+        return False
+    if d1 < len(t) and (t[d1] in ".," and d1 + 1 < len(t) and t[d1 + 1].isdigit()):
+        return False
+    return d1 - d0 == 4 or _AFTER_DIGITS.match(t, d1) is not None
+
+
+def _matches(t: str, starts: list[int]) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted(set(starts)):
+        if pos < end:
+            continue
+        ch = t[pos]
+        if ch.isascii() and ch.isalpha() and pos > 0 and t[pos - 1].isascii() and t[pos - 1].isalpha():
+            continue  # inside a word ("decline", "summary")
+        m = _BY_START["D" if ch.isdigit() else "E" if ch.isascii() else "Z"].match(t, pos)
+        if m and m.end() > m.start():
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
+    """The periods written in `t`, tried at `starts` (see EN_STARTS, ZH_STARTS and digit_start)."""
     out: list[Mark] = []
-    for m in _PERIOD.finditer(t):
-        g = m.groupdict()
+    for m in _matches(t, starts):
+        g: defaultdict[str, str] = defaultdict(str, m.groupdict(default=""))
         s, e = m.start(), m.end()
         yv = next((g[k] for k in _YEAR_GROUPS if g[k]), None)
         if g["ytd"]:
@@ -148,9 +189,9 @@ def marks(t: str, original: str) -> list[Mark]:
         elif g["zhm"]:
             if _NOT_MONTH_BEFORE.search(t, max(0, s - 3), s) or _SINCE_BEFORE.search(t, max(0, s - 3), s):
                 continue
-            mo = _cn_int(g["zmm"])
-            if mo and 1 <= mo <= 12:
-                out.append(Mark(s, e, "month", _year(yv), mo))
+            month = _cn_int(g["zmm"])
+            if month and 1 <= month <= 12:
+                out.append(Mark(s, e, "month", _year(yv), month))
         elif g["enm"]:
             mon = g["mon4"]
             if mon.startswith("may") and not _capital(original, m.start("mon4")):
@@ -169,9 +210,9 @@ def marks(t: str, original: str) -> list[Mark]:
             if y:
                 out.append(Mark(m.start("ey"), e, "year", y, year_end="end" in m.group()))
         elif g["roc"]:
-            mo = _cn_int(g["rocm"])
-            if mo and 1 <= mo <= 12:
-                out.append(Mark(s, e, "month", int(g["rocy"]) + 1911, mo))
+            month = _cn_int(g["rocm"])
+            if month and 1 <= month <= 12:
+                out.append(Mark(s, e, "month", int(g["rocy"]) + 1911, month))
         elif g["last"]:
             out.append(Mark(s, e, "last"))
     return out
