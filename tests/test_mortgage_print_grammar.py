@@ -258,6 +258,26 @@ def test_loan_allocation_report_mortgage_balance_at_year_end() -> None:
     assert (e["indicator"], e["value"], e["period"]) == ("cn_mortgage_balance", 37_010_000_000_000, "2025-12")
 
 
+def test_contraction_with_the_prior_written_as_a_decline() -> None:
+    (e,) = prints(
+        "Household loans, mostly mortgages, contracted by 207 billion yuan in November after a 369 billion yuan "
+        "decline in October, PBOC data showed"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("pboc_household_loans", -207e9, -369e9)
+
+
+def test_a_prior_despite_a_missed_forecast_in_the_same_sentence() -> None:
+    (e,) = prints(
+        "China's new yuan loans fell to 620 billion yuan in February, falling short of analysts' forecasts and "
+        "down from 1.3 trillion yuan in January"
+    )
+    assert (e["value"], e["prior"]) == (620e9, 1.3e12)
+
+
+def test_a_reuters_style_poll_preview_is_not_a_print() -> None:
+    assert prints("China's new yuan loans likely rebounded to 1.2 trillion yuan in March, a Reuters poll showed") == []
+
+
 def test_a_credit_preview_is_not_a_print() -> None:
     assert prints("市场预计2月新增人民币贷款约1.3万亿元，社融增量或达2万亿元") == []
 
@@ -290,6 +310,20 @@ def test_lpr_respectively_in_chinese() -> None:
 def test_lpr_hong_kong_li_unit_and_holding_still() -> None:
     ev = by_indicator(prints("人民銀行宣布，一年期LPR維持3厘，五年期以上LPR維持3.5厘，連續多月按兵不動。"))
     assert ev["lpr_5y"]["value"] == 3.5 and ev["lpr_5y"]["prior"] == 3.5
+
+
+def test_lpr_each_tenor_in_its_own_clause() -> None:
+    ev = by_indicator(
+        prints(
+            "China held its lending benchmarks",
+            "The one-year loan prime rate was kept at 3.1%, and the five-year LPR was unchanged at 3.6%.",
+        )
+    )
+    assert ev["lpr_1y"]["value"] == 3.1 and ev["lpr_5y"]["value"] == 3.6 and ev["lpr_5y"]["prior"] == 3.6
+
+
+def test_lpr_expectation_in_chinese_is_not_a_print() -> None:
+    assert prints("市场普遍预期本月5年期以上LPR将保持在3.5%不变") == []
 
 
 def test_lpr_based_product_pricing_is_not_a_print() -> None:
@@ -334,6 +368,26 @@ def test_boe_net_repayment_is_negative() -> None:
         "UK households made net repayments of £0.3 billion of consumer credit in April, Bank of England figures showed"
     )
     assert e["value"] == -3e8
+
+
+def test_approvals_in_thousands_with_a_revised_prior() -> None:
+    (e,) = prints(
+        "The number of mortgage approvals for house purchase in the UK decreased to 61.3 thousand in January, "
+        "down from a revised 64.1 thousand in the previous month"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 61300, 64100)
+
+
+def test_uk_finance_banks_approved_with_fewer_than_prior() -> None:
+    (e,) = prints(
+        "British banks approved 38,120 mortgages for house purchase in May, fewer than 39,400 in April, UK Finance said"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_finance_mortgage_approvals", 38120, 39400)
+
+
+def test_us_consumer_credit_from_the_fed() -> None:
+    (e,) = prints("U.S. consumer credit increased by $16.9 billion in December, the Federal Reserve said")
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_consumer_credit", 16.9e9, "USD")
 
 
 def test_poll_figure_is_not_the_print() -> None:
@@ -384,6 +438,9 @@ def test_taiwan_five_banks_new_home_loans_with_previous_month() -> None:
     "title",
     [
         "Home prices in Hong Kong fell 1.2% in January, the lowest since 2016",
+        "金管局放宽按揭成数上限，1500万元以下物业按揭上限为70%",
+        "某研究院：2月百城首套房贷利率平均为3.05%，较上月下降3个基点",
+        "Lender's home lending revenue fell 10% to $800 million in the quarter",
         "Why first-time buyers are waiting for spring to take out a mortgage",
         "Existing-home sales rose 3.1% in February as mortgage rates eased",
     ],

@@ -42,7 +42,7 @@ _GATE_ZH: Final = (
 )
 _PREVIEW: Final = re.compile(zalt("preview", "week ahead", "what to watch", "what to expect", "前瞻", "预告", "展望"))
 _RELEASE_COMPARE: Final = zre(
-    r"unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\w+\s){0,2}"
+    r"unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\S+\s){0,2}"
     r"(?:expectations|forecasts|estimates|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|逊于预期"
 )
 _DIGIT: Final = zre(r"\d")

@@ -85,7 +85,7 @@ class Event:
 
 _RELEASE_COMPARE: Final = zre(
     r"unexpected\w*|than (?:expected|forecast|estimated|anticipated)|(?:beat|beats|beating|exceed\w*|top\w*|above"
-    r"|below|short of|in line with|ahead of|defied|defying|surpass\w*)\s(?:\w+\s){0,2}(?:expectations|forecasts|estimates"
+    r"|below|short of|in line with|ahead of|defied|defying|surpass\w*)\s(?:\S+\s){0,2}(?:expectations|forecasts|estimates"
     r"|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|超出预期|预期之外|意外|逊于预期"
 )
 _GAP_BACK: Final = zre(
@@ -257,13 +257,14 @@ class Ctx:
         return f.tail in ("down", "up") or f.head == "chafter"
 
     def negative(self, i: int) -> bool:
-        return self.nums[i].sign < 0 or self.feat(i).tail == "down"
+        f = self.feat(i)
+        return self.nums[i].sign < 0 or f.tail == "down" or f.head == "downafter"
 
 
 @dataclass(slots=True)
 class Feat:
     tail: str | None  # down | up (a change verb) | to (a level follows) | diff (同比多增) | rev (revised from)
-    head: str | None  # pafter ("the previous week") | chafter ("higher than") | fcafter ("expected")
+    head: str | None  # pafter ("the previous week") | chafter ("higher than") | fcafter ("expected") | downafter
     pre_kinds: set[str | None]  # ya (year-ago) | avg | strong (prior named) | cmp (a comparison)
     post_kinds: set[str | None]  # ya | avg
     forecast: bool

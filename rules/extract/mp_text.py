@@ -431,6 +431,7 @@ PRE_ANY: Final = re.compile(
 POST_HEAD: Final = re.compile(
     rf"(?P<pafter>{PRIOR_AFTER.pattern.replace('^', '')})|(?P<chafter>{CHANGE_AFTER.pattern.replace('^', '')})"
     rf"|(?P<fcafter>{FORECAST_AFTER.pattern.replace('^', '')})"
+    r"|(?P<downafter>\s?(?:yuan |pounds |dollars )?(?:decline|drop|fall|decrease|contraction|net repayment|repayment)s?\b)"
 )
 # Anywhere in the clause after a number.
 POST_ANY: Final = re.compile(rf"(?P<ya>{YEAR_AGO.pattern})|(?P<avg>{AVERAGE.pattern})")
@@ -460,6 +461,7 @@ CUE_WORDS: Final = {
     ),
     "cmp": (
         r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"against(?![a-z])",
+        r"fewer than", r"less than", r"lower than", r"higher than", r"more than", r"down on", r"up on",
         r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
         r"相较于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"较于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
         r"相比于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"比于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
