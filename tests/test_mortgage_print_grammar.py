@@ -207,6 +207,11 @@ def test_pboc_year_to_date_and_single_month_are_two_events() -> None:
     }
 
 
+def test_pboc_household_loans_name_their_own_context() -> None:
+    (e,) = prints("8月住户贷款减少489亿元")
+    assert (e["indicator"], e["value"], e["unit"]) == ("pboc_household_loans", -48_900_000_000, "CNY")
+
+
 def test_pboc_first_half_span() -> None:
     (e,) = prints("央行：2025年上半年住户贷款增加2100亿元")
     assert e["period"] == "2025-01/2025-06"
