@@ -63,9 +63,36 @@ INDICATORS: dict[str, set[str]] = {  # indicator → allowed units (tests/corpus
     "tw_new_home_loans": {"TWD"},
     "tw_new_mortgage_rate": {"percent"},
     "hk_new_mortgage_loans": {"HKD"},
-    "uk_mortgage_approvals": {"count"},
+    "uk_mortgage_approvals": {"count", "pct_change_yoy"},
+    # issue 10: every family of the real-news label contract
+    "pboc_new_rmb_loans": {"CNY"},
+    "pboc_consumer_loans": {"CNY"},
+    "pboc_tsf_flow": {"CNY"},
+    "pboc_tsf_stock": {"CNY"},
+    "pboc_rmb_loan_balance": {"CNY"},
+    "pboc_household_loan_balance": {"CNY"},
+    "cn_consumer_loan_balance": {"CNY"},
+    "lpr_1y": {"percent"},
+    "lpr_5y": {"percent"},
+    "mba_delinquency_rate": {"percent"},
+    "mba_serious_delinquency_rate": {"percent"},
+    "us_mortgage_delinquency_rate": {"percent"},
+    "us_consumer_credit": {"USD"},
+    "uk_net_mortgage_lending": {"GBP"},
+    "uk_consumer_credit": {"GBP"},
+    "uk_finance_mortgage_approvals": {"count", "pct_change_yoy"},
+    "uk_finance_net_mortgage_lending": {"GBP"},
+    "hk_mortgage_applications": {"count"},
+    "hk_mortgage_delinquency_ratio": {"percent"},
 }
-WEEKDAY = {"us_": 3, "mba_": 4}  # PMMS dated Thursdays, MBA weeks end on Fridays
+WEEKDAY = {  # PMMS dated Thursdays, MBA weeks end on Fridays
+    "us_30y_mortgage_rate": 3,
+    "us_15y_mortgage_rate": 3,
+    "mba_applications_index": 4,
+    "mba_purchase_index": 4,
+    "mba_refinance_index": 4,
+    "mba_30y_contract_rate": 4,
+}
 HARD_KINDS = {
     "bd_roundup",
     "milestone_payment",
@@ -204,9 +231,8 @@ def check_mp(f: dict[str, Any]) -> None:
     assert f.get("unit") in INDICATORS[f["indicator"]]
     if "period" in f:
         assert PERIOD.fullmatch(f["period"]), f["period"]
-        for prefix, weekday in WEEKDAY.items():
-            if f["indicator"].startswith(prefix):
-                assert date.fromisoformat(f["period"]).weekday() == weekday, f
+        if f["indicator"] in WEEKDAY:
+            assert date.fromisoformat(f["period"]).weekday() == WEEKDAY[f["indicator"]], f
 
 
 def test_language_mix() -> None:

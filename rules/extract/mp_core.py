@@ -1,0 +1,675 @@
+"""The reading engine of `mortgage_print`: given where an indicator is named (mentions), find its released value,
+the previous value, and the period — the same way for every family of prints.
+
+A mention's value is the first number of the indicator's kind after it in its sentence (or just before it:
+"65,139 loan approvals"), skipping numbers the words around them mark as something else: a change where a
+level is wanted ("fell 0.09% to 6.63%"), a year-ago comparison, a forecast or poll, an average, a conversion in
+another currency, a revision. The prior is a number of the same kind that the text ties to the previous
+observation ("from 6.09%", "前值412.5", "由2月份的16,398宗", "after a £1.163 billion gain in August"), in the
+mention's sentence or in the next sentences about the same indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, Final
+
+from rules.extract.mp_period import Mark, default_period, digit_start, marks, published_date, resolve
+from rules.extract.mp_text import (
+    FORECAST,
+    POST_ANY,
+    POST_HEAD,
+    PRE_ANY,
+    PREVIOUS_REF,
+    UNADJUSTED,
+    UNCHANGED,
+    YEAR_AGO_LEAD,
+    Num,
+    classify_tail,
+    prepare,
+    scan_numbers,
+    sentence_ends,
+    sentence_span,
+    zre,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ind:
+    """One indicator of the closed vocabulary and how its prints are written."""
+
+    id: str
+    kind: str  # rate (a level in percent) | change (weekly % change) | amount | count
+    freq: str  # week | month | quarter | flow (monthly flow: also year-to-date spans and years)
+    default: str  # default_period() rule when the text states no period
+    currency: str | None = None  # amounts: the series' currency
+    balance: bool = False  # a stock (余额, outstanding): never signed by "fell", never a span
+    hold_prior: bool = False  # a fixing: "kept unchanged at X" states the prior too (LPR)
+    headline: bool = False  # the figure its release is known by (first when the title names none)
+
+
+@dataclass(slots=True)
+class Mention:
+    ind: Ind
+    start: int
+    end: int
+    limit: int = 0  # the value must start before this (next indicator's mention, a stop word, sentence end)
+    outstanding: bool = False  # "outstanding consumer credit increased by X to Y": the flow is X
+
+
+@dataclass(slots=True)
+class Event:
+    ind: Ind
+    value: float
+    unit: str
+    pos: int  # where the value was found (ordering: the headline first)
+    mention: int  # where the indicator was named
+    period: str | None = None
+    prior: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def fields(self) -> dict[str, Any]:
+        from rules.extract.common import round_value
+
+        out: dict[str, Any] = {"indicator": self.ind.id, "value": round_value(self.value), "unit": self.unit}
+        if self.period:
+            out["period"] = self.period
+        if self.prior is not None:
+            out["prior"] = round_value(self.prior)
+        out.update(self.extra)
+        return out
+
+
+_RELEASE_COMPARE: Final = zre(
+    r"unexpected\w*|than (?:expected|forecast|estimated|anticipated)|(?:beat|beats|beating|exceed\w*|top\w*|above"
+    r"|below|short of|in line with|ahead of|defied|defying|surpass\w*)\s(?:\S+\s){0,2}(?:expectations|forecasts|estimates"
+    r"|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|超出预期|预期之外|意外|逊于预期"
+)
+_GAP_BACK: Final = zre(
+    r"^\s?(?:\([^()]{0,60}\)\s?|（[^（）]{0,60}）\s?)?(?:(?:in|of|worth of|for|on)\s)?(?:(?:new|net|total|loan|home|the)\s){0,3}$"
+)
+_TO_NEXT: Final = zre(r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|to a (?:total|level) of)\s?$")
+_UNITS: Final = {"rate": "percent", "change": "pct_change", "count": "count"}
+
+
+class Ctx:
+    """One candidate item as the families read it. Everything is computed on first use and once per item."""
+
+    def __init__(self, title: str, text: str, published: str | None) -> None:
+        self.original = text[: len(text)]
+        self.t = prepare(text)
+        self.original = text[: len(self.t)]
+        self.title_end = min(len(title), len(self.t))
+        self.published = published
+
+    @cached_property
+    def pub(self) -> date | None:
+        return published_date(self.published)
+
+    @cached_property
+    def nums(self) -> list[Num]:
+        return scan_numbers(self.t)
+
+    @cached_property
+    def ends(self) -> list[int]:
+        ends = sentence_ends(self.t)
+        if 0 < self.title_end < len(self.t) and self.title_end not in ends:  # the title is its own sentence
+            ends = sorted({*ends, self.title_end})
+        kept: list[int] = []
+        prev = 0
+        for e in ends:  # no empty sentences ("。\n")
+            if len(self.t[prev:e].strip()) > 1 or e == ends[-1]:
+                kept.append(e)
+                prev = e
+        return kept
+
+    period_starts: list[int] | None = None  # set by the caller from its lexicon hits (EN_STARTS, ZH_STARTS)
+    cue_hits: dict[str, list[int]] | None = None  # ya / avg / strong / cmp cue words (CUE_WORDS), set likewise
+
+    @cached_property
+    def marks(self) -> list[Mark]:
+        starts = list(self.period_starts or ())
+        starts.extend(n.digits[0] for n in self.nums if digit_start(self.t, *n.digits))
+        return marks(self.t, self.original, starts)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return sentence_span(self.ends, pos)
+
+    # -- the words around a number -------------------------------------------------------------------------
+
+    def pre(self, i: int, reach: int = 48) -> str:
+        """Text before number i: from the previous value-like number (dates and tenors do not count), the
+        sentence start or `reach` characters back, whichever is nearest."""
+        n = self.nums[i]
+        s0, _ = self.sentence(n.start)
+        left = max(s0, n.start - reach)
+        for j in range(i - 1, -1, -1):
+            p = self.nums[j]
+            if p.end <= left:
+                break
+            if p.kind not in ("date", "tenor"):
+                left = p.end
+                break
+        return self.t[left : n.start]
+
+    def post(self, i: int, reach: int = 40) -> str:
+        n = self.nums[i]
+        _, s1 = self.sentence(n.start)
+        hi = min(s1, n.end + reach, self.nums[i + 1].start if i + 1 < len(self.nums) else len(self.t))
+        return self.t[n.end : hi]
+
+    def post_clause(self, i: int, reach: int = 40) -> str:
+        """Text after number i up to the next comma: what qualifies this number rather than the next."""
+        return _CLAUSE_CUT.split(self.post(i, reach), maxsplit=1)[0]
+
+    @cached_property
+    def _feats(self) -> dict[int, Feat]:
+        return {}
+
+    @cached_property
+    def prior_marks(self) -> dict[int, bool]:
+        return {}
+
+    @cached_property
+    def mark_sets(self) -> dict[tuple[str, bool], list[Mark]]:
+        return {}
+
+    @cached_property
+    def _forecast_cues(self) -> dict[int, list[int]]:
+        return {}
+
+    def forecast_cues(self, s0: int, s1: int) -> list[int]:
+        """Where forecast words stand in the sentence at s0 (not inside "beat expectations" and the like)."""
+        cues = self._forecast_cues.get(s0)
+        if cues is None:
+            cues = [m.start() for m in FORECAST.finditer(self.t, s0, s1)]
+            if cues:
+                masked = [(m.start(), m.end()) for m in _RELEASE_COMPARE.finditer(self.t, s0, s1)]
+                cues = [c for c in cues if not any(a <= c < b for a, b in masked)]
+            self._forecast_cues[s0] = cues
+        return cues
+
+    @cached_property
+    def _unadjusted(self) -> list[int]:
+        return [m.start() for m in UNADJUSTED.finditer(self.t)]
+
+    def feat(self, i: int) -> Feat:
+        """What the words around number i say about it, read once."""
+        f = self._feats.get(i)
+        if f is not None:
+            return f
+        n = self.nums[i]
+        s0, s1 = self.sentence(n.start)
+        pre = self.pre(i)
+        post = self.post(i)
+        head = POST_HEAD.match(post)
+        clause = _CLAUSE_CUT.split(post, maxsplit=1)[0]
+        if self.cue_hits is not None:
+            lo_pre, hi_post = n.start - len(pre), n.end + len(clause)
+            groups: set[str | None] = set()
+            after: set[str | None] = set()
+            for kind, starts in self.cue_hits.items():
+                for c in starts:
+                    if lo_pre <= c < n.start:
+                        groups.add(kind)
+                    elif n.end <= c < hi_post and kind in ("ya", "avg"):
+                        after.add(kind)
+        else:
+            groups = {m.lastgroup for m in PRE_ANY.finditer(pre)}
+            after = {m.lastgroup for m in POST_ANY.finditer(clause)}
+        lo = max(s0, n.start - 160)
+        f = Feat(
+            tail=classify_tail(pre),
+            head=head.lastgroup if head else None,
+            pre_kinds=groups,
+            post_kinds=after,
+            forecast=any(lo <= c < n.start for c in self.forecast_cues(s0, s1))
+            or (head is not None and head.lastgroup == "fcafter"),
+            lead_year_ago=YEAR_AGO_LEAD.match(self.t, s0, n.start) is not None,
+            unadjusted=any(s0 <= c < n.start for c in self._unadjusted),
+        )
+        self._feats[i] = f
+        return f
+
+    def forecast_before(self, i: int) -> bool:
+        """A forecast, poll or expectation governs the number: in its clause before it, or right after it."""
+        return self.feat(i).forecast
+
+    def year_ago(self, i: int) -> bool:
+        f = self.feat(i)
+        return "ya" in f.pre_kinds or "ya" in f.post_kinds or f.lead_year_ago
+
+    def average(self, i: int) -> bool:
+        f = self.feat(i)
+        return "avg" in f.pre_kinds or "avg" in f.post_kinds
+
+    def prior_marked(self, i: int) -> bool:
+        f = self.feat(i)
+        if "strong" in f.pre_kinds or f.head == "pafter":
+            return True
+        return "cmp" in f.pre_kinds and f.tail not in ("down", "up")
+
+    def changed(self, i: int) -> bool:
+        f = self.feat(i)
+        return f.tail in ("down", "up") or f.head == "chafter"
+
+    def negative(self, i: int) -> bool:
+        f = self.feat(i)
+        return self.nums[i].sign < 0 or f.tail == "down" or f.head == "downafter"
+
+
+@dataclass(slots=True)
+class Feat:
+    tail: str | None  # down | up (a change verb) | to (a level follows) | diff (同比多增) | rev (revised from)
+    head: str | None  # pafter ("the previous week") | chafter ("higher than") | fcafter ("expected") | downafter
+    pre_kinds: set[str | None]  # ya (year-ago) | avg | strong (prior named) | cmp (a comparison)
+    post_kinds: set[str | None]  # ya | avg
+    forecast: bool
+    lead_year_ago: bool
+    unadjusted: bool
+
+
+_CLAUSE_CUT: Final = re.compile(r"[,，;；]")
+
+
+def _kind_ok(ind: Ind, n: Num) -> bool:
+    if n.approx:
+        return False
+    if ind.kind in ("rate", "change"):
+        return n.kind == "pct"
+    if ind.kind == "amount":
+        return n.kind == "amount" and (n.currency in ("", None) or n.currency == ind.currency)
+    if ind.kind == "count":
+        return n.kind == "count" or (n.kind == "plain" and not n.scaled and n.value >= 1000 and n.value == int(n.value))
+    return False
+
+
+def _excluded(ctx: Ctx, i: int, ind: Ind) -> bool:
+    """Numbers that are not this print whatever the indicator: forecasts, averages, year-ago comparisons (for
+    weekly and monthly series), differences (同比多增), revisions, unadjusted figures of an adjusted series."""
+    f = ctx.feat(i)
+    if f.forecast or ctx.average(i) or ctx.year_ago(i) or f.tail in ("diff", "rev"):
+        return True
+    return ind.kind == "change" and f.unadjusted
+
+
+def _unchanged_from(ctx: Ctx, i: int) -> bool:
+    """ "remained unchanged from the previous reading of 4.65 percent": the value is also the prior."""
+    return bool(UNCHANGED.search(ctx.pre(i, 80)))
+
+
+def pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
+    """(index of the number, signed value) for a mention, or None."""
+    got = _pick_value(ctx, m)
+    if got is None and m.ind.kind == "count":
+        return _yoy_count_change(ctx, m)
+    return got
+
+
+_YOY_AFTER: Final = zre(
+    r"\s?(?:lower|higher|down|up|fewer|more) than (?:in )?(?:the same month (?:a|last) year|a year (?:ago|earlier)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"
+)
+
+
+def _yoy_count_change(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
+    """ "approvals … were 10.6 per cent lower than November 2017": when no count is given, the year-on-year
+    change is the print (unit `pct_change_yoy`)."""
+    _, s1 = ctx.sentence(m.start)
+    for i, n in enumerate(ctx.nums):
+        if n.start < m.end:
+            continue
+        if n.start >= min(m.limit or s1, s1):
+            break
+        if n.kind == "pct" and _YOY_AFTER.match(ctx.t, n.end):
+            down = re.match(r"\s?(?:lower|down|fewer)", ctx.t[n.end : n.end + 8]) is not None
+            return i, -n.value if down else n.value
+    return None
+
+
+def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
+    nums = ctx.nums
+    s0, s1 = ctx.sentence(m.start)
+    limit = min(m.limit or s1, s1)
+    first = next((i for i, n in enumerate(nums) if n.start >= m.end), len(nums))
+    for i in range(first, len(nums)):
+        n = nums[i]
+        if n.start >= limit:
+            break
+        if not _kind_ok(m.ind, n) or _excluded(ctx, i, m.ind):
+            continue
+        if ctx.prior_marked(i) and not _is_from_to(ctx, i) and not _unchanged_from(ctx, i):
+            continue
+        if m.ind.kind in ("rate", "count") and ctx.changed(i):
+            continue
+        if m.ind.kind == "amount":
+            if ctx.feat(i).head == "chafter" and not m.ind.balance:
+                continue
+            # "fell by £1.0 billion, to £2.5 billion": a flow's level follows; "outstanding … by X to Y": X
+            nxt = i + 1
+            if (
+                not m.ind.balance
+                and not m.outstanding
+                and nxt < len(nums)
+                and _kind_ok(m.ind, nums[nxt])
+                and nums[nxt].start < limit
+                and _TO_NEXT.search(ctx.t[n.end : nums[nxt].start])
+            ):
+                return nxt, nums[nxt].value * nums[nxt].sign
+            negative = ctx.negative(i) and not m.ind.balance
+            return i, -n.value if negative else n.value
+        if m.ind.kind == "change":
+            return i, -n.value if ctx.negative(i) else n.value
+        return i, n.value * n.sign
+    # the value written just before the name: "65,139 loan approvals", "651.3 billion yuan (…) in new loans"
+    for i in range(first - 1, -1, -1):
+        n = nums[i]
+        if n.end <= s0:
+            break
+        if not _kind_ok(m.ind, n):
+            if n.kind in ("amount", "count", "pct", "plain"):
+                continue
+            break
+        gap = ctx.t[n.end : m.start]
+        if not (_GAP_BACK.search(gap) or _GAP_BACK.search(_strip_parens(gap))):
+            break
+        if _excluded(ctx, i, m.ind) or ctx.prior_marked(i) or (m.ind.kind != "amount" and ctx.changed(i)):
+            break
+        negative = m.ind.kind == "amount" and not m.ind.balance and ctx.negative(i)
+        return i, -n.value if negative else n.value
+    return None
+
+
+_PARENS: Final = re.compile(r"\([^()]{0,60}\)|（[^（）]{0,60}）")
+
+
+def _strip_parens(s: str) -> str:
+    return _PARENS.sub("", s)
+
+
+_ENDS_TO: Final = zre(
+    r"(?:\bto|\bat|至|降至|升至|增至|达到|达|为)\s?(?:an? (?:average|total|level|rate|seasonally adjusted rate) of\s?)?(?:hk\$|us\$|£|\$)?$"
+)
+
+
+def _is_from_to(ctx: Ctx, i: int) -> bool:
+    """A number after "from X to", "compared with August to" is the value, not the prior."""
+    return ctx.feat(i).tail == "to"
+
+
+def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
+    f = ctx.feat(i)
+    if f.tail in ("rev", "diff") or f.forecast or ctx.average(i):
+        return False
+    if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
+        return False
+    return ctx.prior_marked(i)
+
+
+def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], annual: bool) -> float | None:
+    """The previous observation: before the value in a "from X to Y" clause, after it in its sentence, or in
+    the next sentences until another indicator is named (`others`: where the other mentions start)."""
+    nums = ctx.nums
+    v = nums[vi]
+    s0, s1 = ctx.sentence(v.start)
+    # "from 7.09% to 7.23%", "由前一周的6.18%降至6.16%", "继5月份减少5亿英镑之后，上个月借款17亿英镑"
+    for i in range(vi - 1, -1, -1):
+        n = nums[i]
+        if n.start < max(s0, m.end):
+            break
+        if _kind_ok(m.ind, n) and _prior_ok(ctx, i, m.ind, annual):
+            return _signed_prior(ctx, i, m.ind)
+    stop = min([o for o in others if o > v.end] + [len(ctx.t)])
+    horizon = ctx.ends[min(len(ctx.ends) - 1, _sentence_index(ctx, s1) + 2)]
+    for i in range(vi + 1, len(nums)):
+        n = nums[i]
+        if n.start >= min(stop, horizon):
+            break
+        if not _kind_ok(m.ind, n) or (n.value == abs(value) and m.ind.kind != "rate"):
+            continue
+        if m.ind.kind == "rate" and ctx.changed(i) and "strong" not in ctx.feat(i).pre_kinds:
+            continue
+        if _prior_ok(ctx, i, m.ind, annual):
+            return _signed_prior(ctx, i, m.ind)
+    # "unchanged at 2.0% from the previous quarter", "与上月持平": the previous print was the same
+    if m.ind.kind == "rate":
+        clause = ctx.t[max(s0, m.start) : s1]
+        if UNCHANGED.search(clause) and PREVIOUS_REF.search(clause):
+            return value
+    return None
+
+
+_ANNUAL_PRIOR: Final = zre(
+    r"(?:较|比|compared with|from|versus)\s?\d{4}\s?年?|in \d{4}\s?$|上一?年|去年|previous year|a year earlier"
+)
+_ANNUAL_AFTER: Final = re.compile(r"^\s?(?:in \d{4}|[(（]?\d{4}\s?年)")
+
+
+def _annual_prior(ctx: Ctx, i: int) -> bool:
+    return bool(_ANNUAL_PRIOR.search(ctx.pre(i, 44)) or _ANNUAL_AFTER.search(ctx.post(i, 20)))
+
+
+def _sentence_index(ctx: Ctx, end: int) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(ctx.ends, end)
+
+
+def _signed_prior(ctx: Ctx, i: int, ind: Ind) -> float:
+    n = ctx.nums[i]
+    if ind.kind in ("change", "amount") and not ind.balance and ctx.negative(i):
+        return -n.value
+    return n.value * n.sign
+
+
+# -- periods -------------------------------------------------------------------------------------------------
+
+_WEEK_CUE_BEFORE: Final = zre(r"(?:week (?:ending|ended|of)|as of|w\.e\.|截至|截止|至)\s?$")
+_WEEK_CUE_AFTER: Final = zre(r"\s?(?:止)?\s?(?:当周|的一周|那周|一周)")
+_RIGHT_AFTER: Final = zre(
+    r"\s?(?:\([^()]{0,40}\)\s?)?(?:of all loans outstanding\s)?(?:in|at|for|during|as of|by|of)\s(?:the\s)?(?:end[- ]of\s|end-)?(?:the\s)?"
+)
+_SINCE_AFTER: Final = zre(r"\s?(?:以来|来|起)")
+
+
+def _eligible(mark: Mark, ind: Ind) -> bool:
+    if ind.freq == "week":
+        return mark.kind == "day"
+    if ind.freq == "quarter":
+        return mark.kind == "quarter"
+    if ind.balance:
+        return mark.kind in ("month", "quarter", "last") or (mark.kind == "year" and mark.year_end)
+    if ind.freq == "flow":
+        return mark.kind in ("month", "span", "year", "quarter", "last")
+    return mark.kind in ("month", "quarter", "last")
+
+
+def _candidate_marks(ctx: Ctx, ind: Ind) -> list[Mark]:
+    """The periods that can date a print of this kind of series (not a prior's month, not "since 2022")."""
+    key = (ind.freq, ind.balance)
+    cached = ctx.mark_sets.get(key)
+    if cached is not None:
+        return cached
+    cands = [
+        mk
+        for mk in ctx.marks
+        if _eligible(mk, ind) and not _is_prior_mark(ctx, mk) and not _SINCE_AFTER.match(ctx.t, mk.end)
+    ]
+    if any(mk.kind != "last" for mk in cands):
+        cands = [mk for mk in cands if mk.kind != "last"]
+    ctx.mark_sets[key] = cands
+    return cands
+
+
+def period_for(ctx: Ctx, ind: Ind, mention: int, value: Num) -> str | None:
+    frequency = (
+        "month" if ind.balance else {"week": "week", "quarter": "quarter", "flow": "flow"}.get(ind.freq, "month")
+    )
+    cands = _candidate_marks(ctx, ind)
+    chosen: Mark | None = None
+    if ind.freq == "week":
+        weekly = [
+            mk
+            for mk in cands
+            if _WEEK_CUE_BEFORE.search(ctx.t, max(0, mk.start - 14), mk.start) or _WEEK_CUE_AFTER.match(ctx.t, mk.end)
+        ]
+        if weekly:
+            chosen = weekly[0]
+    if chosen is None:
+        right = [
+            mk
+            for mk in cands
+            if value.end <= mk.start <= value.end + 48 and _RIGHT_AFTER.fullmatch(ctx.t, value.end, mk.start)
+        ]
+        if right:
+            chosen = right[0]
+    if chosen is None:
+        s0, s1 = ctx.sentence(mention)
+        before = [mk for mk in cands if s0 <= mk.start and mk.end <= value.start]
+        after = [mk for mk in cands if value.end <= mk.start < s1]
+        earlier = [mk for mk in cands if mk.end <= s0]
+        if before:
+            chosen = before[-1]
+        elif after:
+            chosen = after[0]
+        elif earlier:
+            chosen = earlier[-1]
+        elif cands:
+            chosen = cands[0]
+    if chosen is None:
+        return default_period(ind.default, ctx.pub)
+    hint = None
+    if chosen.y is None:
+        dated = [mk for mk in ctx.marks if mk.y and not _SINCE_AFTER.match(ctx.t, mk.end)]
+        hint = next((mk.y for mk in reversed(dated) if mk.end <= chosen.start), None)
+        if hint is None and ctx.pub is None:  # "December" in the headline, "December 2025" in the body
+            hint = next((mk.y for mk in dated if mk.start >= chosen.end), None)
+    return resolve(chosen, frequency, ctx.pub, hint)
+
+
+_PRIOR_MARK_BEFORE: Final = zre(
+    r"(?:from|compared with|versus|than|below|above|较|比|由|低于|高于|继|after|following)\s?[^\d,，。;；]{0,24}$"
+)
+
+
+def _is_prior_mark(ctx: Ctx, mk: Mark) -> bool:
+    """ "from 70,664 in August", "較7月份": the month of the prior, not of the value."""
+    cache = ctx.prior_marks
+    if mk.start in cache:
+        return cache[mk.start]
+    cache[mk.start] = answer = _prior_mark(ctx, mk)
+    return answer
+
+
+def _prior_mark(ctx: Ctx, mk: Mark) -> bool:
+    if _PRIOR_MARK_BEFORE.search(ctx.t, max(0, mk.start - 40), mk.start):
+        return True
+    s0, _ = ctx.sentence(mk.start)
+    for i in range(len(ctx.nums) - 1, -1, -1):  # the number this date qualifies ("2.25 trillion yuan in 2024")
+        n = ctx.nums[i]
+        if n.end > mk.start:
+            continue
+        if n.end < max(s0, mk.start - 16) or n.kind in ("date", "tenor"):
+            return False
+        return _RIGHT_AFTER.fullmatch(ctx.t, n.end, mk.start) is not None and ctx.prior_marked(i)
+    return False
+
+
+# -- events --------------------------------------------------------------------------------------------------
+
+
+def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
+    """Events for the mentions of every family: per indicator one print (a flow may have a year-to-date and a
+    single-period print), the first mention with a value giving it, any later mention giving the prior."""
+    events: list[Event] = []
+    seen: dict[tuple[str, str], Event] = {}
+    taken: set[int] = set()
+    done: set[str] = set()  # indicators with one print only, already read
+    for m in mentions:
+        if m.ind.id in done:
+            continue
+        got = pick_value(ctx, m)
+        if got is None:
+            continue
+        vi, value = got
+        if vi in taken:
+            continue
+        n = ctx.nums[vi]
+        period = period_for(ctx, m.ind, m.start, n)
+        shape = "span" if (period and "/" in period) else "single"
+        if (m.ind.id, shape) in seen or (m.ind.freq != "flow" and any(k[0] == m.ind.id for k in seen)):
+            continue
+        taken.add(vi)
+        unit = _UNITS.get(m.ind.kind) or (m.ind.currency or "")
+        if m.ind.kind == "count" and n.kind == "pct":
+            unit = "pct_change_yoy"
+        others = _others(mentions, m.ind.id)
+        prior = pick_prior(ctx, m, vi, value, others, _annual(period))
+        if prior is not None and prior == value and m.ind.kind != "rate":
+            prior = None
+        if prior is None and m.ind.hold_prior and _held(ctx, n):
+            prior = value  # "LPR kept unchanged at 3%", "按兵不动": the previous fixing was the same
+        if m.start < ctx.title_end and not _title_has_period(ctx, m.ind):
+            period = _period_from_repeat(ctx, mentions, m, value) or period
+        ev = Event(m.ind, value, unit, n.start, m.start, period, prior)
+        seen[(m.ind.id, shape)] = ev
+        if m.ind.freq != "flow":
+            done.add(m.ind.id)
+        events.append(ev)
+    # a later mention of the same print may state the prior ("The amount of new loans was down from 1.25 trillion")
+    for ev in events:
+        if ev.prior is not None:
+            continue
+        for m in mentions:
+            if m.ind.id != ev.ind.id or m.start <= ev.mention:
+                continue
+            prior = _prior_in_mention(ctx, m, _others(mentions, m.ind.id), ev)
+            if prior is not None:
+                ev.prior = prior
+                break
+    return events
+
+
+def _held(ctx: Ctx, n: Num) -> bool:
+    s0, s1 = ctx.sentence(n.start)
+    return bool(UNCHANGED.search(ctx.t, s0, s1) or UNCHANGED.search(ctx.t, 0, ctx.title_end))
+
+
+def _title_has_period(ctx: Ctx, ind: Ind) -> bool:
+    return any(mk.end <= ctx.title_end and _eligible(mk, ind) for mk in ctx.marks)
+
+
+def _period_from_repeat(ctx: Ctx, mentions: list[Mention], first: Mention, value: float) -> str | None:
+    """A headline value ("rebound to NT$63.5 billion") dated by the body's sentence repeating it."""
+    for m in mentions:
+        if m.ind is not first.ind or m.start < ctx.title_end:
+            continue
+        got = pick_value(ctx, m)
+        if got is not None and abs(got[1] - value) <= 0.011 * abs(value):
+            return period_for(ctx, m.ind, m.start, ctx.nums[got[0]])
+    return None
+
+
+def _others(mentions: list[Mention], ind_id: str) -> list[int]:
+    return [m.start for m in mentions if m.ind.id != ind_id]
+
+
+def _annual(period: str | None) -> bool:
+    return period is not None and len(period) == 4
+
+
+def _prior_in_mention(ctx: Ctx, m: Mention, others: list[int], ev: Event) -> float | None:
+    _, s1 = ctx.sentence(m.start)
+    limit = min([o for o in others if o > m.end] + [s1])
+    for i, n in enumerate(ctx.nums):
+        if n.start < m.end:
+            continue
+        if n.start >= limit:
+            break
+        if not _kind_ok(m.ind, n) or n.value == abs(ev.value):
+            continue
+        if _prior_ok(ctx, i, m.ind, _annual(ev.period)):
+            return _signed_prior(ctx, i, m.ind)
+    return None

@@ -1,0 +1,454 @@
+"""`mortgage_print` grammar: one behaviour per test, on sentences written for these tests (in the phrasing
+families of wire services, central-bank releases and Chinese-language outlets, but not copied from them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collectors.item import Item
+from rules.extract import Document
+from rules.extract.mortgage_print import extract_mortgage_print
+
+
+def prints(title: str, summary: str = "", published: str | None = "2026-03-12T09:00:00Z") -> list[dict[str, Any]]:
+    out = extract_mortgage_print(
+        Document(Item(id="t", source="test", title=title, summary=summary, published=published))
+    )
+    if out is None:
+        return []
+    return out if isinstance(out, list) else [out]
+
+
+def by_indicator(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {e["indicator"]: e for e in events}
+
+
+# -- Freddie Mac PMMS --------------------------------------------------------------------------------------
+
+
+def test_pmms_30_year_average_with_prior_a_week_earlier() -> None:
+    (e,) = prints(
+        "Freddie Mac: the 30-year fixed-rate mortgage averaged 6.31% this week, down from 6.40% a week earlier"
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("us_30y_mortgage_rate", 6.31, 6.40, "percent")
+
+
+def test_pmms_15_year_is_its_own_event() -> None:
+    ev = by_indicator(
+        prints(
+            "Mortgage rates ease",
+            "The 30-year fixed rate averaged 6.22%, Freddie Mac said. The 15-year fixed rate averaged 5.52%, "
+            "compared with 5.60% last week.",
+        )
+    )
+    assert ev["us_15y_mortgage_rate"]["value"] == 5.52 and ev["us_15y_mortgage_rate"]["prior"] == 5.60
+
+
+def test_pmms_change_before_the_level_is_not_the_value() -> None:
+    (e,) = prints("The 30-year fixed rate fell 0.12% to an average of 6.18%, Freddie Mac said on Thursday")
+    assert e["value"] == 6.18
+
+
+def test_pmms_from_x_to_y_gives_value_and_prior() -> None:
+    (e,) = prints("The average 30-year rate climbed from last week's 6.05% to 6.14%, according to Freddie Mac")
+    assert (e["value"], e["prior"]) == (6.14, 6.05)
+
+
+def test_pmms_year_ago_rate_is_not_the_prior() -> None:
+    (e,) = prints("Freddie Mac said the 30-year mortgage rate averaged 6.2% this week. A year ago it averaged 6.9%.")
+    assert e["value"] == 6.2 and "prior" not in e
+
+
+def test_pmms_period_is_the_thursday_of_the_published_week() -> None:
+    (e,) = prints("Freddie Mac: 30-year mortgage rate averages 6.09%", published="2026-02-13T15:00:00Z")
+    assert e["period"] == "2026-02-12"
+
+
+def test_pmms_stated_week_wins_over_published_date() -> None:
+    (e,) = prints("The 30-year fixed-rate mortgage averaged 6.44% as of October 17, 2024, Freddie Mac said")
+    assert e["period"] == "2024-10-17"
+
+
+def test_pmms_simplified_chinese_with_previous_week() -> None:
+    (e,) = prints("房地美周四公布，美国30年期固定抵押贷款平均利率为6.25%，前一周为6.31%。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("us_30y_mortgage_rate", 6.25, 6.31)
+
+
+def test_pmms_traditional_chinese_15_year() -> None:
+    ev = by_indicator(
+        prints("房地美公布，美國30年期固定房貸平均利率為6.2%；15年期固定房貸平均利率降至5.48%，前一週為5.55%。")
+    )
+    assert ev["us_15y_mortgage_rate"]["value"] == 5.48 and ev["us_15y_mortgage_rate"]["prior"] == 5.55
+
+
+def test_a_lenders_own_rate_is_not_a_print() -> None:
+    assert prints("Chase lowers its 30-year fixed mortgage rate to 5.99% for new buyers") == []
+
+
+def test_a_rate_forecast_is_not_a_print() -> None:
+    assert prints("Economists forecast the 30-year mortgage rate will average 6.1% next year") == []
+
+
+# -- MBA weekly survey ---------------------------------------------------------------------------------------
+
+
+def test_mba_applications_fell_is_negative_with_week_ending_period() -> None:
+    (e,) = prints(
+        "Mortgage applications fell 2.3% in the week ending March 6, 2026, the Mortgage Bankers Association said"
+    )
+    assert (e["indicator"], e["value"], e["unit"], e["period"]) == (
+        "mba_applications_index",
+        -2.3,
+        "pct_change",
+        "2026-03-06",
+    )
+
+
+def test_mba_refinance_and_purchase_indices() -> None:
+    ev = by_indicator(
+        prints(
+            "MBA: the Refinance Index rose 7% and the seasonally adjusted Purchase Index decreased 1.5% from a week earlier"
+        )
+    )
+    assert ev["mba_refinance_index"]["value"] == 7 and ev["mba_purchase_index"]["value"] == -1.5
+
+
+def test_mba_unadjusted_change_is_skipped() -> None:
+    (e,) = prints(
+        "MBA weekly survey",
+        "The Market Composite Index increased 1.2 percent on a seasonally adjusted basis from one week earlier. "
+        "On an unadjusted basis, the Market Composite Index was up 9 percent.",
+    )
+    assert e["value"] == 1.2
+
+
+def test_mba_contract_rate_with_prior() -> None:
+    (e,) = prints(
+        "The average contract interest rate for 30-year fixed-rate mortgages rose to 6.42% from 6.37%, MBA said"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("mba_30y_contract_rate", 6.42, 6.37)
+
+
+def test_mba_simplified_chinese_week_ending() -> None:
+    (e,) = prints(
+        "美国抵押贷款银行家协会（MBA）公布，截至2月27日当周，MBA抵押贷款申请活动指数下降5.1%。",
+        published="2026-03-05T00:00:00Z",
+    )
+    assert (e["value"], e["period"]) == (-5.1, "2026-02-27")
+
+
+def test_mba_hong_kong_wording() -> None:
+    ev = by_indicator(
+        prints("美國上周按揭貸款申請增加，按揭市場指數上升2.7%，轉按指數上升6.2%。美國按揭貸款銀行協會公布。")
+    )
+    assert ev["mba_applications_index"]["value"] == 2.7 and ev["mba_refinance_index"]["value"] == 6.2
+
+
+def test_mba_versus_prior_shorthand() -> None:
+    (e,) = prints("US MBA mortgage applications w.e. 6 March -1.4% vs +2.8% prior")
+    assert (e["value"], e["prior"]) == (-1.4, 2.8)
+
+
+def test_mba_period_from_the_published_wednesday() -> None:
+    (e,) = prints("Mortgage applications rose 3.1% last week, MBA says", published="2026-03-11T11:00:00Z")
+    assert e["period"] == "2026-03-06"
+
+
+# -- delinquency -------------------------------------------------------------------------------------------
+
+
+def test_nds_delinquency_rate_with_quarter_and_prior() -> None:
+    (e,) = prints(
+        "The delinquency rate for mortgage loans on one-to-four-unit residential properties rose to a seasonally "
+        "adjusted 4.02% at the end of the third quarter of 2025, up from 3.93% in the second quarter, according "
+        "to MBA's National Delinquency Survey."
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["period"]) == ("mba_delinquency_rate", 4.02, 3.93, "2025-Q3")
+
+
+def test_hkma_delinquency_ratio_from_previous_month() -> None:
+    (e,) = prints("金管局公布住宅按揭统计调查结果，按揭贷款拖欠比率由上月的0.11%升至0.12%。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("hk_mortgage_delinquency_ratio", 0.12, 0.11)
+
+
+# -- PBOC ----------------------------------------------------------------------------------------------------
+
+
+def test_pboc_household_total_short_and_mlt_with_signs() -> None:
+    ev = by_indicator(
+        prints("人民银行数据显示，2026年2月份住户贷款减少3200亿元，其中，短期贷款减少4100亿元，中长期贷款增加900亿元。")
+    )
+    assert ev["pboc_household_loans"]["value"] == -320_000_000_000
+    assert ev["pboc_household_short_loans"]["value"] == -410_000_000_000
+    assert ev["pboc_household_mlt_loans"]["value"] == 90_000_000_000
+    assert ev["pboc_household_mlt_loans"]["period"] == "2026-02"
+
+
+def test_pboc_corporate_short_and_mlt_loans_are_not_household() -> None:
+    ev = by_indicator(
+        prints(
+            "2月份住户贷款增加500亿元。企（事）业单位贷款增加2.1万亿元，其中，短期贷款增加8000亿元，中长期贷款增加1.3万亿元。"
+        )
+    )
+    assert "pboc_household_short_loans" not in ev and "pboc_household_mlt_loans" not in ev
+
+
+def test_pboc_year_to_date_and_single_month_are_two_events() -> None:
+    events = [
+        e
+        for e in prints("前2个月人民币贷款增加6.1万亿元。2月份人民币贷款增加1.4万亿元。")
+        if e["indicator"] == "pboc_new_rmb_loans"
+    ]
+    assert {(e["period"], e["value"]) for e in events} == {
+        ("2026-01/2026-02", 6_100_000_000_000),
+        ("2026-02", 1_400_000_000_000),
+    }
+
+
+def test_pboc_household_loans_name_their_own_context() -> None:
+    (e,) = prints("8月住户贷款减少489亿元")
+    assert (e["indicator"], e["value"], e["unit"]) == ("pboc_household_loans", -48_900_000_000, "CNY")
+
+
+def test_pboc_first_half_span() -> None:
+    (e,) = prints("央行：2025年上半年住户贷款增加2100亿元")
+    assert e["period"] == "2025-01/2025-06"
+
+
+def test_pboc_rmb_balance_over_the_local_and_foreign_currency_twin() -> None:
+    (e,) = prints("2月末，本外币贷款余额268.9万亿元，同比增长6.2%。月末人民币贷款余额265.3万亿元，同比增长6.3%。")
+    assert (e["indicator"], e["value"]) == ("pboc_rmb_loan_balance", 265_300_000_000_000)
+
+
+def test_tsf_increment_and_not_the_year_on_year_difference() -> None:
+    (e,) = prints("初步统计，2026年2月社会融资规模增量为2.2万亿元，比上年同期多3000亿元。")
+    assert (e["indicator"], e["value"], e["period"]) == ("pboc_tsf_flow", 2_200_000_000_000, "2026-02")
+    assert "prior" not in e
+
+
+def test_tsf_stock() -> None:
+    (e,) = prints("2月末社会融资规模存量为430.5万亿元，同比增长8.1%。")
+    assert (e["indicator"], e["value"]) == ("pboc_tsf_stock", 430_500_000_000_000)
+
+
+def test_english_new_loans_written_before_the_name_with_prior() -> None:
+    (e,) = prints(
+        "China's banks extended 1.12 trillion yuan ($156 billion) in new yuan loans in February, up from 510 "
+        "billion yuan in January, central bank data showed."
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["period"]) == (
+        "pboc_new_rmb_loans",
+        1_120_000_000_000,
+        510_000_000_000,
+        "2026-02",
+    )
+
+
+def test_english_medium_and_long_term_household_loans_fell() -> None:
+    (e,) = prints(
+        "Medium- and long-term loans to households, a proxy for mortgages, fell by 82 billion yuan in February"
+    )
+    assert (e["indicator"], e["value"]) == ("pboc_household_mlt_loans", -82_000_000_000)
+
+
+def test_traditional_chinese_zhao_unit_and_first_two_months() -> None:
+    (e,) = prints("人行公布，今年首兩個月人民幣貸款增加6.14兆元。")
+    assert (e["value"], e["period"]) == (6_140_000_000_000, "2026-01/2026-02")
+
+
+def test_loan_allocation_report_mortgage_balance_at_year_end() -> None:
+    (e,) = prints("人民银行发布的贷款投向统计报告显示，2025年末个人住房贷款余额37.01万亿元，同比下降1.2%。")
+    assert (e["indicator"], e["value"], e["period"]) == ("cn_mortgage_balance", 37_010_000_000_000, "2025-12")
+
+
+def test_contraction_with_the_prior_written_as_a_decline() -> None:
+    (e,) = prints(
+        "Household loans, mostly mortgages, contracted by 207 billion yuan in November after a 369 billion yuan "
+        "decline in October, PBOC data showed"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("pboc_household_loans", -207e9, -369e9)
+
+
+def test_a_prior_despite_a_missed_forecast_in_the_same_sentence() -> None:
+    (e,) = prints(
+        "China's new yuan loans fell to 620 billion yuan in February, falling short of analysts' forecasts and "
+        "down from 1.3 trillion yuan in January"
+    )
+    assert (e["value"], e["prior"]) == (620e9, 1.3e12)
+
+
+def test_a_reuters_style_poll_preview_is_not_a_print() -> None:
+    assert prints("China's new yuan loans likely rebounded to 1.2 trillion yuan in March, a Reuters poll showed") == []
+
+
+def test_a_credit_preview_is_not_a_print() -> None:
+    assert prints("市场预计2月新增人民币贷款约1.3万亿元，社融增量或达2万亿元") == []
+
+
+def test_last_month_resolves_from_the_published_date() -> None:
+    (e,) = prints("China's new yuan loans rose to 1.2 trillion yuan last month, PBOC data showed")
+    assert e["period"] == "2026-02"
+
+
+# -- LPR -----------------------------------------------------------------------------------------------------
+
+
+def test_lpr_hold_gives_one_event_per_tenor_five_year_first() -> None:
+    events = prints("China kept its one-year loan prime rate unchanged at 3.0% and the five-year LPR at 3.5% on Friday")
+    assert [e["indicator"] for e in events] == ["lpr_5y", "lpr_1y"]
+    assert events[0]["value"] == 3.5 and events[0]["prior"] == 3.5 and events[0]["benchmark"] == "mortgage"
+    assert events[1]["value"] == 3.0
+
+
+def test_lpr_cut_with_prior() -> None:
+    (e,) = prints("China cut the five-year loan prime rate by 10 basis points to 3.4% from 3.5%")
+    assert (e["indicator"], e["value"], e["prior"]) == ("lpr_5y", 3.4, 3.5)
+
+
+def test_lpr_respectively_in_chinese() -> None:
+    ev = by_indicator(prints("2月LPR报价出炉：1年期和5年期以上LPR分别为3%和3.5%，均与上月持平。"))
+    assert ev["lpr_1y"]["value"] == 3 and ev["lpr_5y"]["value"] == 3.5
+
+
+def test_lpr_hong_kong_li_unit_and_holding_still() -> None:
+    ev = by_indicator(prints("人民銀行宣布，一年期LPR維持3厘，五年期以上LPR維持3.5厘，連續多月按兵不動。"))
+    assert ev["lpr_5y"]["value"] == 3.5 and ev["lpr_5y"]["prior"] == 3.5
+
+
+def test_lpr_each_tenor_in_its_own_clause() -> None:
+    ev = by_indicator(
+        prints(
+            "China held its lending benchmarks",
+            "The one-year loan prime rate was kept at 3.1%, and the five-year LPR was unchanged at 3.6%.",
+        )
+    )
+    assert ev["lpr_1y"]["value"] == 3.1 and ev["lpr_5y"]["value"] == 3.6 and ev["lpr_5y"]["prior"] == 3.6
+
+
+def test_lpr_expectation_in_chinese_is_not_a_print() -> None:
+    assert prints("市场普遍预期本月5年期以上LPR将保持在3.5%不变") == []
+
+
+def test_lpr_based_product_pricing_is_not_a_print() -> None:
+    assert prints("多地首套房贷利率下限调整为不低于5年期以上LPR减20个基点") == []
+
+
+def test_lpr_expectation_is_not_a_print() -> None:
+    assert prints("Analysts expect China to keep the five-year LPR at 3.5% on Monday") == []
+
+
+# -- Bank of England and UK Finance --------------------------------------------------------------------------
+
+
+def test_boe_approvals_with_prior_month() -> None:
+    (e,) = prints(
+        "Mortgage approvals for house purchase fell to 61,300 in January from 64,100 in December, the Bank of England said"
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("uk_mortgage_approvals", 61300, 64100, "count")
+
+
+def test_boe_approvals_in_thousands_shorthand() -> None:
+    (e,) = prints("UK mortgage approvals 66.5K vs 64.0K expected; prior 65.2K (Bank of England)")
+    assert (e["value"], e["prior"]) == (66500, 65200)
+
+
+def test_boe_net_mortgage_borrowing_level_and_prior() -> None:
+    (e,) = prints(
+        "Net borrowing of mortgage debt by individuals rose to £4.5 billion in January from £3.6 billion, BoE data showed"
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("uk_net_mortgage_lending", 4.5e9, 3.6e9, "GBP")
+
+
+def test_boe_consumer_credit_after_a_previous_rise() -> None:
+    (e,) = prints(
+        "Consumer credit increased by £1.4 billion in January, after a £0.9 billion rise in December, the Bank of England said"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 1.4e9, 9e8)
+
+
+def test_boe_net_repayment_is_negative() -> None:
+    (e,) = prints(
+        "UK households made net repayments of £0.3 billion of consumer credit in April, Bank of England figures showed"
+    )
+    assert e["value"] == -3e8
+
+
+def test_approvals_in_thousands_with_a_revised_prior() -> None:
+    (e,) = prints(
+        "The number of mortgage approvals for house purchase in the UK decreased to 61.3 thousand in January, "
+        "down from a revised 64.1 thousand in the previous month"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 61300, 64100)
+
+
+def test_uk_finance_banks_approved_with_fewer_than_prior() -> None:
+    (e,) = prints(
+        "British banks approved 38,120 mortgages for house purchase in May, fewer than 39,400 in April, UK Finance said"
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_finance_mortgage_approvals", 38120, 39400)
+
+
+def test_us_consumer_credit_from_the_fed() -> None:
+    (e,) = prints("U.S. consumer credit increased by $16.9 billion in December, the Federal Reserve said")
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_consumer_credit", 16.9e9, "USD")
+
+
+def test_poll_figure_is_not_the_print() -> None:
+    (e,) = prints(
+        "UK mortgage approvals slip",
+        "Mortgage approvals fell to 61,300 in January, the Bank of England said. Economists polled by Reuters had "
+        "expected 63,000 approvals.",
+    )
+    assert e["value"] == 61300 and "prior" not in e
+
+
+def test_boe_approvals_in_chinese_with_lower_than_prior() -> None:
+    (e,) = prints("英国央行公布，1月抵押贷款批准件数为61,300件，低于12月的64,100件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 61300, 64100)
+
+
+# -- HKMA ----------------------------------------------------------------------------------------------------
+
+
+def test_hkma_new_loans_approved_is_the_headline_then_applications() -> None:
+    events = prints(
+        "HKMA residential mortgage survey",
+        "The number of mortgage applications in January fell by 12% month-on-month to 6,820. Mortgage loans "
+        "approved in January decreased by 3.2% compared with December to HK$21.4 billion, the HKMA said.",
+    )
+    assert [e["indicator"] for e in events] == ["hk_new_mortgage_loans", "hk_mortgage_applications"]
+    assert events[0]["value"] == 21.4e9 and events[0]["unit"] == "HKD" and events[1]["value"] == 6820
+
+
+def test_hkma_chinese_level_after_a_monthly_fall_is_positive() -> None:
+    (e,) = prints("金管局公布，1月份新批出的按揭贷款额按月减少3.2%至214亿元。")
+    assert (e["indicator"], e["value"], e["unit"]) == ("hk_new_mortgage_loans", 21.4e9, "HKD")
+
+
+def test_hkma_drawdowns_are_not_new_loans_approved() -> None:
+    assert prints("金管局：新取用按揭贷款额按月增加5%至150亿元") == []
+
+
+# -- Taiwan, and things that are not prints ------------------------------------------------------------------
+
+
+def test_taiwan_five_banks_new_home_loans_with_previous_month() -> None:
+    (e,) = prints("央行公布，五大銀行新承做購屋貸款金額為620億元，較上月的598億元增加。")
+    assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("tw_new_home_loans", 62e9, 59.8e9, "TWD")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Home prices in Hong Kong fell 1.2% in January, the lowest since 2016",
+        "金管局放宽按揭成数上限，1500万元以下物业按揭上限为70%",
+        "某研究院：2月百城首套房贷利率平均为3.05%，较上月下降3个基点",
+        "Lender's home lending revenue fell 10% to $800 million in the quarter",
+        "Why first-time buyers are waiting for spring to take out a mortgage",
+        "Existing-home sales rose 3.1% in February as mortgage rates eased",
+    ],
+)
+def test_house_prices_sales_and_commentary_are_not_prints(title: str) -> None:
+    assert prints(title) == []
