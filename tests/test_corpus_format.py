@@ -41,7 +41,7 @@ FIELDS: dict[str, set[str]] = {
         "upside_pct",
         "action",
     },
-    "mortgage_print": {"indicator", "value", "unit", "period", "prior"},
+    "mortgage_print": {"indicator", "value", "unit", "period", "prior", "currency", "benchmark"},
 }
 NUMERIC = {"upfront", "total", "target", "old_target", "upside_pct", "value", "prior"}
 NAMES = {"licensor", "licensee", "asset", "company"}  # free text; a list gives alternatives
@@ -225,10 +225,22 @@ def check_pt(f: dict[str, Any]) -> None:
         assert (f["target"] > f["old_target"]) == (f["action"] == "raise_target")
 
 
+# Amounts are written in the unit the source states: a scale word (亿, 萬億, billion …) and the money, the
+# currency code beside it (tests/corpus/README.md).
+STATED_AMOUNT = re.compile(
+    r"(?:万亿|萬億|兆|亿|億|万|萬)(?:元|港元|英镑|英鎊|美元|人民币|人民幣)(?:人民币|人民幣)?|(?:trillion|billion|million) [A-Z]{3}"
+)
+
+
 def check_mp(f: dict[str, Any]) -> None:
     assert f.get("indicator") in INDICATORS
     assert is_number(f.get("value"))
-    assert f.get("unit") in INDICATORS[f["indicator"]]
+    allowed = INDICATORS[f["indicator"]]
+    if allowed <= set(CURRENCIES):  # an amount: the stated unit, with the currency as its own field
+        assert f.get("currency") in allowed, f
+        assert f.get("unit") in allowed or STATED_AMOUNT.fullmatch(str(f.get("unit"))), f
+    else:
+        assert f.get("unit") in allowed, f
     if "period" in f:
         assert PERIOD.fullmatch(f["period"]), f["period"]
         if f["indicator"] in WEEKDAY:
@@ -278,9 +290,9 @@ def test_seed_articles_carry_the_issue_gold() -> None:
     assert deals["GSK"]["licensor"] == "RAPT Therapeutics" and deals["GSK"]["total"] == 2.2e9
     assert deals["阿斯利康"]["licensor"] == "西比曼生物" and deals["阿斯利康"]["total"] == 6.3e8
     pboc = {e["fields"]["indicator"]: e["fields"] for e in by_id["seed-pboc-household-2025"]["events"]}
-    assert pboc["pboc_household_mlt_loans"]["value"] == 1.28e12
-    assert pboc["pboc_household_mlt_loans"]["prior"] == 2.25e12
-    assert pboc["pboc_household_short_loans"]["value"] == -8.351e11
+    assert pboc["pboc_household_mlt_loans"]["value"] == 1.28 and pboc["pboc_household_mlt_loans"]["unit"] == "兆元"
+    assert pboc["pboc_household_mlt_loans"]["prior"] == 2.25
+    assert pboc["pboc_household_short_loans"]["value"] == -8351 and pboc["pboc_household_short_loans"]["unit"] == "億元"
     assert by_id["seed-bd-roundup-2025"]["events"] == []
 
 

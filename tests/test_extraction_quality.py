@@ -70,7 +70,8 @@ def test_seed_two_deals_gsk_rapt_and_astrazeneca_cbmg() -> None:
 def test_seed_pboc_household_mlt_print() -> None:
     prints = {f["indicator"]: f for f in _fields("seed-pboc-household-2025", "mortgage_print")}
     mlt = prints["pboc_household_mlt_loans"]
-    assert mlt["value"] == 1.28e12 and mlt["prior"] == 2.25e12 and mlt["unit"] == "CNY"
+    # in the unit the article states (1.28兆元): value and prior in 兆元, the currency beside
+    assert (mlt["value"], mlt["prior"], mlt["unit"], mlt["currency"]) == (1.28, 2.25, "兆元", "CNY")
 
 
 @pytest.mark.parametrize("item_id", [r["id"] for r in ROWS if r["id"].startswith("seed-") and not r["events"]])

@@ -10,7 +10,7 @@ from notifier.blocks import assemble, esc, field_section, section
 from notifier.cards.common import Card, extras_block, fallback, history_block, meta_block, present, title_block
 from notifier.cards.news import news_console
 
-FIELDS = ("indicator", "value", "unit", "period", "prior")
+FIELDS = ("indicator", "value", "unit", "period", "prior", "currency", "benchmark")
 
 
 def summary(alert: Alert) -> str:

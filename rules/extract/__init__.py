@@ -40,7 +40,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "upside_pct",
         "action",
     ),
-    "mortgage_print": ("indicator", "value", "unit", "period", "prior"),
+    # amounts in the unit the source states (value 1.28, unit 万亿元, currency CNY); `benchmark: mortgage` on the
+    # 5-year LPR, the mortgage reference rate
+    "mortgage_print": ("indicator", "value", "unit", "period", "prior", "currency", "benchmark"),
 }
 
 

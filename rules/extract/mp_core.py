@@ -70,15 +70,17 @@ class Event:
     period: str | None = None
     prior: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    scale: float = 1.0  # amounts are reported in the unit the source states (1.28万亿元 → 1.28, unit 万亿元)
 
     def fields(self) -> dict[str, Any]:
         from rules.extract.common import round_value
 
-        out: dict[str, Any] = {"indicator": self.ind.id, "value": round_value(self.value), "unit": self.unit}
+        value = self.value / self.scale
+        out: dict[str, Any] = {"indicator": self.ind.id, "value": round_value(value), "unit": self.unit}
         if self.period:
             out["period"] = self.period
         if self.prior is not None:
-            out["prior"] = round_value(self.prior)
+            out["prior"] = round_value(self.prior / self.scale)
         out.update(self.extra)
         return out
 
@@ -613,7 +615,23 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             prior = value  # "LPR kept unchanged at 3%", "按兵不动": the previous fixing was the same
         if m.start < ctx.title_end and not _title_has_period(ctx, m.ind):
             period = _period_from_repeat(ctx, mentions, m, value) or period
-        ev = Event(m.ind, value, unit, n.start, m.start, period, prior)
+        scale = 1.0
+        extra: dict[str, Any] = {}
+        if n.kind == "amount" and m.ind.kind not in _UNITS:
+            extra["currency"] = m.ind.currency or n.currency or None
+            if n.stated_unit:
+                unit, scale = n.stated_unit, n.scale
+        ev = Event(
+            m.ind,
+            value,
+            unit,
+            n.start,
+            m.start,
+            period,
+            prior,
+            extra={k: v for k, v in extra.items() if v},
+            scale=scale,
+        )
         seen[(m.ind.id, shape)] = ev
         if m.ind.freq != "flow":
             done.add(m.ind.id)

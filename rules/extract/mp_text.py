@@ -121,6 +121,8 @@ class Num:
     scaled: bool = False  # written with a scale word (亿, billion, k)
     approx: bool = False  # 3萬多, 5000余: an approximate figure, never a print
     digits: tuple[int, int] = (0, 0)  # where the digits themselves are
+    scale: float = 1.0  # the scale word's factor (亿 → 1e8, bn → 1e9): `value / scale` is the number as written
+    stated_unit: str = ""  # the amount's unit as the source states it: 亿元, 萬億元, billion GBP
 
 
 _CUR_PREFIX: Final = {
@@ -131,6 +133,10 @@ _SCALE: Final = {
     "万亿": 1e12, "萬億": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "trillion": 1e12,
     "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
     "m": 1e6, "thousand": 1e3, "k": 1e3,
+}  # fmt: skip
+_SCALE_NAME: Final = {
+    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "billion": "billion", "bn": "billion",
+    "bln": "billion", "million": "million", "mn": "million", "mln": "million", "m": "million",
 }  # fmt: skip
 _CUR_SUFFIX: Final = {
     "元": None, "港元": "HKD", "港币": "HKD", "港幣": "HKD", "英镑": "GBP", "英鎊": "GBP", "镑": "GBP", "鎊": "GBP",
@@ -231,8 +237,23 @@ def scan_numbers(t: str) -> list[Num]:
         elif c == "+":
             start -= 1
         approx = not cu and e < size and t[e] in _APPROX_NEXT
-        out.append(Num(value, kind, currency, start, e, sign, bool(scale_word), approx, m.span("n")))
+        factor, stated = 1.0, ""
+        if kind == "amount":
+            factor, stated = _stated(scale_word, cs.strip() if cs else "", currency)
+        num = Num(value, kind, currency, start, e, sign, bool(scale_word), approx, m.span("n"), factor, stated)
+        out.append(num)
     return out
+
+
+def _stated(scale_word: str, suffix: str, currency: str | None) -> tuple[float, str]:
+    """The factor of an amount's scale word and its unit as written: 亿 + 元 → (1e8, "亿元"); bn + £ →
+    (1e9, "billion GBP"). Chinese units keep the source's script (億港元); English ones name the currency."""
+    factor = _SCALE.get(scale_word) if scale_word else None
+    if not factor or (scale_word == "m" and currency is None):
+        return 1.0, suffix or (currency or "")
+    if scale_word in _SCALE_NAME:
+        return factor, f"{_SCALE_NAME[scale_word]} {currency or suffix}".strip()
+    return factor, scale_word + (suffix or (currency or ""))
 
 
 # ------------------------------------------------------------------------------------------ sentences
