@@ -323,6 +323,22 @@ def describe(silence: Silence) -> str:
 # --- record time and release (called by the alert recorder and `silence expire`) ----------------------------------
 
 
+HELD_PREFIX = "silenced by "
+_HELD = re.compile(r"silenced by ([A-Za-z0-9_.:-]+)(?: until |$)")
+
+
+def held_reason(silence: Silence) -> str:
+    """What a silenced delivery says (`wirewatch alerts`): `silenced by <id> until <end>`. The id is read back
+    by `held_by` when the silence is expired early."""
+    return f"{HELD_PREFIX}{silence.id} until {when(silence.ended_at)}"
+
+
+def held_by(reason: str | None) -> str | None:
+    """The silence id in a silenced delivery's reason, or None."""
+    m = _HELD.match(reason or "")
+    return m.group(1) if m else None
+
+
 def silence_for(alert: Alert, silences: Iterable[Silence], now: float) -> Silence | None:
     """The silence to record with `alert` (its id goes with the alert), or None to post it."""
     return matching(labels_of(alert), silences, now)
