@@ -4,7 +4,9 @@ modal, the *Why?* answer, and a word to a reader whose press did nothing.
 - The card is redrawn from the store with `chat.update`: its content (`card_for`) followed by
   `reader_blocks` — the mutes made from it that still hold, each with Undo ("Muted AstraZeneca for 7 d by
   @ana"), who found it useful or not relevant, and the buttons again. Drawn from the store rather than from the
-  press, so presses on several replicas, in any order, leave the same card.
+  press, and one card at a time (a short store lease per message, so on every replica): each redraw reads
+  the store after its own press was written, so the last redraw shows every press — presses on several
+  replicas, in any order, leave the same card.
 - *Not relevant* stores the verdict at once and opens a modal (`views.open`, while the press's trigger is
   fresh) for an optional reason; submitting it stores the verdict again with the reason (the reader's latest
   counts); closing it keeps the verdict without one.
@@ -18,10 +20,12 @@ already stored when this starts. A Slack error here is logged; the writes stand.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -40,6 +44,8 @@ from wirewatch.interactive.why import explain
 
 log = logging.getLogger("wirewatch.interactive")
 REASON_BLOCK = "reason"
+CARD_LEASE = 10.0  # seconds: longer than a chat.update takes; a redraw that dies holding it blocks no one long
+CARD_WAIT = 5.0  # how long a redraw waits for another to finish before drawing anyway
 
 
 def reason_modal(action: Action) -> dict[str, Any]:
@@ -86,6 +92,7 @@ class SlackResponder:
         self.rules = rules
         self.why_reply = why_reply
         self.clock = clock
+        self._owner = uuid.uuid4().hex[:12]
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-followup")
 
     def __call__(self, outcome: Outcome) -> None:
@@ -125,11 +132,24 @@ class SlackResponder:
         where = action.where
         if not where.channel_id or not where.message_ts or not takes_actions(alert):
             return
-        now = self.clock()
-        state = reader_blocks(alert, self.store.silences(now), self.store.verdicts(alert_id=alert.id), now)
-        card = card_for(alert)
-        blocks = [*card.blocks[: MAX_BLOCKS - len(state)], *state]
-        self.client.chat_update(channel=where.channel_id, ts=where.message_ts, text=card.text, blocks=blocks)
+        with self._one_at_a_time(f"card:{where.channel_id}:{where.message_ts}"):
+            now = self.clock()
+            state = reader_blocks(alert, self.store.silences(now), self.store.verdicts(alert_id=alert.id), now)
+            card = card_for(alert)
+            blocks = [*card.blocks[: MAX_BLOCKS - len(state)], *state]
+            self.client.chat_update(channel=where.channel_id, ts=where.message_ts, text=card.text, blocks=blocks)
+
+    @contextlib.contextmanager
+    def _one_at_a_time(self, name: str) -> Iterator[None]:
+        owner = f"{self._owner}:{uuid.uuid4().hex[:8]}"
+        deadline = time.monotonic() + CARD_WAIT
+        while not (held := self.store.acquire_lease(name, owner, CARD_LEASE)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            if held:
+                self.store.release_lease(name, owner)
 
     def answer_why(self, action: Action, alert: Alert) -> None:
         text = explain(alert, self.rules())

@@ -26,6 +26,10 @@ _RULE_KEYS = ("id", "description", "event", "severity", "tags", "enabled", "exam
 _SERIES_KEYS = {"id", "description", "series", "event", "severity", "tags", "enabled"}
 
 
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def esc(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -44,7 +48,7 @@ def _keyword(alert: Alert, rules: RuleSet) -> list[str]:
     for m in engine.match(alert.item, explain=True):
         if m.rule.id in wanted and (alert.event is None or m.rule.event == alert.event):
             matches.setdefault(m.rule.id, m)
-    lines = [f"*Why this alert fired* — {esc(alert.item.title or alert.item.id)}"]
+    lines = [f"*Why this alert fired* — {esc(_clip(alert.item.title or alert.item.id))}"]
     for rule_id in wanted:
         fired = matches.get(rule_id)
         if fired is not None:
@@ -114,7 +118,7 @@ def _fields(fields: Mapping[str, Any]) -> str:
 
 
 def _series(alert: Alert, rules: RuleSet) -> list[str]:
-    lines = [f"*Why this alert fired* — {esc(alert.item.title)}"]
+    lines = [f"*Why this alert fired* — {esc(_clip(alert.item.title))}"]
     by_id = {r.id: r for r in rules.series_rules}
     for rule_id in dict.fromkeys((alert.rule, *alert.rules)):
         rule = by_id.get(rule_id)
