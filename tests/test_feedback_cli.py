@@ -62,7 +62,7 @@ def judged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, di
 def test_export_writes_corpus_lines_the_shared_scorer_reads(
     judged: tuple[Path, dict[str, Alert]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cfg, alerts = judged
+    cfg, _ = judged
     out_file = tmp_path / "feedback.jsonl"
     code, out, err = run(capsys, "feedback", "export", "-c", str(cfg), "--since", "30d", "-o", str(out_file))
     assert code == 0 and out == ""
@@ -91,7 +91,9 @@ def test_export_writes_corpus_lines_the_shared_scorer_reads(
         assert "bd_deal" in scored.stdout
 
 
-def test_stats_per_rule_and_per_event(judged: tuple[Path, dict[str, Alert]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_per_rule_and_per_event(
+    judged: tuple[Path, dict[str, Alert]], capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg, _ = judged
     code, out, _ = run(capsys, "feedback", "stats", "-c", str(cfg), "--since", "30d")
     assert code == 0

@@ -137,10 +137,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for s in chosen:
         ended = s.ended_at if s.state(now) == "expired" else s.ends_at
         by = f" (expired by {s.expired_by})" if s.expired_at is not None and s.expired_by else ""
-        print(
-            f"{s.id:<16}  {s.state(now):<8}  {when(ended):<20}  {s.author[:12]:<12}  "
-            f"{describe(s)} — {s.comment}{by}"
-        )
+        print(f"{s.id:<16}  {s.state(now):<8}  {when(ended):<20}  {s.author[:12]:<12}  {describe(s)} — {s.comment}{by}")
     return EXIT_OK
 
 
