@@ -28,6 +28,7 @@ import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from domain.alert import Alert
@@ -272,10 +273,10 @@ def _values(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
+@lru_cache(maxsize=16384)
 def canonical(name: str, value: str) -> str:
-    """The form `=` compares: a name as event keys see it, a code as a code, anything else folded."""
-    # imported here: the event-key helpers load lexicons (~50 ms), which `silence add` / `list` never need
-
+    """The form `=` compares: a name as event keys see it, a code as a code, anything else folded. Cached:
+    every alert is compared with every active silence, and both sides repeat (bench_silences.py)."""
     if name in NAME_LABELS:
         return norm_name(value) or fold(value).strip()
     if name in CODE_LABELS:
