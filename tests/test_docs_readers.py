@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,19 @@ from notifier.interactive.access import AccessPolicy, AccessRules
 from store.sqlite_store import SqliteStore
 from tests.conftest import ROOT
 from tests.interactive_payloads import TEAM, block_actions
+from tests.logging_state import kept
 from wirewatch.cli import main
 from wirewatch.interactive.handler import ActionHandler
 
 FEED = ROOT / "samples" / "feeds" / "biotech-news.xml"
 DOCS = [ROOT / "README.md", ROOT / "docs" / "operators-guide.md"]
 VERBS = ("silence", "feedback")
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_before() -> Iterator[None]:
+    with kept():
+        yield
 
 
 def command_lines(doc: Path) -> list[list[str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,19 @@ from rules.extract import FIELD_NAMES
 from store.sqlite_store import SqliteStore
 from tests.conftest import ROOT
 from tests.interactive_payloads import TEAM, block_actions
+from tests.logging_state import kept
 from wirewatch.cli import main
 from wirewatch.interactive.handler import ActionHandler
 
 FEED = ROOT / "samples" / "feeds" / "biotech-news.xml"
 SCORER = ROOT.parent / "shared" / "corpus" / "score.py"
 CORPUS_KEYS = ["id", "lang", "origin", "source", "title", "summary", "label", "fields", "note"]
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_before() -> Iterator[None]:
+    with kept():
+        yield
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

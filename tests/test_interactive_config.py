@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from rules.ruleset import RuleSet
 from store.sqlite_store import SqliteStore
 from tests.interactive_payloads import TEAM
+from tests.logging_state import kept
 from wirewatch.config import ConfigError, load_config
 from wirewatch.interactive.service import build_interactive, start_interactive
 from wirewatch.logs import setup_logging
@@ -19,6 +21,12 @@ from wirewatch.logs import setup_logging
 APP = "xapp-1-A0WIREWATCH-1-0123456789abcdef"
 SIGNING = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
 ENV = {"SLACK_BOT_TOKEN": "xoxb-1-bot", "SLACK_APP_TOKEN": APP, "SLACK_SIGNING_SECRET": SIGNING}
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_before() -> Iterator[None]:
+    with kept():
+        yield
 
 
 def write(tmp_path: Path, interactive: str, slack: str = "  slack: {token: '${SLACK_BOT_TOKEN}'}\n") -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,16 @@ import pytest
 from notifier.silences import build_silence, parse_matchers, when
 from store.sqlite_store import SqliteStore
 from tests.conftest import ROOT
+from tests.logging_state import kept
 from wirewatch.cli import main
 
 FEED = ROOT / "samples" / "feeds" / "biotech-news.xml"
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_before() -> Iterator[None]:
+    with kept():
+        yield
 
 
 @pytest.fixture
