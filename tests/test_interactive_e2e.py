@@ -149,6 +149,7 @@ def socket_mode() -> Iterator[SocketModeServer]:
     server.stop()
 
 
+@pytest.mark.redis
 def test_socket_mode_mute_silences_the_next_alert_on_another_replica_and_undo_posts_it_once(
     tmp_path: Path,
     feed_server: FeedServer,
