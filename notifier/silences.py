@@ -28,6 +28,7 @@ import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from domain.alert import Alert
@@ -272,10 +273,10 @@ def _values(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
+@lru_cache(maxsize=16384)
 def canonical(name: str, value: str) -> str:
-    """The form `=` compares: a name as event keys see it, a code as a code, anything else folded."""
-    # imported here: the event-key helpers load lexicons (~50 ms), which `silence add` / `list` never need
-
+    """The form `=` compares: a name as event keys see it, a code as a code, anything else folded. Cached:
+    every alert is compared with every active silence, and both sides repeat (bench_silences.py)."""
     if name in NAME_LABELS:
         return norm_name(value) or fold(value).strip()
     if name in CODE_LABELS:
@@ -321,6 +322,22 @@ def describe(silence: Silence) -> str:
 
 
 # --- record time and release (called by the alert recorder and `silence expire`) ----------------------------------
+
+
+HELD_PREFIX = "silenced by "
+_HELD = re.compile(r"silenced by ([A-Za-z0-9_.:-]+)(?: until |$)")
+
+
+def held_reason(silence: Silence) -> str:
+    """What a silenced delivery says (`wirewatch alerts`): `silenced by <id> until <end>`. The id is read back
+    by `held_by` when the silence is expired early."""
+    return f"{HELD_PREFIX}{silence.id} until {when(silence.ended_at)}"
+
+
+def held_by(reason: str | None) -> str | None:
+    """The silence id in a silenced delivery's reason, or None."""
+    m = _HELD.match(reason or "")
+    return m.group(1) if m else None
 
 
 def silence_for(alert: Alert, silences: Iterable[Silence], now: float) -> Silence | None:

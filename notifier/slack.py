@@ -75,11 +75,13 @@ class SlackNotifier:
         timeout: float = 15.0,
         max_retries: int = 3,
         retry_backoff: float = 0.5,
+        interactive: bool = False,
     ):
         if not base_url.endswith("/"):
             base_url += "/"
         self.channel = channel
         self.max_retries = max_retries
+        self.interactive = interactive  # cards carry the readers' buttons (notify.interactive)
         self._ids: dict[str, str] = {}  # channel name → id, learnt from post answers or conversations.list
         self._ids_lock = threading.Lock()
         self.client = WebClient(
@@ -94,7 +96,7 @@ class SlackNotifier:
 
     # --- sending --------------------------------------------------------------------------------------------
     def send(self, alert: Alert, target: str) -> Outcome:
-        return self._deliver(alert, target, card_for(alert), None)
+        return self._deliver(alert, target, card_for(alert, actions=self.interactive), None)
 
     def send_reply(self, alert: Alert, target: str, thread: Thread) -> Outcome:
         return self._deliver(alert, target, reply_card(alert, thread.parent), thread.ref)

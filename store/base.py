@@ -40,8 +40,10 @@ class Store(ABC):
 
     # --- alerts and their outbox ---------------------------------------------------------------------
     @abstractmethod
-    def add_alert(self, alert: Alert, targets: Sequence[str]) -> bool:
-        """Record the alert and queue one delivery per target, atomically. False if the id already exists."""
+    def add_alert(self, alert: Alert, targets: Sequence[str], *, silenced: str | None = None) -> bool:
+        """Record the alert and queue one delivery per target, atomically. False if the id already exists.
+        `silenced` (the reason, "silenced by <id> until <end>"): the deliveries are recorded `silenced`, not
+        pending — kept and listed, never sent unless released (issue 12)."""
 
     @abstractmethod
     def get_alert(self, alert_id: str) -> Alert | None: ...
@@ -82,7 +84,8 @@ class Store(ABC):
 
     @abstractmethod
     def deliveries_in(self, status: str, limit: int = 1000) -> list[Delivery]:
-        """Deliveries in status `pending` (by next attempt), `held` or `failed` (by last update), oldest first."""
+        """Deliveries in status `pending` (by next attempt), `held`, `failed` or `silenced` (by last update),
+        oldest first."""
 
     @abstractmethod
     def add_digest(self, digest: Alert, target: str, members: Sequence[str]) -> bool:
@@ -172,6 +175,16 @@ class Store(ABC):
     @abstractmethod
     def add_verdict(self, verdict: Verdict) -> bool:
         """Record a reader's verdict; False (and nothing changes) if its id exists."""
+
+    @abstractmethod
+    def release_silenced(self, alert_id: str, target: str, now: float) -> bool:
+        """A silenced delivery back to pending, due now, atomically and once: False (nothing changes) when it is
+        not silenced (released already, by this or another replica)."""
+
+    @abstractmethod
+    def reassign_silenced(self, alert_id: str, target: str, reason: str, now: float) -> bool:
+        """A silenced delivery stays silenced under a new reason (another silence holds it). False when it is
+        not silenced."""
 
     @abstractmethod
     def verdicts(self, since: float = 0.0, until: float | None = None, alert_id: str | None = None) -> list[Verdict]:

@@ -9,6 +9,7 @@ on Redis Cluster. Key layout:
     {p}:delivery:<alert id>    hash    target → Delivery JSON
     {p}:outbox                 zset    "<alert id>\\x1f<target>" → next attempt time (pending only)
     {p}:held / {p}:failed      zset    "<alert id>\\x1f<target>" → last update (held for a digest / dead letters)
+    {p}:silenced               zset    "<alert id>\\x1f<target>" → last update (held by a reader's silence)
     {p}:key:<event key>        string  "<alert id>\\x1f<claimed at>" (event and similarity keys; expire later)
     {p}:budget:<key>:<window>  string  units used in that window (expires after it)
     {p}:series:<series id>     hash    period → {"value", "vintage"} JSON (one observation per period)
@@ -38,7 +39,8 @@ from store.base import Store, StoreUnavailable
 T = TypeVar("T")
 SEP = "\x1f"
 
-# KEYS: alert key, alerts index, delivery hash, outbox. ARGV: alert json, created, id, then targets' json.
+# KEYS: alert key, alerts index, delivery hash, outbox (or the silenced index). ARGV: alert json, created, id,
+# then targets' json.
 _ADD_ALERT = """
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
@@ -91,7 +93,7 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1])
 return 1
 """
-_INDEXED = ("pending", "held", "failed")
+_INDEXED = ("pending", "held", "failed", "silenced")
 
 
 def _ms(seconds: float) -> int:
@@ -160,16 +162,19 @@ class RedisStore(Store):
             self._call(lambda: self._r.zadd(self._k("seen", source_id), mapping, nx=True))
 
     # --- alerts --------------------------------------------------------------------------------------
-    def add_alert(self, alert: Alert, targets: Sequence[str]) -> bool:
+    def add_alert(self, alert: Alert, targets: Sequence[str], *, silenced: str | None = None) -> bool:
+        status = "pending" if silenced is None else "silenced"
         args: list[Any] = [alert.to_json(), alert.created_at, alert.id]
         for t in targets:
-            d = Delivery(alert.id, t, next_attempt=alert.created_at, updated_at=alert.created_at)
+            d = Delivery(
+                alert.id, t, status, next_attempt=alert.created_at, last_error=silenced, updated_at=alert.created_at
+            )
             args += [t, json.dumps(asdict(d))]
         keys = [
             self._k("alert", alert.id),
             self._k("alerts"),
             self._k("delivery", alert.id),
-            self._k("outbox"),
+            self._index_key(status),
         ]
         return bool(self._call(lambda: self._add_alert(keys=keys, args=args)))
 
@@ -494,6 +499,30 @@ class RedisStore(Store):
 
         run: Any = self._r.transaction  # typed as returning None, but value_from_callable returns tx's result
         return bool(self._call(lambda: run(tx, key, value_from_callable=True)))
+
+    def _change_silenced(self, alert_id: str, target: str, **changes: Any) -> bool:
+        """Rewrite a delivery only while it is silenced (WATCH: a concurrent release by another replica wins once)."""
+        key = self._k("delivery", alert_id)
+
+        def tx(pipe: Any) -> bool:
+            raw = pipe.hget(key, target)
+            current = Delivery(**json.loads(raw)) if raw else None
+            if current is None or current.status != "silenced":
+                return False
+            pipe.multi()
+            self._write(pipe, replace(current, **changes))
+            return True
+
+        run: Any = self._r.transaction
+        return bool(self._call(lambda: run(tx, key, value_from_callable=True)))
+
+    def release_silenced(self, alert_id: str, target: str, now: float) -> bool:
+        return self._change_silenced(
+            alert_id, target, status="pending", next_attempt=now, last_error=None, updated_at=now, in_doubt_since=None
+        )
+
+    def reassign_silenced(self, alert_id: str, target: str, reason: str, now: float) -> bool:
+        return self._change_silenced(alert_id, target, last_error=reason, updated_at=now)
 
     def add_verdict(self, verdict: Verdict) -> bool:
         keys = [self._k("verdicts"), self._k("verdicts", "at"), self._k("verdicts", "alert", verdict.alert_id)]

@@ -189,7 +189,8 @@ class SqliteStore(Store):
             )
 
     # --- alerts --------------------------------------------------------------------------------------
-    def add_alert(self, alert: Alert, targets: Sequence[str]) -> bool:
+    def add_alert(self, alert: Alert, targets: Sequence[str], *, silenced: str | None = None) -> bool:
+        status = "pending" if silenced is None else "silenced"
         with self._tx() as db:
             cur = db.execute(
                 "INSERT OR IGNORE INTO alerts (id, created_at, rule, source, data) VALUES (?, ?, ?, ?, ?)",
@@ -198,9 +199,10 @@ class SqliteStore(Store):
             if cur.rowcount == 0:
                 return False
             db.executemany(
-                "INSERT OR IGNORE INTO deliveries (alert_id, target, status, attempts, next_attempt, updated_at) "
-                "VALUES (?, ?, 'pending', 0, ?, ?)",
-                [(alert.id, t, alert.created_at, alert.created_at) for t in targets],
+                "INSERT OR IGNORE INTO deliveries "
+                "(alert_id, target, status, attempts, next_attempt, last_error, updated_at) "
+                "VALUES (?, ?, ?, 0, ?, ?, ?)",
+                [(alert.id, t, status, alert.created_at, silenced, alert.created_at) for t in targets],
             )
             return True
 
@@ -285,7 +287,7 @@ class SqliteStore(Store):
             )
 
     def deliveries_in(self, status: str, limit: int = 1000) -> list[Delivery]:
-        if status not in ("pending", "held", "failed"):
+        if status not in ("pending", "held", "failed", "silenced"):
             raise ValueError(f"cannot list deliveries in status {status!r}")
         order = "next_attempt" if status == "pending" else "updated_at"
         rows = (
@@ -507,6 +509,24 @@ class SqliteStore(Store):
                 "UPDATE silences SET ends_at = ?, data = ? WHERE id = ?", (ended.ended_at, ended.to_json(), ended.id)
             )
             return True
+
+    def release_silenced(self, alert_id: str, target: str, now: float) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE deliveries SET status = 'pending', next_attempt = ?, last_error = NULL, updated_at = ?, "
+                "in_doubt_since = NULL WHERE alert_id = ? AND target = ? AND status = 'silenced'",
+                (now, now, alert_id, target),
+            )
+            return cur.rowcount == 1
+
+    def reassign_silenced(self, alert_id: str, target: str, reason: str, now: float) -> bool:
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE deliveries SET last_error = ?, updated_at = ? "
+                "WHERE alert_id = ? AND target = ? AND status = 'silenced'",
+                (reason, now, alert_id, target),
+            )
+            return cur.rowcount == 1
 
     def add_verdict(self, verdict: Verdict) -> bool:
         self._readers()

@@ -1,16 +1,15 @@
-"""The buttons a card carries and the receipt after a press: every element, pressed, decodes into the
+"""The buttons a card carries and what the card shows after presses: every element, pressed, decodes into the
 intent it promises and plans on a real alert; Block Kit's limits hold."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
 from notifier.interactive.access import AccessPolicy, AccessRules
-from notifier.interactive.actions import MuteEntity, NotRelevant, Useful, Why, decode
-from notifier.interactive.blocks import actions_block, receipt_block, reply_text
+from notifier.interactive.actions import MuteEntity, NotRelevant, Undo, Useful, Why, decode
+from notifier.interactive.blocks import actions_block, reader_blocks, reply_text, span_text
 from notifier.interactive.effects import plan
 from store.records import Alert
 from store.sqlite_store import SqliteStore
@@ -73,25 +72,46 @@ def test_a_keyword_card_offers_its_rule_once_and_long_names_are_clipped() -> Non
         plan(decode(p)[0], kw, NOW)
 
 
-def test_the_receipt_replaces_the_buttons_with_an_undo_that_works(tmp_path: Path) -> None:
+def test_the_card_after_presses_shows_mutes_with_undo_and_feedback_then_the_buttons(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "w.db")
     alert: Alert = deal_alert()
     store.add_alert(alert, [])
     handler = ActionHandler(store, AccessPolicy(AccessRules(TEAM)), clock=lambda: NOW)
     (muted,) = handler.handle(block_actions("ww.mute", f"{alert.id}|7d|licensee", menu=True))
-    receipt = receipt_block(muted)
-    assert receipt is not None and not block_problems([receipt])
-    assert receipt["text"]["text"] == "Muted AstraZeneca for 7 d by <@U0ANA>"
-    undo = receipt["accessory"]
+    handler.handle(block_actions("ww.not_relevant", f"{alert.id}|not a deal", user="U0BO", username="bo"))
+    handler.handle(block_actions("ww.useful", alert.id, user="U0CY", username="cy"))
+    blocks = reader_blocks(alert, store.silences(NOW), store.verdicts(), NOW)
+    assert not block_problems(blocks)
+    mute, feedback, buttons = blocks
+    assert mute["text"]["text"] == "Muted AstraZeneca for 7 d by <@U0ANA>"
+    assert feedback["elements"][0]["text"] == ":+1: Useful: <@U0CY> · :-1: Not relevant: <@U0BO> (not a deal)"
+    assert buttons == actions_block(alert, undo_feedback=True)
+    undo = mute["accessory"]
     (undone,) = handler.handle(block_actions(undo["action_id"], undo["value"]))
     assert undone.status == "done" and store.silences(NOW + 1) == []
-    after = receipt_block(undone)
-    assert after is not None and after["type"] == "context" and "Unmuted by <@U0ANA>" in json.dumps(after)
+    after = reader_blocks(alert, store.silences(NOW + 1), store.verdicts(), NOW + 1)
+    assert [b["type"] for b in after] == ["context", "actions"]  # the mute line is gone; feedback stays
     (why,) = handler.handle(block_actions("ww.why", alert.id))
-    assert receipt_block(why) is None
+    assert why.status == "done" and why.message == "Why this alert fired"
     (refused,) = handler.handle(block_actions("ww.useful", alert.id, team="T0OTHER"))
-    assert receipt_block(refused) is None and reply_text(refused).startswith("Not done: workspace T0OTHER")
+    assert reply_text(refused).startswith("Not done: workspace T0OTHER")
+    untouched = reader_blocks(deal_alert(2), store.silences(NOW), store.verdicts(), NOW)
+    assert untouched == [actions_block(deal_alert(2))]  # another card's presses are not this card's
+    assert muted.silence is not None
     store.close()
+
+
+def test_undo_my_feedback_is_a_button_that_decodes_and_spans_are_shown_as_asked() -> None:
+    block = actions_block(deal_alert(), undo_feedback=True)
+    limits_hold(block)
+    assert decode(presses(block)[-1])[0].intent == Undo(None)
+    assert [span_text(s) for s in (86400, 7 * 86400, 30 * 86400, 12 * 3600, 1800)] == [
+        "1 d",
+        "7 d",
+        "30 d",
+        "12 h",
+        "30 min",
+    ]
 
 
 def test_names_are_escaped_for_mrkdwn(tmp_path: Path) -> None:
@@ -99,7 +119,9 @@ def test_names_are_escaped_for_mrkdwn(tmp_path: Path) -> None:
     alert = deal_alert(fields={"licensor": "<!channel> & Co", "licensee": "AZ"})
     store.add_alert(alert, [])
     handler = ActionHandler(store, AccessPolicy(AccessRules(TEAM)), clock=lambda: NOW)
-    (muted,) = handler.handle(block_actions("ww.mute.1d", alert.id))
-    receipt = receipt_block(muted)
-    assert receipt is not None and "&lt;!channel&gt; &amp; Co" in receipt["text"]["text"]
+    handler.handle(block_actions("ww.mute.1d", alert.id))
+    handler.handle(block_actions("ww.not_relevant", f"{alert.id}|<!here> spam", user="U0BO"))
+    blocks = reader_blocks(alert, store.silences(NOW), store.verdicts(), NOW)
+    assert "&lt;!channel&gt; &amp; Co" in blocks[0]["text"]["text"]
+    assert "(&lt;!here&gt; spam)" in blocks[1]["elements"][0]["text"]
     store.close()

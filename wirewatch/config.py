@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from notifier.interactive.settings import InteractiveSettings
 from rules.durations import parse_duration
 from rules.files import BUNDLED_PACKS
 from rules.yaml_source import Problem, YamlDoc, load_yaml_file, validation_problems
@@ -200,6 +201,15 @@ class NotifyConfig(_Model):
     digest: DigestConfig = DigestConfig()
     budget: BudgetConfig = BudgetConfig()
     dedupe_window: Seconds = Field(7 * 86400.0, ge=60, description="Later reports of an event this recent thread.")
+    interactive: InteractiveSettings = InteractiveSettings()  # readers' buttons and how presses reach us (issue 12)
+
+    @model_validator(mode="after")
+    def _interactive_needs_the_bot(self) -> NotifyConfig:
+        if self.interactive.enabled and not self.slack.enabled:
+            raise ValueError(
+                "interactive: buttons need the Slack bot (`notify.slack.token`): it posts the cards and updates them"
+            )
+        return self
 
     @property
     def console_enabled(self) -> bool:

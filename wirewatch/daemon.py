@@ -38,9 +38,11 @@ from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.fleet import Fleet
 from wirewatch.health import HealthMonitor, ops_targets
+from wirewatch.interactive.service import start_interactive
 from wirewatch.metrics import Metrics, MetricsServer, fetch_error_reason
 from wirewatch.poll import Poller, PollReport
 from wirewatch.recorder import AlertRecorder, RecordSettings
+from wirewatch.silence_release import sweep_silences
 from wirewatch.wiring import build_notifiers, build_router, fetch_limits, load_rules, poll_policy
 
 log = logging.getLogger("wirewatch.daemon")
@@ -246,6 +248,7 @@ class Runtime:
 async def run_once(config: Config, store: Store) -> list[PollReport]:
     rt = Runtime(config, store, deliver_after_poll=False)
     try:
+        await asyncio.to_thread(sweep_silences, store)  # what silences expired early still hold goes out now
         await asyncio.to_thread(rt.outbox.reconcile_pending)  # posts a killed run left in doubt
         sources = [s for s in config.sources if s.enabled]
         reports = await asyncio.gather(*(rt.poll(s) for s in sources))
@@ -348,6 +351,12 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         misfire_grace_time=60,
     )
     scheduler.add_job(rt.metrics.beat, IntervalTrigger(seconds=5), id="heartbeat", misfire_grace_time=5)
+    scheduler.add_job(  # issue 12: releases a silence's alerts once it is expired early, should a release be missed
+        rt.tracked(functools.partial(asyncio.to_thread, sweep_silences, store, 3600.0)),
+        IntervalTrigger(seconds=60),
+        id="silences",
+        misfire_grace_time=60,
+    )
     server = None
     if config.metrics.enabled:
         try:
@@ -358,6 +367,8 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
             log.error("metrics server not started on %s:%d: %s", config.metrics.host, config.metrics.port, exc)
     if rt.fleet is not None:
         log.info("fleet: replica %s, lease timeout %.0fs", rt.fleet.owner, rt.fleet.ttl)
+    interactive = start_interactive(config, store, lambda: rt.poller.rules)  # readers' buttons (None: off)
+    await asyncio.to_thread(sweep_silences, store)
     # Before anything is sent: posts a killed run left in doubt are looked up in Slack, never sent twice.
     found = await asyncio.to_thread(rt.outbox.reconcile_pending)
     if found:
@@ -391,5 +402,7 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         scheduler.shutdown(wait=False)
         if server is not None:
             server.stop()
+        if interactive is not None:
+            interactive.stop()
         await rt.aclose()
         log.info("stopped")

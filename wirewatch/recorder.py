@@ -7,7 +7,13 @@ For each alert a poll produced, in order:
     event and replies in its thread. Alerts without a key are compared by MinHash bands (notifier/dedupe.py),
     claimed the same way and confirmed by their estimated similarity;
   - a first report gets its history context lines and its targets (the one router picks the channel);
-  - it is recorded with one delivery per target, atomically; re-recording the same id is a no-op.
+  - it is recorded with one delivery per target, atomically; re-recording the same id is a no-op. An alert an
+    active silence matches (issue 12, `notifier/silences.py`) is recorded all the same, its deliveries
+    `silenced` with the reason "silenced by <id> until <end>": kept, listed, posted only if the silence is
+    expired early (`wirewatch/silence_release.py`).
+
+Silences are read from the store once per `record` call — one poll's alerts — so a silence made on any
+replica is obeyed by the next poll that records an alert, at one indexed read per poll with alerts.
 
 Claiming a key and recording the alert that claimed it are one step for every other recorder in this
 process (a lock), so a concurrent poll never finds a claim whose alert it cannot read yet. Another replica
@@ -31,6 +37,7 @@ from notifier import dedupe
 from notifier.base import Notifier, notifier_for
 from notifier.events import context_lines, event_type
 from notifier.routing import Router
+from notifier.silences import held_reason, silence_for
 from rules.entities import alert_entities
 from store.base import Store
 from wirewatch.readers.base import AlertIntent
@@ -63,13 +70,24 @@ class AlertRecorder:
     def record(self, intents: Sequence[AlertIntent], now: float) -> int:
         """Record what is not a repeat; returns how many alerts were new."""
         created = 0
+        silences = self.store.silences(now) if intents else []  # active and future ones; few, indexed by end
         for intent in intents:
             with self._lock:
                 if self._repeats(intent, now):
                     continue
                 alert, targets = self._prepare(intent.alert, now)
-                if self.store.add_alert(alert, targets):
+                held = silence_for(alert, silences, now)
+                if held is None:
+                    created += self.store.add_alert(alert, targets)
+                elif self.store.add_alert(alert, targets, silenced=held_reason(held)):
                     created += 1
+                    log.info(
+                        "alert %s (rule %s) recorded silenced: %s",
+                        alert.id,
+                        alert.rule,
+                        held_reason(held),
+                        extra={"alert": alert.id, "rule": alert.rule, "source": alert.item.source},
+                    )
         return created
 
     def prepare(self, alert: Alert, now: float) -> tuple[Alert, list[str]]:

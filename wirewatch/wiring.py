@@ -47,6 +47,7 @@ def build_notifiers(config: Config) -> dict[str, Notifier]:
             channel=slack.channel,
             base_url=slack.base_url,
             timeout=slack.timeout,
+            interactive=config.notify.interactive.enabled,
         )
     webhook = config.notify.webhook
     if webhook.enabled and webhook.url is not None:

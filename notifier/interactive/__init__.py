@@ -1,13 +1,11 @@
-"""Reader actions from Slack: decode (pure), check access, plan (pure), write; two receivers feed it.
+"""Reader actions from Slack, the pure half: decode, check access, plan, draw. The I/O half — receivers, the
+handler that writes, the Slack follow-ups — is the app's (`wirewatch/interactive/`).
 
 actions.py          payload → Action (intent, alert id, actor, card); the action-id contract
-blocks.py           the card's actions block and the receipt after a press (the contract's other half)
+blocks.py           the card's buttons, and what the card shows after presses (`reader_blocks`)
 effects.py          Action + Alert → the silence / verdict / expiry to write (pure, deterministic ids)
+outcome.py          what became of one action
 access.py           workspace, users and user groups allowed to act
-handler.py          ActionHandler.handle(payload) → [Outcome]: the one entry point for receivers
 signing.py          Slack request signatures for the HTTP endpoint
-http_receiver.py    the HTTP interactivity endpoint
-socket_receiver.py  Socket Mode (the default)
 settings.py         InteractiveSettings, the `notify.interactive` config section
-build.py            build_handler(settings, store, …) and build_receiver(settings, handler): the wiring
 """

@@ -1,4 +1,4 @@
-"""The operator's settings for reader actions (`notify.interactive` in the config, wired in phase B).
+"""The operator's settings for reader actions (`notify.interactive` in the config).
 
 Kept here rather than in `wirewatch.config` so the receivers can be built and tested without the CLI; the
 config model embeds this one. Secrets are `SecretStr`: shown as `**********` in any dump or error.
@@ -33,7 +33,10 @@ class InteractiveSettings(BaseModel):
     port: int = Field(3000, ge=0, le=65535)
     path: str = Field("/slack/actions", pattern=r"^/[A-Za-z0-9/_.\-]*$")
     max_body: int = Field(256 * 1024, ge=1024, le=16 * 1024 * 1024)
-    base_url: str = "https://slack.com/api/"  # for apps.connections.open; tests point it at a loopback server
+    base_url: str = "https://slack.com/api/"  # for apps.connections.open; default: notify.slack.base_url
+    why_reply: Literal["ephemeral", "thread"] = Field(
+        "ephemeral", description="Where *Why?* answers: to the reader alone, or in the card's thread for everyone."
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> InteractiveSettings:

@@ -101,6 +101,10 @@ class SlackServer(LoopbackServer):
         self.webhook_path = "/services/T0WIREWATCH/B0WIREWATCH/" + uuid.uuid4().hex  # the secret part is the URL
         self.webhook_channel = "#market-signals"
         self.usergroups: dict[str, list[str]] = {}  # user group id → member user ids (usergroups.users.list)
+        # issue 12: what follows a reader's press
+        self.updates: list[Posted] = []  # chat.update calls accepted (the message is changed in `messages` too)
+        self.ephemeral: list[dict[str, Any]] = []  # chat.postEphemeral: {channel, user, text, blocks}
+        self.views: list[dict[str, Any]] = []  # views.open: {trigger_id, view}
 
     @property
     def base_url(self) -> str:
@@ -174,6 +178,12 @@ class SlackServer(LoopbackServer):
             if group not in self.usergroups:
                 return self._reply(req, 200, {"ok": False, "error": "no_such_subteam"})
             return self._reply(req, 200, {"ok": True, "users": list(self.usergroups[group])})
+        if method == "chat.update":
+            return self._reply(req, 200, self._update(args))
+        if method == "chat.postEphemeral":
+            return self._reply(req, 200, self._ephemeral(args))
+        if method == "views.open":
+            return self._reply(req, 200, self._open_view(args))
         if method == "files.getUploadURLExternal":
             return self._reply(req, 200, self._upload_url(args))
         if method == "files.completeUploadExternal":
@@ -237,6 +247,51 @@ class SlackServer(LoopbackServer):
             "ts": ts,
             "message": {"text": args.get("text", ""), "ts": ts},
         }
+
+    # --- after a reader's press (issue 12) -----------------------------------------------------------------
+    @staticmethod
+    def _json_arg(value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
+
+    def _update(self, args: dict[str, Any]) -> dict[str, Any]:
+        """chat.update: the channel (an id, as Slack wants) and the ts of one of our messages; blocks checked."""
+        channel = self._channel_name(str(args.get("channel", "")))
+        ts = str(args.get("ts") or "")
+        blocks = self._json_arg(args.get("blocks")) or []
+        if block_problems(blocks):
+            return {"ok": False, "error": "invalid_blocks", "errors": block_problems(blocks)}
+        with self._lock:
+            for i, m in enumerate(self.messages):
+                if m.channel == channel and m.ts == ts:
+                    changed = Posted(m.channel, args.get("text", m.text), blocks, m.metadata, m.ts, m.thread_ts, args)
+                    self.messages[i] = changed
+                    self.updates.append(changed)
+                    return {"ok": True, "channel": self.channel_id(channel), "ts": ts, "text": changed.text}
+        return {"ok": False, "error": "message_not_found"}
+
+    def _ephemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel_name(str(args.get("channel", "")))
+        if channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        if not args.get("user"):
+            return {"ok": False, "error": "user_not_in_channel"}
+        blocks = self._json_arg(args.get("blocks")) or []
+        if block_problems(blocks):
+            return {"ok": False, "error": "invalid_blocks"}
+        entry = {"channel": channel, "user": args["user"], "text": args.get("text", ""), "blocks": blocks}
+        with self._lock:
+            self.ephemeral.append(entry)
+        return {"ok": True, "message_ts": f"{time.time():.6f}"}
+
+    def _open_view(self, args: dict[str, Any]) -> dict[str, Any]:
+        view = self._json_arg(args.get("view"))
+        if not args.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if not isinstance(view, dict) or view.get("type") != "modal" or len(view.get("blocks") or []) > 100:
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._lock:
+            self.views.append({"trigger_id": args["trigger_id"], "view": view})
+        return {"ok": True, "view": {"id": f"V{len(self.views):08d}", **view}}
 
     # --- file uploads (files_upload_v2) -------------------------------------------------------------------
     def channel_id(self, name: str) -> str:

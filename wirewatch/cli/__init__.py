@@ -1,4 +1,4 @@
-"""`wirewatch` command line: run, once, match, test, replay, schema, validate, sources, alerts.
+"""`wirewatch` command line: run, once, match, test, replay, schema, validate, sources, alerts, silence, feedback.
 
 One module per group of commands (each registers its own subcommands). Each command imports what it uses when
 it runs, so `wirewatch --help` and `wirewatch match` start without the daemon's parts (scheduler, HTTP client,
@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from wirewatch import __version__
-from wirewatch.cli import alerts_cmd, daemon_cmds, rules_cmds, sources_cmd
+from wirewatch.cli import alerts_cmd, daemon_cmds, feedback_cmds, rules_cmds, silence_cmds, sources_cmd
 from wirewatch.cli.common import EXIT_CONFIG, EXIT_STORE
 
-COMMAND_MODULES = (daemon_cmds, rules_cmds, sources_cmd, alerts_cmd)
+COMMAND_MODULES = (daemon_cmds, rules_cmds, sources_cmd, alerts_cmd, silence_cmds, feedback_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -98,6 +98,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     print(f"{'TIME':<20}  {'ID':<10}  {'RULE':<24}  {'EVENT':<14}  {'CHANNEL':<22}  STATE  TITLE")
     for r in rows:
         state = r["status"] + (f" ({r['error']})" if r["error"] else "")
+        if r["status"] == "silenced" and r["error"]:  # "silenced by <silence id> until <end>"
+            state = r["error"]
         title = ("↳ " if r["thread_of"] else "") + r["title"][:60]
         print(
             f"{r['time']:<20}  {r['alert_id'][:10]:<10}  {r['rule'][:24]:<24}  {(r['event'] or '-')[:14]:<14}  "

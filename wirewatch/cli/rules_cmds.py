@@ -81,6 +81,10 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Backtest: run rules over the items the store archived and report what would have alerted."""
+    if args.judged:  # issue 12: the items readers judged, not the archive
+        from wirewatch.cli.feedback_cmds import replay_judged
+
+        return replay_judged(args)
     from tqdm import tqdm
 
     from rules.alerts import alerts_for
@@ -200,6 +204,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--rules", nargs="+", metavar="PATH", help="rule files or folders (default: the config's)")
     p.add_argument("--json", action="store_true", help="one JSON line per match instead of the summary")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--judged", action="store_true", help="the items readers judged: does each still fire?")
     p.set_defaults(func=cmd_replay)
     p = sub.add_parser("schema", help="print the JSON Schema for rule files (editors use it to autocomplete)")
     p.add_argument("--output", "-o", help="write to this file instead of stdout")

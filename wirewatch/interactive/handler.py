@@ -2,6 +2,7 @@
 
 decode (pure) → access check → the alert from the store → plan (pure) → writes, each idempotent by id →
 an `Outcome` per action, handed to `on_outcome` (the card update and the reader's reply hang there).
+An *Undo* that ends a silence early also releases what the silence held (`wirewatch/silence_release.py`).
 A failure to decode raises `ActionError` before anything is written; a store that cannot be reached raises
 `StoreUnavailable` and the receiver does not acknowledge, so the reader sees the press fail and can retry.
 """
@@ -16,11 +17,12 @@ from typing import Any
 from domain.alert import Alert
 from domain.judgements import Silence
 from notifier.interactive.access import AccessPolicy
-from notifier.interactive.actions import Action, OpenLink, decode
-from notifier.interactive.effects import Effects, plan
+from notifier.interactive.actions import Action, OpenLink, Undo, decode
+from notifier.interactive.effects import Effects, derived_id, plan
 from notifier.interactive.outcome import Outcome, Status
 from notifier.silences import SilenceError
 from store.base import Store
+from wirewatch.silence_release import release
 
 log = logging.getLogger("wirewatch.interactive")
 
@@ -72,7 +74,18 @@ class ActionHandler:
             problem = self._undo_problem(effects.expire, alert)
             if problem is not None:
                 return Outcome(action, "failed", problem, alert=alert)
+        elif isinstance(action.intent, Undo) and not self._has_feedback(action, alert):
+            return Outcome(action, "failed", "you have given no feedback on this alert to undo", alert=alert)
         return self._apply(action, alert, effects, now)
+
+    def _has_feedback(self, action: Action, alert: Alert) -> bool:
+        """Whether the presser's latest verdict on the alert stands (so *Undo my feedback* has something to
+        withdraw); a redelivery of the undo itself finds its own `withdrawn` verdict and is a duplicate."""
+        mine = [v for v in self.store.verdicts(alert_id=alert.id) if v.user_id == action.actor.user_id]
+        if not mine:
+            return False
+        last = max(mine, key=lambda v: (v.at, v.id))
+        return last.verdict != "withdrawn" or last.id == derived_id(action.key, "verdict", 32)
 
     def _undo_problem(self, silence_id: str, alert: Alert) -> str | None:
         silence = self.store.get_silence(silence_id)
@@ -94,8 +107,10 @@ class ActionHandler:
             else:
                 silence = self.store.get_silence(silence.id) or silence
         expired = None
-        if effects.expire is not None and self.store.expire_silence(effects.expire, action.actor.name, now):
-            wrote, expired = True, effects.expire
+        if effects.expire is not None:
+            if self.store.expire_silence(effects.expire, action.actor.name, now):
+                wrote, expired = True, effects.expire
+            release(self.store, now, effects.expire)  # again on a redelivery: it releases each delivery once
         if effects.verdict is not None and self.store.add_verdict(effects.verdict):
             wrote = True
         if effects.empty:  # `why`: nothing to write, the answer is the reply

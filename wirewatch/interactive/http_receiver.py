@@ -75,7 +75,8 @@ class HttpReceiver:
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if self.thread.is_alive():  # shutdown() waits for serve_forever: never call it on a server not serving
+            self.httpd.shutdown()
         self.httpd.server_close()
 
     def _post(self, req: BaseHTTPRequestHandler) -> None:
