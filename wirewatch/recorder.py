@@ -6,7 +6,8 @@ For each alert a poll produced, in order:
     in the store; an alert whose key another alert claimed within `dedupe_window` is a later report of that
     event and replies in its thread. Alerts without a key are compared by MinHash bands (notifier/dedupe.py),
     claimed the same way and confirmed by their estimated similarity;
-  - a first report gets its history context lines and its targets (the one router picks the channel);
+  - a first report gets its history context lines and its targets: the union of what every rule that fired
+    asks for (the one router decides each rule's channel; each target once);
   - it is recorded with one delivery per target, atomically; re-recording the same id is a no-op.
 
 Claiming a key and recording the alert that claimed it are one step for every other recorder in this
@@ -111,8 +112,7 @@ class AlertRecorder:
         if kind.history is not None and alert.event is not None:
             context = context_lines(alert, self.store.recent_alerts(self.settings.history_limit))
         alert = replace(alert, event_key=key, context=context)
-        channel = self.settings.router.decide(alert).channel
-        return alert, [t for n in self.notifiers.values() for t in n.targets_for(alert, channel)]
+        return alert, list(self.settings.router.plan(alert, self.notifiers))
 
     def _earlier_report(self, alert: Alert, key: str | None, clustered: bool, now: float) -> Alert | None:
         window = self.settings.dedupe_window
