@@ -228,7 +228,17 @@ _CN_CURRENCY = {
 }
 _CN_SCALES = ((1e12, ("万亿", "萬億")), (1e8, ("亿", "億")), (1e4, ("万", "萬")))
 # Units a data feed may be configured with: a scale word and a currency word (亿元 = 1e8 CNY).
-_CN_UNIT_SCALE = {"万亿": 1e12, "萬億": 1e12, "兆": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "": 1.0}
+_CN_UNIT_SCALE = {
+    "万亿": 1e12,
+    "萬億": 1e12,
+    "兆": 1e12,
+    "亿": 1e8,
+    "億": 1e8,
+    "万": 1e4,
+    "萬": 1e4,
+    "千": 1e3,
+    "": 1.0,
+}
 
 
 def cn_amount(value: Any, currency: Any, traditional: bool = False) -> str:

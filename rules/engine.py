@@ -251,7 +251,9 @@ class RuleEngine:
             return None, events
         # derived fields (rules/derived.py) beside the extracted ones; an extracted field of the same name wins
         views = [{**derive(rule.extract, e), **e} if c.derived else e for e in events]
-        kept = [e for e, v in zip(events, views, strict=True) if all(holds(cond, v, self.list_names) for cond in c.where)]
+        kept = [
+            e for e, v in zip(events, views, strict=True) if all(holds(cond, v, self.list_names) for cond in c.where)
+        ]
         if not kept:
             failing = next(cond for cond in c.where if not holds(cond, views[0], self.list_names))
             return f"`where` {failing} is false (fields: {views[0]})", []

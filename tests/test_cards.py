@@ -102,7 +102,11 @@ def all_text(blocks: list[dict[str, Any]]) -> str:
 
 
 def fields_of(blocks: list[dict[str, Any]]) -> dict[str, str]:
-    return {f["text"].split("\n", 1)[0].strip("*"): f["text"].split("\n", 1)[1] for b in blocks for f in b.get("fields") or []}
+    return {
+        f["text"].split("\n", 1)[0].strip("*"): f["text"].split("\n", 1)[1]
+        for b in blocks
+        for f in b.get("fields") or []
+    }
 
 
 def test_deal_card_leads_with_severity_and_a_sentence_and_spells_out_the_roles() -> None:
@@ -125,9 +129,17 @@ def test_deal_card_leads_with_severity_and_a_sentence_and_spells_out_the_roles()
 
 
 def test_an_acquisition_names_acquirer_and_target() -> None:
-    f = {"licensor": "RAPT Therapeutics", "licensee": "GSK", "deal_type": "acquisition", "total": 2.2e9, "currency": "USD"}
+    f = {
+        "licensor": "RAPT Therapeutics",
+        "licensee": "GSK",
+        "deal_type": "acquisition",
+        "total": 2.2e9,
+        "currency": "USD",
+    }
     card = card_for(alert("bd_deal", f))
-    assert card.blocks[0]["text"]["text"].startswith(":red_circle: *HIGH* · *GSK to acquire RAPT Therapeutics for $2.2bn*")
+    assert card.blocks[0]["text"]["text"].startswith(
+        ":red_circle: *HIGH* · *GSK to acquire RAPT Therapeutics for $2.2bn*"
+    )
     assert fields_of(card.blocks) == {
         "Acquirer": "GSK",
         "Target": "RAPT Therapeutics",
@@ -150,7 +162,10 @@ def test_names_as_written_with_the_english_name_beside_and_amounts_in_the_source
     derived = {"licensor_en": "Jiangsu Hengrui", "licensee_en": "Merck & Co."}
     a = alert("bd_deal", fields, title="恒瑞医药与默沙东达成授权协议，首付款12亿元", derived=derived)
     card = card_for(a)
-    assert "*默沙东 (Merck &amp; Co.) licenses rights from 恒瑞医药 (Jiangsu Hengrui): 12亿元 (≈ $168m) upfront*" in all_text(card.blocks)
+    assert (
+        "*默沙东 (Merck &amp; Co.) licenses rights from 恒瑞医药 (Jiangsu Hengrui): 12亿元 (≈ $168m) upfront*"
+        in all_text(card.blocks)
+    )
     assert fields_of(card.blocks)["Licensor"] == "恒瑞医药 · Jiangsu Hengrui"
     assert fields_of(card.blocks)["Upfront"] == "*12亿元 (≈ $168m)*"
     hant = alert("bd_deal", {**fields, "upfront": 1.28e12}, title="恒瑞醫藥與默沙東達成授權協議", derived=derived)
@@ -158,8 +173,19 @@ def test_names_as_written_with_the_english_name_beside_and_amounts_in_the_source
 
 
 def test_rating_card_keeps_the_brokers_words_with_the_common_scale_beside_them() -> None:
-    fields = {**RATING, "broker": "Morgan Stanley", "rating": "Overweight", "old_rating": "Equal-weight", "action": "upgrade",
-              "target": 60, "old_target": 38, "currency": "USD", "company": "Moderna", "ticker": "MRNA", "upside_pct": 45}
+    fields = {
+        **RATING,
+        "broker": "Morgan Stanley",
+        "rating": "Overweight",
+        "old_rating": "Equal-weight",
+        "action": "upgrade",
+        "target": 60,
+        "old_target": 38,
+        "currency": "USD",
+        "company": "Moderna",
+        "ticker": "MRNA",
+        "upside_pct": 45,
+    }
     derived = {"rating_level": "outperform", "old_rating_level": "hold"}
     card = card_for(alert("price_target", fields, derived=derived))
     assert block_problems(card.blocks) == []
@@ -172,13 +198,21 @@ def test_rating_card_keeps_the_brokers_words_with_the_common_scale_beside_them()
 
 
 def test_rating_card_for_an_initiation_in_chinese() -> None:
-    fields = {"broker": "大摩 (Morgan Stanley)", "company": "恒瑞醫藥", "rating": "增持", "target": 80, "currency": "HKD",
-              "upside_pct": 21.5, "action": "initiate"}
+    fields = {
+        "broker": "大摩 (Morgan Stanley)",
+        "company": "恒瑞醫藥",
+        "rating": "增持",
+        "target": 80,
+        "currency": "HKD",
+        "upside_pct": 21.5,
+        "action": "initiate",
+    }
     derived = {"rating_level": "outperform", "company_en": "Jiangsu Hengrui", "broker_en": "Morgan Stanley"}
     card = card_for(alert("price_target", fields, title="大摩首予恒瑞醫藥增持評級", derived=derived))
     assert block_problems(card.blocks) == []
-    assert "*大摩 (Morgan Stanley) initiates 恒瑞醫藥 (Jiangsu Hengrui) at 增持 (Outperform); target HKD 80 (+22% upside)*" in (
-        card.blocks[0]["text"]["text"]
+    assert (
+        "*大摩 (Morgan Stanley) initiates 恒瑞醫藥 (Jiangsu Hengrui) at 增持 (Outperform); target HKD 80 (+22% upside)*"
+        in (card.blocks[0]["text"]["text"])
     )
     f = fields_of(card.blocks)
     assert f["Broker"] == "大摩 · Morgan Stanley" and f["Company"] == "恒瑞醫藥 · Jiangsu Hengrui"
@@ -203,7 +237,13 @@ def test_print_card_shows_value_prior_change_and_tolerates_extra_fields() -> Non
 
 
 def test_print_card_in_percent_shows_the_change_in_basis_points_and_no_internal_ids() -> None:
-    fields = {"indicator": "us_30y_mortgage_rate", "value": 6.06, "unit": "percent", "period": "2026-01-22", "prior": 6.09}
+    fields = {
+        "indicator": "us_30y_mortgage_rate",
+        "value": 6.06,
+        "unit": "percent",
+        "period": "2026-01-22",
+        "prior": 6.09,
+    }
     card = card_for(alert("mortgage_print", fields, derived={"indicator_name": "US 30-year mortgage rate"}))
     text = all_text(card.blocks) + card.text + card.console
     assert "*US 30-year mortgage rate 6.06% (−3 bp) for 2026-01-22*" in text
@@ -428,7 +468,9 @@ def test_deal_key_is_the_parties_and_an_optional_asset_never_splits_it() -> None
     zh = dedupe.event_key("bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康", "asset": "C-CAR031"})
     hant = dedupe.event_key("bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康"})
     assert zh == hant
-    english = dedupe.event_key("bd_deal", {"licensor": "CBMG", "licensee": "AstraZeneca PLC"}, {"licensor_en": "Cellular Biomedicine Group"})
+    english = dedupe.event_key(
+        "bd_deal", {"licensor": "CBMG", "licensee": "AstraZeneca PLC"}, {"licensor_en": "Cellular Biomedicine Group"}
+    )
     chinese = dedupe.event_key(
         "bd_deal",
         {"licensor": "西比曼生物", "licensee": "阿斯利康"},
@@ -440,7 +482,10 @@ def test_deal_key_is_the_parties_and_an_optional_asset_never_splits_it() -> None
 
 
 def test_rating_key_is_company_and_broker_whatever_the_action_ticker_or_spelling() -> None:
-    k1 = dedupe.event_key("price_target", {"broker": "Goldman Sachs", "company": "Hengrui", "ticker": "01276.HK", "action": "raise_target"})
+    k1 = dedupe.event_key(
+        "price_target",
+        {"broker": "Goldman Sachs", "company": "Hengrui", "ticker": "01276.HK", "action": "raise_target"},
+    )
     k2 = dedupe.event_key("price_target", {"broker": "goldman sachs", "company": "Hengrui", "action": "upgrade"})
     k3 = dedupe.event_key(
         "price_target", {"broker": "高盛 (Goldman Sachs)", "company": "恒瑞醫藥"}, {"company_en": "Jiangsu Hengrui"}

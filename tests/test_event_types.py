@@ -80,7 +80,8 @@ def test_a_series_print_is_its_own_kind_and_every_target_shows_the_same_card(sla
     assert by_bot.text == by_webhook.text == card.text
     assert block_problems(card.blocks) == []
     shown = "\n".join(
-        [b["text"]["text"] for b in card.blocks if b.get("text")] + [f["text"] for b in card.blocks for f in b.get("fields", [])]
+        [b["text"]["text"] for b in card.blocks if b.get("text")]
+        + [f["text"] for b in card.blocks for f in b.get("fields", [])]
     )
     assert "US 30-year fixed mortgage rate 6.36% (−20 bp) for 2024-12, lowest on record" in shown.splitlines()[0]
     assert "*Change*\n−20 bp" in shown and " pp" not in shown, "a rate moves in basis points on every target"

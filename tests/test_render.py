@@ -194,7 +194,10 @@ def test_text_fallback_has_severity_title_and_link() -> None:
 
 def test_text_fallback_of_an_event_leads_with_its_headline_sentence() -> None:
     alert = make_alert(fields={"licensor": "RAPT Therapeutics", "licensee": "GSK", "deal_type": "acquisition"})
-    assert card_for(alert).text == f"[HIGH] GSK to acquire RAPT Therapeutics — Biogen licenses bispecific antibody ({LINK})"
+    assert (
+        card_for(alert).text
+        == f"[HIGH] GSK to acquire RAPT Therapeutics — Biogen licenses bispecific antibody ({LINK})"
+    )
 
 
 def test_text_fallback_is_bounded() -> None:
@@ -250,8 +253,16 @@ def test_a_link_of_thousands_of_characters_never_pushes_the_title_out_of_the_fir
 
 @pytest.mark.parametrize(
     "link",
-    ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<b>x</b>", "vbscript:x", "ftp://x.test/a",
-     "https://news.test/a b", "https://news.test/\x00a", " javascript:alert(1)"],
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+        "ftp://x.test/a",
+        "https://news.test/a b",
+        "https://news.test/\x00a",
+        " javascript:alert(1)",
+    ],
 )
 def test_only_http_links_reach_a_card(link: str) -> None:
     for alert in (make_alert(link=link), make_alert(link=link, event=None, fields={})):

@@ -148,9 +148,7 @@ def extras_block(alert: Alert, known: Iterable[str]) -> Block | None:
 
 def fact_fields(facts: Facts) -> Block | None:
     pairs = [
-        (name, f"*{esc(value)}*" if name in facts.emphasis else esc(value))
-        for name, value in facts.pairs
-        if value
+        (name, f"*{esc(value)}*" if name in facts.emphasis else esc(value)) for name, value in facts.pairs if value
     ]
     return field_section((n, truncate(v, FIELD_CHARS - len(n) - 8)) for n, v in pairs)
 

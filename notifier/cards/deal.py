@@ -80,9 +80,13 @@ def facts(alert: Alert) -> Facts:
     f = alert.fields
     script = script_of(alert)
     acquisition = f.get("deal_type") == "acquisition"
-    roles = (("Acquirer", "licensee"), ("Target", "licensor")) if acquisition else (
-        ("Licensor", "licensor"),
-        ("Licensee", "licensee"),
+    roles = (
+        (("Acquirer", "licensee"), ("Target", "licensor"))
+        if acquisition
+        else (
+            ("Licensor", "licensor"),
+            ("Licensee", "licensee"),
+        )
     )
     pairs = [(name, name_field(*named(alert, key)) if present(f, key) else "") for name, key in roles]
     pairs += [

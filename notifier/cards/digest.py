@@ -75,6 +75,9 @@ def card(alert: Alert) -> Card:
     blocks = assemble([*shown, context(tail)])
     console = frame(
         summary(alert),
-        [f"[{str(i.get('severity') or '').upper()}] {i.get('headline') or i.get('title') or i.get('id') or ''}" for i in items],
+        [
+            f"[{str(i.get('severity') or '').upper()}] {i.get('headline') or i.get('title') or i.get('id') or ''}"
+            for i in items
+        ],
     )
     return Card(escape_within(summary(alert), TEXT_CHARS), blocks, console)
