@@ -281,7 +281,7 @@ def test_reply_card_names_the_other_outlet_what_it_adds_and_what_it_says_otherwi
     assert "Adds Total: $1.25bn" in text
     assert "Says otherwise: Upfront: $40m (first report: $35m)" in text
     assert "Licensee" not in text, "another spelling of the same name is not news"
-    assert card.text.startswith("Also reported by endpoints: GSK pays RAPT")
+    assert card.text.startswith("also reported by endpoints: GSK pays RAPT")
 
 
 def test_digest_card_lists_each_alert_in_one_message() -> None:

@@ -211,7 +211,7 @@ def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -
     r = run_cli("alerts", "--config", str(cfg), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].split() == ["TIME", "ID", "RULE", "EVENT", "CHANNEL", "STATE", "TITLE"]
+    assert lines[0].split() == ["TIME", "ID", "RULES", "EVENT", "CHANNEL", "STATE", "TITLE"]
     assert len(lines) == 4  # newest first
     assert waiting.id[:10] in lines[1] and "  pending  Story 2" in lines[1]
     assert dead.id[:10] in lines[2] and "  failed (slack: channel_not_found)  Story 1" in lines[2]

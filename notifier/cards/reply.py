@@ -70,7 +70,7 @@ def card(alert: Alert, parent: Alert | None) -> Card:
     if otherwise:
         lines.append("Says otherwise: " + " · ".join(esc(o) for o in otherwise))
     blocks = assemble([section("\n".join(lines)), meta_block(alert, "Later report")])
-    text = escape_within(f"Also reported by {alert.item.source}: {headline(alert)}", TEXT_CHARS)
+    text = escape_within(f"also reported by {alert.item.source}: {headline(alert)}", TEXT_CHARS)
     link = f" ({safe_link(alert.item.link)})" if safe_link(alert.item.link) else ""
     console = "\n".join(
         [f"  ↳ also reported by {alert.item.source}: {headline(alert)}{link}"]
