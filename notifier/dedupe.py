@@ -7,7 +7,9 @@ word — never splits an event: a later report that adds the asset joins the fir
 folded (width, script, case), stripped of corporate suffixes and, where the lexicons know the English name
 (the alert's derived `licensee_en`, `broker_en` … or "大摩 (Morgan Stanley)"), keyed by it: 阿斯利康 and
 AstraZeneca, 大摩 and Morgan Stanley agree. A broker's second call on one company within the dedupe window
-replies in the first call's thread, where the reply card says what changed.
+replies in the first call's thread — unless the two disagree on what a report of the same event would repeat:
+two different assets named for one pair of parties, or another target or rating from one broker on one company,
+are two events (`distinct` gives the second its own key).
 
 Articles without a key are compared as text, in two steps:
 
@@ -101,6 +103,34 @@ def event_key(event: str | None, fields: Mapping[str, Any], derived: Mapping[str
             return None
         return "|".join(("mortgage_print", series, period))
     return None
+
+
+def distinct(alert: Alert, owner: Alert) -> str | None:
+    """When `alert` shares its event key with `owner` (the key's first report) but reports another event — the
+    same parties' deal for another asset, the same broker's call on the same company with another target or
+    rating — the part to add to the key; None when it may well be the same event (a detail missing is not a
+    difference)."""
+    if alert.event == "bd_deal":
+        mine, theirs = norm_code(alert.fields.get("asset")), norm_code(owner.fields.get("asset"))
+        return mine if mine and theirs and mine != theirs else None
+    if alert.event == "price_target":
+        a, b = alert.fields, owner.fields
+        t1, t2 = _number(a.get("target")), _number(b.get("target"))
+        l1 = alert.derived.get("rating_level") or norm_name(a.get("rating"))
+        l2 = owner.derived.get("rating_level") or norm_name(b.get("rating"))
+        other_target = t1 is not None and t2 is not None and abs(t1 - t2) > 0.01 * max(abs(t1), abs(t2))
+        if other_target or (l1 and l2 and l1 != l2):
+            return "|".join((f"{t1:g}" if t1 is not None else "", str(l1 or "")))
+    return None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def alert_key(alert: Alert) -> str | None:

@@ -45,6 +45,12 @@ def event_key(name: str) -> Callable[[Alert], str | None]:
     return key
 
 
+def distinct_event(alert: Alert, owner: Alert) -> str | None:
+    from notifier import dedupe
+
+    return dedupe.distinct(alert, owner)
+
+
 def key_by_event(alert: Alert) -> str | None:
     """Prints from data feeds are keyed like the event their rule names (series + period for `mortgage_print`),
     so a feed's print and an article reporting the same print thread together."""
@@ -62,6 +68,9 @@ class EventType:
     key: Callable[[Alert], str | None] = no_key  # names the event across outlets; None: cannot be named
     history: History | None = None  # context lines from earlier alerts, for a first report
     clustered: bool = False  # without a key, compared with other alerts by text (near-duplicate articles)
+    # Given a report sharing its key with the key's first report: what to add to the key when the two report
+    # different events (another asset, another target); None when they may be the same event.
+    distinct: Callable[[Alert, Alert], str | None] | None = None
 
 
 EVENT_TYPES: dict[str, EventType] = {}
@@ -77,7 +86,16 @@ KEYWORD_TYPE = register(EventType(KEYWORD, (), keyword.card, keyword.summary, cl
 OTHER_TYPE = EventType("other", (), keyword.card, keyword.summary)
 
 register(
-    EventType(BD_DEAL, deal.FIELDS, deal.card, deal.summary, event_key(BD_DEAL), history.deal_lines, clustered=True)
+    EventType(
+        BD_DEAL,
+        deal.FIELDS,
+        deal.card,
+        deal.summary,
+        event_key(BD_DEAL),
+        history.deal_lines,
+        clustered=True,
+        distinct=distinct_event,
+    )
 )
 register(
     EventType(
@@ -88,6 +106,7 @@ register(
         event_key(PRICE_TARGET),
         history.rating_lines,
         clustered=True,
+        distinct=distinct_event,
     )
 )
 register(
