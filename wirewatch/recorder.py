@@ -5,8 +5,8 @@ For each alert a poll produced, in order:
   - its event key (notifier/events.py: the parties, company + broker, series + period) is claimed in the
     store; an alert whose key another alert claimed within `dedupe_window` is a later report of that event and
     replies in its thread — unless the two disagree on a detail both state (another asset, another target):
-    then it claims the key with that detail added, as an event of its own. Alerts without a key are compared by MinHash bands (notifier/dedupe.py),
-    claimed the same way and confirmed by their estimated similarity;
+    then it claims the key with that detail added, as an event of its own. Alerts without a key are compared
+    by MinHash bands (notifier/dedupe.py), claimed the same way and confirmed by their estimated similarity;
   - a first report gets its history context lines and its targets: the union of what every rule that fired
     asks for (the one router decides each rule's channel; each target once);
   - it is recorded with one delivery per target, atomically; re-recording the same id is a no-op.
@@ -101,11 +101,11 @@ class AlertRecorder:
         kind = event_type(alert)
         key = kind.key(alert)
         parent = self._earlier_report(alert, key, kind.clustered, now)
-        if parent is not None and key is not None and kind.distinct is not None:
-            # the key's first report is another event (another asset, another target): this one has its own key
-            if extra := kind.distinct(alert, parent):
-                key = f"{key}|{extra}"[: len(key) + 81]
-                parent = self._earlier_report(alert, key, False, now)
+        # the key's first report may be another event (another asset, another target): then this one has its own
+        extra = kind.distinct(alert, parent) if parent is not None and key and kind.distinct is not None else None
+        if key and extra:
+            key = f"{key}|{extra}"[: len(key) + 81]
+            parent = self._earlier_report(alert, key, False, now)
         if parent is not None:
             root = parent.thread_of or parent.id
             replying = [
