@@ -250,7 +250,9 @@ class RuleEngine:
         if not c.where:
             return None, events
         # derived fields (rules/derived.py) beside the extracted ones; an extracted field of the same name wins
-        views = [{**derive(rule.extract, e), **e} if c.derived else e for e in events]
+        views = [
+            e | {k: v for k, v in derive(rule.extract, e).items() if k not in e} if c.derived else e for e in events
+        ]
         kept = [
             e for e, v in zip(events, views, strict=True) if all(holds(cond, v, self.list_names) for cond in c.where)
         ]
