@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from domain.alert import Alert
@@ -37,12 +38,16 @@ class Script:
 
 def script_of(alert: Alert) -> Script:
     """Chinese when Chinese characters are a fifth or more of the title's letters (else of the summary's)."""
-    text = alert.item.title or alert.item.summary[:300]
+    return _script(alert.item.title or alert.item.summary[:300], alert.item.summary[:300])
+
+
+@lru_cache(maxsize=512)
+def _script(text: str, more: str) -> Script:
     cjk = len(_CJK.findall(text))
     letters = len(_LETTER.findall(text))
     if not letters or cjk * 5 < letters:
         return Script()
-    return Script(True, is_traditional(text + alert.item.summary[:300]))
+    return Script(True, is_traditional(text + more))
 
 
 # --- names -----------------------------------------------------------------------------------------------------
@@ -51,8 +56,13 @@ def script_of(alert: Alert) -> Script:
 def name_parts(value: Any, english: Any = None) -> tuple[str, str | None]:
     """(as written, English name or None when it says the same): `大摩 (Morgan Stanley)` → (大摩, Morgan
     Stanley); 恒瑞医药 with English Jiangsu Hengrui → (恒瑞医药, Jiangsu Hengrui); GSK plc / GSK → (GSK plc, None)."""
+    return _name_parts(str(value or ""), str(english or ""))
+
+
+@lru_cache(maxsize=2048)
+def _name_parts(value: str, english: str) -> tuple[str, str | None]:
     written, canonical = split_written(value)
-    other = str(english or canonical or "").strip() or None
+    other = (english or canonical or "").strip() or None
     if other is not None and (norm_name(other) == norm_name(written) or fold(other) in fold(written)):
         other = None
     return written, other
