@@ -21,6 +21,7 @@ from notifier.digests import make_digest
 from notifier.events import context_lines
 from notifier.excerpt import ZWSP
 from notifier.money import fx_table, money_with_usd, to_usd
+from rules.derived import DERIVED_FIELDS
 from store.records import Alert, Delivery
 from tests.servers.slack import block_problems
 
@@ -337,11 +338,14 @@ values = st.one_of(st.none(), st.text(max_size=300), st.floats(allow_nan=True), 
     fields=st.dictionaries(st.sampled_from([*DEAL, *RATING, *PRINT, "x", "y"]), values, max_size=20),
     title=st.text(max_size=500),
     context=st.lists(st.text(max_size=200), max_size=8).map(tuple),
+    derived=st.dictionaries(st.sampled_from(sorted({n for ns in DERIVED_FIELDS.values() for n in ns})), values),
+    kind=st.sampled_from(["", "series_print", "series_revision", "notice"]),
 )
 def test_any_fields_render_valid_cards(
-    event: str | None, fields: dict[str, Any], title: str, context: tuple[str, ...]
+    event: str | None, fields: dict[str, Any], title: str, context: tuple[str, ...], derived: dict[str, Any], kind: str
 ) -> None:
-    a = alert(event, fields, title=title, context=context)
+    """Stored records are read defensively: odd fields, odd derived values, any kind still render a card."""
+    a = alert(event, fields, title=title, context=context, derived=derived, kind=kind or (event or "keyword"))
     for card in (card_for(a), reply_card(a, None)):
         assert block_problems(card.blocks) == []
         assert 0 < len(card.text) <= 3000
