@@ -262,3 +262,25 @@ fetch: {{allow_private_addresses: true}}
     table = list(csv.DictReader(io.StringIO(r.stdout)))
     assert {row["channel"] for row in table} == {"slack:#hengrui-desk", "slack:#market-signals"}
     assert all(row["rule"] == "bd-deal" and row["rules"] == "bd-deal hengrui-licensing-100m" for row in table)
+
+
+def test_the_shipped_samples_post_gsk_rapt_once_with_the_chinese_report_in_its_thread(sqlite: SqliteStore) -> None:
+    """The English and the Traditional Chinese sample feeds both report GSK–RAPT: one card, one reply."""
+    from collectors.feed_parse import parse_feed
+
+    rules = load_ruleset([ROOT / "rules" / "packs"]).ruleset().keyword
+    recorder = AlertRecorder(sqlite, {"console": ConsoleNotifier(io.StringIO())})
+    now = time.time()
+    for name, source in (("biotech-news.xml", "sample-biotech"), ("markets-zh-hant.xml", "sample-markets-zh")):
+        feed = parse_feed((ROOT / "samples" / "feeds" / name).read_bytes(), source)
+        for item in feed.items:
+            recorder.record([AlertIntent(a) for a in alerts_for(item, rules.match(item), now)], now)
+    gsk = [
+        a
+        for a in sqlite.recent_alerts(100)
+        if a.event == "bd_deal"
+        and {a.derived.get("licensee_en"), a.derived.get("licensor_en")} == {"GSK", "RAPT Therapeutics"}
+    ]
+    first = [a for a in gsk if a.thread_of is None]
+    assert len(first) == 1 and first[0].event_key == "bd_deal|gsk|rapt", [a.event_key for a in gsk]
+    assert [a.item.source for a in gsk if a.thread_of == first[0].id] == ["sample-markets-zh"]
