@@ -147,15 +147,19 @@ def extras_block(alert: Alert, known: Iterable[str]) -> Block | None:
 
 
 def fact_fields(facts: Facts) -> Block | None:
-    pairs = [
-        (name, f"*{esc(value)}*" if name in facts.emphasis else esc(value)) for name, value in facts.pairs if value
-    ]
-    return field_section((n, truncate(v, FIELD_CHARS - len(n) - 8)) for n, v in pairs)
+    """The facts as label/value fields (two columns in Slack); values escaped and cut to fit, never mid-entity."""
+    pairs = []
+    for name, value in facts.pairs:
+        if not value:
+            continue
+        text = escape_within(value, FIELD_CHARS - len(esc(name)) - 8)
+        pairs.append((name, f"*{text}*" if name in facts.emphasis else text))
+    return field_section(pairs)
 
 
 def compose(alert: Alert, facts: Facts, *more: Block | None) -> list[Block | None]:
     """The blocks of a card: lead, facts, lines, history, extras, what the layout adds, meta."""
-    lines = section(esc("\n".join(facts.lines))) if facts.lines else None
+    lines = section(escape_within("\n".join(facts.lines), SECTION_CHARS)) if facts.lines else None
     return [
         *lead_block(alert, facts.headline, facts.article),
         fact_fields(facts),
