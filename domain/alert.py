@@ -18,6 +18,16 @@ def alert_id(source: str, item_id: str, key: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleNotify:
+    """Where one rule that fired asks its alerts to go: its `notify.channel` (None: the routes decide) and
+    `notify.digest`. An alert flagged by several rules goes to the union of their targets."""
+
+    rule: str
+    channel: str | None = None
+    digest: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Alert:
     id: str
     rule: str
@@ -28,7 +38,7 @@ class Alert:
     matched: tuple[str, ...] = ()
     fields: dict[str, Any] = field(default_factory=dict)
     created_at: float = 0.0
-    rules: tuple[str, ...] = ()  # every rule that fired for this item and event; `rule` is the primary one
+    rules: tuple[str, ...] = ()  # every rule that fired for this item and event; `rule` is the lead one
     # one event, one alert (issue 6): later reports of an event reply in the thread of its first alert
     event_key: str | None = None  # e.g. `bd_deal|gsk|rapt|rpt904`; None for keyword matches
     thread_of: str | None = None  # the id of the event's first alert, when this one is a later report of it
@@ -38,10 +48,20 @@ class Alert:
     # What the alert is (domain/kinds.py); by default its event name, else `keyword`. Producers whose alerts
     # are not named by their event (series prints, revisions, notices) say so.
     kind: str = ""
+    # Each rule's own routing (empty in records written before alerts carried it: the lead's `channel`/`digest`)
+    notify: tuple[RuleNotify, ...] = ()
+    # Fields computed from `fields` by the rule language (rules/derived.py): USD equivalents, changes in % and
+    # bp, the rating's level on the common scale, English names the lexicons know. Cards and event keys read
+    # them; `fields` stay as the extractor reported them.
+    derived: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.kind:
             object.__setattr__(self, "kind", self.event or KEYWORD)
+
+    def rule_notify(self) -> tuple[RuleNotify, ...]:
+        """Each rule's routing; for a record without it, the lead rule's (all that was kept then)."""
+        return self.notify or (RuleNotify(self.rule, self.channel, self.digest),)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -49,6 +69,7 @@ class Alert:
         data["matched"] = list(self.matched)
         data["rules"] = list(self.rules)
         data["context"] = list(self.context)
+        data["notify"] = [asdict(n) for n in self.notify]
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
@@ -58,6 +79,12 @@ class Alert:
         data["matched"] = tuple(data.get("matched") or ())
         data["rules"] = tuple(data.get("rules") or ())
         data["context"] = tuple(data.get("context") or ())
+        data["notify"] = tuple(
+            RuleNotify(str(n.get("rule") or ""), n.get("channel"), bool(n.get("digest")))
+            for n in data.get("notify") or ()
+            if isinstance(n, dict)
+        )
+        data["derived"] = data.get("derived") if isinstance(data.get("derived"), dict) else {}
         if not data.get("kind"):
             data["kind"] = _stored_kind(data)
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}

@@ -75,12 +75,16 @@ def label(value: Any) -> str:
 
 
 def _any_number(x: Any) -> str:
-    return number(float(x)) if is_number(x) else str(x)
+    """A series value with a true minus sign (−300), or the value as given."""
+    if not is_number(x):
+        return str(x)
+    return ("−" if x < 0 else "") + number(abs(float(x)))
 
 
 def with_unit(x: Any, unit: str) -> str:
-    """6.85%, -300.5 100 million yuan."""
-    return f"{_any_number(x)}{unit}" if unit in ("%", "") else f"{_any_number(x)} {unit}"
+    """6.85%, 4,417亿元, 215.3 index: units written in Chinese follow the number without a space."""
+    glued = unit in ("%", "") or (unit[:1] > "\u2e80")
+    return f"{_any_number(x)}{unit}" if glued else f"{_any_number(x)} {unit}"
 
 
 def change_text(x: Any, unit: str) -> str:
@@ -94,6 +98,16 @@ def change_text(x: Any, unit: str) -> str:
     if unit == "%":
         return f"{signed(round(x * 100, 2))} bp" if abs(x) < 10 else f"{signed(x)} pp"
     return signed(x) + (f" {unit}" if unit else "")
+
+
+def bp(points: Any) -> str:
+    """A change in percentage points as basis points: −0.03 → `−3 bp`, 0.125 → `+12.5 bp`."""
+    n = as_number(points)
+    if n is None:
+        return str(points)
+    v = round(n * 100, 1)
+    text = f"{abs(v):.1f}".rstrip("0").rstrip(".")
+    return ("+" if v > 0 else "−" if v < 0 else "±") + text + " bp"
 
 
 # --- money, percentages, prices --------------------------------------------------------------------------------
@@ -133,6 +147,17 @@ def percent(value: Any, signed: bool = False) -> str:
     if n is None:
         return str(value)
     text = f"{abs(n):.1f}".rstrip("0").rstrip(".") + "%"
+    if signed:
+        return ("+" if n > 0 else "−" if n < 0 else "±") + text
+    return ("−" if n < 0 else "") + text
+
+
+def short_percent(value: Any, signed: bool = True) -> str:
+    """A percentage for a headline: whole numbers from 10 up (`+58%`), one decimal below (`−3.5%`)."""
+    n = as_number(value)
+    if n is None:
+        return str(value)
+    text = (f"{abs(n):.0f}" if abs(n) >= 9.95 else f"{abs(n):.1f}".rstrip("0").rstrip(".")) + "%"
     if signed:
         return ("+" if n > 0 else "−" if n < 0 else "±") + text
     return ("−" if n < 0 else "") + text
@@ -182,6 +207,77 @@ def amount_change(value: Any, prior: Any, unit: Any) -> str | None:
     text = ("+" if diff > 0 else "") + amount(diff, unit)
     rel = pct_change(a, b)
     return text + (f" ({percent(rel, signed=True)})" if rel is not None else "")
+
+
+# --- amounts as Chinese sources write them -------------------------------------------------------------------
+
+# Currency words after an amount, Simplified and Traditional: 1.28万亿元, 6.3億美元, 50亿港元.
+_CN_CURRENCY = {
+    "CNY": ("元", "元"),
+    "USD": ("美元", "美元"),
+    "HKD": ("港元", "港元"),
+    "TWD": ("新台币", "新台幣"),
+    "EUR": ("欧元", "歐元"),
+    "GBP": ("英镑", "英鎊"),
+    "JPY": ("日元", "日圓"),
+    "KRW": ("韩元", "韓元"),
+    "CHF": ("瑞士法郎", "瑞士法郎"),
+    "SGD": ("新加坡元", "新加坡元"),
+    "AUD": ("澳元", "澳元"),
+    "CAD": ("加元", "加元"),
+}
+_CN_SCALES = ((1e12, ("万亿", "萬億")), (1e8, ("亿", "億")), (1e4, ("万", "萬")))
+# Units a data feed may be configured with: a scale word and a currency word (亿元 = 1e8 CNY).
+_CN_UNIT_SCALE = {
+    "万亿": 1e12,
+    "萬億": 1e12,
+    "兆": 1e12,
+    "亿": 1e8,
+    "億": 1e8,
+    "万": 1e4,
+    "萬": 1e4,
+    "千": 1e3,
+    "": 1.0,
+}
+
+
+def cn_amount(value: Any, currency: Any, traditional: bool = False) -> str:
+    """An amount as a Chinese source writes it: `1.28萬億元`, `6.3亿美元`, `−8351亿元`; a currency without a
+    Chinese word is `CNY`-style (`CHF 1.2bn`)."""
+    n = as_number(value)
+    code = str(currency or "").upper().strip()
+    words = _CN_CURRENCY.get(code)
+    if n is None or words is None:
+        return money(value, currency)
+    script = 1 if traditional else 0
+    sign = "−" if n < 0 else ""
+    size = abs(n)
+    for threshold, scale in _CN_SCALES:
+        if size >= threshold * 0.99995:
+            return f"{sign}{_sig(size / threshold, 4)}{scale[script]}{words[script]}"
+    return f"{sign}{_sig(size, 4)}{words[script]}"
+
+
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def unit_amount(unit: Any, currency: Any = None) -> tuple[float, str] | None:
+    """What a stated or configured unit means in money: `亿元` → (1e8, CNY), `億港元` → (1e8, HKD),
+    `billion GBP` → (1e9, GBP), `USD` → (1, USD); a bare 元 takes `currency` when given (億元 in a Hong Kong
+    release is HKD). None for units that are not money (`%`, `index`, `count`)."""
+    u = str(unit or "").strip()
+    code = str(currency or "").strip().upper()
+    if len(u) == 3 and u.isascii() and u.isalpha() and u.isupper():
+        return 1.0, u
+    words = u.split()
+    if len(words) == 2 and words[0] in _EN_SCALE and len(words[1]) == 3 and words[1].isupper():
+        return _EN_SCALE[words[0]], words[1]
+    u = u.removesuffix("人民币").removesuffix("人民幣") or u
+    for iso, names in _CN_CURRENCY.items():
+        for word in dict.fromkeys(names):
+            if u.endswith(word) and (scale := _CN_UNIT_SCALE.get(u[: -len(word)])) is not None:
+                return scale, (code or iso) if word == "元" and iso == "CNY" else iso
+    return None
 
 
 # --- dates and durations ---------------------------------------------------------------------------------------

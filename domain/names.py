@@ -47,3 +47,24 @@ def norm_code(value: Any) -> str:
     text = re.sub(r"[\s\-_/]+", "", text)
     text = re.sub(r"^0+(?=\d)", "", text)
     return text[:PART_MAX]
+
+
+_WRITTEN_CANONICAL = re.compile(r"^(?P<written>.*?\S)\s*[(（](?P<canonical>[^()（）]+)[)）]\s*$")
+
+
+def split_written(value: Any) -> tuple[str, str | None]:
+    """A name reported "as written (canonical)" — `大摩 (Morgan Stanley)` — as its two parts; a plain name is
+    (name, None). Extractors write names this way when the text uses another name for a known firm."""
+    text = str(value or "").strip()
+    m = _WRITTEN_CANONICAL.match(text)
+    if m is None:
+        return text, None
+    return m.group("written").strip(), m.group("canonical").strip()
+
+
+def identity_name(value: Any, english: Any = None) -> str:
+    """The folded name that decides an event's identity: the English (canonical) name when one is known —
+    given, or inside "as written (canonical)" — else the name as written. 阿斯利康 with English `AstraZeneca`,
+    `AstraZeneca PLC` and `大摩 (Morgan Stanley)` / `Morgan Stanley` agree."""
+    written, canonical = split_written(value)
+    return norm_name(english or canonical or written)

@@ -46,3 +46,14 @@ def fold(text: str) -> str:
 def is_word_char(ch: str) -> bool:
     """Latin letters and digits form words; CJK characters do not need boundaries around terms."""
     return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def is_traditional(text: str) -> bool:
+    """Whether Chinese text is written in Traditional characters: folding it to Simplified changes more of its
+    characters than a Simplified text's stray variants would (one in fifty)."""
+    chinese = _CJK.findall(text)
+    if not chinese:
+        return False
+    sample = "".join(chinese[:400])
+    changed = sum(1 for a, b in zip(sample, _converter().convert(sample), strict=False) if a != b)
+    return changed * 50 > len(sample)

@@ -2,11 +2,14 @@
 
 Limits enforced here, whatever the input: 50 blocks, 3,000 characters a section, 2,000 a section field, 150 a
 header, 10 fields and 10 context elements; long text is cut on a character boundary. Slack treats & < > as
-control characters in mrkdwn and plain_text alike, so every piece of user text goes through `esc`.
+control characters in mrkdwn and plain_text alike, so every piece of user text goes through `esc`: a title
+like "Stocks <fall> as yields rise" stays text, never a tag or a mention. Only http(s) links reach a card
+(`safe_link`): `javascript:`, `data:` and links with spaces or control characters are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,15 +60,36 @@ def escape_within(text: str, limit: int) -> str:
     return mrkdwn_escape(truncate(text, lo))
 
 
+_SAFE_LINK = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$", re.IGNORECASE)
+
+
+def safe_link(url: Any) -> str:
+    """The link if it is an http(s) URL without spaces or control characters, else "" (never clickable)."""
+    text = str(url or "").strip()
+    return text if _SAFE_LINK.match(text) else ""
+
+
 def link_target(url: str) -> str:
     """A URL inside `<url|label>`: the characters that would end the link are percent-encoded."""
     return url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
 
 
-def linked(label: str, url: str) -> str:
-    """`<url|label>` (label escaped and bounded), or just the label when there is no URL."""
+def linked(label: str, url: str, room: int = SECTION_CHARS) -> str:
+    """`<url|label>` (label escaped and bounded), or just the label when there is no safe URL or the link
+    would not fit in `room` characters (a very long URL must never push the label out of its block)."""
     text = mrkdwn_escape(truncate(label, TITLE_CHARS))
-    return f"<{link_target(url)}|{text}>" if url else text
+    link = safe_link(url)
+    if not link or len(link_target(link)) + len(text) + 3 > room:
+        return text
+    return f"<{link_target(link)}|{text}>"
+
+
+def link_block(url: str, label: str = "Open the article") -> Block | None:
+    """The link alone, for when it was too long to sit on the title: None when it cannot fit a block at all."""
+    link = safe_link(url)
+    if not link or len(link_target(link)) + len(label) + 3 > SECTION_CHARS:
+        return None
+    return section(f"<{link_target(link)}|{esc(label)}>")
 
 
 def section(text: str) -> Block:

@@ -1,8 +1,15 @@
 """One event, one alert: event keys per event type and near-duplicate text signatures. Pure, no I/O.
 
-An event key names the event, not the article: parties + asset for a deal, ticker + broker + action for a
-rating or target change, series + period for a print. Names are folded (width, script, case) and stripped of
-corporate suffixes so outlets that spell them differently still agree.
+An event key names the event, not the article, by what every report of it states: the two parties of a deal
+(the asset only when one party is named), the company (else the ticker) and the broker of a rating or target
+call, the series and period of a print. An optional detail one outlet adds — the asset, the ticker, the action
+word — never splits an event: a later report that adds the asset joins the first alert's thread. Names are
+folded (width, script, case), stripped of corporate suffixes and, where the lexicons know the English name
+(the alert's derived `licensee_en`, `broker_en` … or "大摩 (Morgan Stanley)"), keyed by it: 阿斯利康 and
+AstraZeneca, 大摩 and Morgan Stanley agree. A broker's second call on one company within the dedupe window
+replies in the first call's thread — unless the two disagree on what a report of the same event would repeat:
+two different assets named for one pair of parties, or another target or rating from one broker on one company,
+are two events (`distinct` gives the second its own key).
 
 Articles without a key are compared as text, in two steps:
 
@@ -36,7 +43,7 @@ from typing import Any
 
 from domain.alert import Alert
 from domain.entities import Entities, conflict
-from domain.names import PART_MAX, norm_code, norm_name
+from domain.names import PART_MAX, identity_name, norm_code, norm_name
 from domain.text import fold
 from notifier.dedupe_minhash import MinHash
 
@@ -70,20 +77,25 @@ _SEED = 20251125
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
-def event_key(event: str | None, fields: Mapping[str, Any]) -> str | None:
+def event_key(event: str | None, fields: Mapping[str, Any], derived: Mapping[str, Any] | None = None) -> str | None:
     """The key that names this event across outlets, or None when too little is known to name it."""
+    english = derived or {}
     if event == "bd_deal":
-        parties = sorted(p for p in (norm_name(fields.get("licensor")), norm_name(fields.get("licensee"))) if p)
+        parties = sorted(
+            p for role in ("licensor", "licensee") if (p := identity_name(fields.get(role), english.get(f"{role}_en")))
+        )
+        if len(parties) == 2:
+            return "|".join(("bd_deal", *parties))
         asset = norm_code(fields.get("asset"))
-        if len(parties) + bool(asset) < 2:
+        if not parties or not asset:
             return None
-        return "|".join(("bd_deal", *parties, asset))
+        return "|".join(("bd_deal", parties[0], asset))
     if event == "price_target":
-        what = norm_code(fields.get("ticker")) or norm_name(fields.get("company"))
-        broker = norm_name(fields.get("broker"))
+        what = identity_name(fields.get("company"), english.get("company_en")) or norm_code(fields.get("ticker"))
+        broker = identity_name(fields.get("broker"), english.get("broker_en"))
         if not what or not broker:
             return None
-        return "|".join(("price_target", what, broker, norm_name(fields.get("action"))))
+        return "|".join(("price_target", what, broker))
     if event == "mortgage_print":
         series = norm_name(fields.get("indicator"))
         period = str(fields.get("period") or "").strip()[:PART_MAX]
@@ -93,8 +105,36 @@ def event_key(event: str | None, fields: Mapping[str, Any]) -> str | None:
     return None
 
 
+def distinct(alert: Alert, owner: Alert) -> str | None:
+    """When `alert` shares its event key with `owner` (the key's first report) but reports another event — the
+    same parties' deal for another asset, the same broker's call on the same company with another target or
+    rating — the part to add to the key; None when it may well be the same event (a detail missing is not a
+    difference)."""
+    if alert.event == "bd_deal":
+        mine, theirs = norm_code(alert.fields.get("asset")), norm_code(owner.fields.get("asset"))
+        return mine if mine and theirs and mine != theirs else None
+    if alert.event == "price_target":
+        a, b = alert.fields, owner.fields
+        t1, t2 = _number(a.get("target")), _number(b.get("target"))
+        l1 = alert.derived.get("rating_level") or norm_name(a.get("rating"))
+        l2 = owner.derived.get("rating_level") or norm_name(b.get("rating"))
+        other_target = t1 is not None and t2 is not None and abs(t1 - t2) > 0.01 * max(abs(t1), abs(t2))
+        if other_target or (l1 and l2 and l1 != l2):
+            return "|".join((f"{t1:g}" if t1 is not None else "", str(l1 or "")))
+    return None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
 def alert_key(alert: Alert) -> str | None:
-    return event_key(alert.event, alert.fields)
+    return event_key(alert.event, alert.fields, alert.derived)
 
 
 def comparable(alert: Alert) -> bool:

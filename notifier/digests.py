@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from domain.alert import Alert, alert_id
 from domain.delivery import Delivery
 from domain.item import Item
+from notifier.events import event_type
 from notifier.routing import window_start
 
 DIGEST_RULE = "digest"
@@ -15,6 +16,14 @@ DIGEST_RULE = "digest"
 def digest_id(target: str, slot: float) -> str:
     """One digest per target per period slot: building it twice (a crash, two workers) finds the same id."""
     return alert_id("wirewatch", f"digest:{target}", str(int(slot)))
+
+
+def _headline(alert: Alert) -> str:
+    """The alert's one-line sentence (its card's headline); its title if that cannot be worked out."""
+    try:
+        return event_type(alert).summary(alert)
+    except Exception:  # an odd stored record must not stop the digest
+        return alert.item.title or alert.item.id
 
 
 def make_digest(
@@ -31,6 +40,7 @@ def make_digest(
         {
             "id": a.id,
             "title": a.item.title or a.item.link or a.item.id,
+            "headline": _headline(a),
             "link": a.item.link,
             "source": a.item.source,
             "rule": a.rule,

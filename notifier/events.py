@@ -24,7 +24,7 @@ from domain.kinds import (
     SERIES_REVISION,
 )
 from notifier import history
-from notifier.cards import deal, digest, keyword, news_print, rating, series_print
+from notifier.cards import deal, digest, keyword, news_print, notice, rating, series_print
 from notifier.cards.common import Card
 
 History = Callable[[Alert, Sequence[Alert]], tuple[str, ...]]
@@ -40,9 +40,15 @@ def event_key(name: str) -> Callable[[Alert], str | None]:
     def key(alert: Alert) -> str | None:
         from notifier import dedupe
 
-        return dedupe.event_key(name, alert.fields)
+        return dedupe.event_key(name, alert.fields, alert.derived)
 
     return key
+
+
+def distinct_event(alert: Alert, owner: Alert) -> str | None:
+    from notifier import dedupe
+
+    return dedupe.distinct(alert, owner)
 
 
 def key_by_event(alert: Alert) -> str | None:
@@ -50,7 +56,7 @@ def key_by_event(alert: Alert) -> str | None:
     so a feed's print and an article reporting the same print thread together."""
     from notifier import dedupe
 
-    return dedupe.event_key(alert.event, alert.fields)
+    return dedupe.event_key(alert.event, alert.fields, alert.derived)
 
 
 @dataclass(frozen=True)
@@ -58,10 +64,13 @@ class EventType:
     kind: str
     fields: tuple[str, ...]  # the fields its alerts carry (for news events, its extractor's FIELD_NAMES)
     card: Callable[[Alert], Card]
-    summary: Callable[[Alert], str]  # one plain line: the fallback text and the console lead with it
+    summary: Callable[[Alert], str]  # the headline sentence, plain: cards, fallbacks and digests lead with it
     key: Callable[[Alert], str | None] = no_key  # names the event across outlets; None: cannot be named
     history: History | None = None  # context lines from earlier alerts, for a first report
     clustered: bool = False  # without a key, compared with other alerts by text (near-duplicate articles)
+    # Given a report sharing its key with the key's first report: what to add to the key when the two report
+    # different events (another asset, another target); None when they may be the same event.
+    distinct: Callable[[Alert, Alert], str | None] | None = None
 
 
 EVENT_TYPES: dict[str, EventType] = {}
@@ -77,7 +86,16 @@ KEYWORD_TYPE = register(EventType(KEYWORD, (), keyword.card, keyword.summary, cl
 OTHER_TYPE = EventType("other", (), keyword.card, keyword.summary)
 
 register(
-    EventType(BD_DEAL, deal.FIELDS, deal.card, deal.summary, event_key(BD_DEAL), history.deal_lines, clustered=True)
+    EventType(
+        BD_DEAL,
+        deal.FIELDS,
+        deal.card,
+        deal.summary,
+        event_key(BD_DEAL),
+        history.deal_lines,
+        clustered=True,
+        distinct=distinct_event,
+    )
 )
 register(
     EventType(
@@ -88,6 +106,7 @@ register(
         event_key(PRICE_TARGET),
         history.rating_lines,
         clustered=True,
+        distinct=distinct_event,
     )
 )
 register(
@@ -111,9 +130,11 @@ register(
         history.print_lines,
     )
 )
-register(EventType(SERIES_REVISION, series_print.REVISION_FIELDS, keyword.card, keyword.summary, key_by_event))
+register(
+    EventType(SERIES_REVISION, series_print.REVISION_FIELDS, series_print.card, series_print.summary, key_by_event)
+)
 register(EventType(DIGEST, digest.FIELDS, digest.card, digest.summary))
-register(EventType(NOTICE, (), keyword.card, keyword.summary))
+register(EventType(NOTICE, (), notice.card, notice.summary))
 
 
 def event_type(alert: Alert) -> EventType:

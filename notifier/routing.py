@@ -1,9 +1,12 @@
 """Where an alert goes and how: channel and delivery mode per rule and severity, budgets, digest timing,
 per-channel pacing. Pure decisions (the pacer keeps time it is given, and sleeps only through its caller).
 
-Precedence for the channel: the rule's own `notify.channel`, then the first matching `notify.routes` entry,
-then the notifier's default channel. An alert goes to the digest when its rule says `notify.digest`, or the
-matching route says `delivery: digest`, or its channel is over budget; critical alerts never wait.
+Every rule that fired is routed on its own, and the alert goes to the union of their targets, each once: a
+custom rule's `#hengrui-desk` is honoured when a bundled rule flags the same deal for `#market-signals`.
+Precedence for one rule's channel: its own `notify.channel`, then the first `notify.routes` entry matching that
+rule (its id against `rules:` globs; the alert's event and severity), then the notifier's default channel.
+A target goes to the digest when every rule sending there says so (its `notify.digest`, or its route's
+`delivery: digest`), or when its channel is over budget; critical alerts never wait.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import fnmatch
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from domain.alert import Alert
+from domain.alert import Alert, RuleNotify
 from domain.formats import period
 from domain.kinds import DIGEST as DIGEST_KIND
 from domain.severity import SEVERITY_ORDER
@@ -34,8 +38,9 @@ class Route:
     channel: str | None = None
     delivery: str = IMMEDIATE
 
-    def matches(self, alert: Alert) -> bool:
-        ids = alert.rules or (alert.rule,)
+    def matches(self, alert: Alert, rule: str | None = None) -> bool:
+        """Whether the entry applies to `alert` as flagged by `rule` (None: by any of its rules)."""
+        ids = (rule,) if rule is not None else alert.rules or (alert.rule,)
         if self.rules and not any(fnmatch.fnmatchcase(r, g) for r in ids for g in self.rules):
             return False
         if self.events and (alert.event or "") not in self.events:
@@ -53,17 +58,47 @@ class Decision:
     mode: str
 
 
+class Targets(Protocol):
+    """What the router needs of a notifier: the targets it wants for an alert sent to `channel`."""
+
+    def targets_for(self, alert: Alert, channel: str | None = None) -> list[str]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Router:
     routes: tuple[Route, ...] = ()
 
-    def decide(self, alert: Alert) -> Decision:
-        route = next((r for r in self.routes if r.matches(alert)), None)
-        channel = alert.channel or (route.channel if route else None)
-        digest = alert.digest or (route is not None and route.delivery == DIGEST)
+    def decide_rule(self, alert: Alert, rule: RuleNotify) -> Decision:
+        """Where one rule that fired sends the alert, and how."""
+        route = next((r for r in self.routes if r.matches(alert, rule.rule)), None)
+        channel = rule.channel or (route.channel if route else None)
+        digest = rule.digest or (route is not None and route.delivery == DIGEST)
         if alert.severity == "critical" or alert.kind == DIGEST_KIND:
             digest = False
         return Decision(channel, DIGEST if digest else IMMEDIATE)
+
+    def decisions(self, alert: Alert) -> list[Decision]:
+        """One decision per rule that fired (lead first), without repeats."""
+        return list(dict.fromkeys(self.decide_rule(alert, r) for r in alert.rule_notify()))
+
+    def decide(self, alert: Alert) -> Decision:
+        """The lead rule's decision (what an alert with one rule gets)."""
+        return self.decide_rule(alert, alert.rule_notify()[0])
+
+    def plan(self, alert: Alert, notifiers: Mapping[str, Targets] | Iterable[Targets]) -> dict[str, str]:
+        """target → delivery mode for every target any rule that fired asks for, each once, in order. A target
+        several rules send to goes out at once if any of them says so."""
+        found = notifiers.values() if isinstance(notifiers, Mapping) else notifiers
+        chosen = list(found)
+        out: dict[str, str] = {}
+        for d in self.decisions(alert):
+            for target in (t for n in chosen for t in n.targets_for(alert, d.channel)):
+                out[target] = IMMEDIATE if IMMEDIATE in (out.get(target), d.mode) else DIGEST
+        return out
+
+    def mode_for(self, alert: Alert, target: str, notifiers: Mapping[str, Targets]) -> str:
+        """How a recorded target of `alert` is delivered (immediate when no rule asks for it any more)."""
+        return self.plan(alert, notifiers).get(target, IMMEDIATE)
 
 
 def is_critical(alert: Alert) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 from domain.alert import Alert
 from domain.durations import parse_duration
 from domain.judgements import OPS, Matcher, MatchOp, Silence
-from domain.names import norm_code, norm_name
+from domain.names import norm_code, norm_name, split_written
 from domain.patterns import compile_pattern
 from domain.text import fold, fold_script
 
@@ -250,7 +250,11 @@ def labels_of(alert: Alert) -> dict[str, tuple[str, ...]]:
     for name, value in alert.fields.items():
         values = _values(value)
         if values and _NAME.fullmatch(name):
-            labels[name] = values
+            # "大摩 (Morgan Stanley)" matches broker=大摩 and broker="Morgan Stanley"; 阿斯利康 matches its English
+            # name too when the lexicons gave one (`licensee_en`)
+            parts = [p for v in values for p in (v, *split_written(v)) if p]
+            english = alert.derived.get(f"{name}_en") if isinstance(alert.derived, dict) else None
+            labels[name] = tuple(dict.fromkeys([*parts, *_values(english)]))
     party = tuple(v for f in PARTY_FIELDS for v in labels.get(f, ()))
     if party:
         labels["party"] = party

@@ -1,7 +1,9 @@
 """From matches to alerts: one alert per event in an item, and the `realert` claim a rule asks for. Pure.
 
-Several rules flagging one deal make one alert, led by the most severe rule; an article reporting two deals
-makes two (keys `bd_deal`, `bd_deal#2`); keyword rules without an event each make their own alert.
+Several rules flagging one deal make one alert, led by the most severe rule and keeping every rule that fired
+(`rules`, lead first) with each one's `notify` (the router sends the alert to the union of their targets); an
+article reporting two deals makes two (keys `bd_deal`, `bd_deal#2`); keyword rules without an event each make
+their own alert. The alert carries its derived fields (rules/derived.py) for its card and its event key.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from domain.alert import Alert, alert_id
+from domain.alert import Alert, RuleNotify, alert_id
 from domain.item import Item
 from domain.severity import SEVERITY_ORDER
 from domain.text import fold
+from rules.derived import derive
 from rules.durations import parse_duration
 from rules.engine import Match
 from rules.model import Rule
@@ -57,6 +60,7 @@ def alerts_for(item: Item, matches: list[Match], now: float) -> list[Alert]:
         fields: dict[str, object] = {}
         for m in group:
             fields.update({k: v for k, v in m.fields.items() if k not in fields})
+        fired = list({m.rule.id: m.rule for m in (lead, *group)}.values())
         out.append(
             Alert(
                 id=alert_id(item.source, item.id, key),
@@ -68,9 +72,11 @@ def alerts_for(item: Item, matches: list[Match], now: float) -> list[Alert]:
                 matched=tuple(dict.fromkeys(t for m in group for t in m.terms)),
                 fields=fields,
                 created_at=now,
-                rules=tuple(m.rule.id for m in group),
+                rules=tuple(r.id for r in fired),
                 channel=lead.rule.notify.channel,
                 digest=lead.rule.notify.digest,
+                notify=tuple(RuleNotify(r.id, r.notify.channel, r.notify.digest) for r in fired),
+                derived=derive(lead.rule.extract or lead.rule.event, fields),
             )
         )
     return out

@@ -19,6 +19,7 @@ import ahocorasick
 
 from domain.item import Item
 from domain.text import fold, has_cjk
+from rules.derived import derive, field_names
 from rules.extract import Document
 from rules.lists import ListEntry
 from rules.model import Rule
@@ -70,6 +71,7 @@ class _Compiled:
     any_ids: frozenset[int] = frozenset()
     all_sets: tuple[frozenset[int], ...] = ()
     none_ids: frozenset[int] = frozenset()
+    derived: bool = False  # a `where` condition tests a derived field: compute them for its events
 
 
 Hits = dict[int, list[tuple[str, int, int]]]  # term id → (field, start, end) occurrences
@@ -149,6 +151,7 @@ class RuleEngine:
                 any_ids=frozenset(t for _, g in c.any for t in g),
                 all_sets=tuple(frozenset(g) for _, g in c.all),
                 none_ids=frozenset(t for _, g in c.none for t in g),
+                derived=any(cond.field in field_names(rule.extract) for cond in c.where),
             )
             self._compiled.append(c)
             # A rule can only fire when one of its `all` terms (or else one of its `any` terms, or the first term
@@ -244,10 +247,18 @@ class RuleEngine:
         if not extracted:  # the extractor says this is not the event (round-up, forecast, …)
             return f"extractor `{rule.extract}` does not recognise a {rule.extract} event", []
         events = [dict(e) for e in (extracted if isinstance(extracted, list) else [extracted])]
-        kept = [e for e in events if all(holds(cond, e, self.list_names) for cond in c.where)]
+        if not c.where:
+            return None, events
+        # derived fields (rules/derived.py) beside the extracted ones; an extracted field of the same name wins
+        views = [
+            e | {k: v for k, v in derive(rule.extract, e).items() if k not in e} if c.derived else e for e in events
+        ]
+        kept = [
+            e for e, v in zip(events, views, strict=True) if all(holds(cond, v, self.list_names) for cond in c.where)
+        ]
         if not kept:
-            failing = next(cond for cond in c.where if not holds(cond, events[0], self.list_names))
-            return f"`where` {failing} is false (fields: {events[0]})", []
+            failing = next(cond for cond in c.where if not holds(cond, views[0], self.list_names))
+            return f"`where` {failing} is false (fields: {views[0]})", []
         return None, kept
 
     def _terms_fired(self, c: _Compiled, ctx: _Context) -> tuple[str, ...]:

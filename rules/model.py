@@ -155,16 +155,20 @@ class Rule(BaseModel):
         if self.key and not self.realert:
             raise ValueError(f"rule `{self.id}`: `key` only applies with `realert`")
         if self.extract:
+            from rules.derived import field_names
             from rules.extract import FIELD_NAMES
             from rules.where import parse_condition
 
-            known = FIELD_NAMES.get(self.extract)
-            for name in [parse_condition(c).field for c in self.where] + list(self.key):
-                if known is not None and name not in known:
+            fields = FIELD_NAMES.get(self.extract)
+            known = None if fields is None else (*fields, *field_names(self.extract))
+            # `where` may test derived fields too; `key` names what the alert's fields hold
+            named = [(parse_condition(c).field, known) for c in self.where] + [(k, fields) for k in self.key]
+            for name, allowed in named:
+                if allowed is not None and name not in allowed:
                     import difflib
 
-                    close = difflib.get_close_matches(name, known, n=1)
-                    hint = f"; did you mean `{close[0]}`?" if close else f"; fields: {', '.join(known)}"
+                    close = difflib.get_close_matches(name, allowed, n=1)
+                    hint = f"; did you mean `{close[0]}`?" if close else f"; fields: {', '.join(allowed)}"
                     raise ValueError(f"`{self.extract}` has no field `{name}`{hint}")
         return self
 

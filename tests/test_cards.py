@@ -21,6 +21,7 @@ from notifier.digests import make_digest
 from notifier.events import context_lines
 from notifier.excerpt import ZWSP
 from notifier.money import fx_table, money_with_usd, to_usd
+from rules.derived import DERIVED_FIELDS
 from store.records import Alert, Delivery
 from tests.servers.slack import block_problems
 
@@ -101,50 +102,122 @@ def all_text(blocks: list[dict[str, Any]]) -> str:
 # --- each card ----------------------------------------------------------------------------------------------
 
 
-def test_deal_card_shows_parties_asset_terms_and_usd_equivalent() -> None:
+def fields_of(blocks: list[dict[str, Any]]) -> dict[str, str]:
+    return {
+        f["text"].split("\n", 1)[0].strip("*"): f["text"].split("\n", 1)[1]
+        for b in blocks
+        for f in b.get("fields") or []
+    }
+
+
+def test_deal_card_leads_with_severity_and_a_sentence_and_spells_out_the_roles() -> None:
     card = card_for(alert("bd_deal", {**DEAL, "currency": "CNY", "upfront": 5e8, "total": 1.2e10}))
     assert block_problems(card.blocks) == []
-    assert (
-        card.blocks[0]["text"]["text"]
-        == "*<https://news.test/1?a=1&b=2|GSK licenses RAPT's RPT904 in $1.25 billion deal>*"
+    assert card.blocks[0]["text"]["text"] == (
+        ":red_circle: *HIGH* · *GSK licenses RPT904 from RAPT Therapeutics: CNY 500m (≈ $69.8m) upfront, up to "
+        "CNY 12bn (≈ $1.68bn)*\n<https://news.test/1?a=1&b=2|GSK licenses RAPT's RPT904 in $1.25 billion deal>"
     )
-    text = all_text(card.blocks)
-    assert "*RAPT Therapeutics* → *GSK*" in text
-    assert "`RPT904`" in text
-    assert "CNY 500m (≈ $69.8m)" in text
-    assert "CNY 12bn (≈ $1.68bn)" in text
-    assert "license" in text
-    assert card.text.startswith("[HIGH] BD deal: RAPT Therapeutics → GSK · RPT904 · license · upfront CNY 500m")
+    assert fields_of(card.blocks) == {
+        "Licensor": "RAPT Therapeutics",
+        "Licensee": "GSK",
+        "Asset": "RPT904",
+        "Deal type": "license",
+        "Upfront": "*CNY 500m (≈ $69.8m)*",
+        "Total (up to)": "*CNY 12bn (≈ $1.68bn)*",
+    }
+    assert "→" not in all_text(card.blocks), "no arrow to read the wrong way round"
+    assert card.text.startswith("[HIGH] GSK licenses RPT904 from RAPT Therapeutics: CNY 500m (≈ $69.8m) upfront")
+
+
+def test_an_acquisition_names_acquirer_and_target() -> None:
+    f = {
+        "licensor": "RAPT Therapeutics",
+        "licensee": "GSK",
+        "deal_type": "acquisition",
+        "total": 2.2e9,
+        "currency": "USD",
+    }
+    card = card_for(alert("bd_deal", f))
+    assert card.blocks[0]["text"]["text"].startswith(
+        ":red_circle: *HIGH* · *GSK to acquire RAPT Therapeutics for $2.2bn*"
+    )
+    assert fields_of(card.blocks) == {
+        "Acquirer": "GSK",
+        "Target": "RAPT Therapeutics",
+        "Deal type": "acquisition",
+        "Value": "*$2.2bn*",
+    }
 
 
 def test_deal_card_in_usd_has_no_equivalent_and_missing_fields_are_left_out() -> None:
     card = card_for(alert("bd_deal", {"licensee": "GSK", "upfront": 3.5e7, "currency": "USD"}))
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
-    assert "*GSK* (licensee)" in text
-    assert "$35m" in text and "≈" not in text
-    assert "Total" not in text and "None" not in text
+    assert "*GSK licenses an asset: $35m upfront*" in text
+    assert fields_of(card.blocks) == {"Licensee": "GSK", "Upfront": "*$35m*"}
+    assert "≈" not in text and "Total" not in text and "None" not in text
 
 
-def test_rating_card_shows_broker_company_ticker_rating_and_target_moves() -> None:
-    card = card_for(alert("price_target", {**RATING, "action": "raise_target"}))
+def test_names_as_written_with_the_english_name_beside_and_amounts_in_the_sources_units() -> None:
+    fields = {"licensor": "恒瑞医药", "licensee": "默沙东", "deal_type": "license", "upfront": 1.2e9, "currency": "CNY"}
+    derived = {"licensor_en": "Jiangsu Hengrui", "licensee_en": "Merck & Co."}
+    a = alert("bd_deal", fields, title="恒瑞医药与默沙东达成授权协议，首付款12亿元", derived=derived)
+    card = card_for(a)
+    assert (
+        "*默沙东 (Merck &amp; Co.) licenses rights from 恒瑞医药 (Jiangsu Hengrui): 12亿元 (≈ $168m) upfront*"
+        in all_text(card.blocks)
+    )
+    assert fields_of(card.blocks)["Licensor"] == "恒瑞医药 · Jiangsu Hengrui"
+    assert fields_of(card.blocks)["Upfront"] == "*12亿元 (≈ $168m)*"
+    hant = alert("bd_deal", {**fields, "upfront": 1.28e12}, title="恒瑞醫藥與默沙東達成授權協議", derived=derived)
+    assert fields_of(card_for(hant).blocks)["Upfront"] == "*1.28萬億元 (≈ $179bn)*"
+
+
+def test_rating_card_keeps_the_brokers_words_with_the_common_scale_beside_them() -> None:
+    fields = {
+        **RATING,
+        "broker": "Morgan Stanley",
+        "rating": "Overweight",
+        "old_rating": "Equal-weight",
+        "action": "upgrade",
+        "target": 60,
+        "old_target": 38,
+        "currency": "USD",
+        "company": "Moderna",
+        "ticker": "MRNA",
+        "upside_pct": 45,
+    }
+    derived = {"rating_level": "outperform", "old_rating_level": "hold"}
+    card = card_for(alert("price_target", fields, derived=derived))
     assert block_problems(card.blocks) == []
-    text = all_text(card.blocks)
-    assert "*Target raised* · *Goldman Sachs* on *Insta360* (`688775.SH`)" in text
-    assert "Neutral → *Buy*" in text
-    assert "CNY 250 → *CNY 311* (+24.4%)" in text
-    assert "+39.2%" in text
-    assert "target CNY 250 → CNY 311" in card.text
+    assert card.blocks[0]["text"]["text"].startswith(
+        ":red_circle: *HIGH* · *Morgan Stanley upgrades Moderna to Overweight (from Equal-weight); target $38 → $60 (+58%)*"
+    )
+    f = fields_of(card.blocks)
+    assert f["Rating"] == "Equal-weight → Overweight (Hold → Outperform)"
+    assert f["Target"] == "*$38 → $60 (+58%)*" and f["Upside"] == "+45%" and f["Ticker"] == "MRNA"
 
 
-def test_rating_card_for_an_initiation_without_old_values() -> None:
-    fields = {k: v for k, v in RATING.items() if not k.startswith("old_")}
-    card = card_for(alert("price_target", fields))
+def test_rating_card_for_an_initiation_in_chinese() -> None:
+    fields = {
+        "broker": "大摩 (Morgan Stanley)",
+        "company": "恒瑞醫藥",
+        "rating": "增持",
+        "target": 80,
+        "currency": "HKD",
+        "upside_pct": 21.5,
+        "action": "initiate",
+    }
+    derived = {"rating_level": "outperform", "company_en": "Jiangsu Hengrui", "broker_en": "Morgan Stanley"}
+    card = card_for(alert("price_target", fields, title="大摩首予恒瑞醫藥增持評級", derived=derived))
     assert block_problems(card.blocks) == []
-    text = all_text(card.blocks)
-    assert ":new: *Initiation*" in text
-    assert "*Buy*" in text and "→ *Buy*" not in text
-    assert "*CNY 311*" in text and "%)" not in text.split("Upside")[0]
+    assert (
+        "*大摩 (Morgan Stanley) initiates 恒瑞醫藥 (Jiangsu Hengrui) at 增持 (Outperform); target HKD 80 (+22% upside)*"
+        in (card.blocks[0]["text"]["text"])
+    )
+    f = fields_of(card.blocks)
+    assert f["Broker"] == "大摩 · Morgan Stanley" and f["Company"] == "恒瑞醫藥 · Jiangsu Hengrui"
+    assert f["Rating"] == "增持 (Outperform)" and f["Target"] == "*HKD 80*"
 
 
 def test_print_card_shows_value_prior_change_and_tolerates_extra_fields() -> None:
@@ -152,23 +225,32 @@ def test_print_card_shows_value_prior_change_and_tolerates_extra_fields() -> Non
     card = card_for(alert("mortgage_print", {**PRINT, **extras}, context=("lowest in our records (since 2024-01)",)))
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
-    assert "*PBOC household medium/long-term loans* · 2025" in text
-    assert "*CNY 1.28tn*" in text and "CNY 2.25tn" in text
-    assert "CNY −970bn (−43.1%)" in text
+    assert card.blocks[0]["text"]["text"].startswith(
+        ":red_circle: *HIGH* · *PBOC household medium/long-term loans CNY 1.28tn (≈ $179bn), prior CNY 2.25tn for 2025, "
+        "lowest in our records (since 2024-01)*"
+    )
+    f = fields_of(card.blocks)
+    assert f["Value"] == "*CNY 1.28tn (≈ $179bn)*" and f["Prior"] == "CNY 2.25tn (≈ $314bn)"
+    assert f["Change"] == "CNY −970bn (−43%)"
     assert "lowest in our records (since 2024-01)" in text
-    assert "*record*: lowest since 2005" in text and "*yoy_pct*: -43.1" in text and "*vintage*" in text
+    assert "*record*: lowest since 2005" in text and "*yoy pct*: -43.1" in text and "*vintage*" in text
+    assert "png" not in text
 
 
-def test_print_card_in_percent_shows_the_change_in_points() -> None:
+def test_print_card_in_percent_shows_the_change_in_basis_points_and_no_internal_ids() -> None:
     fields = {
-        "indicator": "US 30-year mortgage rate",
-        "value": 6.85,
-        "unit": "%",
-        "period": "2025-06-05",
-        "prior": 6.89,
+        "indicator": "us_30y_mortgage_rate",
+        "value": 6.06,
+        "unit": "percent",
+        "period": "2026-01-22",
+        "prior": 6.09,
     }
-    text = all_text(card_for(alert("mortgage_print", fields)).blocks)
-    assert "*6.85%*" in text and "6.89%" in text and "−0.04 pp" in text
+    card = card_for(alert("mortgage_print", fields, derived={"indicator_name": "US 30-year mortgage rate"}))
+    text = all_text(card.blocks) + card.text + card.console
+    assert "*US 30-year mortgage rate 6.06% (−3 bp) for 2026-01-22*" in text
+    assert fields_of(card.blocks)["Change"] == "−3 bp"
+    for internal in ("us_30y_mortgage_rate", "percent", "pct_change", "mortgage_print"):
+        assert internal not in text
 
 
 def test_generic_card_bolds_matched_terms_in_the_excerpt_even_in_chinese() -> None:
@@ -183,15 +265,23 @@ def test_generic_card_bolds_matched_terms_in_the_excerpt_even_in_chinese() -> No
     assert "rule `bd-license`" in all_text(card.blocks) and "source *fierce*" in all_text(card.blocks)
 
 
-def test_reply_card_names_the_other_outlet_and_what_it_adds() -> None:
+def test_reply_card_names_the_other_outlet_what_it_adds_and_what_it_says_otherwise() -> None:
     parent = alert("bd_deal", {k: v for k, v in DEAL.items() if k != "total"})
-    later = alert("bd_deal", DEAL, 2, source="endpoints", title="GSK pays RAPT $35M <upfront> & more")
+    later = alert(
+        "bd_deal",
+        {**DEAL, "upfront": 4e7, "licensee": "GSK plc"},
+        2,
+        source="endpoints",
+        title="GSK pays RAPT $35M <upfront> & more",
+    )
     card = reply_card(later, parent)
     assert block_problems(card.blocks) == []
     text = all_text(card.blocks)
-    assert "also reported by *endpoints*" in text
+    assert "Also reported by *endpoints*" in text
     assert "&lt;upfront&gt; &amp; more" in text
-    assert "adds *total*: 1,250,000,000" in text
+    assert "Adds Total: $1.25bn" in text
+    assert "Says otherwise: Upfront: $40m (first report: $35m)" in text
+    assert "Licensee" not in text, "another spelling of the same name is not news"
     assert card.text.startswith("also reported by endpoints: GSK pays RAPT")
 
 
@@ -248,11 +338,14 @@ values = st.one_of(st.none(), st.text(max_size=300), st.floats(allow_nan=True), 
     fields=st.dictionaries(st.sampled_from([*DEAL, *RATING, *PRINT, "x", "y"]), values, max_size=20),
     title=st.text(max_size=500),
     context=st.lists(st.text(max_size=200), max_size=8).map(tuple),
+    derived=st.dictionaries(st.sampled_from(sorted({n for ns in DERIVED_FIELDS.values() for n in ns})), values),
+    kind=st.sampled_from(["", "series_print", "series_revision", "notice"]),
 )
 def test_any_fields_render_valid_cards(
-    event: str | None, fields: dict[str, Any], title: str, context: tuple[str, ...]
+    event: str | None, fields: dict[str, Any], title: str, context: tuple[str, ...], derived: dict[str, Any], kind: str
 ) -> None:
-    a = alert(event, fields, title=title, context=context)
+    """Stored records are read defensively: odd fields, odd derived values, any kind still render a card."""
+    a = alert(event, fields, title=title, context=context, derived=derived, kind=kind or (event or "keyword"))
     for card in (card_for(a), reply_card(a, None)):
         assert block_problems(card.blocks) == []
         assert 0 < len(card.text) <= 3000
@@ -371,25 +464,46 @@ def test_ordinals(n: int, text: str) -> None:
 # --- event keys and similarity -----------------------------------------------------------------------------------
 
 
-def test_deal_key_ignores_spelling_order_and_suffixes() -> None:
+def test_deal_key_is_the_parties_and_an_optional_asset_never_splits_it() -> None:
     a = dedupe.event_key("bd_deal", {"licensor": "RAPT Therapeutics, Inc.", "licensee": "GSK plc", "asset": "RPT-904"})
-    b = dedupe.event_key("bd_deal", {"licensor": "GSK", "licensee": "Rapt", "asset": "rpt904"})
-    assert a == b == "bd_deal|gsk|rapt|rpt904"
+    b = dedupe.event_key("bd_deal", {"licensor": "GSK", "licensee": "Rapt"})
+    c = dedupe.event_key("bd_deal", {"licensor": "RAPT Therapeutics", "licensee": "GSK", "asset": "JYB1904"})
+    assert a == b == c == "bd_deal|gsk|rapt"
     zh = dedupe.event_key("bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康", "asset": "C-CAR031"})
-    hant = dedupe.event_key(
-        "bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康", "asset": "ＣＣＡＲ０３１"}
-    )
+    hant = dedupe.event_key("bd_deal", {"licensor": "西比曼生物科技", "licensee": "阿斯利康"})
     assert zh == hant
+    english = dedupe.event_key(
+        "bd_deal", {"licensor": "CBMG", "licensee": "AstraZeneca PLC"}, {"licensor_en": "Cellular Biomedicine Group"}
+    )
+    chinese = dedupe.event_key(
+        "bd_deal",
+        {"licensor": "西比曼生物", "licensee": "阿斯利康"},
+        {"licensor_en": "Cellular Biomedicine Group", "licensee_en": "AstraZeneca"},
+    )
+    assert english == chinese == "bd_deal|astrazeneca|cellular biomedicine", "names fold across languages"
     assert dedupe.event_key("bd_deal", {"licensee": "GSK"}) is None
     assert dedupe.event_key("bd_deal", {"licensee": "GSK", "asset": "RPT904"}) == "bd_deal|gsk|rpt904"
 
 
-def test_rating_and_print_keys() -> None:
-    k1 = dedupe.event_key("price_target", {"broker": "Goldman Sachs", "ticker": "01276.HK", "action": "raise_target"})
-    k2 = dedupe.event_key("price_target", {"broker": "goldman sachs", "ticker": "1276.hk", "action": "raise_target"})
-    k3 = dedupe.event_key("price_target", {"broker": "Goldman Sachs", "ticker": "01276.HK", "action": "cut_target"})
-    assert k1 == k2 != k3
+def test_rating_key_is_company_and_broker_whatever_the_action_ticker_or_spelling() -> None:
+    k1 = dedupe.event_key(
+        "price_target",
+        {"broker": "Goldman Sachs", "company": "Hengrui", "ticker": "01276.HK", "action": "raise_target"},
+    )
+    k2 = dedupe.event_key("price_target", {"broker": "goldman sachs", "company": "Hengrui", "action": "upgrade"})
+    k3 = dedupe.event_key(
+        "price_target", {"broker": "高盛 (Goldman Sachs)", "company": "恒瑞醫藥"}, {"company_en": "Jiangsu Hengrui"}
+    )
+    k4 = dedupe.event_key("price_target", {"broker": "Goldman Sachs", "company": "Jiangsu Hengrui Pharmaceuticals"})
+    assert k1 == k2 == "price_target|hengrui|goldman sachs"
+    assert k3 == k4 == "price_target|jiangsu hengrui|goldman sachs"
+    ms = dedupe.event_key("price_target", {"broker": "大摩 (Morgan Stanley)", "company": "Moderna"})
+    assert ms == dedupe.event_key("price_target", {"broker": "Morgan Stanley", "company": "Moderna"})
+    assert dedupe.event_key("price_target", {"broker": "UBS", "ticker": "1276.hk"}) == "price_target|1276.hk|ubs"
     assert dedupe.event_key("price_target", {"ticker": "01276.HK"}) is None
+
+
+def test_print_keys() -> None:
     p = dedupe.event_key("mortgage_print", {"indicator": "MBA applications", "period": "2026-03-06", "value": 1})
     assert p == "mortgage_print|mba applications|2026-03-06"
     assert dedupe.event_key("mortgage_print", {"indicator": "MBA applications"}) is None

@@ -84,7 +84,7 @@ def test_digest_route_sends_one_message_per_channel_per_period(store: Store, sla
 
     stats = outbox.run()
     assert (stats.sent, stats.held) == (1, 9)
-    assert [m.text for m in slack_server.posted()] == ["[HIGH] kw — Story 9 (https://news.test/9)"]
+    assert [m.text for m in slack_server.posted()] == ["[HIGH] Story 9 (https://news.test/9)"]
     assert outbox.build_digests() == 0, "the hour is not over yet"
 
     clock.now += HOUR
@@ -127,7 +127,7 @@ def test_budget_overflow_waits_for_the_digest_and_critical_goes_straight_through
     stats = outbox.run()
     assert stats.sent == 2
     assert [m.text for m in slack_server.posted()[-2:]] == [
-        "[MEDIUM] kw — Story 20 (https://news.test/20)",  # recorded just before the digest was made
+        "[MEDIUM] Story 20 (https://news.test/20)",  # recorded just before the digest was made
         "Digest for #a: 3 alerts",
     ]
 
@@ -148,7 +148,7 @@ def test_a_reply_to_a_digested_alert_joins_the_next_digest(store: Store, slack_s
     outbox.run()
     [digest] = slack_server.posted()
     body = "\n".join(b["text"]["text"] for b in digest.blocks if b.get("text"))
-    assert "Story 2 again" in body and "(also reported)" in body
+    assert "B licenses X-1 from A · other · `kw` (also reported)" in body, "the digest line is the card's headline"
 
 
 def test_two_workers_building_the_same_digest_make_one(store: Store, slack_server: SlackServer) -> None:
@@ -211,7 +211,7 @@ def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -
     r = run_cli("alerts", "--config", str(cfg), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].split() == ["TIME", "ID", "RULE", "EVENT", "CHANNEL", "STATE", "TITLE"]
+    assert lines[0].split() == ["TIME", "ID", "RULES", "EVENT", "CHANNEL", "STATE", "TITLE"]
     assert len(lines) == 4  # newest first
     assert waiting.id[:10] in lines[1] and "  pending  Story 2" in lines[1]
     assert dead.id[:10] in lines[2] and "  failed (slack: channel_not_found)  Story 1" in lines[2]

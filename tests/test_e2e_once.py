@@ -4,6 +4,7 @@ Slack-compatible server, on the embedded store and on a real redis-server."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,8 @@ def once(cfg: Path, slack: SlackServer) -> tuple[int, str, str]:
 
 
 def alert_links(slack: SlackServer) -> list[str]:
-    return [b["text"]["text"].split("|")[0].lstrip("*<") for m in slack.posted() for b in m.blocks[:1]]
+    """The article each post links in its first block (after the severity and headline)."""
+    return [re.findall(r"<([^|<>]+)\|", m.blocks[0]["text"]["text"])[0] for m in slack.posted()]
 
 
 def test_first_run_alerts_each_theme_item_once_and_second_run_nothing(

@@ -14,10 +14,9 @@ import pytest
 from domain.alert import Alert
 from domain.item import Item
 from domain.kinds import NEWS_EVENTS, SERIES_PRINT
-from notifier.blocks import assemble, esc, field_section, section
+from notifier.blocks import assemble
 from notifier.card import card_for
-from notifier.cards.common import Card, fallback, meta_block, title_block
-from notifier.cards.news import news_console
+from notifier.cards.common import Card, Facts, compose, console_text, fallback
 from notifier.console import ConsoleNotifier
 from notifier.events import EVENT_TYPES, EventType, event_type
 from notifier.slack import SlackNotifier
@@ -80,15 +79,19 @@ def test_a_series_print_is_its_own_kind_and_every_target_shows_the_same_card(sla
     assert by_bot.blocks == by_webhook.blocks == card.blocks
     assert by_bot.text == by_webhook.text == card.text
     assert block_problems(card.blocks) == []
-    shown = "\n".join(b["text"]["text"] for b in card.blocks if b.get("text"))
-    assert "change -20 bp" in shown and " pp" not in shown, "a rate moves in basis points on every target"
+    shown = "\n".join(
+        [b["text"]["text"] for b in card.blocks if b.get("text")]
+        + [f["text"] for b in card.blocks for f in b.get("fields", [])]
+    )
+    assert "US 30-year fixed mortgage rate 6.36% (−20 bp) for 2024-12, lowest on record" in shown.splitlines()[0]
+    assert "*Change*\n−20 bp" in shown and " pp" not in shown, "a rate moves in basis points on every target"
     assert "'periods'" not in shown and "{" not in shown, "the history is drawn, never dumped"
     assert len(slack_server.uploads) == 1, "the bot adds the chart in the thread; a webhook cannot"
 
     out = io.StringIO()
     assert ConsoleNotifier(out).send(alert, "console").ok
     assert out.getvalue().strip() == card.console
-    assert "│ prior" in card.console and "change -20 bp" in card.console and "▁" in card.console
+    assert "Prior: 6.56% (2024-12)" in card.console and "Change: −20 bp" in card.console and "▁" in card.console
 
 
 def test_news_event_types_declare_their_extractors_fields() -> None:
@@ -124,12 +127,14 @@ def approval_summary(alert: Alert) -> str:
 
 
 def approval_card(alert: Alert) -> Card:
-    line = approval_summary(alert)
-    pairs = [(k.capitalize(), esc(alert.fields[k])) for k in APPROVAL_FIELDS if alert.fields.get(k)]
-    blocks = assemble(
-        [title_block(alert), section(":pill: *FDA approval*"), field_section(pairs), meta_block(alert, f"`{APPROVAL}`")]
+    f = alert.fields
+    what = Facts(
+        approval_summary(alert),
+        "FDA approval",
+        tuple((k.capitalize(), str(f.get(k) or "")) for k in APPROVAL_FIELDS),
+        known=APPROVAL_FIELDS,
     )
-    return Card(fallback(alert, line), blocks, news_console(alert, line))
+    return Card(fallback(alert, what.headline), assemble(compose(alert, what)), console_text(alert, what))
 
 
 def approval_key(alert: Alert) -> str | None:
@@ -179,7 +184,7 @@ def test_a_fourth_event_type_needs_one_registry_entry_its_extractor_and_its_card
     assert reply.thread_of == first.id, "its event key threads the second outlet's report"
     assert second.context == ("approval number 2 for Acme Bio in our records",), "its history context"
     printed = out.getvalue()
-    assert "│ FDA approval: Zeltra (Acme Bio) for psoriasis" in printed, "its summary on the console"
+    assert "┌─ [MEDIUM] FDA approval: Zeltra (Acme Bio) for psoriasis" in printed, "its summary leads on the console"
     assert "↳ also reported by other" in printed
     card = card_for(second)
     assert card.text.startswith("[MEDIUM] FDA approval: Quorin (Acme Bio) for asthma —")

@@ -236,7 +236,7 @@ def test_same_deal_from_three_outlets_posts_once_with_two_thread_replies(
         for n, (src, fields) in enumerate(zip(["fierce", "endpoints", "reuters"], same, strict=True))
     ]
     first, *later = recorded
-    assert first.thread_of is None and first.event_key == "bd_deal|gsk|rapt|rpt904"
+    assert first.thread_of is None and first.event_key == "bd_deal|gsk|rapt"
     assert [a.thread_of for a in later] == [first.id, first.id]
 
     drain(outbox)
@@ -250,7 +250,7 @@ def test_same_deal_from_three_outlets_posts_once_with_two_thread_replies(
         "also reported by endpoints: Deal number 1",
         "also reported by reuters: Deal number 2",
     ]
-    assert "adds *total*: 1,200,000,000" in replies[0].blocks[0]["text"]["text"]
+    assert "Adds Total: $1.2bn" in replies[0].blocks[0]["text"]["text"]
     assert all(block_problems(m.blocks) == [] for m in posted)
     for a in recorded:
         assert delivery(store, a.id).status == "sent"
@@ -362,7 +362,7 @@ def test_webhook_delivers_cards_skips_replies_and_never_logs_its_url(
     drain(outbox)
     [msg] = slack_server.posted()
     assert msg.channel == slack_server.webhook_channel and block_problems(msg.blocks) == []
-    assert "*RAPT Therapeutics* → *GSK*" in msg.blocks[1]["text"]["text"]
+    assert {"*Licensor*\nRAPT Therapeutics", "*Licensee*\nGSK"} <= {f["text"] for f in msg.blocks[1]["fields"]}
     assert delivery(sqlite, first.id, "webhook").status == "sent"
     secret = slack_server.webhook_path.rsplit("/", 1)[-1]
     assert any(r.name.startswith("wirewatch.webhook") for r in caplog.records), "the sdk's own log lines were seen"

@@ -92,7 +92,7 @@ def test_both_kinds_of_source_share_one_shell_and_one_log_shape(
     assert second["wire"].outcome == "not_modified" and second["fred"].alerts == 1
     assert "source fred: new print MORTGAGE30US 2025-11-01 = 6.5" in caplog.text
     assert "source fred: 1 new prints, 1 alerts" in caplog.text
-    assert "change -40 bp" in out.getvalue()
+    assert "Change: −40 bp" in out.getvalue()
 
     for path in ("/f.xml", "/s.csv"):
         feed_server.put(path, b"down", status=500, content_type="text/plain")

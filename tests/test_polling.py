@@ -617,8 +617,8 @@ def test_health_alerts_once_and_recovery_once_through_the_runtime(
     asyncio.run(scenario())
     ops = [m for m in slack_server.posted() if m.channel == "#ops"]
     assert len(ops) == 2, [m.text for m in slack_server.posted()]
-    assert "source_failing" in ops[0].text and "wire" in ops[0].text and "503" in ops[0].text
-    assert "source_recovered" in ops[1].text
+    assert "Feed wire failing" in ops[0].text and "wire" in ops[0].text and "503" in ops[0].text
+    assert "Feed wire recovered" in ops[1].text
     assert [m for m in slack_server.posted() if m.channel != "#ops"] == []
     store.close()
 

@@ -19,6 +19,7 @@ from store.records import Alert
 from tests.servers.slack import block_problems
 
 LINK = "https://news.test/bd-1?id=7"
+LEAD = ":red_circle: *HIGH* · "  # severity first, on every card
 
 
 def make_alert(
@@ -51,7 +52,7 @@ def texts(blocks: list[dict[str, Any]]) -> list[str]:
     out = []
     for b in blocks:
         if b["type"] == "section":
-            out.append(b["text"]["text"])
+            out.extend([b["text"]["text"]] if "text" in b else [f["text"] for f in b["fields"]])
         elif b["type"] == "context":
             out.extend(e["text"] for e in b["elements"])
     return out
@@ -73,7 +74,7 @@ def test_extreme_alert_obeys_block_kit_limits(unit: str) -> None:
     )
     blocks = render_blocks(alert)
     assert block_problems(blocks) == []
-    assert blocks[0]["text"]["text"].startswith(f"*<{LINK}|")
+    assert blocks[0]["text"]["text"].startswith(f"{LEAD}*<{LINK}|")
     for t in texts(blocks):
         assert 0 < len(t) <= 3000
 
@@ -82,15 +83,15 @@ def test_extreme_alert_without_link_or_title_still_renders() -> None:
     alert = make_alert(title="", summary="", link="", matched=(), fields={}, event=None, published=None)
     blocks = render_blocks(alert)
     assert block_problems(blocks) == []
-    assert blocks[0]["text"]["text"] == "*item-1*"  # falls back to the item id
+    assert blocks[0]["text"]["text"] == f"{LEAD}*item-1*"  # falls back to the item id
 
 
 def test_at_most_ten_fields_are_rendered() -> None:
     alert = make_alert(fields={f"k{i:02d}": i for i in range(30)})
-    fields_block = render_blocks(alert)[2]["text"]["text"]
-    assert fields_block.count("\n") == 9
-    assert "*k09*: 9" in fields_block
-    assert "k10" not in fields_block
+    fields = render_blocks(alert)[1]["fields"]
+    assert len(fields) == 10
+    assert fields[9]["text"] == "*k09*\n9"
+    assert "k10" not in str(render_blocks(alert))
 
 
 # --- links and escaping -----------------------------------------------------------------------------------
@@ -100,14 +101,14 @@ def test_title_links_to_the_article() -> None:
     blocks = render_blocks(make_alert())
     assert blocks[0] == {
         "type": "section",
-        "text": {"type": "mrkdwn", "text": f"*<{LINK}|Biogen licenses bispecific antibody>*"},
+        "text": {"type": "mrkdwn", "text": f"{LEAD}*<{LINK}|Biogen licenses bispecific antibody>*"},
     }
 
 
 def test_mrkdwn_control_characters_in_title_are_escaped() -> None:
     title = "AT&T <b>beats</b> > estimates <!channel> <@U123>"
     blocks = render_blocks(make_alert(title=title))
-    head = blocks[0]["text"]["text"]
+    head = blocks[0]["text"]["text"].removeprefix(LEAD)
     assert head == (f"*<{LINK}|AT&amp;T &lt;b&gt;beats&lt;/b&gt; &gt; estimates &lt;!channel&gt; &lt;@U123&gt;>*")
     # The only raw control characters left are the link's own brackets.
     assert head.count("<") == 1
@@ -147,7 +148,7 @@ def test_text_fallback_escapes_control_characters() -> None:
     ],
 )
 def test_link_with_pipe_or_angle_bracket_keeps_link_syntax(link: str) -> None:
-    head = render_blocks(make_alert(title="Deal | news > today", link=link))[0]["text"]["text"]
+    head = render_blocks(make_alert(title="Deal | news > today", link=link))[0]["text"]["text"].removeprefix(LEAD)
     m = re.fullmatch(r"\*<([^<>|]+)\|([^<>]*)>\*", head)
     assert m, head
     url, label = m.groups()
@@ -186,17 +187,17 @@ def test_truncate_leaves_short_text_alone_and_drops_trailing_space() -> None:
 # --- plain-text fallback and console ----------------------------------------------------------------------
 
 
-def test_text_fallback_has_severity_event_and_title() -> None:
+def test_text_fallback_has_severity_title_and_link() -> None:
     text = render_text(make_alert(severity="critical", event="bd_deal"))
-    assert "[CRITICAL]" in text
-    assert "bd_deal" in text
-    assert "Biogen licenses bispecific antibody" in text
-    assert LINK in text
+    assert text == f"[CRITICAL] Biogen licenses bispecific antibody ({LINK})"
 
 
-def test_text_fallback_names_the_rule_when_there_is_no_event() -> None:
-    text = render_text(make_alert(event=None, rule="kw-license"))
-    assert "kw-license" in text
+def test_text_fallback_of_an_event_leads_with_its_headline_sentence() -> None:
+    alert = make_alert(fields={"licensor": "RAPT Therapeutics", "licensee": "GSK", "deal_type": "acquisition"})
+    assert (
+        card_for(alert).text
+        == f"[HIGH] GSK to acquire RAPT Therapeutics — Biogen licenses bispecific antibody ({LINK})"
+    )
 
 
 def test_text_fallback_is_bounded() -> None:
@@ -218,16 +219,66 @@ def test_console_renders_one_block_per_alert() -> None:
     for i, a in enumerate(alerts):
         block = render_console(a)
         lines = block.splitlines()
-        assert lines[0].startswith("┌─ [HIGH] bd_deal")
+        assert lines[0] == "┌─ [HIGH] BD deal: $80 million upfront", "severity and headline first"
         assert lines[-1] == "└─"
         assert all(line.startswith("│ ") for line in lines[1:-1])
-        assert f"rule r{i}" in lines[0]
-        assert "source en-wire" in lines[0]
-        assert "2025-03-04 05:06 UTC" in lines[0]
-        assert f"│ Deal {i}" in lines
-        assert f"│ https://news.test/{i}" in lines
-        assert f"│ matched: license, term{i}" in lines
-        assert "│ BD deal: upfront $80 million" in lines  # the card's summary line, not raw fields
+        assert lines[1:3] == [f"│ Deal {i}", f"│ https://news.test/{i}"]
+        assert lines[-2] == f"│ BD deal · rule r{i} · source en-wire · 2025-03-04 05:06 UTC"
+
+
+def test_keyword_console_shows_title_terms_and_excerpt() -> None:
+    alert = make_alert(event=None, fields={}, matched=("license agreement",), title="Biogen deal")
+    lines = render_console(alert).splitlines()
+    assert lines[0] == "┌─ [HIGH] Biogen deal"
+    assert f"│ {LINK}" in lines and "│ matched: license agreement" in lines
+    assert "│ Biogen signed an exclusive license agreement." in lines
+    assert lines[-2] == "│ Keyword match · rule bd-license · source en-wire · 2025-03-04 05:06 UTC"
+
+
+# --- hostile input: links and tags (issue 14, item 10) ----------------------------------------------------
+
+
+def test_a_link_of_thousands_of_characters_never_pushes_the_title_out_of_the_first_block() -> None:
+    for length in (2_900, 2_990, 5_000, 20_000):
+        link = "https://news.test/" + "a" * length
+        for alert in (make_alert(link=link), make_alert(link=link, fields={"licensee": "GSK", "licensor": "RAPT"})):
+            blocks = card_for(alert).blocks
+            assert block_problems(blocks) == []
+            head = blocks[0]["text"]["text"]
+            assert "Biogen licenses bispecific antibody" in head, (length, head[:200])
+            assert len(head) <= 3000
+            linked_anywhere = any(link in t for t in texts(blocks))
+            assert linked_anywhere == (length < 2_950), "a link that fits a block of its own gets one"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+        "ftp://x.test/a",
+        "https://news.test/a b",
+        "https://news.test/\x00a",
+        " javascript:alert(1)",
+    ],
+)
+def test_only_http_links_reach_a_card(link: str) -> None:
+    for alert in (make_alert(link=link), make_alert(link=link, event=None, fields={})):
+        card = card_for(alert)
+        assert "Biogen licenses bispecific antibody" in card.blocks[0]["text"]["text"]
+        for text in [*texts(card.blocks), card.text, card.console]:
+            assert link.strip() not in text and "javascript" not in text.lower()
+
+
+def test_text_that_looks_like_a_tag_stays_text_on_every_card() -> None:
+    for event, fields in ((None, {}), ("bd_deal", {"licensee": "<b>GSK</b>", "licensor": "RAPT"})):
+        card = card_for(make_alert(title="Stocks <fall> as yields rise", event=event, fields=fields))
+        head = card.blocks[0]["text"]["text"]
+        assert "Stocks &lt;fall&gt; as yields rise" in head
+        assert "Stocks &lt;fall&gt; as yields rise" in card.text and "Stocks <fall> as yields rise" in card.console
+        assert all("<b>" not in t and "<fall>" not in t for t in texts(card.blocks))
 
 
 # --- excerpt ----------------------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def test_bundled_packs_carry_passing_examples_for_every_rule() -> None:
 @pytest.mark.system
 def test_worked_examples_in_the_guide_pass() -> None:
     r = run_cli("test", str(ROOT / "docs" / "examples"), cwd=ROOT)
-    assert r.returncode == 0 and "3 rules with examples, 6 passed, 0 failed" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 0 and "7 rules with examples, 16 passed, 0 failed" in r.stdout, r.stdout + r.stderr
 
 
 def test_committed_schema_is_current_and_packs_reference_it() -> None:

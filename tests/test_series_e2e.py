@@ -77,7 +77,7 @@ def text_of(message: Posted) -> str:
     out = []
     for b in message.blocks:
         if b["type"] == "section":
-            out.append(b["text"]["text"])
+            out.extend([b["text"]["text"]] if "text" in b else [f["text"] for f in b["fields"]])
         elif b["type"] == "context":
             out.extend(e["text"] for e in b["elements"])
     return "\n".join(out)
@@ -101,22 +101,24 @@ def test_history_then_one_new_print_with_context_and_chart_then_nothing(
     assert code == 0, err
 
     posted = slack_server.posted()
-    prints = [m for m in posted if "mortgage_print" in text_of(m)]
-    notices = [m for m in posted if "series_revision" in text_of(m)]
+    prints = [m for m in posted if "Data print · " in text_of(m)]
+    notices = [m for m in posted if "Revision · " in text_of(m)]
     assert len(prints) == 1 and len(notices) == 1 and len(posted) == 2, [text_of(m) for m in posted]
 
     card = text_of(prints[0])
-    assert "US 30-year fixed mortgage rate: 6.41% for 2025-05-08" in card
-    assert "<https://fred.stlouisfed.org/series/MORTGAGE30US|" in card, "the title links to the series page"
     prior = HISTORY[-1][1]
-    assert f"prior {prior}% ({HISTORY[-1][0]})" in card
-    assert f"change {round((6.41 - prior) * 100):+d} bp" in card
+    moved = round((6.41 - prior) * 100)
+    change = ("+" if moved > 0 else "−") + f"{abs(moved)} bp"
+    assert f"|US 30-year fixed mortgage rate 6.41% ({change}) for 2025-05-08" in card, "severity and headline first"
+    assert "<https://fred.stlouisfed.org/series/MORTGAGE30US|" in card, "the headline links to the series page"
+    assert f"*Prior*\n{prior}% ({HISTORY[-1][0]})" in card
+    assert f"*Change*\n{change}" in card
     year_ago = dict(HISTORY)[(dt.date(2025, 5, 8) - dt.timedelta(weeks=52)).isoformat()]
-    assert f"same period last year {year_ago}%" in card
+    assert f"*Same period last year*\n{year_ago}%" in card
     assert "lowest since" in card or "lowest on record" in card
     assert "us30y-52-week-low: lowest in 52 observations" in card
     assert "us30y-big-weekly-move" in card
-    assert prints[0].text.startswith("[HIGH] mortgage_print"), "plain-text fallback"
+    assert prints[0].text.startswith(f"[HIGH] US 30-year fixed mortgage rate 6.41% ({change})"), "plain-text fallback"
 
     # The chart went into the print's thread, as a PNG, in the channel the post reported (by id).
     assert len(slack_server.uploads) == 1
@@ -127,7 +129,7 @@ def test_history_then_one_new_print_with_context_and_chart_then_nothing(
     assert chart.filename == "MORTGAGE30US-2025-05-08.png"
 
     notice = text_of(notices[0])
-    assert f"{REVISED[0]} revised from {HISTORY[60][1]}% to {REVISED[1]}%" in notice
+    assert f"for {REVISED[0]} revised: {HISTORY[60][1]}% → {REVISED[1]}%" in notice
     assert "revision" in err and "new print MORTGAGE30US 2025-05-08" in err
 
     # Restarts, with the document unchanged (304), and re-served under new validators: nothing new.
@@ -173,7 +175,7 @@ def test_console_shows_the_print_with_a_sparkline(tmp_path: Path, feed_server: F
     code, out, err = once(cfg)
     assert code == 0, err
     assert out.count("┌─") == 1
-    assert "US 30-year fixed mortgage rate: 6.41% for 2025-05-08" in out
+    assert "[HIGH] US 30-year fixed mortgage rate 6.41% (" in out and ") for 2025-05-08" in out
     spark = next(line for line in out.splitlines() if "last 26 prints" in line)
     assert any(c in spark for c in "▁▂▃▄▅▆▇█")
     assert "https://fred.stlouisfed.org/series/MORTGAGE30US" in out

@@ -340,3 +340,20 @@ def test_record_time_and_release_after_an_early_expiry() -> None:
     assert releasable(held, [ended, by_rule], T0 + 101) == []  # another silence holds them now
     ran_out = silence_of("party=Pfizer", days=1)
     assert releasable([(deal, ran_out.id)], [ran_out], T0 + 2 * DAY) == []  # ran out: nothing to release
+
+
+def test_a_broker_as_written_with_its_canonical_name_matches_either() -> None:
+    item = Item(id="n1", source="hk", title="大摩升騰訊目標價")
+    alert = Alert(
+        id="a1",
+        rule="analyst-rating-change",
+        event="price_target",
+        severity="medium",
+        item=item,
+        fields={"broker": "大摩 (Morgan Stanley)", "company": "騰訊"},
+        created_at=1.0,
+    )
+    labels = labels_of(alert)
+    for text in ('broker="Morgan Stanley"', "broker=大摩", 'broker=~"morgan.*"'):
+        silence = build_silence([parse_matcher(text)], author="ana", comment="desk", now=0.0, duration=3600)
+        assert matching(labels, [silence], 10.0) == silence, text

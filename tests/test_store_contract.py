@@ -14,6 +14,7 @@ import pytest
 import redis
 
 from collectors.item import Item
+from domain.alert import RuleNotify
 from store.base import Store, StoreUnavailable
 from store.factory import open_store
 from store.records import Alert, Delivery, Observation, SourceState, alert_id
@@ -101,6 +102,8 @@ def make_alert(n: int = 1, created_at: float = T0, rule: str = "bd-deal", **chan
         context=("largest upfront in our records since 2025-10",),
         channel="#biotech-deals",
         digest=True,
+        notify=(RuleNotify(rule, "#biotech-deals", True), RuleNotify("zh-licensing"), RuleNotify("big-money", "#big")),
+        derived={"amount_usd": 630_000_000.0, "licensee_en": "AstraZeneca", "levels": ["a", None]},
     )
     return dataclasses.replace(alert, **changes)
 

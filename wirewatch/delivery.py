@@ -261,7 +261,7 @@ class Outbox:
                 return
             # no first post to reply to (dead-lettered, or never meant for this target): a card of its own
         elif d.target != "console" and alert.kind != DIGEST_KIND:
-            if s.router.decide(alert).mode == DIGEST:
+            if s.router.mode_for(alert, d.target, self.notifiers) == DIGEST:
                 store.hold(d.alert_id, d.target, "digest route", now)
                 stats.held += 1
                 return

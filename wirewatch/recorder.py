@@ -2,13 +2,15 @@
 
 For each alert a poll produced, in order:
   - `realert:` — a repeat of what its rule alerted within the window (by the rule's key) is dropped;
-  - its event key (notifier/events.py: parties + asset, ticker + broker + action, series + period) is claimed
-    in the store; an alert whose key another alert claimed within `dedupe_window` is a later report of that
-    event and replies in its thread. Alerts without a key are compared by MinHash bands (notifier/dedupe.py),
-    claimed the same way and confirmed by their estimated similarity;
-  - a first report gets its history context lines and its targets (the one router picks the channel);
-  - it is recorded with one delivery per target, atomically; re-recording the same id is a no-op. An alert an
-    active silence matches (issue 12, `notifier/silences.py`) is recorded all the same, its deliveries
+  - its event key (notifier/events.py: the parties, company + broker, series + period) is claimed in the
+    store; an alert whose key another alert claimed within `dedupe_window` is a later report of that event and
+    replies in its thread — unless the two disagree on a detail both state (another asset, another target):
+    then it claims the key with that detail added, as an event of its own. Alerts without a key are compared
+    by MinHash bands (notifier/dedupe.py), claimed the same way and confirmed by their estimated similarity;
+  - a first report gets its history context lines and its targets: the union of what every rule that fired
+    asks for (the one router decides each rule's channel; each target once);
+  - it is recorded with one delivery per target, atomically; re-recording the same id is a no-op.
+    An alert an active silence matches (`notifier/silences.py`) is recorded all the same, its deliveries
     `silenced` with the reason "silenced by <id> until <end>": kept, listed, posted only if the silence is
     expired early (`wirewatch/silence_release.py`).
 
@@ -117,6 +119,11 @@ class AlertRecorder:
         kind = event_type(alert)
         key = kind.key(alert)
         parent = self._earlier_report(alert, key, kind.clustered, now)
+        # the key's first report may be another event (another asset, another target): then this one has its own
+        extra = kind.distinct(alert, parent) if parent is not None and key and kind.distinct is not None else None
+        if key and extra:
+            key = f"{key}|{extra}"[: len(key) + 81]
+            parent = self._earlier_report(alert, key, False, now)
         if parent is not None:
             root = parent.thread_of or parent.id
             replying = [
@@ -129,8 +136,7 @@ class AlertRecorder:
         if kind.history is not None and alert.event is not None:
             context = context_lines(alert, self.store.recent_alerts(self.settings.history_limit))
         alert = replace(alert, event_key=key, context=context)
-        channel = self.settings.router.decide(alert).channel
-        return alert, [t for n in self.notifiers.values() for t in n.targets_for(alert, channel)]
+        return alert, list(self.settings.router.plan(alert, self.notifiers))
 
     def _earlier_report(self, alert: Alert, key: str | None, clustered: bool, now: float) -> Alert | None:
         window = self.settings.dedupe_window

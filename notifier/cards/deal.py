@@ -1,74 +1,109 @@
-"""`bd_deal`: parties (licensor → licensee), asset, deal type, upfront and total with a USD equivalent."""
+"""`bd_deal`: one sentence in the deal's own words ("GSK to acquire RAPT Therapeutics for $2.2bn", "Biogen
+licenses HRS-9531 from 恒瑞医药 (Jiangsu Hengrui): $80m upfront, up to $1.25bn"), then the parties by their role
+(acquirer and target, or licensor and licensee — never an arrow to read the right way round), the asset, the
+deal type and the money in the source's units with a USD equivalent."""
 
 from __future__ import annotations
 
 from domain.alert import Alert
-from domain.formats import label, money
-from domain.kinds import BD_DEAL
-from notifier.blocks import assemble, esc, field_section, section
-from notifier.cards.common import (
-    Card,
-    extras_block,
-    fallback,
-    history_block,
-    meta_block,
-    present,
-    title_block,
-)
-from notifier.cards.news import news_console
-from notifier.money import money_with_usd
+from notifier.blocks import assemble
+from notifier.cards.common import Card, Facts, compose, console_text, fallback, present
+from notifier.cards.values import Script, amount, name_field, name_inline, named, script_of
 
 FIELDS = ("licensor", "licensee", "asset", "deal_type", "upfront", "total", "currency")
+LABEL = "BD deal"
+TYPE_WORDS = {
+    "license": "license",
+    "option": "option",
+    "co_development": "co-development",
+    "newco": "NewCo",
+    "acquisition": "acquisition",
+}
 
 
-def _parties(alert: Alert) -> tuple[str, str]:
-    """The parties in mrkdwn and in plain text."""
+def _money(alert: Alert, key: str, script: Script) -> str:
     f = alert.fields
-    licensor, licensee = f.get("licensor"), f.get("licensee")
-    if licensor and licensee:
-        return f"*{esc(licensor)}* → *{esc(licensee)}*", f"{licensor} → {licensee}"
-    if licensor or licensee:
-        who = licensor or licensee
-        role = "licensor" if licensor else "licensee"
-        return f"*{esc(who)}* ({role})", f"{who} ({role})"
-    return "", ""
+    return amount(f[key], f.get("currency"), script) if present(f, key) else ""
+
+
+def _terms(alert: Alert, script: Script, acquisition: bool) -> str:
+    """`$80m upfront, up to $1.25bn` — or, for an acquisition, `for $2.2bn`."""
+    upfront, total = _money(alert, "upfront", script), _money(alert, "total", script)
+    if acquisition:
+        value = total or upfront
+        return f" for {value}" if value else ""
+    parts = [f"{upfront} upfront" if upfront else "", f"up to {total}" if total else ""]
+    text = ", ".join(p for p in parts if p)
+    return f": {text}" if text else ""
+
+
+def sentence(alert: Alert, script: Script | None = None) -> str:
+    """The headline: who does what to whom, for how much."""
+    f = alert.fields
+    script = script or script_of(alert)
+    licensor = name_inline(*named(alert, "licensor")) if present(f, "licensor") else ""
+    licensee = name_inline(*named(alert, "licensee")) if present(f, "licensee") else ""
+    asset = str(f["asset"]) if present(f, "asset") else ""
+    kind = str(f.get("deal_type") or "")
+    if kind == "acquisition":
+        if licensee and licensor:
+            return f"{licensee} to acquire {licensor}{_terms(alert, script, True)}"
+        if licensee:
+            return f"{licensee} makes an acquisition{_terms(alert, script, True)}"
+        if licensor:
+            return f"{licensor} to be acquired{_terms(alert, script, True)}"
+        return f"Acquisition{_terms(alert, script, True)}"
+    terms = _terms(alert, script, False)
+    thing = asset or "rights"
+    if kind == "co_development" and licensee and licensor:
+        return f"{licensee} and {licensor} to co-develop {asset or 'an asset'}{terms}"
+    if kind == "newco" and licensor:
+        backer = f" backed by {licensee}" if licensee else ""
+        return f"{licensor} licenses {thing} into a NewCo{backer}{terms}"
+    verb = "takes an option on" if kind == "option" else "licenses"
+    if licensee and licensor:
+        return f"{licensee} {verb} {thing} from {licensor}{terms}"
+    if licensee:
+        return f"{licensee} {verb} {asset or 'an asset'}{terms}"
+    if licensor:
+        out = "grants an option on" if kind == "option" else "out-licenses"
+        return f"{licensor} {out} {asset or 'an asset'}{terms}"
+    what = f"{TYPE_WORDS[kind].capitalize()} deal" if kind in TYPE_WORDS else "BD deal"
+    return f"{what} for {asset}{terms}" if asset else f"{what}{terms}"
 
 
 def summary(alert: Alert) -> str:
+    return sentence(alert)
+
+
+def facts(alert: Alert) -> Facts:
     f = alert.fields
-    currency = f.get("currency")
-    facts = [_parties(alert)[1], str(f.get("asset") or ""), label(f.get("deal_type") or "")]
-    if present(f, "upfront"):
-        facts.append("upfront " + money(f["upfront"], currency))
-    if present(f, "total"):
-        facts.append("total " + money(f["total"], currency))
-    return "BD deal: " + " · ".join(x for x in facts if x)
+    script = script_of(alert)
+    acquisition = f.get("deal_type") == "acquisition"
+    roles = (
+        (("Acquirer", "licensee"), ("Target", "licensor"))
+        if acquisition
+        else (
+            ("Licensor", "licensor"),
+            ("Licensee", "licensee"),
+        )
+    )
+    pairs = [(name, name_field(*named(alert, key)) if present(f, key) else "") for name, key in roles]
+    pairs += [
+        ("Asset", str(f.get("asset") or "")),
+        ("Deal type", TYPE_WORDS.get(str(f.get("deal_type") or ""), str(f.get("deal_type") or ""))),
+        ("Upfront", _money(alert, "upfront", script)),
+        ("Value" if acquisition else "Total (up to)", _money(alert, "total", script)),
+    ]
+    return Facts(
+        sentence(alert, script),
+        LABEL,
+        tuple(pairs),
+        known=FIELDS,
+        emphasis=("Upfront", "Value", "Total (up to)"),
+    )
 
 
 def card(alert: Alert) -> Card:
-    f = alert.fields
-    parties = _parties(alert)[0]
-    head = [p for p in (parties, f"`{esc(f['asset'])}`" if present(f, "asset") else "") if p]
-    top = ":handshake: *BD deal*" + (f" · {esc(label(f['deal_type']))}" if present(f, "deal_type") else "")
-    currency = f.get("currency")
-    pairs = []
-    if present(f, "upfront"):
-        pairs.append(("Upfront", esc(money_with_usd(f["upfront"], currency))))
-    if present(f, "total"):
-        pairs.append(("Total (up to)", esc(money_with_usd(f["total"], currency))))
-    if present(f, "deal_type"):
-        pairs.append(("Deal type", esc(label(f["deal_type"]))))
-    if present(f, "asset"):
-        pairs.append(("Asset", esc(f["asset"])))
-    blocks = assemble(
-        [
-            title_block(alert),
-            section(top + ("\n" + " · ".join(head) if head else "")),
-            field_section(pairs),
-            history_block(alert),
-            extras_block(alert, FIELDS),
-            meta_block(alert, f"`{BD_DEAL}`"),
-        ]
-    )
-    line = summary(alert)
-    return Card(fallback(alert, line), blocks, news_console(alert, line))
+    what = facts(alert)
+    return Card(fallback(alert, what.headline), assemble(compose(alert, what)), console_text(alert, what))

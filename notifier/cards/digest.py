@@ -1,4 +1,5 @@
-"""One message for a channel's held alerts of one period: a line per alert, in as few sections as fit."""
+"""One message for a channel's held alerts of one period: a line per alert — its severity and its card's headline
+sentence, linked to the article — in as few sections as fit."""
 
 from __future__ import annotations
 
@@ -46,11 +47,11 @@ def card(alert: Alert) -> Card:
     top += f"{utc_minute(f.get('period_start'))}–{utc_minute(f.get('period_end'))[-5:]} UTC"
     lines = []
     for i in items:
-        story = linked(truncate(str(i.get("title") or i.get("id") or ""), 200), str(i.get("link") or ""))
-        what = esc(i.get("event") or i.get("rule") or "")
+        words = str(i.get("headline") or i.get("title") or i.get("id") or "")
+        story = linked(truncate(words, 200), str(i.get("link") or ""))
         emoji = SEVERITY_EMOJI.get(str(i.get("severity")), "")
         also = " (also reported)" if i.get("thread_of") else ""
-        lines.append(f"{emoji} {story} — `{what}` · {esc(i.get('source') or '')}{also}")
+        lines.append(f"{emoji} {story} · {esc(i.get('source') or '')} · `{esc(i.get('rule') or '')}`{also}")
     sections: list[Block | None] = [section(top)]
     chunk: list[str] = []
     size = 0
@@ -72,5 +73,11 @@ def card(alert: Alert) -> Card:
     if reasons:
         tail.append("held: " + "; ".join(esc(r) for r in reasons[:3]))
     blocks = assemble([*shown, context(tail)])
-    console = frame(summary(alert), [str(i.get("title") or i.get("id") or "") for i in items])
+    console = frame(
+        summary(alert),
+        [
+            f"[{str(i.get('severity') or '').upper()}] {i.get('headline') or i.get('title') or i.get('id') or ''}"
+            for i in items
+        ],
+    )
     return Card(escape_within(summary(alert), TEXT_CHARS), blocks, console)

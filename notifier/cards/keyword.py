@@ -1,57 +1,55 @@
-"""The card for a keyword match (and for any event nobody gave a layout): title, severity and rule, the
-fields as given, an excerpt with the matched terms in bold, and the terms themselves."""
+"""The card for a keyword match (and for any event nobody gave a layout): severity and the linked title first,
+an excerpt with the matched terms in bold, the fields as given, the terms themselves, and what fired."""
 
 from __future__ import annotations
 
 from domain.alert import Alert
-from notifier.blocks import Block, assemble, context, esc, escape_within, mrkdwn_escape, section
-from notifier.cards.common import (
-    Card,
-    article_console,
-    headline,
-    history_block,
-    meta_block,
-    title_block,
-)
+from domain.formats import label, plain
+from notifier.blocks import Block, assemble, context, mrkdwn_escape, section
+from notifier.cards.common import Card, Facts, compose, console_text, fallback
 from notifier.excerpt import excerpt, highlight
 
 MAX_FIELD_LINES = 10
 
 
+def kind_label(alert: Alert) -> str:
+    """A rule's own event name made readable (`zh_news` → `zh news`), else "Keyword match"."""
+    return label(alert.event) if alert.event else "Keyword match"
+
+
 def summary(alert: Alert) -> str:
-    return alert.event or alert.rule
+    """The one line a keyword match is: its title."""
+    return alert.item.title or alert.item.id
+
+
+def facts(alert: Alert) -> Facts:
+    pairs = tuple((label(k), plain(v)) for k, v in list(alert.fields.items())[:MAX_FIELD_LINES])
+    return Facts("", kind_label(alert), pairs, known=tuple(alert.fields))
 
 
 def blocks(alert: Alert) -> list[Block]:
-    """Title, meta, fields, excerpt, matched terms (no history line: see `card`)."""
-    out: list[Block | None] = [
-        title_block(alert),
-        meta_block(alert, f"`{alert.event}`" if alert.event else "keyword match"),
+    """Severity and title, fields, excerpt, matched terms, history, meta."""
+    what = facts(alert)
+    snippet = excerpt(alert)
+    terms = ", ".join(f"*{mrkdwn_escape(t)}*" for t in alert.matched)
+    more: list[Block | None] = [
+        section(highlight(snippet, alert.matched)) if snippet else None,
+        context(["matched: " + terms]) if alert.matched else None,
     ]
-    if alert.fields:
-        pairs = list(alert.fields.items())[:MAX_FIELD_LINES]
-        out.append(section("\n".join(f"*{esc(k)}*: {esc(v)}" for k, v in pairs)))
-    if snippet := excerpt(alert):
-        out.append(section(highlight(snippet, alert.matched)))
-    if alert.matched:
-        out.append(context(["matched: " + ", ".join(f"*{mrkdwn_escape(t)}*" for t in alert.matched)]))
-    return assemble(out)
+    return assemble(compose(alert, what, *more))
 
 
 def text(alert: Alert) -> str:
-    """`[HIGH] bd_deal — <title> (<link>)`: the fallback names the event, or the rule when there is none."""
-    parts = [f"[{alert.severity.upper()}]", summary(alert), "—", headline(alert)]
-    if alert.item.link:
-        parts.append(f"({alert.item.link})")
-    return escape_within(" ".join(parts), 3000)
+    """`[HIGH] <title> (<link>)`."""
+    return fallback(alert, "")
 
 
 def console(alert: Alert) -> str:
-    return article_console(alert, [f"{key}: {value}" for key, value in alert.fields.items()], excerpt(alert))
+    more = [f"matched: {', '.join(alert.matched)}"] if alert.matched else []
+    if snippet := excerpt(alert):
+        more.append(snippet)
+    return console_text(alert, facts(alert), more)
 
 
 def card(alert: Alert) -> Card:
-    parts = blocks(alert)
-    if line := history_block(alert):
-        parts.insert(2, line)
-    return Card(text(alert), assemble(parts), console(alert))
+    return Card(text(alert), blocks(alert), console(alert))

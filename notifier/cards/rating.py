@@ -1,15 +1,16 @@
-"""`price_target`: broker, company and ticker, rating old → new, target old → new with % change, upside."""
+"""`price_target`: one sentence in the call's own words ("Morgan Stanley upgrades Moderna to Overweight (from
+Equal-weight); target $38 → $60 (+58%)"), then the broker and company as written with their English names, the
+broker's rating words with the common five-level scale beside them, the target move and the upside."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from domain.alert import Alert
-from domain.formats import label, pct_change, percent, price
-from domain.kinds import PRICE_TARGET
-from notifier.blocks import assemble, esc, field_section, section
-from notifier.cards.common import Card, extras_block, fallback, history_block, meta_block, present, title_block
-from notifier.cards.news import news_console
+from domain.formats import pct_change, percent, price, short_percent
+from notifier.blocks import assemble
+from notifier.cards.common import Card, Facts, compose, console_text, fallback, present
+from notifier.cards.values import name_field, name_inline, named, rating_inline, rating_move
 
 FIELDS = (
     "broker",
@@ -23,73 +24,94 @@ FIELDS = (
     "upside_pct",
     "action",
 )
+LABEL = "Rating change"
 ACTION_LABEL = {
-    "initiate": ("Initiation", ":new:"),
-    "upgrade": ("Upgrade", ":arrow_up:"),
-    "downgrade": ("Downgrade", ":arrow_down:"),
-    "reiterate": ("Reiterated", ":repeat:"),
-    "raise_target": ("Target raised", ":chart_with_upwards_trend:"),
-    "cut_target": ("Target cut", ":chart_with_downwards_trend:"),
+    "initiate": "Initiation",
+    "upgrade": "Upgrade",
+    "downgrade": "Downgrade",
+    "reiterate": "Reiterated",
+    "raise_target": "Target raised",
+    "cut_target": "Target cut",
 }
 
 
-def _action(alert: Alert) -> tuple[str, str]:
-    action = str(alert.fields.get("action") or "")
-    return ACTION_LABEL.get(action, (label(action).capitalize() or "Rating / target", ":mag:"))
+def _target_move(alert: Alert) -> str:
+    """`$38 → $60 (+58%)`, or `$60` without an old target."""
+    f = alert.fields
+    currency = f.get("currency")
+    if not present(f, "target"):
+        return ""
+    new = price(f["target"], currency)
+    if not present(f, "old_target"):
+        return new
+    move = f"{price(f['old_target'], currency)} → {new}"
+    change = pct_change(f["target"], f["old_target"])
+    return move + (f" ({short_percent(change)})" if change is not None else "")
 
 
-def _ticker(value: Any) -> str:
-    return f"(`{esc(value)}`)" if value else ""
+def _rating(alert: Alert, prefix: str = "") -> str:
+    return rating_inline(alert.fields.get(f"{prefix}rating"), alert.derived.get(f"{prefix}rating_level"))
+
+
+def _company(alert: Alert) -> str:
+    f = alert.fields
+    if present(f, "company"):
+        return name_inline(*named(alert, "company"))
+    return str(f.get("ticker") or "a stock")
+
+
+def sentence(alert: Alert) -> str:
+    """The headline: broker, verb, company, rating (from), target move."""
+    f = alert.fields
+    action = str(f.get("action") or "")
+    broker = name_inline(*named(alert, "broker")) if present(f, "broker") else "A broker"
+    company = _company(alert)
+    rating = _rating(alert) if present(f, "rating") else ""
+    was = _rating(alert, "old_") if present(f, "old_rating") else ""
+    target = _target_move(alert)
+    upside = f" ({short_percent(f['upside_pct'])} upside)" if present(f, "upside_pct") else ""
+    if action in ("upgrade", "downgrade"):
+        verb = "upgrades" if action == "upgrade" else "downgrades"
+        text = f"{broker} {verb} {company}" + (f" to {rating}" if rating else "") + (f" (from {was})" if was else "")
+        return text + (f"; target {target}" if target else "")
+    if action == "initiate":
+        text = f"{broker} initiates {company}" + (f" at {rating}" if rating else "")
+        return text + (f"; target {target}{upside}" if target else "")
+    if action in ("raise_target", "cut_target"):
+        verb = "raises" if action == "raise_target" else "cuts"
+        text = f"{broker} {verb} target on {company}" + (f": {target}" if target else "")
+        return text + (f"; {rating}" if rating else "")
+    if action == "reiterate":
+        text = f"{broker} reiterates {rating or 'its rating'} on {company}"
+        return text + (f"; target {target}" if target else "")
+    text = f"{broker} on {company}" + (f": {rating}" if rating else "")
+    return text + (f"; target {target}" if target else "")
 
 
 def summary(alert: Alert) -> str:
+    return sentence(alert)
+
+
+def _upside(value: Any) -> str:
+    return percent(value, signed=True) if value is not None else ""
+
+
+def facts(alert: Alert) -> Facts:
     f = alert.fields
-    currency = f.get("currency")
-    facts = [_action(alert)[0], str(f.get("broker") or ""), str(f.get("company") or ""), str(f.get("ticker") or "")]
-    if present(f, "rating"):
-        was = f"{f['old_rating']} → " if present(f, "old_rating") else ""
-        facts.append(f"rating {was}{f['rating']}")
-    if present(f, "target"):
-        old = f"{price(f['old_target'], currency)} → " if present(f, "old_target") else ""
-        facts.append(f"target {old}{price(f['target'], currency)}")
-    return " · ".join(x for x in facts if x)
+    words, scale = rating_move(alert)
+    action = str(f.get("action") or "")
+    pairs = [
+        ("Broker", name_field(*named(alert, "broker")) if present(f, "broker") else ""),
+        ("Company", name_field(*named(alert, "company")) if present(f, "company") else ""),
+        ("Ticker", str(f.get("ticker") or "")),
+        ("Call", ACTION_LABEL.get(action, action.replace("_", " ").capitalize())),
+        ("Rating", f"{words} ({scale})" if words and scale else words),
+        ("Target", _target_move(alert)),
+        ("Upside", _upside(f.get("upside_pct")) if present(f, "upside_pct") else ""),
+    ]
+    return Facts(sentence(alert), LABEL, tuple(pairs), known=FIELDS, emphasis=("Target",))
 
 
 def card(alert: Alert) -> Card:
-    f = alert.fields
-    name, emoji = _action(alert)
-    who = [f"*{esc(f['broker'])}*"] if present(f, "broker") else []
-    subject = " ".join(
-        x for x in (f"*{esc(f['company'])}*" if present(f, "company") else "", _ticker(f.get("ticker"))) if x
-    )
-    line = f"{emoji} *{esc(name)}*" + (
-        " · " + " on ".join([*who, subject] if subject else who) if who or subject else ""
-    )
-    currency = f.get("currency")
-    pairs = []
-    if present(f, "rating") or present(f, "old_rating"):
-        old, new = f.get("old_rating"), f.get("rating")
-        text = f"{esc(old)} → *{esc(new)}*" if old and new and old != new else f"*{esc(new or old)}*"
-        pairs.append(("Rating", text))
-    if present(f, "target"):
-        text = f"*{esc(price(f['target'], currency))}*"
-        if present(f, "old_target"):
-            change = pct_change(f["target"], f["old_target"])
-            text = f"{esc(price(f['old_target'], currency))} → {text}"
-            if change is not None:
-                text += f" ({percent(change, signed=True)})"
-        pairs.append(("Target", text))
-    if present(f, "upside_pct"):
-        pairs.append(("Upside", esc(percent(f["upside_pct"], signed=True))))
-    blocks = assemble(
-        [
-            title_block(alert),
-            section(line),
-            field_section(pairs),
-            history_block(alert),
-            extras_block(alert, FIELDS),
-            meta_block(alert, f"`{PRICE_TARGET}`"),
-        ]
-    )
-    one_line = summary(alert)
-    return Card(fallback(alert, one_line), blocks, news_console(alert, one_line))
+    what = facts(alert)
+    return Card(fallback(alert, what.headline), assemble(compose(alert, what)), console_text(alert, what))

@@ -1,6 +1,8 @@
-"""A print read from a data feed (`type: series`): latest, prior and change (basis points for rates), same period
-last year, record, the rules that fired, a sparkline on the console, and a chart of the recent history where
-the target can show one (Slack, in the alert's thread).
+"""A print read from a data feed (`type: series`): one sentence ("US 30-year fixed mortgage rate 6.06% (−3 bp) for
+2026-01-22, lowest since 2024-03"), then prior, same period last year and the change (basis points for rates,
+the configured unit otherwise, with a USD equivalent for money such as 亿元), the rules that fired and why, a
+sparkline on the console, and a chart of the recent history where the target can show one (Slack, in the
+alert's thread). A revision of a known period has its own sentence ("… for 2025-11 revised: 6.10% → 6.12%").
 
 Everything is read defensively from `alert.fields`: alerts are stored records, and an old or odd one must
 still render rather than stop the outbox.
@@ -12,9 +14,10 @@ import math
 from typing import Any
 
 from domain.alert import Alert
-from domain.formats import change_text, is_number, number, with_unit
-from notifier.blocks import SEVERITY_EMOJI, Block, assemble, context, esc, escape_within, linked, section
-from notifier.cards.common import Card, Chart, frame
+from domain.formats import bp, is_number, number, with_unit
+from notifier.blocks import Block, assemble, context, esc, section
+from notifier.cards.common import Card, Chart, Facts, compose, console_text, fallback
+from notifier.cards.values import unit_usd
 
 FIELDS = (
     "indicator",
@@ -34,6 +37,8 @@ FIELDS = (
     "history",
 )
 REVISION_FIELDS = ("indicator", "series", "period", "value", "previous", "revision", "unit", "link")
+LABEL = "Data print"
+REVISION_LABEL = "Revision"
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 26
 
@@ -66,31 +71,75 @@ def sparkline(values: list[float], width: int = SPARK_POINTS) -> str:
     return "".join(SPARK[min(top, int((v - lo) / (hi - lo) * top + 0.5))] for v in tail)
 
 
-def _show(x: Any) -> str:
-    return number(float(x)) if is_number(x) else str(x)
+def _unit(alert: Alert) -> str:
+    return str(alert.fields.get("unit") or "")
 
 
-def context_lines(alert: Alert) -> list[str]:
-    """Latest, prior and change, same period last year, record — each only when known."""
-    f, unit = alert.fields, str(alert.fields.get("unit") or "")
-    lines = [f"latest {with_unit(f.get('value'), unit)} ({f.get('period', '?')})"]
-    if f.get("prior") is not None:
-        prior = f"prior {with_unit(f['prior'], unit)}"
-        if f.get("prior_period"):
-            prior += f" ({f['prior_period']})"
-        if f.get("change") is not None:
-            prior += f", change {change_text(f['change'], unit)}"
-        lines.append(prior)
-    if f.get("same_period_last_year") is not None:
-        line = f"same period last year {with_unit(f['same_period_last_year'], unit)}"
-        if f.get("year_ago_period"):
-            line += f" ({f['year_ago_period']})"
-        if f.get("change_year") is not None:
-            line += f", {change_text(f['change_year'], unit)}"
-        lines.append(line)
+def _show(x: Any, unit: str = "") -> str:
+    return with_unit(x, unit) if is_number(x) else str(x)
+
+
+def _value(x: Any, unit: str) -> str:
+    """`4,417亿元 (≈ $61.7bn)`, `6.06%`."""
+    text = _show(x, unit)
+    usd = unit_usd(x, unit) if is_number(x) else None
+    return f"{text} ({usd})" if usd else text
+
+
+def change(x: Any, unit: str) -> str:
+    """A signed change: basis points for a rate in %, else the number in the series' unit."""
+    if not is_number(x):
+        return str(x)
+    if unit == "%":
+        return bp(x) if abs(x) < 10 else ("+" if x > 0 else "−" if x < 0 else "±") + number(abs(x)) + " pp"
+    sign = "+" if x > 0 else "−" if x < 0 else "±"
+    return sign + with_unit(abs(x), unit)
+
+
+def name(alert: Alert) -> str:
+    return str(alert.fields.get("indicator") or alert.fields.get("series") or "Series")
+
+
+def _revision(alert: Alert) -> bool:
+    f = alert.fields
+    return alert.kind == "series_revision" or (f.get("previous") is not None and f.get("revision") is not None)
+
+
+def sentence(alert: Alert) -> str:
+    f, unit = alert.fields, _unit(alert)
+    if _revision(alert):
+        text = f"{name(alert)} for {f.get('period', '?')} revised: {_show(f.get('previous'), unit)} → "
+        text += _show(f.get("value"), unit)
+        return text + (f" ({change(f['revision'], unit)})" if f.get("revision") is not None else "")
+    text = f"{name(alert)} {_show(f.get('value'), unit)}"
+    if f.get("change") is not None:
+        text += f" ({change(f['change'], unit)})"
+    if f.get("period"):
+        text += f" for {f['period']}"
     if f.get("record"):
-        lines.append(str(f["record"]))
-    return lines
+        text += f", {f['record']}"
+    return text
+
+
+def pairs(alert: Alert) -> list[tuple[str, str]]:
+    """Value (with a USD equivalent for money), prior, change, same period last year — each only when known."""
+    f, unit = alert.fields, _unit(alert)
+    out = [("Value", _value(f.get("value"), unit) if f.get("value") is not None else "")]
+    if _revision(alert):
+        out += [("Was", _show(f.get("previous"), unit)), ("Period", str(f.get("period") or ""))]
+        return out
+    if f.get("prior") is not None:
+        out.append(("Prior", _show(f["prior"], unit) + (f" ({f['prior_period']})" if f.get("prior_period") else "")))
+    if f.get("change") is not None:
+        out.append(("Change", change(f["change"], unit)))
+    if f.get("same_period_last_year") is not None:
+        year = _show(f["same_period_last_year"], unit)
+        if f.get("year_ago_period"):
+            year += f" ({f['year_ago_period']})"
+        if f.get("change_year") is not None:
+            year += f", {change(f['change_year'], unit)}"
+        out.append(("Same period last year", year))
+    return out
 
 
 def fired(alert: Alert) -> list[str]:
@@ -107,7 +156,7 @@ def spark_line(alert: Alert) -> str:
 
 
 def summary(alert: Alert) -> str:
-    return alert.event or alert.rule
+    return sentence(alert)
 
 
 def chart(alert: Alert) -> Chart | None:
@@ -125,41 +174,35 @@ def chart(alert: Alert) -> Chart | None:
     )
 
 
+def facts(alert: Alert) -> Facts:
+    return Facts(
+        sentence(alert),
+        REVISION_LABEL if _revision(alert) else LABEL,
+        tuple(pairs(alert)),
+        known=FIELDS + REVISION_FIELDS,
+        emphasis=("Value",),
+        article=False,
+    )
+
+
 def blocks(alert: Alert) -> list[Block]:
-    title = alert.item.title or alert.item.id
-    meta = [
-        f"{SEVERITY_EMOJI.get(alert.severity, '')} *{alert.severity.upper()}*",
-        f"`{esc(alert.event or 'print')}`",
-        f"rule `{esc(alert.rule)}`",
-        f"source *{esc(alert.item.source)}*",
-    ]
-    out: list[Block | None] = [
-        section(f"*{linked(title, alert.item.link)}*"),
-        context([" · ".join(meta)]),
-        section(esc("\n".join(context_lines(alert)))),
-    ]
+    more: list[Block | None] = []
     if rules := fired(alert):
-        out.append(section("*fired*\n" + "\n".join(f"• {esc(r)}" for r in rules)))
+        more.append(section("*Fired*\n" + "\n".join(f"• {esc(r)}" for r in rules)))
     if spark := spark_line(alert):
-        out.append(context([esc(spark)]))
-    return assemble(out)
+        more.append(context([esc(spark)]))
+    return assemble(compose(alert, facts(alert), *more))
 
 
 def console(alert: Alert) -> str:
-    lines = [alert.item.title, *context_lines(alert), *(f"fired: {r}" for r in fired(alert))]
+    more = [f"fired: {r}" for r in fired(alert)]
     if spark := spark_line(alert):
-        lines.append(spark)
-    if alert.item.link:
-        lines.append(alert.item.link)
-    header = f"[{alert.severity.upper()}] {alert.event or 'print'} · rule {alert.rule} · source {alert.item.source}"
-    return frame(header, lines)
+        more.append(spark)
+    return console_text(alert, facts(alert), more)
 
 
 def text(alert: Alert) -> str:
-    parts = [f"[{alert.severity.upper()}]", summary(alert), "—", alert.item.title or alert.item.link or alert.item.id]
-    if alert.item.link:
-        parts.append(f"({alert.item.link})")
-    return escape_within(" ".join(parts), 3000)
+    return fallback(alert, sentence(alert), article=False)
 
 
 def card(alert: Alert) -> Card:

@@ -31,6 +31,7 @@ ALERT_COLUMNS = (
     "source",
     "title",
     "link",
+    "rules",  # every rule that fired, lead first (`rule` is the lead), separated by spaces
 )
 
 
@@ -62,6 +63,7 @@ def _alert_rows(store: Store, limit: int, failed_only: bool) -> list[dict[str, s
                 "source": a.item.source,
                 "title": a.item.title,
                 "link": a.item.link,
+                "rules": " ".join(dict.fromkeys((a.rule, *a.rules))),
             }
         )
     return rows
@@ -95,14 +97,18 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if not rows:
         print("no dead letters" if args.failed else "no alerts yet")
         return EXIT_OK
-    print(f"{'TIME':<20}  {'ID':<10}  {'RULE':<24}  {'EVENT':<14}  {'CHANNEL':<22}  STATE  TITLE")
+    # every rule that fired, lead first: the column is as wide as the longest list (within reason)
+    width = min(60, max(24, *(len(r["rules"].replace(" ", ", ")) for r in rows)))
+    print(f"{'TIME':<20}  {'ID':<10}  {'RULES':<{width}}  {'EVENT':<14}  {'CHANNEL':<22}  STATE  TITLE")
     for r in rows:
         state = r["status"] + (f" ({r['error']})" if r["error"] else "")
         if r["status"] == "silenced" and r["error"]:  # "silenced by <silence id> until <end>"
             state = r["error"]
         title = ("↳ " if r["thread_of"] else "") + r["title"][:60]
+        rules = r["rules"].replace(" ", ", ")
+        rules = rules if len(rules) <= width else rules[: width - 1] + "…"
         print(
-            f"{r['time']:<20}  {r['alert_id'][:10]:<10}  {r['rule'][:24]:<24}  {(r['event'] or '-')[:14]:<14}  "
+            f"{r['time']:<20}  {r['alert_id'][:10]:<10}  {rules:<{width}}  {(r['event'] or '-')[:14]:<14}  "
             f"{r['channel'][:22]:<22}  {state}  {title}"
         )
     return EXIT_OK
