@@ -13,8 +13,7 @@ from domain.item import Item
 from rules.alerts import alerts_for
 from rules.derived import DERIVED_FIELDS, derive, english_name, indicators
 from rules.engine import RuleEngine
-from rules.extract import FIELD_NAMES
-from rules.extract import mp_families
+from rules.extract import FIELD_NAMES, mp_families
 from rules.model import Rule
 from rules.where import holds, parse_condition, parse_number
 
