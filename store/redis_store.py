@@ -15,6 +15,7 @@ on Redis Cluster. Key layout:
     {p}:lease:<name>           string  owner id, PX = lease left (fleet: `poll:<source>`, `deliver:<target>`, `digests`)
     {p}:archive                zset    "<source>\x1f<entry id>" → archived time (for `wirewatch replay`)
     {p}:archive:items          hash    "<source>\x1f<entry id>" → Item JSON
+    {p}:meta:<key>             string  the store's own notes: its identity marker, Slack channel ids
 """
 
 from __future__ import annotations
@@ -115,10 +116,15 @@ class RedisStore(Store):
         return ":".join(("{" + self.prefix + "}", *parts))
 
     def _call(self, fn: Callable[[], T]) -> T:
+        """Every Redis error is the store being unavailable: unreachable, loading, out of memory (OOM),
+        unable to persist (MISCONF), a read-only replica (READONLY), a refused login."""
         try:
             return fn()
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
             raise StoreUnavailable(f"redis at {self._safe_url()} unavailable: {exc}") from exc
+        except redis.exceptions.RedisError as exc:
+            text = str(exc).splitlines()[0] if str(exc) else ""
+            raise StoreUnavailable(f"redis at {self._safe_url()} refused: {type(exc).__name__}: {text}") from exc
 
     def _safe_url(self) -> str:
         kw = self._r.connection_pool.connection_kwargs
@@ -431,6 +437,16 @@ class RedisStore(Store):
 
     def close(self) -> None:
         self._r.close()
+
+    def claim_writer(self, wait: float) -> None:
+        """Nothing to claim: replicas share Redis by design, kept apart by the fleet's leases."""
+
+    def get_meta(self, key: str) -> str | None:
+        raw = self._call(lambda: self._r.get(self._k("meta", key)))
+        return str(raw) if raw is not None else None
+
+    def set_meta(self, key: str, value: str, *, if_missing: bool = False) -> bool:
+        return bool(self._call(lambda: self._r.set(self._k("meta", key), value, nx=if_missing)))
 
     # --- readers' silences and verdicts (issue 12) --------------------------------------------------------
     # {p}:silence:<id>           string  Silence JSON (SET NX: a redelivered action adds nothing)
