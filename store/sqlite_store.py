@@ -27,7 +27,7 @@ from store.writer_lock import WriterLock
 log = logging.getLogger("wirewatch.store")
 F = TypeVar("F", bound=Callable[..., Any])
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the meta table
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS source_state (
     source_id TEXT PRIMARY KEY,
@@ -190,12 +190,13 @@ class SqliteStore(Store):
         """Open (or create) the file and bring its schema up to date: idempotent DDL."""
         self._set_aside_orphans()
         db = self._conn()
-        db.executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
-        db.executescript(OBSERVATIONS_SCHEMA)
-        db.executescript(ARCHIVE_SCHEMA)
-        _add_column(db, "deliveries", "in_doubt_since", "REAL")
-        db.executescript(OUTBOX_SCHEMA)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # up to date: nothing to write,
+            db.executescript(SCHEMA)  # so a store that cannot be written can still be read (`sources`)
+            db.executescript(OBSERVATIONS_SCHEMA)  # idempotent DDL; executescript manages its own transaction
+            db.executescript(ARCHIVE_SCHEMA)
+            _add_column(db, "deliveries", "in_doubt_since", "REAL")
+            db.executescript(OUTBOX_SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._reader_schema_ready = False
         st = os.stat(self.path)
         self._ident = (st.st_dev, st.st_ino)

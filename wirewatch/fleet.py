@@ -94,7 +94,6 @@ class Fleet:
     def backoff(self, now: float) -> float:
         """After a store outage: 1, 2, 4 … 30 s with jitter, so replicas reconnect without a thundering herd."""
         self._outages += 1
-        self.metrics.store(False)
         delay = min(OUTAGE_BACKOFF_CAP, 2.0 ** min(self._outages - 1, 10))
         return now + delay / 2 + random.random() * delay / 2
 
@@ -102,7 +101,6 @@ class Fleet:
         if self._outages:
             log.info("store reachable again after %d failed lease calls", self._outages)
             self._outages = 0
-        self.metrics.store(True)
         return value
 
     def _forget(self, name: str) -> None:
