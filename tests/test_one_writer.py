@@ -77,14 +77,13 @@ def test_overlapping_once_runs_post_every_alert_once(
         assert wait_for(lambda: len(slack_server.posted()) >= 20, timeout=60), "the first run is sending"
         started = time.monotonic()
         second = once(cfg, slack_server)
-        out2, err2 = second.communicate(timeout=180)
+        _, err2 = second.communicate(timeout=180)
         waited = time.monotonic() - started
-        out1, err1 = first.communicate(timeout=180)
+        _, err1 = first.communicate(timeout=180)
     finally:
-        for p in (first,):
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+        if first.poll() is None:
+            first.kill()
+            first.wait()
     counts = posts(slack_server)
     twice = sum(1 for c in counts.values() if c > 1)
     print(f"\nstore_lock_wait {lock_wait}: {len(slack_server.posted())} posts for {len(counts)} alerts, {twice} twice")
