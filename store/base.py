@@ -184,6 +184,11 @@ class Store(ABC):
     def set_meta(self, key: str, value: str, *, if_missing: bool = False) -> bool:
         """Write a note; with `if_missing`, only when the key has none (False, nothing written, otherwise)."""
 
+    def durability_warning(self) -> str | None:
+        """Why what this store acknowledges might not survive a restart, if it is so configured (checked at
+        start: a Redis without an append-only file loses every seen mark and queued alert when it restarts)."""
+        return None
+
     @abstractmethod
     def claim_writer(self, wait: float) -> None:
         """Become the only process writing to this store, for as long as it stays open; wait up to `wait`

@@ -20,6 +20,7 @@ on Redis Cluster. Key layout:
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
@@ -437,6 +438,26 @@ class RedisStore(Store):
 
     def close(self) -> None:
         self._r.close()
+
+    def durability_warning(self) -> str | None:
+        try:
+            info = self._call(lambda: self._r.info("persistence"))
+        except StoreUnavailable:
+            return None  # unreachable: said elsewhere
+        if str(info.get("aof_enabled", "1")) != "1":
+            return (
+                f"redis at {self._safe_url()} runs without an append-only file (appendonly no): a restart empties "
+                "it; Wirewatch then re-baselines every source (nothing re-posted) but alerts not yet sent are lost. "
+                "Run it with appendonly yes and appendfsync always"
+            )
+        with contextlib.suppress(StoreUnavailable):  # managed Redis often refuses CONFIG
+            fsync = self._call(lambda: self._r.config_get("appendfsync")).get("appendfsync")
+            if fsync and fsync != "always":
+                return (
+                    f"redis at {self._safe_url()} syncs its append-only file {fsync!r}: a crash of its host may "
+                    "lose the last writes it acknowledged (use appendfsync always)"
+                )
+        return None
 
     def claim_writer(self, wait: float) -> None:
         """Nothing to claim: replicas share Redis by design, kept apart by the fleet's leases."""

@@ -157,3 +157,20 @@ def test_source_status_says_overdue_when_nothing_was_saved_since_it_was_due() ->
     assert source_status(src, fine.evolve(consecutive_failures=2), T0 + 10_000) == "failing"
     off = RssSourceConfig(id="wire", url="http://x.test/f.xml", enabled=False)
     assert source_status(off, fine, T0) == "off"
+
+
+@pytest.mark.redis
+def test_redis_without_append_only_file_is_warned_about(tmp_path: Path) -> None:
+    from tests.conftest import free_port
+    from tests.servers.redis_process import RedisProcess
+
+    for persistent, expected in ((False, "runs without an append-only file"), (True, None)):
+        server = RedisProcess(tmp_path, free_port(), persistent=persistent).start()
+        try:
+            with RedisStore(server.url, prefix="wwtest-durable") as s:
+                warning = s.durability_warning()
+        finally:
+            server.stop()
+        assert (warning is None) if expected is None else (warning is not None and expected in warning)
+    with SqliteStore(tmp_path / "state.db") as s:
+        assert s.durability_warning() is None

@@ -422,6 +422,8 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     now = datetime.now().astimezone()
     sources = [s for s in config.sources if s.enabled]
+    if warning := await asyncio.to_thread(store.durability_warning):
+        log.warning("store: %s", warning)
     try:
         await asyncio.to_thread(rt.identity.establish)
         states = {st.source_id: st for st in await asyncio.to_thread(store.list_source_states)}
