@@ -97,3 +97,22 @@ def test_overlapping_once_runs_post_every_alert_once(
         assert "Traceback" not in err2
     else:  # waited for the first to finish, then found nothing left to do
         assert second.returncode == 0, err2
+
+
+def test_once_beside_a_running_daemon_is_told_the_store_is_busy(
+    tmp_path: Path, feed_server: FeedServer, slack_server: SlackServer
+) -> None:
+    from tests.test_store_outage import Daemon
+
+    cfg = setup(tmp_path, feed_server, "0")
+    daemon = Daemon(cfg, slack_server)
+    try:
+        assert wait_for(lambda: "wirewatch running" in daemon.log, timeout=30), daemon.log
+        second = once(cfg, slack_server)
+        _, err = second.communicate(timeout=60)
+        assert second.returncode != 0 and "Traceback" not in err
+        assert f"another wirewatch process (pid {daemon.proc.pid} since " in err, err
+        assert wait_for(lambda: len(slack_server.posted()) == FEEDS * PER_FEED, timeout=120), daemon.log[-2000:]
+    finally:
+        assert daemon.stop() == 0
+    assert max(posts(slack_server).values()) == 1

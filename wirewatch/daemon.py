@@ -151,6 +151,8 @@ class Runtime:
     async def store_failed(self, exc: StoreUnavailable) -> None:
         """A store call failed. An episode's start is logged and told to ops once (straight to the ops channel:
         the outbox is in the store); a store that lost its data gets its own notice through the outbox."""
+        if exc.kind == "lease":  # a lease that ran out (LeaseLost): the store answered
+            return
         if isinstance(exc, StoreReset):
             await self.store_reset(exc)
             return

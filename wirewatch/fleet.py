@@ -33,7 +33,10 @@ OUTAGE_BACKOFF_CAP = 30.0
 
 
 class LeaseLost(StoreUnavailable):
-    """Our lease ran out (we stalled) and may be another replica's now: stop the leased work here."""
+    """Our lease ran out (we stalled) and may be another replica's now: stop the leased work here. The store
+    itself is fine: this is no store fault."""
+
+    kind = "lease"
 
 
 def replica_id() -> str:
