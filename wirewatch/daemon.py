@@ -161,7 +161,8 @@ class Runtime:
         self.metrics.store(condition)
         if was_ok:
             self.metrics.store_faults.labels(condition.status).inc()
-            log.error("store %s: %s; polls and deliveries are put off and retried", condition.status, exc)
+            then = "polls and deliveries are put off and retried" if self.deliver_after_poll else "this run stops short"
+            log.error("store %s: %s; %s", condition.status, exc, then)
         if not condition.told and self.deliver_after_poll:
             self.watch.mark_told(True)  # before the send: concurrent failures must not tell twice
             if not await self._tell_directly(condition):
