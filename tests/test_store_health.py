@@ -19,7 +19,7 @@ from wirewatch import __version__
 from wirewatch.config import RssSourceConfig
 from wirewatch.health import source_status
 from wirewatch.metrics import STALL_AFTER, Metrics
-from wirewatch.store_health import STORE_RETRY_MIN, StoreIdentity, StoreWatch, probe, store_retry_at
+from wirewatch.store_health import SETTLE, STORE_RETRY_MIN, StoreIdentity, StoreWatch, probe, store_retry_at
 
 T0 = 1_700_000_000.0
 
@@ -52,9 +52,11 @@ def test_an_episode_begins_once_keeps_its_start_and_ends_once() -> None:
     watch.mark_told(True)
     later = watch.failed(StoreBusy("locked"), T0 + 5)
     assert (later.status, later.since, later.told) == ("busy", T0, True), "the same episode, now busy"
-    ended = watch.succeeded()
+    assert watch.succeeded(T0 + 5 + SETTLE - 1) is None, "a write between failures does not end it"
+    assert not watch.condition.ok
+    ended = watch.succeeded(T0 + 5 + SETTLE)
     assert ended is not None and ended.since == T0
-    assert watch.condition.ok and watch.succeeded() is None
+    assert watch.condition.ok and watch.succeeded(T0 + 100) is None
 
 
 def test_corrupt_is_its_own_status() -> None:

@@ -31,6 +31,7 @@ from store.sqlite_store import SqliteStore
 from tests.conftest import ROOT, free_port, run_cli
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
+from wirewatch.store_health import SETTLE
 
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
 
@@ -183,7 +184,9 @@ def test_full_disk_under_run_is_reported_retried_and_recovered_within_one_interv
         resource.prlimit(daemon.proc.pid, resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
         assert wait_for(lambda: len(alerts_posted(slack)) == 3 * FEEDS, timeout=INTERVAL + 10), daemon.log[-3000:]
         recovered_in = time.monotonic() - cleared
-        assert healthz(port)["status"] == "ok" and metric(port, "wirewatch_store_up ") == "wirewatch_store_up 1.0"
+        # The episode ends once writes have worked with no failure for SETTLE seconds: health, metric, ops.
+        assert wait_for(lambda: healthz(port)["status"] == "ok", timeout=SETTLE + INTERVAL + 5), daemon.log[-3000:]
+        assert metric(port, "wirewatch_store_up ") == "wirewatch_store_up 1.0"
         assert wait_for(lambda: len(ops_posts(slack)) == 2, timeout=10)
         assert "available again" in ops_posts(slack)[1]
     finally:

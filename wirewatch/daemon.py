@@ -171,7 +171,7 @@ class Runtime:
     async def store_ok(self) -> None:
         """A store write worked (reads may work while writes fail: a full disk, a read-only file): an episode
         going on is over; say so once (through the outbox, now that it works)."""
-        ended = self.watch.succeeded()
+        ended = self.watch.succeeded(time.time())
         if ended is None:
             return
         self.metrics.store(self.watch.condition)

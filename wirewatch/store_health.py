@@ -1,11 +1,13 @@
 """The store's condition as this process sees it through its own calls, and what follows from it.
 
 A store fault (SQLite unwritable, full, damaged, locked; Redis unreachable or refusing writes) is an
-*episode*: it starts with the first failed call at a poll or delivery boundary and ends with the first call
-that succeeds. During it polls are retried after as long as the episode has lasted (2 s, then doubling), never
-later than the source's interval, so polling resumes within one interval of the store's return and never falls
-back to the scheduler's safety net. `/healthz`, `wirewatch_store_up` and the log say so; ops hear once when it
-starts (sent straight to the ops channel: the outbox lives in the store) and once when it ends.
+*episode*: it starts with the first failed call at a poll or delivery boundary and ends with a write that
+succeeds once no call has failed for `SETTLE` seconds (a nearly full disk takes some writes and refuses
+others: one episode, not a notice for every flap). During it, polls are retried after as long as the episode
+has lasted (2 s, then doubling), never later than the source's interval, so polling resumes within one
+interval of the store's return and never falls back to the scheduler's safety net. `/healthz`,
+`wirewatch_store_up` and the log say so; ops hear once when it starts (sent straight to the ops channel: the
+outbox lives in the store) and once when it ends.
 
 A store that *lost its memory* is another matter: a Redis restarted without persistence, a database file
 deleted and created again. Its identity marker (a random token written when first used, checked before each
@@ -24,6 +26,7 @@ from dataclasses import dataclass, replace
 from store.base import Store, StoreReset, StoreUnavailable
 
 STORE_RETRY_MIN = 2.0  # seconds: the first retry after a store fault
+SETTLE = 30.0  # seconds without a failed call before a working write ends an episode
 IDENTITY_KEY = "identity"
 
 
@@ -32,6 +35,7 @@ class StoreCondition:
     status: str = "ok"  # ok | unavailable | busy | corrupt
     reason: str = ""  # the fault's message, advice included
     since: float | None = None  # when the episode began
+    last_failure: float | None = None
     told: bool = False  # ops were told this episode began
 
     @property
@@ -58,9 +62,10 @@ class StoreWatch:
         with self._lock:
             status = exc.kind if exc.kind in ("busy", "corrupt") else "unavailable"
             was = self.condition
-            self.condition = (
-                StoreCondition(status, str(exc), now) if was.ok else replace(was, status=status, reason=str(exc))
-            )
+            if was.ok:
+                self.condition = StoreCondition(status, str(exc), since=now, last_failure=now)
+            else:
+                self.condition = replace(was, status=status, reason=str(exc), last_failure=now)
             return self.condition
 
     def mark_told(self, told: bool) -> None:
@@ -68,12 +73,14 @@ class StoreWatch:
             if not self.condition.ok:
                 self.condition = replace(self.condition, told=told)
 
-    def succeeded(self) -> StoreCondition | None:
-        """Record a call that worked; returns the episode it ended, if one was going on."""
+    def succeeded(self, now: float) -> StoreCondition | None:
+        """Record a write that worked; returns the episode it ended, if one was going on and has settled."""
         with self._lock:
-            ended = None if self.condition.ok else self.condition
+            c = self.condition
+            if c.ok or (c.last_failure is not None and now - c.last_failure < SETTLE):
+                return None
             self.condition = StoreCondition()
-            return ended
+            return c
 
 
 class StoreIdentity:
