@@ -188,14 +188,15 @@ class Runtime:
         self.metrics.store_faults.labels("reset").inc()
         log.error("store reset: %s (%s)", exc.message, exc.advice)
         try:  # adopt the store's new identity (and note the loss, so sources without state re-baseline)
-            await asyncio.to_thread(self.identity.verify, time.time())
+            lost = await asyncio.to_thread(self.identity.verify, time.time())
         except StoreUnavailable as again:
             await self.store_failed(again)
             return
+        what = "lost its data" if lost is not None or self.identity.lost_at is not None else "was reopened"
         await self.tell_ops(
-            f"Wirewatch store lost its data: {exc.message}",
-            key=f"store-reset:{self.identity.token}",
-            summary=f"{exc.message}. {exc.advice}.",
+            f"Wirewatch store {what}: {exc.message}",
+            key=f"store-reset:{self.identity.token}",  # one notice per loss, fleet-wide
+            summary=f"{exc.message}. {exc.advice}." if exc.advice else exc.message,
         )
 
     async def _tell_directly(self, condition: StoreCondition) -> bool:
