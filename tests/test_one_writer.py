@@ -5,6 +5,7 @@ message; every alert is posted once. Loopback feeds, the loopback Slack server, 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -23,11 +24,16 @@ pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
 FEEDS, PER_FEED = 3, 100
 
 
+def title(feed: int, n: int) -> str:
+    """Distinct words per entry: unrelated stories, never merged as near-duplicates."""
+    h = hashlib.sha256(f"{feed}-{n}".encode()).hexdigest()
+    return f"onewriter {h[:8]} {h[8:16]} {h[16:24]} {h[24:32]} report"
+
+
 def setup(tmp: Path, feeds: FeedServer, lock_wait: str) -> Path:
     for f in range(FEEDS):
         entries = [
-            {"guid": f"f{f}-{n}", "title": f"onewriter signal {f}-{n}", "link": f"http://news.test/{f}/{n}"}
-            for n in range(PER_FEED)
+            {"guid": f"f{f}-{n}", "title": title(f, n), "link": f"http://news.test/{f}/{n}"} for n in range(PER_FEED)
         ]
         feeds.put(f"/f{f}.xml", rss(entries))
     (tmp / "rules.yaml").write_text(
@@ -74,7 +80,7 @@ def test_overlapping_once_runs_post_every_alert_once(
     cfg = setup(tmp_path, feed_server, lock_wait)
     first = once(cfg, slack_server)
     try:
-        assert wait_for(lambda: len(slack_server.posted()) >= 20, timeout=60), "the first run is sending"
+        assert wait_for(lambda: len(slack_server.posted()) >= 20, timeout=120), "the first run is sending"
         started = time.monotonic()
         second = once(cfg, slack_server)
         _, err2 = second.communicate(timeout=180)
