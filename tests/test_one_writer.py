@@ -108,7 +108,7 @@ def test_overlapping_once_runs_post_every_alert_once(
 def test_once_beside_a_running_daemon_is_told_the_store_is_busy(
     tmp_path: Path, feed_server: FeedServer, slack_server: SlackServer
 ) -> None:
-    from tests.test_store_outage import Daemon
+    from tests.servers.daemon import Daemon
 
     cfg = setup(tmp_path, feed_server, "0")
     daemon = Daemon(cfg, slack_server)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers.daemon import Daemon
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
-from tests.test_store_outage import Daemon
 
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port
+from tests.servers.daemon import Daemon, tracebacks
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.redis_process import RedisProcess
 from tests.servers.slack import SlackServer, wait_for
-from tests.test_store_outage import Daemon, tracebacks
 
 pytestmark = [pytest.mark.system, pytest.mark.redis, pytest.mark.xdist_group("daemons")]
 

@@ -15,10 +15,8 @@ import json
 import os
 import re
 import resource
-import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -29,6 +27,7 @@ import pytest
 
 from store.sqlite_store import SqliteStore
 from tests.conftest import ROOT, free_port, run_cli
+from tests.servers.daemon import Daemon, tracebacks
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 from wirewatch.store_health import SETTLE
@@ -37,44 +36,6 @@ pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
 
 FEEDS = 5
 INTERVAL = 10  # the shortest interval a source may have
-
-
-class Daemon:
-    """`wirewatch run` with its stderr collected line by line."""
-
-    def __init__(self, cfg: Path, slack: SlackServer):
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": slack.token, "SLACK_API_URL": slack.base_url}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "wirewatch", "run", "--config", str(cfg)],
-            cwd=cfg.parent,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.append(line)
-
-    @property
-    def log(self) -> str:
-        return "".join(self.lines)
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(40)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._reader.join(5)
-        return self.proc.returncode
 
 
 def entry(feed: int, n: int) -> dict[str, str]:
@@ -139,10 +100,6 @@ def healthz(port: int) -> dict[str, object]:
 
 def metric(port: int, name: str) -> str:
     return "\n".join(line for line in get(port, "/metrics")[1].splitlines() if line.startswith(name))
-
-
-def tracebacks(log: str) -> list[str]:
-    return [line for line in log.splitlines() if "Traceback" in line or "job crashed" in line]
 
 
 @pytest.fixture
