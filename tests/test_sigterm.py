@@ -34,7 +34,8 @@ def test_sigterm_with_polls_in_flight_drains_without_errors(
     )
     daemon = Daemon(cfg, slack_server)
     try:
-        assert wait_for(lambda: len(feed_server.hits_for("/slow2.xml")) == 1, timeout=30), daemon.log
+        started = lambda: all(feed_server.hits_for(f"/slow{f}.xml") for f in range(3))  # noqa: E731
+        assert wait_for(started, timeout=30), daemon.log
         assert wait_for(lambda: "wirewatch running" in daemon.log, timeout=30), daemon.log
         time.sleep(1.0)  # the three polls are reading their bodies
         daemon.proc.send_signal(signal.SIGTERM)
