@@ -16,10 +16,11 @@ class Outcome:
     error: str | None = None
     permanent: bool = False  # retrying cannot help (bad channel, revoked token): dead-letter it
     in_doubt: bool = False  # the send may have landed (5xx, no answer): reconcile before sending again
+    where: str | None = None  # the target's own id for where it landed, when the answer named it (Slack: C0…)
 
     @classmethod
-    def sent(cls, ref: str | None = None) -> Outcome:
-        return cls(ok=True, ref=ref)
+    def sent(cls, ref: str | None = None, where: str | None = None) -> Outcome:
+        return cls(ok=True, ref=ref, where=where)
 
     @classmethod
     def retry(cls, error: str, in_doubt: bool = False) -> Outcome:
@@ -79,6 +80,14 @@ class Reconciling(Protocol):
     def reconcile(self, target: str, wanted: Sequence[Posted]) -> dict[str, str]:
         """alert id → message ref for those found; raises ReconcileError when it cannot tell."""
         ...
+
+
+@runtime_checkable
+class KnowsChannels(Protocol):
+    """A notifier that can be told a channel's id learnt earlier (from an answer to a post, kept in the store),
+    so that reading its history needs no name lookup."""
+
+    def know_channel(self, target: str, channel_id: str) -> None: ...
 
 
 def notifier_for(target: str, notifiers: Mapping[str, Notifier]) -> Notifier | None:

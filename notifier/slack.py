@@ -8,7 +8,10 @@ include_all_metadata) and re-post only when our alert id is not there. The token
 WebClient; errors we surface never include it.
 
 Needed scopes: `chat:write`, and for reconciliation `channels:history` (`groups:history` for private
-channels) and `channels:read` (to turn a `#name` into the channel id the history methods want).
+channels). The history methods want a channel id: it is learnt from the answer to each post (and kept by the
+outbox across restarts, `know_channel`); only a channel never posted to is looked up with `conversations.list`,
+which needs `channels:read` (`groups:read`). Without the history scopes a send in doubt cannot be checked: the
+error names the scope to grant.
 """
 
 from __future__ import annotations
@@ -60,6 +63,15 @@ _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 METADATA_EVENT = "wirewatch_alert"
 CLOCK_SKEW = 300.0  # look this far before our first attempt: Slack's clock and ours differ a little
 HISTORY_PAGES = 20  # × 200 messages: how far back a reconciliation reads before it gives up
+
+
+def unreadable(error: Any, needed: Any, exc: SlackApiError) -> str:
+    """Why history could not be read, with the fix when Slack names the missing scope."""
+    code = str(error or f"HTTP {exc.response.status_code}")
+    if code == "missing_scope":
+        scope = str(needed or "channels:history")
+        return f"slack: missing_scope: grant the bot {scope} (then reinstall the app)"
+    return f"slack: {code}"
 
 
 @register("slack")
@@ -121,11 +133,12 @@ class SlackNotifier:
                 if not_sent(exc):
                     return Outcome.retry(error)
             else:
-                self._learn(channel, resp.get("channel"))
+                channel_id = str(resp.get("channel") or "") or None
+                self._learn(channel, channel_id)
                 ts = str(resp.get("ts") or "")
                 if thread_ts is None and card.chart is not None:  # prints: the chart in the alert's own thread
-                    post_chart(self.client, alert.id, card.chart, str(resp.get("channel") or channel), ts)
-                return Outcome.sent(ts)
+                    post_chart(self.client, alert.id, card.chart, channel_id or channel, ts)
+                return Outcome.sent(ts, where=channel_id)
             if attempt == self.max_retries:
                 return Outcome.retry(error, in_doubt=True)
             try:
@@ -169,7 +182,7 @@ class SlackNotifier:
                 found.update(self._scan(channel_id, thread_ts, oldest, {w.alert_id for w in group}))
             return found
         except SlackApiError as exc:
-            raise ReconcileError(f"slack: {exc.response.get('error') or exc.response.status_code}") from None
+            raise ReconcileError(unreadable(exc.response.get("error"), exc.response.get("needed"), exc)) from None
         except (SlackClientError, OSError) as exc:
             raise ReconcileError(redact(f"slack: {type(exc).__name__}: {exc}")) from None
 
@@ -202,6 +215,9 @@ class SlackNotifier:
         raise ReconcileError(
             f"more than {HISTORY_PAGES * 200} messages since {oldest:.0f}: history not read to the end"
         )
+
+    def know_channel(self, target: str, channel_id: str) -> None:
+        self._learn(target.partition(":")[2] or self.channel, channel_id)
 
     def _learn(self, channel: str, channel_id: Any) -> None:
         if channel_id and channel != channel_id:

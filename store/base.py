@@ -14,7 +14,37 @@ from domain.source_state import SourceState
 
 
 class StoreUnavailable(Exception):
-    """The backend cannot be reached right now; callers retry later and lose nothing."""
+    """The backend cannot be used right now (unreachable, unwritable, full, locked, damaged); callers put the
+    work off and retry later, losing nothing the store had accepted. `advice` says what an operator can do."""
+
+    kind = "unavailable"
+
+    def __init__(self, message: str, advice: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.advice = advice
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.advice})" if self.advice else self.message
+
+
+class StoreBusy(StoreUnavailable):
+    """Another process holds the store's writer lock (SQLite: one `run` or `once` per file at a time)."""
+
+    kind = "busy"
+
+
+class StoreCorrupt(StoreUnavailable):
+    """The database is damaged (not a database, malformed pages): retrying cannot help, an operator must act."""
+
+    kind = "corrupt"
+
+
+class StoreReset(StoreUnavailable):
+    """The store lost what it held (its file was deleted and created again, or it came back empty): the
+    operation in progress was not applied; what comes next starts from an empty store."""
+
+    kind = "reset"
 
 
 class Store(ABC):
@@ -148,6 +178,25 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    # --- the store's own notes (issue 14): its identity marker, channel ids learnt from Slack's answers ------
+    @abstractmethod
+    def get_meta(self, key: str) -> str | None: ...
+
+    @abstractmethod
+    def set_meta(self, key: str, value: str, *, if_missing: bool = False) -> bool:
+        """Write a note; with `if_missing`, only when the key has none (False, nothing written, otherwise)."""
+
+    def durability_warning(self) -> str | None:
+        """Why what this store acknowledges might not survive a restart, if it is so configured (checked at
+        start: a Redis without an append-only file loses every seen mark and queued alert when it restarts)."""
+        return None
+
+    @abstractmethod
+    def claim_writer(self, wait: float) -> None:
+        """Become the only process writing to this store, for as long as it stays open; wait up to `wait`
+        seconds for another to finish, else raise StoreBusy. A store shared by design (Redis, whose fleet
+        leases make writers safe side by side) claims nothing."""
 
     def __enter__(self) -> Store:
         return self

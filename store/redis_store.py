@@ -16,10 +16,12 @@ on Redis Cluster. Key layout:
     {p}:lease:<name>           string  owner id, PX = lease left (fleet: `poll:<source>`, `deliver:<target>`, `digests`)
     {p}:archive                zset    "<source>\x1f<entry id>" → archived time (for `wirewatch replay`)
     {p}:archive:items          hash    "<source>\x1f<entry id>" → Item JSON
+    {p}:meta:<key>             string  the store's own notes: its identity marker, Slack channel ids
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
@@ -117,10 +119,15 @@ class RedisStore(Store):
         return ":".join(("{" + self.prefix + "}", *parts))
 
     def _call(self, fn: Callable[[], T]) -> T:
+        """Every Redis error is the store being unavailable: unreachable, loading, out of memory (OOM),
+        unable to persist (MISCONF), a read-only replica (READONLY), a refused login."""
         try:
             return fn()
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
             raise StoreUnavailable(f"redis at {self._safe_url()} unavailable: {exc}") from exc
+        except redis.exceptions.RedisError as exc:
+            text = str(exc).splitlines()[0] if str(exc) else ""
+            raise StoreUnavailable(f"redis at {self._safe_url()} refused: {type(exc).__name__}: {text}") from exc
 
     def _safe_url(self) -> str:
         kw = self._r.connection_pool.connection_kwargs
@@ -436,6 +443,36 @@ class RedisStore(Store):
 
     def close(self) -> None:
         self._r.close()
+
+    def durability_warning(self) -> str | None:
+        try:
+            info = self._call(lambda: self._r.info("persistence"))
+        except StoreUnavailable:
+            return None  # unreachable: said elsewhere
+        if str(info.get("aof_enabled", "1")) != "1":
+            return (
+                f"redis at {self._safe_url()} runs without an append-only file (appendonly no): a restart empties "
+                "it; Wirewatch then re-baselines every source (nothing re-posted) but alerts not yet sent are lost. "
+                "Run it with appendonly yes and appendfsync always"
+            )
+        with contextlib.suppress(StoreUnavailable):  # managed Redis often refuses CONFIG
+            fsync = self._call(lambda: self._r.config_get("appendfsync")).get("appendfsync")
+            if fsync and fsync != "always":
+                return (
+                    f"redis at {self._safe_url()} syncs its append-only file {fsync!r}: a crash of its host may "
+                    "lose the last writes it acknowledged (use appendfsync always)"
+                )
+        return None
+
+    def claim_writer(self, wait: float) -> None:
+        """Nothing to claim: replicas share Redis by design, kept apart by the fleet's leases."""
+
+    def get_meta(self, key: str) -> str | None:
+        raw = self._call(lambda: self._r.get(self._k("meta", key)))
+        return str(raw) if raw is not None else None
+
+    def set_meta(self, key: str, value: str, *, if_missing: bool = False) -> bool:
+        return bool(self._call(lambda: self._r.set(self._k("meta", key), value, nx=if_missing)))
 
     # --- readers' silences and verdicts (issue 12) --------------------------------------------------------
     # {p}:silence:<id>           string  Silence JSON (SET NX: a redelivered action adds nothing)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+import logging
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from domain.alert import Alert
 from domain.delivery import Delivery
@@ -18,9 +21,13 @@ from domain.item import Item
 from domain.judgements import Silence, Verdict
 from domain.observation import Observation
 from domain.source_state import SourceState
-from store.base import Store, StoreUnavailable
+from store.base import Store, StoreBusy, StoreCorrupt, StoreReset, StoreUnavailable
+from store.writer_lock import WriterLock
 
-SCHEMA_VERSION = 1
+log = logging.getLogger("wirewatch.store")
+F = TypeVar("F", bound=Callable[..., Any])
+
+SCHEMA_VERSION = 2  # 2: the meta table
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS source_state (
     source_id TEXT PRIMARY KEY,
@@ -96,7 +103,60 @@ CREATE TABLE IF NOT EXISTS leases (
     owner   TEXT NOT NULL,
     expires REAL NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
 """
+
+# SQLite's primary result codes (the low byte of `sqlite_errorcode`)
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+
+
+def store_error(exc: sqlite3.Error, path: Path) -> StoreUnavailable:
+    """What an SQLite error means for the operator: every one is the store being unavailable, with advice;
+    a damaged file is StoreCorrupt (retrying cannot help), a lock held elsewhere StoreBusy. Pure."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc) or type(exc).__name__
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or "not a database" in text or "malformed" in text:
+        return StoreCorrupt(
+            f"the database {path} is damaged: {text}",
+            f"stop wirewatch, move {path.name} and its -wal and -shm files aside, then restore a backup or "
+            "start without one (a new empty database is created; every source re-baselines)",
+        )
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StoreBusy(f"the database {path} is locked by another process: {text}", "let it finish")
+    if primary == SQLITE_FULL:
+        return StoreUnavailable(f"the database {path} cannot grow: {text}", f"free space where {path.parent} is")
+    if primary in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
+        return StoreUnavailable(
+            f"the database {path} cannot be written: {text}",
+            f"make {path} and its folder writable by the user wirewatch runs as",
+        )
+    if primary == SQLITE_IOERR:
+        return StoreUnavailable(
+            f"the database {path} cannot be written: {text}", "check free space (df) and the file system"
+        )
+    return StoreUnavailable(f"the database {path}: {text}")
+
+
+def _guarded(fn: F) -> F:
+    """Every store call: an SQLite error becomes StoreUnavailable (never a raw traceback up the stack), and a
+    connection that failed for anything but a lock is dropped, so the next call starts on a fresh one."""
+
+    @functools.wraps(fn)
+    def call(self: SqliteStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            failure = store_error(exc, self.path)
+            if not isinstance(failure, StoreBusy):
+                self._forget_conn()
+            raise failure from exc
+
+    return call  # type: ignore[return-value]
 
 
 def _add_column(db: sqlite3.Connection, table: str, column: str, decl: str) -> None:
@@ -111,44 +171,134 @@ class SqliteStore(Store):
         self.url = f"sqlite:///{self.path}"
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # RLock: reopening (under it) opens a connection (which takes it too)
+        self._gen = 0  # bumped when the file is opened afresh: every thread then opens a new connection
+        self._ident: tuple[int, int] | None = None  # (device, inode) of the file our connections have open
+        self._writer = WriterLock(self.path)
         if self.path.parent and not self.path.parent.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(f"cannot create {self.path.parent}: {exc.strerror}") from None
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self.close()
+            raise store_error(exc, self.path) from exc
+
+    def _open(self) -> None:
+        """Open (or create) the file and bring its schema up to date: idempotent DDL."""
+        self._set_aside_orphans()
         db = self._conn()
-        db.executescript(SCHEMA)  # idempotent DDL; executescript manages its own transaction
-        db.executescript(OBSERVATIONS_SCHEMA)
-        db.executescript(ARCHIVE_SCHEMA)
-        _add_column(db, "deliveries", "in_doubt_since", "REAL")
-        db.executescript(OUTBOX_SCHEMA)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # up to date: nothing to write,
+            db.executescript(SCHEMA)  # so a store that cannot be written can still be read (`sources`)
+            db.executescript(OBSERVATIONS_SCHEMA)  # idempotent DDL; executescript manages its own transaction
+            db.executescript(ARCHIVE_SCHEMA)
+            _add_column(db, "deliveries", "in_doubt_since", "REAL")
+            db.executescript(OUTBOX_SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._reader_schema_ready = False
+        st = os.stat(self.path)
+        self._ident = (st.st_dev, st.st_ino)
+
+    def _set_aside_orphans(self) -> None:
+        """A -wal or -shm file without its database (deleted by hand) must not be replayed into a new one."""
+        if self.path.exists():
+            return
+        for suffix in ("-wal", "-shm"):
+            orphan = self.path.with_name(self.path.name + suffix)
+            if orphan.exists():
+                aside = orphan.with_name(f"{orphan.name}.orphaned-{int(time.time())}")
+                with contextlib.suppress(OSError):
+                    orphan.rename(aside)
+                    log.warning("store: %s had no database beside it; moved aside to %s", orphan, aside.name)
 
     # One connection per thread: sqlite3 connections must not be shared across threads.
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                conn.execute("PRAGMA foreign_keys = ON")
-            except sqlite3.Error as exc:
-                raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
+        if conn is not None and getattr(self._local, "gen", -1) == self._gen:
+            return conn
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        self._local.conn, self._local.gen = conn, self._gen
+        with self._lock:
+            self._all.append(conn)
         return conn
+
+    def _forget_conn(self) -> None:
+        """Drop this thread's connection after a failure (a disk I/O error can leave it unusable)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is None:
+            return
+        with self._lock:
+            if conn in self._all:
+                self._all.remove(conn)
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+
+    def _check_file(self) -> None:
+        """Before each write: is the file we have open still the one at our path? Deleted under us, writes
+        would go on into an unlinked file and vanish at exit; so a deleted database is created again (and
+        the write in progress refused with StoreReset), and a replaced one (a restored backup) is reopened."""
+        now = self._stat()
+        if now is not None and now == self._ident:
+            return
+        if not self.path.parent.is_dir():
+            raise StoreUnavailable(f"the folder of the database {self.path} is gone", "restore it or fix the mount")
+        with self._lock:  # one thread reopens; the others find it done and only refuse their write
+            if self._ident is None or self._ident != self._stat():
+                for conn in self._all:  # checkpoints into the old file, which goes with its last handle
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+                self._all.clear()
+                self._gen += 1
+                self._open()
+        if now is None:
+            raise StoreReset(
+                f"the database {self.path} was deleted while in use; a new empty one was created",
+                "source states, seen entries and unsent alerts that were in it are gone; sources re-baseline",
+            )
+        raise StoreReset(f"the database {self.path} was replaced by another file; reopened")
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_dev, st.st_ino)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._check_file()
         db = self._conn()
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        else:
             db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the body failed, or COMMIT did (disk full): never leave
+                db.execute("ROLLBACK")  # a transaction open on this connection
+            raise
+
+    # --- the store's own notes ------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str, *, if_missing: bool = False) -> bool:
+        verb = "INSERT OR IGNORE" if if_missing else "INSERT OR REPLACE"
+        with self._tx() as db:
+            return db.execute(f"{verb} INTO meta (key, value) VALUES (?, ?)", (key, value)).rowcount == 1
+
+    def claim_writer(self, wait: float) -> None:
+        self._writer.acquire(wait)
 
     # --- sources -------------------------------------------------------------------------------------
     def get_source_state(self, source_id: str) -> SourceState | None:
@@ -444,6 +594,7 @@ class SqliteStore(Store):
                     conn.close()
             self._all.clear()
         self._local = threading.local()
+        self._writer.release()
 
     # --- readers' silences and verdicts (issue 12): own tables, created on first use ---------------------
     _READER_SCHEMA = """
@@ -545,3 +696,7 @@ class SqliteStore(Store):
             sql, params = sql + " AND alert_id = ?", [*params, alert_id]
         rows = self._readers().execute(sql + " ORDER BY at, id", params).fetchall()
         return [Verdict.from_json(r[0]) for r in rows]
+
+
+for _name in sorted(Store.__abstractmethods__ - {"close", "claim_writer"}):
+    setattr(SqliteStore, _name, _guarded(getattr(SqliteStore, _name)))

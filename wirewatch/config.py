@@ -257,11 +257,20 @@ class DeliveryConfig(_Model):
     channel_rate: float = Field(1.0, ge=0, description="Posts per second per channel (Slack: ~1); 0: unpaced.")
     channel_burst: int = Field(4, ge=1, le=100, description="Posts a quiet channel may take at once.")
     workers: int = Field(4, ge=1, le=64, description="Channels served side by side.")
+    unconfirmed_after: Seconds = Field(
+        600.0, ge=0, description="A send in doubt that Slack's history cannot confirm this long: ops are told once."
+    )
 
 
 class Config(_Model):
     store: str = "sqlite:///./wirewatch.db"
     store_prefix: str = Field("wirewatch", pattern=r"^[A-Za-z0-9_.\-]+$", description="Redis key prefix.")
+    store_lock_wait: Seconds = Field(
+        60.0, ge=0, description="SQLite: how long `run`/`once` wait for another writer to finish (then exit 4)."
+    )
+    shutdown_grace: Seconds = Field(
+        30.0, ge=0, le=3600, description="On SIGTERM: time in-flight polls and deliveries get to finish."
+    )
     rules: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
         default_factory=lambda: [str(BUNDLED_PACKS)]
     )

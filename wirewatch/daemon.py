@@ -4,8 +4,15 @@ outbox worker, feed health and (with Redis) the fleet, built once from the confi
 `run`: APScheduler's AsyncIOScheduler runs one job per source (max_instances=1, coalesce) plus an
 outbox-draining job. After each poll the source's job is moved to the `next_poll` the pure schedule decided
 (interval with jitter, Retry-After, max-age, backoff); its interval trigger is only a safety net.
-SIGINT/SIGTERM pause the scheduler, let in-flight polls finish and be saved, drain deliveries once more, then
-exit. (AsyncIOScheduler.shutdown cancels running coroutines, hence the explicit drain.)
+A poll that fails on the store is rescheduled by the store's episode (wirewatch/store_health.py: 2 s,
+doubling, never past the interval), and a poll that crashes is rescheduled one interval on: no path leaves a
+source on the safety net. SIGINT/SIGTERM pause the scheduler, let in-flight polls finish and be saved (for
+`shutdown_grace`), cancel what is left quietly (it is redone on the next start), drain deliveries once more,
+then exit. (AsyncIOScheduler.shutdown cancels running coroutines and logs each as an error, hence the drain.)
+
+With SQLite, `run` and `once` first claim the store's writer lock (store/writer_lock.py), waiting up to
+`store_lock_wait`: two writers on one file would deliver the same alerts. With Redis (or `fleet.coordinate`)
+the fleet's leases keep writers apart instead.
 """
 
 from __future__ import annotations
@@ -28,25 +35,24 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from collectors.http_fetch import Fetcher
 from collectors.schedule import PollPolicy
-from domain.alert import Alert, alert_id
-from domain.item import Item
-from domain.kinds import NOTICE
+from domain.formats import span
 from domain.source_state import SourceState
+from notifier.base import notifier_for
 from rules.reload import RuleWatcher
-from store.base import Store, StoreUnavailable
+from store.base import Store, StoreReset, StoreUnavailable
 from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.fleet import Fleet
-from wirewatch.health import HealthMonitor, ops_targets
+from wirewatch.health import HealthMonitor, ops_notice, ops_targets
 from wirewatch.interactive.service import start_interactive
 from wirewatch.metrics import Metrics, MetricsServer, fetch_error_reason
 from wirewatch.poll import Poller, PollReport
 from wirewatch.recorder import AlertRecorder, RecordSettings
 from wirewatch.silence_release import sweep_silences
+from wirewatch.store_health import StoreCondition, StoreIdentity, StoreWatch, store_retry_at
 from wirewatch.wiring import build_notifiers, build_router, fetch_limits, load_rules, poll_policy
 
 log = logging.getLogger("wirewatch.daemon")
-SHUTDOWN_GRACE = 30.0
 
 
 def next_run(report: PollReport, source: SourceConfig, policy: PollPolicy, now: float) -> float:
@@ -81,20 +87,30 @@ class Runtime:
 
     def __init__(self, config: Config, store: Store, deliver_after_poll: bool = True):
         self.config = config
-        self.deliver_after_poll = deliver_after_poll
+        self.deliver_after_poll = deliver_after_poll  # the daemon; `once` delivers at its end
         self.store = store
         self.metrics = Metrics()
+        self.watch = StoreWatch()
+        self.identity = StoreIdentity(store)
         self.fleet = Fleet(store, config.fleet.lease_timeout, self.metrics) if coordinates(config) else None
         self.notifiers = build_notifiers(config)
+        ops = ops_targets(config, self.notifiers)
         router = build_router(config)  # one router: channels at record time, delivery modes at send time
         self.recorder = AlertRecorder(store, self.notifiers, RecordSettings(router, config.notify.dedupe_window))
-        self.outbox = Outbox(store, self.notifiers, DeliverySettings.from_config(config, router), fleet=self.fleet)
+        settings = DeliverySettings.from_config(config, router)
+        self.outbox = Outbox(store, self.notifiers, settings, fleet=self.fleet, ops=ops)
         self.fetcher = Fetcher(fetch_limits(config))
         self.policy = poll_policy(config)
         self.poller = Poller(
-            store, self.fetcher, self.recorder, load_rules(config), self.policy, config.archive.retention
+            store,
+            self.fetcher,
+            self.recorder,
+            load_rules(config),
+            self.policy,
+            config.archive.retention,
+            identity=self.identity,
         )
-        self.health = HealthMonitor(store, ops_targets(config, self.notifiers))
+        self.health = HealthMonitor(store, ops)
         self._deliver_lock = asyncio.Lock()
         self._poll_slots = asyncio.Semaphore(config.fetch.max_concurrency)
         self.inflight: set[asyncio.Task[object]] = set()
@@ -103,15 +119,113 @@ class Runtime:
         async with self._poll_slots:
             report = await self.poller.poll(source)
         self._count(report)
+        if report.fault is not None:
+            await self.store_failed(report.fault)
+            return report
+        if report.outcome != "disabled":  # a disabled source's poll reads its state and writes nothing
+            await self.store_ok()
         told = None
         if report.state is not None and self.health.changed(source, report.state, time.time()):
             try:
                 told = await asyncio.to_thread(self.health.review, source, report.state, time.time())
             except StoreUnavailable as exc:  # the condition is still there next poll: it is told then
                 log.warning("source %s: health not recorded, store unavailable: %s", source.id, exc)
+                await self.store_failed(exc)
         if (report.alerts or told) and self.deliver_after_poll:
             self.spawn(self.deliver())
         return report
+
+    def next_poll_at(self, report: PollReport, source: SourceConfig, now: float) -> float:
+        """After a store fault: by the episode (never past one interval); else as the poll decided."""
+        if report.fault is not None:
+            since = self.watch.condition.since or now
+            when = store_retry_at(since, now, source.interval, random.random())
+            log.warning(
+                "source %s: not polled, store unavailable; next try in %.0fs",
+                source.id,
+                when - now,
+                extra={"source": source.id},
+            )
+            return when
+        return next_run(report, source, self.policy, now)
+
+    # --- the store's condition: faults at the poll and delivery boundaries -----------------------------------
+    async def store_failed(self, exc: StoreUnavailable) -> None:
+        """A store call failed. An episode's start is logged and told to ops once (straight to the ops channel:
+        the outbox is in the store); a store that lost its data gets its own notice through the outbox."""
+        if exc.kind == "lease":  # a lease that ran out (LeaseLost): the store answered
+            return
+        if isinstance(exc, StoreReset):
+            await self.store_reset(exc)
+            return
+        was_ok = self.watch.condition.ok
+        condition = self.watch.failed(exc, time.time())
+        self.metrics.store(condition)
+        if was_ok:
+            self.metrics.store_faults.labels(condition.status).inc()
+            then = "polls and deliveries are put off and retried" if self.deliver_after_poll else "this run stops short"
+            log.error("store %s: %s; %s", condition.status, exc, then)
+        if not condition.told and self.deliver_after_poll:
+            self.watch.mark_told(True)  # before the send: concurrent failures must not tell twice
+            if not await self._tell_directly(condition):
+                self.watch.mark_told(False)  # try again at the next failure
+
+    async def store_ok(self) -> None:
+        """A store write worked (reads may work while writes fail: a full disk, a read-only file): an episode
+        going on is over; say so once (through the outbox, now that it works)."""
+        ended = self.watch.succeeded(time.time())
+        if ended is None:
+            return
+        self.metrics.store(self.watch.condition)
+        lasted = span(time.time() - (ended.since or time.time()))
+        log.info("store available again after %s (was %s: %s)", lasted, ended.status, ended.reason)
+        if ended.told:
+            await self.tell_ops(
+                f"Wirewatch store available again after {lasted}; polling and delivery resumed",
+                key=f"store-back:{self.fleet.owner if self.fleet else ''}:{ended.since}",
+            )
+
+    async def store_reset(self, exc: StoreReset) -> None:
+        """The store lost its data (or its file was created again): re-baseline, and tell ops once per loss."""
+        self.metrics.store_faults.labels("reset").inc()
+        log.error("store reset: %s (%s)", exc.message, exc.advice)
+        try:  # adopt the store's new identity (and note the loss, so sources without state re-baseline)
+            lost = await asyncio.to_thread(self.identity.verify, time.time())
+        except StoreUnavailable as again:
+            await self.store_failed(again)
+            return
+        what = "lost its data" if lost is not None or self.identity.lost_at is not None else "was reopened"
+        await self.tell_ops(
+            f"Wirewatch store {what}: {exc.message}",
+            key=f"store-reset:{self.identity.token}",  # one notice per loss, fleet-wide
+            summary=f"{exc.message}. {exc.advice}." if exc.advice else exc.message,
+        )
+
+    async def _tell_directly(self, condition: StoreCondition) -> bool:
+        """Post the start of a store episode straight to the ops targets (not through the outbox, which is in
+        the unavailable store). Once per episode and replica; False when no target took it."""
+        owner = self.fleet.owner if self.fleet else ""
+        notice = ops_notice(
+            f"Wirewatch store {condition.status}: {condition.reason}",
+            f"store-down:{owner}:{condition.since}",
+            time.time(),
+            summary=f"Polls and deliveries are put off and retried until the store works again; "
+            f"nothing it accepted is lost. {condition.reason}",
+        )
+        told = False
+        for target in self.health.targets:
+            notifier = notifier_for(target, self.notifiers)
+            if notifier is None:
+                continue
+            try:
+                outcome = await asyncio.to_thread(notifier.send, notice, target)
+            except Exception as exc:  # a notifier bug must not stop the daemon
+                log.warning("ops not told of the store fault on %s: %s", target, exc)
+                continue
+            told = told or outcome.ok
+            if not outcome.ok:
+                log.warning("ops not told of the store fault on %s: %s", target, outcome.error)
+        return told
 
     async def deliver(self) -> DeliveryStats:
         async with self._deliver_lock:
@@ -123,6 +237,11 @@ class Runtime:
                 m.alerts_sent.inc(stats.sent + stats.reconciled)
                 m.alerts_failed.inc(stats.failed)
                 m.alerts_retried.inc(stats.retried)
+                if stats.fault is not None:
+                    await self.store_failed(stats.fault)
+                    return total
+                if stats:  # a pass that recorded something wrote to the store (one with nothing due only read)
+                    await self.store_ok()
                 if stats.sent < self.outbox.settings.batch:
                     await asyncio.to_thread(self._measure_lag)
                     return total
@@ -137,7 +256,7 @@ class Runtime:
                 self.metrics.polls_skipped.inc()
                 return await asyncio.to_thread(fleet.next_look, name, now)
         except StoreUnavailable as exc:
-            when = fleet.backoff(now)
+            when = min(fleet.backoff(now), now + source.interval)
             log.warning(
                 "source %s: not polled, store unavailable (%s); retry in %.0fs",
                 source.id,
@@ -145,30 +264,32 @@ class Runtime:
                 when - now,
                 extra={"source": source.id},
             )
+            await self.store_failed(exc)
             return when
         async with fleet.renewing(name):
             report = await self.poll(source)
-        when = next_run(report, source, self.policy, time.time())
-        keep = when - time.time() if report.state is not None else 0.0  # store down: let another replica try
+        when = self.next_poll_at(report, source, time.time())
+        keep = when - time.time() if report.fault is None else 0.0  # store down: let another replica try
         await asyncio.to_thread(fleet.release, name, keep)
         return when
 
     def _count(self, report: PollReport) -> None:
         m = self.metrics
         m.polls.labels(report.outcome).inc()
-        if report.outcome == "failed":
+        if report.fault is not None:
+            m.fetch_errors.labels("store").inc()
+        elif report.outcome == "failed":
             m.fetch_errors.labels(fetch_error_reason(report.message)).inc()
         m.items.inc(report.new)
         m.matches.inc(report.alerts)
-        m.store(report.state is not None)
+        m.source_state(report.state)
 
     def _measure_lag(self) -> None:
         """Queue lag: how long the oldest due delivery has waited past its due time."""
         now = time.time()
         try:
             oldest = self.store.due_deliveries(now, limit=1)
-        except StoreUnavailable:
-            self.metrics.store(False)
+        except StoreUnavailable:  # the next pass meets it too, and reports it
             return
         self.metrics.queue_lag.set(max(0.0, now - oldest[0].next_attempt) if oldest else 0.0)
 
@@ -184,6 +305,10 @@ class Runtime:
                 return
         try:
             made = await asyncio.to_thread(self.outbox.build_digests)
+        except StoreUnavailable as exc:
+            log.warning("digests put off: %s", exc)
+            await self.store_failed(exc)
+            return
         finally:
             if fleet is not None:
                 await asyncio.to_thread(fleet.release, "digests")
@@ -195,15 +320,18 @@ class Runtime:
         self.inflight.add(task)
         task.add_done_callback(self.inflight.discard)
 
-    def tracked(self, fn: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[object]]:
+    def tracked(self, fn: Callable[[], Awaitable[object]], name: str = "job") -> Callable[[], Awaitable[object]]:
         async def job() -> object:
             task = asyncio.current_task()
             if task is not None:
                 self.inflight.add(task)
             try:
                 return await fn()
+            except asyncio.CancelledError:  # only at shutdown, after the grace: the work is redone next start
+                log.warning("%s interrupted by shutdown; it is redone on the next start", name)
+                return None
             except Exception:
-                log.exception("job crashed; it will run again on schedule")
+                log.exception("%s crashed; it will run again on schedule", name)
                 return None
             finally:
                 if task is not None:
@@ -222,22 +350,19 @@ class Runtime:
         if gone:
             log.info("archive: pruned %d items older than %.0f days", gone, retention / 86400)
 
-    async def tell_ops(self, text: str, key: str | None = None) -> None:
-        """An operator notice through the outbox (ops channel on Slack, else the console): retried, never lost."""
+    async def tell_ops(self, text: str, key: str | None = None, summary: str = "") -> None:
+        """An operator notice through the outbox (ops channel on Slack, else the console): retried, never lost
+        once recorded; one per `key`."""
         now = time.time()
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-        item = Item(id=f"notice:{digest}", source="wirewatch", title=text.splitlines()[0], summary=text)
-        alert = Alert(
-            id=alert_id("wirewatch", item.id, key or f"notice:{int(now)}"),
-            rule="wirewatch-ops",
-            item=item,
-            severity="high",
-            description="operator notice",
-            created_at=now,
-            kind=NOTICE,
-        )
-        await asyncio.to_thread(self.store.add_alert, alert, self.health.targets)
-        self.spawn(self.deliver())
+        notice = ops_notice(text.splitlines()[0], key or f"{digest}:{int(now)}", now, summary=summary or text)
+        try:
+            await asyncio.to_thread(self.store.add_alert, notice, self.health.targets)
+        except StoreUnavailable as exc:
+            log.warning("ops notice not recorded (store unavailable: %s): %s", exc, text.splitlines()[0])
+            return
+        if self.deliver_after_poll:
+            self.spawn(self.deliver())
 
     async def aclose(self) -> None:
         await self.fetcher.aclose()
@@ -245,15 +370,33 @@ class Runtime:
             n.close()
 
 
+async def claim_store(config: Config, store: Store) -> None:
+    """One writer per SQLite file (StoreBusy when another keeps it past `store_lock_wait`); with leases
+    (Redis, or `fleet.coordinate: true`) several writers are safe and nothing is claimed."""
+    if not coordinates(config):
+        await asyncio.to_thread(store.claim_writer, config.store_lock_wait)
+
+
 async def run_once(config: Config, store: Store) -> list[PollReport]:
+    """Every source once, then deliver. Raises the store's fault (StoreUnavailable, or its kinds StoreBusy and
+    StoreCorrupt) when it kept a source from being polled or an alert from being sent: cron must be able to
+    tell a store outage (exit 3, busy 4) from a feed that failed (exit 1)."""
+    await claim_store(config, store)
     rt = Runtime(config, store, deliver_after_poll=False)
     try:
+        await asyncio.to_thread(rt.identity.establish)
         await asyncio.to_thread(sweep_silences, store)  # what silences expired early still hold goes out now
         await asyncio.to_thread(rt.outbox.reconcile_pending)  # posts a killed run left in doubt
         sources = [s for s in config.sources if s.enabled]
         reports = await asyncio.gather(*(rt.poll(s) for s in sources))
-        await asyncio.to_thread(rt.outbox.build_digests)
+        faults = [r.fault for r in reports if r.fault is not None]
+        try:
+            await asyncio.to_thread(rt.outbox.build_digests)
+        except StoreUnavailable as exc:
+            faults.append(exc)
         stats = await rt.deliver()
+        if stats.fault is not None:
+            faults.append(stats.fault)
         await asyncio.to_thread(rt.prune_archive)
         failed = sum(r.outcome == "failed" for r in reports)
         log.info(
@@ -265,12 +408,16 @@ async def run_once(config: Config, store: Store) -> list[PollReport]:
             stats.retried,
             stats.failed,
         )
+        if faults:
+            raise faults[0]
         return list(reports)
     finally:
         await rt.aclose()
 
 
 async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = None) -> None:
+    """Until SIGINT/SIGTERM (or `stop`). Raises StoreBusy when another process writes to the SQLite file."""
+    await claim_store(config, store)
     rt = Runtime(config, store)
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -282,24 +429,35 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True, "max_instances": 1})
     now = datetime.now().astimezone()
     sources = [s for s in config.sources if s.enabled]
+    if warning := await asyncio.to_thread(store.durability_warning):
+        log.warning("store: %s", warning)
     try:
+        await asyncio.to_thread(rt.identity.establish)
         states = {st.source_id: st for st in await asyncio.to_thread(store.list_source_states)}
     except StoreUnavailable as exc:
         log.warning("cannot read source states (%s); polling every source now", exc)
+        await rt.store_failed(exc)
         states = {}
+    for st in states.values():
+        rt.metrics.source_state(st)
 
     async def poll_and_reschedule(s: SourceConfig) -> None:
-        if rt.fleet is not None:
-            when = await rt.poll_leased(s)
-        else:
-            when = next_run(await rt.poll(s), s, rt.policy, time.time())
-        with contextlib.suppress(JobLookupError):  # gone during shutdown
-            scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
+        when = time.time() + s.interval  # whatever happens below, the next poll is within one interval
+        try:
+            if rt.fleet is not None:
+                when = await rt.poll_leased(s)
+            else:
+                when = rt.next_poll_at(await rt.poll(s), s, time.time())
+        except Exception:
+            log.exception("source %s: poll crashed; next try in %.0fs", s.id, s.interval, extra={"source": s.id})
+        finally:
+            with contextlib.suppress(JobLookupError):  # gone during shutdown
+                scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
 
     for s in sources:
         start = first_run(states.get(s.id), s, rt.policy, now.timestamp())
         scheduler.add_job(
-            rt.tracked(functools.partial(poll_and_reschedule, s)),
+            rt.tracked(functools.partial(poll_and_reschedule, s), f"poll of {s.id}"),
             # only a safety net: each poll moves its own next run to the decided time
             IntervalTrigger(seconds=max(s.interval, rt.policy.backoff_cap) * 2),
             id=f"poll:{s.id}",
@@ -308,7 +466,7 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
             misfire_grace_time=None,  # a late poll still runs (late is better than hours later)
         )
     scheduler.add_job(
-        rt.tracked(rt.deliver),
+        rt.tracked(rt.deliver, "delivery"),
         IntervalTrigger(seconds=config.delivery.interval),
         id="deliver",
         next_run_time=now,
@@ -335,24 +493,32 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
             )
 
     scheduler.add_job(
-        rt.tracked(reload_rules), IntervalTrigger(seconds=1), id="rules-reload", misfire_grace_time=5, coalesce=True
+        rt.tracked(reload_rules, "rule reload"),
+        IntervalTrigger(seconds=1),
+        id="rules-reload",
+        misfire_grace_time=5,
+        coalesce=True,
     )
     scheduler.add_job(
-        rt.tracked(functools.partial(asyncio.to_thread, rt.prune_archive)),
+        rt.tracked(functools.partial(asyncio.to_thread, rt.prune_archive), "archive pruning"),
         IntervalTrigger(hours=6),
         id="archive-prune",
         next_run_time=datetime.now().astimezone(),
         misfire_grace_time=3600,
     )
     scheduler.add_job(
-        rt.tracked(rt.digest),
+        rt.tracked(rt.digest, "digests"),
         IntervalTrigger(seconds=min(60.0, config.notify.digest.period / 4)),
         id="digest",
         misfire_grace_time=60,
     )
-    scheduler.add_job(rt.metrics.beat, IntervalTrigger(seconds=5), id="heartbeat", misfire_grace_time=5)
-    scheduler.add_job(  # issue 12: releases a silence's alerts once it is expired early, should a release be missed
-        rt.tracked(functools.partial(asyncio.to_thread, sweep_silences, store, 3600.0)),
+
+    async def beat() -> None:  # on the loop itself (not a worker thread): it proves the loop is alive
+        rt.metrics.beat()
+
+    scheduler.add_job(rt.tracked(beat, "heartbeat"), IntervalTrigger(seconds=5), id="heartbeat", misfire_grace_time=5)
+    scheduler.add_job(  # releases a silence's alerts once it is expired early, should a release be missed
+        rt.tracked(functools.partial(asyncio.to_thread, sweep_silences, store, 3600.0), "silences"),
         IntervalTrigger(seconds=60),
         id="silences",
         misfire_grace_time=60,
@@ -384,25 +550,34 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     try:
         await stop.wait()
     finally:
-        log.info("stopping: finishing in-flight polls and deliveries")
-        scheduler.pause()
-        pending = list(rt.inflight)
-        if pending:
-            _, late = await asyncio.wait(pending, timeout=SHUTDOWN_GRACE)
-            if late:
-                log.warning(
-                    "%d tasks did not finish within %.0fs; their polls will be redone",
-                    len(late),
-                    SHUTDOWN_GRACE,
-                )
-        try:
-            await asyncio.wait_for(rt.deliver(), timeout=SHUTDOWN_GRACE)
-        except TimeoutError:
-            log.warning("final delivery pass timed out; pending alerts stay queued for next start")
-        scheduler.shutdown(wait=False)
+        await drain(scheduler, rt, config.shutdown_grace)
         if server is not None:
             server.stop()
         if interactive is not None:
             interactive.stop()
         await rt.aclose()
         log.info("stopped")
+
+
+async def drain(scheduler: AsyncIOScheduler, rt: Runtime, grace: float) -> None:
+    """A clean stop: nothing new starts; what runs gets `grace` seconds; what is still running then is
+    cancelled quietly (a poll not saved is redone on the next start, a send in doubt is checked then); one last
+    delivery pass. Only then is the scheduler shut down, with nothing left for it to cancel (it would log each
+    cancelled job as an error)."""
+    log.info("stopping: finishing in-flight polls and deliveries")
+    scheduler.pause()
+    for _ in range(3):  # jobs handed to the loop just before the pause start now, and so are tracked
+        await asyncio.sleep(0)
+    pending = list(rt.inflight)
+    if pending:
+        _, late = await asyncio.wait(pending, timeout=grace)
+        if late:
+            log.warning("%d tasks did not finish within %.0fs; their polls will be redone", len(late), grace)
+            for task in late:
+                task.cancel()
+            await asyncio.wait(late, timeout=5.0)
+    try:
+        await asyncio.wait_for(rt.deliver(), timeout=grace)
+    except TimeoutError:
+        log.warning("final delivery pass timed out; pending alerts stay queued for next start")
+    scheduler.shutdown(wait=False)

@@ -10,6 +10,12 @@ the send-time work, one pass (`Outbox.run`) over what is due:
   - before each send the delivery is marked in doubt; the outcome (sent with the Slack ts, retry with
     backoff, dead letter with the reason) is recorded after it.
 
+A send in doubt that cannot be checked (the bot lacks `channels:history`, Slack's history is unreadable) is
+never sent again blindly: it stays pending with the reason and the fix (`wirewatch alerts`), and once it has
+waited `delivery.unconfirmed_after` ops are told, once. Channel ids come from Slack's answers to our posts and
+are kept in the store, so checking needs no `conversations.list` (no `channels:read`), even after a restart.
+A store fault stops the pass; it is reported in `DeliveryStats.fault` for the daemon to act on.
+
 `Outbox.build_digests` turns a channel's held deliveries into one digest alert per period, atomically.
 """
 
@@ -24,11 +30,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from domain.delivery import Delivery
+from domain.formats import span
 from domain.kinds import DIGEST as DIGEST_KIND
-from notifier.base import Notifier, Outcome, Posted, ReconcileError, Reconciling, Thread, Threading, notifier_for
+from domain.kinds import NOTICE
+from notifier.base import (
+    KnowsChannels,
+    Notifier,
+    Outcome,
+    Posted,
+    ReconcileError,
+    Reconciling,
+    Thread,
+    Threading,
+    notifier_for,
+)
 from notifier.digests import make_digest
 from notifier.routing import DIGEST, Budget, Pacer, Router, digest_due, window_start
 from store.base import Store, StoreUnavailable
+from wirewatch.health import ops_notice
 
 if TYPE_CHECKING:
     from wirewatch.config import Config
@@ -52,6 +71,7 @@ class DeliveryStats:
     failed: int = 0
     held: int = 0  # parked for the next digest
     reconciled: int = 0  # found already posted: marked sent without posting again
+    fault: StoreUnavailable | None = None  # the store failed during the pass (the rest waits for the next)
 
     def __bool__(self) -> bool:
         return bool(self.sent or self.retried or self.failed or self.held or self.reconciled)
@@ -62,6 +82,7 @@ class DeliveryStats:
         self.failed += other.failed
         self.held += other.held
         self.reconciled += other.reconciled
+        self.fault = self.fault or other.fault
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,7 @@ class DeliverySettings:
     workers: int = 1  # targets served side by side
     pass_seconds: float = 20.0  # a lane takes no new send after this long; the rest waits for the next pass
     parent_wait: float = 2.0  # first look-again delay for a reply whose thread's first post is not out yet
+    unconfirmed_after: float = 600.0  # a send in doubt that cannot be checked for this long: ops are told
 
     @classmethod
     def from_config(cls, config: Config, router: Router) -> DeliverySettings:
@@ -92,6 +114,7 @@ class DeliverySettings:
             channel_rate=d.channel_rate,
             channel_burst=d.channel_burst,
             workers=d.workers,
+            unconfirmed_after=d.unconfirmed_after,
         )
 
 
@@ -103,6 +126,7 @@ class Outbox:
         settings: DeliverySettings | None = None,
         clock: Callable[[], float] = time.time,
         fleet: Fleet | None = None,
+        ops: Sequence[str] = (),
     ):
         self.store = store
         self.notifiers = notifiers
@@ -110,6 +134,8 @@ class Outbox:
         self.clock = clock
         self.pacer = Pacer(self.settings.channel_rate, self.settings.channel_burst)
         self.fleet = fleet  # with several replicas: one lane per target at a time, by lease
+        self.ops = list(ops)  # where notices about posts that cannot be confirmed go
+        self._channels: dict[str, str] = {}  # target → the channel id Slack named in an answer, as stored
 
     # --- send time ------------------------------------------------------------------------------------------
     def run(self) -> DeliveryStats:
@@ -120,15 +146,16 @@ class Outbox:
             # with a fleet, a lane's doubts are settled by whoever holds its lease (see _lane)
             doubtful = [d for d in due if d.in_doubt_since is not None] if self.fleet is None else []
             settled = self._reconcile(doubtful, stats, on_start=False)
+            lanes: dict[str, list[Delivery]] = {}
+            for d in due:
+                if (d.alert_id, d.target) not in settled:
+                    lanes.setdefault(d.target, []).append(d)
+            for items in lanes.values():  # first reports before replies: a reply finds its thread in the same pass
+                items.sort(key=lambda d: self._is_reply(d.alert_id))
         except StoreUnavailable as exc:
             log.warning("delivery paused: %s", exc)
+            stats.fault = exc
             return stats
-        lanes: dict[str, list[Delivery]] = {}
-        for d in due:
-            if (d.alert_id, d.target) not in settled:
-                lanes.setdefault(d.target, []).append(d)
-        for items in lanes.values():  # first reports before replies, so a reply finds its thread in the same pass
-            items.sort(key=lambda d: self._is_reply(d.alert_id))
         if self.settings.workers > 1 and len(lanes) > 1:
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(lanes))) as pool:
                 for lane_stats in pool.map(lambda kv: self._lane(*kv), lanes.items()):
@@ -146,7 +173,7 @@ class Outbox:
             pending = self.store.deliveries_in("pending", limit=1_000_000)
             self._reconcile([d for d in pending if d.in_doubt_since is not None], stats, on_start=True)
         except StoreUnavailable as exc:
-            log.warning("start-up reconciliation skipped: %s", exc)
+            log.warning("start-up reconciliation put off: %s", exc)
         return stats.reconciled
 
     def _reconcile(self, doubtful: Sequence[Delivery], stats: DeliveryStats, on_start: bool) -> set[tuple[str, str]]:
@@ -160,14 +187,16 @@ class Outbox:
             notifier = notifier_for(target, self.notifiers)
             if not isinstance(notifier, Reconciling):
                 continue  # console, webhook: cannot read history; sent again (at least once)
+            self._recall_channel(target, notifier)
             wanted = [Posted(d.alert_id, d.in_doubt_since or 0.0, self._thread_ref(d)) for d in items]
             try:
                 found = notifier.reconcile(target, wanted)
             except ReconcileError as exc:
                 log.warning("%d deliveries to %s may have landed; cannot check yet: %s", len(items), target, exc)
-                if not on_start:
-                    now = self.clock()
-                    for d in items:
+                now = self.clock()
+                for d in items:
+                    self._tell_unconfirmed(d, exc, now)
+                    if not on_start:
                         wait = retry_delay(d.attempts, self.settings.retry_base, self.settings.retry_cap)
                         self.store.mark_retry(d.alert_id, target, f"unconfirmed: {exc}", now + wait, now, in_doubt=True)
                         settled.add((d.alert_id, target))
@@ -181,6 +210,44 @@ class Outbox:
                     stats.reconciled += 1
                     log.info("alert %s to %s had landed (ts %s): marked sent", d.alert_id, target, found[d.alert_id])
         return settled
+
+    def _tell_unconfirmed(self, d: Delivery, exc: ReconcileError, now: float) -> None:
+        """Ops hear once (the notice's id comes from the delivery) about a post that has been impossible to
+        confirm for `unconfirmed_after`; notices themselves are not reported, or a notice could beget one."""
+        waited = now - (d.in_doubt_since or now)
+        if not self.ops or waited < self.settings.unconfirmed_after:
+            return
+        alert = self.store.get_alert(d.alert_id)
+        if alert is None or alert.kind == NOTICE:
+            return
+        notice = ops_notice(
+            f"Alert {alert.id[:10]} to {d.target} cannot be confirmed: {exc}",
+            f"unconfirmed:{d.alert_id}:{d.target}",
+            now,
+            summary=(
+                f"The post of \u201c{alert.item.title}\u201d may have landed {span(waited)} ago, but Slack's history "
+                f"cannot be read to check ({exc}). It is not sent again until it can be checked, so it may be "
+                "missing from the channel. Fix: give the bot the scope named above, then it is checked and "
+                "settled by itself; `wirewatch alerts` shows it meanwhile."
+            ),
+            fields={"alert": alert.id, "channel": d.target, "in doubt since": f"{span(waited)} ago"},
+        )
+        if self.store.add_alert(notice, self.ops):
+            log.warning("alert %s to %s unconfirmed for %s (%s); ops told", d.alert_id, d.target, span(waited), exc)
+
+    def _recall_channel(self, target: str, notifier: Notifier) -> None:
+        """Tell the notifier the channel id an earlier answer named (kept in the store across restarts)."""
+        if target in self._channels or not isinstance(notifier, KnowsChannels):
+            return
+        channel_id = self.store.get_meta(f"channel-id:{target}")
+        if channel_id:
+            self._channels[target] = channel_id
+            notifier.know_channel(target, channel_id)
+
+    def _note_channel(self, target: str, where: str | None) -> None:
+        if where and self._channels.get(target) != where:
+            self.store.set_meta(f"channel-id:{target}", where)
+            self._channels[target] = where
 
     def _is_reply(self, alert_id: str) -> bool:
         alert = self.store.get_alert(alert_id)
@@ -205,18 +272,18 @@ class Outbox:
                 return DeliveryStats()  # another replica is on this target now
         except StoreUnavailable as exc:
             log.warning("delivery to %s paused: %s", target, exc)
-            return DeliveryStats()
+            return DeliveryStats(fault=exc)
+        stats = DeliveryStats()
         try:
-            stats = DeliveryStats()
             items = [d for d in items if self._delivery(d.alert_id, d.target) == d]  # unchanged since listed
             settled = self._reconcile([d for d in items if d.in_doubt_since is not None], stats, on_start=False)
             stats.add(self._lane_pass(target, [d for d in items if (d.alert_id, d.target) not in settled]))
-            return stats
         except StoreUnavailable as exc:
             log.warning("delivery to %s paused: %s", target, exc)
-            return DeliveryStats()
+            stats.fault = exc
         finally:
             self.fleet.release(lease)
+        return stats
 
     def _lane_pass(self, target: str, items: Sequence[Delivery]) -> DeliveryStats:
         stats = DeliveryStats()
@@ -228,6 +295,7 @@ class Outbox:
                 self._one(d, stats)
             except StoreUnavailable as exc:
                 log.warning("delivery to %s paused: %s", target, exc)
+                stats.fault = exc
                 break
         return stats
 
@@ -294,6 +362,7 @@ class Outbox:
         if outcome.ok:
             self.store.mark_sent(d.alert_id, d.target, outcome.ref, now)
             stats.sent += 1
+            self._note_channel(d.target, outcome.where)
         elif outcome.permanent:
             self.store.mark_failed(d.alert_id, d.target, outcome.error or "failed", now)
             log.error(
@@ -325,11 +394,7 @@ class Outbox:
         """For each target whose oldest held delivery's period is over: one digest alert, queued, with its
         members marked `digested` in the same transaction. Returns how many digests were made."""
         s = self.settings
-        try:
-            held = self.store.deliveries_in("held", limit=1_000_000)
-        except StoreUnavailable as exc:
-            log.warning("digests put off: %s", exc)
-            return 0
+        held = self.store.deliveries_in("held", limit=1_000_000)  # a store fault goes up to the caller
         by_target: dict[str, list[Delivery]] = {}
         for d in held:
             by_target.setdefault(d.target, []).append(d)

@@ -33,7 +33,10 @@ OUTAGE_BACKOFF_CAP = 30.0
 
 
 class LeaseLost(StoreUnavailable):
-    """Our lease ran out (we stalled) and may be another replica's now: stop the leased work here."""
+    """Our lease ran out (we stalled) and may be another replica's now: stop the leased work here. The store
+    itself is fine: this is no store fault."""
+
+    kind = "lease"
 
 
 def replica_id() -> str:
@@ -94,7 +97,6 @@ class Fleet:
     def backoff(self, now: float) -> float:
         """After a store outage: 1, 2, 4 … 30 s with jitter, so replicas reconnect without a thundering herd."""
         self._outages += 1
-        self.metrics.store(False)
         delay = min(OUTAGE_BACKOFF_CAP, 2.0 ** min(self._outages - 1, 10))
         return now + delay / 2 + random.random() * delay / 2
 
@@ -102,7 +104,6 @@ class Fleet:
         if self._outages:
             log.info("store reachable again after %d failed lease calls", self._outages)
             self._outages = 0
-        self.metrics.store(True)
         return value
 
     def _forget(self, name: str) -> None:

@@ -26,6 +26,7 @@ from wirewatch.config import Config, SourceConfig
 
 log = logging.getLogger("wirewatch.health")
 MIN_GAPS = 3  # new-entry gaps seen before a source's usual cadence is trusted
+OVERDUE_AFTER = 300.0  # seconds past a source's next poll (at least; else twice its interval) before `overdue`
 RULE = "source-health"
 SEVERITY = {"failing": "high", "disabled": "high", "quiet": "medium", "recovered": "info"}
 
@@ -120,6 +121,40 @@ def ops_alert(source: SourceConfig, msg: OpsMessage, now: float) -> Alert:
         rules=(RULE,),
         kind=NOTICE,
     )
+
+
+def ops_notice(
+    title: str, key: str, now: float, *, summary: str = "", fields: Mapping[str, str] | None = None
+) -> Alert:
+    """An operator notice about Wirewatch itself (rules rejected, the store, unconfirmed posts) as an outbox
+    record; its id comes from `key`, so recording it again is a no-op: one notice per key, fleet-wide."""
+    item = Item(id=f"notice:{key}", source="wirewatch", title=title, summary=summary or title)
+    return Alert(
+        id=alert_id("wirewatch", item.id, "ops"),
+        rule="wirewatch-ops",
+        item=item,
+        severity="high",
+        description="operator notice",
+        fields=dict(fields or {}),
+        created_at=now,
+        kind=NOTICE,
+    )
+
+
+def source_status(source: SourceConfig, state: SourceState | None, now: float) -> str:
+    """A source's one-word status for `wirewatch sources`. `overdue`: its next poll is long past and nothing
+    was saved since — no daemon is running, or it cannot write its store."""
+    if not source.enabled:
+        return "off"
+    if state is None:
+        return "never polled"
+    if state.disabled:
+        return "disabled"
+    if state.consecutive_failures:
+        return "failing"
+    if state.next_poll is not None and now - state.next_poll > max(2 * source.interval, OVERDUE_AFTER):
+        return "overdue"
+    return "quiet" if assess(state, source, now).status == "quiet" else "ok"
 
 
 def ops_targets(config: Config, notifiers: Mapping[str, Notifier]) -> list[str]:

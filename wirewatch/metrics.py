@@ -2,21 +2,27 @@
 
 Each Runtime has its own registry (several runtimes in one process, as in tests, never clash). Figures are
 recorded where the work is reported (after a poll, after a delivery pass), so the hot paths stay free of it.
-`/healthz` answers 200 while the event loop is alive (a heartbeat job ticks it) and 503 when it has stalled;
-the store's condition is reported in the body but does not fail the check: a replica waiting out a Redis
-outage is alive and must not be restarted for it.
+`/healthz` says `ok`; `degraded` (still 200) while the store is unavailable: the replica is alive, retrying,
+and restarting it would not bring the store back; `down` (503) when the event loop has stalled or the store is
+damaged and needs an operator. The body gives the reason, the store's condition and since when.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import platform
 import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Info, generate_latest
+
+from domain.formats import utc_stamp
+from domain.source_state import SourceState
+from wirewatch import __version__
+from wirewatch.store_health import StoreCondition
 
 log = logging.getLogger("wirewatch.metrics")
 STALL_AFTER = 60.0  # seconds without a heartbeat before /healthz fails
@@ -59,22 +65,48 @@ class Metrics:
         self.leases_taken = Counter("wirewatch_leases_taken", "Leases acquired, by kind.", ["kind"], registry=r)
         self.store_up = Gauge("wirewatch_store_up", "1 when the last store call succeeded.", registry=r)
         self.store_up.set(1)
-        self.store_ok = True
+        self.store_faults = Counter(
+            "wirewatch_store_faults",
+            "Store fault episodes begun, by kind (unavailable, busy, corrupt; reset: the store lost its data).",
+            ["kind"],
+            registry=r,
+        )
+        self.source_last_success = Gauge(
+            "wirewatch_source_last_success_timestamp_seconds",
+            "When each source was last polled successfully (Unix time).",
+            ["source"],
+            registry=r,
+        )
+        Info("wirewatch_build", "Wirewatch and Python versions.", registry=r).info(
+            {"version": __version__, "python": platform.python_version()}
+        )
+        self.store_condition = StoreCondition()
         self.heartbeat = time.time()
 
     def beat(self) -> None:
         self.heartbeat = time.time()
 
-    def store(self, ok: bool) -> None:
-        self.store_ok = ok
-        self.store_up.set(1 if ok else 0)
+    def store(self, condition: StoreCondition) -> None:
+        self.store_condition = condition
+        self.store_up.set(1 if condition.ok else 0)
+
+    def source_state(self, state: SourceState | None) -> None:
+        """After a poll, or from the stored states at start."""
+        if state is not None and state.last_success:
+            self.source_last_success.labels(state.source_id).set(state.last_success)
 
     def health(self, now: float | None = None) -> tuple[bool, dict[str, object]]:
+        """(answer 200?, body)."""
         now = time.time() if now is None else now
         stalled = now - self.heartbeat
-        ok = stalled < STALL_AFTER
-        store = "ok" if self.store_ok else "unavailable"
-        return ok, {"status": "ok" if ok else "stalled", "store": store, "heartbeat_age": round(stalled, 1)}
+        store = self.store_condition
+        body: dict[str, object] = {"status": "ok", "store": store.status, "heartbeat_age": round(stalled, 1)}
+        if not store.ok:
+            body |= {"status": "down" if store.status == "corrupt" else "degraded", "reason": f"store: {store.reason}"}
+            body["store_since"] = utc_stamp(store.since)
+        if stalled >= STALL_AFTER:
+            body |= {"status": "down", "reason": f"event loop stalled for {stalled:.0f}s"}
+        return body["status"] != "down", body
 
 
 class MetricsServer:

@@ -8,6 +8,11 @@
 Order matters for "never lost, never twice": alerts are recorded (idempotently, by deterministic id) before
 the store remembers what made them (entries seen, observations), and the source state is saved last. A crash
 anywhere redoes the poll; re-recording an alert is a no-op. Every log line of a poll names the source.
+
+A store fault anywhere in a poll ends it with the fault in `PollReport.fault` (the caller reschedules and
+reports it); nothing of that poll is half-remembered. Before recording, the store's identity is checked: one
+that lost its data (wirewatch/store_health.py) fails the poll with StoreReset, and from then on a source whose
+state is gone re-baselines rather than alerting on everything its feed lists.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import asyncio
 import logging
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from collectors.http_fetch import Fetcher, FetchResult
 from collectors.schedule import PollPolicy
@@ -39,6 +44,7 @@ from wirewatch.config import SourceConfig
 from wirewatch.readers import reader_for
 from wirewatch.readers.base import Commit, Fetched, Reading
 from wirewatch.recorder import AlertRecorder
+from wirewatch.store_health import StoreIdentity
 
 log = logging.getLogger("wirewatch.poll")
 
@@ -50,8 +56,9 @@ class PollReport:
     new: int = 0
     alerts: int = 0
     message: str | None = None
-    state: SourceState | None = None  # as saved after this poll; None when the store could not be reached
+    state: SourceState | None = None  # as saved after this poll; None when the store could not be used
     detail: str | None = None  # the reader's words for what it read
+    fault: StoreUnavailable | None = field(default=None, compare=False)  # the store fault that ended the poll
 
 
 class Poller:
@@ -63,8 +70,10 @@ class Poller:
         rules: RuleSet,
         policy: PollPolicy | None = None,
         archive_retention: float = 30 * 86400.0,
+        identity: StoreIdentity | None = None,
     ):
         self.store = store
+        self.identity = identity  # checked before recording: a store that lost its data is not written blindly
         self.fetcher = fetcher
         self.recorder = recorder
         self.rules = rules  # swapped whole on a rule reload; each poll takes one reference
@@ -73,11 +82,12 @@ class Poller:
 
     async def poll(self, source: SourceConfig) -> PollReport:
         try:
-            prev = await asyncio.to_thread(self.store.get_source_state, source.id)
+            stored = await asyncio.to_thread(self.store.get_source_state, source.id)
         except StoreUnavailable as exc:
-            log.error("source %s: skipped, store unavailable: %s", source.id, exc, extra={"source": source.id})
-            return PollReport(source.id, "failed", message=str(exc))
-        prev = reconcile(prev or initial_state(source.id), source.url)
+            return PollReport(source.id, "failed", message=f"store unavailable: {exc}", fault=exc)
+        if self.identity is not None and self.identity.rebaseline(has_state=stored is not None):
+            source = source.model_copy(update={"on_first_fetch": "baseline"})
+        prev = reconcile(stored or initial_state(source.id), source.url)
         if prev.disabled:  # a gone feed stays visible and named in the log, but is not fetched again
             report = PollReport(source.id, "disabled", message=prev.disabled, state=prev)
             log_report(report)
@@ -86,16 +96,15 @@ class Poller:
         try:
             report = await asyncio.to_thread(self.settle, source, prev, fetch)
         except StoreUnavailable as exc:
-            log.error(
-                "source %s: store unavailable, poll will be redone: %s", source.id, exc, extra={"source": source.id}
-            )
-            return PollReport(source.id, "failed", message=str(exc))
+            return PollReport(source.id, "failed", message=f"store unavailable: {exc}", fault=exc)
         log_report(report)
         return report
 
     def settle(self, source: SourceConfig, prev: SourceState, fetch: FetchResult) -> PollReport:
         """Decide, record, commit, save (in a worker thread: parsing, matching and the store block)."""
         now = time.time()
+        if self.identity is not None and (lost := self.identity.verify(now)) is not None:
+            raise lost
         reading = self.read(source, prev, fetch, now)
         plan, adopted = finish(reading.plan, fetch, source.interval, self.policy, now, random.random())
         if adopted:

@@ -53,6 +53,17 @@ class Posted:
     raw: dict[str, Any] = field(default_factory=dict)
 
 
+# The scope each method needs (public channels), as Slack answers `missing_scope` with `needed`.
+SCOPES = {
+    "chat.postMessage": "chat:write",
+    "conversations.history": "channels:history",
+    "conversations.replies": "channels:history",
+    "conversations.list": "channels:read",
+    "files.getUploadURLExternal": "files:write",
+    "files.completeUploadExternal": "files:write",
+}
+
+
 def block_problems(blocks: list[dict[str, Any]]) -> list[str]:
     """The Block Kit limits Slack enforces on chat.postMessage."""
     problems = []
@@ -105,6 +116,7 @@ class SlackServer(LoopbackServer):
         self.updates: list[Posted] = []  # chat.update calls accepted (the message is changed in `messages` too)
         self.ephemeral: list[dict[str, Any]] = []  # chat.postEphemeral: {channel, user, text, blocks}
         self.views: list[dict[str, Any]] = []  # views.open: {trigger_id, view}
+        self.scopes: set[str] | None = None  # the bot token's scopes; None: every scope (else missing_scope)
 
     @property
     def base_url(self) -> str:
@@ -152,6 +164,12 @@ class SlackServer(LoopbackServer):
             return self._reply(req, 200, {"ok": False, "error": fault.error})
         if token != self.token:
             return self._reply(req, 200, {"ok": False, "error": "invalid_auth"})
+        needed = SCOPES.get(method)
+        if self.scopes is not None and needed is not None and needed not in self.scopes:
+            provided = ",".join(sorted(self.scopes))
+            return self._reply(
+                req, 200, {"ok": False, "error": "missing_scope", "needed": needed, "provided": provided}
+            )
         if method == "chat.postMessage":
             if (wait := self._rate_limited(str(args.get("channel", "")))) is not None:
                 return self._reply(req, 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(wait)})

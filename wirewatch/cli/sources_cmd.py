@@ -17,18 +17,11 @@ if TYPE_CHECKING:
 def source_row(source: SourceConfig, st: SourceState | None, now: float) -> tuple[str, ...]:
     """One line of `wirewatch sources`: what an operator needs to see why a feed is quiet."""
     from domain.formats import span
-    from wirewatch.health import assess
+    from wirewatch.health import source_status
 
+    status = source_status(source, st, now)
     if st is None:
-        return (source.id, "never polled" if source.enabled else "off", "-", "0", "-", "0", "-", "-")
-    if not source.enabled:
-        status = "off"
-    elif st.disabled:
-        status = "disabled"
-    elif st.consecutive_failures:
-        status = "failing"
-    else:
-        status = "quiet" if assess(st, source, now).status == "quiet" else "ok"
+        return (source.id, status, "-", "0", "-", "0", "-", "-")
     if st.disabled:
         error = f"{utc_stamp(st.disabled_at)}  {st.disabled}"
     elif st.last_error:
@@ -57,8 +50,13 @@ def source_row(source: SourceConfig, st: SourceState | None, now: float) -> tupl
 
 def cmd_sources(args: argparse.Namespace) -> int:
     config = load(args)
+    from wirewatch.store_health import probe
+
     with open_store(config) as store:
         states = {s.source_id: s for s in store.list_source_states()}
+        fault = probe(store, time.time())
+    if fault is not None:  # the states below are what was last saved: nothing new can be
+        print(f"STORE {fault.kind.upper()}: {fault}")
     now = time.time()
     header = ("ID", "STATUS", "LAST SUCCESS", "FAILS", "NEXT POLL", "SEEN", "LAST NEW ENTRY", "LAST ERROR")
     rows = [header] + [source_row(s, states.get(s.id), now) for s in config.sources]
