@@ -102,11 +102,11 @@ _WORDS: dict[str, str] = {
         bagged|licens*|licenc*|in-licens*|out-licens*|rights to|rights for|rights outside|rights in|rights ex-|global rights|
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
-        won the auction|bidding war|divest*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
+        won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
-        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
+        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
         record year|record quarter|record month|record half|
@@ -207,7 +207,7 @@ _WORDS: dict[str, str] = {
         picks up|picked up|pick up|snaps up|snapped up|bag|bags|bagged""",
     R_TO_VERB: """licenses|licensed|licensing|license|licences|licenced|licencing|out-licens*|sublicens*|sub-licens*|grant|
         grants|granted|granting|sell|sells|selling|sold|transfer|transfers|transferred|assign|assigns|assigned|divest|
-        divests|divested|hands over|handed over|hand over""",
+        divests|divested|hands over|handed over|hand over|offload*|shed|sheds|shedding""",
     R_PAY: """pay|pays|paying|paid|dole out|doles out|doled out|doling out|fork over|forks over|forked over|shell out|
         shells out|shelled out|hand over|hands over|put up|puts up|commit|commits|committed|plunk down|stump up|bet|bets|
         betting|spend|spends|spending|spent|hands|handed|give|gives|giving""",
@@ -240,7 +240,7 @@ _WORDS: dict[str, str] = {
     Z_GRANT_TO: """授权给|授权予|许可给|许可予|授予|转让给|出售给|授权于|许可于|让与""",
     Z_PAY: """支付|付出|斥资|豪掷|出资""",
     Z_GET: """获得|取得|拿下|购得|引进|引入|买断|收购|买下|获授|拥有|享有""",
-    Z_RECV: """获得|收取|收到|取得|获支付|可获得|有权收取|有资格获得|有权获得|有资格收取|拿到|进账""",
+    Z_RECV: """获得|收取|收到|取得|获支付|可获得|有权收取|有资格获得|有权获得|有资格收取|拿到|进账|收下|入袋|落袋""",
     Z_ACQ: """收购|并购|买下|购入|购买|吞并|入股|全资收购|拿下|买断|认购|控股""",
     Z_AGREE: """签署|签订|订立|达成|缔结|宣布|建立|开展|展开|合作|组建|成立|设立|共同""",
     Z_RIGHTS: """权益|权利|许可|授权|选择权|销售权|经销权|代理权|商业化权|开发权|独家权|产品|资产|项目|药物|管线|疗法|候选|抗体|技术|平台|新药|疫苗|注射液|单抗|双抗|

@@ -45,7 +45,7 @@ DEAL_WORDS = (
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt",
     "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
-    "选择权", "权益", "合作", "协议", "合约", "交易", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
+    "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费",
 )  # fmt: skip
 PHARMA_WORDS = (
@@ -214,7 +214,9 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
 
 def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
-    if c.has(C.NOT_NEW, a, b) or c.has(C.OTHER_NEWS, a, b):
+    if any(h.start == 0 or f[h.start - 1] != "-" for h in c.of(C.NOT_NEW, a, b)):
+        return True  # (not "near-approval", "post-approval": an adjective)
+    if c.has(C.OTHER_NEWS, a, b):
         return True
     if ("clos" in f[a:b] or "complet" in f[a:b]) and _COMPLETION.search(f, a, b):
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
@@ -235,12 +237,33 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
 
 
 def _negative(t: _Text, a: int, b: int) -> bool:
-    """Talks and rumours, or a bid or offer not agreed."""
-    if t.cues.has(C.RUMOUR, a, b):
+    """Talks and rumours, or a bid or offer not agreed (not the talks that came before an agreement: "after months
+    of talks, X agreed to buy Y", 经过六个月洽谈后,同意…收购; not "with eyes on")."""
+    for h in t.cues.of(C.RUMOUR, a, b):
+        if h.word.startswith("eye") and t.f.startswith("with ", h.start - 5):
+            continue
+        if _PAST_TALKS.search(t.f, max(a, h.start - 60), h.start) and t.cues.has(C.AGREED, h.end, b):
+            continue
+        if has_cjk(h.word) and _ZH_PAST_TALKS.match(t.f, h.end, b) and "经" in t.f[max(a, h.start - 10) : h.start]:
+            continue
         return True
     if "将有" in t.f[a:b] and re.search(r"将有[^，。]{0,10}(?:交易|授权|合作|bd|落地)", t.f[a:b]):
         return True
     return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
+
+
+_PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
+_ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
+
+
+def _lead_negative(t: _Text, s: int, e: int) -> bool:
+    """The lead's first sentence says talks or a bid, once its opening clause and background are set aside."""
+    m = _LEAD_CLAUSE.match(t.f, s, e)
+    if m:
+        s = m.end()
+    if not has_cjk(t.f[s:e]) and _background(t, s, e):
+        return False  # "Earlier this month, Y lodged a proposal to acquire X": background
+    return _negative(t, s, e)
 
 
 def _background(t: _Text, a: int, b: int) -> bool:
@@ -304,15 +327,20 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         h0 = lead_clause.end()  # "A month after X filed for an IPO, Bayer is paying …"
     dateline = _DATELINE.match(t.f, h0, h1)
     hb = dateline.end() if dateline else h0
-    if _roundup(t, h0, h1) or _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
+    if _roundup(t, h0, h1):
         return []
+    story = None
+    if _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
+        story = _deal_story(t, hb, h1)
+        if story is None:
+            return []
     strong = c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]
     states_deal = strong or c.has(C.WEAK, h0, h1)
     if not states_deal and c.has(C.TOPIC, h0, h1):
         return []  # a read-out or an approval, whatever the lead recalls of an old deal
     t.extend()
     f = t.f
-    head = [(s, e) for s, e in t.sentences if s < t.title_end]
+    head = [story] if story and story != (hb, h1) else [(s, e) for s, e in t.sentences if s < t.title_end]
     body = [(s, e) for s, e in t.sentences if s >= t.title_end]
     if not states_deal or (c.has(C.MOVE, h0, h1) and not strong):
         # the deal is in the lead: the first sentence that states one (a share move "because of" a new deal)
@@ -326,12 +354,12 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             return []
         s, e = body[start]
         d = _DATELINE.match(f, s, e)
-        if _negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
+        if _lead_negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
             return []
         body = body[start:]
         if not states_deal and c.has(C.MOVE, h0, h1):
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
-    elif body and _negative(t, body[0][0], body[0][1]):
+    elif body and _lead_negative(t, body[0][0], body[0][1]):
         return []
     groups: list[list[tuple[int, int]]] = [[]]
     for s, e in head:
@@ -347,6 +375,35 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+_STORY_BREAK = re.compile(r"[;；|｜]")
+_CLAUSE_BREAK = re.compile(r"[,，]")
+_CLAUSE_START = re.compile(r"\W{0,3}(?:after|following|before|since|as|amid|despite|while|than|在|继|此前|之前)\b")
+
+
+def _deal_story(t: _Text, a: int, b: int) -> tuple[int, int] | None:
+    """A headline that the whole does not let pass (a rejected bid, a financing, results) may still state a new deal in
+    one of its parts: the other story of a two-story headline ("X rejects bid; Y bags drug for $17M upfront"), or a
+    clause of its own ("X raises $60M, in-licenses Y"; a lead sentence: "…以13.5亿美元收购Y,为自家开拓营收来源").
+    Returns the story (its span) or the whole headline when a clause states the deal; None when no part does."""
+
+    def clean(p: int, q: int) -> bool:
+        c = t.cues
+        if not c.has(C.STRONG, p, q) or _CLAUSE_START.match(t.f, p, q):
+            return False
+        return not (_roundup(t, p, q) or _not_news_of_a_deal(t, p, q) or _negative(t, p, q) or _background(t, p, q))
+
+    for pieces, whole in ((_STORY_BREAK, False), (_CLAUSE_BREAK, True)):
+        if not pieces.search(t.f, a, b):
+            continue
+        start = a
+        for m in [*pieces.finditer(t.f, a, b), None]:
+            end = m.start() if m else b
+            if clean(start, end):
+                return (a, b) if whole else (start, end)
+            start = m.end() if m else b
+    return None
 
 
 def _acquisition(t: _Text, a: int, b: int) -> bool:

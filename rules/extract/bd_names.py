@@ -126,6 +126,19 @@ _STOP_WORDS = frozenset(
     cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt""")
 )
+# Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
+# Vision", "Australia’s Mayne"): a descriptor, not part of the name.
+_PLACES = frozenset(
+    re.split(
+        r"\|",
+        "us|u.s|u.s.|usa|america|uk|u.k|u.k.|britain|england|scotland|ireland|europe|eu|asia|africa|china|japan|korea|"
+        "south korea|taiwan|hong kong|india|israel|germany|france|switzerland|italy|spain|portugal|belgium|"
+        "netherlands|holland|denmark|sweden|norway|finland|austria|poland|russia|canada|mexico|brazil|argentina|"
+        "australia|new zealand|singapore|malaysia|thailand|vietnam|indonesia|iceland|hungary|greece|turkey|"
+        "beijing|shanghai|shenzhen|suzhou|hangzhou|tokyo|osaka|seoul|london|paris|boston|basel|copenhagen|"
+        "massachusetts|california|new jersey|texas|the world|the country|the nation|the region|the city",
+    )
+)
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
 _RUN_BREAK = frozenset(
     _wordlist("""agrees agree agreed to buy buys acquire acquires acquired acquiring acquisition enters enter entered into
@@ -375,6 +388,9 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         if tok.endswith(("'s", "’s")):  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
             if i == 0 and re.search(r"\bthe\s$", raw[max(0, a - 4) : a], re.IGNORECASE):
                 return  # "the Alzheimer's treatment developer": a description, not a name
+            if i + 1 < len(seg) and " ".join(t for _, _, t in seg[: i + 1])[:-2].lower() in _PLACES:
+                seg = seg[i + 1 :]  # "Japan’s Kyocera Corp.", "South Korea's Hanmi": the place is a descriptor
+                return _en_candidate(raw, seg, e0, found)
             seg = [*seg[:i], (a, b - 2, tok[:-2])]
             break
     cut = 0

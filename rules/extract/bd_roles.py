@@ -99,7 +99,7 @@ class _Sentence:
         if i >= len(self.ms) or self.ms[i].start - q > limit:
             return None
         m = self.ms[i]
-        if descriptors and _BREAK.search(self.f, q, m.start):
+        if descriptors and _BREAK.search(self.f, q, m.start) and not _PLACE_BASED.match(self.f, q, m.start):
             return None
         return m
 
@@ -113,6 +113,16 @@ class _Sentence:
 
 
 _BREAK = re.compile(r"[,;，；。:：]")
+_SELLERS = ("sell", "sold", "divest", "offload", "shed")
+_SOLD_ASSET = re.compile(
+    r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
+    r"franchises?|rights|operations|subsidiar(?:y|ies))\b"
+)
+_BID_FROM = re.compile(
+    r"\b(?:takeover|buyout|acquisition|purchase|cash|all-cash|buy-out)\s(?:bid|offer|proposal|approach)\s(?:from|by)\s"
+)
+# "New Jersey, USA-based AkaRx", "Cambridge, Mass.-based Foo": a comma inside a place descriptor, not a clause break
+_PLACE_BASED = re.compile(r"[^,;:]{0,30},\s?[a-z][a-z.\s]{0,20}-(?:based|headquartered)\s[^,;:]*$")
 _STAKE = re.compile(
     r"(?:\s(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?%|percent|per cent|stake|"
     r"shares?|of|in|interest|common|stock|rest)\b)*\s?"
@@ -126,6 +136,7 @@ _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|opti
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
 _ZH_AND = "与和同跟及"
+_ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|研制|拥有|持有)的")
 _ZH_PREP = frozenset("与和同跟及向对从自就为给")
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
 _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
@@ -168,9 +179,21 @@ def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mentio
         if len(seen) >= 2:
             e = seen[-1] if h.word.endswith("latter") else seen[-2]
             out.append(Mention(h.start, h.end, "", "", 0, entity=e, anaphor=True))
-    for h in cues.of(C.R_FIRM, s0, e0):
+    firms = cues.of(C.R_FIRM, s0, e0)
+    for h in firms:
         out.append(Mention(h.start, h.end, "", "", 0, entity=OTHER, anaphor=True))
+    if "the " in f[s0:e0]:  # "the big biotech", "the Japanese drugmaker", "the Seoul-based company"
+        taken = {h.start for h in firms}
+        for x in _DESCRIBED.finditer(f, s0, e0):
+            if x.start() not in taken and not any(m.start < x.end() and x.start() < m.end for m in base):
+                out.append(Mention(x.start(), x.end(), "", "", 0, entity=OTHER, anaphor=True))
     return out
+
+
+_DESCRIBED = re.compile(
+    r"\bthe\s(?!latter\b|former\b|deal\b|agreement\b)(?:[a-z][\w.’'\-]*\s){1,3}?(?:biotech|pharma|drugmaker|drug maker|"
+    r"company|firm|startup|start-up|developer|biopharma|giant|major|group)\b(?!['’]s\s(?:deal|agreement))"
+)
 
 
 def _last_before(ms: list[Mention], p: int, limit: int) -> Mention | None:
@@ -256,6 +279,13 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         obj = st.right(to + 4, 45)
         if obj is not None:
             _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
+    for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
+        if h.word.startswith(_SELLERS) and _SOLD_ASSET.match(f, h.end, min(e0, h.end + 70)):
+            _give(votes, names, st, st.left(h.start, 60), None, 2 * place)
+    if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
+        for x in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
+            if cues.has(C.AGREED, max(s0, x.start() - 40), x.start()):
+                _give(votes, names, st, st.left(x.start(), 60), st.right(x.end(), 45), 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X licenses Y('s) antibody
         if not h.word.startswith(("licens", "licenc")) or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
@@ -457,6 +487,16 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         y = st.right(p + 1, 2, descriptors=False)
         if y is not None and f[y.end : y.end + 1] in "的之" and cues.has(C.Z_ASSET, y.end, min(e0, y.end + 40)):
             _give(votes, names, st, y, None, 2 * place)
+    for m in st.ms:  # 友芝友生物研发的M701, FBD在研的HCB101: the company that develops it owns it
+        if m.entity != OTHER and _ZH_OWNS.match(f, m.end, min(e0, m.end + 8)):
+            _give(votes, names, st, m, None, 2 * place)
+    if "接受" in f[s0:e0]:  # X 同意接受 Y 提出的 … 收购(要约)
+        for p in _finds(f, "受", s0, e0):
+            if f[p - 1] != "接":
+                continue
+            y = st.right(p + 1, 20, descriptors=False)
+            if y is not None and re.match(r"[^，。,]{0,8}?提出的[^，。,]{0,30}?收购", f[y.end : y.end + 45]):
+                _give(votes, names, st, st.subject(p - 1, 30), y, 3 * place)
     for m in st.ms:  # 台康生技EG1206A: the company a drug code is written after owns it
         if m.entity != OTHER and _CODE_AFTER.match(f, m.end):
             _give(votes, names, st, m, None, 1 * place)
