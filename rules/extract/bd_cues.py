@@ -109,9 +109,9 @@ _WORDS: dict[str, str] = {
         teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
-        record year|record quarter|record month|record half|
+        record year|record quarter|record month|record half|surge of|spate of|boom in|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
-        授权潮|出海潮|bd潮|交易热|授权热""",
+        授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
     AGGREGATE: """surge|surges|soar|soars|jump|jumps|boom|booms|climb|climbs|rise|rises|rose|hit|hits|top|tops|reach|reached|
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
@@ -154,8 +154,9 @@ _WORDS: dict[str, str] = {
     OTHER_NEWS: """ipo|ipos|initial public offering|series a|series b|series c|series d|series e|series f|seed round|
         funding round|financing round|raise|raises|raised|raising|venture round|venture funding|private placement|topline|
         top-line|readout|read-out|earnings|quarterly|profit|guidance|outlook|lawsuit|sue|sues|sued|litigation|
-        starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|upgrade|upgrades|downgrade|
+        starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
         downgrades|partnered with|previously licensed|previously acquired|settle|settles|settled|settlement|
+        go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
         临床数据|试验结果|顶线|主要终点|目标价|评级|纯利|净利|派息|股息|此前|早前|去年""",
     MOVE: """soar*|jump*|surg*|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
@@ -210,6 +211,8 @@ _WORDS: dict[str, str] = {
         divests|divested|hands over|handed over|hand over|offload*|shed|sheds|shedding""",
     R_PAY: """pay|pays|paying|paid|dole out|doles out|doled out|doling out|fork over|forks over|forked over|shell out|
         shells out|shelled out|hand over|hands over|put up|puts up|commit|commits|committed|plunk down|stump up|bet|bets|
+        wager|wagers|wagered|make an upfront payment|makes an upfront payment|made an upfront payment|
+        make an up-front payment|makes an up-front payment|
         betting|spend|spends|spending|spent|hands|handed|give|gives|giving""",
     R_RECEIVE: """receive|receives|received|receiving|is getting|are getting|gets|get|getting|got|stands to receive|
         stand to receive|stands to gain|stands to earn|eligible|could earn|could receive|could get|could reap|could pocket|
@@ -218,7 +221,8 @@ _WORDS: dict[str, str] = {
     R_GRANT: """granting|grants|granted|giving|gives|gave|providing|provides|provided|offering""",
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
-        landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in""",
+        landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
+        licensing in""",
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|

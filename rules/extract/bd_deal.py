@@ -133,19 +133,21 @@ _MS_VERB = re.compile(
     r"pockets?|pocketed|gets?|secures?)\b"
 )
 _COMPLETION = re.compile(
-    r"\b(?:closes|closed|completes|completed|finalizes|finalises|finalized|wraps up)\b.{0,25}?"
-    r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction)\b"
+    r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
+    r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
+_MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
 _FUTURE = re.compile(
     r"(?:expect\w*|close|closing|complet\w*|\bby|until|through|launch\w*|end of|before)\s(?:in\s)?(?:the\s)?(?:\w+\s){0,3}$"
 )
 _ZH_MONTH = re.compile(r"20\d\d\s?年\s?\d{1,2}\s?月(?!\s?\d)")
 _LEAD_CLAUSE = re.compile(
-    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than )?(?:over |under )?(?:a|one|two|three|four|"
-    r"five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s)?(?:after|following|on the heels of)\b[^,]{0,200},\s"
+    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than |barely |only |roughly |just over )?(?:over |under )?"
+    r"(?:a|one|two|three|four|five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s(?:and a half\s)?)?"
+    r"(?:after|following|on the heels of)\b[^,]{0,200},\s"
 )
-_ZH_CLAUSE = re.compile(r"(?:在|继)[^。；;，,]{2,80}?(?:之后|以后|后)[，,]")
+_ZH_CLAUSE = re.compile(r"(?:在|继|经过)[^。；;，,]{2,80}?(?:之后|以后|后)[，,]")
 _DATELINE = re.compile(
     r"\W{0,2}(?:[A-Za-z][A-Za-z .]{1,30}(?:,\s?[A-Za-z][a-z]{2,9}\.? \d{1,2})?\s?(?:\(\w+\))?\s?[-–—]{1,2}\s|\(\w+\)\s?[-–—]\s?|"
     r"〔[^〕]{1,20}〕|【[^】]{1,20}】|（[^）]{1,20}电）|\([^)]{1,20}讯\)|[^，,。]{1,12}(?:日电|日讯|消息|获悉)[，,]?|shots:\s)"
@@ -209,6 +211,12 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
             return True
         if _PERIOD.search(f, max(a, h.start - 60), h.start):
             return True
+    plural = c.of(C.PLURAL, a, b)
+    if plural and all(h.word != "licensing" for h in plural):
+        starts = {h.start for h in plural}
+        singular = [h for h in c.of(C.STRONG, a, b) + c.of(C.WEAK, a, b) if h.start not in starts]
+        if not singular:
+            return True  # "Korean platforms lead the deals", "Takeda sets aside $15bn for acquisitions"
     return has_cjk(f[a:b]) and bool(_ZH_COUNT.search(f, a, b))
 
 
@@ -218,7 +226,7 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # (not "near-approval", "post-approval": an adjective)
     if c.has(C.OTHER_NEWS, a, b):
         return True
-    if ("clos" in f[a:b] or "complet" in f[a:b]) and _COMPLETION.search(f, a, b):
+    if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and _COMPLETION.search(f, a, b):
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     terms = c.has(C.TERMS, a, b)
     for h in c.of(C.MILESTONE, a, b):
@@ -230,6 +238,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
             return True  # 百利天恒收到BMS 2.5亿美元里程碑付款
         if not terms and "获" in f[max(a, h.start - 18) : h.start]:
             return True
+        if not terms and _MS_PAID_ZH.match(f, h.end, min(b, h.end + 12)):
+            return True  # 里程碑款开始兑现, 里程碑付款到账
     for h in c.of(C.YEAR_INTRO, a, b):  # "partnered with J&J in a 2017 licensing deal"
         if c.has(C.WEAK, h.end, h.end + 25) or c.has(C.STRONG, h.end, h.end + 25):
             return True
@@ -394,8 +404,9 @@ def _deal_story(t: _Text, a: int, b: int) -> tuple[int, int] | None:
             return False
         return not (_roundup(t, p, q) or _not_news_of_a_deal(t, p, q) or _negative(t, p, q) or _background(t, p, q))
 
+    other_only = not _negative(t, a, b) and not t.cues.has(C.NOT_NEW, a, b) and not t.cues.has(C.MILESTONE, a, b)
     for pieces, whole in ((_STORY_BREAK, False), (_CLAUSE_BREAK, True)):
-        if not pieces.search(t.f, a, b):
+        if not pieces.search(t.f, a, b) or (whole and not other_only):
             continue
         start = a
         for m in [*pieces.finditer(t.f, a, b), None]:

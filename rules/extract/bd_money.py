@@ -214,7 +214,7 @@ _BUNDLE_PRE = re.compile(
 _TOTAL_PRE = re.compile(
     r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity )?"
     r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
-    r"deal (?:value )?of|potential(?:ly)?(?: worth)?|as much as|could (?:be worth|reach|total)|offer of|price of|priced at|"
+    r"deal (?:value )?of|potential(?:ly)?(?: worth)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"equity value of|enterprise value of|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资)"
@@ -227,14 +227,15 @@ _FOR_LICENCE = re.compile(
     r"\bdoles? out|\bputs? up)\s?(?:about|approximately|around|roughly|nearly|up to|as much as|~)?\s?$"
 )
 _FOR = re.compile(
-    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bat|\bfor a whopping|\bfor some|\bfor about|\bfor roughly)"
+    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bwagers?|\bcommits?|\bat|\bfor a whopping|\bfor some|"
+    r"\bfor about|\bfor roughly)"
     r"\s?(?:about|approximately|around|roughly|nearly|some|more than|over|up to|~|an estimated)?\s?$"
 )
 _TOTAL_POST = re.compile(
     r"^\s?(?:dollar\s|in cash\s|cash\s|\(\S+\)\s)?(?:[a-z][\w\-]*\s){0,2}?(?:deal|transaction|acquisition|buyout|takeover|agreement|pact|"
     r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
     r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock)"
-    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额)"
+    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
 )
 
@@ -248,6 +249,7 @@ _STRONG_TOTAL = re.compile(
 _APPROX = re.compile(
     r"(?:超|逾|近|约|超过|more than|over|about|nearly|approximately|approx\.?|~|roughly|around|some)\s?$"
 )
+_PAYING = re.compile(r"\b(?:is|are|will be)\spaying\s(?:[\w\-&.’']+\s){0,4}$")
 _CONSIDERATION_POST = re.compile(
     r"^\s?(?:in cash|cash|的?现金|的?现金及股票|的?现金加股票|in cash and stock|in stock|(?:in cash )?(?:at|upon) (?:the )?closing)"
 )
@@ -306,6 +308,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "milestone"
         elif not acquisition and re.match(r"\s?(?:in\s)?cash\b", post):
             a.kind = "upfront"  # a licence "paying $370M cash"
+        elif not acquisition and _PAYING.search(pre[-40:]) and not _TOTAL_POST.match(post):
+            a.kind = "upfront"  # a licence: "is paying Arcellx $225 million … for rights to"
         elif _TOTAL_POST.match(post):
             a.kind = "total"
         elif acquisition and _CONSIDERATION_POST.match(post):
@@ -395,7 +399,7 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         total = explicit.value
         if explicit.in_title and explicit.approx:
             # "总额超6亿美元" over a lead that states the terms exactly: the exact figure
-            exact = body_totals[0].value if body_totals else component
+            exact = next((a.value for a in body_totals if not a.approx), component)
             if exact is not None and abs(exact - total) <= 0.12 * total:
                 total = exact
     elif component is not None:

@@ -124,7 +124,8 @@ _STOP_WORDS = frozenset(
     eight nine ten first second third top latest it's here there what why how when where who which whose ad adc
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
-    anda nmpa cde pmda mhra darmstadt""")
+    anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
+    wuhan tianjin taipei seoul incheon osaka kyoto""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -136,7 +137,9 @@ _PLACES = frozenset(
         "netherlands|holland|denmark|sweden|norway|finland|austria|poland|russia|canada|mexico|brazil|argentina|"
         "australia|new zealand|singapore|malaysia|thailand|vietnam|indonesia|iceland|hungary|greece|turkey|"
         "beijing|shanghai|shenzhen|suzhou|hangzhou|tokyo|osaka|seoul|london|paris|boston|basel|copenhagen|"
-        "massachusetts|california|new jersey|texas|the world|the country|the nation|the region|the city",
+        "massachusetts|california|new jersey|texas|pennsylvania|new york|maryland|north carolina|washington|"
+        "illinois|florida|colorado|connecticut|ohio|michigan|minnesota|utah|south africa|saudi arabia|"
+        "the world|the country|the nation|the region|the city",
     )
 )
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
@@ -147,7 +150,8 @@ _RUN_BREAK = frozenset(
     deal deals pact worth up for with and of in on from at by pays pay bets bet gains gain forms form debuts
     takes take snaps scoops wins win merger merge merges collaboration partnership partner partners
     co-development newco completes complete closes launches unveils expands teams joins receives gets secures
-    nabs bags lands rights upfront billion million over under new its their as after than more about around
+    nabs bags lands rights upfront billion million over under new its their as after than more about around commits
+    wagers invests spends offloads sheds divests sells
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks""")
@@ -173,7 +177,8 @@ _NATIONALITY = (
 _ADJECTIVE = re.compile(
     r"^(?:(?:" + _NATIONALITY + r")(?:-\w+)?|"
     r"[A-Z][\w.]*-(?:based|headquartered|listed|backed|back|focused|born|owned|registered|driven|enabled|powered|targeted|"
-    r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage))$"
+    r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage|developed|made|discovered|"
+    r"originated|grown))$"
 )
 _LETTERS = re.compile(r"[A-Za-z]")
 
@@ -240,6 +245,8 @@ _SUFFIX_WORDS = frozenset(
 )
 
 
+_PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
+_LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
 _KEY_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）&\-]+")
 _WORD_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）]+")
 _INITIAL_SPLIT = re.compile(r"[\s\-]+")
@@ -370,8 +377,13 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
         pos = a
         seg: list[tuple[int, int, str]] = []
         segs = [seg]
+        prev = ""
         for tok in text.split(" "):
             if tok:
+                if prev in _LEGAL_DOT and tok[0].isupper() and tok.rstrip(".,").lower() not in _SUFFIX_WORDS:
+                    seg = []  # "… Co. Ltd. Financial terms …": the name ended with its legal suffix
+                    segs.append(seg)
+                prev = tok.lower()
                 if tok.rstrip(".,;:").lower() in _RUN_BREAK:
                     seg = []
                     segs.append(seg)
@@ -415,8 +427,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         return
     if len(words) == 1:
         w = words[0].strip(".,")
-        if len(w) < 2 or not _LETTERS.search(w) or w.lower() in _EPONYMS or _drug_code(w):
-            return
+        if len(w) < 2 or not _LETTERS.search(w) or w.lower() in _EPONYMS or _drug_code(w) or w.lower() in _SUFFIX_WORDS:
+            return  # (not "Co" of "Eli Lilly and Co.")
         if s > 0 and raw[s - 1] in "(（" and w.isupper():
             return  # an abbreviation being defined: (GERD), (JV)
     strength = SUFFIX if len(words) >= 2 and (last in _HEAD_WORDS or last + "." in _HEAD_WORDS) else CAP
@@ -424,6 +436,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     if tail:
         e = tail.end()
     surface = _clean(raw[s:e])
+    if strength == CAP and _PLACE_AFTER.match(raw, e, e0):
+        return  # "Reykjavik, Iceland-based Alvotech", "Princeton, N.J.-based Conjugatebio": a place
     if surface:
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
@@ -757,6 +771,6 @@ def _same(a: str, b: str) -> bool:
     if len(short) < 2:
         return False
     if short.isascii() and long_.isascii():
-        return long_ == short or (len(short) >= 3 and long_.startswith(short + " "))
+        return long_ == short or (len(short) >= 3 and long_.startswith((short + " ", short + "-")))
     short, long_ = short.replace(" ", ""), long_.replace(" ", "")
     return short == long_ or (len(short) >= 3 and short in long_)

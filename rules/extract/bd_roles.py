@@ -83,6 +83,10 @@ class _Sentence:
             else None
         )
 
+    def subject_en(self, p: int) -> Mention | None:
+        """The English sentence's subject: its first mention, when it comes before p."""
+        return self.ms[0] if self.ms and self.ms[0].start < p and self.ms[0].entity != OTHER else None
+
     def prepositional(self, m: Mention) -> bool:
         """与 Y, 向 Y, 与加拿大 Y, 和美国药企 Y: the object of a preposition, perhaps after a descriptor."""
         before = self.f[max(self.s0, m.start - 10) : m.start]
@@ -118,6 +122,17 @@ _SOLD_ASSET = re.compile(
     r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
     r"franchises?|rights|operations|subsidiar(?:y|ies))\b"
 )
+_UNNAMED_OBJECT = re.compile(
+    r"\s(?:an?\s|the\s)?(?:[\w.\-]+\s){0,4}?(?:developer|drugmaker|drug maker|maker|biotech|company|firm|startup|"
+    r"start-up|specialist|pharma|group)\b"
+)
+_CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
+_BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
+_ACQ_AFTER = re.compile(
+    r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
+)
+_DEAL_AFTER = re.compile(r"\s(?:licensing\s|licence\s|license\s)?(?:deal|pact|tie-up)\b")
+_DEAL_OWNER_BEFORE = re.compile(r"(?:['’]s|\bwith|\bits)\s(?:[^\s,;]+\s){0,3}$")
 _BID_FROM = re.compile(
     r"\b(?:takeover|buyout|acquisition|purchase|cash|all-cash|buy-out)\s(?:bid|offer|proposal|approach)\s(?:from|by)\s"
 )
@@ -217,6 +232,8 @@ def _give(
             others = {e for e in present if names.entities[e].strength > LATIN}
         if not others:  # named in an earlier clause: "A month after Vividion filed …, Bayer … to take over the firm"
             others = {i for i, ent in enumerate(names.entities) if i != known and ent.strength >= STRONG}
+        if not others:  # "NovaRock takes … global … the New Jersey-based biotech is licensing …"
+            others = {i for i, ent in enumerate(names.entities) if i != known and ent.strength > LATIN}
         resolved = next(iter(others)) if len(others) == 1 else None
         if a == OTHER:
             a, licensor = resolved, None
@@ -262,9 +279,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         buyer = st.right(by + 4, 45) if by != -1 else st.left(h.start, 30)
         _give(votes, names, st, obj, buyer, 3 * place)
     for h in cues.of(C.R_FROM_VERB, s0, e0):  # X licenses / acquires rights … from Y
-        frm = f.find(" from ", h.end, min(e0, h.end + 100))
-        if frm == -1 or st.strong_between(h.end, frm):
-            continue
+        frm = f.find(" from ", h.end, min(e0, h.end + 140))
+        if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(f, h.end, frm):
+            continue  # (not "to buy Y as it fends off pressure from Z")
         obj = st.right(frm + 6, 45)
         if obj is None:
             continue
@@ -293,13 +310,22 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 30))):
             _give(votes, names, st, obj, st.left(h.start, 60), 3 * place)
     for h in cues.of(C.R_ACQ, s0, e0):  # X to acquire / buy / take over Y
-        if h.start in done or (h.word in _PARTICIPLES and _PASSIVE_BEFORE.search(f, max(0, h.start - 7), h.start)):
+        if h.start in done:
+            continue
+        if h.word in _PARTICIPLES and _PASSIVE_BEFORE.search(f, max(0, h.start - 7), h.start):
+            by = _BY_LATER.match(f, h.end, min(e0, h.end + 60))  # X agreed to be acquired for $1.9bn by Y
+            if by:
+                _give(votes, names, st, st.left(h.start, 60), st.right(by.end(), 45), 3 * place)
             continue
         stake = _STAKE.match(f, h.end, e0)
         obj = st.right(stake.end() if stake else h.end, 45)
         subj = st.left(h.start, 120)
+        if obj is not None and cues.has(C.RIGHTS, h.end, obj.start):
+            continue  # "acquired greater China rights to Inbrija": rights to an asset, not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
+        elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
+            _give(votes, names, st, None, subj, 2 * place)  # "GSK to buy US cancer drug developer"
     for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
         subj = st.left(h.start, 60)
         direct = st.right(h.end, 2, descriptors=False)
@@ -327,7 +353,11 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, grantor, None, 2 * place)
     for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights
         if cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
-            _give(votes, names, st, None, st.left(h.start, 40), 2 * place)
+            x = st.left(h.start, 40)
+            with_y = _WITH_BEFORE.search(f, max(s0, x.start - 40), x.start) if x is not None else None
+            if with_y is not None:  # X inks a deal with Y to license in … rights: X
+                x = st.left(with_y.start(), 90)
+            _give(votes, names, st, None, x, 2 * place)
     for h in cues.of(C.RIGHTS, s0, e0):  # rights to Y's … / rights to Y bispecific
         if f.startswith((" to ", " for ", " on ", " over "), h.end) and not re.match(
             r" \w+ (?:its|their|his|her|the|a|an) ", f[h.end : h.end + 12]
@@ -341,6 +371,16 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             if with_y is not None:  # X signs an agreement with Y for a licence: not Y
                 x = st.left(with_y.start(), 90)
             _give(votes, names, st, None, x, 2 * place)
+    for m in st.ms:  # its $1.9B Zogenix acquisition: Y is bought by the sentence's subject
+        if m.entity != OTHER and _ACQ_AFTER.match(f, m.end, min(e0, m.end + 14)):
+            _give(votes, names, st, m, st.subject_en(m.start), 3 * place)
+    for m in st.ms:  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
+        if (
+            m.entity != OTHER
+            and _DEAL_AFTER.match(f, m.end, min(e0, m.end + 20))
+            and _DEAL_OWNER_BEFORE.search(f, max(s0, m.start - 30), m.start)
+        ):
+            _give(votes, names, st, m, None, 1 * place)
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
             _give(votes, names, st, m, None, 2 * place)
