@@ -401,3 +401,200 @@ def test_two_deals_give_two_events_headline_first() -> None:
     summary = "Separately, Eli Lilly agreed to pay Lakera Pharma $25 million upfront for an oral inhibitor."
     out = get_extractor("bd_deal")(Document(Item(id="t", source="test", title=title, summary=summary)))
     assert isinstance(out, list) and out[0]["licensee"] == "Novartis" and out[1]["licensee"] == "Eli Lilly"
+
+
+# ------------------------------------------------------------------------------------------------ round 2: families
+# of real deal news the first rules did not read (each sentence written for the test)
+
+
+def test_acquisition_noun_alone_reaches_the_extractor() -> None:
+    from rules.engine import RuleEngine
+    from rules.loader import BUNDLED_PACKS, load_rules
+
+    loaded = load_rules([BUNDLED_PACKS])
+    engine = RuleEngine(loaded.rules, loaded.lists)
+    item = Item(id="t", source="test", title="Corvane widens its heart pipeline with $900M Lystra Bio acquisition")
+    assert any(m.rule.id == "bd-deal" for m in engine.match(item))
+
+
+def test_noun_adjunct_acquisition_names_the_target() -> None:
+    assert roles("Corvane widens its heart pipeline with $900M Lystra Bio acquisition") == ("Lystra Bio", "Corvane")
+
+
+def test_country_possessive_is_a_descriptor_not_the_name() -> None:
+    lic, lee = roles("Ostrel Bio has out-licensed its lead antibody to Japan’s Kuroda Pharma for the Japanese market")
+    assert (lic, lee) == ("Ostrel Bio", "Kuroda Pharma")
+
+
+def test_owner_possessive_keeps_the_owned_company() -> None:
+    lic, lee = roles("Fenwick Ventures' Talvio inks a $60M antibody pact with Roche")
+    assert lic == "Talvio" and lee == "Roche"
+
+
+def test_city_and_state_descriptor_with_a_comma() -> None:
+    lic, lee = roles(
+        "Halden Pharma licensed its antibody to Princeton, N.J.-based Quorra Therapeutics Inc. for $30 million"
+    )
+    assert (lic, lee) == ("Halden Pharma", "Quorra Therapeutics")
+    lic, lee = roles("Merivo Health will acquire Austin, Texas-based Pellan Bio for $210 million")
+    assert (lic, lee) == ("Pellan Bio", "Merivo Health")
+
+
+def test_described_subject_refers_to_the_headline_company() -> None:
+    lic, lee = roles(
+        "Vertex makes a rare disease bet",
+        "The big biotech is paying Omrin Therapeutics $90 million upfront to grab rights to a muscle drug.",
+    )
+    assert (lic, lee) == ("Omrin Therapeutics", "Vertex")
+
+
+def test_talks_before_an_agreement_are_not_a_rumour() -> None:
+    d = deal("After months of talks, Sanofi agreed to buy Brevik Biosciences for $2.4 billion")
+    assert d is not None and d["licensor"] == "Brevik Biosciences"
+    assert deal("愛爾蘭藥廠Kestrel宣布,經過三個月洽談後,同意斥資20億美元收購美國藥廠Morvane") is not None
+
+
+def test_with_eyes_on_is_not_a_rumour() -> None:
+    assert deal("Oriel Pharma buys Tessan Bio for $300 million with eyes on its lupus drug") is not None
+
+
+def test_background_offer_in_the_lead_does_not_undo_the_headline() -> None:
+    d = deal(
+        "Kavra Bio is out-licensing its radioenhancer to Janssen in four Asian markets.",
+        "Kavra Bio is out-licensing its radioenhancer to Janssen in four Asian markets. "
+        "Earlier this month, a hedge fund lodged a proposal to acquire Kavra, which shareholders rejected.",
+    )
+    assert d is not None and d["licensee"] == "Janssen"
+
+
+def test_two_story_headline_keeps_the_deal_story() -> None:
+    d = deal("Nuvex rejects $2B buyout bid from founder; Lund Pharma bags eczema drug for $20M upfront")
+    assert d is not None and Name(d["licensee"]) == "Lund Pharma" and d["upfront"] == 20e6
+
+
+def test_financing_and_in_licence_in_one_headline() -> None:
+    assert deal("Halcyon Therapeutics raises $60M, in-licenses a lupus antibody from Novartis") is not None
+
+
+def test_earnings_word_in_a_later_clause_does_not_hide_the_deal() -> None:
+    assert deal("默沙东21日宣布,以10億美元價碼收購生技公司Kelvar Bio,為自家開拓新的營收來源") is not None
+
+
+def test_seller_divests_brands_without_naming_the_buyer() -> None:
+    d = deal("Halvorsen Pharma to divest consumer brands worth $1.2 billion")
+    assert d is not None and d["licensor"] == "Halvorsen Pharma" and d["total"] == 1.2e9
+
+
+def test_offload_to_names_the_buyer() -> None:
+    assert roles("Tessel Health to offload two drugs to Mayne Pharma after failed buyout") == (
+        "Tessel Health",
+        "Mayne Pharma",
+    )
+
+
+def test_accepted_takeover_bid_from_private_equity() -> None:
+    assert roles(
+        "Dorrit Pharmaceuticals agrees £2bn takeover",
+        "Dorrit Pharmaceuticals has agreed a £2bn takeover bid from private equity firm Calder Partners.",
+    ) == ("Dorrit Pharmaceuticals", "Calder Partners")
+
+
+def test_agreed_to_be_acquired_for_a_price_by() -> None:
+    assert roles(
+        "Generic drugmaker Orsa Pharma has agreed to be acquired for $1.1bn by buyout group Harlow Capital"
+    ) == (
+        "Orsa Pharma",
+        "Harlow Capital",
+    )
+
+
+def test_license_in_makes_the_subject_the_licensee() -> None:
+    assert roles(
+        "Qintai Pharmaceuticals inked a deal with Eli Lilly to license in the greater China rights to two drugs"
+    ) == (
+        "Eli Lilly",
+        "Qintai Pharmaceuticals",
+    )
+
+
+def test_acquired_rights_to_an_asset_from_a_company() -> None:
+    lic, lee = roles(
+        "Marlow Pharmaceuticals Co. Ltd. acquired greater China rights to Verocan, an inhaled Parkinson's disease "
+        "therapy sold in the US and Europe, from Acorda Therapeutics Inc. in a deal worth as much as $140 million."
+    )
+    assert (lic, lee) == ("Acorda Therapeutics", "Marlow Pharmaceuticals")
+
+
+def test_name_ends_at_its_legal_suffix() -> None:
+    lic, lee = roles(
+        "Huxley Bioscience LLC has obtained an exclusive global license for the SHP2 inhibitor HX-2376 from "
+        "Suzhou-based Genwell Pharmaceutical Co. Ltd. Financial terms were not disclosed."
+    )
+    assert (lic, lee) == ("Genwell Pharmaceutical", "Huxley Bioscience")
+
+
+def test_spac_merger_is_not_a_deal() -> None:
+    assert deal("Tarrow Therapeutics to go public via a merger with blank-check firm Orion Acquisition Corp.") is None
+
+
+def test_completing_an_acquisition_is_not_news_of_a_deal() -> None:
+    assert deal("Astoria Pharma is completing its acquisition of Nellis Therapeutics in a £12 million deal") is None
+
+
+def test_plural_deals_in_a_headline_are_a_round_up() -> None:
+    assert deal("Korean platforms lead the licensing deals as big pharma shops for innovation") is None
+    assert deal("Kurabe Pharma sets aside $15bn for US pharmaceutical acquisitions") is None
+
+
+def test_milestone_paid_out_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "当里程碑款开始兑现",
+            "先声药业公告,其与艾伯维达成的海外许可合作近期再次触发并收到了4000万美元的里程碑款项。",
+        )
+        is None
+    )
+
+
+def test_near_approval_is_an_adjective() -> None:
+    d = deal("Nikko Shinyaku to pay $36M to reserve US rights to Abvaro Bio's near-approval IL-18 inhibitor")
+    assert d is not None and d["licensor"] == "Abvaro Bio"
+
+
+def test_biobucks_deal_is_the_total() -> None:
+    d = deal(
+        "Sendai Pharma pens a $686 million biobucks deal for Abvaro Bio's autoimmune drug, paying $6 million upfront"
+    )
+    assert d is not None and d["total"] == 686e6
+
+
+def test_zh_agreement_word_xieding() -> None:
+    assert (
+        deal("港股异动 | 华康医药(02552)高开逾11% 与拜耳就糖尿病新药达成商业合作协定,获3亿元人民币预付款") is not None
+    )
+
+
+def test_zh_developer_of_the_asset_is_the_licensor() -> None:
+    assert roles(
+        "本公司控股子公司复锐生物与Trivex签订《许可协议》,双方将就Trivex在研的TVX-101的开发及商业化开展合作"
+    ) == (
+        "Trivex",
+        "复锐生物",
+    )
+
+
+def test_zh_accepts_an_offer_made_by_the_buyer() -> None:
+    assert roles("德國血漿藥廠Biovex同意接受上海萊盛母公司科瑞集團提出的14億美元收購案") == ("Biovex", "科瑞集團")
+
+
+def test_zh_total_in_milestones_that_include_the_upfront() -> None:
+    d = deal("先声药业与Almirall签订独家授权协议,先声药业将收取至多4.92亿美元总里程碑付款,其中包含1500万美元首付款。")
+    assert d is not None and d["total"] == 4.92e8 and d["upfront"] == 1.5e7
+
+
+def test_buys_into_with_rights_is_a_licence() -> None:
+    d = deal(
+        "Gilead buys into blood cancer cell therapy with Arvex deal",
+        "The company is paying Arvex $225 million, on top of a $100 million equity investment, for rights to a CAR-T.",
+    )
+    assert d is not None and d["deal_type"] == "license" and d["upfront"] == 225e6

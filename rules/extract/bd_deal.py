@@ -429,8 +429,8 @@ def _acquisition(t: _Text, a: int, b: int) -> bool:
 def _first_of_type(t: _Text, cat: str, a: int, b: int) -> C.Hit | None:
     if cat != C.T_ACQ:
         return t.cues.first(cat, a, b)
-    for h in t.cues.of(cat, a, b):  # "buys rights to", "acquired an exclusive licence": a licence
-        if h.word.isascii() and t.cues.has(C.RIGHTS, h.end, min(b, h.end + 25)):
+    for h in t.cues.of(cat, a, b):  # "buys rights to", "acquired an exclusive licence", "buys into": a licence
+        if h.word.isascii() and (t.cues.has(C.RIGHTS, h.end, min(b, h.end + 25)) or t.f.startswith(" into ", h.end)):
             continue
         return h
     return None

@@ -208,6 +208,10 @@ _BUNDLE_POST = re.compile(
     r"^\s?(?:的|in\s|in an?\s)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
+# "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
+_INCLUDES_UPFRONT = re.compile(
+    r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes)[^.;。；]{0,30}(?:upfront|首付|预付)"
+)
 _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
 )
@@ -294,7 +298,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "equity"
         elif total_word is not None and not component_before and a.start - total_word.end <= 12:
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
-        elif _BUNDLE_POST.search(post_full[:60]) or _bundle_before(cues, clause_start, a.start):
+        elif (
+            _BUNDLE_POST.search(post_full[:60])
+            or _INCLUDES_UPFRONT.match(f[tail : tail + 60])
+            or _bundle_before(cues, clause_start, a.start)
+        ):
             a.kind = "bundle"
         elif described := _UPFRONT_POST.match(post):
             a.kind = "upfront"

@@ -125,7 +125,7 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    wuhan tianjin taipei seoul incheon osaka kyoto""")
+    wuhan tianjin taipei seoul incheon osaka kyoto dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -403,8 +403,14 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             if i + 1 < len(seg) and " ".join(t for _, _, t in seg[: i + 1])[:-2].lower() in _PLACES:
                 seg = seg[i + 1 :]  # "Japan’s Kyocera Corp.", "South Korea's Hanmi": the place is a descriptor
                 return _en_candidate(raw, seg, e0, found)
+            if i + 1 < len(seg):  # "Third Rock's Nurix", "Sino Biopharm's Invox Pharma": the owner and the owned
+                _en_candidate(raw, seg[i + 1 :], e0, found)
             seg = [*seg[:i], (a, b - 2, tok[:-2])]
             break
+    if seg and seg[0][2].upper().startswith(("BRIEF-", "UPDATE-")):  # Reuters: "BRIEF-Nichi-Iko Pharmaceutical says"
+        a, b, tok = seg[0]
+        k = tok.index("-") + 1
+        seg = [(a + k, b, tok[k:]), *seg[1:]]
     cut = 0
     headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
     for i, (_, _, tok) in enumerate(seg):

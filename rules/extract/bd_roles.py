@@ -118,13 +118,14 @@ class _Sentence:
 
 _BREAK = re.compile(r"[,;，；。:：]")
 _SELLERS = ("sell", "sold", "divest", "offload", "shed")
+_GRABS = ("bag", "nab", "snag", "land", "pick", "secure", "in-licens", "license in", "licence in", "licensing in")
 _SOLD_ASSET = re.compile(
     r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
     r"franchises?|rights|operations|subsidiar(?:y|ies))\b"
 )
 _UNNAMED_OBJECT = re.compile(
-    r"\s(?:an?\s|the\s)?(?:[\w.\-]+\s){0,4}?(?:developer|drugmaker|drug maker|maker|biotech|company|firm|startup|"
-    r"start-up|specialist|pharma|group)\b"
+    r"\s(?:an?\s|the\s)?(?:[\w.\-()]+\s){0,5}?(?:developer|drugmaker|drug maker|maker|biotech|company|firm|startup|"
+    r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit)\b"
 )
 _CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
 _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
@@ -300,9 +301,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if h.word.startswith(_SELLERS) and _SOLD_ASSET.match(f, h.end, min(e0, h.end + 70)):
             _give(votes, names, st, st.left(h.start, 60), None, 2 * place)
     if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
-        for x in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
-            if cues.has(C.AGREED, max(s0, x.start() - 40), x.start()):
-                _give(votes, names, st, st.left(x.start(), 60), st.right(x.end(), 45), 3 * place)
+        for bid in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
+            if cues.has(C.AGREED, max(s0, bid.start() - 40), bid.start()):
+                _give(votes, names, st, st.left(bid.start(), 60), st.right(bid.end(), 45), 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X licenses Y('s) antibody
         if not h.word.startswith(("licens", "licenc")) or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
@@ -313,13 +314,16 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if h.start in done:
             continue
         if h.word in _PARTICIPLES and _PASSIVE_BEFORE.search(f, max(0, h.start - 7), h.start):
-            by = _BY_LATER.match(f, h.end, min(e0, h.end + 60))  # X agreed to be acquired for $1.9bn by Y
-            if by:
-                _give(votes, names, st, st.left(h.start, 60), st.right(by.end(), 45), 3 * place)
+            by_m = _BY_LATER.match(f, h.end, min(e0, h.end + 60))  # X agreed to be acquired for $1.9bn by Y
+            if by_m:
+                _give(votes, names, st, st.left(h.start, 60), st.right(by_m.end(), 45), 3 * place)
             continue
         stake = _STAKE.match(f, h.end, e0)
         obj = st.right(stake.end() if stake else h.end, 45)
         subj = st.left(h.start, 120)
+        with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
+        if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
+            subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
         if obj is not None and cues.has(C.RIGHTS, h.end, obj.start):
             continue  # "acquired greater China rights to Inbrija": rights to an asset, not a company
         if obj is not None and subj is not None:
@@ -351,13 +355,16 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         grantor = st.left(h.start, 150)
         if grantor is not None and grantor.entity != obj.entity:
             _give(votes, names, st, grantor, None, 2 * place)
-    for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights
-        if cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
-            x = st.left(h.start, 40)
-            with_y = _WITH_BEFORE.search(f, max(s0, x.start - 40), x.start) if x is not None else None
+    for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights · X bags / nabs / lands a drug
+        asset = h.word.startswith(_GRABS) and cues.has(C.ASSET, h.end, min(e0, h.end + 40))
+        if asset and st.right(h.end, 30) is not None:
+            continue  # "X snaps up Y's drug": the from / acquire patterns read it
+        if asset or cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
+            gainer = st.left(h.start, 40)
+            with_y = _WITH_BEFORE.search(f, max(s0, gainer.start - 40), gainer.start) if gainer is not None else None
             if with_y is not None:  # X inks a deal with Y to license in … rights: X
-                x = st.left(with_y.start(), 90)
-            _give(votes, names, st, None, x, 2 * place)
+                gainer = st.left(with_y.start(), 90)
+            _give(votes, names, st, None, gainer, 2 * place)
     for h in cues.of(C.RIGHTS, s0, e0):  # rights to Y's … / rights to Y bispecific
         if f.startswith((" to ", " for ", " on ", " over "), h.end) and not re.match(
             r" \w+ (?:its|their|his|her|the|a|an) ", f[h.end : h.end + 12]
