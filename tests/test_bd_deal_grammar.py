@@ -598,3 +598,33 @@ def test_buys_into_with_rights_is_a_licence() -> None:
         "The company is paying Arvex $225 million, on top of a $100 million equity investment, for rights to a CAR-T.",
     )
     assert d is not None and d["deal_type"] == "license" and d["upfront"] == 225e6
+
+
+def test_zh_target_named_by_its_place_before_a_stake() -> None:
+    lic, lee = roles("华康中药集团(01688.HK)拟收购数康健康全球30%股份 作价4200万港元")
+    assert (lic, lee) == ("数康健康全球", "华康中药集团")
+
+
+def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
+    d = deal(
+        "君泰生物:关于签署许可协议的公告",
+        "近日,上海君泰生物医药科技股份有限公司(以下简称“公司”)与许可方签署了《许可协议》。根据许可协议,"
+        "许可方授予公司在大中华区内开发、制造和商业化两款双靶点融合蛋白的独占许可权利。",
+    )
+    assert d is not None and Name(d["licensee"]) == "君泰生物"
+
+
+def test_zh_unsolicited_tender_offer_is_not_a_deal() -> None:
+    assert deal("國內藥廠健康(4199)宣布擬透過公開收購方式,以每股現金24元取得另一家藥廠健遠生技15%至30%股權") is None
+
+
+def test_fraud_claim_about_an_old_buyout_is_not_a_deal() -> None:
+    assert deal("Hyland claims it was duped by fraudulent data into $570M Andros Biotech buyout") is None
+
+
+def test_zh_consideration_set_at() -> None:
+    d = deal(
+        "中國生物製藥斥資收購赫康生物",
+        "根據協議條款,此次交易的最高基礎代價定為12億元人民幣,完成後赫康生物將成為其全資附屬公司。",
+    )
+    assert d is not None and d.get("total") == 1.2e9

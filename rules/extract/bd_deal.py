@@ -510,9 +510,22 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if asset and not (fields["deal_type"] == "acquisition" and not _asset_deal(t, spans)):
         fields["asset"] = asset
     fields.update(money.settle(amounts, acquisition))
-    if not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields:
+    one_party_only = (
+        not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields
+    )
+    if one_party_only and not _signed_agreement(t, spans):
         return None  # one party, no money, no asset: "阿斯利康获得授权" may as well be a regulatory licence
     return fields
+
+
+def _signed_agreement(t: _Text, spans: list[tuple[int, int]]) -> bool:
+    """The opening sentences say a licence or purchase agreement was signed (与许可方签署了《许可协议》)."""
+    for a, b in spans[:2]:
+        if t.cues.has(C.AGREED, a, b) and re.search(
+            r"许可协议|授权协议|收购协议|licen[cs]e agreement|license deal", t.f[a:b]
+        ):
+            return True
+    return False
 
 
 def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:

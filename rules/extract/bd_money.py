@@ -223,7 +223,7 @@ _TOTAL_PRE = re.compile(
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
-    r"as much as|~|an estimated|a potential|a total of|达到|达|约为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
+    r"as much as|~|an estimated|a potential|a total of|达到|达|约为|定为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
     r"最高|最高约|合计|总计)*\s?$"
 )
 _FOR_LICENCE = re.compile(

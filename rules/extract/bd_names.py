@@ -230,7 +230,7 @@ _ALIAS_DEF = re.compile(
     r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
 )
 _ANAPHOR_ZH = re.compile(
-    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
+    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
 )
 
 
@@ -475,7 +475,15 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
                 b = kind.start()
                 if b - start < 2 or ZH_GENERIC.match(f[start:b]):
                     continue
+        tail = _ZH_END_TAIL.match(f, b, e0)
+        if tail:  # 上海君实生物医药 + 科技股份有限公司: one legal name
+            b = last_end = tail.end()
         found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
+    if "股" in f[s0:e0]:  # 收购数智健康全球30%股份, 收购湖北八峰100%的股权: the target, named by its place
+        for m in _ACQ_OBJECT.finditer(f, s0, e0):
+            name = m.group(1)
+            if not ZH_GENERIC.match(name) and not _ZH_STOP.match(name) and not _ZH_PRODUCT_TAIL.search(name):
+                found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
     for m in _LATIN_RUN.finditer(raw, s0, e0):
         word = m.group().rstrip(".-'’ ")
         if len(word) < 2:
@@ -498,6 +506,13 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
 
 
+_ZH_END_TAIL = re.compile(
+    r"(?:科技|医药|生物|制药|技术|工程|股份有限公司|有限责任公司|有限公司|股份|集团|控股)+(?=[(（\s,，。、与和及])"
+)
+_ACQ_OBJECT = re.compile(
+    r"(?:收购|并购|购买|买下|入股|增持)(?![一该其两多部此本])([\u4e00-\u9fffa-z]{2,10}?)"
+    r"(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
+)
 _SUBJECT = re.compile(
     r"(?:[^:：!！|\s]{1,8}[:：!！|]\s?)?([\u4e00-\u9fff]{2,6}?)"
     r"(?=\s?(?:与|和|向|将|拟|获|以|宣布|授权|授予|收购|斥资|豪掷|携手|牵手|联手|签署|签订|达成|公告|本公司|:|：))"
