@@ -628,3 +628,37 @@ def test_zh_consideration_set_at() -> None:
         "根據協議條款,此次交易的最高基礎代價定為12億元人民幣,完成後赫康生物將成為其全資附屬公司。",
     )
     assert d is not None and d.get("total") == 1.2e9
+
+
+def test_dateline_then_lead_clause_about_data() -> None:
+    lic, lee = roles(
+        "SEOUL – Following positive phase 2 data on Hanra Pharmaceutical Co. Ltd.’s weekly agonist, the Seoul-based "
+        "company has exclusively licensed the drug to Merck & Co. Inc. for the indication."
+    )
+    assert (lic, lee) == ("Hanra Pharmaceutical", "Merck & Co.")
+
+
+def test_zh_marketing_authorisation_holder_is_not_a_deal_word() -> None:
+    d = deal(
+        "港股异动 | 华康医药(02552)高开逾11% 与拜耳就糖尿病新药达成商业合作协定",
+        "华康医药公布,公司与拜耳医药保健有限公司就糖尿病新药在中国达成商业合作协定。根据协定条款,公司作为药品上市许可持有人"
+        "将负责临床开发;拜耳将负责市场推广。华康医药将获得3亿元人民币的预付款,此外其还将获得额外最高可达到41.8亿元人民币的"
+        "销售里程碑付款。",
+    )
+    assert d is not None and d["upfront"] == 3e8 and d["total"] == 4.48e9
+
+
+def test_the_latters_technology_names_the_licensor() -> None:
+    lic, lee = roles(
+        "China’s Arcton Vision Biotechnology Co. Ltd. has entered into an exclusive deal with New York-based Eyevia "
+        "Inc. to develop eye drops that are delivered using the latter’s first-in-class microdosing spray technology."
+    )
+    assert (lic, lee) == ("Eyevia", "Arcton Vision Biotechnology")
+
+
+def test_acronym_before_a_head_word_is_a_name() -> None:
+    lic, lee = roles(
+        "ADC Therapeutics, Kanto Pharma ink lymphoma licensing pact in Japan",
+        "Under the agreement terms, ADC Therapeutics will receive an upfront payment of $30 million from Kanto Pharma.",
+    )
+    assert (lic, lee) == ("ADC Therapeutics", "Kanto Pharma")

@@ -332,6 +332,9 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     """The sentences that report each deal, the headline's first; [] when the item reports no new deal."""
     c = t.cues
     h0, h1 = 0, t.title_end
+    first = _DATELINE.match(t.f, h0, h1)
+    if first and _LEAD_CLAUSE.match(t.f, first.end(), h1):
+        h0 = first.end()  # "HONG KONG – Following positive data on X's drug, the company has licensed …"
     lead_clause = _LEAD_CLAUSE.match(t.f, h0, h1)
     if lead_clause:
         h0 = lead_clause.end()  # "A month after X filed for an IPO, Bayer is paying …"
@@ -357,7 +360,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         start = None
         for i, (s, e) in enumerate(body[:4]):
             kept = _strip_clauses(t, s, e)
-            if any(c.has(C.STRONG, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
+            if any(_strong_cue(t, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
                 start = i
                 break
         if start is None:
@@ -376,6 +379,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         groups[0].extend(_strip_clauses(t, s, e))
     for i, (s, e) in enumerate(body):
         cut = c.first(C.SPLIT, s, e)
+        if cut and _CONTINUES.match(f, cut.end, min(e, cut.end + 8)):
+            cut = None  # "此外其还将获得…里程碑付款", "meanwhile, the company will …": the same deal goes on
         if cut and (cut.start > s or groups[-1]):
             if cut.start > s and not (i and _background(t, s, cut.start)):
                 groups[-1].extend(_strip_clauses(t, s, cut.start))
@@ -387,9 +392,18 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     return [g for g in groups if g]
 
 
+_CONTINUES = re.compile(
+    r"[,，]?\s?(?:其|公司|该公司|本公司|集团|本集团|还|亦|也|双方|it\b|the company\b|the companies\b)"
+)
 _STORY_BREAK = re.compile(r"[;；|｜]")
 _CLAUSE_BREAK = re.compile(r"[,，]")
 _CLAUSE_START = re.compile(r"\W{0,3}(?:after|following|before|since|as|amid|despite|while|than|在|继|此前|之前)\b")
+
+
+def _strong_cue(t: _Text, a: int, b: int) -> bool:
+    """A word that states a transaction, not one inside an approval or termination phrase (上市许可持有人)."""
+    spans = [(h.start, h.end) for h in t.cues.of(C.NOT_NEW, a, b)]
+    return any(not any(s <= h.start and h.end <= e for s, e in spans) for h in t.cues.of(C.STRONG, a, b))
 
 
 def _deal_story(t: _Text, a: int, b: int) -> tuple[int, int] | None:

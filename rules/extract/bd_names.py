@@ -276,6 +276,10 @@ def _en_name(raw: str, start: int, end: int) -> tuple[int, int] | None:
         low = word.lower().replace("’", "'")
         if low in _GENERIC_HEAD:
             return False
+        k = tokens.index(tok)
+        nxt = raw[tokens[k + 1][0] : tokens[k + 1][1]] if k + 1 < len(tokens) else ""
+        if word.isupper() and nxt[:1].isupper() and nxt.lower() in _HEAD_WORDS and low not in _PLACES:
+            return False  # "ADC Therapeutics SA (NYSE: ADCT)"
         return low in _STOP_WORDS or bool(_ADJECTIVE.match(word)) or (low.endswith("'s") and low[:-2] in _STOP_WORDS)
 
     cut = max((i + 1 for i, tok in enumerate(tokens) if descriptor(tok)), default=0)
@@ -378,13 +382,16 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
         seg: list[tuple[int, int, str]] = []
         segs = [seg]
         prev = ""
-        for tok in text.split(" "):
+        toks = text.split(" ")
+        for k, tok in enumerate(toks):
             if tok:
                 if prev in _LEGAL_DOT and tok[0].isupper() and tok.rstrip(".,").lower() not in _SUFFIX_WORDS:
                     seg = []  # "… Co. Ltd. Financial terms …": the name ended with its legal suffix
                     segs.append(seg)
                 prev = tok.lower()
-                if tok.rstrip(".,;:").lower() in _RUN_BREAK:
+                nxt = toks[k + 1].rstrip(".,;:") if k + 1 < len(toks) else ""
+                acronym = tok.isupper() and nxt[:1].isupper() and nxt.lower() in _HEAD_WORDS  # "ADC Therapeutics"
+                if tok.rstrip(".,;:").lower() in _RUN_BREAK and not acronym:
                     seg = []
                     segs.append(seg)
                 else:
@@ -417,6 +424,15 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         low = tok.rstrip(".,;:").lower().replace("’", "'")
         if low in _HEAD_WORDS or (i == 0 and headed and low in _NUMBER_WORDS):
             continue  # "Five Prime Therapeutics": a number word that starts a name
+        if (
+            low in _STOP_WORDS
+            and tok.isupper()
+            and i + 1 < len(seg)
+            and seg[i + 1][2][:1].isupper()
+            and seg[i + 1][2].rstrip(".,;:").lower() in _HEAD_WORDS
+            and low not in _PLACES
+        ):
+            continue  # "ADC Therapeutics", "CAR-T Bio": an acronym that starts a name
         if low in _STOP_WORDS or (
             ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
             and _ADJECTIVE.match(tok)
