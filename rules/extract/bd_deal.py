@@ -88,6 +88,8 @@ _NOT_CODE = re.compile(
     r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d|NCT\d+"
 )
 _WORD = re.compile(r"[a-z]{7,}")
+_TWO_DIGITS = re.compile(r"\d{2,}")
+_UPPER = re.compile(r"[A-Z]")
 _INN_ENDINGS = (
     "mab", "nib", "tinib", "ciclib", "parib", "lisib", "cel", "tide", "glutide", "stat", "vir", "zumab", "ximab",
     "tug", "kin", "cept", "tecan", "vedotin", "tansine", "sermin", "prazan",
@@ -108,7 +110,7 @@ def _asset(text: str) -> str | None:
         shape = _CODE_SHAPE.match(code)
         if shape is None or shape.end() != len(code):
             continue
-        if not _NOT_CODE.fullmatch(code) and re.search(r"\d{2,}", code) and re.search(r"[A-Z]", code):
+        if not _NOT_CODE.fullmatch(code) and _TWO_DIGITS.search(code) and _UPPER.search(code):
             return code
     low = text.lower()
     for w in _WORD.findall(low):

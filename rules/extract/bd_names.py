@@ -247,6 +247,9 @@ _SUFFIX_WORDS = frozenset(
 
 _PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
 _LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_THREE_LOWER = re.compile(r"[a-z]{3}")
 _KEY_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）&\-]+")
 _WORD_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）]+")
 _INITIAL_SPLIT = re.compile(r"[\s\-]+")
@@ -263,13 +266,14 @@ def key_of(surface: str, folded: str | None = None) -> str:
     while len(words) > 1 and (not words[-1] or words[-1] in _SUFFIX_WORDS):
         words.pop()
     k = "".join(words)
-    k = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|株式会社)$", "", k)
+    if not k.isascii():
+        k = _LEGAL_ZH.sub("", k)
     return k or _cheap_fold(surface)
 
 
 def _en_name(raw: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim descriptors off a capitalised run raw[start:end]; None when nothing proper is left."""
-    tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", raw[start:end])]
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(raw, start, end)]
 
     def descriptor(tok: tuple[int, int]) -> bool:
         word = raw[tok[0] : tok[1]].rstrip(".,;:")
@@ -389,9 +393,7 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                     seg = []  # "… Co. Ltd. Financial terms …": the name ended with its legal suffix
                     segs.append(seg)
                 prev = tok.lower()
-                nxt = toks[k + 1].rstrip(".,;:") if k + 1 < len(toks) else ""
-                acronym = tok.isupper() and nxt[:1].isupper() and nxt.lower() in _HEAD_WORDS  # "ADC Therapeutics"
-                if tok.rstrip(".,;:").lower() in _RUN_BREAK and not acronym:
+                if tok.rstrip(".,;:").lower() in _RUN_BREAK and not (tok.isupper() and _headed(toks, k)):
                     seg = []
                     segs.append(seg)
                 else:
@@ -402,10 +404,16 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                 _en_candidate(raw, seg, e0, found)
 
 
+def _headed(toks: list[str], k: int) -> bool:
+    """The next word is a capitalised head word: "ADC Therapeutics" is a name, not the ADC of a headline."""
+    nxt = toks[k + 1].rstrip(".,;:") if k + 1 < len(toks) else ""
+    return nxt[:1].isupper() and nxt.lower() in _HEAD_WORDS
+
+
 def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: list[Mention]) -> None:
     for i, (a, b, tok) in enumerate(seg):
         if tok.endswith(("'s", "’s")):  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
-            if i == 0 and re.search(r"\bthe\s$", raw[max(0, a - 4) : a], re.IGNORECASE):
+            if i == 0 and raw[max(0, a - 4) : a].lower() == "the ":
                 return  # "the Alzheimer's treatment developer": a description, not a name
             if i + 1 < len(seg) and " ".join(t for _, _, t in seg[: i + 1])[:-2].lower() in _PLACES:
                 seg = seg[i + 1 :]  # "Japan’s Kyocera Corp.", "South Korea's Hanmi": the place is a descriptor
@@ -414,7 +422,7 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
                 _en_candidate(raw, seg[i + 1 :], e0, found)
             seg = [*seg[:i], (a, b - 2, tok[:-2])]
             break
-    if seg and seg[0][2].upper().startswith(("BRIEF-", "UPDATE-")):  # Reuters: "BRIEF-Nichi-Iko Pharmaceutical says"
+    if seg[0][2][:1] in "BU" and seg[0][2].upper().startswith(("BRIEF-", "UPDATE-")):  # Reuters: "BRIEF-Nichi-Iko …"
         a, b, tok = seg[0]
         k = tok.index("-") + 1
         seg = [(a + k, b, tok[k:]), *seg[1:]]
@@ -469,7 +477,7 @@ _NUMBER_WORDS = frozenset(_wordlist("one two three four five six seven eight nin
 
 def _drug_code(word: str) -> bool:
     """SSGJ-707, HS-10535, BCX-4208, CND261, JYB1904: a code, not a company (3SBio, 89bio are in the lexicon)."""
-    return bool(re.search(r"\d", word)) and not re.search(r"[a-z]{3}", word) and " " not in word.strip()
+    return bool(_DIGIT.search(word)) and not _THREE_LOWER.search(word) and " " not in word.strip()
 
 
 def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues: Cues) -> None:

@@ -132,6 +132,7 @@ _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
 _ACQ_AFTER = re.compile(
     r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
 )
+_NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
 _DEAL_AFTER = re.compile(r"\s(?:licensing\s|licence\s|license\s)?(?:deal|pact|tie-up)\b")
 _DEAL_OWNER_BEFORE = re.compile(r"(?:['’]s|\bwith|\bits)\s(?:[^\s,;]+\s){0,3}$")
 _BID_FROM = re.compile(
@@ -152,6 +153,7 @@ _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|opti
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
 _ZH_AND = "与和同跟及"
+_OWNS_FIRST = frozenset("公在自研开拥持")
 _ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|研制|拥有|持有)的")
 _ZH_PREP = frozenset("与和同跟及向对从自就为给")
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
@@ -162,10 +164,12 @@ _IT = re.compile(r"\b(?:it|its|it['’]s)\b")
 def vote(raw: str, f: str, names: Names, cues: Cues, sentences: list[tuple[int, int, float]]) -> Votes:
     """Role votes from every sentence (start, end, weight of its position)."""
     votes = Votes()
+    starts = [m.start for m in names.mentions]  # sorted by start (find_names)
     for s0, e0, place in sentences:
         zh = has_cjk(f[s0:e0])
-        mentions = names.mentions if zh else names.mentions + _anaphors(f, s0, e0, names, cues)
-        mentions = sorted(mentions, key=lambda m: m.start)
+        mentions = names.mentions[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, e0)]
+        if not zh:
+            mentions = sorted(mentions + _anaphors(f, s0, e0, names, cues), key=lambda m: m.start)
         sent = _Sentence(f, s0, e0, mentions, names)
         if not sent.ms:
             continue
@@ -378,15 +382,14 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             if with_y is not None:  # X signs an agreement with Y for a licence: not Y
                 x = st.left(with_y.start(), 90)
             _give(votes, names, st, None, x, 2 * place)
-    for m in st.ms:  # its $1.9B Zogenix acquisition: Y is bought by the sentence's subject
-        if m.entity != OTHER and _ACQ_AFTER.match(f, m.end, min(e0, m.end + 14)):
+    for m in st.ms:
+        if m.entity == OTHER or not f.startswith(_NOUN_NEXT, m.end):
+            continue
+        if _ACQ_AFTER.match(f, m.end, min(e0, m.end + 14)):  # its $1.9B Zogenix acquisition: Y is bought
             _give(votes, names, st, m, st.subject_en(m.start), 3 * place)
-    for m in st.ms:  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
-        if (
-            m.entity != OTHER
-            and _DEAL_AFTER.match(f, m.end, min(e0, m.end + 20))
-            and _DEAL_OWNER_BEFORE.search(f, max(s0, m.start - 30), m.start)
-        ):
+        elif _DEAL_AFTER.match(f, m.end, min(e0, m.end + 20)) and _DEAL_OWNER_BEFORE.search(
+            f, max(s0, m.start - 30), m.start
+        ):  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
             _give(votes, names, st, m, None, 1 * place)
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
@@ -423,7 +426,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
 # ------------------------------------------------------------------------------------------------ Chinese
 
 
-def _finds(f: str, chars: str, a: int, b: int) -> list[int]:
+def _finds_raw(f: str, chars: str, a: int, b: int) -> list[int]:
     out = []
     for ch in chars:
         p = f.find(ch, a, b)
@@ -433,8 +436,20 @@ def _finds(f: str, chars: str, a: int, b: int) -> list[int]:
     return sorted(out)
 
 
+_ZH_TRIGGERS = re.compile("[向被获从自将把对与和同跟及就以受砸揽]")
+
+
 def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> None:
     s0, e0, names = st.s0, st.e0, st.names
+    where: dict[str, list[int]] = {}  # every trigger character's positions, found in one pass
+    for trig in _ZH_TRIGGERS.finditer(f, s0, e0):
+        where.setdefault(trig.group(), []).append(trig.start())
+
+    def _finds(f: str, chars: str, a: int, b: int) -> list[int]:  # the sentence's positions of these characters
+        if len(chars) == 1:
+            return where.get(chars, [])
+        return sorted(p for ch in chars for p in where.get(ch, ()))
+
     for p in _finds(f, "向", s0, e0):  # X 向 Y 授权 / 支付
         y = st.right(p + 1, 15, descriptors=False)
         if y is None:
@@ -505,7 +520,7 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         _give(votes, names, st, None, st.subject(h.start, 30), 2 * place)
     acqs = cues.of(C.Z_ACQ, s0, e0)
     if "併" in raw[s0:e0]:
-        acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
+        acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds_raw(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
     for h in acqs:  # X 收购 Y
         x = st.subject(h.start, 60)
         if x is None or "被" in f[x.end : h.start]:
@@ -535,7 +550,7 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         if y is not None and f[y.end : y.end + 1] in "的之" and cues.has(C.Z_ASSET, y.end, min(e0, y.end + 40)):
             _give(votes, names, st, y, None, 2 * place)
     for m in st.ms:  # 友芝友生物研发的M701, FBD在研的HCB101: the company that develops it owns it
-        if m.entity != OTHER and _ZH_OWNS.match(f, m.end, min(e0, m.end + 8)):
+        if m.entity != OTHER and f[m.end : m.end + 1] in _OWNS_FIRST and _ZH_OWNS.match(f, m.end, min(e0, m.end + 8)):
             _give(votes, names, st, m, None, 2 * place)
     if "接受" in f[s0:e0]:  # X 同意接受 Y 提出的 … 收购(要约)
         for p in _finds(f, "受", s0, e0):
