@@ -662,3 +662,56 @@ def test_acronym_before_a_head_word_is_a_name() -> None:
         "Under the agreement terms, ADC Therapeutics will receive an upfront payment of $30 million from Kanto Pharma.",
     )
     assert (lic, lee) == ("ADC Therapeutics", "Kanto Pharma")
+
+
+def test_hand_off_rights_to_skips_the_rights_to_asset() -> None:
+    assert roles(
+        "Israeli biotech Cellora Ltd. will hand off the rights to its stem cell mobilizer in Asia to China’s Gloria "
+        "Pharma Co. Ltd. via an out-licensing deal worth up to $280 million"
+    ) == ("Cellora", "Gloria Pharma")
+
+
+def test_licensed_rights_to_a_companys_product_makes_it_the_licensor() -> None:
+    assert roles(
+        "In a deal worth up to $108 million, eye startup Lumina Biosciences Ltd. has licensed the global rights to "
+        "Fibrex Inc.’s biosynthetic cornea"
+    ) == ("Fibrex", "Lumina Biosciences")
+
+
+def test_by_paying_belongs_to_the_sentence_subject() -> None:
+    assert roles(
+        "Bristol Myers Squibb will pick up the rights to Lanbio Co. Ltd.’s heart drug, Camvora, in six Asian countries "
+        "by paying $350 million up front"
+    ) == ("Lanbio", "Bristol Myers Squibb")
+
+
+def test_promising_to_pay_a_described_company() -> None:
+    assert roles(
+        "GSK plc is the latest pharma giant to bite on ADCs, promising to pay the Chinese developer Hanwei "
+        "Pharmaceutical Co. Ltd. $85 million up front in a licensing deal"
+    ) == ("Hanwei Pharmaceutical", "GSK")
+
+
+def test_deal_for_y_to_develop_names_the_licensee() -> None:
+    assert roles(
+        "Shanghai-based Henwell Biotech Inc. and India’s Intara Pharmaceuticals Ltd. agreed upon a €185 million "
+        "licensing deal for Intara to develop and sell Henwell’s lung cancer drug across Europe"
+    ) == ("Henwell Biotech", "Intara Pharmaceuticals")
+
+
+def test_signed_licensing_deal_between_two_named_companies_without_roles() -> None:
+    d = deal(
+        "Irvine, Calif.-based Trigon Therapeutics Inc. has signed an exclusive licensing deal with Shanghai-based "
+        "Elpis Biopharmaceuticals Co. Ltd. The two companies will develop an antibody in mainland China."
+    )
+    assert d is not None
+
+
+def test_zh_amount_written_out_in_full() -> None:
+    d = deal("本公司公布收购事项,收购上海隆达生物科技合共约67%股本权益,代价之最高金额约为人民币227,773,087元。")
+    assert d is not None and d["total"] == 227_773_087 and d["currency"] == "CNY"
+
+
+def test_approved_as_an_adjective_is_not_an_approval() -> None:
+    d = deal("Shionara will pay $2.5B to acquire one of the only approved ALS drugs from Tanaka Pharma")
+    assert d is not None and d["licensor"] == "Tanaka Pharma"

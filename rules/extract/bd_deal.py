@@ -128,7 +128,7 @@ _ZH_COUNT = re.compile(
     r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
     r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。]{0,4}(?:新高|纪录)|年度[^，。]{0,6}(?:交易|授权|bd)"
 )
-_COUNTED = re.compile(r"(?<![\w\-.])\d+\s(?:[\w\-]+\s){0,3}$")
+_COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|bn|mn)\b)(?:[\w\-]+\s){0,3}$")
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
 _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
@@ -138,6 +138,7 @@ _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
+_ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
 _FUTURE = re.compile(
@@ -224,8 +225,11 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
 
 def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
-    if any(h.start == 0 or f[h.start - 1] != "-" for h in c.of(C.NOT_NEW, a, b)):
-        return True  # (not "near-approval", "post-approval": an adjective)
+    if any(
+        (h.start == 0 or f[h.start - 1] != "-") and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
+        for h in c.of(C.NOT_NEW, a, b)
+    ):
+        return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
     if c.has(C.OTHER_NEWS, a, b):
         return True
     if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and _COMPLETION.search(f, a, b):
@@ -477,7 +481,7 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
     return "license"
 
 
-def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[Names, str | None, str | None]:
+def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[Names, str | None, str | None, bool]:
     roles = spans[:ROLE_SPANS]
     names = find_names(t.raw, t.f, sorted(set(roles) | set(t.context)), zh, t.cues)
     weights = [(s, e, 3.0 if s < t.title_end else (2.0 if k <= 1 else 1.0)) for k, (s, e) in enumerate(roles)]
@@ -497,7 +501,11 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
             return ent.display(slot[1])
         return ent.display()
 
-    return names, show(licensor), show(licensee)
+    if licensor is None and licensee is None:
+        strong = {i for i, e in enumerate(names.entities) if e.strength >= STRONG}
+        if any(a != b and a in strong and b in strong for a, b in votes.pairs):
+            return names, None, None, True  # "A and B signed a licensing deal": a deal, roles not stated
+    return names, show(licensor), show(licensee), False
 
 
 def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | None:
@@ -507,8 +515,8 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if not any(c.has(C.STRONG, a, b) or c.has(C.WEAK, a, b) for a, b in spans):
         return None
     zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
-    _, licensor, licensee = _roles_and_names(t, spans, zh)
-    if licensor is None and licensee is None:
+    _, licensor, licensee, paired = _roles_and_names(t, spans, zh)
+    if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
         return None
     deal_type = _deal_type(t, spans)
     acquisition = deal_type == "acquisition"
@@ -534,14 +542,15 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     return fields
 
 
+_AGREEMENT_NAMED = re.compile(
+    r"许可协议|授权协议|收购协议|合作协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
+    r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
+)
+
+
 def _signed_agreement(t: _Text, spans: list[tuple[int, int]]) -> bool:
     """The opening sentences say a licence or purchase agreement was signed (与许可方签署了《许可协议》)."""
-    for a, b in spans[:2]:
-        if t.cues.has(C.AGREED, a, b) and re.search(
-            r"许可协议|授权协议|收购协议|licen[cs]e agreement|license deal", t.f[a:b]
-        ):
-            return True
-    return False
+    return any(t.cues.has(C.AGREED, a, b) and _AGREEMENT_NAMED.search(t.f, a, b) for a, b in spans[:2])
 
 
 def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:

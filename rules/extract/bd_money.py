@@ -69,6 +69,7 @@ _PREFIX = re.compile(
 _PLAIN = re.compile(
     r"(?<![\w$])(us\$|hk\$|\$|€|£)\s?(\d{1,3}(?:,\d{3}){1,3})(?!\d|[,.]\d|\s?(?:[kmb]|mm|bn|mn|thousand|million|billion)\b)"
 )
+_PLAIN_ZH = re.compile(r"(人民币|港币|港元|美元)?\s?(\d{1,3}(?:,\d{3}){2,4})(?:\.\d+)?\s?(美元|港元|港币|元)")
 _SUFFIX = re.compile(
     r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
     r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|usd|eur|gbp|chf|cny|rmb|hkd|jpy)"
@@ -144,6 +145,10 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
                 out.append(
                     Amount(float(m.group(2).replace(",", "")), _CURRENCY[m.group(1)], m.start(), m.end(), floor=s0)
                 )
+        if "," in f[s0:e0] and "元" in f[s0:e0]:  # 人民币1,200,000,000元, 227,773,087港元: filings write amounts out
+            for m in _PLAIN_ZH.finditer(f, s0, e0):
+                cur = _CURRENCY.get(m.group(1) or "") or _CURRENCY.get(m.group(3), "CNY")
+                out.append(Amount(float(m.group(2).replace(",", "")), cur, m.start(), m.end(), floor=s0))
         if "illion" in f[s0:e0]:
             for m in _WORD_AMOUNT.finditer(f, s0, e0):
                 value = _WORDS[m.group(1)] * (1e9 if m.group(2) == "billion" else 1e6)

@@ -125,7 +125,7 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    wuhan tianjin taipei seoul incheon osaka kyoto dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+    wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -535,11 +535,12 @@ _ZH_END_TAIL = re.compile(
 )
 _ACQ_OBJECT = re.compile(
     r"(?:收购|并购|购买|买下|入股|增持)(?![一该其两多部此本])([\u4e00-\u9fffa-z]{2,10}?)"
-    r"(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
+    r"(?:合共|合计|共计|总共|共)?(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
 )
+_TARGET_BEFORE = frozenset(["收购", "并购", "购买", "买下"])
 _SUBJECT = re.compile(
     r"(?:[^:：!！|\s]{1,8}[:：!！|]\s?)?([\u4e00-\u9fff]{2,6}?)"
-    r"(?=\s?(?:与|和|向|将|拟|获|以|宣布|授权|授予|收购|斥资|豪掷|携手|牵手|联手|签署|签订|达成|公告|本公司|:|：))"
+    r"(?=\s?(?:与|和|向|将|拟|获|以|宣布|授权|授予|收购|斥资|豪掷|携手|牵手|联手|签署|签订|达成|公告|本公司|须予|:|：))"
 )
 
 
@@ -607,7 +608,11 @@ def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> 
             who = m.entity
             break
     if who is None:
-        first = [m for m in names.mentions if names.entities[m.entity].strength >= ZH]
+        first = [
+            m
+            for m in names.mentions
+            if names.entities[m.entity].strength >= ZH and f[max(0, m.start - 2) : m.start] not in _TARGET_BEFORE
+        ]  # (not the company bought: 本公司公布收购事项,收购上海隆达…)
         if not first or _COUNTERPART.search(f, max(0, first[0].start - 5), first[0].start):
             return  # 本公司与北京墨元…签订: the first name is the announcer's counterpart, not the announcer
         who = first[0].entity

@@ -125,13 +125,16 @@ _SOLD_ASSET = re.compile(
 )
 _UNNAMED_OBJECT = re.compile(
     r"\s(?:an?\s|the\s)?(?:[\w.\-()]+\s){0,5}?(?:developer|drugmaker|drug maker|maker|biotech|company|firm|startup|"
-    r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit)\b"
+    r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit|drugs?|medicines?|therap(?:y|ies)|"
+    r"treatments?|vaccines?)\b"
 )
 _CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
 _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
 _ACQ_AFTER = re.compile(
     r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
 )
+_DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
+_TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
 _DEAL_AFTER = re.compile(r"\s(?:licensing\s|licence\s|license\s)?(?:deal|pact|tie-up)\b")
 _DEAL_OWNER_BEFORE = re.compile(r"(?:['’]s|\bwith|\bits)\s(?:[^\s,;]+\s){0,3}$")
@@ -148,7 +151,32 @@ _PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s
 _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
 _MONEY_AFTER = re.compile(r"\s?(?:an?\s)?(?:\$|€|£|us\$|up to|upfront|up front|milestone|royalt|payment|initial|\d)")
-_POSS = re.compile(r"['’]s\s")
+_POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
+_INFINITIVES = frozenset(
+    re.split(
+        r"\|",
+        "develop|sell|commercialize|commercialise|market|manufacture|make|use|expand|bolster|boost|gain|access|acquire|"
+        "help|create|bring|advance|fund|pay|buy|co-develop|distribute|produce|research|discover|explore|study|test|treat|"
+        "target|combine|strengthen|build|add|secure|launch|enter|tackle|fight|address|support|license",
+    )
+)
+
+
+def _recipient_to(f: str, a: int, b: int) -> int:
+    """Where " to <recipient>" starts after a licensing verb: not "rights to" (an asset follows) and not "to develop"."""
+    to = f.find(" to ", a, b)
+    while to != -1:
+        before = f[max(a, to - 7) : to]
+        nxt = f[to + 4 : to + 24].split(" ", 1)[0]
+        if (
+            not before.endswith(("rights", "right", "access", "option", "licence", "license"))
+            and nxt not in _INFINITIVES
+        ):
+            return to
+        to = f.find(" to ", to + 4, b)
+    return -1
+
+
 _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
@@ -205,11 +233,14 @@ def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mentio
     if "the " in f[s0:e0]:  # "the big biotech", "the Japanese drugmaker", "the Seoul-based company"
         taken = {h.start for h in firms}
         for x in _DESCRIBED.finditer(f, s0, e0):
+            if _COPULA_BEFORE.search(f, max(s0, x.start() - 8), x.start()):
+                continue  # "GSK is the latest pharma giant to …": the subject itself, not the other party
             if x.start() not in taken and not any(m.start < x.end() and x.start() < m.end for m in base):
                 out.append(Mention(x.start(), x.end(), "", "", 0, entity=OTHER, anaphor=True))
     return out
 
 
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|becomes|became|as)\s$")
 _DESCRIBED = re.compile(
     r"\bthe\s(?!latter\b|former\b|deal\b|agreement\b)(?:[a-z][\w.’'\-]*\s){1,3}?(?:biotech|pharma|drugmaker|drug maker|"
     r"company|firm|startup|start-up|developer|biopharma|giant|major|group)\b(?!['’]s\s(?:deal|agreement))"
@@ -295,7 +326,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_TO_VERB, s0, e0):  # Y licenses / grants … to X
         if h.start in done or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
-        to = f.find(" to ", h.end, min(e0, h.end + 100))
+        if f.startswith((" in ", " into "), h.end):
+            continue  # "to license in", "buys into": the subject takes the licence
+        to = _recipient_to(f, h.end, min(e0, h.end + 120))
         if to == -1 or st.strong_between(h.end, to):
             continue
         obj = st.right(to + 4, 45)
@@ -335,8 +368,15 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
             _give(votes, names, st, None, subj, 2 * place)  # "GSK to buy US cancer drug developer"
     for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
-        subj = st.left(h.start, 60)
+        by_paying = f.startswith("by ", h.start - 3)  # "X will pick up the rights … by paying $350M": X pays
+        subj = st.subject_en(h.start) if by_paying else st.left(h.start, 60)
+        if subj is None and f.startswith("to ", h.start - 3):
+            subj = st.subject_en(h.start)  # "X is the latest pharma to bite …, promising to pay Y $85M"
         direct = st.right(h.end, 2, descriptors=False)
+        if direct is None:  # "to pay the Chinese immunotherapy developer Y $85 million"
+            far = st.right(h.end, 45)
+            if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
+                direct = far
         if direct is not None and subj is not None:
             _give(votes, names, st, direct, subj, 3 * place)
         elif subj is not None:
@@ -391,6 +431,13 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             f, max(s0, m.start - 30), m.start
         ):  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
             _give(votes, names, st, m, None, 1 * place)
+    if " for " in f[s0:e0]:
+        for x in _DEAL_FOR.finditer(f, s0, e0):
+            y = st.right(x.end(), 4, descriptors=False)
+            if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
+                _give(votes, names, st, None, y, 2 * place)  # "a licensing deal for Intas to develop and sell …"
+            elif f.startswith(("its ", "their "), x.end()) and st.ms and st.ms[0].start < x.start():
+                _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
             _give(votes, names, st, m, None, 2 * place)
