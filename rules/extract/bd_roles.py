@@ -432,11 +432,11 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         ):  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
             _give(votes, names, st, m, None, 1 * place)
     if " for " in f[s0:e0]:
-        for x in _DEAL_FOR.finditer(f, s0, e0):
-            y = st.right(x.end(), 4, descriptors=False)
+        for deal_for in _DEAL_FOR.finditer(f, s0, e0):
+            y = st.right(deal_for.end(), 4, descriptors=False)
             if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
                 _give(votes, names, st, None, y, 2 * place)  # "a licensing deal for Intas to develop and sell …"
-            elif f.startswith(("its ", "their "), x.end()) and st.ms and st.ms[0].start < x.start():
+            elif f.startswith(("its ", "their "), deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
                 _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
