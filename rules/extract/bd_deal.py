@@ -530,9 +530,10 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         fields["licensor"] = licensor
     if licensee:
         fields["licensee"] = licensee
-    asset = _asset(" ".join(t.raw[s:e] for s, e in spans[:3]))
-    if asset and not (fields["deal_type"] == "acquisition" and not _asset_deal(t, spans)):
-        fields["asset"] = asset
+    if not acquisition or _asset_deal(t, spans):  # a company bought whole has no one asset to name
+        asset = _asset(" ".join(t.raw[s:e] for s, e in spans[:3]))
+        if asset:
+            fields["asset"] = asset
     fields.update(money.settle(amounts, acquisition))
     one_party_only = (
         not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields

@@ -758,15 +758,22 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
     forms: list[set[str]] = []
     initials: list[set[str]] = []
     by_key: dict[str, int] = {}
+    seen_words: dict[str, str] = {}  # this item's repeated names are folded once
     for m in mentions:
         k = m.key
         i = by_key.get(k)
         w = ""
         if m.surface:
-            folded = f[m.start : m.end] if raw[m.start : m.end] == m.surface else _cheap_fold(m.surface)
-            w = _words(folded)
+            w = seen_words.get(m.surface, "")
+            if not w:
+                folded = f[m.start : m.end] if raw[m.start : m.end] == m.surface else _cheap_fold(m.surface)
+                w = seen_words[m.surface] = _words(folded)
         lex = k.startswith("lex:")
-        canon = _words(_cheap_fold(k[4:])) if lex and k[4:].isascii() else ""
+        canon = ""
+        if lex and k[4:].isascii():
+            canon = seen_words.get(k, "")
+            if not canon:
+                canon = seen_words[k] = _words(k[4:].lower())
         if i is None and m.surface:
             for j, ent in enumerate(entities):
                 if lex and ent.canonical and ent.canonical != k[4:]:
