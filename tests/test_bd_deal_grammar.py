@@ -715,3 +715,20 @@ def test_zh_amount_written_out_in_full() -> None:
 def test_approved_as_an_adjective_is_not_an_approval() -> None:
     d = deal("Shionara will pay $2.5B to acquire one of the only approved ALS drugs from Tanaka Pharma")
     assert d is not None and d["licensor"] == "Tanaka Pharma"
+
+
+def test_zh_upfront_received_under_an_old_agreement_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "【公告】合康收到國際大藥廠LEO PHARMA A/S依約支付第二階段新藥授權簽約金1,512萬美金,合計已收到3,360萬美金全額簽約金"
+        )
+        is None
+    )
+
+
+def test_zh_seller_shareholder_is_not_the_company_bought() -> None:
+    d = deal(
+        "北京康泰药业股份有限公司关于支付现金收购资产的公告",
+        "公司子公司康泰生物向泰华国际股东BVI公司支付现金9亿元购买其持有的泰华国际100%股份,从而实现对密康息资产的收购。",
+    )
+    assert d is not None and d["licensor"] == "泰华国际" and d["total"] == 9e8

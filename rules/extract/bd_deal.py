@@ -138,6 +138,7 @@ _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
+_RECEIVED_ZH = re.compile(r"(?:已收到|收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$")
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
@@ -246,6 +247,10 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
             return True
         if not terms and _MS_PAID_ZH.match(f, h.end, min(b, h.end + 12)):
             return True  # 里程碑款开始兑现, 里程碑付款到账
+    if has_cjk(f[a:b]):  # 收到…依约支付的第二阶段签约金: an upfront paid under an agreement signed before
+        for h in c.of(C.UPFRONT, a, b):
+            if _RECEIVED_ZH.search(f, max(a, h.start - 40), h.start):
+                return True
     for h in c.of(C.YEAR_INTRO, a, b):  # "partnered with J&J in a 2017 licensing deal"
         if c.has(C.WEAK, h.end, h.end + 25) or c.has(C.STRONG, h.end, h.end + 25):
             return True
@@ -402,7 +407,7 @@ _CONTINUES = re.compile(
     r"[,，]?\s?(?:其|公司|该公司|本公司|集团|本集团|还|亦|也|双方|it\b|the company\b|the companies\b)"
 )
 _STORY_BREAK = re.compile(r"[;；|｜]")
-_CLAUSE_BREAK = re.compile(r"[,，]")
+_CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # (not the comma of 1,512)
 _CLAUSE_START = re.compile(r"\W{0,3}(?:after|following|before|since|as|amid|despite|while|than|在|继|此前|之前)\b")
 
 

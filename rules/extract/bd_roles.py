@@ -506,8 +506,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         pay = cues.first(C.Z_PAY, y.end, min(e0, y.end + 30))
         if verb is not None and (pay is None or verb.start < pay.start):
             _give(votes, names, st, x, y, 3 * place)
-        elif pay is not None:
-            _give(votes, names, st, y, x, 3 * place)
+        elif pay is not None and "持有的" not in f[pay.end : min(e0, pay.end + 40)]:
+            _give(votes, names, st, y, x, 3 * place)  # (向股东Y支付…购买其持有的Z股份: Z is the one bought)
     for p in _finds(f, "被", s0, e0):  # Y 被 X 收购
         x = st.right(p + 1, 15, descriptors=False)
         if x is not None and cues.has(C.Z_ACQ, x.end, min(e0, x.end + 20)):
