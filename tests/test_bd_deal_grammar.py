@@ -732,3 +732,16 @@ def test_zh_seller_shareholder_is_not_the_company_bought() -> None:
         "公司子公司康泰生物向泰华国际股东BVI公司支付现金9亿元购买其持有的泰华国际100%股份,从而实现对密康息资产的收购。",
     )
     assert d is not None and d["licensor"] == "泰华国际" and d["total"] == 9e8
+
+
+def test_more_if_milestones_are_met_is_milestone_money() -> None:
+    d = deal(
+        "Astor Pharma will license obesity drugs from Caspian Pharmaceutical Group, paying $1.2 billion upfront and up to "
+        "$17.3 billion more if development and sales milestones are met"
+    )
+    assert d is not None and d["upfront"] == 1.2e9 and d["total"] == 18.5e9
+
+
+def test_analysis_of_a_deal_model_is_not_a_deal() -> None:
+    assert deal("Understanding the NewCo Model: A Trending Approach of Chinese Pharmaceutical Companies") is None
+    assert deal("Equity Investment + Licensing: The NewCo Model Paves a New Path for Chinese Pharma Companies") is None

@@ -109,7 +109,8 @@ _WORDS: dict[str, str] = {
         teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
-        record year|record quarter|record month|record half|surge of|spate of|boom in|
+        record year|record quarter|record month|record half|surge of|spate of|boom in|the rise of|understanding the|
+        explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
         授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",

@@ -199,7 +199,7 @@ _UPFRONT_PRE = re.compile(
     r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
 )
 _MILESTONE = re.compile(
-    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|worth of|tied to|linked to|payable (?:on|upon)|"
+    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|if|when|once|should|worth of|tied to|linked to|payable (?:on|upon)|"
     r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
