@@ -745,3 +745,14 @@ def test_more_if_milestones_are_met_is_milestone_money() -> None:
 def test_analysis_of_a_deal_model_is_not_a_deal() -> None:
     assert deal("Understanding the NewCo Model: A Trending Approach of Chinese Pharmaceutical Companies") is None
     assert deal("Equity Investment + Licensing: The NewCo Model Paves a New Path for Chinese Pharma Companies") is None
+
+
+def test_nabs_reaches_the_extractor_and_names_the_buyer() -> None:
+    from rules.engine import RuleEngine
+    from rules.loader import BUNDLED_PACKS, load_rules
+
+    loaded = load_rules([BUNDLED_PACKS])
+    engine = RuleEngine(loaded.rules, loaded.lists)
+    item = Item(id="t", source="test", title="Corvane Pharma nabs Lystra Bio for $900M to add a heart drug")
+    matches = [m for m in engine.match(item) if m.rule.id == "bd-deal"]
+    assert matches and matches[0].fields["licensee"] == "Corvane Pharma"
