@@ -800,8 +800,10 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
             forms[i].add(w)
             if canon:
                 forms[i].add(canon)
-            if m.surface.isascii() and " " in m.surface:
-                ini = _initials(m.surface)
+            if " " in m.surface and m.surface.isascii():
+                ini = seen_words.get("\0" + m.surface)
+                if ini is None:
+                    ini = seen_words["\0" + m.surface] = _initials(m.surface)
                 if ini:
                     initials[i].add(ini)
             if m.surface not in ent.names:
