@@ -756,3 +756,10 @@ def test_nabs_reaches_the_extractor_and_names_the_buyer() -> None:
     item = Item(id="t", source="test", title="Corvane Pharma nabs Lystra Bio for $900M to add a heart drug")
     matches = [m for m in engine.match(item) if m.rule.id == "bd-deal"]
     assert matches and matches[0].fields["licensee"] == "Corvane Pharma"
+
+
+def test_licensed_rights_to_a_company_for_a_drug_names_the_recipient() -> None:
+    assert roles(
+        "In a deal worth as much as $600 million, Lanza Medicines Ltd. licensed exclusive global rights to "
+        "Astrazeneca plc for LZ-305, an antibody-drug conjugate for multiple myeloma."
+    ) == ("Lanza Medicines", "AstraZeneca")

@@ -166,15 +166,17 @@ def _recipient_to(f: str, a: int, b: int) -> int:
     """Where " to <recipient>" starts after a licensing verb: not "rights to" (an asset follows) and not "to develop"."""
     to = f.find(" to ", a, b)
     while to != -1:
-        before = f[max(a, to - 7) : to]
         nxt = f[to + 4 : to + 24].split(" ", 1)[0]
-        if (
-            not before.endswith(("rights", "right", "access", "option", "licence", "license"))
-            and nxt not in _INFINITIVES
+        if nxt not in _INFINITIVES and not (
+            f[max(a, to - 7) : to].endswith(("rights", "right", "access", "option", "licence", "license"))
+            and _ASSET_NEXT.match(f, to + 4, min(b, to + 60))
         ):
-            return to
+            return to  # (not "rights to Fibrogen's cornea", "rights to its drug": what the rights are to)
         to = f.find(" to ", to + 4, b)
     return -1
+
+
+_ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
 
 _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
