@@ -401,3 +401,365 @@ def test_two_deals_give_two_events_headline_first() -> None:
     summary = "Separately, Eli Lilly agreed to pay Lakera Pharma $25 million upfront for an oral inhibitor."
     out = get_extractor("bd_deal")(Document(Item(id="t", source="test", title=title, summary=summary)))
     assert isinstance(out, list) and out[0]["licensee"] == "Novartis" and out[1]["licensee"] == "Eli Lilly"
+
+
+# ------------------------------------------------------------------------------------------------ round 2: families
+# of real deal news the first rules did not read (each sentence written for the test)
+
+
+def test_acquisition_noun_alone_reaches_the_extractor() -> None:
+    from rules.engine import RuleEngine
+    from rules.loader import BUNDLED_PACKS, load_rules
+
+    loaded = load_rules([BUNDLED_PACKS])
+    engine = RuleEngine(loaded.rules, loaded.lists)
+    item = Item(id="t", source="test", title="Corvane widens its heart pipeline with $900M Lystra Bio acquisition")
+    assert any(m.rule.id == "bd-deal" for m in engine.match(item))
+
+
+def test_noun_adjunct_acquisition_names_the_target() -> None:
+    assert roles("Corvane widens its heart pipeline with $900M Lystra Bio acquisition") == ("Lystra Bio", "Corvane")
+
+
+def test_country_possessive_is_a_descriptor_not_the_name() -> None:
+    lic, lee = roles("Ostrel Bio has out-licensed its lead antibody to Japan’s Kuroda Pharma for the Japanese market")
+    assert (lic, lee) == ("Ostrel Bio", "Kuroda Pharma")
+
+
+def test_owner_possessive_keeps_the_owned_company() -> None:
+    lic, lee = roles("Fenwick Ventures' Talvio inks a $60M antibody pact with Roche")
+    assert lic == "Talvio" and lee == "Roche"
+
+
+def test_city_and_state_descriptor_with_a_comma() -> None:
+    lic, lee = roles(
+        "Halden Pharma licensed its antibody to Princeton, N.J.-based Quorra Therapeutics Inc. for $30 million"
+    )
+    assert (lic, lee) == ("Halden Pharma", "Quorra Therapeutics")
+    lic, lee = roles("Merivo Health will acquire Austin, Texas-based Pellan Bio for $210 million")
+    assert (lic, lee) == ("Pellan Bio", "Merivo Health")
+
+
+def test_described_subject_refers_to_the_headline_company() -> None:
+    lic, lee = roles(
+        "Vertex makes a rare disease bet",
+        "The big biotech is paying Omrin Therapeutics $90 million upfront to grab rights to a muscle drug.",
+    )
+    assert (lic, lee) == ("Omrin Therapeutics", "Vertex")
+
+
+def test_talks_before_an_agreement_are_not_a_rumour() -> None:
+    d = deal("After months of talks, Sanofi agreed to buy Brevik Biosciences for $2.4 billion")
+    assert d is not None and d["licensor"] == "Brevik Biosciences"
+    assert deal("愛爾蘭藥廠Kestrel宣布,經過三個月洽談後,同意斥資20億美元收購美國藥廠Morvane") is not None
+
+
+def test_with_eyes_on_is_not_a_rumour() -> None:
+    assert deal("Oriel Pharma buys Tessan Bio for $300 million with eyes on its lupus drug") is not None
+
+
+def test_background_offer_in_the_lead_does_not_undo_the_headline() -> None:
+    d = deal(
+        "Kavra Bio is out-licensing its radioenhancer to Janssen in four Asian markets.",
+        "Kavra Bio is out-licensing its radioenhancer to Janssen in four Asian markets. "
+        "Earlier this month, a hedge fund lodged a proposal to acquire Kavra, which shareholders rejected.",
+    )
+    assert d is not None and d["licensee"] == "Janssen"
+
+
+def test_two_story_headline_keeps_the_deal_story() -> None:
+    d = deal("Nuvex rejects $2B buyout bid from founder; Lund Pharma bags eczema drug for $20M upfront")
+    assert d is not None and Name(d["licensee"]) == "Lund Pharma" and d["upfront"] == 20e6
+
+
+def test_financing_and_in_licence_in_one_headline() -> None:
+    assert deal("Halcyon Therapeutics raises $60M, in-licenses a lupus antibody from Novartis") is not None
+
+
+def test_earnings_word_in_a_later_clause_does_not_hide_the_deal() -> None:
+    assert deal("默沙东21日宣布,以10億美元價碼收購生技公司Kelvar Bio,為自家開拓新的營收來源") is not None
+
+
+def test_seller_divests_brands_without_naming_the_buyer() -> None:
+    d = deal("Halvorsen Pharma to divest consumer brands worth $1.2 billion")
+    assert d is not None and d["licensor"] == "Halvorsen Pharma" and d["total"] == 1.2e9
+
+
+def test_offload_to_names_the_buyer() -> None:
+    assert roles("Tessel Health to offload two drugs to Mayne Pharma after failed buyout") == (
+        "Tessel Health",
+        "Mayne Pharma",
+    )
+
+
+def test_accepted_takeover_bid_from_private_equity() -> None:
+    assert roles(
+        "Dorrit Pharmaceuticals agrees £2bn takeover",
+        "Dorrit Pharmaceuticals has agreed a £2bn takeover bid from private equity firm Calder Partners.",
+    ) == ("Dorrit Pharmaceuticals", "Calder Partners")
+
+
+def test_agreed_to_be_acquired_for_a_price_by() -> None:
+    assert roles(
+        "Generic drugmaker Orsa Pharma has agreed to be acquired for $1.1bn by buyout group Harlow Capital"
+    ) == (
+        "Orsa Pharma",
+        "Harlow Capital",
+    )
+
+
+def test_license_in_makes_the_subject_the_licensee() -> None:
+    assert roles(
+        "Qintai Pharmaceuticals inked a deal with Eli Lilly to license in the greater China rights to two drugs"
+    ) == (
+        "Eli Lilly",
+        "Qintai Pharmaceuticals",
+    )
+
+
+def test_acquired_rights_to_an_asset_from_a_company() -> None:
+    lic, lee = roles(
+        "Marlow Pharmaceuticals Co. Ltd. acquired greater China rights to Verocan, an inhaled Parkinson's disease "
+        "therapy sold in the US and Europe, from Acorda Therapeutics Inc. in a deal worth as much as $140 million."
+    )
+    assert (lic, lee) == ("Acorda Therapeutics", "Marlow Pharmaceuticals")
+
+
+def test_name_ends_at_its_legal_suffix() -> None:
+    lic, lee = roles(
+        "Huxley Bioscience LLC has obtained an exclusive global license for the SHP2 inhibitor HX-2376 from "
+        "Suzhou-based Genwell Pharmaceutical Co. Ltd. Financial terms were not disclosed."
+    )
+    assert (lic, lee) == ("Genwell Pharmaceutical", "Huxley Bioscience")
+
+
+def test_spac_merger_is_not_a_deal() -> None:
+    assert deal("Tarrow Therapeutics to go public via a merger with blank-check firm Orion Acquisition Corp.") is None
+
+
+def test_completing_an_acquisition_is_not_news_of_a_deal() -> None:
+    assert deal("Astoria Pharma is completing its acquisition of Nellis Therapeutics in a £12 million deal") is None
+
+
+def test_plural_deals_in_a_headline_are_a_round_up() -> None:
+    assert deal("Korean platforms lead the licensing deals as big pharma shops for innovation") is None
+    assert deal("Kurabe Pharma sets aside $15bn for US pharmaceutical acquisitions") is None
+
+
+def test_milestone_paid_out_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "当里程碑款开始兑现",
+            "先声药业公告,其与艾伯维达成的海外许可合作近期再次触发并收到了4000万美元的里程碑款项。",
+        )
+        is None
+    )
+
+
+def test_near_approval_is_an_adjective() -> None:
+    d = deal("Nikko Shinyaku to pay $36M to reserve US rights to Abvaro Bio's near-approval IL-18 inhibitor")
+    assert d is not None and d["licensor"] == "Abvaro Bio"
+
+
+def test_biobucks_deal_is_the_total() -> None:
+    d = deal(
+        "Sendai Pharma pens a $686 million biobucks deal for Abvaro Bio's autoimmune drug, paying $6 million upfront"
+    )
+    assert d is not None and d["total"] == 686e6
+
+
+def test_zh_agreement_word_xieding() -> None:
+    assert (
+        deal("港股异动 | 华康医药(02552)高开逾11% 与拜耳就糖尿病新药达成商业合作协定,获3亿元人民币预付款") is not None
+    )
+
+
+def test_zh_developer_of_the_asset_is_the_licensor() -> None:
+    assert roles(
+        "本公司控股子公司复锐生物与Trivex签订《许可协议》,双方将就Trivex在研的TVX-101的开发及商业化开展合作"
+    ) == (
+        "Trivex",
+        "复锐生物",
+    )
+
+
+def test_zh_accepts_an_offer_made_by_the_buyer() -> None:
+    assert roles("德國血漿藥廠Biovex同意接受上海萊盛母公司科瑞集團提出的14億美元收購案") == ("Biovex", "科瑞集團")
+
+
+def test_zh_total_in_milestones_that_include_the_upfront() -> None:
+    d = deal("先声药业与Almirall签订独家授权协议,先声药业将收取至多4.92亿美元总里程碑付款,其中包含1500万美元首付款。")
+    assert d is not None and d["total"] == 4.92e8 and d["upfront"] == 1.5e7
+
+
+def test_buys_into_with_rights_is_a_licence() -> None:
+    d = deal(
+        "Gilead buys into blood cancer cell therapy with Arvex deal",
+        "The company is paying Arvex $225 million, on top of a $100 million equity investment, for rights to a CAR-T.",
+    )
+    assert d is not None and d["deal_type"] == "license" and d["upfront"] == 225e6
+
+
+def test_zh_target_named_by_its_place_before_a_stake() -> None:
+    lic, lee = roles("华康中药集团(01688.HK)拟收购数康健康全球30%股份 作价4200万港元")
+    assert (lic, lee) == ("数康健康全球", "华康中药集团")
+
+
+def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
+    d = deal(
+        "君泰生物:关于签署许可协议的公告",
+        "近日,上海君泰生物医药科技股份有限公司(以下简称“公司”)与许可方签署了《许可协议》。根据许可协议,"
+        "许可方授予公司在大中华区内开发、制造和商业化两款双靶点融合蛋白的独占许可权利。",
+    )
+    assert d is not None and Name(d["licensee"]) == "君泰生物"
+
+
+def test_zh_unsolicited_tender_offer_is_not_a_deal() -> None:
+    assert deal("國內藥廠健康(4199)宣布擬透過公開收購方式,以每股現金24元取得另一家藥廠健遠生技15%至30%股權") is None
+
+
+def test_fraud_claim_about_an_old_buyout_is_not_a_deal() -> None:
+    assert deal("Hyland claims it was duped by fraudulent data into $570M Andros Biotech buyout") is None
+
+
+def test_zh_consideration_set_at() -> None:
+    d = deal(
+        "中國生物製藥斥資收購赫康生物",
+        "根據協議條款,此次交易的最高基礎代價定為12億元人民幣,完成後赫康生物將成為其全資附屬公司。",
+    )
+    assert d is not None and d.get("total") == 1.2e9
+
+
+def test_dateline_then_lead_clause_about_data() -> None:
+    lic, lee = roles(
+        "SEOUL – Following positive phase 2 data on Hanra Pharmaceutical Co. Ltd.’s weekly agonist, the Seoul-based "
+        "company has exclusively licensed the drug to Merck & Co. Inc. for the indication."
+    )
+    assert (lic, lee) == ("Hanra Pharmaceutical", "Merck & Co.")
+
+
+def test_zh_marketing_authorisation_holder_is_not_a_deal_word() -> None:
+    d = deal(
+        "港股异动 | 华康医药(02552)高开逾11% 与拜耳就糖尿病新药达成商业合作协定",
+        "华康医药公布,公司与拜耳医药保健有限公司就糖尿病新药在中国达成商业合作协定。根据协定条款,公司作为药品上市许可持有人"
+        "将负责临床开发;拜耳将负责市场推广。华康医药将获得3亿元人民币的预付款,此外其还将获得额外最高可达到41.8亿元人民币的"
+        "销售里程碑付款。",
+    )
+    assert d is not None and d["upfront"] == 3e8 and d["total"] == 4.48e9
+
+
+def test_the_latters_technology_names_the_licensor() -> None:
+    lic, lee = roles(
+        "China’s Arcton Vision Biotechnology Co. Ltd. has entered into an exclusive deal with New York-based Eyevia "
+        "Inc. to develop eye drops that are delivered using the latter’s first-in-class microdosing spray technology."
+    )
+    assert (lic, lee) == ("Eyevia", "Arcton Vision Biotechnology")
+
+
+def test_acronym_before_a_head_word_is_a_name() -> None:
+    lic, lee = roles(
+        "ADC Therapeutics, Kanto Pharma ink lymphoma licensing pact in Japan",
+        "Under the agreement terms, ADC Therapeutics will receive an upfront payment of $30 million from Kanto Pharma.",
+    )
+    assert (lic, lee) == ("ADC Therapeutics", "Kanto Pharma")
+
+
+def test_hand_off_rights_to_skips_the_rights_to_asset() -> None:
+    assert roles(
+        "Israeli biotech Cellora Ltd. will hand off the rights to its stem cell mobilizer in Asia to China’s Gloria "
+        "Pharma Co. Ltd. via an out-licensing deal worth up to $280 million"
+    ) == ("Cellora", "Gloria Pharma")
+
+
+def test_licensed_rights_to_a_companys_product_makes_it_the_licensor() -> None:
+    assert roles(
+        "In a deal worth up to $108 million, eye startup Lumina Biosciences Ltd. has licensed the global rights to "
+        "Fibrex Inc.’s biosynthetic cornea"
+    ) == ("Fibrex", "Lumina Biosciences")
+
+
+def test_by_paying_belongs_to_the_sentence_subject() -> None:
+    assert roles(
+        "Bristol Myers Squibb will pick up the rights to Lanbio Co. Ltd.’s heart drug, Camvora, in six Asian countries "
+        "by paying $350 million up front"
+    ) == ("Lanbio", "Bristol Myers Squibb")
+
+
+def test_promising_to_pay_a_described_company() -> None:
+    assert roles(
+        "GSK plc is the latest pharma giant to bite on ADCs, promising to pay the Chinese developer Hanwei "
+        "Pharmaceutical Co. Ltd. $85 million up front in a licensing deal"
+    ) == ("Hanwei Pharmaceutical", "GSK")
+
+
+def test_deal_for_y_to_develop_names_the_licensee() -> None:
+    assert roles(
+        "Shanghai-based Henwell Biotech Inc. and India’s Intara Pharmaceuticals Ltd. agreed upon a €185 million "
+        "licensing deal for Intara to develop and sell Henwell’s lung cancer drug across Europe"
+    ) == ("Henwell Biotech", "Intara Pharmaceuticals")
+
+
+def test_signed_licensing_deal_between_two_named_companies_without_roles() -> None:
+    d = deal(
+        "Irvine, Calif.-based Trigon Therapeutics Inc. has signed an exclusive licensing deal with Shanghai-based "
+        "Elpis Biopharmaceuticals Co. Ltd. The two companies will develop an antibody in mainland China."
+    )
+    assert d is not None
+
+
+def test_zh_amount_written_out_in_full() -> None:
+    d = deal("本公司公布收购事项,收购上海隆达生物科技合共约67%股本权益,代价之最高金额约为人民币227,773,087元。")
+    assert d is not None and d["total"] == 227_773_087 and d["currency"] == "CNY"
+
+
+def test_approved_as_an_adjective_is_not_an_approval() -> None:
+    d = deal("Shionara will pay $2.5B to acquire one of the only approved ALS drugs from Tanaka Pharma")
+    assert d is not None and d["licensor"] == "Tanaka Pharma"
+
+
+def test_zh_upfront_received_under_an_old_agreement_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "【公告】合康收到國際大藥廠LEO PHARMA A/S依約支付第二階段新藥授權簽約金1,512萬美金,合計已收到3,360萬美金全額簽約金"
+        )
+        is None
+    )
+
+
+def test_zh_seller_shareholder_is_not_the_company_bought() -> None:
+    d = deal(
+        "北京康泰药业股份有限公司关于支付现金收购资产的公告",
+        "公司子公司康泰生物向泰华国际股东BVI公司支付现金9亿元购买其持有的泰华国际100%股份,从而实现对密康息资产的收购。",
+    )
+    assert d is not None and d["licensor"] == "泰华国际" and d["total"] == 9e8
+
+
+def test_more_if_milestones_are_met_is_milestone_money() -> None:
+    d = deal(
+        "Astor Pharma will license obesity drugs from Caspian Pharmaceutical Group, paying $1.2 billion upfront and up to "
+        "$17.3 billion more if development and sales milestones are met"
+    )
+    assert d is not None and d["upfront"] == 1.2e9 and d["total"] == 18.5e9
+
+
+def test_analysis_of_a_deal_model_is_not_a_deal() -> None:
+    assert deal("Understanding the NewCo Model: A Trending Approach of Chinese Pharmaceutical Companies") is None
+    assert deal("Equity Investment + Licensing: The NewCo Model Paves a New Path for Chinese Pharma Companies") is None
+
+
+def test_nabs_reaches_the_extractor_and_names_the_buyer() -> None:
+    from rules.engine import RuleEngine
+    from rules.loader import BUNDLED_PACKS, load_rules
+
+    loaded = load_rules([BUNDLED_PACKS])
+    engine = RuleEngine(loaded.rules, loaded.lists)
+    item = Item(id="t", source="test", title="Corvane Pharma nabs Lystra Bio for $900M to add a heart drug")
+    matches = [m for m in engine.match(item) if m.rule.id == "bd-deal"]
+    assert matches and matches[0].fields["licensee"] == "Corvane Pharma"
+
+
+def test_licensed_rights_to_a_company_for_a_drug_names_the_recipient() -> None:
+    assert roles(
+        "In a deal worth as much as $600 million, Lanza Medicines Ltd. licensed exclusive global rights to "
+        "Astrazeneca plc for LZ-305, an antibody-drug conjugate for multiple myeloma."
+    ) == ("Lanza Medicines", "AstraZeneca")

@@ -102,16 +102,17 @@ _WORDS: dict[str, str] = {
         bagged|licens*|licenc*|in-licens*|out-licens*|rights to|rights for|rights outside|rights in|rights ex-|global rights|
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
-        won the auction|bidding war|divest*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
+        won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
-        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
+        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
-        record year|record quarter|record month|record half|
+        record year|record quarter|record month|record half|surge of|spate of|boom in|the rise of|understanding the|
+        explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
-        授权潮|出海潮|bd潮|交易热|授权热""",
+        授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
     AGGREGATE: """surge|surges|soar|soars|jump|jumps|boom|booms|climb|climbs|rise|rises|rose|hit|hits|top|tops|reach|reached|
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
@@ -154,8 +155,10 @@ _WORDS: dict[str, str] = {
     OTHER_NEWS: """ipo|ipos|initial public offering|series a|series b|series c|series d|series e|series f|seed round|
         funding round|financing round|raise|raises|raised|raising|venture round|venture funding|private placement|topline|
         top-line|readout|read-out|earnings|quarterly|profit|guidance|outlook|lawsuit|sue|sues|sued|litigation|
-        starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|upgrade|upgrades|downgrade|
-        downgrades|partnered with|previously licensed|previously acquired|settle|settles|settled|settlement|
+        starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
+        downgrades|partnered with|previously licensed|previously acquired|settle|settles|settled|settlement|alleges|
+        alleged|accuses|accused|fraud|fraudulent|duped|
+        go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
         临床数据|试验结果|顶线|主要终点|目标价|评级|纯利|净利|派息|股息|此前|早前|去年""",
     MOVE: """soar*|jump*|surg*|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
@@ -172,7 +175,7 @@ _WORDS: dict[str, str] = {
         此前|之前|早前|去年|前年|曾经|曾与|曾将|曾于|曾在|曾获|先前|已于20|个月前|月前|年前|周前""",
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
-    UPFRONT: """upfront|up-front|up front|initial payment|initial cash|option fee|at closing|upon closing|at the closing|
+    UPFRONT: """upfront|up-front|up front|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
         首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金""",
     TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|
@@ -207,9 +210,12 @@ _WORDS: dict[str, str] = {
         picks up|picked up|pick up|snaps up|snapped up|bag|bags|bagged""",
     R_TO_VERB: """licenses|licensed|licensing|license|licences|licenced|licencing|out-licens*|sublicens*|sub-licens*|grant|
         grants|granted|granting|sell|sells|selling|sold|transfer|transfers|transferred|assign|assigns|assigned|divest|
-        divests|divested|hands over|handed over|hand over""",
+        divests|divested|hands over|handed over|hand over|offload*|shed|sheds|shedding|hand off|hands off|handing off|
+        handed off""",
     R_PAY: """pay|pays|paying|paid|dole out|doles out|doled out|doling out|fork over|forks over|forked over|shell out|
         shells out|shelled out|hand over|hands over|put up|puts up|commit|commits|committed|plunk down|stump up|bet|bets|
+        wager|wagers|wagered|make an upfront payment|makes an upfront payment|made an upfront payment|
+        make an up-front payment|makes an up-front payment|
         betting|spend|spends|spending|spent|hands|handed|give|gives|giving""",
     R_RECEIVE: """receive|receives|received|receiving|is getting|are getting|gets|get|getting|got|stands to receive|
         stand to receive|stands to gain|stands to earn|eligible|could earn|could receive|could get|could reap|could pocket|
@@ -218,7 +224,8 @@ _WORDS: dict[str, str] = {
     R_GRANT: """granting|grants|granted|giving|gives|gave|providing|provides|provided|offering""",
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
-        landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in""",
+        landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
+        licensing in""",
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|
@@ -240,7 +247,7 @@ _WORDS: dict[str, str] = {
     Z_GRANT_TO: """授权给|授权予|许可给|许可予|授予|转让给|出售给|授权于|许可于|让与""",
     Z_PAY: """支付|付出|斥资|豪掷|出资""",
     Z_GET: """获得|取得|拿下|购得|引进|引入|买断|收购|买下|获授|拥有|享有""",
-    Z_RECV: """获得|收取|收到|取得|获支付|可获得|有权收取|有资格获得|有权获得|有资格收取|拿到|进账""",
+    Z_RECV: """获得|收取|收到|取得|获支付|可获得|有权收取|有资格获得|有权获得|有资格收取|拿到|进账|收下|入袋|落袋""",
     Z_ACQ: """收购|并购|买下|购入|购买|吞并|入股|全资收购|拿下|买断|认购|控股""",
     Z_AGREE: """签署|签订|订立|达成|缔结|宣布|建立|开展|展开|合作|组建|成立|设立|共同""",
     Z_RIGHTS: """权益|权利|许可|授权|选择权|销售权|经销权|代理权|商业化权|开发权|独家权|产品|资产|项目|药物|管线|疗法|候选|抗体|技术|平台|新药|疫苗|注射液|单抗|双抗|

@@ -45,7 +45,7 @@ DEAL_WORDS = (
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt",
     "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
-    "选择权", "权益", "合作", "协议", "合约", "交易", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
+    "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费",
 )  # fmt: skip
 PHARMA_WORDS = (
@@ -88,6 +88,8 @@ _NOT_CODE = re.compile(
     r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d|NCT\d+"
 )
 _WORD = re.compile(r"[a-z]{7,}")
+_TWO_DIGITS = re.compile(r"\d{2,}")
+_UPPER = re.compile(r"[A-Z]")
 _INN_ENDINGS = (
     "mab", "nib", "tinib", "ciclib", "parib", "lisib", "cel", "tide", "glutide", "stat", "vir", "zumab", "ximab",
     "tug", "kin", "cept", "tecan", "vedotin", "tansine", "sermin", "prazan",
@@ -108,7 +110,7 @@ def _asset(text: str) -> str | None:
         shape = _CODE_SHAPE.match(code)
         if shape is None or shape.end() != len(code):
             continue
-        if not _NOT_CODE.fullmatch(code) and re.search(r"\d{2,}", code) and re.search(r"[A-Z]", code):
+        if not _NOT_CODE.fullmatch(code) and _TWO_DIGITS.search(code) and _UPPER.search(code):
             return code
     low = text.lower()
     for w in _WORD.findall(low):
@@ -126,26 +128,30 @@ _ZH_COUNT = re.compile(
     r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
     r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。]{0,4}(?:新高|纪录)|年度[^，。]{0,6}(?:交易|授权|bd)"
 )
-_COUNTED = re.compile(r"(?<![\w\-.])\d+\s(?:[\w\-]+\s){0,3}$")
+_COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|bn|mn)\b)(?:[\w\-]+\s){0,3}$")
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
 _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
     r"pockets?|pocketed|gets?|secures?)\b"
 )
 _COMPLETION = re.compile(
-    r"\b(?:closes|closed|completes|completed|finalizes|finalises|finalized|wraps up)\b.{0,25}?"
-    r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction)\b"
+    r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
+    r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
+_RECEIVED_ZH = re.compile(r"(?:已收到|收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$")
+_ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
+_MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
 _FUTURE = re.compile(
     r"(?:expect\w*|close|closing|complet\w*|\bby|until|through|launch\w*|end of|before)\s(?:in\s)?(?:the\s)?(?:\w+\s){0,3}$"
 )
 _ZH_MONTH = re.compile(r"20\d\d\s?年\s?\d{1,2}\s?月(?!\s?\d)")
 _LEAD_CLAUSE = re.compile(
-    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than )?(?:over |under )?(?:a|one|two|three|four|"
-    r"five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s)?(?:after|following|on the heels of)\b[^,]{0,200},\s"
+    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than |barely |only |roughly |just over )?(?:over |under )?"
+    r"(?:a|one|two|three|four|five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s(?:and a half\s)?)?"
+    r"(?:after|following|on the heels of)\b[^,]{0,200},\s"
 )
-_ZH_CLAUSE = re.compile(r"(?:在|继)[^。；;，,]{2,80}?(?:之后|以后|后)[，,]")
+_ZH_CLAUSE = re.compile(r"(?:在|继|经过)[^。；;，,]{2,80}?(?:之后|以后|后)[，,]")
 _DATELINE = re.compile(
     r"\W{0,2}(?:[A-Za-z][A-Za-z .]{1,30}(?:,\s?[A-Za-z][a-z]{2,9}\.? \d{1,2})?\s?(?:\(\w+\))?\s?[-–—]{1,2}\s|\(\w+\)\s?[-–—]\s?|"
     r"〔[^〕]{1,20}〕|【[^】]{1,20}】|（[^）]{1,20}电）|\([^)]{1,20}讯\)|[^，,。]{1,12}(?:日电|日讯|消息|获悉)[，,]?|shots:\s)"
@@ -209,14 +215,25 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
             return True
         if _PERIOD.search(f, max(a, h.start - 60), h.start):
             return True
+    plural = c.of(C.PLURAL, a, b)
+    if plural and all(h.word != "licensing" for h in plural):
+        starts = {h.start for h in plural}
+        singular = [h for h in c.of(C.STRONG, a, b) + c.of(C.WEAK, a, b) if h.start not in starts]
+        if not singular:
+            return True  # "Korean platforms lead the deals", "Takeda sets aside $15bn for acquisitions"
     return has_cjk(f[a:b]) and bool(_ZH_COUNT.search(f, a, b))
 
 
 def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
-    if c.has(C.NOT_NEW, a, b) or c.has(C.OTHER_NEWS, a, b):
+    if any(
+        (h.start == 0 or f[h.start - 1] != "-") and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
+        for h in c.of(C.NOT_NEW, a, b)
+    ):
+        return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
+    if c.has(C.OTHER_NEWS, a, b):
         return True
-    if ("clos" in f[a:b] or "complet" in f[a:b]) and _COMPLETION.search(f, a, b):
+    if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and _COMPLETION.search(f, a, b):
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     terms = c.has(C.TERMS, a, b)
     for h in c.of(C.MILESTONE, a, b):
@@ -228,6 +245,12 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
             return True  # 百利天恒收到BMS 2.5亿美元里程碑付款
         if not terms and "获" in f[max(a, h.start - 18) : h.start]:
             return True
+        if not terms and _MS_PAID_ZH.match(f, h.end, min(b, h.end + 12)):
+            return True  # 里程碑款开始兑现, 里程碑付款到账
+    if has_cjk(f[a:b]):  # 收到…依约支付的第二阶段签约金: an upfront paid under an agreement signed before
+        for h in c.of(C.UPFRONT, a, b):
+            if _RECEIVED_ZH.search(f, max(a, h.start - 40), h.start):
+                return True
     for h in c.of(C.YEAR_INTRO, a, b):  # "partnered with J&J in a 2017 licensing deal"
         if c.has(C.WEAK, h.end, h.end + 25) or c.has(C.STRONG, h.end, h.end + 25):
             return True
@@ -235,12 +258,33 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
 
 
 def _negative(t: _Text, a: int, b: int) -> bool:
-    """Talks and rumours, or a bid or offer not agreed."""
-    if t.cues.has(C.RUMOUR, a, b):
+    """Talks and rumours, or a bid or offer not agreed (not the talks that came before an agreement: "after months
+    of talks, X agreed to buy Y", 经过六个月洽谈后,同意…收购; not "with eyes on")."""
+    for h in t.cues.of(C.RUMOUR, a, b):
+        if h.word.startswith("eye") and t.f.startswith("with ", h.start - 5):
+            continue
+        if _PAST_TALKS.search(t.f, max(a, h.start - 60), h.start) and t.cues.has(C.AGREED, h.end, b):
+            continue
+        if has_cjk(h.word) and _ZH_PAST_TALKS.match(t.f, h.end, b) and "经" in t.f[max(a, h.start - 10) : h.start]:
+            continue
         return True
     if "将有" in t.f[a:b] and re.search(r"将有[^，。]{0,10}(?:交易|授权|合作|bd|落地)", t.f[a:b]):
         return True
     return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
+
+
+_PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
+_ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
+
+
+def _lead_negative(t: _Text, s: int, e: int) -> bool:
+    """The lead's first sentence says talks or a bid, once its opening clause and background are set aside."""
+    m = _LEAD_CLAUSE.match(t.f, s, e)
+    if m:
+        s = m.end()
+    if not has_cjk(t.f[s:e]) and _background(t, s, e):
+        return False  # "Earlier this month, Y lodged a proposal to acquire X": background
+    return _negative(t, s, e)
 
 
 def _background(t: _Text, a: int, b: int) -> bool:
@@ -299,45 +343,55 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     """The sentences that report each deal, the headline's first; [] when the item reports no new deal."""
     c = t.cues
     h0, h1 = 0, t.title_end
+    first = _DATELINE.match(t.f, h0, h1)
+    if first and _LEAD_CLAUSE.match(t.f, first.end(), h1):
+        h0 = first.end()  # "HONG KONG – Following positive data on X's drug, the company has licensed …"
     lead_clause = _LEAD_CLAUSE.match(t.f, h0, h1)
     if lead_clause:
         h0 = lead_clause.end()  # "A month after X filed for an IPO, Bayer is paying …"
     dateline = _DATELINE.match(t.f, h0, h1)
     hb = dateline.end() if dateline else h0
-    if _roundup(t, h0, h1) or _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
+    if _roundup(t, h0, h1):
         return []
+    story = None
+    if _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
+        story = _deal_story(t, hb, h1)
+        if story is None:
+            return []
     strong = c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]
     states_deal = strong or c.has(C.WEAK, h0, h1)
     if not states_deal and c.has(C.TOPIC, h0, h1):
         return []  # a read-out or an approval, whatever the lead recalls of an old deal
     t.extend()
     f = t.f
-    head = [(s, e) for s, e in t.sentences if s < t.title_end]
+    head = [story] if story and story != (hb, h1) else [(s, e) for s, e in t.sentences if s < t.title_end]
     body = [(s, e) for s, e in t.sentences if s >= t.title_end]
     if not states_deal or (c.has(C.MOVE, h0, h1) and not strong):
         # the deal is in the lead: the first sentence that states one (a share move "because of" a new deal)
         start = None
         for i, (s, e) in enumerate(body[:4]):
             kept = _strip_clauses(t, s, e)
-            if any(c.has(C.STRONG, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
+            if any(_strong_cue(t, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
                 start = i
                 break
         if start is None:
             return []
         s, e = body[start]
         d = _DATELINE.match(f, s, e)
-        if _negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
+        if _lead_negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
             return []
         body = body[start:]
         if not states_deal and c.has(C.MOVE, h0, h1):
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
-    elif body and _negative(t, body[0][0], body[0][1]):
+    elif body and _lead_negative(t, body[0][0], body[0][1]):
         return []
     groups: list[list[tuple[int, int]]] = [[]]
     for s, e in head:
         groups[0].extend(_strip_clauses(t, s, e))
     for i, (s, e) in enumerate(body):
         cut = c.first(C.SPLIT, s, e)
+        if cut and _CONTINUES.match(f, cut.end, min(e, cut.end + 8)):
+            cut = None  # "此外其还将获得…里程碑付款", "meanwhile, the company will …": the same deal goes on
         if cut and (cut.start > s or groups[-1]):
             if cut.start > s and not (i and _background(t, s, cut.start)):
                 groups[-1].extend(_strip_clauses(t, s, cut.start))
@@ -347,6 +401,45 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+_CONTINUES = re.compile(
+    r"[,，]?\s?(?:其|公司|该公司|本公司|集团|本集团|还|亦|也|双方|it\b|the company\b|the companies\b)"
+)
+_STORY_BREAK = re.compile(r"[;；|｜]")
+_CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # (not the comma of 1,512)
+_CLAUSE_START = re.compile(r"\W{0,3}(?:after|following|before|since|as|amid|despite|while|than|在|继|此前|之前)\b")
+
+
+def _strong_cue(t: _Text, a: int, b: int) -> bool:
+    """A word that states a transaction, not one inside an approval or termination phrase (上市许可持有人)."""
+    spans = [(h.start, h.end) for h in t.cues.of(C.NOT_NEW, a, b)]
+    return any(not any(s <= h.start and h.end <= e for s, e in spans) for h in t.cues.of(C.STRONG, a, b))
+
+
+def _deal_story(t: _Text, a: int, b: int) -> tuple[int, int] | None:
+    """A headline that the whole does not let pass (a rejected bid, a financing, results) may still state a new deal in
+    one of its parts: the other story of a two-story headline ("X rejects bid; Y bags drug for $17M upfront"), or a
+    clause of its own ("X raises $60M, in-licenses Y"; a lead sentence: "…以13.5亿美元收购Y,为自家开拓营收来源").
+    Returns the story (its span) or the whole headline when a clause states the deal; None when no part does."""
+
+    def clean(p: int, q: int) -> bool:
+        c = t.cues
+        if not c.has(C.STRONG, p, q) or _CLAUSE_START.match(t.f, p, q):
+            return False
+        return not (_roundup(t, p, q) or _not_news_of_a_deal(t, p, q) or _negative(t, p, q) or _background(t, p, q))
+
+    other_only = not _negative(t, a, b) and not t.cues.has(C.NOT_NEW, a, b) and not t.cues.has(C.MILESTONE, a, b)
+    for pieces, whole in ((_STORY_BREAK, False), (_CLAUSE_BREAK, True)):
+        if not pieces.search(t.f, a, b) or (whole and not other_only):
+            continue
+        start = a
+        for m in [*pieces.finditer(t.f, a, b), None]:
+            end = m.start() if m else b
+            if clean(start, end):
+                return (a, b) if whole else (start, end)
+            start = m.end() if m else b
+    return None
 
 
 def _acquisition(t: _Text, a: int, b: int) -> bool:
@@ -361,8 +454,8 @@ def _acquisition(t: _Text, a: int, b: int) -> bool:
 def _first_of_type(t: _Text, cat: str, a: int, b: int) -> C.Hit | None:
     if cat != C.T_ACQ:
         return t.cues.first(cat, a, b)
-    for h in t.cues.of(cat, a, b):  # "buys rights to", "acquired an exclusive licence": a licence
-        if h.word.isascii() and t.cues.has(C.RIGHTS, h.end, min(b, h.end + 25)):
+    for h in t.cues.of(cat, a, b):  # "buys rights to", "acquired an exclusive licence", "buys into": a licence
+        if h.word.isascii() and (t.cues.has(C.RIGHTS, h.end, min(b, h.end + 25)) or t.f.startswith(" into ", h.end)):
             continue
         return h
     return None
@@ -393,7 +486,7 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
     return "license"
 
 
-def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[Names, str | None, str | None]:
+def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[Names, str | None, str | None, bool]:
     roles = spans[:ROLE_SPANS]
     names = find_names(t.raw, t.f, sorted(set(roles) | set(t.context)), zh, t.cues)
     weights = [(s, e, 3.0 if s < t.title_end else (2.0 if k <= 1 else 1.0)) for k, (s, e) in enumerate(roles)]
@@ -413,7 +506,11 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
             return ent.display(slot[1])
         return ent.display()
 
-    return names, show(licensor), show(licensee)
+    if licensor is None and licensee is None:
+        strong = {i for i, e in enumerate(names.entities) if e.strength >= STRONG}
+        if any(a != b and a in strong and b in strong for a, b in votes.pairs):
+            return names, None, None, True  # "A and B signed a licensing deal": a deal, roles not stated
+    return names, show(licensor), show(licensee), False
 
 
 def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | None:
@@ -423,8 +520,8 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if not any(c.has(C.STRONG, a, b) or c.has(C.WEAK, a, b) for a, b in spans):
         return None
     zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
-    _, licensor, licensee = _roles_and_names(t, spans, zh)
-    if licensor is None and licensee is None:
+    _, licensor, licensee, paired = _roles_and_names(t, spans, zh)
+    if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
         return None
     deal_type = _deal_type(t, spans)
     acquisition = deal_type == "acquisition"
@@ -438,13 +535,28 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         fields["licensor"] = licensor
     if licensee:
         fields["licensee"] = licensee
-    asset = _asset(" ".join(t.raw[s:e] for s, e in spans[:3]))
-    if asset and not (fields["deal_type"] == "acquisition" and not _asset_deal(t, spans)):
-        fields["asset"] = asset
+    if not acquisition or _asset_deal(t, spans):  # a company bought whole has no one asset to name
+        asset = _asset(" ".join(t.raw[s:e] for s, e in spans[:3]))
+        if asset:
+            fields["asset"] = asset
     fields.update(money.settle(amounts, acquisition))
-    if not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields:
+    one_party_only = (
+        not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields
+    )
+    if one_party_only and not _signed_agreement(t, spans):
         return None  # one party, no money, no asset: "阿斯利康获得授权" may as well be a regulatory licence
     return fields
+
+
+_AGREEMENT_NAMED = re.compile(
+    r"许可协议|授权协议|收购协议|合作协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
+    r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
+)
+
+
+def _signed_agreement(t: _Text, spans: list[tuple[int, int]]) -> bool:
+    """The opening sentences say a licence or purchase agreement was signed (与许可方签署了《许可协议》)."""
+    return any(t.cues.has(C.AGREED, a, b) and _AGREEMENT_NAMED.search(t.f, a, b) for a, b in spans[:2])
 
 
 def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:

@@ -69,6 +69,7 @@ _PREFIX = re.compile(
 _PLAIN = re.compile(
     r"(?<![\w$])(us\$|hk\$|\$|€|£)\s?(\d{1,3}(?:,\d{3}){1,3})(?!\d|[,.]\d|\s?(?:[kmb]|mm|bn|mn|thousand|million|billion)\b)"
 )
+_PLAIN_ZH = re.compile(r"(人民币|港币|港元|美元)?\s?(\d{1,3}(?:,\d{3}){2,4})(?:\.\d+)?\s?(美元|港元|港币|元)")
 _SUFFIX = re.compile(
     r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
     r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|usd|eur|gbp|chf|cny|rmb|hkd|jpy)"
@@ -144,6 +145,10 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
                 out.append(
                     Amount(float(m.group(2).replace(",", "")), _CURRENCY[m.group(1)], m.start(), m.end(), floor=s0)
                 )
+        if "," in f[s0:e0] and "元" in f[s0:e0]:  # 人民币1,200,000,000元, 227,773,087港元: filings write amounts out
+            for m in _PLAIN_ZH.finditer(f, s0, e0):
+                cur = _CURRENCY.get(m.group(1) or "") or _CURRENCY.get(m.group(3), "CNY")
+                out.append(Amount(float(m.group(2).replace(",", "")), cur, m.start(), m.end(), floor=s0))
         if "illion" in f[s0:e0]:
             for m in _WORD_AMOUNT.finditer(f, s0, e0):
                 value = _WORDS[m.group(1)] * (1e9 if m.group(2) == "billion" else 1e6)
@@ -194,10 +199,10 @@ _UPFRONT_PRE = re.compile(
     r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
 )
 _MILESTONE = re.compile(
-    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|worth of|tied to|linked to|payable (?:on|upon)|"
+    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|if|when|once|should|worth of|tied to|linked to|payable (?:on|upon)|"
     r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
-    r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks|contingent)\b"
+    r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
     r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
 )
 _MILESTONE_PRE = re.compile(
@@ -208,18 +213,22 @@ _BUNDLE_POST = re.compile(
     r"^\s?(?:的|in\s|in an?\s)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
+# "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
+_INCLUDES_UPFRONT = re.compile(
+    r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes)[^.;。；]{0,30}(?:upfront|首付|预付)"
+)
 _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
 )
 _TOTAL_PRE = re.compile(
     r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity )?"
     r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
-    r"deal (?:value )?of|potential(?:ly)?(?: worth)?|as much as|could (?:be worth|reach|total)|offer of|price of|priced at|"
+    r"deal (?:value )?of|potential(?:ly)?(?: worth)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"equity value of|enterprise value of|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
-    r"as much as|~|an estimated|a potential|a total of|达到|达|约为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
+    r"as much as|~|an estimated|a potential|a total of|达到|达|约为|定为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
     r"最高|最高约|合计|总计)*\s?$"
 )
 _FOR_LICENCE = re.compile(
@@ -227,14 +236,15 @@ _FOR_LICENCE = re.compile(
     r"\bdoles? out|\bputs? up)\s?(?:about|approximately|around|roughly|nearly|up to|as much as|~)?\s?$"
 )
 _FOR = re.compile(
-    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bat|\bfor a whopping|\bfor some|\bfor about|\bfor roughly)"
+    r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bwagers?|\bcommits?|\bat|\bfor a whopping|\bfor some|"
+    r"\bfor about|\bfor roughly)"
     r"\s?(?:about|approximately|around|roughly|nearly|some|more than|over|up to|~|an estimated)?\s?$"
 )
 _TOTAL_POST = re.compile(
     r"^\s?(?:dollar\s|in cash\s|cash\s|\(\S+\)\s)?(?:[a-z][\w\-]*\s){0,2}?(?:deal|transaction|acquisition|buyout|takeover|agreement|pact|"
     r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
     r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock)"
-    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额)"
+    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
 )
 
@@ -248,6 +258,7 @@ _STRONG_TOTAL = re.compile(
 _APPROX = re.compile(
     r"(?:超|逾|近|约|超过|more than|over|about|nearly|approximately|approx\.?|~|roughly|around|some)\s?$"
 )
+_PAYING = re.compile(r"\b(?:is|are|will be)\spaying\s(?:[\w\-&.’']+\s){0,4}$")
 _CONSIDERATION_POST = re.compile(
     r"^\s?(?:in cash|cash|的?现金|的?现金及股票|的?现金加股票|in cash and stock|in stock|(?:in cash )?(?:at|upon) (?:the )?closing)"
 )
@@ -292,7 +303,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "equity"
         elif total_word is not None and not component_before and a.start - total_word.end <= 12:
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
-        elif _BUNDLE_POST.search(post_full[:60]) or _bundle_before(cues, clause_start, a.start):
+        elif (
+            _BUNDLE_POST.search(post_full[:60])
+            or _INCLUDES_UPFRONT.match(f[tail : tail + 60])
+            or _bundle_before(cues, clause_start, a.start)
+        ):
             a.kind = "bundle"
         elif described := _UPFRONT_POST.match(post):
             a.kind = "upfront"
@@ -306,6 +321,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "milestone"
         elif not acquisition and re.match(r"\s?(?:in\s)?cash\b", post):
             a.kind = "upfront"  # a licence "paying $370M cash"
+        elif not acquisition and _PAYING.search(pre[-40:]) and not _TOTAL_POST.match(post):
+            a.kind = "upfront"  # a licence: "is paying Arcellx $225 million … for rights to"
         elif _TOTAL_POST.match(post):
             a.kind = "total"
         elif acquisition and _CONSIDERATION_POST.match(post):
@@ -395,7 +412,7 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         total = explicit.value
         if explicit.in_title and explicit.approx:
             # "总额超6亿美元" over a lead that states the terms exactly: the exact figure
-            exact = body_totals[0].value if body_totals else component
+            exact = next((a.value for a in body_totals if not a.approx), component)
             if exact is not None and abs(exact - total) <= 0.12 * total:
                 total = exact
     elif component is not None:

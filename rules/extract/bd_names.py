@@ -124,7 +124,23 @@ _STOP_WORDS = frozenset(
     eight nine ten first second third top latest it's here there what why how when where who which whose ad adc
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
-    anda nmpa cde pmda mhra darmstadt""")
+    anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
+    wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+)
+# Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
+# Vision", "Australia’s Mayne"): a descriptor, not part of the name.
+_PLACES = frozenset(
+    re.split(
+        r"\|",
+        "us|u.s|u.s.|usa|america|uk|u.k|u.k.|britain|england|scotland|ireland|europe|eu|asia|africa|china|japan|korea|"
+        "south korea|taiwan|hong kong|india|israel|germany|france|switzerland|italy|spain|portugal|belgium|"
+        "netherlands|holland|denmark|sweden|norway|finland|austria|poland|russia|canada|mexico|brazil|argentina|"
+        "australia|new zealand|singapore|malaysia|thailand|vietnam|indonesia|iceland|hungary|greece|turkey|"
+        "beijing|shanghai|shenzhen|suzhou|hangzhou|tokyo|osaka|seoul|london|paris|boston|basel|copenhagen|"
+        "massachusetts|california|new jersey|texas|pennsylvania|new york|maryland|north carolina|washington|"
+        "illinois|florida|colorado|connecticut|ohio|michigan|minnesota|utah|south africa|saudi arabia|"
+        "the world|the country|the nation|the region|the city",
+    )
 )
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
 _RUN_BREAK = frozenset(
@@ -134,7 +150,8 @@ _RUN_BREAK = frozenset(
     deal deals pact worth up for with and of in on from at by pays pay bets bet gains gain forms form debuts
     takes take snaps scoops wins win merger merge merges collaboration partnership partner partners
     co-development newco completes complete closes launches unveils expands teams joins receives gets secures
-    nabs bags lands rights upfront billion million over under new its their as after than more about around
+    nabs bags lands rights upfront billion million over under new its their as after than more about around commits
+    wagers invests spends offloads sheds divests sells
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks""")
@@ -160,7 +177,8 @@ _NATIONALITY = (
 _ADJECTIVE = re.compile(
     r"^(?:(?:" + _NATIONALITY + r")(?:-\w+)?|"
     r"[A-Z][\w.]*-(?:based|headquartered|listed|backed|back|focused|born|owned|registered|driven|enabled|powered|targeted|"
-    r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage))$"
+    r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage|developed|made|discovered|"
+    r"originated|grown))$"
 )
 _LETTERS = re.compile(r"[A-Za-z]")
 
@@ -212,7 +230,7 @@ _ALIAS_DEF = re.compile(
     r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
 )
 _ANAPHOR_ZH = re.compile(
-    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
+    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
 )
 
 
@@ -227,6 +245,11 @@ _SUFFIX_WORDS = frozenset(
 )
 
 
+_PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
+_LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_THREE_LOWER = re.compile(r"[a-z]{3}")
 _KEY_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）&\-]+")
 _WORD_SPLIT = re.compile(r"[\s\"'“”‘’·,.()（）]+")
 _INITIAL_SPLIT = re.compile(r"[\s\-]+")
@@ -243,19 +266,24 @@ def key_of(surface: str, folded: str | None = None) -> str:
     while len(words) > 1 and (not words[-1] or words[-1] in _SUFFIX_WORDS):
         words.pop()
     k = "".join(words)
-    k = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|株式会社)$", "", k)
+    if not k.isascii():
+        k = _LEGAL_ZH.sub("", k)
     return k or _cheap_fold(surface)
 
 
 def _en_name(raw: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim descriptors off a capitalised run raw[start:end]; None when nothing proper is left."""
-    tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", raw[start:end])]
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(raw, start, end)]
 
     def descriptor(tok: tuple[int, int]) -> bool:
         word = raw[tok[0] : tok[1]].rstrip(".,;:")
         low = word.lower().replace("’", "'")
         if low in _GENERIC_HEAD:
             return False
+        k = tokens.index(tok)
+        nxt = raw[tokens[k + 1][0] : tokens[k + 1][1]] if k + 1 < len(tokens) else ""
+        if word.isupper() and nxt[:1].isupper() and nxt.lower() in _HEAD_WORDS and low not in _PLACES:
+            return False  # "ADC Therapeutics SA (NYSE: ADCT)"
         return low in _STOP_WORDS or bool(_ADJECTIVE.match(word)) or (low.endswith("'s") and low[:-2] in _STOP_WORDS)
 
     cut = max((i + 1 for i, tok in enumerate(tokens) if descriptor(tok)), default=0)
@@ -357,9 +385,15 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
         pos = a
         seg: list[tuple[int, int, str]] = []
         segs = [seg]
-        for tok in text.split(" "):
+        prev = ""
+        toks = text.split(" ")
+        for k, tok in enumerate(toks):
             if tok:
-                if tok.rstrip(".,;:").lower() in _RUN_BREAK:
+                if prev in _LEGAL_DOT and tok[0].isupper() and tok.rstrip(".,").lower() not in _SUFFIX_WORDS:
+                    seg = []  # "… Co. Ltd. Financial terms …": the name ended with its legal suffix
+                    segs.append(seg)
+                prev = tok.lower()
+                if tok.rstrip(".,;:").lower() in _RUN_BREAK and not (tok.isupper() and _headed(toks, k)):
                     seg = []
                     segs.append(seg)
                 else:
@@ -370,19 +404,43 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                 _en_candidate(raw, seg, e0, found)
 
 
+def _headed(toks: list[str], k: int) -> bool:
+    """The next word is a capitalised head word: "ADC Therapeutics" is a name, not the ADC of a headline."""
+    nxt = toks[k + 1].rstrip(".,;:") if k + 1 < len(toks) else ""
+    return nxt[:1].isupper() and nxt.lower() in _HEAD_WORDS
+
+
 def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: list[Mention]) -> None:
     for i, (a, b, tok) in enumerate(seg):
         if tok.endswith(("'s", "’s")):  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
-            if i == 0 and re.search(r"\bthe\s$", raw[max(0, a - 4) : a], re.IGNORECASE):
+            if i == 0 and raw[max(0, a - 4) : a].lower() == "the ":
                 return  # "the Alzheimer's treatment developer": a description, not a name
+            if i + 1 < len(seg) and " ".join(t for _, _, t in seg[: i + 1])[:-2].lower() in _PLACES:
+                seg = seg[i + 1 :]  # "Japan’s Kyocera Corp.", "South Korea's Hanmi": the place is a descriptor
+                return _en_candidate(raw, seg, e0, found)
+            if i + 1 < len(seg):  # "Third Rock's Nurix", "Sino Biopharm's Invox Pharma": the owner and the owned
+                _en_candidate(raw, seg[i + 1 :], e0, found)
             seg = [*seg[:i], (a, b - 2, tok[:-2])]
             break
+    if seg[0][2][:1] in "BU" and seg[0][2].upper().startswith(("BRIEF-", "UPDATE-")):  # Reuters: "BRIEF-Nichi-Iko …"
+        a, b, tok = seg[0]
+        k = tok.index("-") + 1
+        seg = [(a + k, b, tok[k:]), *seg[1:]]
     cut = 0
     headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
     for i, (_, _, tok) in enumerate(seg):
         low = tok.rstrip(".,;:").lower().replace("’", "'")
         if low in _HEAD_WORDS or (i == 0 and headed and low in _NUMBER_WORDS):
             continue  # "Five Prime Therapeutics": a number word that starts a name
+        if (
+            low in _STOP_WORDS
+            and tok.isupper()
+            and i + 1 < len(seg)
+            and seg[i + 1][2][:1].isupper()
+            and seg[i + 1][2].rstrip(".,;:").lower() in _HEAD_WORDS
+            and low not in _PLACES
+        ):
+            continue  # "ADC Therapeutics", "CAR-T Bio": an acronym that starts a name
         if low in _STOP_WORDS or (
             ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
             and _ADJECTIVE.match(tok)
@@ -399,8 +457,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         return
     if len(words) == 1:
         w = words[0].strip(".,")
-        if len(w) < 2 or not _LETTERS.search(w) or w.lower() in _EPONYMS or _drug_code(w):
-            return
+        if len(w) < 2 or not _LETTERS.search(w) or w.lower() in _EPONYMS or _drug_code(w) or w.lower() in _SUFFIX_WORDS:
+            return  # (not "Co" of "Eli Lilly and Co.")
         if s > 0 and raw[s - 1] in "(（" and w.isupper():
             return  # an abbreviation being defined: (GERD), (JV)
     strength = SUFFIX if len(words) >= 2 and (last in _HEAD_WORDS or last + "." in _HEAD_WORDS) else CAP
@@ -408,6 +466,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     if tail:
         e = tail.end()
     surface = _clean(raw[s:e])
+    if strength == CAP and _PLACE_AFTER.match(raw, e, e0):
+        return  # "Reykjavik, Iceland-based Alvotech", "Princeton, N.J.-based Conjugatebio": a place
     if surface:
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
@@ -417,7 +477,7 @@ _NUMBER_WORDS = frozenset(_wordlist("one two three four five six seven eight nin
 
 def _drug_code(word: str) -> bool:
     """SSGJ-707, HS-10535, BCX-4208, CND261, JYB1904: a code, not a company (3SBio, 89bio are in the lexicon)."""
-    return bool(re.search(r"\d", word)) and not re.search(r"[a-z]{3}", word) and " " not in word.strip()
+    return bool(_DIGIT.search(word)) and not _THREE_LOWER.search(word) and " " not in word.strip()
 
 
 def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues: Cues) -> None:
@@ -439,7 +499,15 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
                 b = kind.start()
                 if b - start < 2 or ZH_GENERIC.match(f[start:b]):
                     continue
+        tail = _ZH_END_TAIL.match(f, b, e0)
+        if tail:  # 上海君实生物医药 + 科技股份有限公司: one legal name
+            b = last_end = tail.end()
         found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
+    if "股" in f[s0:e0]:  # 收购数智健康全球30%股份, 收购湖北八峰100%的股权: the target, named by its place
+        for m in _ACQ_OBJECT.finditer(f, s0, e0):
+            name = m.group(1)
+            if not ZH_GENERIC.match(name) and not _ZH_STOP.match(name) and not _ZH_PRODUCT_TAIL.search(name):
+                found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
     for m in _LATIN_RUN.finditer(raw, s0, e0):
         word = m.group().rstrip(".-'’ ")
         if len(word) < 2:
@@ -462,9 +530,17 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
 
 
+_ZH_END_TAIL = re.compile(
+    r"(?:科技|医药|生物|制药|技术|工程|股份有限公司|有限责任公司|有限公司|股份|集团|控股)+(?=[(（\s,，。、与和及])"
+)
+_ACQ_OBJECT = re.compile(
+    r"(?:收购|并购|购买|买下|入股|增持)(?:其所|其|所)?(?:持有的)?(?![一该其两多部此本])([\u4e00-\u9fffa-z]{2,10}?)"
+    r"(?:合共|合计|共计|总共|共)?(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
+)
+_TARGET_BEFORE = frozenset(["收购", "并购", "购买", "买下"])
 _SUBJECT = re.compile(
     r"(?:[^:：!！|\s]{1,8}[:：!！|]\s?)?([\u4e00-\u9fff]{2,6}?)"
-    r"(?=\s?(?:与|和|向|将|拟|获|以|宣布|授权|授予|收购|斥资|豪掷|携手|牵手|联手|签署|签订|达成|公告|本公司|:|：))"
+    r"(?=\s?(?:与|和|向|将|拟|获|以|宣布|授权|授予|收购|斥资|豪掷|携手|牵手|联手|签署|签订|达成|公告|本公司|须予|:|：))"
 )
 
 
@@ -532,7 +608,11 @@ def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> 
             who = m.entity
             break
     if who is None:
-        first = [m for m in names.mentions if names.entities[m.entity].strength >= ZH]
+        first = [
+            m
+            for m in names.mentions
+            if names.entities[m.entity].strength >= ZH and f[max(0, m.start - 2) : m.start] not in _TARGET_BEFORE
+        ]  # (not the company bought: 本公司公布收购事项,收购上海隆达…)
         if not first or _COUNTERPART.search(f, max(0, first[0].start - 5), first[0].start):
             return  # 本公司与北京墨元…签订: the first name is the announcer's counterpart, not the announcer
         who = first[0].entity
@@ -678,15 +758,22 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
     forms: list[set[str]] = []
     initials: list[set[str]] = []
     by_key: dict[str, int] = {}
+    seen_words: dict[str, str] = {}  # this item's repeated names are folded once
     for m in mentions:
         k = m.key
         i = by_key.get(k)
         w = ""
         if m.surface:
-            folded = f[m.start : m.end] if raw[m.start : m.end] == m.surface else _cheap_fold(m.surface)
-            w = _words(folded)
+            w = seen_words.get(m.surface, "")
+            if not w:
+                folded = f[m.start : m.end] if raw[m.start : m.end] == m.surface else _cheap_fold(m.surface)
+                w = seen_words[m.surface] = _words(folded)
         lex = k.startswith("lex:")
-        canon = _words(_cheap_fold(k[4:])) if lex and k[4:].isascii() else ""
+        canon = ""
+        if lex and k[4:].isascii():
+            canon = seen_words.get(k, "")
+            if not canon:
+                canon = seen_words[k] = _words(k[4:].lower())
         if i is None and m.surface:
             for j, ent in enumerate(entities):
                 if lex and ent.canonical and ent.canonical != k[4:]:
@@ -713,8 +800,10 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
             forms[i].add(w)
             if canon:
                 forms[i].add(canon)
-            if m.surface.isascii() and " " in m.surface:
-                ini = _initials(m.surface)
+            if " " in m.surface and m.surface.isascii():
+                ini = seen_words.get("\0" + m.surface)
+                if ini is None:
+                    ini = seen_words["\0" + m.surface] = _initials(m.surface)
                 if ini:
                     initials[i].add(ini)
             if m.surface not in ent.names:
@@ -741,6 +830,6 @@ def _same(a: str, b: str) -> bool:
     if len(short) < 2:
         return False
     if short.isascii() and long_.isascii():
-        return long_ == short or (len(short) >= 3 and long_.startswith(short + " "))
+        return long_ == short or (len(short) >= 3 and long_.startswith((short + " ", short + "-")))
     short, long_ = short.replace(" ", ""), long_.replace(" ", "")
     return short == long_ or (len(short) >= 3 and short in long_)

@@ -83,6 +83,10 @@ class _Sentence:
             else None
         )
 
+    def subject_en(self, p: int) -> Mention | None:
+        """The English sentence's subject: its first mention, when it comes before p."""
+        return self.ms[0] if self.ms and self.ms[0].start < p and self.ms[0].entity != OTHER else None
+
     def prepositional(self, m: Mention) -> bool:
         """与 Y, 向 Y, 与加拿大 Y, 和美国药企 Y: the object of a preposition, perhaps after a descriptor."""
         before = self.f[max(self.s0, m.start - 10) : m.start]
@@ -99,7 +103,7 @@ class _Sentence:
         if i >= len(self.ms) or self.ms[i].start - q > limit:
             return None
         m = self.ms[i]
-        if descriptors and _BREAK.search(self.f, q, m.start):
+        if descriptors and _BREAK.search(self.f, q, m.start) and not _PLACE_BASED.match(self.f, q, m.start):
             return None
         return m
 
@@ -113,6 +117,32 @@ class _Sentence:
 
 
 _BREAK = re.compile(r"[,;，；。:：]")
+_SELLERS = ("sell", "sold", "divest", "offload", "shed")
+_GRABS = ("bag", "nab", "snag", "land", "pick", "secure", "in-licens", "license in", "licence in", "licensing in")
+_SOLD_ASSET = re.compile(
+    r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
+    r"franchises?|rights|operations|subsidiar(?:y|ies))\b"
+)
+_UNNAMED_OBJECT = re.compile(
+    r"\s(?:an?\s|the\s)?(?:[\w.\-()]+\s){0,5}?(?:developer|drugmaker|drug maker|maker|biotech|company|firm|startup|"
+    r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit|drugs?|medicines?|therap(?:y|ies)|"
+    r"treatments?|vaccines?)\b"
+)
+_CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
+_BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
+_ACQ_AFTER = re.compile(
+    r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
+)
+_DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
+_TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
+_NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
+_DEAL_AFTER = re.compile(r"\s(?:licensing\s|licence\s|license\s)?(?:deal|pact|tie-up)\b")
+_DEAL_OWNER_BEFORE = re.compile(r"(?:['’]s|\bwith|\bits)\s(?:[^\s,;]+\s){0,3}$")
+_BID_FROM = re.compile(
+    r"\b(?:takeover|buyout|acquisition|purchase|cash|all-cash|buy-out)\s(?:bid|offer|proposal|approach)\s(?:from|by)\s"
+)
+# "New Jersey, USA-based AkaRx", "Cambridge, Mass.-based Foo": a comma inside a place descriptor, not a clause break
+_PLACE_BASED = re.compile(r"[^,;:]{0,30},\s?[a-z][a-z.\s]{0,20}-(?:based|headquartered)\s[^,;:]*$")
 _STAKE = re.compile(
     r"(?:\s(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?%|percent|per cent|stake|"
     r"shares?|of|in|interest|common|stock|rest)\b)*\s?"
@@ -121,11 +151,40 @@ _PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s
 _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
 _MONEY_AFTER = re.compile(r"\s?(?:an?\s)?(?:\$|€|£|us\$|up to|upfront|up front|milestone|royalt|payment|initial|\d)")
-_POSS = re.compile(r"['’]s\s")
+_POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
+_INFINITIVES = frozenset(
+    re.split(
+        r"\|",
+        "develop|sell|commercialize|commercialise|market|manufacture|make|use|expand|bolster|boost|gain|access|acquire|"
+        "help|create|bring|advance|fund|pay|buy|co-develop|distribute|produce|research|discover|explore|study|test|treat|"
+        "target|combine|strengthen|build|add|secure|launch|enter|tackle|fight|address|support|license",
+    )
+)
+
+
+def _recipient_to(f: str, a: int, b: int) -> int:
+    """Where " to <recipient>" starts after a licensing verb: not "rights to" (an asset follows) and not "to develop"."""
+    to = f.find(" to ", a, b)
+    while to != -1:
+        nxt = f[to + 4 : to + 24].split(" ", 1)[0]
+        if nxt not in _INFINITIVES and not (
+            f[max(a, to - 7) : to].endswith(("rights", "right", "access", "option", "licence", "license"))
+            and _ASSET_NEXT.match(f, to + 4, min(b, to + 60))
+        ):
+            return to  # (not "rights to Fibrogen's cornea", "rights to its drug": what the rights are to)
+        to = f.find(" to ", to + 4, b)
+    return -1
+
+
+_ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
+
+
 _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
 _ZH_AND = "与和同跟及"
+_OWNS_FIRST = frozenset("公在自研开拥持")
+_ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|研制|拥有|持有)的")
 _ZH_PREP = frozenset("与和同跟及向对从自就为给")
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
 _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
@@ -135,10 +194,12 @@ _IT = re.compile(r"\b(?:it|its|it['’]s)\b")
 def vote(raw: str, f: str, names: Names, cues: Cues, sentences: list[tuple[int, int, float]]) -> Votes:
     """Role votes from every sentence (start, end, weight of its position)."""
     votes = Votes()
+    starts = [m.start for m in names.mentions]  # sorted by start (find_names)
     for s0, e0, place in sentences:
         zh = has_cjk(f[s0:e0])
-        mentions = names.mentions if zh else names.mentions + _anaphors(f, s0, e0, names, cues)
-        mentions = sorted(mentions, key=lambda m: m.start)
+        mentions = names.mentions[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, e0)]
+        if not zh:
+            mentions = sorted(mentions + _anaphors(f, s0, e0, names, cues), key=lambda m: m.start)
         sent = _Sentence(f, s0, e0, mentions, names)
         if not sent.ms:
             continue
@@ -168,9 +229,24 @@ def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mentio
         if len(seen) >= 2:
             e = seen[-1] if h.word.endswith("latter") else seen[-2]
             out.append(Mention(h.start, h.end, "", "", 0, entity=e, anaphor=True))
-    for h in cues.of(C.R_FIRM, s0, e0):
+    firms = cues.of(C.R_FIRM, s0, e0)
+    for h in firms:
         out.append(Mention(h.start, h.end, "", "", 0, entity=OTHER, anaphor=True))
+    if "the " in f[s0:e0]:  # "the big biotech", "the Japanese drugmaker", "the Seoul-based company"
+        taken = {h.start for h in firms}
+        for x in _DESCRIBED.finditer(f, s0, e0):
+            if _COPULA_BEFORE.search(f, max(s0, x.start() - 8), x.start()):
+                continue  # "GSK is the latest pharma giant to …": the subject itself, not the other party
+            if x.start() not in taken and not any(m.start < x.end() and x.start() < m.end for m in base):
+                out.append(Mention(x.start(), x.end(), "", "", 0, entity=OTHER, anaphor=True))
     return out
+
+
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|becomes|became|as)\s$")
+_DESCRIBED = re.compile(
+    r"\bthe\s(?!latter\b|former\b|deal\b|agreement\b)(?:[a-z][\w.’'\-]*\s){1,3}?(?:biotech|pharma|drugmaker|drug maker|"
+    r"company|firm|startup|start-up|developer|biopharma|giant|major|group)\b(?!['’]s\s(?:deal|agreement))"
+)
 
 
 def _last_before(ms: list[Mention], p: int, limit: int) -> Mention | None:
@@ -194,6 +270,8 @@ def _give(
             others = {e for e in present if names.entities[e].strength > LATIN}
         if not others:  # named in an earlier clause: "A month after Vividion filed …, Bayer … to take over the firm"
             others = {i for i, ent in enumerate(names.entities) if i != known and ent.strength >= STRONG}
+        if not others:  # "NovaRock takes … global … the New Jersey-based biotech is licensing …"
+            others = {i for i, ent in enumerate(names.entities) if i != known and ent.strength > LATIN}
         resolved = next(iter(others)) if len(others) == 1 else None
         if a == OTHER:
             a, licensor = resolved, None
@@ -239,9 +317,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         buyer = st.right(by + 4, 45) if by != -1 else st.left(h.start, 30)
         _give(votes, names, st, obj, buyer, 3 * place)
     for h in cues.of(C.R_FROM_VERB, s0, e0):  # X licenses / acquires rights … from Y
-        frm = f.find(" from ", h.end, min(e0, h.end + 100))
-        if frm == -1 or st.strong_between(h.end, frm):
-            continue
+        frm = f.find(" from ", h.end, min(e0, h.end + 140))
+        if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(f, h.end, frm):
+            continue  # (not "to buy Y as it fends off pressure from Z")
         obj = st.right(frm + 6, 45)
         if obj is None:
             continue
@@ -250,12 +328,21 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_TO_VERB, s0, e0):  # Y licenses / grants … to X
         if h.start in done or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
-        to = f.find(" to ", h.end, min(e0, h.end + 100))
+        if f.startswith((" in ", " into "), h.end):
+            continue  # "to license in", "buys into": the subject takes the licence
+        to = _recipient_to(f, h.end, min(e0, h.end + 120))
         if to == -1 or st.strong_between(h.end, to):
             continue
         obj = st.right(to + 4, 45)
         if obj is not None:
             _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
+    for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
+        if h.word.startswith(_SELLERS) and _SOLD_ASSET.match(f, h.end, min(e0, h.end + 70)):
+            _give(votes, names, st, st.left(h.start, 60), None, 2 * place)
+    if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
+        for bid in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
+            if cues.has(C.AGREED, max(s0, bid.start() - 40), bid.start()):
+                _give(votes, names, st, st.left(bid.start(), 60), st.right(bid.end(), 45), 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X licenses Y('s) antibody
         if not h.word.startswith(("licens", "licenc")) or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
@@ -263,16 +350,35 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 30))):
             _give(votes, names, st, obj, st.left(h.start, 60), 3 * place)
     for h in cues.of(C.R_ACQ, s0, e0):  # X to acquire / buy / take over Y
-        if h.start in done or (h.word in _PARTICIPLES and _PASSIVE_BEFORE.search(f, max(0, h.start - 7), h.start)):
+        if h.start in done:
+            continue
+        if h.word in _PARTICIPLES and _PASSIVE_BEFORE.search(f, max(0, h.start - 7), h.start):
+            by_m = _BY_LATER.match(f, h.end, min(e0, h.end + 60))  # X agreed to be acquired for $1.9bn by Y
+            if by_m:
+                _give(votes, names, st, st.left(h.start, 60), st.right(by_m.end(), 45), 3 * place)
             continue
         stake = _STAKE.match(f, h.end, e0)
         obj = st.right(stake.end() if stake else h.end, 45)
         subj = st.left(h.start, 120)
+        with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
+        if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
+            subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
+        if obj is not None and cues.has(C.RIGHTS, h.end, obj.start):
+            continue  # "acquired greater China rights to Inbrija": rights to an asset, not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
+        elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
+            _give(votes, names, st, None, subj, 2 * place)  # "GSK to buy US cancer drug developer"
     for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
-        subj = st.left(h.start, 60)
+        by_paying = f.startswith("by ", h.start - 3)  # "X will pick up the rights … by paying $350M": X pays
+        subj = st.subject_en(h.start) if by_paying else st.left(h.start, 60)
+        if subj is None and f.startswith("to ", h.start - 3):
+            subj = st.subject_en(h.start)  # "X is the latest pharma to bite …, promising to pay Y $85M"
         direct = st.right(h.end, 2, descriptors=False)
+        if direct is None:  # "to pay the Chinese immunotherapy developer Y $85 million"
+            far = st.right(h.end, 45)
+            if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
+                direct = far
         if direct is not None and subj is not None:
             _give(votes, names, st, direct, subj, 3 * place)
         elif subj is not None:
@@ -295,9 +401,16 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         grantor = st.left(h.start, 150)
         if grantor is not None and grantor.entity != obj.entity:
             _give(votes, names, st, grantor, None, 2 * place)
-    for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights
-        if cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
-            _give(votes, names, st, None, st.left(h.start, 40), 2 * place)
+    for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights · X bags / nabs / lands a drug
+        asset = h.word.startswith(_GRABS) and cues.has(C.ASSET, h.end, min(e0, h.end + 40))
+        if asset and st.right(h.end, 30) is not None:
+            continue  # "X snaps up Y's drug": the from / acquire patterns read it
+        if asset or cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
+            gainer = st.left(h.start, 40)
+            with_y = _WITH_BEFORE.search(f, max(s0, gainer.start - 40), gainer.start) if gainer is not None else None
+            if with_y is not None:  # X inks a deal with Y to license in … rights: X
+                gainer = st.left(with_y.start(), 90)
+            _give(votes, names, st, None, gainer, 2 * place)
     for h in cues.of(C.RIGHTS, s0, e0):  # rights to Y's … / rights to Y bispecific
         if f.startswith((" to ", " for ", " on ", " over "), h.end) and not re.match(
             r" \w+ (?:its|their|his|her|the|a|an) ", f[h.end : h.end + 12]
@@ -311,11 +424,27 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             if with_y is not None:  # X signs an agreement with Y for a licence: not Y
                 x = st.left(with_y.start(), 90)
             _give(votes, names, st, None, x, 2 * place)
+    for m in st.ms:
+        if m.entity == OTHER or not f.startswith(_NOUN_NEXT, m.end):
+            continue
+        if _ACQ_AFTER.match(f, m.end, min(e0, m.end + 14)):  # its $1.9B Zogenix acquisition: Y is bought
+            _give(votes, names, st, m, st.subject_en(m.start), 3 * place)
+        elif _DEAL_AFTER.match(f, m.end, min(e0, m.end + 20)) and _DEAL_OWNER_BEFORE.search(
+            f, max(s0, m.start - 30), m.start
+        ):  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
+            _give(votes, names, st, m, None, 1 * place)
+    if " for " in f[s0:e0]:
+        for deal_for in _DEAL_FOR.finditer(f, s0, e0):
+            y = st.right(deal_for.end(), 4, descriptors=False)
+            if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
+                _give(votes, names, st, None, y, 2 * place)  # "a licensing deal for Intas to develop and sell …"
+            elif f.startswith(("its ", "their "), deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
+                _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
             _give(votes, names, st, m, None, 2 * place)
     for m in st.ms:  # Y's antibody / pipeline / business
-        if m.entity != OTHER and _POSS.match(f, m.end) and cues.has(C.ASSET, m.end + 2, min(e0, m.end + 40)):
+        if m.entity != OTHER and _POSS.match(f, m.end) and cues.has(C.ASSET, m.end + 2, min(e0, m.end + 55)):
             _give(votes, names, st, m, None, 1 * place)
     for h in cues.of(C.R_ORIGIN, s0, e0):  # discovered / developed by Y
         _give(votes, names, st, st.right(h.end, 45), None, 2 * place)
@@ -346,7 +475,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
 # ------------------------------------------------------------------------------------------------ Chinese
 
 
-def _finds(f: str, chars: str, a: int, b: int) -> list[int]:
+def _finds_raw(f: str, chars: str, a: int, b: int) -> list[int]:
     out = []
     for ch in chars:
         p = f.find(ch, a, b)
@@ -356,8 +485,20 @@ def _finds(f: str, chars: str, a: int, b: int) -> list[int]:
     return sorted(out)
 
 
+_ZH_TRIGGERS = re.compile("[向被获从自将把对与和同跟及就以受砸揽]")
+
+
 def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> None:
     s0, e0, names = st.s0, st.e0, st.names
+    where: dict[str, list[int]] = {}  # every trigger character's positions, found in one pass
+    for trig in _ZH_TRIGGERS.finditer(f, s0, e0):
+        where.setdefault(trig.group(), []).append(trig.start())
+
+    def _finds(f: str, chars: str, a: int, b: int) -> list[int]:  # the sentence's positions of these characters
+        if len(chars) == 1:
+            return where.get(chars, [])
+        return sorted(p for ch in chars for p in where.get(ch, ()))
+
     for p in _finds(f, "向", s0, e0):  # X 向 Y 授权 / 支付
         y = st.right(p + 1, 15, descriptors=False)
         if y is None:
@@ -367,8 +508,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         pay = cues.first(C.Z_PAY, y.end, min(e0, y.end + 30))
         if verb is not None and (pay is None or verb.start < pay.start):
             _give(votes, names, st, x, y, 3 * place)
-        elif pay is not None:
-            _give(votes, names, st, y, x, 3 * place)
+        elif pay is not None and "持有的" not in f[pay.end : min(e0, pay.end + 40)]:
+            _give(votes, names, st, y, x, 3 * place)  # (向股东Y支付…购买其持有的Z股份: Z is the one bought)
     for p in _finds(f, "被", s0, e0):  # Y 被 X 收购
         x = st.right(p + 1, 15, descriptors=False)
         if x is not None and cues.has(C.Z_ACQ, x.end, min(e0, x.end + 20)):
@@ -428,7 +569,7 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         _give(votes, names, st, None, st.subject(h.start, 30), 2 * place)
     acqs = cues.of(C.Z_ACQ, s0, e0)
     if "併" in raw[s0:e0]:
-        acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
+        acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds_raw(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
     for h in acqs:  # X 收购 Y
         x = st.subject(h.start, 60)
         if x is None or "被" in f[x.end : h.start]:
@@ -457,6 +598,16 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         y = st.right(p + 1, 2, descriptors=False)
         if y is not None and f[y.end : y.end + 1] in "的之" and cues.has(C.Z_ASSET, y.end, min(e0, y.end + 40)):
             _give(votes, names, st, y, None, 2 * place)
+    for m in st.ms:  # 友芝友生物研发的M701, FBD在研的HCB101: the company that develops it owns it
+        if m.entity != OTHER and f[m.end : m.end + 1] in _OWNS_FIRST and _ZH_OWNS.match(f, m.end, min(e0, m.end + 8)):
+            _give(votes, names, st, m, None, 2 * place)
+    if "接受" in f[s0:e0]:  # X 同意接受 Y 提出的 … 收购(要约)
+        for p in _finds(f, "受", s0, e0):
+            if f[p - 1] != "接":
+                continue
+            y = st.right(p + 1, 20, descriptors=False)
+            if y is not None and re.match(r"[^，。,]{0,8}?提出的[^，。,]{0,30}?收购", f[y.end : y.end + 45]):
+                _give(votes, names, st, st.subject(p - 1, 30), y, 3 * place)
     for m in st.ms:  # 台康生技EG1206A: the company a drug code is written after owns it
         if m.entity != OTHER and _CODE_AFTER.match(f, m.end):
             _give(votes, names, st, m, None, 1 * place)

@@ -24,7 +24,7 @@ def _cc(config: str) -> opencc.OpenCC:
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def fold_zh(text: str) -> str:
