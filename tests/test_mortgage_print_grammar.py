@@ -454,3 +454,200 @@ def test_taiwan_five_banks_new_home_loans_with_previous_month() -> None:
 )
 def test_house_prices_sales_and_commentary_are_not_prints(title: str) -> None:
     assert prints(title) == []
+
+
+# -- round 2: phrasing families of other outlets ------------------------------------------------------------
+
+
+def test_a_count_followed_by_a_comma_is_one_number() -> None:
+    (e,) = prints(
+        "UK mortgage approvals climb",
+        "Mortgage approvals for house purchase rose to 81,204, up from 78,950 in May, the Bank of England said.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 81204, 78950)
+
+
+def test_dollar_written_after_the_sign_and_credit_to_consumers() -> None:
+    (e,) = prints("Fed data: total credit to consumers rose $US14.2 billion in March to $US4.9 trillion")
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_consumer_credit", 14.2, "billion USD")
+
+
+def test_consumer_credit_in_dollars_with_no_country_named_is_the_fed_series() -> None:
+    (e,) = prints("Consumer credit outstanding rose $9.6 billion in June from the previous month.")
+    assert (e["indicator"], e["value"]) == ("us_consumer_credit", 9.6)
+
+
+def test_an_amount_over_a_threshold_is_not_the_figure() -> None:
+    (e,) = prints(
+        "五大銀行新承做房貸回升至500億元之上",
+        "央行公布，3月五大銀行新承做購屋貸款金額為523.4億元。",
+    )
+    assert (e["indicator"], e["value"]) == ("tw_new_home_loans", 523.4)
+
+
+def test_a_change_on_the_month_before_an_amount_is_not_the_amount() -> None:
+    (e,) = prints(
+        "五大銀行4月新承作房貸月增28.4億",
+        "央行公布4月五大銀行新承作購屋貸款金額為新台幣541.2億元，較3月增加28.4億元。",
+    )
+    assert (e["indicator"], e["value"]) == ("tw_new_home_loans", 541.2)
+
+
+def test_a_rate_threshold_in_the_headline_is_not_the_applications_change() -> None:
+    (e,) = prints(
+        "US mortgage applications slip as rates edge above 7%",
+        "The Mortgage Bankers Association said its seasonally adjusted market index fell 2.4% from a week earlier.",
+    )
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", -2.4)
+
+
+def test_year_ago_words_before_to_belong_to_the_change() -> None:
+    (e,) = prints(
+        "China's outstanding housing loans rose 8.1% from a year earlier to 40.3 trillion yuan at end-March, "
+        "the central bank said."
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("cn_mortgage_balance", 40.3, "trillion CNY")
+
+
+def test_cong_marks_the_prior_of_a_rate() -> None:
+    ev = by_indicator(
+        prints("美国抵押贷款银行家协会(MBA)数据显示，上周30年期固定利率房贷的平均合约利率从7.02%下降至6.95%。")
+    )
+    assert (ev["mba_30y_contract_rate"]["value"], ev["mba_30y_contract_rate"]["prior"]) == (6.95, 7.02)
+
+
+def test_zengzhang_is_a_change_verb() -> None:
+    (e,) = prints("美国抵押贷款银行家协会(MBA)公布，上周抵押贷款申请总量比前一周增长12.3%。")
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", 12.3)
+
+
+def test_year_ago_words_after_but_belong_to_the_next_number() -> None:
+    (e,) = prints(
+        "Freddie Mac: the 30-year fixed-rate loan averaged 6.44% this week, up from last week's 6.38% but "
+        "down from the year-ago 7.10%."
+    )
+    assert (e["value"], e["prior"]) == (6.44, 6.38)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "China's March new yuan loans seen rebounding after February slump - poll",
+        "UK mortgage approvals to drop below 50,000, economists warn",
+    ],
+)
+def test_seen_and_to_verb_headlines_are_previews(title: str) -> None:
+    assert prints(title, "Banks likely issued 2.9 trillion yuan in new loans, the median estimate showed.") == []
+
+
+def test_a_released_cut_before_a_forecast_clause_is_still_a_print() -> None:
+    ev = by_indicator(
+        prints(
+            "China cuts lending benchmark, analysts see more easing ahead",
+            "The one-year LPR was lowered to 3.35% from 3.45%, while the five-year LPR was cut to 3.85% from 3.95%.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"]) == (3.85, 3.95)
+
+
+def test_unchanged_as_expected_is_a_print() -> None:
+    ev = by_indicator(
+        prints(
+            "China leaves LPRs unchanged as expected",
+            "The one-year loan prime rate was kept at 3.10%, and the five-year LPR was unchanged at 3.60%.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"], ev["lpr_1y"]["value"]) == (3.6, 3.6, 3.1)
+
+
+def test_lpr_setting_written_value_first_for_each_tenor() -> None:
+    ev = by_indicator(
+        prints(
+            "PBOC LPR setting: both tenors unchanged",
+            "People's Bank of China one- and five-year Loan Prime Rate setting.\n3.10% for the one year\n"
+            "3.60% for the five year\nBoth are unchanged.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_1y"]["value"]) == (3.6, 3.1)
+
+
+def test_mortgages_were_approved_with_the_count_before() -> None:
+    (e,) = prints(
+        "UK home-buying picks up",
+        "Bank of England figures showed that 52,800 mortgages were approved for house purchases in March.",
+    )
+    assert (e["indicator"], e["value"]) == ("uk_mortgage_approvals", 52800)
+
+
+def test_loans_approved_for_house_purchase_with_the_count_in_parentheses() -> None:
+    (e,) = prints(
+        "Mortgage approvals edge up",
+        "The number of loans approved for house purchase (48,310) was higher than in February, the BoE said.",
+    )
+    assert (e["indicator"], e["value"]) == ("uk_mortgage_approvals", 48310)
+
+
+def test_banks_approved_just_n_mortgages() -> None:
+    (e,) = prints(
+        "High street approvals slide",
+        "Data from UK Finance shows the high street banks approved just 31,420 mortgages for house purchase.",
+    )
+    assert (e["indicator"], e["value"]) == ("uk_finance_mortgage_approvals", 31420)
+
+
+def test_bare_social_financing_and_chinese_currency_loans() -> None:
+    ev = by_indicator(
+        prints(
+            "China's social financing amounts to RMB 5.9 trillion in March",
+            "In March, China's social financing amounted to RMB 5.9 trillion, according to the PBOC. New Chinese "
+            "currency loans totaled RMB 3.6 trillion.",
+        )
+    )
+    assert (ev["pboc_tsf_flow"]["value"], ev["pboc_new_rmb_loans"]["value"]) == (5.9, 3.6)
+
+
+def test_outstanding_amount_of_individual_mortgages() -> None:
+    (e,) = prints(
+        "The outstanding amount of individual mortgages fell to 37.2 trillion yuan at the end of March, "
+        "People's Bank of China data showed."
+    )
+    assert (e["indicator"], e["value"]) == ("cn_mortgage_balance", 37.2)
+
+
+def test_a_taiwanese_outlet_reporting_pboc_data_with_a_conversion() -> None:
+    (e,) = prints(
+        "中國人民銀行公布，3月新增人民幣貸款3.1兆元（約新台幣13.8兆元）。",
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("pboc_new_rmb_loans", 3.1, "兆元")
+
+
+def test_hong_kong_dollar_written_as_a_bare_sign() -> None:
+    (e,) = prints(
+        "Residential mortgage loans approved in May rose 4.1% compared with April to $27.6 billion, the Monetary "
+        "Authority announced today."
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("hk_new_mortgage_loans", 27.6, "billion HKD")
+
+
+def test_approvals_quoted_in_a_house_price_story_are_background() -> None:
+    assert (
+        prints(
+            "Halifax house price index rises 0.6% in May",
+            "Bank of England figures show mortgage approvals rose to 61,000 in April.",
+        )
+        == []
+    )
+
+
+def test_a_headline_about_rates_puts_the_rate_first() -> None:
+    out = prints(
+        "US mortgage interest rates rise for the first time in six weeks",
+        "The Mortgage Bankers Association said mortgage applications dropped 3.1% last week. The average "
+        "interest rate for a 30-year fixed-rate mortgage rose from 6.61% to 6.70%.",
+    )
+    assert (out[0]["indicator"], out[0]["value"], out[0]["prior"]) == ("mba_30y_contract_rate", 6.7, 6.61)
+
+
+def test_boe_approvals_written_as_approved_mortgages_count_in_chinese() -> None:
+    (e,) = prints("英国央行数据显示，5月银行批准的抵押贷款件数为63,120，少于4月的65,004件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 63120, 65004)

@@ -242,6 +242,8 @@ class Ctx:
 
     def year_ago(self, i: int) -> bool:
         f = self.feat(i)
+        if f.tail == "to":  # "rose 20.9% from a year earlier to 32.2 trillion": the year-ago words are the change's
+            return "ya" in f.post_kinds
         return "ya" in f.pre_kinds or "ya" in f.post_kinds or f.lead_year_ago
 
     def average(self, i: int) -> bool:
@@ -252,20 +254,21 @@ class Ctx:
         f = self.feat(i)
         if "strong" in f.pre_kinds or f.head == "pafter":
             return True
-        return "cmp" in f.pre_kinds and f.tail not in ("down", "up")
+        return "cmp" in f.pre_kinds and f.tail not in ("down", "up", "cdown", "cup")
 
     def changed(self, i: int) -> bool:
         f = self.feat(i)
-        return f.tail in ("down", "up") or f.head == "chafter"
+        return f.tail in ("down", "up", "cdown", "cup") or f.head == "chafter"
 
     def negative(self, i: int) -> bool:
         f = self.feat(i)
-        return self.nums[i].sign < 0 or f.tail == "down" or f.head == "downafter"
+        return self.nums[i].sign < 0 or f.tail in ("down", "cdown") or f.head == "downafter"
 
 
 @dataclass(slots=True)
 class Feat:
     tail: str | None  # down | up (a change verb) | to (a level follows) | diff (同比多增) | rev (revised from)
+    # | cdown | cup (a change on the previous month: 月增) | thr (a threshold: "above 3%")
     head: str | None  # pafter ("the previous week") | chafter ("higher than") | fcafter ("expected") | downafter
     pre_kinds: set[str | None]  # ya (year-ago) | avg | strong (prior named) | cmp (a comparison)
     post_kinds: set[str | None]  # ya | avg
@@ -274,7 +277,7 @@ class Feat:
     unadjusted: bool
 
 
-_CLAUSE_CUT: Final = re.compile(r"[,，;；]")
+_CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas ")
 
 
 def _kind_ok(ind: Ind, n: Num) -> bool:
@@ -282,8 +285,10 @@ def _kind_ok(ind: Ind, n: Num) -> bool:
         return False
     if ind.kind in ("rate", "change"):
         return n.kind == "pct"
-    if ind.kind == "amount":
-        return n.kind == "amount" and (n.currency in ("", None) or n.currency == ind.currency)
+    if ind.kind == "amount":  # Hong Kong and Taiwan outlets write their own dollar as a bare "$"
+        return n.kind == "amount" and (
+            n.currency in ("", None) or n.currency == ind.currency or (n.bare_dollar and ind.currency in ("HKD", "TWD"))
+        )
     if ind.kind == "count":
         return n.kind == "count" or (n.kind == "plain" and not n.scaled and n.value >= 1000 and n.value == int(n.value))
     return False
@@ -293,8 +298,10 @@ def _excluded(ctx: Ctx, i: int, ind: Ind) -> bool:
     """Numbers that are not this print whatever the indicator: forecasts, averages, year-ago comparisons (for
     weekly and monthly series), differences (同比多增), revisions, unadjusted figures of an adjusted series."""
     f = ctx.feat(i)
-    if f.forecast or ctx.average(i) or ctx.year_ago(i) or f.tail in ("diff", "rev"):
+    if f.forecast or ctx.average(i) or ctx.year_ago(i) or f.tail in ("diff", "rev", "thr"):
         return True
+    if f.tail in ("cup", "cdown") and ind.kind in ("amount", "count"):
+        return True  # "月增36億元": the change on the month, not the amount
     return ind.kind == "change" and f.unadjusted
 
 
@@ -403,7 +410,7 @@ def _is_from_to(ctx: Ctx, i: int) -> bool:
 
 def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
     f = ctx.feat(i)
-    if f.tail in ("rev", "diff") or f.forecast or ctx.average(i):
+    if f.tail in ("rev", "diff", "thr") or f.forecast or ctx.average(i):
         return False
     if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
         return False
@@ -621,6 +628,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             extra["currency"] = m.ind.currency or n.currency or None
             if n.stated_unit:
                 unit, scale = n.stated_unit, n.scale
+                if n.bare_dollar and m.ind.currency in ("HKD", "TWD"):
+                    unit = unit.replace("USD", m.ind.currency)
         ev = Event(
             m.ind,
             value,

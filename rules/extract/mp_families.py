@@ -141,6 +141,8 @@ _add(
     "a.cn:mbal",
     r"个人住房贷款\s?余额", r"房贷余额", r"outstanding (?:individual |personal )?(?:housing|mortgage|home) loans",
     r"outstanding mortgages", r"personal (?:housing|home) loans (?=stood|totaled|totalled|were|was)",
+    r"outstanding (?:amount|value|balance) of (?:individual |personal )?(?:mortgages|mortgage loans|housing loans|home loans)",
+    r"outstanding (?:individual|personal) mortgages",
 )  # fmt: skip
 _add(
     "a.cn:hbal",
@@ -185,14 +187,16 @@ _add(
     r"社融(?:\s?增量)?",
     r"newly added (?:total )?social financing",
     r"new tsf",
+    r"scale of (?:china's )?social financing",
 )
+_add("a.cn:tsf", r"social financing(?! (?:stock|growth|to gdp|balance|outstanding))", prefix="social financing")
 _add("a.cn:tsf", r"(?<!outstanding )aggregate financing", prefix="aggregate financing")
 _add("a.cn:tsf", r"(?<!outstanding )total social financing", prefix="total social financing")
 _add("a.cn:tsf", r"(?<![a-z])tsf(?![a-z])", prefix="tsf")
 _add("a.cn:new", r"(?<!外币)(?<!实体经济发放的)人民币贷款(?=\s?(?:增加|减少|新增|为|同比|累计))", prefix="人民币")
 _add(
     "a.cn:new",
-    r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"new (?:yuan|rmb|renminbi|bank) loans", r"yuan[- ]denominated (?:loans|lending)",
+    r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"new (?:yuan|rmb|renminbi|bank|chinese currency|local[- ]currency) loans", r"yuan[- ]denominated (?:loans|lending)",
     r"rmb[- ]denominated (?:loans|lending)", r"renminbi[- ]denominated (?:loans|lending)", r"new (?:yuan )?lending",
     r"the monthly total",
 )  # fmt: skip
@@ -208,6 +212,9 @@ for _one, _five in (("1", "5"), ("one", "five")):
         )
         _add("a.lpr:y1", rf"{_one}{_sep}year (?:loan prime rate|lpr)")
         _add("a.lpr:y5", rf"{_five}{_sep}year(?: and above| or longer)? (?:loan prime rate|lpr)")
+    _add("a.lpr:both", rf"{_one}- and {_five}-year (?:loan prime rates?|lprs?)")
+    _add("a.lpr:y1", rf"for the {_one}[- ]year\b(?! (?:loan|lpr|and))")
+    _add("a.lpr:y5", rf"for the {_five}[- ]year\b(?! (?:loan|lpr))")
 for _d, _c in (("1", "一"), ("5", "五")):
     for _head in (f"{_d}年", f"{_d} 年", _c):
         if _d == "1":
@@ -240,13 +247,16 @@ _add(
     r"home[- ]purchase (?:mortgage )?approvals", r"loan approvals", r"housing approvals", r"net mortgage approvals",
     r"number of (?:mortgages? )?approvals", r"按揭批核", r"按揭许可", r"房贷批准(?:件数|宗数)?", r"抵押贷款批准(?:件数|宗数)?",
     r"购房抵押贷款批准(?:件数|宗数)?", r"购房贷款批准(?:件数|宗数)?",
-    r"approved(?= [\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
+    r"approved(?= (?:just |only |some |a total of |around |about )?[\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
+    r"loans approved for (?:house|home) purchases?", r"number of loans approved", r"批准的(?:抵押贷款|房贷|按揭)(?:件数|宗数|数量)?",
 )  # fmt: skip
+_add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages were")
+_add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages was")
 _add(
     "a.uk:lending",
     r"net mortgage lending", r"net lending secured on dwellings", r"lending secured on dwellings",
     r"net borrowing of mortgage debt", r"net lending of mortgage debt", r"net mortgage borrowing", r"按揭净额", r"净按揭",
-    r"按揭贷款净额", r"抵押贷款净额", r"净抵押贷款",
+    r"按揭贷款净额", r"抵押贷款净额", r"净抵押贷款", r"抵押贷款净发放(?:金额)?",
 )  # fmt: skip
 _add("a.uk:lending", r"(?<!gross )(?<!gross net )mortgage lending", prefix="mortgage lending")
 _add("a.uk:lending", r"(?<!gross )mortgage borrowing", prefix="mortgage borrowing")
@@ -258,6 +268,7 @@ _add(
 _add(
     "a.uk:consumer",
     r"net consumer credit(?: borrowing| lending)?", r"consumer credit(?: borrowing| lending)?", r"consumer borrowing",
+    r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",
 )  # fmt: skip
 
@@ -276,12 +287,13 @@ _add(
 # Taiwan's five major banks
 _add(
     "a.tw:rate",
-    r"新承做(?:购屋|房屋)(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
+    r"新承[做作](?:购屋|房屋)(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
     r"average rate on (?:the )?new (?:home loans|mortgages)", r"new (?:home loan|mortgage) rate",
 )  # fmt: skip
 _add(
     "a.tw:loans",
-    r"新承做(?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:金额)?",
+    r"新承[做作](?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:金额)?",
+    r"新承[做作]放款中的(?:购屋|房屋)(?:贷款|房贷)(?:金额)?",
     r"new home loans",
     r"new mortgages? (?:extended|granted)",
 )
@@ -294,7 +306,8 @@ _CONTEXTS: Final = {
             "按揭贷款银行家协会", "按揭贷款银行协会", "房贷银行家协会"),
     "other_us": ("bankrate", "zillow", "mortgage news daily", "nerdwallet", "lendingtree", "redfin", "realtor.com",
                  "fannie mae"),
-    "us": ("u.s.", "united states", "america", "美国", "美联储", "federal reserve"),
+    "us": ("u.s.", "united states", "america", "美国", "美联储", "federal reserve", "revolving credit", "nonrevolving",
+           "non-revolving"),
     "uk": ("bank of england", "英国", "英伦", "英格兰", "u.k.", "britain", "british"),
     "ukf": ("uk finance", "british bankers", "high street banks", "银行家协会", "银行公会"),
     "hk": ("hkma", "金管局", "金融管理局", "monetary authority", "hong kong", "香港", "本港"),
@@ -303,6 +316,8 @@ _CONTEXTS: Final = {
            "金融统计", "社会融资", "社融", "贷款投向", "beijing", "住户贷款", "住户部门", "住户中长期", "住户短期", "居民贷款",
            "居民中长期"),
     "lpr": ("lpr", "loan prime rate", "贷款市场报价利率"),
+    # the PBOC itself (a Taiwanese outlet's 新台币 conversion does not make its report Taiwan's)
+    "pbc": ("pboc", "people's bank", "中国人民银行", "人民银行", "社会融资", "人民币贷款"),
     "dqsrc": ("black knight", "first look", "corelogic", "transunion", "equifax", "moody"),
     "nds": ("national delinquency survey",),
     "mortgage": ("mortgage", "home loan", "frm", "fixed", "按揭", "房贷", "抵押"),
@@ -372,7 +387,7 @@ class Found:
         return next((h.start for h in self.hits.get(tag, ()) if lo <= h.start < hi), None)
 
     def cn(self) -> bool:
-        return self.has("cn") and not self.has("tw")
+        return self.has("cn") and (not self.has("tw") or self.has("pbc"))
 
 
 def _group(h: Hit) -> str:
@@ -495,7 +510,7 @@ def lpr(ctx: Ctx, f: Found) -> list[Mention]:
 def uk(ctx: Ctx, f: Found) -> list[Mention]:
     ukf = f.has("ukf") and not f.has("mba")
     uk_ctx = ukf or f.has("uk")
-    us_ctx = not uk_ctx and f.has("us")
+    us_ctx = not uk_ctx and (f.has("us") or _in_dollars(ctx, f))
     if not uk_ctx and not us_ctx:
         return []
     out = []
@@ -511,6 +526,13 @@ def uk(ctx: Ctx, f: Found) -> list[Mention]:
         ind = (UKF_APPROVALS if ukf else UK_APPROVALS) if group == "approvals" else UKF_LENDING if ukf else UK_LENDING
         out.append(Mention(ind, h.start, h.end))
     return out
+
+
+def _in_dollars(ctx: Ctx, f: Found) -> bool:
+    """Consumer credit stated in dollars, with no other country named: the Federal Reserve's series."""
+    if f.has("cn") or f.has("hk") or f.has("tw"):
+        return False
+    return any(n.kind == "amount" and n.currency == "USD" for n in ctx.nums)
 
 
 def hk(ctx: Ctx, f: Found) -> list[Mention]:

@@ -123,10 +123,11 @@ class Num:
     digits: tuple[int, int] = (0, 0)  # where the digits themselves are
     scale: float = 1.0  # the scale word's factor (亿 → 1e8, bn → 1e9): `value / scale` is the number as written
     stated_unit: str = ""  # the amount's unit as the source states it: 亿元, 萬億元, billion GBP
+    bare_dollar: bool = False  # written with a bare "$" (Hong Kong and Taiwan outlets write their own dollar so)
 
 
 _CUR_PREFIX: Final = {
-    "hk$": "HKD", "us$": "USD", "nt$": "TWD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "CNY", "rmb": "CNY",
+    "hk$": "HKD", "us$": "USD", "nt$": "TWD", "$us": "USD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "CNY", "rmb": "CNY",
     "cny": "CNY", "gbp": "GBP", "usd": "USD", "hkd": "HKD", "twd": "TWD",
 }  # fmt: skip
 _SCALE: Final = {
@@ -147,7 +148,7 @@ _CUR_SUFFIX: Final = {
 # Digit-led (the first element is `\\d`, so the regex engine skips to digits); the currency written before
 # the number is read by `_PREFIX` on the few characters before it.
 _NUM: Final = re.compile(
-    r"(?P<n>\d(?:\d{0,2}(?:,\d{3}){1,4}(?![\d,])(?:\.\d{1,6})?|\d{0,2} \d{3}(?![\d.,])|\d{0,11}(?:\.\d{1,6})?))"
+    r"(?P<n>\d(?:\d{0,2}(?:,\d{3}){1,4}(?!\d|,\d)(?:\.\d{1,6})?|\d{0,2} \d{3}(?!\d|[.,]\d)|\d{0,11}(?:\.\d{1,6})?))"
     r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|m|k)"
     r"(?![a-z]))?"
     r"(?P<u>\.? ?(?:%|％|percent(?:age points?)?|per ?cent|pct|ppts?|pp|个百分点|個百分點|百分点|百分點"
@@ -156,16 +157,17 @@ _NUM: Final = re.compile(
     r"|yuan|renminbi|pounds?|sterling|us dollars|hong kong dollars|dollars?)(?![a-z]))?"
     r"(?P<cu> ?(?:宗|件|个(?![月百基])|個(?![月百基])|份(?!额)|点|點)(?![a-z]))?"
 )
-_PREFIX: Final = re.compile(r"(?:hk\$|us\$|nt\$|£|\$|€|¥|(?<![a-z])(?:rmb|cny|gbp|usd|hkd|twd) ?)$")
+_PREFIX: Final = re.compile(r"(?:hk\$|us\$|nt\$|\$us|£|\$|€|¥|(?<![a-z])(?:rmb|cny|gbp|usd|hkd|twd) ?)$")
 _DATE_AFTER: Final = zre(
     r"\s?(?:年期|年|月|日|号|周|个月|季|期|天|-year|-yr|-month|-week| years?| months?| weeks?| days?)"
 )
 _COUNT_WORD_AFTER: Final = re.compile(r" ?(?:[a-z-]+ ){0,2}(?:approvals|applications|mortgages)\b")
-_PREFIX_LAST: Final = frozenset("$£€¥ bdpyf")
+_PREFIX_LAST: Final = frozenset("$£€¥ bdpyfs")
 _DATE_NEXT: Final = frozenset("年月日号號周週个個季期天-")
 _SIGN_SEP: Final = frozenset(" \n(（:：,，")
 _COUNT_UNITS: Final = frozenset(("宗", "件", "个", "個", "份"))
 _APPROX_NEXT: Final = frozenset("多余餘")
+_APPROX_AFTER: Final = zre(r"\s?(?:之上|以上|之下|以下|左右|上下)")  # 600亿元之上: "over 600 billion", a threshold
 
 
 def scan_numbers(t: str) -> list[Num]:
@@ -237,10 +239,14 @@ def scan_numbers(t: str) -> list[Num]:
         elif c == "+":
             start -= 1
         approx = not cu and e < size and t[e] in _APPROX_NEXT
+        if not approx and kind not in ("date", "tenor") and e < size and not t[e].isascii():
+            approx = _APPROX_AFTER.match(t, e) is not None
         factor, stated = 1.0, ""
         if kind == "amount":
             factor, stated = _stated(scale_word, cs.strip() if cs else "", currency)
         num = Num(value, kind, currency, start, e, sign, bool(scale_word), approx, m.span("n"), factor, stated)
+        if pm is not None and pm.group() == "$":
+            num.bare_dollar = True
         out.append(num)
     return out
 
@@ -406,7 +412,7 @@ PRIOR_STRONG: Final = zre(
 # Comparisons: the number after them is the base, unless a change verb follows ("较前一周上升0.6%").
 PRIOR_COMPARE: Final = zre(
     r"\bfrom\b|\bversus\b|\bvs\.?|compared (?:with|to)|\bagainst\b"
-    r"|由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])"
+    r"|[由从]\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])"
     r"|(?:相?较于?|相?比于?|低于|高于|少于|多于|不及)\s?(?:前一?|上一?)\s?[周月期年]?度?"
     r"|(?:较|比|低于|高于|少于|多于|不及|由)\s?(?:\d{4}\s?年\s?)?\d{1,2}\s?月(?:份)?(?:的|末)?"
     r"|(?:较|比)\s?\d{4}\s?年(?:的)?"
@@ -483,7 +489,7 @@ CUE_WORDS: Final = {
     "cmp": (
         r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"against(?![a-z])",
         r"fewer than", r"less than", r"lower than", r"higher than", r"more than", r"down on", r"up on",
-        r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
+        r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])", r"从\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
         r"相较于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"较于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
         r"相比于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"比于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
         r"低于\s?(?:前一?|上一?)\s?[周月期年]?度?", r"高于\s?(?:前一?|上一?)\s?[周月期年]?度?",
@@ -519,6 +525,9 @@ _DOWN_VERBS: Final = (
     "minus",
 )  # fmt: skip
 _DOWN_ZH: Final = (
+    "走低",
+    "萎缩",
+    "缩小",
     "减少",
     "下降",
     "下跌",
@@ -542,6 +551,11 @@ _UP_VERBS: Final = (
     "edged higher", "higher", "picked up", "rebounded", "a rise of", "a gain of", "an increase of", "a jump of",
 )  # fmt: skip
 _UP_ZH: Final = (
+    "增长",
+    "走高",
+    "反弹",
+    "跳升",
+    "扩大",
     "增加",
     "上升",
     "上涨",
@@ -568,7 +582,16 @@ _TO_ENDS: Final = (
     "to a level of", "to a rate of", "to a seasonally adjusted rate of", "at an average of", "at a rate of",
     "to a seasonally adjusted", "at a seasonally adjusted rate of",
 )  # fmt: skip
-_CUR_TAIL: Final = ("hk$", "us$", "£", "$")
+_CUR_TAIL: Final = ("hk$", "us$", "£", "$", *_variants(("人民币", "港币", "港元", "新台币", "台币", "英镑", "美元")))
+# A change on the previous month written before an amount ("月增36億元", "較上月減少"): not the level itself.
+_MONTH_CHANGE_TAIL: Final = zre(
+    r"(?:按月|月|(?:比|较)(?:上一?|前)?\s?(?:个)?月份?|(?:比|较)\s?\d{1,2}\s?月份?)(?P<dir>增加|增|减少|减)(?:了|约|近|逾)?\s?$"
+)
+# A threshold crossed or approached ("edge above 3%", "突破600億"): not the figure itself.
+_THRESHOLD_TAIL: Final = zre(
+    r"(?:(?<![a-z])(?:above|below|over|under|beyond|toward|towards|past|topped|tops|exceeded|exceeds|surpassed|crossed"
+    r"|breached)|突破|跌破|升穿|跌穿|重回|重返|站上|站稳)\s?$"
+)
 DOWN_ENDS: Final = tuple(_DOWN_VERBS) + _variants(_DOWN_ZH)
 UP_ENDS: Final = tuple(_UP_VERBS) + _variants(_UP_ZH)
 _FILL_ENDS: Final = _variants(_FILL_WORDS)
@@ -590,7 +613,8 @@ def _ends_word(s: str, words: tuple[str, ...]) -> str | None:
 
 def classify_tail(pre: str) -> str | None:
     """What the end of the text before a number says: down / up (a change verb: "fell 2.3%", "按月減少2.2%"),
-    to (a level follows: "to 6.18%", "至249億元"), diff (同比多增), rev ("revised down from"), or None."""
+    to (a level follows: "to 6.18%", "至249億元"), diff (同比多增), rev ("revised down from"), cup / cdown (a change
+    on the previous month before an amount: "月增36億元"), thr (a threshold: "above 3%"), or None."""
     s = pre.rstrip()
     for cur in _CUR_TAIL:
         if s.endswith(cur):
@@ -602,6 +626,12 @@ def classify_tail(pre: str) -> str | None:
         return "rev"
     if _DIFF_TAIL.search(pre[-16:]):
         return "diff"
+    if not s.isascii():
+        mc = _MONTH_CHANGE_TAIL.search(s[-14:])
+        if mc is not None:
+            return "cdown" if mc.group("dir") in ("减少", "减", "減少", "減") else "cup"
+    if _THRESHOLD_TAIL.search(s[-12:]):
+        return "thr"
     for _ in range(5):  # the verb, possibly followed by filler words: "fell by about", "按月減少了约"
         if _ends_word(s, DOWN_ENDS):
             return "down"
