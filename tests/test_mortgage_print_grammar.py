@@ -651,3 +651,36 @@ def test_a_headline_about_rates_puts_the_rate_first() -> None:
 def test_boe_approvals_written_as_approved_mortgages_count_in_chinese() -> None:
     (e,) = prints("英国央行数据显示，5月银行批准的抵押贷款件数为63,120，少于4月的65,004件。")
     assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 63120, 65004)
+
+
+def test_the_last_release_stated_inside_a_poll_sentence_is_the_prior() -> None:
+    (e,) = prints(
+        "China March new bank loans rise to 3.2 trln yuan, beat forecast",
+        "Chinese banks extended 3.2 trillion yuan in new yuan loans in March. Analysts polled by Reuters had "
+        "predicted new yuan loans would rise to 2.9 trillion yuan, up from 1.4 trillion yuan in the previous month.",
+    )
+    assert (e["value"], e["prior"]) == (3.2, 1.4)
+
+
+def test_a_base_after_from_is_a_level_even_before_from_the_previous_week() -> None:
+    (e,) = prints(
+        "Freddie Mac said the average rate on the 30-year fixed loan jumped to 5.12% this week. That is up from "
+        "4.87% from the previous week."
+    )
+    assert (e["value"], e["prior"]) == (5.12, 4.87)
+
+
+def test_year_ago_words_after_and_belong_to_the_next_number() -> None:
+    (e,) = prints(
+        "Freddie Mac: the national 30-year average rate was 6.02%, up 0.2 percentage points from last week's "
+        "5.82% and down from the one-year ago average of 6.90%."
+    )
+    assert (e["value"], e["prior"]) == (6.02, 5.82)
+
+
+def test_a_rate_that_broke_a_threshold_is_not_the_figure() -> None:
+    (e,) = prints(
+        "Mortgage rates top 8%",
+        "The 30-year fixed-rate mortgage broke 8% this week, rising from 7.88% to 8.03%, Freddie Mac said.",
+    )
+    assert (e["value"], e["prior"]) == (8.03, 7.88)

@@ -258,7 +258,12 @@ class Ctx:
 
     def changed(self, i: int) -> bool:
         f = self.feat(i)
-        return f.tail in ("down", "up", "cdown", "cup") or f.head == "chafter"
+        if f.tail in ("down", "up", "cdown", "cup"):
+            return True
+        # "up from 3.93% from the previous week": a base after "from" is a level, whatever follows it
+        return f.head == "chafter" and not _BASE_BEFORE.search(
+            self.t, max(0, self.nums[i].start - 16), self.nums[i].start
+        )
 
     def negative(self, i: int) -> bool:
         f = self.feat(i)
@@ -277,7 +282,8 @@ class Feat:
     unadjusted: bool
 
 
-_CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas ")
+_CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas | and ")
+_BASE_BEFORE: Final = re.compile(r"(?<![a-z])(?:from|versus|vs\.?|compared (?:with|to)|than)\s?(?:hk\$|us\$|£|\$)?$")
 
 
 def _kind_ok(ind: Ind, n: Num) -> bool:
@@ -410,7 +416,9 @@ def _is_from_to(ctx: Ctx, i: int) -> bool:
 
 def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
     f = ctx.feat(i)
-    if f.tail in ("rev", "diff", "thr") or f.forecast or ctx.average(i):
+    # a forecast sentence may still state the last release: "expected to rise to 3.0 trillion, up from 1.1 trillion
+    # in the previous month"
+    if f.tail in ("rev", "diff", "thr") or (f.forecast and f.head != "pafter") or ctx.average(i):
         return False
     if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
         return False

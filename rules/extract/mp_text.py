@@ -590,7 +590,7 @@ _MONTH_CHANGE_TAIL: Final = zre(
 # A threshold crossed or approached ("edge above 3%", "突破600億"): not the figure itself.
 _THRESHOLD_TAIL: Final = zre(
     r"(?:(?<![a-z])(?:above|below|over|under|beyond|toward|towards|past|topped|tops|exceeded|exceeds|surpassed|crossed"
-    r"|breached)|突破|跌破|升穿|跌穿|重回|重返|站上|站稳)\s?$"
+    r"|breached|broke|breaks|breaking|eclipsed|passed)|突破|跌破|升穿|跌穿|重回|重返|站上|站稳)\s?$"
 )
 DOWN_ENDS: Final = tuple(_DOWN_VERBS) + _variants(_DOWN_ZH)
 UP_ENDS: Final = tuple(_UP_VERBS) + _variants(_UP_ZH)
