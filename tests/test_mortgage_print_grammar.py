@@ -684,3 +684,21 @@ def test_a_rate_that_broke_a_threshold_is_not_the_figure() -> None:
         "The 30-year fixed-rate mortgage broke 8% this week, rising from 7.88% to 8.03%, Freddie Mac said.",
     )
     assert (e["value"], e["prior"]) == (8.03, 7.88)
+
+
+def test_lpr_setting_written_tenor_first_with_expected_and_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "PBOC sets one and five year loan prime rates unchanged",
+            "People's Bank of China Loan Prime Rate setting. 1-year set at 3.0% expected 3.0% and prior 3.0%",
+        )
+    )
+    assert (ev["lpr_1y"]["value"], ev["lpr_1y"]["prior"]) == (3.0, 3.0)
+
+
+def test_a_number_marked_prior_is_the_prior_even_after_a_forecast_word() -> None:
+    (e,) = prints(
+        "US MBA mortgage applications",
+        "MBA mortgage applications rose 2.2% last week, economists had expected a smaller gain; prior -1.4%.",
+    )
+    assert (e["value"], e["prior"]) == (2.2, -1.4)

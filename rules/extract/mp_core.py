@@ -20,6 +20,7 @@ from typing import Any, Final
 from rules.extract.mp_period import Mark, default_period, digit_start, marks, published_date, resolve
 from rules.extract.mp_text import (
     FORECAST,
+    FORECAST_AFTER,
     POST_ANY,
     POST_HEAD,
     PRE_ANY,
@@ -208,6 +209,8 @@ class Ctx:
         pre = self.pre(i)
         post = self.post(i)
         head = POST_HEAD.match(post)
+        if head is not None and head.lastgroup == "fcafter" and not _FORECAST_AFTER_AT.match(self.t, n.end):
+            head = None  # "set at 3.1% expected 3.1%": the expectation is the next number
         clause = _CLAUSE_CUT.split(post, maxsplit=1)[0]
         if self.cue_hits is not None:
             lo_pre, hi_post = n.start - len(pre), n.end + len(clause)
@@ -418,7 +421,9 @@ def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
     f = ctx.feat(i)
     # a forecast sentence may still state the last release: "expected to rise to 3.0 trillion, up from 1.1 trillion
     # in the previous month"
-    if f.tail in ("rev", "diff", "thr") or (f.forecast and f.head != "pafter") or ctx.average(i):
+    if f.forecast and f.head != "pafter" and not _PRIOR_RIGHT_BEFORE.search(ctx.pre(i)[-24:]):
+        return False
+    if f.tail in ("rev", "diff", "thr") or ctx.average(i):
         return False
     if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
         return False
@@ -458,6 +463,10 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
     return None
 
 
+_FORECAST_AFTER_AT: Final = re.compile(FORECAST_AFTER.pattern.removeprefix("^"))
+_PRIOR_RIGHT_BEFORE: Final = zre(
+    r"(?:(?<![a-z])prior|(?<![a-z])previous(?:ly)?|last week'?s|前值|上周|上月)\s?(?:was |of |at |:|为|是)?\s?$"
+)
 _ANNUAL_PRIOR: Final = zre(
     r"(?:较|比|compared with|from|versus)\s?\d{4}\s?年?|in \d{4}\s?$|上一?年|去年|previous year|a year earlier"
 )

@@ -212,7 +212,18 @@ for _one, _five in (("1", "5"), ("one", "five")):
         )
         _add("a.lpr:y1", rf"{_one}{_sep}year (?:loan prime rate|lpr)")
         _add("a.lpr:y5", rf"{_five}{_sep}year(?: and above| or longer)? (?:loan prime rate|lpr)")
-    _add("a.lpr:both", rf"{_one}- and {_five}-year (?:loan prime rates?|lprs?)")
+    _add("a.lpr:both", rf"{_one}- and {_five}[- ]year (?:loan prime rates?|lprs?)")
+    _add("a.lpr:both", rf"{_one} and {_five}[- ]year (?:loan prime rates?|lprs?)")
+    # a setting written tenor first: "1-year set at 3.1%", "5-year came in at 3.6%"
+    for _sep in ("-", " "):
+        _add(
+            "a.lpr:y1",
+            rf"{_one}{_sep}year(?= (?:lpr |rate )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
+        )
+        _add(
+            "a.lpr:y5",
+            rf"{_five}{_sep}year(?= (?:lpr |rate )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
+        )
     _add("a.lpr:y1", rf"for the {_one}[- ]year\b(?! (?:loan|lpr|and))")
     _add("a.lpr:y5", rf"for the {_five}[- ]year\b(?! (?:loan|lpr))")
 for _d, _c in (("1", "一"), ("5", "五")):

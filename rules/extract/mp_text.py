@@ -398,7 +398,10 @@ FORECAST: Final = re.compile(
         r"或(?=[升降增减录达为])",
     )
 )
-FORECAST_AFTER: Final = zre(r"^\s?(?:expected|forecast|estimate|consensus|f'cast|exp\b|预期|预估|预测)")
+# "1.2 trillion (expected)": the number before is the forecast; in "set at 3.1% expected 3.1%" the next one is
+FORECAST_AFTER: Final = zre(
+    r"^\s?(?:expected|forecast|estimate|consensus|f'cast|exp\b|预期|预估|预测)(?!\s?(?:of |at |was |is |:)?\s?[-+]?\d)"
+)
 UNADJUSTED: Final = re.compile(
     zalt("unadjusted", "not seasonally adjusted", "未经季节调整", "未经季调", "未季调", "non-seasonally")
 )
