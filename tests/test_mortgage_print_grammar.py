@@ -702,3 +702,35 @@ def test_a_number_marked_prior_is_the_prior_even_after_a_forecast_word() -> None
         "MBA mortgage applications rose 2.2% last week, economists had expected a smaller gain; prior -1.4%.",
     )
     assert (e["value"], e["prior"]) == (2.2, -1.4)
+
+
+def test_the_surveys_long_term_rate_named_without_its_tenor() -> None:
+    (e,) = prints(
+        "Average long-term US mortgage rate rises to 6.41%",
+        "The average long-term U.S. mortgage rate rose this week to 6.41%, according to Freddie Mac. Last week "
+        "the rate averaged 6.35%.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("us_30y_mortgage_rate", 6.41, 6.35)
+
+
+def test_a_rate_sites_own_average_is_not_the_survey() -> None:
+    assert (
+        prints(
+            "Mortgage rates fell to 6.52% today, according to Zillow. Freddie Mac publishes its weekly survey on "
+            "Thursday."
+        )
+        == []
+    )
+
+
+def test_after_an_amount_marks_the_prior() -> None:
+    (e,) = prints(
+        "UK consumer borrowing rises by most in a year",
+        "Consumer credit rose by £1.9 billion in April, the largest increase in a year, after £1.1 billion in March.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 1.9, 1.1)
+
+
+def test_boe_approvals_written_as_mortgage_permits_in_chinese() -> None:
+    (e,) = prints("英国央行数据显示，3月抵押贷款许可件数为61,200件，前值为64,300件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 61200, 64300)

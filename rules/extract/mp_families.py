@@ -95,6 +95,15 @@ for _n in ("15", "fifteen"):
     _add("a.us:y15", rf"{_n}[- ]?(?:year|yr)\b", prefix=f"{_n}y")
 _add("a.us:y30", r"30\s?年期", r"三十年期", r"30\s?年(?=\s?(?:定息|固定|按揭|房贷|抵押))")
 _add("a.us:y15", r"15\s?年期", r"十五年期", r"15\s?年(?=\s?(?:定息|固定|按揭|房贷|抵押))")
+# the survey's headline rate named without its tenor: "The average long-term US mortgage rate rose to 6.86%"
+_MOVE = (
+    r"rose|rises|fell|falls|climbed|climbs|dropped|drops|declined|declines|edged|ticked|jumped|jumps|slipped|slips|eased"
+    r"|eases|increased|decreased|averaged|averages|held|remained|hit|hits|surged|sank|plunged|inched|crept|dipped|rebounded"
+    r"|retreated|stood|moved"
+)
+_add("a.us:generic", r"(?:average )?long-term (?:u\.?s\.? )?mortgage rates?", prefix="long-term")
+_add("a.us:generic", r"average long-term (?:u\.?s\.? )?mortgage rates?", prefix="average long")
+_add("a.us:generic", rf"mortgage rates?(?=,? (?:this week |last week |again )?(?:{_MOVE})\b)", prefix="mortgage rate")
 _add(
     "a.us:contract",
     r"contract (?:interest )?rate",
@@ -256,7 +265,7 @@ _add(
     "a.uk:approvals",
     r"approvals? (?:for|of) (?:house|home) purchases?", r"house[- ]purchase (?:mortgage )?approvals",
     r"home[- ]purchase (?:mortgage )?approvals", r"loan approvals", r"housing approvals", r"net mortgage approvals",
-    r"number of (?:mortgages? )?approvals", r"按揭批核", r"按揭许可", r"房贷批准(?:件数|宗数)?", r"抵押贷款批准(?:件数|宗数)?",
+    r"number of (?:mortgages? )?approvals", r"按揭批核(?:宗数|件数)?", r"按揭许可(?:宗数|件数)?", r"抵押贷款许可(?:件数|宗数|数量)?", r"房贷许可(?:件数|宗数|数量)?", r"房贷批准(?:件数|宗数)?", r"抵押贷款批准(?:件数|宗数)?",
     r"购房抵押贷款批准(?:件数|宗数)?", r"购房贷款批准(?:件数|宗数)?",
     r"approved(?= (?:just |only |some |a total of |around |about )?[\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
     r"loans approved for (?:house|home) purchases?", r"number of loans approved", r"批准的(?:抵押贷款|房贷|按揭)(?:件数|宗数|数量)?",
@@ -414,7 +423,8 @@ def us_rates(ctx: Ctx, f: Found) -> list[Mention]:
     t = ctx.t
     freddie, mba = f.has("freddie"), f.has("mba")
     out: list[Mention] = []
-    for h in f.anchors("us"):
+    anchors = f.anchors("us")
+    for h in anchors:
         if _NOT_TREASURY.match(t, h.end):
             continue
         s0, s1 = ctx.sentence(h.start)
@@ -424,7 +434,14 @@ def us_rates(ctx: Ctx, f: Found) -> list[Mention]:
             continue
         group = _group(h)
         ind: Ind | None
-        if group == "contract":
+        if group == "generic":
+            # only the survey's own headline rate, and only where no tenor is named in the sentence
+            if any(s0 <= o.start < s1 and _group(o) != "generic" for o in anchors):
+                continue
+            if f.has("other_us") and not f.near("freddie", s0, s1):
+                continue  # a rate site's own daily average, Freddie Mac quoted elsewhere
+            ind = US30 if freddie else (MBA_RATE if mba else None)
+        elif group == "contract":
             ind = MBA_RATE if mba else None
         elif freddie:
             ind = US30 if group == "y30" else US15

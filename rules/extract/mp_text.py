@@ -486,7 +486,8 @@ CUE_WORDS: Final = {
     "strong": (
         r"previous(?:ly)?(?![a-z])", r"after an?(?![a-z])", r"following an?(?![a-z])",
         r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)", r"last week'?s",
-        r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)", r"前值", r"前一[周月期](?:为|的|是)",
+        r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)",
+        r"last week,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was)", r"after(?= ?(?:[£$€¥]|us\$|hk\$|\d))", r"前值", r"前一[周月期](?:为|的|是)",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
     ),
     "cmp": (
