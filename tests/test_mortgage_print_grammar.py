@@ -734,3 +734,18 @@ def test_after_an_amount_marks_the_prior() -> None:
 def test_boe_approvals_written_as_mortgage_permits_in_chinese() -> None:
     (e,) = prints("英国央行数据显示，3月抵押贷款许可件数为61,200件，前值为64,300件。")
     assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 61200, 64300)
+
+
+def test_figures_written_in_chinese_numerals() -> None:
+    (e,) = prints(
+        "金管局：上月新批按揭貸款額減少百分之三",
+        "金管局數據顯示，本港上月新批出按揭貸款額減少百分之三點二，跌至一百五十八億元，新申請貸款宗數亦減少。",
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("hk_new_mortgage_loans", 158, "億元")
+
+
+def test_chinese_numerals_that_are_not_figures_stay_words() -> None:
+    from rules.extract.mp_text import prepare
+
+    text = "五大銀行十二月一手市場增加一萬一千宗"
+    assert prepare(text) == text

@@ -102,7 +102,73 @@ def prepare(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer (İ): keep length
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if not low.isascii() and _ZH_NUM_HINT.search(low):
+        low = _ZH_NUM_RUN.sub(_zh_digits, low)
     return low
+
+
+# Figures written in Chinese numerals, as radio and TV newsrooms write them ("一百四十六億元", "百分之零點四"):
+# rewritten as digits, right-aligned in the same width so offsets still match the original text. Only runs that
+# a scale word or a count unit follows, or that 百分之 leads, are figures (not 一手, 五大銀行, 十月).
+_ZH_DIGIT: Final = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ZH_UNIT: Final = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUM_HINT: Final = re.compile(r"百分之|[一二兩两三四五六七八九十百千][億亿萬万兆宗]")
+_ZH_NUM_RUN: Final = re.compile(
+    r"百分之(?P<pct>[零〇一二兩两三四五六七八九十百點点]{1,10})"
+    r"|(?<![零〇一二兩两三四五六七八九十百千點点])(?P<num>[零〇一二兩两三四五六七八九十百千點点]{1,12})"
+    r"(?=[億亿萬万兆](?![零〇一二兩两三四五六七八九十百千])|宗|個案|个案)"
+)
+
+
+def _zh_int(s: str) -> int | None:
+    """一百四十六 → 146, 兩千 → 2000, 十二 → 12, 一二 → None (read digit by digit only after 點)."""
+    total, digit, seen_unit = 0, None, False
+    for ch in s:
+        if ch in _ZH_DIGIT:
+            if digit is not None and not seen_unit:
+                return None
+            digit = _ZH_DIGIT[ch]
+        elif ch in _ZH_UNIT:
+            total += (1 if digit is None else digit) * _ZH_UNIT[ch]
+            digit, seen_unit = None, True
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _zh_value(s: str) -> str | None:
+    whole, _, frac = s.replace("点", "點").partition("點")
+    n = _zh_int(whole) if whole else 0
+    if n is None or (whole and whole[0] in "零〇" and len(whole) > 1):
+        return None
+    if not frac:
+        return str(n) if whole else None
+    if any(ch not in _ZH_DIGIT for ch in frac):
+        return None
+    return f"{n}." + "".join(str(_ZH_DIGIT[ch]) for ch in frac)
+
+
+def _zh_digits(m: re.Match[str]) -> str:
+    raw = m.group()
+    value = _zh_value(m.group("pct") or m.group("num"))
+    if value is None:
+        return raw
+    out = value + ("%" if m.group("pct") else "")
+    return out.rjust(len(raw)) if len(out) <= len(raw) else raw
 
 
 # ------------------------------------------------------------------------------------------ numbers
