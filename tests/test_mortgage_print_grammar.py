@@ -749,3 +749,12 @@ def test_chinese_numerals_that_are_not_figures_stay_words() -> None:
 
     text = "五大銀行十二月一手市場增加一萬一千宗"
     assert prepare(text) == text
+
+
+def test_mba_index_written_as_levels_without_a_change() -> None:
+    (e,) = prints(
+        "Applications climb",
+        "The Market Composite Index, an overall measure of mortgage applications, rose from 512.4 to 540.1 on a "
+        "seasonally adjusted basis, according to the Mortgage Bankers Association.",
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("mba_applications_index", 540.1, 512.4, "index")

@@ -617,6 +617,11 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
         if m.ind.id in done:
             continue
         got = pick_value(ctx, m)
+        level_prior: float | None = None
+        if got is None and m.ind.kind == "change":
+            level = _index_level(ctx, m)  # "the Market Composite Index rose from 694.8 to 737.5"
+            if level is not None:
+                got, level_prior = (level[0], level[1]), level[2]
         if got is None:
             continue
         vi, value = got
@@ -632,7 +637,10 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
         if m.ind.kind == "count" and n.kind == "pct":
             unit = "pct_change_yoy"
         others = _others(mentions, m.ind.id)
-        prior = pick_prior(ctx, m, vi, value, others, _annual(period))
+        if m.ind.kind == "change" and n.kind == "plain":
+            unit, prior = "index", level_prior
+        else:
+            prior = pick_prior(ctx, m, vi, value, others, _annual(period))
         if prior is not None and prior == value and m.ind.kind != "rate":
             prior = None
         if prior is None and m.ind.hold_prior and _held(ctx, n):
@@ -674,6 +682,29 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
                 ev.prior = prior
                 break
     return events
+
+
+_FROM_BETWEEN: Final = re.compile(r"^\s?to\s?$")
+_FROM_BEFORE: Final = re.compile(r"(?<![a-z])from\s?$")
+
+
+def _index_level(ctx: Ctx, m: Mention) -> tuple[int, float, float] | None:
+    """A weekly index written as levels, with no percentage change: "rose from 694.8 to 737.5" → (index of the
+    new level, the level, the previous level)."""
+    nums = ctx.nums
+    _, s1 = ctx.sentence(m.start)
+    limit = min(m.limit or s1, s1)
+    for i in range(1, len(nums)):
+        n, p = nums[i], nums[i - 1]
+        if p.start < m.end:
+            continue
+        if n.start >= limit:
+            break
+        if n.kind != "plain" or p.kind != "plain" or n.scaled or p.scaled:
+            continue
+        if _FROM_BETWEEN.match(ctx.t[p.end : n.start]) and _FROM_BEFORE.search(ctx.t, max(0, p.start - 6), p.start):
+            return i, n.value, p.value
+    return None
 
 
 def _held(ctx: Ctx, n: Num) -> bool:
