@@ -758,3 +758,69 @@ def test_mba_index_written_as_levels_without_a_change() -> None:
         "seasonally adjusted basis, according to the Mortgage Bankers Association.",
     )
     assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("mba_applications_index", 540.1, 512.4, "index")
+
+
+def test_a_flow_followed_by_the_stock_keeps_the_flow() -> None:
+    (e,) = prints(
+        "Total consumer credit increased by $21.4 billion to $4.98 trillion in March, the Federal Reserve said."
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_consumer_credit", 21.4, "billion USD")
+
+
+def test_prior_after_climbing_by_and_revised_up_to_show() -> None:
+    ev = prints(
+        "The Fed said consumer credit rose by $15.2 billion in June after climbing by an upwardly revised "
+        "$11.8 billion in May."
+    )
+    assert (ev[0]["value"], ev[0]["prior"]) == (15.2, 11.8)
+    (e,) = prints(
+        "U.S. consumer credit rose $12.1 billion in July, the Federal Reserve said. June's figure was revised up "
+        "to show a $9.4 billion increase."
+    )
+    assert (e["value"], e["prior"]) == (12.1, 9.4)
+
+
+def test_a_volume_raised_by_a_change_to_a_level_is_the_level() -> None:
+    ev = by_indicator(
+        prints(
+            "New mortgages granted by Taiwan's five major state-run banks last month increased by NT$6.2 billion "
+            "(US$0.2 billion) from April to NT$58.4 billion, central bank data showed."
+        )
+    )
+    assert ev["tw_new_home_loans"]["value"] == 58.4
+
+
+def test_a_b_after_a_currency_is_billions_and_a_record_high_of_is_a_level() -> None:
+    (e,) = prints(
+        "Home loans by Taiwan's five banks hit NT$63.2B. in March",
+        "Taiwan's five state-run banks saw new housing loans rise by NT$3.1 billion from a month earlier to a "
+        "record high of NT$63.2 billion, the central bank said.",
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("tw_new_home_loans", 63.2, "billion TWD")
+
+
+def test_a_rate_held_steady_states_its_prior_too() -> None:
+    ev = by_indicator(
+        prints(
+            "Taiwan mortgage rate steady",
+            "The interest rate for home mortgages at Taiwan's five major banks held steady at 2.301 percent last "
+            "month, the central bank said.",
+        )
+    )
+    assert (ev["tw_new_mortgage_rate"]["value"], ev["tw_new_mortgage_rate"]["prior"]) == (2.301, 2.301)
+
+
+@pytest.mark.parametrize(
+    ("title", "is_print"),
+    [
+        ("Black Knight: January sees strongest decline in delinquencies in more than a year", True),
+        ("Fannie Mae sees mortgage rates at 6% by year-end", False),
+    ],
+)
+def test_sees_is_a_forecast_only_with_a_forecast_complement(title: str, is_print: bool) -> None:
+    out = prints(
+        title,
+        "Black Knight's first look: the total U.S. loan delinquency rate (loans 30 or more days past due) fell "
+        "to 3.18% in January, according to its mortgage data.",
+    )
+    assert bool(out) is is_print

@@ -50,6 +50,7 @@ class Ind:
     balance: bool = False  # a stock (余额, outstanding): never signed by "fell", never a span
     hold_prior: bool = False  # a fixing: "kept unchanged at X" states the prior too (LPR)
     headline: bool = False  # the figure its release is known by (first when the title names none)
+    volume: bool = False  # a month's business (new loans approved), not a net flow: "rose by X to Y" → Y
 
 
 @dataclass(slots=True)
@@ -365,6 +366,9 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
         if m.ind.kind == "amount":
             if ctx.feat(i).head == "chafter" and not m.ind.balance:
                 continue
+            if m.ind.volume and ctx.changed(i):
+                continue  # "new mortgages increased by NT$19 billion … to NT$57 billion": the change
+
             # "fell by £1.0 billion, to £2.5 billion": a flow's level follows; "outstanding … by X to Y": X
             nxt = i + 1
             if (
@@ -373,6 +377,7 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
                 and nxt < len(nums)
                 and _kind_ok(m.ind, nums[nxt])
                 and nums[nxt].start < limit
+                and nums[nxt].value < 20 * n.value  # "rose $26.9 billion to $3.18 trillion": that is the stock
                 and _TO_NEXT.search(ctx.t[n.end : nums[nxt].start])
             ):
                 return nxt, nums[nxt].value * nums[nxt].sign
@@ -645,6 +650,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             prior = None
         if prior is None and m.ind.hold_prior and _held(ctx, n):
             prior = value  # "LPR kept unchanged at 3%", "按兵不动": the previous fixing was the same
+        elif prior is None and m.ind.kind == "rate" and UNCHANGED.search(ctx.pre(vi, 60)):
+            prior = value  # "the rate for home mortgages held steady at 1.35%": so was the previous reading
         if m.start < ctx.title_end and not _title_has_period(ctx, m.ind):
             period = _period_from_repeat(ctx, mentions, m, value) or period
         scale = 1.0

@@ -69,10 +69,10 @@ UK_LENDING = Ind("uk_net_mortgage_lending", "amount", _M, "month-prev", "GBP")
 UK_CONSUMER = Ind("uk_consumer_credit", "amount", _M, "month-prev", "GBP")
 UKF_APPROVALS = Ind("uk_finance_mortgage_approvals", "count", _M, "month-prev")
 UKF_LENDING = Ind("uk_finance_net_mortgage_lending", "amount", _M, "month-prev", "GBP")
-HK_LOANS = Ind("hk_new_mortgage_loans", "amount", _M, "month-prev", "HKD", headline=True)
+HK_LOANS = Ind("hk_new_mortgage_loans", "amount", _M, "month-prev", "HKD", headline=True, volume=True)
 HK_APPS = Ind("hk_mortgage_applications", "count", _M, "month-prev")
 HK_DELINQ = Ind("hk_mortgage_delinquency_ratio", "rate", _M, "month-prev")
-TW_LOANS = Ind("tw_new_home_loans", "amount", _M, "month-prev", "TWD")
+TW_LOANS = Ind("tw_new_home_loans", "amount", _M, "month-prev", "TWD", volume=True)
 TW_RATE = Ind("tw_new_mortgage_rate", "rate", _M, "month-prev")
 
 INDICATORS: Final = tuple(v for v in list(globals().values()) if isinstance(v, Ind))
@@ -288,6 +288,7 @@ _add(
 _add(
     "a.uk:consumer",
     r"net consumer credit(?: borrowing| lending)?", r"consumer credit(?: borrowing| lending)?", r"consumer borrowing",
+    r"consumer debt(?: outstanding)?",
     r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",
 )  # fmt: skip
@@ -309,6 +310,7 @@ _add(
     "a.tw:rate",
     r"新承[做作](?:购屋|房屋)(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
     r"average rate on (?:the )?new (?:home loans|mortgages)", r"new (?:home loan|mortgage) rate",
+    r"rates? (?:for|on) (?:new )?(?:home mortgages|mortgages|home loans|housing loans)", r"mortgage rates?",
 )  # fmt: skip
 _add(
     "a.tw:loans",
@@ -316,6 +318,9 @@ _add(
     r"新承[做作]放款中的(?:购屋|房屋)(?:贷款|房贷)(?:金额)?",
     r"new home loans",
     r"new mortgages? (?:extended|granted)",
+    r"mortgage operations",
+    r"housing loans extended",
+    r"new housing loans",
 )
 
 # contexts

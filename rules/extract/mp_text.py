@@ -199,11 +199,11 @@ _CUR_PREFIX: Final = {
 _SCALE: Final = {
     "万亿": 1e12, "萬億": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "trillion": 1e12,
     "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
-    "m": 1e6, "thousand": 1e3, "k": 1e3,
+    "m": 1e6, "b": 1e9, "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
 _SCALE_NAME: Final = {
     "trillion": "trillion", "tn": "trillion", "trn": "trillion", "billion": "billion", "bn": "billion",
-    "bln": "billion", "million": "million", "mn": "million", "mln": "million", "m": "million",
+    "bln": "billion", "b": "billion", "million": "million", "mn": "million", "mln": "million", "m": "million",
 }  # fmt: skip
 _CUR_SUFFIX: Final = {
     "元": None, "港元": "HKD", "港币": "HKD", "港幣": "HKD", "英镑": "GBP", "英鎊": "GBP", "镑": "GBP", "鎊": "GBP",
@@ -215,7 +215,7 @@ _CUR_SUFFIX: Final = {
 # the number is read by `_PREFIX` on the few characters before it.
 _NUM: Final = re.compile(
     r"(?P<n>\d(?:\d{0,2}(?:,\d{3}){1,4}(?!\d|,\d)(?:\.\d{1,6})?|\d{0,2} \d{3}(?!\d|[.,]\d)|\d{0,11}(?:\.\d{1,6})?))"
-    r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|m|k)"
+    r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|m|b|k)"
     r"(?![a-z]))?"
     r"(?P<u>\.? ?(?:%|％|percent(?:age points?)?|per ?cent|pct|ppts?|pp|个百分点|個百分點|百分点|百分點"
     r"|basis points?|bps?|个基点|個基點|基点|基點|厘(?!米))(?![a-z]))?"
@@ -270,7 +270,7 @@ def scan_numbers(t: str) -> list[Num]:
                 kind = "pct"
         else:
             scale = _SCALE.get(scale_word) if scale_word else None
-            if scale_word == "m" and currency is None:
+            if scale_word in ("m", "b") and currency is None:
                 scale = None  # "5m" alone is metres or months
             if scale:
                 value = float(Decimal(raw) * Decimal(int(scale)))
@@ -321,7 +321,7 @@ def _stated(scale_word: str, suffix: str, currency: str | None) -> tuple[float, 
     """The factor of an amount's scale word and its unit as written: 亿 + 元 → (1e8, "亿元"); bn + £ →
     (1e9, "billion GBP"). Chinese units keep the source's script (億港元); English ones name the currency."""
     factor = _SCALE.get(scale_word) if scale_word else None
-    if not factor or (scale_word == "m" and currency is None):
+    if not factor or (scale_word in ("m", "b") and currency is None):
         return 1.0, suffix or (currency or "")
     if scale_word in _SCALE_NAME:
         return factor, f"{_SCALE_NAME[scale_word]} {currency or suffix}".strip()
@@ -439,7 +439,9 @@ FORECAST: Final = re.compile(
         r"p(?<![a-z]p)oll",
         "consensus",
         "outlook",
-        r"s(?<![a-z]s)ees?(?![a-z])",
+        r"s(?<![a-z]s)ees?(?![a-z])(?=(?:\s[\w'-]{1,20}){0,4}?\s(?:at|to|near|around|above|below|falling|rising|ending"
+        r"|staying|hitting|dropping|climbing|easing|averaging|more(?! than)|further|another|additional|cuts?|hikes?)"
+        r"(?![a-z]))",
         r"w(?<![a-z]w)ill(?![a-z])",
         r"w(?<![a-z]w)ould(?![a-z])",
         r"s(?<![a-z]s)hould(?![a-z])",
@@ -553,7 +555,9 @@ CUE_WORDS: Final = {
         r"previous(?:ly)?(?![a-z])", r"after an?(?![a-z])", r"following an?(?![a-z])",
         r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)", r"last week'?s",
         r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)",
-        r"last week,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was)", r"after(?= ?(?:[£$€¥]|us\$|hk\$|\d))", r"前值", r"前一[周月期](?:为|的|是)",
+        r"last week,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was)", r"after(?= ?(?:[£$€¥]|us\$|hk\$|\d))",
+        r"after (?:climbing|rising|falling|increasing|decreasing|dropping|jumping|gaining|declining|edging|inching|slipping"
+        r"|growing|surging|dipping|sliding|shrinking|contracting)", r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
     ),
     "cmp": (
@@ -668,6 +672,11 @@ _FILL_ENDS: Final = _variants(_FILL_WORDS)
 _TO_ENDS_ALL: Final = _variants(_TO_ENDS)
 _DIFF_TAIL: Final = zre(r"(?:多增|少增|多减|少减|同比多|同比少|(?:比|较)[^，,。；\d]{0,10}(?:多|少))\s?$")
 _REV_TAIL: Final = re.compile(r"revised (?:down|up|lower|higher)?\s?from\s?$")
+# "to a record high of", "to a 13-year high of", "at a fresh low of": a level follows
+_TO_LEVEL_TAIL: Final = re.compile(
+    r"(?<![a-z])(?:to|at|hit|hits|reached|reaching) (?:an? |the )?(?:new |fresh |all-time )?(?:record|(?:[\w-]{1,16} )?(?:high|low|peak))"
+    r"(?: level)?(?: of)?$"
+)
 
 
 def _ends_word(s: str, words: tuple[str, ...]) -> str | None:
@@ -690,7 +699,7 @@ def classify_tail(pre: str) -> str | None:
         if s.endswith(cur):
             s = s[: -len(cur)].rstrip()
             break
-    if _ends_word(s, _TO_ENDS_ALL):
+    if _ends_word(s, _TO_ENDS_ALL) or _TO_LEVEL_TAIL.search(s[-40:]):
         return "to"
     if _REV_TAIL.search(pre[-34:]):
         return "rev"
