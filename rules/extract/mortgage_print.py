@@ -50,9 +50,9 @@ _RELEASE_COMPARE: Final = zre(
 _DIGIT: Final = zre(r"\d")
 # Headline futures and "seen" forms: "Individual mortgages to drop below 30%", "New loans seen dipping in July".
 _TITLE_FUTURE: Final = zre(
-    r"(?<![a-z])(?:to (?:drop|fall|rise|climb|slow|ease|increase|decrease|decline|grow|hit|top|reach|stay|remain|hold"
-    r"|keep|cut|lower|raise|jump|slump|rebound|pick up|edge|dip|halve|double|surge|slide|soften|recover)"
-    r"|seen (?:as |at |near |around |above |below |\w{2,12}ing))(?![a-z])"
+    r"t(?<![a-z]t)o (?:drop|fall|rise|climb|slow|ease|increase|decrease|decline|grow|hit|top|reach|stay|remain|hold"
+    r"|keep|cut|lower|raise|jump|slump|rebound|pick up|edge|dip|halve|double|surge|slide|soften|recover)(?![a-z])"
+    r"|s(?<![a-z]s)een (?:as |at |near |around |above |below |\w{2,12}ing(?![a-z]))"
 )
 # A released action stated before the forecast words of a headline: "China cuts rates, market sees more easing".
 _RELEASE_VERB: Final = zre(
@@ -141,6 +141,8 @@ def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
     """The headline first: an indicator named in the title (in title order; the title's period first), then the
     kind of figure the title speaks of ("Mortgage rates rise…": a rate), then the figure a release is known by
     (the 5-year LPR, the mortgage benchmark; MBA's composite index; HKMA's new loans approved…), then text order."""
+    if len(events) < 2:
+        return events
     title_months = {mk.m for mk in ctx.marks if mk.end <= ctx.title_end and mk.m and mk.kind in ("month", "day")}
     topic = None
     if _TITLE_RATES.search(ctx.t, 0, ctx.title_end):

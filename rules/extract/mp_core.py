@@ -12,6 +12,7 @@ mention's sentence or in the next sentences about the same indicator.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -217,11 +218,15 @@ class Ctx:
             lo_pre, hi_post = n.start - len(pre), n.end + len(clause)
             groups: set[str | None] = set()
             after: set[str | None] = set()
-            for kind, starts in self.cue_hits.items():
-                for c in starts:
-                    if lo_pre <= c < n.start:
-                        groups.add(kind)
-                    elif n.end <= c < hi_post and kind in ("ya", "avg"):
+            for kind, starts in self.cue_hits.items():  # each list is in text order
+                if not starts:
+                    continue
+                k = bisect_left(starts, lo_pre)
+                if k < len(starts) and starts[k] < n.start:
+                    groups.add(kind)
+                if kind in ("ya", "avg"):
+                    k = bisect_left(starts, n.end, k)
+                    if k < len(starts) and starts[k] < hi_post:
                         after.add(kind)
         else:
             groups = {m.lastgroup for m in PRE_ANY.finditer(pre)}
@@ -483,8 +488,6 @@ def _annual_prior(ctx: Ctx, i: int) -> bool:
 
 
 def _sentence_index(ctx: Ctx, end: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(ctx.ends, end)
 
 
@@ -549,26 +552,29 @@ def period_for(ctx: Ctx, ind: Ind, mention: int, value: Num) -> str | None:
         if weekly:
             chosen = weekly[0]
     if chosen is None:
-        right = [
-            mk
-            for mk in cands
-            if value.end <= mk.start <= value.end + 48 and _RIGHT_AFTER.fullmatch(ctx.t, value.end, mk.start)
-        ]
-        if right:
-            chosen = right[0]
-    if chosen is None:
+        hi = value.end + 48
+        for mk in cands:  # in text order
+            if mk.start > hi:
+                break
+            if mk.start >= value.end and _RIGHT_AFTER.fullmatch(ctx.t, value.end, mk.start):
+                chosen = mk
+                break
+    if chosen is None and cands:
+        # the last period before the value in its sentence, else the first after it, else the last before the
+        # sentence, else the first of the text (one pass over marks in text order)
         s0, s1 = ctx.sentence(mention)
-        before = [mk for mk in cands if s0 <= mk.start and mk.end <= value.start]
-        after = [mk for mk in cands if value.end <= mk.start < s1]
-        earlier = [mk for mk in cands if mk.end <= s0]
-        if before:
-            chosen = before[-1]
-        elif after:
-            chosen = after[0]
-        elif earlier:
-            chosen = earlier[-1]
-        elif cands:
-            chosen = cands[0]
+        before = after = earlier = None
+        for mk in cands:
+            if mk.end <= s0:
+                earlier = mk
+            elif s0 <= mk.start and mk.end <= value.start:
+                before = mk
+            elif value.end <= mk.start < s1:
+                after = mk
+                break
+            elif mk.start >= s1:
+                break
+        chosen = before or after or earlier or cands[0]
     if chosen is None:
         return default_period(ind.default, ctx.pub)
     hint = None

@@ -310,8 +310,16 @@ _add(
     "a.tw:rate",
     r"新承[做作](?:购屋|房屋)(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
     r"average rate on (?:the )?new (?:home loans|mortgages)", r"new (?:home loan|mortgage) rate",
-    r"rates? (?:for|on) (?:new )?(?:home mortgages|mortgages|home loans|housing loans)", r"mortgage rates?",
+    r"mortgage rates?",
 )  # fmt: skip
+for _obj in ("home mortgages", "mortgages", "home loans", "housing loans"):  # "the interest rate for home mortgages"
+    for _prep in ("for", "on"):
+        for _new in ("", "new "):
+            _add(
+                "a.tw:rate",
+                rf"(?<=rate ){_prep} {_new}{_obj}|(?<=rates ){_prep} {_new}{_obj}",
+                prefix=f"{_prep} {_new}{_obj}",
+            )
 _add(
     "a.tw:loans",
     r"新承[做作](?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:金额)?",

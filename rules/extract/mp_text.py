@@ -552,12 +552,14 @@ CUE_WORDS: Final = {
         r"average (?:seen|since|over)", r"on average", r"平均水平", r"月均",
     ),
     "strong": (
-        r"previous(?:ly)?(?![a-z])", r"after an?(?![a-z])", r"following an?(?![a-z])",
-        r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)", r"last week'?s",
+        r"previous(?:ly)?(?![a-z])", r"following an?(?![a-z])",
+        # one pattern per literal beginning: "after a", "after £1.1bn", "after climbing by"
+        r"after(?: an?(?![a-z])| ?(?=[£$€¥]|us\$|hk\$|\d)| (?:climbing|rising|falling|increasing|decreasing|dropping"
+        r"|jumping|gaining|declining|edging|inching|slipping|growing|surging|dipping|sliding|shrinking|contracting))",
+        r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)",
+        r"last week(?:'?s|,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was))",
         r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)",
-        r"last week,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was)", r"after(?= ?(?:[£$€¥]|us\$|hk\$|\d))",
-        r"after (?:climbing|rising|falling|increasing|decreasing|dropping|jumping|gaining|declining|edging|inching|slipping"
-        r"|growing|surging|dipping|sliding|shrinking|contracting)", r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
+        r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
     ),
     "cmp": (
@@ -661,11 +663,13 @@ _CUR_TAIL: Final = ("hk$", "us$", "£", "$", *_variants(("人民币", "港币", 
 _MONTH_CHANGE_TAIL: Final = zre(
     r"(?:按月|月|(?:比|较)(?:上一?|前)?\s?(?:个)?月份?|(?:比|较)\s?\d{1,2}\s?月份?)(?P<dir>增加|增|减少|减)(?:了|约|近|逾)?\s?$"
 )
+_MONTH_CHANGE_ENDS: Final = _variants(("增", "增加", "减", "减少", "了", "约", "近", "逾"))
 # A threshold crossed or approached ("edge above 3%", "突破600億"): not the figure itself.
-_THRESHOLD_TAIL: Final = zre(
-    r"(?:(?<![a-z])(?:above|below|over|under|beyond|toward|towards|past|topped|tops|exceeded|exceeds|surpassed|crossed"
-    r"|breached|broke|breaks|breaking|eclipsed|passed)|突破|跌破|升穿|跌穿|重回|重返|站上|站稳)\s?$"
-)
+_THRESHOLD_ENDS: Final = (
+    "above", "below", "over", "under", "beyond", "toward", "towards", "past", "topped", "tops", "exceeded", "exceeds",
+    "surpassed", "crossed", "breached", "broke", "breaks", "breaking", "eclipsed", "passed",
+    *_variants(("突破", "跌破", "升穿", "跌穿", "重回", "重返", "站上", "站稳")),
+)  # fmt: skip
 DOWN_ENDS: Final = tuple(_DOWN_VERBS) + _variants(_DOWN_ZH)
 UP_ENDS: Final = tuple(_UP_VERBS) + _variants(_UP_ZH)
 _FILL_ENDS: Final = _variants(_FILL_WORDS)
@@ -673,6 +677,7 @@ _TO_ENDS_ALL: Final = _variants(_TO_ENDS)
 _DIFF_TAIL: Final = zre(r"(?:多增|少增|多减|少减|同比多|同比少|(?:比|较)[^，,。；\d]{0,10}(?:多|少))\s?$")
 _REV_TAIL: Final = re.compile(r"revised (?:down|up|lower|higher)?\s?from\s?$")
 # "to a record high of", "to a 13-year high of", "at a fresh low of": a level follows
+_LEVEL_ENDS: Final = ("high", "low", "peak", "record", " of", "level")
 _TO_LEVEL_TAIL: Final = re.compile(
     r"(?<![a-z])(?:to|at|hit|hits|reached|reaching) (?:an? |the )?(?:new |fresh |all-time )?(?:record|(?:[\w-]{1,16} )?(?:high|low|peak))"
     r"(?: level)?(?: of)?$"
@@ -695,21 +700,22 @@ def classify_tail(pre: str) -> str | None:
     to (a level follows: "to 6.18%", "至249億元"), diff (同比多增), rev ("revised down from"), cup / cdown (a change
     on the previous month before an amount: "月增36億元"), thr (a threshold: "above 3%"), or None."""
     s = pre.rstrip()
-    for cur in _CUR_TAIL:
-        if s.endswith(cur):
-            s = s[: -len(cur)].rstrip()
-            break
-    if _ends_word(s, _TO_ENDS_ALL) or _TO_LEVEL_TAIL.search(s[-40:]):
+    if s.endswith(_CUR_TAIL):
+        for cur in _CUR_TAIL:
+            if s.endswith(cur):
+                s = s[: -len(cur)].rstrip()
+                break
+    if _ends_word(s, _TO_ENDS_ALL) or (s.endswith(_LEVEL_ENDS) and _TO_LEVEL_TAIL.search(s[-40:])):
         return "to"
-    if _REV_TAIL.search(pre[-34:]):
+    if s.endswith("from") and _REV_TAIL.search(pre[-34:]):
         return "rev"
-    if _DIFF_TAIL.search(pre[-16:]):
+    if s and not s[-1].isascii() and _DIFF_TAIL.search(pre[-16:]):
         return "diff"
-    if not s.isascii():
+    if not s.isascii() and s.endswith(_MONTH_CHANGE_ENDS):
         mc = _MONTH_CHANGE_TAIL.search(s[-14:])
         if mc is not None:
             return "cdown" if mc.group("dir") in ("减少", "减", "減少", "減") else "cup"
-    if _THRESHOLD_TAIL.search(s[-12:]):
+    if _ends_word(s, _THRESHOLD_ENDS):
         return "thr"
     for _ in range(5):  # the verb, possibly followed by filler words: "fell by about", "按月減少了约"
         if _ends_word(s, DOWN_ENDS):
