@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+import ahocorasick
+
 from rules.extract import Document, Fields, register
 from rules.extract.mp_core import Ctx, Event, Mention, read
 from rules.extract.mp_families import FAMILIES, LPR_1Y, LPR_5Y, Found, lpr
@@ -69,15 +71,20 @@ _OTHER_RELEASE_TITLE: Final = zre(
 )
 
 
+def _build_gate() -> Any:
+    ac = ahocorasick.Automaton()
+    for word in (*_GATE_EN, *_GATE_ZH):
+        ac.add_word(word, word)
+    ac.make_automaton()
+    return ac
+
+
+_GATE: Final = _build_gate()  # every gate word in one automaton: one C-level pass over the lowered text
+
+
 def _gate(text: str) -> bool:
-    low = text.lower()
-    for k in _GATE_EN:
-        if k in low:
-            return True
-    if not low.isascii():
-        for k in _GATE_ZH:
-            if k in low:
-                return True
+    for _ in _GATE.iter(text.lower()):
+        return True
     return False
 
 

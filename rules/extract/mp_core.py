@@ -12,11 +12,11 @@ mention's sentence or in the next sentences about the same indicator.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar, overload
 
 from rules.extract.mp_period import Mark, default_period, digit_start, marks, published_date, resolve
 from rules.extract.mp_text import (
@@ -34,7 +34,6 @@ from rules.extract.mp_text import (
     prepare,
     scan_numbers,
     sentence_ends,
-    sentence_span,
     zre,
 )
 
@@ -100,25 +99,53 @@ _TO_NEXT: Final = zre(r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|to a 
 _UNITS: Final = {"rate": "percent", "change": "pct_change", "count": "count"}
 
 
+_T = TypeVar("_T")
+
+
+class _lazy(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first access): a `Ctx` lives
+    for one item in one thread."""
+
+    def __init__(self, fn: Callable[[Any], _T]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _lazy[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type) -> _lazy[_T] | _T:
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 class Ctx:
     """One candidate item as the families read it. Everything is computed on first use and once per item."""
 
     def __init__(self, title: str, text: str, published: str | None) -> None:
-        self.original = text[: len(text)]
         self.t = prepare(text)
         self.original = text[: len(self.t)]
         self.title_end = min(len(title), len(self.t))
         self.published = published
+        self._feats: dict[int, Feat] = {}
+        self.prior_marks: dict[int, bool] = {}
+        self.mark_sets: dict[tuple[str, bool], list[Mark]] = {}
+        self._forecast_cues: dict[int, list[int]] = {}
 
-    @cached_property
+    @_lazy
     def pub(self) -> date | None:
         return published_date(self.published)
 
-    @cached_property
+    @_lazy
     def nums(self) -> list[Num]:
         return scan_numbers(self.t)
 
-    @cached_property
+    @_lazy
     def ends(self) -> list[int]:
         ends = sentence_ends(self.t)
         if 0 < self.title_end < len(self.t) and self.title_end not in ends:  # the title is its own sentence
@@ -134,14 +161,17 @@ class Ctx:
     period_starts: list[int] | None = None  # set by the caller from its lexicon hits (EN_STARTS, ZH_STARTS)
     cue_hits: dict[str, list[int]] | None = None  # ya / avg / strong / cmp cue words (CUE_WORDS), set likewise
 
-    @cached_property
+    @_lazy
     def marks(self) -> list[Mark]:
         starts = list(self.period_starts or ())
         starts.extend(n.digits[0] for n in self.nums if digit_start(self.t, *n.digits))
         return marks(self.t, self.original, starts)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        return sentence_span(self.ends, pos)
+        """(start, end) of the sentence holding `pos` (as `sentence_span`, inlined: it is called very often)."""
+        ends = self.ends
+        i = bisect_right(ends, pos)
+        return (ends[i - 1] if i else 0, ends[i] if i < len(ends) else ends[-1])
 
     # -- the words around a number -------------------------------------------------------------------------
 
@@ -170,22 +200,6 @@ class Ctx:
         """Text after number i up to the next comma: what qualifies this number rather than the next."""
         return _CLAUSE_CUT.split(self.post(i, reach), maxsplit=1)[0]
 
-    @cached_property
-    def _feats(self) -> dict[int, Feat]:
-        return {}
-
-    @cached_property
-    def prior_marks(self) -> dict[int, bool]:
-        return {}
-
-    @cached_property
-    def mark_sets(self) -> dict[tuple[str, bool], list[Mark]]:
-        return {}
-
-    @cached_property
-    def _forecast_cues(self) -> dict[int, list[int]]:
-        return {}
-
     def forecast_cues(self, s0: int, s1: int) -> list[int]:
         """Where forecast words stand in the sentence at s0 (not inside "beat expectations" and the like)."""
         cues = self._forecast_cues.get(s0)
@@ -197,7 +211,7 @@ class Ctx:
             self._forecast_cues[s0] = cues
         return cues
 
-    @cached_property
+    @_lazy
     def _unadjusted(self) -> list[int]:
         return [m.start() for m in UNADJUSTED.finditer(self.t)]
 

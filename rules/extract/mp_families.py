@@ -399,16 +399,16 @@ class Found:
 
     def __init__(self, ctx: Ctx) -> None:
         self.ctx = ctx
-        self.hits = LEX.find(ctx.t)
-        self.families = {tag[2:].split(":", 1)[0] for tag in self.hits if tag.startswith("a.")}
-        ctx.period_starts = [h.start for h in self.hits.get("p", ())]
-        ctx.cue_hits = {kind: [h.start for h in self.hits.get(f"k:{kind}", ())] for kind in CUE_KINDS}
+        self.hits, self.starts = LEX.find(ctx.t)
+        self.families = {tag[2:].split(":", 1)[0] for tag in self.hits}
+        ctx.period_starts = self.starts.get("p", [])
+        ctx.cue_hits = {kind: self.starts.get(f"k:{kind}", []) for kind in CUE_KINDS}
 
     def has(self, name: str) -> bool:
-        return bool(self.hits.get(f"c:{name}"))
+        return f"c:{name}" in self.starts
 
     def near(self, name: str, lo: int, hi: int) -> bool:
-        return any(lo <= h.start < hi for h in self.hits.get(f"c:{name}", ()))
+        return any(lo <= c < hi for c in self.starts.get(f"c:{name}", ()))
 
     def anchors(self, family: str) -> list[Hit]:
         prefix = f"a.{family}:"
@@ -417,7 +417,7 @@ class Found:
         return out
 
     def first(self, tag: str, lo: int, hi: int) -> int | None:
-        return next((h.start for h in self.hits.get(tag, ()) if lo <= h.start < hi), None)
+        return next((c for c in self.starts.get(tag, ()) if lo <= c < hi), None)
 
     def cn(self) -> bool:
         return self.has("cn") and (not self.has("tw") or self.has("pbc"))
@@ -513,9 +513,9 @@ def _household_scope(ctx: Ctx, f: Found, pos: int) -> bool:
     lo = max(0, min(s0, pos - 160))
     last: tuple[int, str] = (-1, "")
     for tag in ("sector:h", "sector:o"):
-        for h in f.hits.get(tag, ()):
-            if lo <= h.start < pos and h.start > last[0]:
-                last = (h.start, tag)
+        for c in f.starts.get(tag, ()):
+            if lo <= c < pos and c > last[0]:
+                last = (c, tag)
     return last[1] == "sector:h"
 
 

@@ -98,7 +98,9 @@ class Lexicon:
         ac.make_automaton()
         self._ac = ac
 
-    def find(self, t: str) -> dict[str, list[Hit]]:
+    def find(self, t: str) -> tuple[dict[str, list[Hit]], dict[str, list[int]]]:
+        """(hits of the exclusive groups — indicator names —, start positions of every other tag): context and
+        cue words are only ever asked where they stand, so no object is built for them."""
         if self._ac is None:
             self.build()
         cands: list[tuple[int, int, int, str, str | None]] = []
@@ -114,14 +116,17 @@ class Lexicon:
                     append((start, order, -m.end(), tag, exclusive))
         cands.sort()
         out: dict[str, list[Hit]] = defaultdict(list)
+        starts: dict[str, list[int]] = defaultdict(list)
         taken_until: dict[str, int] = {}
         for start, _, neg_end, tag, exclusive in cands:
-            if exclusive is not None:  # indicator names and period expressions do not overlap: leftmost, then first
-                if start < taken_until.get(exclusive, -1):
-                    continue
-                taken_until[exclusive] = -neg_end
+            if exclusive is None:
+                starts[tag].append(start)
+                continue
+            if start < taken_until.get(exclusive, -1):  # names do not overlap: leftmost, then first registered
+                continue
+            taken_until[exclusive] = -neg_end
             out[tag].append(Hit(tag, start, -neg_end))
-        return out
+        return out, starts
 
 
 EXCLUSIVE: Final = frozenset({"period"})
