@@ -824,3 +824,18 @@ def test_sees_is_a_forecast_only_with_a_forecast_complement(title: str, is_print
         "to 3.18% in January, according to its mortgage data.",
     )
     assert bool(out) is is_print
+
+
+def test_a_body_repeating_the_headline_rate_unchanged_on_the_month_gives_the_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "3月LPR出炉：5年期以上LPR为3.5%",
+            "3月20日贷款市场报价利率（LPR）为：1年期LPR为3%，5年期以上LPR为3.5%，均与上月持平。",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"]) == (3.5, 3.5)
+
+
+def test_a_revised_previous_month_in_chinese_is_the_prior() -> None:
+    (e,) = prints("英国央行公布，5月抵押贷款批准件数升至63,500件，4月修正后为60,900件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 63500, 60900)

@@ -705,6 +705,11 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             if m.ind.id != ev.ind.id or m.start <= ev.mention:
                 continue
             prior = _prior_in_mention(ctx, m, _others(mentions, m.ind.id), ev)
+            if prior is None and ev.ind.kind == "rate":
+                # "…5年期以上LPR为3.95%，均与上月持平": the body repeats the headline rate, unchanged on the month
+                _, s1 = ctx.sentence(m.start)
+                if UNCHANGED.search(ctx.t, m.end, s1) and PREVIOUS_REF.search(ctx.t, m.end, s1):
+                    prior = ev.value
             if prior is not None:
                 ev.prior = prior
                 break

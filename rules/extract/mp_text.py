@@ -560,6 +560,7 @@ CUE_WORDS: Final = {
         r"last week(?:'?s|,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was))",
         r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)",
         r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
+        r"修[正订]后?为",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
     ),
     "cmp": (
