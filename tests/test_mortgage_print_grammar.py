@@ -839,3 +839,13 @@ def test_a_body_repeating_the_headline_rate_unchanged_on_the_month_gives_the_pri
 def test_a_revised_previous_month_in_chinese_is_the_prior() -> None:
     (e,) = prints("英国央行公布，5月抵押贷款批准件数升至63,500件，4月修正后为60,900件。")
     assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 63500, 60900)
+
+
+def test_taiwan_newspaper_numerals_read_digit_by_digit() -> None:
+    ev = by_indicator(
+        prints(
+            "五大銀行房貸量縮",
+            "中央銀行公布，五大銀行新承做房貸利率來到百分之二點三一五，新承做房貸金額五四二點八億元。",
+        )
+    )
+    assert (ev["tw_new_mortgage_rate"]["value"], ev["tw_new_home_loans"]["value"]) == (2.315, 542.8)

@@ -308,7 +308,7 @@ _add(
 # Taiwan's five major banks
 _add(
     "a.tw:rate",
-    r"新承[做作](?:购屋|房屋)(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
+    r"新承[做作](?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
     r"average rate on (?:the )?new (?:home loans|mortgages)", r"new (?:home loan|mortgage) rate",
     r"mortgage rates?",
 )  # fmt: skip

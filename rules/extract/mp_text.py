@@ -113,6 +113,7 @@ def prepare(text: str) -> str:
 _ZH_DIGIT: Final = {
     "零": 0,
     "〇": 0,
+    "○": 0,
     "一": 1,
     "二": 2,
     "兩": 2,
@@ -128,14 +129,17 @@ _ZH_DIGIT: Final = {
 _ZH_UNIT: Final = {"十": 10, "百": 100, "千": 1000}
 _ZH_NUM_HINT: Final = re.compile(r"百分之|[一二兩两三四五六七八九十百千][億亿萬万兆宗]")
 _ZH_NUM_RUN: Final = re.compile(
-    r"百分之(?P<pct>[零〇一二兩两三四五六七八九十百點点]{1,10})"
-    r"|(?<![零〇一二兩两三四五六七八九十百千點点])(?P<num>[零〇一二兩两三四五六七八九十百千點点]{1,12})"
+    r"百分之(?P<pct>[零〇○一二兩两三四五六七八九十百點点]{1,10})"
+    r"|(?<![零〇○一二兩两三四五六七八九十百千點点])(?P<num>[零〇○一二兩两三四五六七八九十百千點点]{1,12})"
     r"(?=[億亿萬万兆](?![零〇一二兩两三四五六七八九十百千])|宗|個案|个案)"
 )
 
 
 def _zh_int(s: str) -> int | None:
-    """一百四十六 → 146, 兩千 → 2000, 十二 → 12, 一二 → None (read digit by digit only after 點)."""
+    """一百四十六 → 146, 兩千 → 2000, 十二 → 12; digits alone are read one by one as newspapers write them (五六七 →
+    567, 二○○九 → 2009)."""
+    if len(s) > 1 and all(ch in _ZH_DIGIT for ch in s):
+        return int("".join(str(_ZH_DIGIT[ch]) for ch in s))
     total, digit, seen_unit = 0, None, False
     for ch in s:
         if ch in _ZH_DIGIT:
@@ -153,7 +157,7 @@ def _zh_int(s: str) -> int | None:
 def _zh_value(s: str) -> str | None:
     whole, _, frac = s.replace("点", "點").partition("點")
     n = _zh_int(whole) if whole else 0
-    if n is None or (whole and whole[0] in "零〇" and len(whole) > 1):
+    if n is None or (whole and whole[0] in "零〇○" and len(whole) > 1):
         return None
     if not frac:
         return str(n) if whole else None
