@@ -849,3 +849,21 @@ def test_taiwan_newspaper_numerals_read_digit_by_digit() -> None:
         )
     )
     assert (ev["tw_new_mortgage_rate"]["value"], ev["tw_new_home_loans"]["value"]) == (2.315, 542.8)
+
+
+@pytest.mark.parametrize(
+    ("title", "value", "unit"),
+    [
+        ("CHINA AUG NEW YUAN LOANS 1.42 TLN YUAN - CENTRAL BANK", 1.42, "trillion CNY"),
+        ("China Sep new yuan loans 1.42 trln yuan vs f'cast 1.3 trln - central bank", 1.42, "trillion CNY"),
+        ("China New Loans came in at 1,420B, above expectations (1,300B) in September", 1420, "billion CNY"),
+        (
+            "China Aggregate Financing (CNY) above expectations (1,900B) in September: Actual (2,210B)",
+            2210,
+            "billion CNY",
+        ),
+    ],
+)
+def test_wire_and_calendar_shorthand_for_pboc_credit(title: str, value: float, unit: str) -> None:
+    (e,) = prints(title)
+    assert (e["value"], e["unit"]) == (value, unit)

@@ -252,7 +252,8 @@ class Ctx:
             pre_kinds=groups,
             post_kinds=after,
             forecast=any(lo <= c < n.start for c in self.forecast_cues(s0, s1))
-            or (head is not None and head.lastgroup == "fcafter"),
+            or (head is not None and head.lastgroup == "fcafter")
+            or _EXPECTATION_OPEN.search(pre[-24:]) is not None,
             lead_year_ago=YEAR_AGO_LEAD.match(self.t, s0, n.start) is not None,
             unadjusted=any(s0 <= c < n.start for c in self._unadjusted),
         )
@@ -305,6 +306,8 @@ class Feat:
     unadjusted: bool
 
 
+# "above expectations (1,800B)": the figure in the brackets after the expectation words is the expectation
+_EXPECTATION_OPEN: Final = re.compile(r"(?:expectations?|consensus|forecasts?|estimates?|expected|f'cast)\s?[(:]\s?$")
 _CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas | and ")
 _BASE_BEFORE: Final = re.compile(r"(?<![a-z])(?:from|versus|vs\.?|compared (?:with|to)|than)\s?(?:hk\$|us\$|£|\$)?$")
 
@@ -682,6 +685,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
                 unit, scale = n.stated_unit, n.scale
                 if n.bare_dollar and m.ind.currency in ("HKD", "TWD"):
                     unit = unit.replace("USD", m.ind.currency)
+                elif unit in ("trillion", "billion", "million") and m.ind.currency:
+                    unit = f"{unit} {m.ind.currency}"  # "1,360B" in a PBOC release: billions of the series' yuan
         ev = Event(
             m.ind,
             value,

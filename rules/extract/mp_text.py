@@ -202,11 +202,11 @@ _CUR_PREFIX: Final = {
 }  # fmt: skip
 _SCALE: Final = {
     "万亿": 1e12, "萬億": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "trillion": 1e12,
-    "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
+    "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
     "m": 1e6, "b": 1e9, "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
 _SCALE_NAME: Final = {
-    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "billion": "billion", "bn": "billion",
+    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "trln": "trillion", "tln": "trillion", "billion": "billion", "bn": "billion",
     "bln": "billion", "b": "billion", "million": "million", "mn": "million", "mln": "million", "m": "million",
 }  # fmt: skip
 _CUR_SUFFIX: Final = {
@@ -219,7 +219,7 @@ _CUR_SUFFIX: Final = {
 # the number is read by `_PREFIX` on the few characters before it.
 _NUM: Final = re.compile(
     r"(?P<n>\d(?:\d{0,2}(?:,\d{3}){1,4}(?!\d|,\d)(?:\.\d{1,6})?|\d{0,2} \d{3}(?!\d|[.,]\d)|\d{0,11}(?:\.\d{1,6})?))"
-    r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|m|b|k)"
+    r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trln|tln|trn|tn|bln|bn|mln|mn|m|b|k)"
     r"(?![a-z]))?"
     r"(?P<u>\.? ?(?:%|％|percent(?:age points?)?|per ?cent|pct|ppts?|pp|个百分点|個百分點|百分点|百分點"
     r"|basis points?|bps?|个基点|個基點|基点|基點|厘(?!米))(?![a-z]))?"
@@ -274,8 +274,10 @@ def scan_numbers(t: str) -> list[Num]:
                 kind = "pct"
         else:
             scale = _SCALE.get(scale_word) if scale_word else None
-            if scale_word in ("m", "b") and currency is None:
+            if scale_word == "m" and currency is None:
                 scale = None  # "5m" alone is metres or months
+            elif scale_word == "b" and currency is None and "," not in n and "." not in n:
+                scale = None  # "3b" alone is a label; "1,360B", "1.2b" are billions
             if scale:
                 value = float(Decimal(raw) * Decimal(int(scale)))
             cword = cu.strip() if cu else ""
@@ -325,7 +327,7 @@ def _stated(scale_word: str, suffix: str, currency: str | None) -> tuple[float, 
     """The factor of an amount's scale word and its unit as written: 亿 + 元 → (1e8, "亿元"); bn + £ →
     (1e9, "billion GBP"). Chinese units keep the source's script (億港元); English ones name the currency."""
     factor = _SCALE.get(scale_word) if scale_word else None
-    if not factor or (scale_word in ("m", "b") and currency is None):
+    if not factor or (scale_word == "m" and currency is None):
         return 1.0, suffix or (currency or "")
     if scale_word in _SCALE_NAME:
         return factor, f"{_SCALE_NAME[scale_word]} {currency or suffix}".strip()
@@ -435,6 +437,7 @@ AVERAGE: Final = zre(
 FORECAST: Final = re.compile(
     zalt(
         "forecast",
+        "f'cast",
         "expect",
         "predict",
         "projected",
