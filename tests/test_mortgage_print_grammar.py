@@ -867,3 +867,21 @@ def test_taiwan_newspaper_numerals_read_digit_by_digit() -> None:
 def test_wire_and_calendar_shorthand_for_pboc_credit(title: str, value: float, unit: str) -> None:
     (e,) = prints(title)
     assert (e["value"], e["unit"]) == (value, unit)
+
+
+def test_banks_lent_in_a_pboc_release_and_compares_to_prior() -> None:
+    (e,) = prints(
+        "China credit growth slows",
+        "Banks lent 1.4 trillion yuan in the month, the People's Bank of China said. That compares to 2.1 trillion "
+        "yuan in March.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("pboc_new_rmb_loans", 1.4, 2.1)
+
+
+def test_mba_total_volume_is_the_composite() -> None:
+    (e,) = prints(
+        "MBA: Mortgage application volume fell for a second week",
+        "Total volume decreased 1.6%, on an adjusted basis, compared with the previous week, according to the "
+        "Mortgage Bankers Association.",
+    )
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", -1.6)

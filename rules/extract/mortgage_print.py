@@ -24,7 +24,7 @@ from rules.extract.mp_text import FORECAST, HEAD, zalt, zre
 
 _GATE_EN: Final = (
     "mortgage", "loan", "lending", "borrowing", "consumer credit", "credit to consumers", "social financ", "aggregate financ", "tsf", "lpr",
-    "mba", "freddie", "delinquen", "house purchase", "monthly total",
+    "mba", "freddie", "delinquen", "house purchase", "monthly total", "banks lent", "banks extended",
 )  # fmt: skip
 _GATE_ZH: Final = (
     "贷",

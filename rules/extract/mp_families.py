@@ -129,7 +129,7 @@ _add(
 _add(
     "a.mba:apps",
     r"market composite index", r"composite index", r"market index", r"mortgage applications?(?: index)?",
-    r"applications? index", r"mortgage loan application volume", r"gross (?:national )?(?:mortgage )?applications",
+    r"applications? index", r"mortgage loan application volume", r"mortgage application volume", r"total volume", r"gross (?:national )?(?:mortgage )?applications",
     r"overall (?:national )?(?:mortgage )?applications", r"total (?:national )?(?:mortgage )?applications",
     r"mortgage application activity", r"weekly (?:mortgage )?applications", r"mortgage apps",
     r"抵押贷款申请(?:活动|综合)?(?:指数|量|数)?", r"房贷申请(?:活动|综合)?(?:指数|量|数)?",
@@ -210,6 +210,10 @@ _add(
     r"the monthly total",
 )  # fmt: skip
 _add("a.cn:new", r"new loans(?! (?:approved|drawn))", prefix="new loans")
+_add(
+    "a.cn:new",
+    r"banks (?:lent|extended|issued|made)(?= (?:a (?:net |record )?)?[\d.,]{1,8} ?(?:trillion|billion|trln|bln|bn|tn) yuan)",
+)
 _add("a.cn:new", r"(?<=[月份])贷款(?=\s?(?:增加|减少|新增))", prefix="贷款")
 
 # China LPR

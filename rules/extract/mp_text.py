@@ -489,7 +489,7 @@ PRIOR_STRONG: Final = zre(
 )
 # Comparisons: the number after them is the base, unless a change verb follows ("较前一周上升0.6%").
 PRIOR_COMPARE: Final = zre(
-    r"\bfrom\b|\bversus\b|\bvs\.?|compared (?:with|to)|\bagainst\b"
+    r"\bfrom\b|\bversus\b|\bvs\.?|compared (?:with|to)|compares? (?:with|to)|\bagainst\b"
     r"|[由从]\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])"
     r"|(?:相?较于?|相?比于?|低于|高于|少于|多于|不及)\s?(?:前一?|上一?)\s?[周月期年]?度?"
     r"|(?:较|比|低于|高于|少于|多于|不及|由)\s?(?:\d{4}\s?年\s?)?\d{1,2}\s?月(?:份)?(?:的|末)?"
@@ -571,7 +571,8 @@ CUE_WORDS: Final = {
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
     ),
     "cmp": (
-        r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"against(?![a-z])",
+        r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"compares? (?:with|to)",
+        r"against(?![a-z])",
         r"fewer than", r"less than", r"lower than", r"higher than", r"more than", r"down on", r"up on",
         r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])", r"从\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
         r"相较于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"较于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
