@@ -885,3 +885,16 @@ def test_mba_total_volume_is_the_composite() -> None:
         "Mortgage Bankers Association.",
     )
     assert (e["indicator"], e["value"]) == ("mba_applications_index", -1.6)
+
+
+def test_a_prior_in_a_leading_after_clause() -> None:
+    (e,) = prints(
+        "After falling 4.2% the previous week, mortgage applications rose 1.8% last week, the Mortgage Bankers "
+        "Association said."
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("mba_applications_index", 1.8, -4.2)
+    (e,) = prints(
+        "Black Knight's first look: after rising from 3.1% in January to 6.9% in April, the national delinquency "
+        "rate improved, falling to 6.6% in May."
+    )
+    assert (e["value"], e["prior"]) == (6.6, 6.9)

@@ -482,12 +482,36 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
             continue
         if _prior_ok(ctx, i, m.ind, annual):
             return _signed_prior(ctx, i, m.ind)
+    led = _leading_prior(ctx, m, annual)
+    if led is not None:
+        return led
     # "unchanged at 2.0% from the previous quarter", "与上月持平": the previous print was the same
     if m.ind.kind == "rate":
         clause = ctx.t[max(s0, m.start) : s1]
         if UNCHANGED.search(clause) and PREVIOUS_REF.search(clause):
             return value
     return None
+
+
+def _leading_prior(ctx: Ctx, m: Mention, annual: bool) -> float | None:
+    """A prior in a clause leading the sentence, before the indicator is named: "After decreasing 7.3% the
+    previous week, total volume fell 0.7%"; "After rising from 3.2% in January to 7.8% in May, the rate fell to
+    7.6%" (the range's end is the latest reading)."""
+    nums = ctx.nums
+    s0, _ = ctx.sentence(m.start)
+    found: int | None = None
+    for i, n in enumerate(nums):
+        if n.start < s0 or not _kind_ok(m.ind, n):
+            continue
+        if n.start >= m.start:
+            break
+        f = ctx.feat(i)
+        if found is None:
+            if ("strong" in f.pre_kinds or f.head == "pafter") and _prior_ok(ctx, i, m.ind, annual):
+                found = i
+        elif f.tail == "to":
+            found = i
+    return _signed_prior(ctx, found, m.ind) if found is not None else None
 
 
 _FORECAST_AFTER_AT: Final = re.compile(FORECAST_AFTER.pattern.removeprefix("^"))
