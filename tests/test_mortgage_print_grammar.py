@@ -894,7 +894,7 @@ def test_a_prior_in_a_leading_after_clause() -> None:
     )
     assert (e["indicator"], e["value"], e["prior"]) == ("mba_applications_index", 1.8, -4.2)
     (e,) = prints(
-        "Black Knight's first look: after rising from 3.1% in January to 6.9% in April, the national delinquency "
-        "rate improved, falling to 6.6% in May."
+        "Black Knight's first look at mortgage data: after rising from 3.1% in January to 6.9% in April, the national "
+        "delinquency rate improved, falling to 6.6% in May."
     )
     assert (e["value"], e["prior"]) == (6.6, 6.9)

@@ -230,12 +230,16 @@ class Ctx:
         clause = _CLAUSE_CUT.split(post, maxsplit=1)[0]
         if self.cue_hits is not None:
             lo_pre, hi_post = n.start - len(pre), n.end + len(clause)
+            # prior words are this number's only within its own clause: in "After falling 4.2% the previous week,
+            # applications rose 1.8%", "previous" belongs to the 4.2%
+            cut = max(pre.rfind(","), pre.rfind("，"), pre.rfind(";"), pre.rfind("；"))
+            lo_clause = lo_pre + cut + 1 if cut >= 0 else lo_pre
             groups: set[str | None] = set()
             after: set[str | None] = set()
             for kind, starts in self.cue_hits.items():  # each list is in text order
                 if not starts:
                     continue
-                k = bisect_left(starts, lo_pre)
+                k = bisect_left(starts, lo_clause if kind in ("strong", "cmp") else lo_pre)
                 if k < len(starts) and starts[k] < n.start:
                     groups.add(kind)
                 if kind in ("ya", "avg"):
