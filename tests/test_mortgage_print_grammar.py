@@ -898,3 +898,13 @@ def test_a_prior_in_a_leading_after_clause() -> None:
         "delinquency rate improved, falling to 6.6% in May."
     )
     assert (e["value"], e["prior"]) == (6.6, 6.9)
+
+
+def test_a_peak_recalled_near_a_level_is_not_the_print() -> None:
+    assert (
+        prints(
+            "Mortgage rates rose in 2024, Freddie Mac data show",
+            "Mortgage rates rose sharply over the year, Freddie Mac data show, peaking near 7.2% in May.",
+        )
+        == []
+    )

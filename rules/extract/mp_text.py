@@ -676,7 +676,8 @@ _MONTH_CHANGE_ENDS: Final = _variants(("增", "增加", "减", "减少", "了", 
 # A threshold crossed or approached ("edge above 3%", "突破600億"): not the figure itself.
 _THRESHOLD_ENDS: Final = (
     "above", "below", "over", "under", "beyond", "toward", "towards", "past", "topped", "tops", "exceeded", "exceeds",
-    "surpassed", "crossed", "breached", "broke", "breaks", "breaking", "eclipsed", "passed",
+    "surpassed", "crossed", "breached", "broke", "breaks", "breaking", "eclipsed", "passed", "near", "peaking at",
+    "peaked at", "peak of", "peaking near",
     *_variants(("突破", "跌破", "升穿", "跌穿", "重回", "重返", "站上", "站稳")),
 )  # fmt: skip
 DOWN_ENDS: Final = tuple(_DOWN_VERBS) + _variants(_DOWN_ZH)
