@@ -908,3 +908,12 @@ def test_a_peak_recalled_near_a_level_is_not_the_print() -> None:
         )
         == []
     )
+
+
+def test_boe_consumer_credit_written_before_its_name_following_the_prior() -> None:
+    (e,) = prints(
+        "BoE: consumer credit",
+        "Individuals borrowed an additional £1.3 billion in consumer credit in April, following £0.8 billion in "
+        "March, Bank of England data showed.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 1.3, 0.8)

@@ -559,7 +559,7 @@ CUE_WORDS: Final = {
         r"average (?:seen|since|over)", r"on average", r"平均水平", r"月均",
     ),
     "strong": (
-        r"previous(?:ly)?(?![a-z])", r"following an?(?![a-z])",
+        r"previous(?:ly)?(?![a-z])", r"following(?: an?(?![a-z])| ?(?=[£$€¥]|us\$|hk\$|\d))",
         # one pattern per literal beginning: "after a", "after £1.1bn", "after climbing by"
         r"after(?: an?(?![a-z])| ?(?=[£$€¥]|us\$|hk\$|\d)| (?:climbing|rising|falling|increasing|decreasing|dropping"
         r"|jumping|gaining|declining|edging|inching|slipping|growing|surging|dipping|sliding|shrinking|contracting))",
