@@ -248,6 +248,12 @@ for _d, _c in (("1", "一"), ("5", "五")):
                 prefix=_head,
             )
             _add("a.lpr:y1", r"[1一]\s?年期\s?(?:贷款市场报价利率|lpr)", prefix=_head)
+            # "LPR：1年期维持3.1%，5年期以上维持3.6%": the tenor alone, a figure right after it
+            _add(
+                "a.lpr:y1",
+                r"[1一]\s?年期(?=\s?(?:为|是|维持|保持|降至|下调至|升至|报)?\s?\d)",
+                prefix=_head,
+            )
         else:
             _add(
                 "a.lpr:y5",
