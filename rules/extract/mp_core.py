@@ -146,6 +146,10 @@ class Ctx:
         return scan_numbers(self.t)
 
     @_lazy
+    def num_starts(self) -> list[int]:
+        return [n.start for n in self.nums]
+
+    @_lazy
     def ends(self) -> list[int]:
         ends = sentence_ends(self.t)
         if 0 < self.title_end < len(self.t) and self.title_end not in ends:  # the title is its own sentence
@@ -257,7 +261,7 @@ class Ctx:
             post_kinds=after,
             forecast=any(lo <= c < n.start for c in self.forecast_cues(s0, s1))
             or (head is not None and head.lastgroup == "fcafter")
-            or _EXPECTATION_OPEN.search(pre[-24:]) is not None,
+            or (pre.rstrip().endswith(("(", ":")) and _EXPECTATION_OPEN.search(pre[-24:]) is not None),
             lead_year_ago=YEAR_AGO_LEAD.match(self.t, s0, n.start) is not None,
             unadjusted=any(s0 <= c < n.start for c in self._unadjusted),
         )
@@ -363,9 +367,8 @@ def _yoy_count_change(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
     """ "approvals … were 10.6 per cent lower than November 2017": when no count is given, the year-on-year
     change is the print (unit `pct_change_yoy`)."""
     _, s1 = ctx.sentence(m.start)
-    for i, n in enumerate(ctx.nums):
-        if n.start < m.end:
-            continue
+    for i in range(bisect_left(ctx.num_starts, m.end), len(ctx.nums)):
+        n = ctx.nums[i]
         if n.start >= min(m.limit or s1, s1):
             break
         if n.kind == "pct" and _YOY_AFTER.match(ctx.t, n.end):
@@ -378,7 +381,7 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
     nums = ctx.nums
     s0, s1 = ctx.sentence(m.start)
     limit = min(m.limit or s1, s1)
-    first = next((i for i, n in enumerate(nums) if n.start >= m.end), len(nums))
+    first = bisect_left(ctx.num_starts, m.end)
     for i in range(first, len(nums)):
         n = nums[i]
         if n.start >= limit:
@@ -504,11 +507,12 @@ def _leading_prior(ctx: Ctx, m: Mention, annual: bool) -> float | None:
     nums = ctx.nums
     s0, _ = ctx.sentence(m.start)
     found: int | None = None
-    for i, n in enumerate(nums):
-        if n.start < s0 or not _kind_ok(m.ind, n):
-            continue
+    for i in range(bisect_left(ctx.num_starts, s0), len(nums)):
+        n = nums[i]
         if n.start >= m.start:
             break
+        if not _kind_ok(m.ind, n):
+            continue
         f = ctx.feat(i)
         if found is None:
             if ("strong" in f.pre_kinds or f.head == "pafter") and _prior_ok(ctx, i, m.ind, annual):
@@ -803,9 +807,8 @@ def _annual(period: str | None) -> bool:
 def _prior_in_mention(ctx: Ctx, m: Mention, others: list[int], ev: Event) -> float | None:
     _, s1 = ctx.sentence(m.start)
     limit = min([o for o in others if o > m.end] + [s1])
-    for i, n in enumerate(ctx.nums):
-        if n.start < m.end:
-            continue
+    for i in range(bisect_left(ctx.num_starts, m.end), len(ctx.nums)):
+        n = ctx.nums[i]
         if n.start >= limit:
             break
         if not _kind_ok(m.ind, n) or n.value == abs(ev.value):
