@@ -922,3 +922,7 @@ def test_boe_consumer_credit_written_before_its_name_following_the_prior() -> No
 def test_lpr_tenor_alone_with_its_figure_in_chinese() -> None:
     ev = by_indicator(prints("最新LPR出炉！1年期维持3%，5年期以上维持3.5%"))
     assert (ev["lpr_1y"]["value"], ev["lpr_5y"]["value"]) == (3.0, 3.5)
+
+
+def test_other_dollars_are_not_the_fed_series() -> None:
+    assert prints("Consumer credit rose A$1.2 billion in March, the data showed.") == []

@@ -197,7 +197,8 @@ class Num:
 
 
 _CUR_PREFIX: Final = {
-    "hk$": "HKD", "us$": "USD", "nt$": "TWD", "$us": "USD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "CNY", "rmb": "CNY",
+    "hk$": "HKD", "us$": "USD", "nt$": "TWD", "$us": "USD", "nz$": "NZD", "a$": "AUD", "c$": "CAD", "s$": "SGD",
+    "£": "GBP", "$": "USD", "€": "EUR", "¥": "CNY", "rmb": "CNY",
     "cny": "CNY", "gbp": "GBP", "usd": "USD", "hkd": "HKD", "twd": "TWD",
 }  # fmt: skip
 _SCALE: Final = {
@@ -227,7 +228,9 @@ _NUM: Final = re.compile(
     r"|yuan|renminbi|pounds?|sterling|us dollars|hong kong dollars|dollars?)(?![a-z]))?"
     r"(?P<cu> ?(?:宗|件|个(?![月百基])|個(?![月百基])|份(?!额)|点|點)(?![a-z]))?"
 )
-_PREFIX: Final = re.compile(r"(?:hk\$|us\$|nt\$|\$us|£|\$|€|¥|(?<![a-z])(?:rmb|cny|gbp|usd|hkd|twd) ?)$")
+_PREFIX: Final = re.compile(
+    r"(?:hk\$|us\$|nt\$|\$us|nz\$|(?<![a-z])[acs]\$|£|\$|€|¥|(?<![a-z])(?:rmb|cny|gbp|usd|hkd|twd) ?)$"
+)
 _DATE_AFTER: Final = zre(
     r"\s?(?:年期|年|月|日|号|周|个月|季|期|天|-year|-yr|-month|-week| years?| months?| weeks?| days?)"
 )
