@@ -454,3 +454,475 @@ def test_taiwan_five_banks_new_home_loans_with_previous_month() -> None:
 )
 def test_house_prices_sales_and_commentary_are_not_prints(title: str) -> None:
     assert prints(title) == []
+
+
+# -- round 2: phrasing families of other outlets ------------------------------------------------------------
+
+
+def test_a_count_followed_by_a_comma_is_one_number() -> None:
+    (e,) = prints(
+        "UK mortgage approvals climb",
+        "Mortgage approvals for house purchase rose to 81,204, up from 78,950 in May, the Bank of England said.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 81204, 78950)
+
+
+def test_dollar_written_after_the_sign_and_credit_to_consumers() -> None:
+    (e,) = prints("Fed data: total credit to consumers rose $US14.2 billion in March to $US4.9 trillion")
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_consumer_credit", 14.2, "billion USD")
+
+
+def test_consumer_credit_in_dollars_with_no_country_named_is_the_fed_series() -> None:
+    (e,) = prints("Consumer credit outstanding rose $9.6 billion in June from the previous month.")
+    assert (e["indicator"], e["value"]) == ("us_consumer_credit", 9.6)
+
+
+def test_an_amount_over_a_threshold_is_not_the_figure() -> None:
+    (e,) = prints(
+        "五大銀行新承做房貸回升至500億元之上",
+        "央行公布，3月五大銀行新承做購屋貸款金額為523.4億元。",
+    )
+    assert (e["indicator"], e["value"]) == ("tw_new_home_loans", 523.4)
+
+
+def test_a_change_on_the_month_before_an_amount_is_not_the_amount() -> None:
+    (e,) = prints(
+        "五大銀行4月新承作房貸月增28.4億",
+        "央行公布4月五大銀行新承作購屋貸款金額為新台幣541.2億元，較3月增加28.4億元。",
+    )
+    assert (e["indicator"], e["value"]) == ("tw_new_home_loans", 541.2)
+
+
+def test_a_rate_threshold_in_the_headline_is_not_the_applications_change() -> None:
+    (e,) = prints(
+        "US mortgage applications slip as rates edge above 7%",
+        "The Mortgage Bankers Association said its seasonally adjusted market index fell 2.4% from a week earlier.",
+    )
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", -2.4)
+
+
+def test_year_ago_words_before_to_belong_to_the_change() -> None:
+    (e,) = prints(
+        "China's outstanding housing loans rose 8.1% from a year earlier to 40.3 trillion yuan at end-March, "
+        "the central bank said."
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("cn_mortgage_balance", 40.3, "trillion CNY")
+
+
+def test_cong_marks_the_prior_of_a_rate() -> None:
+    ev = by_indicator(
+        prints("美国抵押贷款银行家协会(MBA)数据显示，上周30年期固定利率房贷的平均合约利率从7.02%下降至6.95%。")
+    )
+    assert (ev["mba_30y_contract_rate"]["value"], ev["mba_30y_contract_rate"]["prior"]) == (6.95, 7.02)
+
+
+def test_zengzhang_is_a_change_verb() -> None:
+    (e,) = prints("美国抵押贷款银行家协会(MBA)公布，上周抵押贷款申请总量比前一周增长12.3%。")
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", 12.3)
+
+
+def test_year_ago_words_after_but_belong_to_the_next_number() -> None:
+    (e,) = prints(
+        "Freddie Mac: the 30-year fixed-rate loan averaged 6.44% this week, up from last week's 6.38% but "
+        "down from the year-ago 7.10%."
+    )
+    assert (e["value"], e["prior"]) == (6.44, 6.38)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "China's March new yuan loans seen rebounding after February slump - poll",
+        "UK mortgage approvals to drop below 50,000, economists warn",
+    ],
+)
+def test_seen_and_to_verb_headlines_are_previews(title: str) -> None:
+    assert prints(title, "Banks likely issued 2.9 trillion yuan in new loans, the median estimate showed.") == []
+
+
+def test_a_released_cut_before_a_forecast_clause_is_still_a_print() -> None:
+    ev = by_indicator(
+        prints(
+            "China cuts lending benchmark, analysts see more easing ahead",
+            "The one-year LPR was lowered to 3.35% from 3.45%, while the five-year LPR was cut to 3.85% from 3.95%.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"]) == (3.85, 3.95)
+
+
+def test_unchanged_as_expected_is_a_print() -> None:
+    ev = by_indicator(
+        prints(
+            "China leaves LPRs unchanged as expected",
+            "The one-year loan prime rate was kept at 3.10%, and the five-year LPR was unchanged at 3.60%.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"], ev["lpr_1y"]["value"]) == (3.6, 3.6, 3.1)
+
+
+def test_lpr_setting_written_value_first_for_each_tenor() -> None:
+    ev = by_indicator(
+        prints(
+            "PBOC LPR setting: both tenors unchanged",
+            "People's Bank of China one- and five-year Loan Prime Rate setting.\n3.10% for the one year\n"
+            "3.60% for the five year\nBoth are unchanged.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_1y"]["value"]) == (3.6, 3.1)
+
+
+def test_mortgages_were_approved_with_the_count_before() -> None:
+    (e,) = prints(
+        "UK home-buying picks up",
+        "Bank of England figures showed that 52,800 mortgages were approved for house purchases in March.",
+    )
+    assert (e["indicator"], e["value"]) == ("uk_mortgage_approvals", 52800)
+
+
+def test_loans_approved_for_house_purchase_with_the_count_in_parentheses() -> None:
+    (e,) = prints(
+        "Mortgage approvals edge up",
+        "The number of loans approved for house purchase (48,310) was higher than in February, the BoE said.",
+    )
+    assert (e["indicator"], e["value"]) == ("uk_mortgage_approvals", 48310)
+
+
+def test_banks_approved_just_n_mortgages() -> None:
+    (e,) = prints(
+        "High street approvals slide",
+        "Data from UK Finance shows the high street banks approved just 31,420 mortgages for house purchase.",
+    )
+    assert (e["indicator"], e["value"]) == ("uk_finance_mortgage_approvals", 31420)
+
+
+def test_bare_social_financing_and_chinese_currency_loans() -> None:
+    ev = by_indicator(
+        prints(
+            "China's social financing amounts to RMB 5.9 trillion in March",
+            "In March, China's social financing amounted to RMB 5.9 trillion, according to the PBOC. New Chinese "
+            "currency loans totaled RMB 3.6 trillion.",
+        )
+    )
+    assert (ev["pboc_tsf_flow"]["value"], ev["pboc_new_rmb_loans"]["value"]) == (5.9, 3.6)
+
+
+def test_outstanding_amount_of_individual_mortgages() -> None:
+    (e,) = prints(
+        "The outstanding amount of individual mortgages fell to 37.2 trillion yuan at the end of March, "
+        "People's Bank of China data showed."
+    )
+    assert (e["indicator"], e["value"]) == ("cn_mortgage_balance", 37.2)
+
+
+def test_a_taiwanese_outlet_reporting_pboc_data_with_a_conversion() -> None:
+    (e,) = prints(
+        "中國人民銀行公布，3月新增人民幣貸款3.1兆元（約新台幣13.8兆元）。",
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("pboc_new_rmb_loans", 3.1, "兆元")
+
+
+def test_hong_kong_dollar_written_as_a_bare_sign() -> None:
+    (e,) = prints(
+        "Residential mortgage loans approved in May rose 4.1% compared with April to $27.6 billion, the Monetary "
+        "Authority announced today."
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("hk_new_mortgage_loans", 27.6, "billion HKD")
+
+
+def test_approvals_quoted_in_a_house_price_story_are_background() -> None:
+    assert (
+        prints(
+            "Halifax house price index rises 0.6% in May",
+            "Bank of England figures show mortgage approvals rose to 61,000 in April.",
+        )
+        == []
+    )
+
+
+def test_a_headline_about_rates_puts_the_rate_first() -> None:
+    out = prints(
+        "US mortgage interest rates rise for the first time in six weeks",
+        "The Mortgage Bankers Association said mortgage applications dropped 3.1% last week. The average "
+        "interest rate for a 30-year fixed-rate mortgage rose from 6.61% to 6.70%.",
+    )
+    assert (out[0]["indicator"], out[0]["value"], out[0]["prior"]) == ("mba_30y_contract_rate", 6.7, 6.61)
+
+
+def test_boe_approvals_written_as_approved_mortgages_count_in_chinese() -> None:
+    (e,) = prints("英国央行数据显示，5月银行批准的抵押贷款件数为63,120，少于4月的65,004件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 63120, 65004)
+
+
+def test_the_last_release_stated_inside_a_poll_sentence_is_the_prior() -> None:
+    (e,) = prints(
+        "China March new bank loans rise to 3.2 trln yuan, beat forecast",
+        "Chinese banks extended 3.2 trillion yuan in new yuan loans in March. Analysts polled by Reuters had "
+        "predicted new yuan loans would rise to 2.9 trillion yuan, up from 1.4 trillion yuan in the previous month.",
+    )
+    assert (e["value"], e["prior"]) == (3.2, 1.4)
+
+
+def test_a_base_after_from_is_a_level_even_before_from_the_previous_week() -> None:
+    (e,) = prints(
+        "Freddie Mac said the average rate on the 30-year fixed loan jumped to 5.12% this week. That is up from "
+        "4.87% from the previous week."
+    )
+    assert (e["value"], e["prior"]) == (5.12, 4.87)
+
+
+def test_year_ago_words_after_and_belong_to_the_next_number() -> None:
+    (e,) = prints(
+        "Freddie Mac: the national 30-year average rate was 6.02%, up 0.2 percentage points from last week's "
+        "5.82% and down from the one-year ago average of 6.90%."
+    )
+    assert (e["value"], e["prior"]) == (6.02, 5.82)
+
+
+def test_a_rate_that_broke_a_threshold_is_not_the_figure() -> None:
+    (e,) = prints(
+        "Mortgage rates top 8%",
+        "The 30-year fixed-rate mortgage broke 8% this week, rising from 7.88% to 8.03%, Freddie Mac said.",
+    )
+    assert (e["value"], e["prior"]) == (8.03, 7.88)
+
+
+def test_lpr_setting_written_tenor_first_with_expected_and_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "PBOC sets one and five year loan prime rates unchanged",
+            "People's Bank of China Loan Prime Rate setting. 1-year set at 3.0% expected 3.0% and prior 3.0%",
+        )
+    )
+    assert (ev["lpr_1y"]["value"], ev["lpr_1y"]["prior"]) == (3.0, 3.0)
+
+
+def test_a_number_marked_prior_is_the_prior_even_after_a_forecast_word() -> None:
+    (e,) = prints(
+        "US MBA mortgage applications",
+        "MBA mortgage applications rose 2.2% last week, economists had expected a smaller gain; prior -1.4%.",
+    )
+    assert (e["value"], e["prior"]) == (2.2, -1.4)
+
+
+def test_the_surveys_long_term_rate_named_without_its_tenor() -> None:
+    (e,) = prints(
+        "Average long-term US mortgage rate rises to 6.41%",
+        "The average long-term U.S. mortgage rate rose this week to 6.41%, according to Freddie Mac. Last week "
+        "the rate averaged 6.35%.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("us_30y_mortgage_rate", 6.41, 6.35)
+
+
+def test_a_rate_sites_own_average_is_not_the_survey() -> None:
+    assert (
+        prints(
+            "Mortgage rates fell to 6.52% today, according to Zillow. Freddie Mac publishes its weekly survey on "
+            "Thursday."
+        )
+        == []
+    )
+
+
+def test_after_an_amount_marks_the_prior() -> None:
+    (e,) = prints(
+        "UK consumer borrowing rises by most in a year",
+        "Consumer credit rose by £1.9 billion in April, the largest increase in a year, after £1.1 billion in March.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 1.9, 1.1)
+
+
+def test_boe_approvals_written_as_mortgage_permits_in_chinese() -> None:
+    (e,) = prints("英国央行数据显示，3月抵押贷款许可件数为61,200件，前值为64,300件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 61200, 64300)
+
+
+def test_figures_written_in_chinese_numerals() -> None:
+    (e,) = prints(
+        "金管局：上月新批按揭貸款額減少百分之三",
+        "金管局數據顯示，本港上月新批出按揭貸款額減少百分之三點二，跌至一百五十八億元，新申請貸款宗數亦減少。",
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("hk_new_mortgage_loans", 158, "億元")
+
+
+def test_chinese_numerals_that_are_not_figures_stay_words() -> None:
+    from rules.extract.mp_text import prepare
+
+    text = "五大銀行十二月一手市場增加一萬一千宗"
+    assert prepare(text) == text
+
+
+def test_mba_index_written_as_levels_without_a_change() -> None:
+    (e,) = prints(
+        "Applications climb",
+        "The Market Composite Index, an overall measure of mortgage applications, rose from 512.4 to 540.1 on a "
+        "seasonally adjusted basis, according to the Mortgage Bankers Association.",
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["unit"]) == ("mba_applications_index", 540.1, 512.4, "index")
+
+
+def test_a_flow_followed_by_the_stock_keeps_the_flow() -> None:
+    (e,) = prints(
+        "Total consumer credit increased by $21.4 billion to $4.98 trillion in March, the Federal Reserve said."
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_consumer_credit", 21.4, "billion USD")
+
+
+def test_prior_after_climbing_by_and_revised_up_to_show() -> None:
+    ev = prints(
+        "The Fed said consumer credit rose by $15.2 billion in June after climbing by an upwardly revised "
+        "$11.8 billion in May."
+    )
+    assert (ev[0]["value"], ev[0]["prior"]) == (15.2, 11.8)
+    (e,) = prints(
+        "U.S. consumer credit rose $12.1 billion in July, the Federal Reserve said. June's figure was revised up "
+        "to show a $9.4 billion increase."
+    )
+    assert (e["value"], e["prior"]) == (12.1, 9.4)
+
+
+def test_a_volume_raised_by_a_change_to_a_level_is_the_level() -> None:
+    ev = by_indicator(
+        prints(
+            "New mortgages granted by Taiwan's five major state-run banks last month increased by NT$6.2 billion "
+            "(US$0.2 billion) from April to NT$58.4 billion, central bank data showed."
+        )
+    )
+    assert ev["tw_new_home_loans"]["value"] == 58.4
+
+
+def test_a_b_after_a_currency_is_billions_and_a_record_high_of_is_a_level() -> None:
+    (e,) = prints(
+        "Home loans by Taiwan's five banks hit NT$63.2B. in March",
+        "Taiwan's five state-run banks saw new housing loans rise by NT$3.1 billion from a month earlier to a "
+        "record high of NT$63.2 billion, the central bank said.",
+    )
+    assert (e["indicator"], e["value"], e["unit"]) == ("tw_new_home_loans", 63.2, "billion TWD")
+
+
+def test_a_rate_held_steady_states_its_prior_too() -> None:
+    ev = by_indicator(
+        prints(
+            "Taiwan mortgage rate steady",
+            "The interest rate for home mortgages at Taiwan's five major banks held steady at 2.301 percent last "
+            "month, the central bank said.",
+        )
+    )
+    assert (ev["tw_new_mortgage_rate"]["value"], ev["tw_new_mortgage_rate"]["prior"]) == (2.301, 2.301)
+
+
+@pytest.mark.parametrize(
+    ("title", "is_print"),
+    [
+        ("Black Knight: January sees strongest decline in delinquencies in more than a year", True),
+        ("Fannie Mae sees mortgage rates at 6% by year-end", False),
+    ],
+)
+def test_sees_is_a_forecast_only_with_a_forecast_complement(title: str, is_print: bool) -> None:
+    out = prints(
+        title,
+        "Black Knight's first look: the total U.S. loan delinquency rate (loans 30 or more days past due) fell "
+        "to 3.18% in January, according to its mortgage data.",
+    )
+    assert bool(out) is is_print
+
+
+def test_a_body_repeating_the_headline_rate_unchanged_on_the_month_gives_the_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "3月LPR出炉：5年期以上LPR为3.5%",
+            "3月20日贷款市场报价利率（LPR）为：1年期LPR为3%，5年期以上LPR为3.5%，均与上月持平。",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"]) == (3.5, 3.5)
+
+
+def test_a_revised_previous_month_in_chinese_is_the_prior() -> None:
+    (e,) = prints("英国央行公布，5月抵押贷款批准件数升至63,500件，4月修正后为60,900件。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 63500, 60900)
+
+
+def test_taiwan_newspaper_numerals_read_digit_by_digit() -> None:
+    ev = by_indicator(
+        prints(
+            "五大銀行房貸量縮",
+            "中央銀行公布，五大銀行新承做房貸利率來到百分之二點三一五，新承做房貸金額五四二點八億元。",
+        )
+    )
+    assert (ev["tw_new_mortgage_rate"]["value"], ev["tw_new_home_loans"]["value"]) == (2.315, 542.8)
+
+
+@pytest.mark.parametrize(
+    ("title", "value", "unit"),
+    [
+        ("CHINA AUG NEW YUAN LOANS 1.42 TLN YUAN - CENTRAL BANK", 1.42, "trillion CNY"),
+        ("China Sep new yuan loans 1.42 trln yuan vs f'cast 1.3 trln - central bank", 1.42, "trillion CNY"),
+        ("China New Loans came in at 1,420B, above expectations (1,300B) in September", 1420, "billion CNY"),
+        (
+            "China Aggregate Financing (CNY) above expectations (1,900B) in September: Actual (2,210B)",
+            2210,
+            "billion CNY",
+        ),
+    ],
+)
+def test_wire_and_calendar_shorthand_for_pboc_credit(title: str, value: float, unit: str) -> None:
+    (e,) = prints(title)
+    assert (e["value"], e["unit"]) == (value, unit)
+
+
+def test_banks_lent_in_a_pboc_release_and_compares_to_prior() -> None:
+    (e,) = prints(
+        "China credit growth slows",
+        "Banks lent 1.4 trillion yuan in the month, the People's Bank of China said. That compares to 2.1 trillion "
+        "yuan in March.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("pboc_new_rmb_loans", 1.4, 2.1)
+
+
+def test_mba_total_volume_is_the_composite() -> None:
+    (e,) = prints(
+        "MBA: Mortgage application volume fell for a second week",
+        "Total volume decreased 1.6%, on an adjusted basis, compared with the previous week, according to the "
+        "Mortgage Bankers Association.",
+    )
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", -1.6)
+
+
+def test_a_prior_in_a_leading_after_clause() -> None:
+    (e,) = prints(
+        "After falling 4.2% the previous week, mortgage applications rose 1.8% last week, the Mortgage Bankers "
+        "Association said."
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("mba_applications_index", 1.8, -4.2)
+    (e,) = prints(
+        "Black Knight's first look at mortgage data: after rising from 3.1% in January to 6.9% in April, the national "
+        "delinquency rate improved, falling to 6.6% in May."
+    )
+    assert (e["value"], e["prior"]) == (6.6, 6.9)
+
+
+def test_a_peak_recalled_near_a_level_is_not_the_print() -> None:
+    assert (
+        prints(
+            "Mortgage rates rose in 2024, Freddie Mac data show",
+            "Mortgage rates rose sharply over the year, Freddie Mac data show, peaking near 7.2% in May.",
+        )
+        == []
+    )
+
+
+def test_boe_consumer_credit_written_before_its_name_following_the_prior() -> None:
+    (e,) = prints(
+        "BoE: consumer credit",
+        "Individuals borrowed an additional £1.3 billion in consumer credit in April, following £0.8 billion in "
+        "March, Bank of England data showed.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 1.3, 0.8)
+
+
+def test_lpr_tenor_alone_with_its_figure_in_chinese() -> None:
+    ev = by_indicator(prints("最新LPR出炉！1年期维持3%，5年期以上维持3.5%"))
+    assert (ev["lpr_1y"]["value"], ev["lpr_5y"]["value"]) == (3.0, 3.5)
+
+
+def test_other_dollars_are_not_the_fed_series() -> None:
+    assert prints("Consumer credit rose A$1.2 billion in March, the data showed.") == []

@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+import ahocorasick
+
 from rules.extract import Document, Fields, register
 from rules.extract.mp_core import Ctx, Event, Mention, read
 from rules.extract.mp_families import FAMILIES, LPR_1Y, LPR_5Y, Found, lpr
 from rules.extract.mp_text import FORECAST, HEAD, zalt, zre
 
 _GATE_EN: Final = (
-    "mortgage", "loan", "lending", "borrowing", "consumer credit", "social financ", "aggregate financ", "tsf", "lpr",
-    "mba", "freddie", "delinquen", "house purchase", "monthly total",
+    "mortgage", "loan", "lending", "borrowing", "consumer credit", "credit to consumers", "social financ", "aggregate financ", "tsf", "lpr",
+    "mba", "freddie", "delinquen", "house purchase", "monthly total", "banks lent", "banks extended",
 )  # fmt: skip
 _GATE_ZH: Final = (
     "贷",
@@ -42,21 +44,47 @@ _GATE_ZH: Final = (
 )
 _PREVIEW: Final = re.compile(zalt("preview", "week ahead", "what to watch", "what to expect", "前瞻", "预告", "展望"))
 _RELEASE_COMPARE: Final = zre(
-    r"unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\S+\s){0,2}"
+    r"as (?:widely |had been |was |largely )?(?:expected|forecast|anticipated|predicted)|matching (?:market )?expectations"
+    r"|(?:in line with|defying|defied) (?:market )?(?:expectations|forecasts)|如市场预期|如预期|一如预期|符预期|符合市场预期"
+    r"|unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\S+\s){0,2}"
     r"(?:expectations|forecasts|estimates|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|逊于预期"
 )
 _DIGIT: Final = zre(r"\d")
+# Headline futures and "seen" forms: "Individual mortgages to drop below 30%", "New loans seen dipping in July".
+_TITLE_FUTURE: Final = zre(
+    r"t(?<![a-z]t)o (?:drop|fall|rise|climb|slow|ease|increase|decrease|decline|grow|hit|top|reach|stay|remain|hold"
+    r"|keep|cut|lower|raise|jump|slump|rebound|pick up|edge|dip|halve|double|surge|slide|soften|recover)(?![a-z])"
+    r"|s(?<![a-z]s)een (?:as |at |near |around |above |below |\w{2,12}ing(?![a-z]))"
+)
+# A released action stated before the forecast words of a headline: "China cuts rates, market sees more easing".
+_RELEASE_VERB: Final = zre(
+    r"(?<![a-z])(?<!to )(?:cuts?|kept|keeps|leaves|left|holds|held|lowers|lowered|raises|raised|rose|rises|fell|falls"
+    r"|jumped|jumps|dropped|drops|slipped|slips|climbed|climbs|surged|surges|plunged|plunges|eased|eases|declined"
+    r"|declines|increased|increases|decreased|decreases|unchanged|steady)(?![a-z])"
+    r"|下调|上调|维持|不变|按兵不动|下降|上升|增加|减少|回落|回升|降至|升至"
+)
+# Headlines about another release (house prices, home sales, housing starts): a mortgage figure quoted in passing
+# is background, unless the headline itself names a mortgage indicator.
+_OTHER_RELEASE_TITLE: Final = zre(
+    r"(?:house|home|property) (?:price|sale|value)|house price index|existing[- ]home|pending[- ]home|new[- ]home sales"
+    r"|housing starts|building permits|homebuilder|房价|楼价|樓價|房價|二手房成交|新房销售|商品房销售"
+)
+
+
+def _build_gate() -> Any:
+    ac = ahocorasick.Automaton()
+    for word in (*_GATE_EN, *_GATE_ZH):
+        ac.add_word(word, word)
+    ac.make_automaton()
+    return ac
+
+
+_GATE: Final = _build_gate()  # every gate word in one automaton: one C-level pass over the lowered text
 
 
 def _gate(text: str) -> bool:
-    low = text.lower()
-    for k in _GATE_EN:
-        if k in low:
-            return True
-    if not low.isascii():
-        for k in _GATE_ZH:
-            if k in low:
-                return True
+    for _ in _GATE.iter(text.lower()):
+        return True
     return False
 
 
@@ -64,11 +92,14 @@ def _preview_title(ctx: Ctx) -> bool:
     """A headline announcing a forecast or preview ("Fannie Mae sees…", "机构预计…", "Week ahead") before any
     released number."""
     title = ctx.t[: ctx.title_end]
-    if not (FORECAST.search(title) or _PREVIEW.search(title)):
+    if not (FORECAST.search(title) or _PREVIEW.search(title) or _TITLE_FUTURE.search(title)):
         return False
     title = _RELEASE_COMPARE.sub(" ", title)
-    m = FORECAST.search(title) or _PREVIEW.search(title)
-    return m is not None and not _DIGIT.search(title, 0, m.start())
+    cues = [m.start() for rx in (FORECAST, _PREVIEW, _TITLE_FUTURE) for m in (rx.search(title),) if m is not None]
+    if not cues:
+        return False
+    first = min(cues)
+    return not _DIGIT.search(title, 0, first) and not _RELEASE_VERB.search(title, 0, first)
 
 
 def _limits(ctx: Ctx, found: Found, mentions: list[Mention], stop: str | None) -> None:
@@ -109,19 +140,31 @@ def _split_lpr_pairs(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
-    """The headline first: an indicator named in the title (in title order; the title's period first), then
-    the figure a release is known by (the 5-year LPR, the mortgage benchmark; MBA's composite index; HKMA's
-    new loans approved…), then text order."""
-    title_months = {mk.m for mk in ctx.marks if mk.end <= ctx.title_end and mk.m and mk.kind in ("month", "day")}
+_TITLE_RATES: Final = zre(r"(?:mortgage|home loan|housing loan|interest) rates?|房贷利率|按揭利率|抵押贷款利率|按息")
+_TITLE_APPLICATIONS: Final = zre(r"applications|申请")
 
-    def key(ev: Event) -> tuple[int, int, int, int]:
+
+def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
+    """The headline first: an indicator named in the title (in title order; the title's period first), then the
+    kind of figure the title speaks of ("Mortgage rates rise…": a rate), then the figure a release is known by
+    (the 5-year LPR, the mortgage benchmark; MBA's composite index; HKMA's new loans approved…), then text order."""
+    if len(events) < 2:
+        return events
+    title_months = {mk.m for mk in ctx.marks if mk.end <= ctx.title_end and mk.m and mk.kind in ("month", "day")}
+    topic = None
+    if _TITLE_RATES.search(ctx.t, 0, ctx.title_end):
+        topic = "rate"
+    elif _TITLE_APPLICATIONS.search(ctx.t, 0, ctx.title_end):
+        topic = "change"
+
+    def key(ev: Event) -> tuple[int, int, int, int, int]:
         rank = title_inds.index(ev.ind.id) if ev.ind.id in title_inds else len(title_inds)
         if ev.pos < ctx.title_end:
             rank = min(rank, 0)
         month_hit = 0 if (ev.period and "/" not in ev.period and _period_month(ev.period) in title_months) else 1
+        on_topic = 0 if topic is None or ev.ind.kind == topic else 1
         headline = 0 if ev.ind.headline else 1
-        return (rank, month_hit, headline, ev.pos)
+        return (rank, on_topic, month_hit, headline, ev.pos)
 
     return sorted(events, key=key)
 
@@ -152,12 +195,14 @@ def extract_mortgage_print(doc: Document) -> Fields | list[Fields] | None:
     if not mentions:
         return None
     mentions.sort(key=lambda m: m.start)
-    _cap_by_next_indicator(mentions)
-    events = read(ctx, mentions)
     title_inds: list[str] = []
     for m in mentions:
         if m.start < ctx.title_end and m.ind.id not in title_inds:
             title_inds.append(m.ind.id)
+    if not title_inds and _OTHER_RELEASE_TITLE.search(ctx.t, 0, ctx.title_end):
+        return None
+    _cap_by_next_indicator(mentions)
+    events = read(ctx, mentions)
     if not events:
         return None
     seen: set[tuple[str, str | None]] = set()

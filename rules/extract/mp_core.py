@@ -12,14 +12,16 @@ mention's sentence or in the next sentences about the same indicator.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar, overload
 
 from rules.extract.mp_period import Mark, default_period, digit_start, marks, published_date, resolve
 from rules.extract.mp_text import (
     FORECAST,
+    FORECAST_AFTER,
     POST_ANY,
     POST_HEAD,
     PRE_ANY,
@@ -32,7 +34,6 @@ from rules.extract.mp_text import (
     prepare,
     scan_numbers,
     sentence_ends,
-    sentence_span,
     zre,
 )
 
@@ -49,6 +50,7 @@ class Ind:
     balance: bool = False  # a stock (余额, outstanding): never signed by "fell", never a span
     hold_prior: bool = False  # a fixing: "kept unchanged at X" states the prior too (LPR)
     headline: bool = False  # the figure its release is known by (first when the title names none)
+    volume: bool = False  # a month's business (new loans approved), not a net flow: "rose by X to Y" → Y
 
 
 @dataclass(slots=True)
@@ -97,25 +99,57 @@ _TO_NEXT: Final = zre(r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|to a 
 _UNITS: Final = {"rate": "percent", "change": "pct_change", "count": "count"}
 
 
+_T = TypeVar("_T")
+
+
+class _lazy(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first access): a `Ctx` lives
+    for one item in one thread."""
+
+    def __init__(self, fn: Callable[[Any], _T]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _lazy[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type) -> _lazy[_T] | _T:
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 class Ctx:
     """One candidate item as the families read it. Everything is computed on first use and once per item."""
 
     def __init__(self, title: str, text: str, published: str | None) -> None:
-        self.original = text[: len(text)]
         self.t = prepare(text)
         self.original = text[: len(self.t)]
         self.title_end = min(len(title), len(self.t))
         self.published = published
+        self._feats: dict[int, Feat] = {}
+        self.prior_marks: dict[int, bool] = {}
+        self.mark_sets: dict[tuple[str, bool], list[Mark]] = {}
+        self._forecast_cues: dict[int, list[int]] = {}
 
-    @cached_property
+    @_lazy
     def pub(self) -> date | None:
         return published_date(self.published)
 
-    @cached_property
+    @_lazy
     def nums(self) -> list[Num]:
         return scan_numbers(self.t)
 
-    @cached_property
+    @_lazy
+    def num_starts(self) -> list[int]:
+        return [n.start for n in self.nums]
+
+    @_lazy
     def ends(self) -> list[int]:
         ends = sentence_ends(self.t)
         if 0 < self.title_end < len(self.t) and self.title_end not in ends:  # the title is its own sentence
@@ -131,14 +165,17 @@ class Ctx:
     period_starts: list[int] | None = None  # set by the caller from its lexicon hits (EN_STARTS, ZH_STARTS)
     cue_hits: dict[str, list[int]] | None = None  # ya / avg / strong / cmp cue words (CUE_WORDS), set likewise
 
-    @cached_property
+    @_lazy
     def marks(self) -> list[Mark]:
         starts = list(self.period_starts or ())
         starts.extend(n.digits[0] for n in self.nums if digit_start(self.t, *n.digits))
         return marks(self.t, self.original, starts)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        return sentence_span(self.ends, pos)
+        """(start, end) of the sentence holding `pos` (as `sentence_span`, inlined: it is called very often)."""
+        ends = self.ends
+        i = bisect_right(ends, pos)
+        return (ends[i - 1] if i else 0, ends[i] if i < len(ends) else ends[-1])
 
     # -- the words around a number -------------------------------------------------------------------------
 
@@ -167,22 +204,6 @@ class Ctx:
         """Text after number i up to the next comma: what qualifies this number rather than the next."""
         return _CLAUSE_CUT.split(self.post(i, reach), maxsplit=1)[0]
 
-    @cached_property
-    def _feats(self) -> dict[int, Feat]:
-        return {}
-
-    @cached_property
-    def prior_marks(self) -> dict[int, bool]:
-        return {}
-
-    @cached_property
-    def mark_sets(self) -> dict[tuple[str, bool], list[Mark]]:
-        return {}
-
-    @cached_property
-    def _forecast_cues(self) -> dict[int, list[int]]:
-        return {}
-
     def forecast_cues(self, s0: int, s1: int) -> list[int]:
         """Where forecast words stand in the sentence at s0 (not inside "beat expectations" and the like)."""
         cues = self._forecast_cues.get(s0)
@@ -194,7 +215,7 @@ class Ctx:
             self._forecast_cues[s0] = cues
         return cues
 
-    @cached_property
+    @_lazy
     def _unadjusted(self) -> list[int]:
         return [m.start() for m in UNADJUSTED.finditer(self.t)]
 
@@ -208,16 +229,26 @@ class Ctx:
         pre = self.pre(i)
         post = self.post(i)
         head = POST_HEAD.match(post)
+        if head is not None and head.lastgroup == "fcafter" and not _FORECAST_AFTER_AT.match(self.t, n.end):
+            head = None  # "set at 3.1% expected 3.1%": the expectation is the next number
         clause = _CLAUSE_CUT.split(post, maxsplit=1)[0]
         if self.cue_hits is not None:
             lo_pre, hi_post = n.start - len(pre), n.end + len(clause)
+            # prior words are this number's only within its own clause: in "After falling 4.2% the previous week,
+            # applications rose 1.8%", "previous" belongs to the 4.2%
+            cut = max(pre.rfind(","), pre.rfind("，"), pre.rfind(";"), pre.rfind("；"))
+            lo_clause = lo_pre + cut + 1 if cut >= 0 else lo_pre
             groups: set[str | None] = set()
             after: set[str | None] = set()
-            for kind, starts in self.cue_hits.items():
-                for c in starts:
-                    if lo_pre <= c < n.start:
-                        groups.add(kind)
-                    elif n.end <= c < hi_post and kind in ("ya", "avg"):
+            for kind, starts in self.cue_hits.items():  # each list is in text order
+                if not starts:
+                    continue
+                k = bisect_left(starts, lo_clause if kind in ("strong", "cmp") else lo_pre)
+                if k < len(starts) and starts[k] < n.start:
+                    groups.add(kind)
+                if kind in ("ya", "avg"):
+                    k = bisect_left(starts, n.end, k)
+                    if k < len(starts) and starts[k] < hi_post:
                         after.add(kind)
         else:
             groups = {m.lastgroup for m in PRE_ANY.finditer(pre)}
@@ -229,7 +260,8 @@ class Ctx:
             pre_kinds=groups,
             post_kinds=after,
             forecast=any(lo <= c < n.start for c in self.forecast_cues(s0, s1))
-            or (head is not None and head.lastgroup == "fcafter"),
+            or (head is not None and head.lastgroup == "fcafter")
+            or (pre.rstrip().endswith(("(", ":")) and _EXPECTATION_OPEN.search(pre[-24:]) is not None),
             lead_year_ago=YEAR_AGO_LEAD.match(self.t, s0, n.start) is not None,
             unadjusted=any(s0 <= c < n.start for c in self._unadjusted),
         )
@@ -242,6 +274,8 @@ class Ctx:
 
     def year_ago(self, i: int) -> bool:
         f = self.feat(i)
+        if f.tail == "to":  # "rose 20.9% from a year earlier to 32.2 trillion": the year-ago words are the change's
+            return "ya" in f.post_kinds
         return "ya" in f.pre_kinds or "ya" in f.post_kinds or f.lead_year_ago
 
     def average(self, i: int) -> bool:
@@ -252,20 +286,26 @@ class Ctx:
         f = self.feat(i)
         if "strong" in f.pre_kinds or f.head == "pafter":
             return True
-        return "cmp" in f.pre_kinds and f.tail not in ("down", "up")
+        return "cmp" in f.pre_kinds and f.tail not in ("down", "up", "cdown", "cup")
 
     def changed(self, i: int) -> bool:
         f = self.feat(i)
-        return f.tail in ("down", "up") or f.head == "chafter"
+        if f.tail in ("down", "up", "cdown", "cup"):
+            return True
+        # "up from 3.93% from the previous week": a base after "from" is a level, whatever follows it
+        return f.head == "chafter" and not _BASE_BEFORE.search(
+            self.t, max(0, self.nums[i].start - 16), self.nums[i].start
+        )
 
     def negative(self, i: int) -> bool:
         f = self.feat(i)
-        return self.nums[i].sign < 0 or f.tail == "down" or f.head == "downafter"
+        return self.nums[i].sign < 0 or f.tail in ("down", "cdown") or f.head == "downafter"
 
 
 @dataclass(slots=True)
 class Feat:
     tail: str | None  # down | up (a change verb) | to (a level follows) | diff (同比多增) | rev (revised from)
+    # | cdown | cup (a change on the previous month: 月增) | thr (a threshold: "above 3%")
     head: str | None  # pafter ("the previous week") | chafter ("higher than") | fcafter ("expected") | downafter
     pre_kinds: set[str | None]  # ya (year-ago) | avg | strong (prior named) | cmp (a comparison)
     post_kinds: set[str | None]  # ya | avg
@@ -274,7 +314,10 @@ class Feat:
     unadjusted: bool
 
 
-_CLAUSE_CUT: Final = re.compile(r"[,，;；]")
+# "above expectations (1,800B)": the figure in the brackets after the expectation words is the expectation
+_EXPECTATION_OPEN: Final = re.compile(r"(?:expectations?|consensus|forecasts?|estimates?|expected|f'cast)\s?[(:]\s?$")
+_CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas | and ")
+_BASE_BEFORE: Final = re.compile(r"(?<![a-z])(?:from|versus|vs\.?|compared (?:with|to)|than)\s?(?:hk\$|us\$|£|\$)?$")
 
 
 def _kind_ok(ind: Ind, n: Num) -> bool:
@@ -282,8 +325,10 @@ def _kind_ok(ind: Ind, n: Num) -> bool:
         return False
     if ind.kind in ("rate", "change"):
         return n.kind == "pct"
-    if ind.kind == "amount":
-        return n.kind == "amount" and (n.currency in ("", None) or n.currency == ind.currency)
+    if ind.kind == "amount":  # Hong Kong and Taiwan outlets write their own dollar as a bare "$"
+        return n.kind == "amount" and (
+            n.currency in ("", None) or n.currency == ind.currency or (n.bare_dollar and ind.currency in ("HKD", "TWD"))
+        )
     if ind.kind == "count":
         return n.kind == "count" or (n.kind == "plain" and not n.scaled and n.value >= 1000 and n.value == int(n.value))
     return False
@@ -293,8 +338,10 @@ def _excluded(ctx: Ctx, i: int, ind: Ind) -> bool:
     """Numbers that are not this print whatever the indicator: forecasts, averages, year-ago comparisons (for
     weekly and monthly series), differences (同比多增), revisions, unadjusted figures of an adjusted series."""
     f = ctx.feat(i)
-    if f.forecast or ctx.average(i) or ctx.year_ago(i) or f.tail in ("diff", "rev"):
+    if f.forecast or ctx.average(i) or ctx.year_ago(i) or f.tail in ("diff", "rev", "thr"):
         return True
+    if f.tail in ("cup", "cdown") and ind.kind in ("amount", "count"):
+        return True  # "月增36億元": the change on the month, not the amount
     return ind.kind == "change" and f.unadjusted
 
 
@@ -320,9 +367,8 @@ def _yoy_count_change(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
     """ "approvals … were 10.6 per cent lower than November 2017": when no count is given, the year-on-year
     change is the print (unit `pct_change_yoy`)."""
     _, s1 = ctx.sentence(m.start)
-    for i, n in enumerate(ctx.nums):
-        if n.start < m.end:
-            continue
+    for i in range(bisect_left(ctx.num_starts, m.end), len(ctx.nums)):
+        n = ctx.nums[i]
         if n.start >= min(m.limit or s1, s1):
             break
         if n.kind == "pct" and _YOY_AFTER.match(ctx.t, n.end):
@@ -335,7 +381,7 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
     nums = ctx.nums
     s0, s1 = ctx.sentence(m.start)
     limit = min(m.limit or s1, s1)
-    first = next((i for i, n in enumerate(nums) if n.start >= m.end), len(nums))
+    first = bisect_left(ctx.num_starts, m.end)
     for i in range(first, len(nums)):
         n = nums[i]
         if n.start >= limit:
@@ -349,6 +395,9 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
         if m.ind.kind == "amount":
             if ctx.feat(i).head == "chafter" and not m.ind.balance:
                 continue
+            if m.ind.volume and ctx.changed(i):
+                continue  # "new mortgages increased by NT$19 billion … to NT$57 billion": the change
+
             # "fell by £1.0 billion, to £2.5 billion": a flow's level follows; "outstanding … by X to Y": X
             nxt = i + 1
             if (
@@ -357,6 +406,7 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
                 and nxt < len(nums)
                 and _kind_ok(m.ind, nums[nxt])
                 and nums[nxt].start < limit
+                and nums[nxt].value < 20 * n.value  # "rose $26.9 billion to $3.18 trillion": that is the stock
                 and _TO_NEXT.search(ctx.t[n.end : nums[nxt].start])
             ):
                 return nxt, nums[nxt].value * nums[nxt].sign
@@ -403,7 +453,11 @@ def _is_from_to(ctx: Ctx, i: int) -> bool:
 
 def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
     f = ctx.feat(i)
-    if f.tail in ("rev", "diff") or f.forecast or ctx.average(i):
+    # a forecast sentence may still state the last release: "expected to rise to 3.0 trillion, up from 1.1 trillion
+    # in the previous month"
+    if f.forecast and f.head != "pafter" and not _PRIOR_RIGHT_BEFORE.search(ctx.pre(i)[-24:]):
+        return False
+    if f.tail in ("rev", "diff", "thr") or ctx.average(i):
         return False
     if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
         return False
@@ -435,6 +489,9 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
             continue
         if _prior_ok(ctx, i, m.ind, annual):
             return _signed_prior(ctx, i, m.ind)
+    led = _leading_prior(ctx, m, annual)
+    if led is not None:
+        return led
     # "unchanged at 2.0% from the previous quarter", "与上月持平": the previous print was the same
     if m.ind.kind == "rate":
         clause = ctx.t[max(s0, m.start) : s1]
@@ -443,6 +500,32 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
     return None
 
 
+def _leading_prior(ctx: Ctx, m: Mention, annual: bool) -> float | None:
+    """A prior in a clause leading the sentence, before the indicator is named: "After decreasing 7.3% the
+    previous week, total volume fell 0.7%"; "After rising from 3.2% in January to 7.8% in May, the rate fell to
+    7.6%" (the range's end is the latest reading)."""
+    nums = ctx.nums
+    s0, _ = ctx.sentence(m.start)
+    found: int | None = None
+    for i in range(bisect_left(ctx.num_starts, s0), len(nums)):
+        n = nums[i]
+        if n.start >= m.start:
+            break
+        if not _kind_ok(m.ind, n):
+            continue
+        f = ctx.feat(i)
+        if found is None:
+            if ("strong" in f.pre_kinds or f.head == "pafter") and _prior_ok(ctx, i, m.ind, annual):
+                found = i
+        elif f.tail == "to":
+            found = i
+    return _signed_prior(ctx, found, m.ind) if found is not None else None
+
+
+_FORECAST_AFTER_AT: Final = re.compile(FORECAST_AFTER.pattern.removeprefix("^"))
+_PRIOR_RIGHT_BEFORE: Final = zre(
+    r"(?:(?<![a-z])prior|(?<![a-z])previous(?:ly)?|last week'?s|前值|上周|上月)\s?(?:was |of |at |:|为|是)?\s?$"
+)
 _ANNUAL_PRIOR: Final = zre(
     r"(?:较|比|compared with|from|versus)\s?\d{4}\s?年?|in \d{4}\s?$|上一?年|去年|previous year|a year earlier"
 )
@@ -454,8 +537,6 @@ def _annual_prior(ctx: Ctx, i: int) -> bool:
 
 
 def _sentence_index(ctx: Ctx, end: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(ctx.ends, end)
 
 
@@ -520,26 +601,29 @@ def period_for(ctx: Ctx, ind: Ind, mention: int, value: Num) -> str | None:
         if weekly:
             chosen = weekly[0]
     if chosen is None:
-        right = [
-            mk
-            for mk in cands
-            if value.end <= mk.start <= value.end + 48 and _RIGHT_AFTER.fullmatch(ctx.t, value.end, mk.start)
-        ]
-        if right:
-            chosen = right[0]
-    if chosen is None:
+        hi = value.end + 48
+        for mk in cands:  # in text order
+            if mk.start > hi:
+                break
+            if mk.start >= value.end and _RIGHT_AFTER.fullmatch(ctx.t, value.end, mk.start):
+                chosen = mk
+                break
+    if chosen is None and cands:
+        # the last period before the value in its sentence, else the first after it, else the last before the
+        # sentence, else the first of the text (one pass over marks in text order)
         s0, s1 = ctx.sentence(mention)
-        before = [mk for mk in cands if s0 <= mk.start and mk.end <= value.start]
-        after = [mk for mk in cands if value.end <= mk.start < s1]
-        earlier = [mk for mk in cands if mk.end <= s0]
-        if before:
-            chosen = before[-1]
-        elif after:
-            chosen = after[0]
-        elif earlier:
-            chosen = earlier[-1]
-        elif cands:
-            chosen = cands[0]
+        before = after = earlier = None
+        for mk in cands:
+            if mk.end <= s0:
+                earlier = mk
+            elif s0 <= mk.start and mk.end <= value.start:
+                before = mk
+            elif value.end <= mk.start < s1:
+                after = mk
+                break
+            elif mk.start >= s1:
+                break
+        chosen = before or after or earlier or cands[0]
     if chosen is None:
         return default_period(ind.default, ctx.pub)
     hint = None
@@ -593,6 +677,11 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
         if m.ind.id in done:
             continue
         got = pick_value(ctx, m)
+        level_prior: float | None = None
+        if got is None and m.ind.kind == "change":
+            level = _index_level(ctx, m)  # "the Market Composite Index rose from 694.8 to 737.5"
+            if level is not None:
+                got, level_prior = (level[0], level[1]), level[2]
         if got is None:
             continue
         vi, value = got
@@ -608,11 +697,16 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
         if m.ind.kind == "count" and n.kind == "pct":
             unit = "pct_change_yoy"
         others = _others(mentions, m.ind.id)
-        prior = pick_prior(ctx, m, vi, value, others, _annual(period))
+        if m.ind.kind == "change" and n.kind == "plain":
+            unit, prior = "index", level_prior
+        else:
+            prior = pick_prior(ctx, m, vi, value, others, _annual(period))
         if prior is not None and prior == value and m.ind.kind != "rate":
             prior = None
         if prior is None and m.ind.hold_prior and _held(ctx, n):
             prior = value  # "LPR kept unchanged at 3%", "按兵不动": the previous fixing was the same
+        elif prior is None and m.ind.kind == "rate" and UNCHANGED.search(ctx.pre(vi, 60)):
+            prior = value  # "the rate for home mortgages held steady at 1.35%": so was the previous reading
         if m.start < ctx.title_end and not _title_has_period(ctx, m.ind):
             period = _period_from_repeat(ctx, mentions, m, value) or period
         scale = 1.0
@@ -621,6 +715,10 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             extra["currency"] = m.ind.currency or n.currency or None
             if n.stated_unit:
                 unit, scale = n.stated_unit, n.scale
+                if n.bare_dollar and m.ind.currency in ("HKD", "TWD"):
+                    unit = unit.replace("USD", m.ind.currency)
+                elif unit in ("trillion", "billion", "million") and m.ind.currency:
+                    unit = f"{unit} {m.ind.currency}"  # "1,360B" in a PBOC release: billions of the series' yuan
         ev = Event(
             m.ind,
             value,
@@ -644,10 +742,38 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             if m.ind.id != ev.ind.id or m.start <= ev.mention:
                 continue
             prior = _prior_in_mention(ctx, m, _others(mentions, m.ind.id), ev)
+            if prior is None and ev.ind.kind == "rate":
+                # "…5年期以上LPR为3.95%，均与上月持平": the body repeats the headline rate, unchanged on the month
+                _, s1 = ctx.sentence(m.start)
+                if UNCHANGED.search(ctx.t, m.end, s1) and PREVIOUS_REF.search(ctx.t, m.end, s1):
+                    prior = ev.value
             if prior is not None:
                 ev.prior = prior
                 break
     return events
+
+
+_FROM_BETWEEN: Final = re.compile(r"^\s?to\s?$")
+_FROM_BEFORE: Final = re.compile(r"(?<![a-z])from\s?$")
+
+
+def _index_level(ctx: Ctx, m: Mention) -> tuple[int, float, float] | None:
+    """A weekly index written as levels, with no percentage change: "rose from 694.8 to 737.5" → (index of the
+    new level, the level, the previous level)."""
+    nums = ctx.nums
+    _, s1 = ctx.sentence(m.start)
+    limit = min(m.limit or s1, s1)
+    for i in range(1, len(nums)):
+        n, p = nums[i], nums[i - 1]
+        if p.start < m.end:
+            continue
+        if n.start >= limit:
+            break
+        if n.kind != "plain" or p.kind != "plain" or n.scaled or p.scaled:
+            continue
+        if _FROM_BETWEEN.match(ctx.t[p.end : n.start]) and _FROM_BEFORE.search(ctx.t, max(0, p.start - 6), p.start):
+            return i, n.value, p.value
+    return None
 
 
 def _held(ctx: Ctx, n: Num) -> bool:
@@ -681,9 +807,8 @@ def _annual(period: str | None) -> bool:
 def _prior_in_mention(ctx: Ctx, m: Mention, others: list[int], ev: Event) -> float | None:
     _, s1 = ctx.sentence(m.start)
     limit = min([o for o in others if o > m.end] + [s1])
-    for i, n in enumerate(ctx.nums):
-        if n.start < m.end:
-            continue
+    for i in range(bisect_left(ctx.num_starts, m.end), len(ctx.nums)):
+        n = ctx.nums[i]
         if n.start >= limit:
             break
         if not _kind_ok(m.ind, n) or n.value == abs(ev.value):

@@ -69,10 +69,10 @@ UK_LENDING = Ind("uk_net_mortgage_lending", "amount", _M, "month-prev", "GBP")
 UK_CONSUMER = Ind("uk_consumer_credit", "amount", _M, "month-prev", "GBP")
 UKF_APPROVALS = Ind("uk_finance_mortgage_approvals", "count", _M, "month-prev")
 UKF_LENDING = Ind("uk_finance_net_mortgage_lending", "amount", _M, "month-prev", "GBP")
-HK_LOANS = Ind("hk_new_mortgage_loans", "amount", _M, "month-prev", "HKD", headline=True)
+HK_LOANS = Ind("hk_new_mortgage_loans", "amount", _M, "month-prev", "HKD", headline=True, volume=True)
 HK_APPS = Ind("hk_mortgage_applications", "count", _M, "month-prev")
 HK_DELINQ = Ind("hk_mortgage_delinquency_ratio", "rate", _M, "month-prev")
-TW_LOANS = Ind("tw_new_home_loans", "amount", _M, "month-prev", "TWD")
+TW_LOANS = Ind("tw_new_home_loans", "amount", _M, "month-prev", "TWD", volume=True)
 TW_RATE = Ind("tw_new_mortgage_rate", "rate", _M, "month-prev")
 
 INDICATORS: Final = tuple(v for v in list(globals().values()) if isinstance(v, Ind))
@@ -95,6 +95,15 @@ for _n in ("15", "fifteen"):
     _add("a.us:y15", rf"{_n}[- ]?(?:year|yr)\b", prefix=f"{_n}y")
 _add("a.us:y30", r"30\s?年期", r"三十年期", r"30\s?年(?=\s?(?:定息|固定|按揭|房贷|抵押))")
 _add("a.us:y15", r"15\s?年期", r"十五年期", r"15\s?年(?=\s?(?:定息|固定|按揭|房贷|抵押))")
+# the survey's headline rate named without its tenor: "The average long-term US mortgage rate rose to 6.86%"
+_MOVE = (
+    r"rose|rises|fell|falls|climbed|climbs|dropped|drops|declined|declines|edged|ticked|jumped|jumps|slipped|slips|eased"
+    r"|eases|increased|decreased|averaged|averages|held|remained|hit|hits|surged|sank|plunged|inched|crept|dipped|rebounded"
+    r"|retreated|stood|moved"
+)
+_add("a.us:generic", r"(?:average )?long-term (?:u\.?s\.? )?mortgage rates?", prefix="long-term")
+_add("a.us:generic", r"average long-term (?:u\.?s\.? )?mortgage rates?", prefix="average long")
+_add("a.us:generic", rf"mortgage rates?(?=,? (?:this week |last week |again )?(?:{_MOVE})\b)", prefix="mortgage rate")
 _add(
     "a.us:contract",
     r"contract (?:interest )?rate",
@@ -120,7 +129,7 @@ _add(
 _add(
     "a.mba:apps",
     r"market composite index", r"composite index", r"market index", r"mortgage applications?(?: index)?",
-    r"applications? index", r"mortgage loan application volume", r"gross (?:national )?(?:mortgage )?applications",
+    r"applications? index", r"mortgage loan application volume", r"mortgage application volume", r"total volume", r"gross (?:national )?(?:mortgage )?applications",
     r"overall (?:national )?(?:mortgage )?applications", r"total (?:national )?(?:mortgage )?applications",
     r"mortgage application activity", r"weekly (?:mortgage )?applications", r"mortgage apps",
     r"抵押贷款申请(?:活动|综合)?(?:指数|量|数)?", r"房贷申请(?:活动|综合)?(?:指数|量|数)?",
@@ -141,6 +150,8 @@ _add(
     "a.cn:mbal",
     r"个人住房贷款\s?余额", r"房贷余额", r"outstanding (?:individual |personal )?(?:housing|mortgage|home) loans",
     r"outstanding mortgages", r"personal (?:housing|home) loans (?=stood|totaled|totalled|were|was)",
+    r"outstanding (?:amount|value|balance) of (?:individual |personal )?(?:mortgages|mortgage loans|housing loans|home loans)",
+    r"outstanding (?:individual|personal) mortgages",
 )  # fmt: skip
 _add(
     "a.cn:hbal",
@@ -185,18 +196,24 @@ _add(
     r"社融(?:\s?增量)?",
     r"newly added (?:total )?social financing",
     r"new tsf",
+    r"scale of (?:china's )?social financing",
 )
+_add("a.cn:tsf", r"social financing(?! (?:stock|growth|to gdp|balance|outstanding))", prefix="social financing")
 _add("a.cn:tsf", r"(?<!outstanding )aggregate financing", prefix="aggregate financing")
 _add("a.cn:tsf", r"(?<!outstanding )total social financing", prefix="total social financing")
 _add("a.cn:tsf", r"(?<![a-z])tsf(?![a-z])", prefix="tsf")
 _add("a.cn:new", r"(?<!外币)(?<!实体经济发放的)人民币贷款(?=\s?(?:增加|减少|新增|为|同比|累计))", prefix="人民币")
 _add(
     "a.cn:new",
-    r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"new (?:yuan|rmb|renminbi|bank) loans", r"yuan[- ]denominated (?:loans|lending)",
+    r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"new (?:yuan|rmb|renminbi|bank|chinese currency|local[- ]currency) loans", r"yuan[- ]denominated (?:loans|lending)",
     r"rmb[- ]denominated (?:loans|lending)", r"renminbi[- ]denominated (?:loans|lending)", r"new (?:yuan )?lending",
     r"the monthly total",
 )  # fmt: skip
 _add("a.cn:new", r"new loans(?! (?:approved|drawn))", prefix="new loans")
+_add(
+    "a.cn:new",
+    r"banks (?:lent|extended|issued|made)(?= (?:a (?:net |record )?)?[\d.,]{1,8} ?(?:trillion|billion|trln|bln|bn|tn) yuan)",
+)
 _add("a.cn:new", r"(?<=[月份])贷款(?=\s?(?:增加|减少|新增))", prefix="贷款")
 
 # China LPR
@@ -208,6 +225,20 @@ for _one, _five in (("1", "5"), ("one", "five")):
         )
         _add("a.lpr:y1", rf"{_one}{_sep}year (?:loan prime rate|lpr)")
         _add("a.lpr:y5", rf"{_five}{_sep}year(?: and above| or longer)? (?:loan prime rate|lpr)")
+    _add("a.lpr:both", rf"{_one}- and {_five}[- ]year (?:loan prime rates?|lprs?)")
+    _add("a.lpr:both", rf"{_one} and {_five}[- ]year (?:loan prime rates?|lprs?)")
+    # a setting written tenor first: "1-year set at 3.1%", "5-year came in at 3.6%"
+    for _sep in ("-", " "):
+        _add(
+            "a.lpr:y1",
+            rf"{_one}{_sep}year(?= (?:lpr |rate )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
+        )
+        _add(
+            "a.lpr:y5",
+            rf"{_five}{_sep}year(?= (?:lpr |rate )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
+        )
+    _add("a.lpr:y1", rf"for the {_one}[- ]year\b(?! (?:loan|lpr|and))")
+    _add("a.lpr:y5", rf"for the {_five}[- ]year\b(?! (?:loan|lpr))")
 for _d, _c in (("1", "一"), ("5", "五")):
     for _head in (f"{_d}年", f"{_d} 年", _c):
         if _d == "1":
@@ -217,6 +248,12 @@ for _d, _c in (("1", "一"), ("5", "五")):
                 prefix=_head,
             )
             _add("a.lpr:y1", r"[1一]\s?年期\s?(?:贷款市场报价利率|lpr)", prefix=_head)
+            # "LPR：1年期维持3.1%，5年期以上维持3.6%": the tenor alone, a figure right after it
+            _add(
+                "a.lpr:y1",
+                r"[1一]\s?年期(?=\s?(?:为|是|维持|保持|降至|下调至|升至|报)?\s?\d)",
+                prefix=_head,
+            )
         else:
             _add(
                 "a.lpr:y5",
@@ -238,15 +275,18 @@ _add(
     "a.uk:approvals",
     r"approvals? (?:for|of) (?:house|home) purchases?", r"house[- ]purchase (?:mortgage )?approvals",
     r"home[- ]purchase (?:mortgage )?approvals", r"loan approvals", r"housing approvals", r"net mortgage approvals",
-    r"number of (?:mortgages? )?approvals", r"按揭批核", r"按揭许可", r"房贷批准(?:件数|宗数)?", r"抵押贷款批准(?:件数|宗数)?",
+    r"number of (?:mortgages? )?approvals", r"按揭批核(?:宗数|件数)?", r"按揭许可(?:宗数|件数)?", r"抵押贷款许可(?:件数|宗数|数量)?", r"房贷许可(?:件数|宗数|数量)?", r"房贷批准(?:件数|宗数)?", r"抵押贷款批准(?:件数|宗数)?",
     r"购房抵押贷款批准(?:件数|宗数)?", r"购房贷款批准(?:件数|宗数)?",
-    r"approved(?= [\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
+    r"approved(?= (?:just |only |some |a total of |around |about )?[\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
+    r"loans approved for (?:house|home) purchases?", r"number of loans approved", r"批准的(?:抵押贷款|房贷|按揭)(?:件数|宗数|数量)?",
 )  # fmt: skip
+_add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages were")
+_add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages was")
 _add(
     "a.uk:lending",
     r"net mortgage lending", r"net lending secured on dwellings", r"lending secured on dwellings",
     r"net borrowing of mortgage debt", r"net lending of mortgage debt", r"net mortgage borrowing", r"按揭净额", r"净按揭",
-    r"按揭贷款净额", r"抵押贷款净额", r"净抵押贷款",
+    r"按揭贷款净额", r"抵押贷款净额", r"净抵押贷款", r"抵押贷款净发放(?:金额)?",
 )  # fmt: skip
 _add("a.uk:lending", r"(?<!gross )(?<!gross net )mortgage lending", prefix="mortgage lending")
 _add("a.uk:lending", r"(?<!gross )mortgage borrowing", prefix="mortgage borrowing")
@@ -258,6 +298,8 @@ _add(
 _add(
     "a.uk:consumer",
     r"net consumer credit(?: borrowing| lending)?", r"consumer credit(?: borrowing| lending)?", r"consumer borrowing",
+    r"consumer debt(?: outstanding)?",
+    r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",
 )  # fmt: skip
 
@@ -276,14 +318,27 @@ _add(
 # Taiwan's five major banks
 _add(
     "a.tw:rate",
-    r"新承做(?:购屋|房屋)(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
+    r"新承[做作](?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:平均)?利率", r"购屋(?:贷款|房贷)(?:平均)?利率", r"房屋(?:贷款|房贷)(?:平均)?利率",
     r"average rate on (?:the )?new (?:home loans|mortgages)", r"new (?:home loan|mortgage) rate",
+    r"mortgage rates?",
 )  # fmt: skip
+for _obj in ("home mortgages", "mortgages", "home loans", "housing loans"):  # "the interest rate for home mortgages"
+    for _prep in ("for", "on"):
+        for _new in ("", "new "):
+            _add(
+                "a.tw:rate",
+                rf"(?<=rate ){_prep} {_new}{_obj}|(?<=rates ){_prep} {_new}{_obj}",
+                prefix=f"{_prep} {_new}{_obj}",
+            )
 _add(
     "a.tw:loans",
-    r"新承做(?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:金额)?",
+    r"新承[做作](?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:金额)?",
+    r"新承[做作]放款中的(?:购屋|房屋)(?:贷款|房贷)(?:金额)?",
     r"new home loans",
     r"new mortgages? (?:extended|granted)",
+    r"mortgage operations",
+    r"housing loans extended",
+    r"new housing loans",
 )
 
 # contexts
@@ -294,7 +349,8 @@ _CONTEXTS: Final = {
             "按揭贷款银行家协会", "按揭贷款银行协会", "房贷银行家协会"),
     "other_us": ("bankrate", "zillow", "mortgage news daily", "nerdwallet", "lendingtree", "redfin", "realtor.com",
                  "fannie mae"),
-    "us": ("u.s.", "united states", "america", "美国", "美联储", "federal reserve"),
+    "us": ("u.s.", "united states", "america", "美国", "美联储", "federal reserve", "revolving credit", "nonrevolving",
+           "non-revolving"),
     "uk": ("bank of england", "英国", "英伦", "英格兰", "u.k.", "britain", "british"),
     "ukf": ("uk finance", "british bankers", "high street banks", "银行家协会", "银行公会"),
     "hk": ("hkma", "金管局", "金融管理局", "monetary authority", "hong kong", "香港", "本港"),
@@ -303,6 +359,8 @@ _CONTEXTS: Final = {
            "金融统计", "社会融资", "社融", "贷款投向", "beijing", "住户贷款", "住户部门", "住户中长期", "住户短期", "居民贷款",
            "居民中长期"),
     "lpr": ("lpr", "loan prime rate", "贷款市场报价利率"),
+    # the PBOC itself (a Taiwanese outlet's 新台币 conversion does not make its report Taiwan's)
+    "pbc": ("pboc", "people's bank", "中国人民银行", "人民银行", "社会融资", "人民币贷款"),
     "dqsrc": ("black knight", "first look", "corelogic", "transunion", "equifax", "moody"),
     "nds": ("national delinquency survey",),
     "mortgage": ("mortgage", "home loan", "frm", "fixed", "按揭", "房贷", "抵押"),
@@ -351,16 +409,16 @@ class Found:
 
     def __init__(self, ctx: Ctx) -> None:
         self.ctx = ctx
-        self.hits = LEX.find(ctx.t)
-        self.families = {tag[2:].split(":", 1)[0] for tag in self.hits if tag.startswith("a.")}
-        ctx.period_starts = [h.start for h in self.hits.get("p", ())]
-        ctx.cue_hits = {kind: [h.start for h in self.hits.get(f"k:{kind}", ())] for kind in CUE_KINDS}
+        self.hits, self.starts = LEX.find(ctx.t)
+        self.families = {tag[2:].split(":", 1)[0] for tag in self.hits}
+        ctx.period_starts = self.starts.get("p", [])
+        ctx.cue_hits = {kind: self.starts.get(f"k:{kind}", []) for kind in CUE_KINDS}
 
     def has(self, name: str) -> bool:
-        return bool(self.hits.get(f"c:{name}"))
+        return f"c:{name}" in self.starts
 
     def near(self, name: str, lo: int, hi: int) -> bool:
-        return any(lo <= h.start < hi for h in self.hits.get(f"c:{name}", ()))
+        return any(lo <= c < hi for c in self.starts.get(f"c:{name}", ()))
 
     def anchors(self, family: str) -> list[Hit]:
         prefix = f"a.{family}:"
@@ -369,10 +427,10 @@ class Found:
         return out
 
     def first(self, tag: str, lo: int, hi: int) -> int | None:
-        return next((h.start for h in self.hits.get(tag, ()) if lo <= h.start < hi), None)
+        return next((c for c in self.starts.get(tag, ()) if lo <= c < hi), None)
 
     def cn(self) -> bool:
-        return self.has("cn") and not self.has("tw")
+        return self.has("cn") and (not self.has("tw") or self.has("pbc"))
 
 
 def _group(h: Hit) -> str:
@@ -388,7 +446,8 @@ def us_rates(ctx: Ctx, f: Found) -> list[Mention]:
     t = ctx.t
     freddie, mba = f.has("freddie"), f.has("mba")
     out: list[Mention] = []
-    for h in f.anchors("us"):
+    anchors = f.anchors("us")
+    for h in anchors:
         if _NOT_TREASURY.match(t, h.end):
             continue
         s0, s1 = ctx.sentence(h.start)
@@ -398,7 +457,14 @@ def us_rates(ctx: Ctx, f: Found) -> list[Mention]:
             continue
         group = _group(h)
         ind: Ind | None
-        if group == "contract":
+        if group == "generic":
+            # only the survey's own headline rate, and only where no tenor is named in the sentence
+            if any(s0 <= o.start < s1 and _group(o) != "generic" for o in anchors):
+                continue
+            if f.has("other_us") and not f.near("freddie", s0, s1):
+                continue  # a rate site's own daily average, Freddie Mac quoted elsewhere
+            ind = US30 if freddie else (MBA_RATE if mba else None)
+        elif group == "contract":
             ind = MBA_RATE if mba else None
         elif freddie:
             ind = US30 if group == "y30" else US15
@@ -457,9 +523,9 @@ def _household_scope(ctx: Ctx, f: Found, pos: int) -> bool:
     lo = max(0, min(s0, pos - 160))
     last: tuple[int, str] = (-1, "")
     for tag in ("sector:h", "sector:o"):
-        for h in f.hits.get(tag, ()):
-            if lo <= h.start < pos and h.start > last[0]:
-                last = (h.start, tag)
+        for c in f.starts.get(tag, ()):
+            if lo <= c < pos and c > last[0]:
+                last = (c, tag)
     return last[1] == "sector:h"
 
 
@@ -495,7 +561,7 @@ def lpr(ctx: Ctx, f: Found) -> list[Mention]:
 def uk(ctx: Ctx, f: Found) -> list[Mention]:
     ukf = f.has("ukf") and not f.has("mba")
     uk_ctx = ukf or f.has("uk")
-    us_ctx = not uk_ctx and f.has("us")
+    us_ctx = not uk_ctx and (f.has("us") or _in_dollars(ctx, f))
     if not uk_ctx and not us_ctx:
         return []
     out = []
@@ -511,6 +577,13 @@ def uk(ctx: Ctx, f: Found) -> list[Mention]:
         ind = (UKF_APPROVALS if ukf else UK_APPROVALS) if group == "approvals" else UKF_LENDING if ukf else UK_LENDING
         out.append(Mention(ind, h.start, h.end))
     return out
+
+
+def _in_dollars(ctx: Ctx, f: Found) -> bool:
+    """Consumer credit stated in dollars, with no other country named: the Federal Reserve's series."""
+    if f.has("cn") or f.has("hk") or f.has("tw"):
+        return False
+    return any(n.kind == "amount" and n.currency == "USD" for n in ctx.nums)
 
 
 def hk(ctx: Ctx, f: Found) -> list[Mention]:

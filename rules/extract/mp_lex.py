@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, Final
 
 import ahocorasick
@@ -57,16 +56,24 @@ def script_variants(word: str, limit: int = 32) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    tag: str
-    start: int
-    end: int
+    """One match of a registered pattern (a plain slotted class: built per match, so kept cheap)."""
+
+    __slots__ = ("end", "start", "tag")
+
+    def __init__(self, tag: str, start: int, end: int) -> None:
+        self.tag = tag
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Hit({self.tag!r}, {self.start}, {self.end})"
 
 
 class Lexicon:
     def __init__(self) -> None:
-        self._keys: dict[str, list[tuple[int, str, re.Pattern[str] | None]]] = defaultdict(list)
+        # per literal beginning: (registration order, tag, its exclusive group or None, pattern or None if literal)
+        self._keys: dict[str, list[tuple[int, str, str | None, re.Pattern[str] | None]]] = defaultdict(list)
         self._order = 0
         self._ac: Any = None
 
@@ -79,8 +86,10 @@ class Lexicon:
             literal = head == _unescape(pattern)
             compiled = None if literal else re.compile(zh(pattern))
             self._order += 1
+            group = tag.split(":", 1)[0]
+            exclusive = group if (group.startswith("a.") or group in EXCLUSIVE) else None
             for variant in script_variants(head):
-                self._keys[variant].append((self._order, tag, compiled))
+                self._keys[variant].append((self._order, tag, exclusive, compiled))
 
     def build(self) -> None:
         ac = ahocorasick.Automaton()
@@ -89,32 +98,35 @@ class Lexicon:
         ac.make_automaton()
         self._ac = ac
 
-    def find(self, t: str) -> dict[str, list[Hit]]:
+    def find(self, t: str) -> tuple[dict[str, list[Hit]], dict[str, list[int]]]:
+        """(hits of the exclusive groups — indicator names —, start positions of every other tag): context and
+        cue words are only ever asked where they stand, so no object is built for them."""
         if self._ac is None:
             self.build()
-        cands: list[tuple[int, int, int, str]] = []
+        cands: list[tuple[int, int, int, str, str | None]] = []
+        append = cands.append
         for end, (size, entries) in self._ac.iter(t):
             start = end - size + 1
-            for order, tag, rx in entries:
+            for order, tag, exclusive, rx in entries:
                 if rx is None:
-                    cands.append((start, order, -end - 1, tag))
+                    append((start, order, -end - 1, tag, exclusive))
                     continue
                 m = rx.match(t, start)
                 if m is not None and m.end() > start:
-                    cands.append((start, order, -m.end(), tag))
+                    append((start, order, -m.end(), tag, exclusive))
         cands.sort()
         out: dict[str, list[Hit]] = defaultdict(list)
+        starts: dict[str, list[int]] = defaultdict(list)
         taken_until: dict[str, int] = {}
-        for start, _, neg_end, tag in cands:
-            group = tag.split(":", 1)[0]
-            if (
-                group.startswith("a.") or group in EXCLUSIVE
-            ):  # indicator names and period expressions do not overlap: leftmost, then first
-                if start < taken_until.get(group, -1):
-                    continue
-                taken_until[group] = -neg_end
+        for start, _, neg_end, tag, exclusive in cands:
+            if exclusive is None:
+                starts[tag].append(start)
+                continue
+            if start < taken_until.get(exclusive, -1):  # names do not overlap: leftmost, then first registered
+                continue
+            taken_until[exclusive] = -neg_end
             out[tag].append(Hit(tag, start, -neg_end))
-        return out
+        return out, starts
 
 
 EXCLUSIVE: Final = frozenset({"period"})

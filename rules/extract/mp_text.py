@@ -102,7 +102,77 @@ def prepare(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer (İ): keep length
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if not low.isascii() and _ZH_NUM_HINT.search(low):
+        low = _ZH_NUM_RUN.sub(_zh_digits, low)
     return low
+
+
+# Figures written in Chinese numerals, as radio and TV newsrooms write them ("一百四十六億元", "百分之零點四"):
+# rewritten as digits, right-aligned in the same width so offsets still match the original text. Only runs that
+# a scale word or a count unit follows, or that 百分之 leads, are figures (not 一手, 五大銀行, 十月).
+_ZH_DIGIT: Final = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ZH_UNIT: Final = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUM_HINT: Final = re.compile(r"百分之|[一二兩两三四五六七八九十百千][億亿萬万兆宗]")
+_ZH_NUM_RUN: Final = re.compile(
+    r"百分之(?P<pct>[零〇○一二兩两三四五六七八九十百點点]{1,10})"
+    r"|(?<![零〇○一二兩两三四五六七八九十百千點点])(?P<num>[零〇○一二兩两三四五六七八九十百千點点]{1,12})"
+    r"(?=[億亿萬万兆](?![零〇一二兩两三四五六七八九十百千])|宗|個案|个案)"
+)
+
+
+def _zh_int(s: str) -> int | None:
+    """一百四十六 → 146, 兩千 → 2000, 十二 → 12; digits alone are read one by one as newspapers write them (五六七 →
+    567, 二○○九 → 2009)."""
+    if len(s) > 1 and all(ch in _ZH_DIGIT for ch in s):
+        return int("".join(str(_ZH_DIGIT[ch]) for ch in s))
+    total, digit, seen_unit = 0, None, False
+    for ch in s:
+        if ch in _ZH_DIGIT:
+            if digit is not None and not seen_unit:
+                return None
+            digit = _ZH_DIGIT[ch]
+        elif ch in _ZH_UNIT:
+            total += (1 if digit is None else digit) * _ZH_UNIT[ch]
+            digit, seen_unit = None, True
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _zh_value(s: str) -> str | None:
+    whole, _, frac = s.replace("点", "點").partition("點")
+    n = _zh_int(whole) if whole else 0
+    if n is None or (whole and whole[0] in "零〇○" and len(whole) > 1):
+        return None
+    if not frac:
+        return str(n) if whole else None
+    if any(ch not in _ZH_DIGIT for ch in frac):
+        return None
+    return f"{n}." + "".join(str(_ZH_DIGIT[ch]) for ch in frac)
+
+
+def _zh_digits(m: re.Match[str]) -> str:
+    raw = m.group()
+    value = _zh_value(m.group("pct") or m.group("num"))
+    if value is None:
+        return raw
+    out = value + ("%" if m.group("pct") else "")
+    return out.rjust(len(raw)) if len(out) <= len(raw) else raw
 
 
 # ------------------------------------------------------------------------------------------ numbers
@@ -123,20 +193,22 @@ class Num:
     digits: tuple[int, int] = (0, 0)  # where the digits themselves are
     scale: float = 1.0  # the scale word's factor (亿 → 1e8, bn → 1e9): `value / scale` is the number as written
     stated_unit: str = ""  # the amount's unit as the source states it: 亿元, 萬億元, billion GBP
+    bare_dollar: bool = False  # written with a bare "$" (Hong Kong and Taiwan outlets write their own dollar so)
 
 
 _CUR_PREFIX: Final = {
-    "hk$": "HKD", "us$": "USD", "nt$": "TWD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "CNY", "rmb": "CNY",
+    "hk$": "HKD", "us$": "USD", "nt$": "TWD", "$us": "USD", "nz$": "NZD", "a$": "AUD", "c$": "CAD", "s$": "SGD",
+    "£": "GBP", "$": "USD", "€": "EUR", "¥": "CNY", "rmb": "CNY",
     "cny": "CNY", "gbp": "GBP", "usd": "USD", "hkd": "HKD", "twd": "TWD",
 }  # fmt: skip
 _SCALE: Final = {
     "万亿": 1e12, "萬億": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "trillion": 1e12,
-    "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
-    "m": 1e6, "thousand": 1e3, "k": 1e3,
+    "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
+    "m": 1e6, "b": 1e9, "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
 _SCALE_NAME: Final = {
-    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "billion": "billion", "bn": "billion",
-    "bln": "billion", "million": "million", "mn": "million", "mln": "million", "m": "million",
+    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "trln": "trillion", "tln": "trillion", "billion": "billion", "bn": "billion",
+    "bln": "billion", "b": "billion", "million": "million", "mn": "million", "mln": "million", "m": "million",
 }  # fmt: skip
 _CUR_SUFFIX: Final = {
     "元": None, "港元": "HKD", "港币": "HKD", "港幣": "HKD", "英镑": "GBP", "英鎊": "GBP", "镑": "GBP", "鎊": "GBP",
@@ -147,8 +219,8 @@ _CUR_SUFFIX: Final = {
 # Digit-led (the first element is `\\d`, so the regex engine skips to digits); the currency written before
 # the number is read by `_PREFIX` on the few characters before it.
 _NUM: Final = re.compile(
-    r"(?P<n>\d(?:\d{0,2}(?:,\d{3}){1,4}(?![\d,])(?:\.\d{1,6})?|\d{0,2} \d{3}(?![\d.,])|\d{0,11}(?:\.\d{1,6})?))"
-    r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|m|k)"
+    r"(?P<n>\d(?:\d{0,2}(?:,\d{3}){1,4}(?!\d|,\d)(?:\.\d{1,6})?|\d{0,2} \d{3}(?!\d|[.,]\d)|\d{0,11}(?:\.\d{1,6})?))"
+    r"(?P<sc> ?(?:万亿|萬億|亿|億|万|萬|兆(?![瓦赫])|trillion|billion|million|thousand|trln|tln|trn|tn|bln|bn|mln|mn|m|b|k)"
     r"(?![a-z]))?"
     r"(?P<u>\.? ?(?:%|％|percent(?:age points?)?|per ?cent|pct|ppts?|pp|个百分点|個百分點|百分点|百分點"
     r"|basis points?|bps?|个基点|個基點|基点|基點|厘(?!米))(?![a-z]))?"
@@ -156,16 +228,19 @@ _NUM: Final = re.compile(
     r"|yuan|renminbi|pounds?|sterling|us dollars|hong kong dollars|dollars?)(?![a-z]))?"
     r"(?P<cu> ?(?:宗|件|个(?![月百基])|個(?![月百基])|份(?!额)|点|點)(?![a-z]))?"
 )
-_PREFIX: Final = re.compile(r"(?:hk\$|us\$|nt\$|£|\$|€|¥|(?<![a-z])(?:rmb|cny|gbp|usd|hkd|twd) ?)$")
+_PREFIX: Final = re.compile(
+    r"(?:hk\$|us\$|nt\$|\$us|nz\$|(?<![a-z])[acs]\$|£|\$|€|¥|(?<![a-z])(?:rmb|cny|gbp|usd|hkd|twd) ?)$"
+)
 _DATE_AFTER: Final = zre(
     r"\s?(?:年期|年|月|日|号|周|个月|季|期|天|-year|-yr|-month|-week| years?| months?| weeks?| days?)"
 )
 _COUNT_WORD_AFTER: Final = re.compile(r" ?(?:[a-z-]+ ){0,2}(?:approvals|applications|mortgages)\b")
-_PREFIX_LAST: Final = frozenset("$£€¥ bdpyf")
+_PREFIX_LAST: Final = frozenset("$£€¥ bdpyfs")
 _DATE_NEXT: Final = frozenset("年月日号號周週个個季期天-")
 _SIGN_SEP: Final = frozenset(" \n(（:：,，")
 _COUNT_UNITS: Final = frozenset(("宗", "件", "个", "個", "份"))
 _APPROX_NEXT: Final = frozenset("多余餘")
+_APPROX_AFTER: Final = zre(r"\s?(?:之上|以上|之下|以下|左右|上下)")  # 600亿元之上: "over 600 billion", a threshold
 
 
 def scan_numbers(t: str) -> list[Num]:
@@ -204,6 +279,8 @@ def scan_numbers(t: str) -> list[Num]:
             scale = _SCALE.get(scale_word) if scale_word else None
             if scale_word == "m" and currency is None:
                 scale = None  # "5m" alone is metres or months
+            elif scale_word == "b" and currency is None and "," not in n and "." not in n:
+                scale = None  # "3b" alone is a label; "1,360B", "1.2b" are billions
             if scale:
                 value = float(Decimal(raw) * Decimal(int(scale)))
             cword = cu.strip() if cu else ""
@@ -237,10 +314,14 @@ def scan_numbers(t: str) -> list[Num]:
         elif c == "+":
             start -= 1
         approx = not cu and e < size and t[e] in _APPROX_NEXT
+        if not approx and kind not in ("date", "tenor") and e < size and not t[e].isascii():
+            approx = _APPROX_AFTER.match(t, e) is not None
         factor, stated = 1.0, ""
         if kind == "amount":
             factor, stated = _stated(scale_word, cs.strip() if cs else "", currency)
         num = Num(value, kind, currency, start, e, sign, bool(scale_word), approx, m.span("n"), factor, stated)
+        if pm is not None and pm.group() == "$":
+            num.bare_dollar = True
         out.append(num)
     return out
 
@@ -359,6 +440,7 @@ AVERAGE: Final = zre(
 FORECAST: Final = re.compile(
     zalt(
         "forecast",
+        "f'cast",
         "expect",
         "predict",
         "projected",
@@ -367,7 +449,9 @@ FORECAST: Final = re.compile(
         r"p(?<![a-z]p)oll",
         "consensus",
         "outlook",
-        r"s(?<![a-z]s)ees?(?![a-z])",
+        r"s(?<![a-z]s)ees?(?![a-z])(?=(?:\s[\w'-]{1,20}){0,4}?\s(?:at|to|near|around|above|below|falling|rising|ending"
+        r"|staying|hitting|dropping|climbing|easing|averaging|more(?! than)|further|another|additional|cuts?|hikes?)"
+        r"(?![a-z]))",
         r"w(?<![a-z]w)ill(?![a-z])",
         r"w(?<![a-z]w)ould(?![a-z])",
         r"s(?<![a-z]s)hould(?![a-z])",
@@ -392,7 +476,10 @@ FORECAST: Final = re.compile(
         r"或(?=[升降增减录达为])",
     )
 )
-FORECAST_AFTER: Final = zre(r"^\s?(?:expected|forecast|estimate|consensus|f'cast|exp\b|预期|预估|预测)")
+# "1.2 trillion (expected)": the number before is the forecast; in "set at 3.1% expected 3.1%" the next one is
+FORECAST_AFTER: Final = zre(
+    r"^\s?(?:expected|forecast|estimate|consensus|f'cast|exp\b|预期|预估|预测)(?!\s?(?:of |at |was |is |:)?\s?[-+]?\d)"
+)
 UNADJUSTED: Final = re.compile(
     zalt("unadjusted", "not seasonally adjusted", "未经季节调整", "未经季调", "未季调", "non-seasonally")
 )
@@ -405,8 +492,8 @@ PRIOR_STRONG: Final = zre(
 )
 # Comparisons: the number after them is the base, unless a change verb follows ("较前一周上升0.6%").
 PRIOR_COMPARE: Final = zre(
-    r"\bfrom\b|\bversus\b|\bvs\.?|compared (?:with|to)|\bagainst\b"
-    r"|由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])"
+    r"\bfrom\b|\bversus\b|\bvs\.?|compared (?:with|to)|compares? (?:with|to)|\bagainst\b"
+    r"|[由从]\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])"
     r"|(?:相?较于?|相?比于?|低于|高于|少于|多于|不及)\s?(?:前一?|上一?)\s?[周月期年]?度?"
     r"|(?:较|比|低于|高于|少于|多于|不及|由)\s?(?:\d{4}\s?年\s?)?\d{1,2}\s?月(?:份)?(?:的|末)?"
     r"|(?:较|比)\s?\d{4}\s?年(?:的)?"
@@ -475,15 +562,22 @@ CUE_WORDS: Final = {
         r"average (?:seen|since|over)", r"on average", r"平均水平", r"月均",
     ),
     "strong": (
-        r"previous(?:ly)?(?![a-z])", r"after an?(?![a-z])", r"following an?(?![a-z])",
-        r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)", r"last week'?s",
-        r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)", r"前值", r"前一[周月期](?:为|的|是)",
+        r"previous(?:ly)?(?![a-z])", r"following(?: an?(?![a-z])| ?(?=[£$€¥]|us\$|hk\$|\d))",
+        # one pattern per literal beginning: "after a", "after £1.1bn", "after climbing by"
+        r"after(?: an?(?![a-z])| ?(?=[£$€¥]|us\$|hk\$|\d)| (?:climbing|rising|falling|increasing|decreasing|dropping"
+        r"|jumping|gaining|declining|edging|inching|slipping|growing|surging|dipping|sliding|shrinking|contracting))",
+        r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)",
+        r"last week(?:'?s|,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was))",
+        r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)",
+        r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
+        r"修[正订]后?为",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
     ),
     "cmp": (
-        r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"against(?![a-z])",
+        r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"compares? (?:with|to)",
+        r"against(?![a-z])",
         r"fewer than", r"less than", r"lower than", r"higher than", r"more than", r"down on", r"up on",
-        r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
+        r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])", r"从\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
         r"相较于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"较于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
         r"相比于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"比于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
         r"低于\s?(?:前一?|上一?)\s?[周月期年]?度?", r"高于\s?(?:前一?|上一?)\s?[周月期年]?度?",
@@ -519,6 +613,9 @@ _DOWN_VERBS: Final = (
     "minus",
 )  # fmt: skip
 _DOWN_ZH: Final = (
+    "走低",
+    "萎缩",
+    "缩小",
     "减少",
     "下降",
     "下跌",
@@ -542,6 +639,11 @@ _UP_VERBS: Final = (
     "edged higher", "higher", "picked up", "rebounded", "a rise of", "a gain of", "an increase of", "a jump of",
 )  # fmt: skip
 _UP_ZH: Final = (
+    "增长",
+    "走高",
+    "反弹",
+    "跳升",
+    "扩大",
     "增加",
     "上升",
     "上涨",
@@ -568,13 +670,31 @@ _TO_ENDS: Final = (
     "to a level of", "to a rate of", "to a seasonally adjusted rate of", "at an average of", "at a rate of",
     "to a seasonally adjusted", "at a seasonally adjusted rate of",
 )  # fmt: skip
-_CUR_TAIL: Final = ("hk$", "us$", "£", "$")
+_CUR_TAIL: Final = ("hk$", "us$", "£", "$", *_variants(("人民币", "港币", "港元", "新台币", "台币", "英镑", "美元")))
+# A change on the previous month written before an amount ("月增36億元", "較上月減少"): not the level itself.
+_MONTH_CHANGE_TAIL: Final = zre(
+    r"(?:按月|月|(?:比|较)(?:上一?|前)?\s?(?:个)?月份?|(?:比|较)\s?\d{1,2}\s?月份?)(?P<dir>增加|增|减少|减)(?:了|约|近|逾)?\s?$"
+)
+_MONTH_CHANGE_ENDS: Final = _variants(("增", "增加", "减", "减少", "了", "约", "近", "逾"))
+# A threshold crossed or approached ("edge above 3%", "突破600億"): not the figure itself.
+_THRESHOLD_ENDS: Final = (
+    "above", "below", "over", "under", "beyond", "toward", "towards", "past", "topped", "tops", "exceeded", "exceeds",
+    "surpassed", "crossed", "breached", "broke", "breaks", "breaking", "eclipsed", "passed", "near", "peaking at",
+    "peaked at", "peak of", "peaking near",
+    *_variants(("突破", "跌破", "升穿", "跌穿", "重回", "重返", "站上", "站稳")),
+)  # fmt: skip
 DOWN_ENDS: Final = tuple(_DOWN_VERBS) + _variants(_DOWN_ZH)
 UP_ENDS: Final = tuple(_UP_VERBS) + _variants(_UP_ZH)
 _FILL_ENDS: Final = _variants(_FILL_WORDS)
 _TO_ENDS_ALL: Final = _variants(_TO_ENDS)
 _DIFF_TAIL: Final = zre(r"(?:多增|少增|多减|少减|同比多|同比少|(?:比|较)[^，,。；\d]{0,10}(?:多|少))\s?$")
 _REV_TAIL: Final = re.compile(r"revised (?:down|up|lower|higher)?\s?from\s?$")
+# "to a record high of", "to a 13-year high of", "at a fresh low of": a level follows
+_LEVEL_ENDS: Final = ("high", "low", "peak", "record", " of", "level")
+_TO_LEVEL_TAIL: Final = re.compile(
+    r"(?<![a-z])(?:to|at|hit|hits|reached|reaching) (?:an? |the )?(?:new |fresh |all-time )?(?:record|(?:[\w-]{1,16} )?(?:high|low|peak))"
+    r"(?: level)?(?: of)?$"
+)
 
 
 def _ends_word(s: str, words: tuple[str, ...]) -> str | None:
@@ -590,18 +710,26 @@ def _ends_word(s: str, words: tuple[str, ...]) -> str | None:
 
 def classify_tail(pre: str) -> str | None:
     """What the end of the text before a number says: down / up (a change verb: "fell 2.3%", "按月減少2.2%"),
-    to (a level follows: "to 6.18%", "至249億元"), diff (同比多增), rev ("revised down from"), or None."""
+    to (a level follows: "to 6.18%", "至249億元"), diff (同比多增), rev ("revised down from"), cup / cdown (a change
+    on the previous month before an amount: "月增36億元"), thr (a threshold: "above 3%"), or None."""
     s = pre.rstrip()
-    for cur in _CUR_TAIL:
-        if s.endswith(cur):
-            s = s[: -len(cur)].rstrip()
-            break
-    if _ends_word(s, _TO_ENDS_ALL):
+    if s.endswith(_CUR_TAIL):
+        for cur in _CUR_TAIL:
+            if s.endswith(cur):
+                s = s[: -len(cur)].rstrip()
+                break
+    if _ends_word(s, _TO_ENDS_ALL) or (s.endswith(_LEVEL_ENDS) and _TO_LEVEL_TAIL.search(s[-40:])):
         return "to"
-    if _REV_TAIL.search(pre[-34:]):
+    if s.endswith("from") and _REV_TAIL.search(pre[-34:]):
         return "rev"
-    if _DIFF_TAIL.search(pre[-16:]):
+    if s and not s[-1].isascii() and _DIFF_TAIL.search(pre[-16:]):
         return "diff"
+    if not s.isascii() and s.endswith(_MONTH_CHANGE_ENDS):
+        mc = _MONTH_CHANGE_TAIL.search(s[-14:])
+        if mc is not None:
+            return "cdown" if mc.group("dir") in ("减少", "减", "減少", "減") else "cup"
+    if _ends_word(s, _THRESHOLD_ENDS):
+        return "thr"
     for _ in range(5):  # the verb, possibly followed by filler words: "fell by about", "按月減少了约"
         if _ends_word(s, DOWN_ENDS):
             return "down"
