@@ -486,3 +486,42 @@ def test_markets_indices_and_commodities_are_no_events(title: str, summary: str)
 def test_commodity_word_inside_a_company_name_is_still_a_company() -> None:
     f = first("RBC downgraded Larch Lake Gold to Underperform from Sector Perform with a price target of $1.15.")
     assert f["company"] == "Larch Lake Gold" and f["action"] == "downgrade"
+
+
+def test_sector_ratings_in_a_market_note_are_no_event() -> None:
+    assert events("花旗升恒指年底目標至26800點", "花旗將醫療行業和保險行業的評級從「中性」上調至「超配」。") == []
+
+
+def test_survey_of_existing_targets_is_no_call() -> None:
+    assert events("外資看好鴻海", "外資圈給予正向評等，目標價則以高盛證券的400元為最高價。") == []
+
+
+def test_slash_list_of_old_and_new_targets() -> None:
+    f = first(
+        "HSBC Global Research lifts utility targets",
+        "HSBC Global Research raised its target prices for Orwell Power (00011.HK) and Brant Gas (00012.HK) from "
+        "$77/ $55 to $78/ $59.",
+    )
+    assert (f["target"], f["old_target"]) == (78, 77)
+
+
+def test_rating_move_names_its_object() -> None:
+    f = first(
+        "Analyst calls",
+        "Goldman Sachs cut Harrow Life from Buy to Neutral, but raised its target price from HKD17.5 to HKD21.",
+    )
+    assert f["company"] == "Harrow Life" and f["action"] == "downgrade" and (f["target"], f["old_target"]) == (21, 17.5)
+
+
+def test_tp_abbreviation_is_a_target() -> None:
+    f = first("Nomura Hikes Kestrel TP to $9.6")
+    assert f["broker"] == "Nomura" and f["target"] == 9.6
+
+
+def test_call_by_the_broker_the_headline_names_comes_first() -> None:
+    found = events(
+        "Banks raise targets after Hollis Exchange results, with Macquarie upgrading Tarn Foods",
+        "Goldman Sachs raised its target price for Hollis Exchange to HKD 562. Macquarie upgraded Tarn Foods to "
+        "outperform from neutral.",
+    )
+    assert (found[0]["broker"], found[0]["company"]) == ("Macquarie", "Tarn Foods")

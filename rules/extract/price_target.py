@@ -247,6 +247,8 @@ _SKIP_ANCHOR_WORDS = frozenset(
     ["consensus", "average", "mean", "median", "street", "street's", "analysts'", "bull", "bear", "best", "worst"]
 )
 _SKIP_ANCHOR_ZH = ("一致", "平均", "乐观", "悲观", "情境")
+# "目标价以高盛的400元为最高": a survey of targets already set, not a call
+_SURVEY_AFTER = re.compile(r"\s*(?:为|为最|最)(?:高|低)|\s*居冠")
 _SKIP_HEAD = re.compile(
     r"consensus|average|bull case|bear case|乐观|悲观|情境|股价|收报|收市|现价|市值|每股盈利|\beps\b|closed at|trading at|\bshares (?:at|closed)"
 )
@@ -381,6 +383,11 @@ _EN_BETWEEN = re.compile(
     r"(?:stock\s+|share\s+)?"
 )
 _EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock)\b")
+_EN_MOVE_OBJECT = re.compile(
+    r"\b(?:cut|cuts|lowered|lowers|raised|raises|lifted|lifts|moved|moves|took|takes|bumped|bumps)\s+(?:shares\s+of\s+)?("
+    + _EN_NAME
+    + r")\s+from\s+(?:an?\s+)?['\"‘“]?$"
+)
 _EN_OBJECT_AFTER_RATING = re.compile(r"\s+(?:rating\s+)?on\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")")
 _EN_SUBJECT = re.compile(
     r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
@@ -616,11 +623,14 @@ _ZH_OBJECT = re.compile(
     r"(?![会于在是可有能要成其也已])(" + _ZH_NAME + r"{2,9}?)(?:的|之)?(?:h股|a股)?"
     r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$]|" + _ZH_RATING_WORDS + r")"
 )
+_ZH_SECTOR_RATING = re.compile(
+    r"(?:将|把|对)[^,，。；;]{0,24}?(?:行业|板块|类股|市场|股市)的?(?:投资)?(?:评级|评等|权重)"
+)
 _ZH_LEAD = re.compile(r"^(?:并|同时|另|亦|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
-    r"|股价|盈测|业绩|评级|目标|投资|明年|今年|去年|年底|年中|\d月|^[至为由从自将会于在是]"
+    r"|股价|盈测|业绩|评级|目标|投资|明年|今年|去年|年底|年中|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
 )
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
 # "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
@@ -737,6 +747,8 @@ _RATING_NOUN_AFTER = re.compile(r"\s*(?:rating|recommendation|stance|评级|评�
 _ADJACENT_GAP = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:per[- ]share\s*)?(?:12-month\s*|one-year\s*)?")
 _DELTA_GAP = re.compile(r"\s+to\s+(?:its|his|her|their|the)\s+(?:stock\s+)?")
 _BY_HEAD = re.compile(r"\s*by\s*")
+_SLASH = re.compile(r"\s*/\s*")
+_TO_WORD = re.compile(r"\bto\b|至|到")
 _BY_END = re.compile(r"\bby\s*$")
 _TO_ONLY = re.compile(r"\s*to\s*")
 # "… raised … to Buy", "Rating Increased to Buy", "cut … to Sell": a rating move written as a verb and "to".
@@ -796,7 +808,7 @@ _FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\
 _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
 _ZH_RUN_END = re.compile(_ZH_NAME + r"{2,14}\s*$")
 _ZH_NAME_MARKERS = re.compile(
-    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
+    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
 )
 _SYMBOL = re.compile(r"[A-Z]{1,5}")
 _ZH_FORECAST_BEFORE = re.compile(r"股价[^,，。；:：]{0,14}(?:将|会|可望|有望|或)[“\"「『]?$")
@@ -944,7 +956,7 @@ class _Item:
         f = self.folded
         if c.word.isascii():
             words = [w.strip(",.;:()'\"“”") for w in f[max(0, c.start - 30) : c.start].split()[-3:]]
-            if c.word in ("target", "targets", "pt", "pts") and (
+            if c.word in ("target", "targets", "pt", "pts", "tp") and (
                 _NOT_PRICE_TARGET_WORDS.intersection(words[-2:])
                 or _NOT_PRICE_TARGET_AFTER.match(f, c.end)
                 or (words and words[-1].isdigit() and 1990 <= int(words[-1]) <= 2035)  # "its 2024 target": a year's
@@ -1264,7 +1276,7 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
         if after:
             first = after[0]
             head = f[a.end : first.start]
-            if _SKIP_HEAD.search(head):
+            if _SKIP_HEAD.search(head) or _SURVEY_AFTER.match(f, first.end):
                 after = []
             elif len(after) > 1 and (
                 _BY_HEAD.fullmatch(head) or (_BY_END.search(head) and _TO_ONLY.fullmatch(f, first.end, after[1].start))
@@ -1289,6 +1301,10 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                     return second, first, delta
                 if _OLD_MID.search(mid):
                     return first, second, delta
+                if _SLASH.fullmatch(mid) and _ends_from(head):  # "from $77/ $55/ $5.7 to $78/ $59/ $5.8"
+                    new = next((n for n in after[2:] if _TO_WORD.search(f, first.end, n.start)), None)
+                    if new is not None and new.start - first.end <= 60:
+                        return new, first, delta
             paren = _PAREN_OLD.match(f, first.end)
             if paren:
                 if paren.group(2) and first.currency is None:
@@ -1564,13 +1580,25 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
                 add(pos, _clean_en(name, anchored=True))
             break
     for h in item.ratings:
+        if (
+            lo <= h.start < hi
+            and h.alias.isascii()
+            and f[max(lo, h.start - 6) : h.start].strip(" '\"‘“").endswith("from")
+        ):
+            m = _EN_MOVE_OBJECT.search(text, max(lo, h.start - 90), h.start)
+            if m:
+                add(m.start(1), _clean_en(m.group(1), anchored=True))
+            break
+    for h in item.ratings:
         if lo <= h.start < hi and h.alias.isascii():
             m = _EN_OBJECT_AFTER_RATING.match(text, h.end, hi)
             if m:
                 add(m.start(1), _clean_en(m.group(1)))
                 break
     if not f[lo:hi].isascii():
-        m = _ZH_OBJECT.search(f, lo, hi)
+        if _ZH_SECTOR_RATING.search(f, lo, hi):  # "将医疗健康行业和保险行业的评级…上调至「超配」": sectors' ratings
+            sector = True
+        m = _ZH_OBJECT.search(f, lo, hi) if not sector else None
         while m:
             g = 1 if m.group(1) else 2
             if add(m.start(g), _clean_zh(original(text, f, m.start(g), m.end(g)), f[m.start(g) : m.end(g)])):
@@ -1902,15 +1930,14 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _title_position(item: _Item, title: str, call: _Call, acts: bool) -> int:
-    """Where the headline names the call's company or its broker (len(title) + 1 when it names neither)."""
-    best = len(title) + 1
+def _title_position(item: _Item, title: str, call: _Call, acts: bool) -> tuple[int, int]:
+    """(tier, position) of the call in the headline: tier 0 when the headline names its broker acting, 1 when the
+    headline acts on its company, 2 when it names neither."""
     for b in item.brokers:
         if b.start >= item.title_end:
             break
         if b.canonical == call.broker.canonical and b.acting:
-            best = b.start
-            break
+            return 0, b.start
     if call.company and acts:  # the company is written in the original script, so is the headline
         name = call.company.lower()
         pos = title.find(name)
@@ -1920,9 +1947,9 @@ def _title_position(item: _Item, title: str, call: _Call, acts: bool) -> int:
             end = pos + len(first)
             if pos >= 0 and ((pos and title[pos - 1].isalnum()) or title[end : end + 1].isalnum()):
                 pos = -1
-        if 0 <= pos < best:
-            best = pos
-    return best
+        if pos >= 0:
+            return 1, pos
+    return 2, 0
 
 
 @register("price_target")
