@@ -253,3 +253,275 @@ def test_index_target_in_chinese_is_no_event() -> None:
 def test_headline_word_orders_name_the_same_company(title: str) -> None:
     f = first(title)
     assert f["company"] == "Ferron Mining" and f["broker"] == "Raymond James" and f["action"] == "upgrade"
+
+
+# --- round 2: old targets written in other ways ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "target", "old"),
+    [
+        (
+            "Delmont Air downgraded to Neutral at Evercore ISI",
+            "Evercore ISI cut its target to $40 from a prior $50.",
+            40,
+            50,
+        ),
+        (
+            "Baird upgrades Corvo Bank to Outperform",
+            "The firm has a $50.00 target price on the shares, up from their previous target price of $45.00.",
+            50,
+            45,
+        ),
+        (
+            "Piper Sandler lifts Ardent Motors target",
+            "Piper Sandler raised its price target for Ardent Motors by about a quarter, from its previous price target "
+            "of $372 to $423.",
+            423,
+            372,
+        ),
+        (
+            "Needham trims Kelso Test target",
+            "Needham adjusted its price target for Kelso Test (NASDAQ:KLSO), a semiconductor test equipment supplier, "
+            "to $34 from the previous target of $36, while retaining a Buy rating.",
+            34,
+            36,
+        ),
+    ],
+)
+def test_old_target_after_from_previous(title: str, summary: str, target: float, old: float) -> None:
+    f = first(title, summary)
+    assert (f["target"], f["old_target"]) == (target, old)
+
+
+def test_old_target_in_brackets_after_the_new_one() -> None:
+    f = first("UBS raises Marlow Foods price target to 4,200 (4,075) pence - 'buy'")
+    assert (f["target"], f["old_target"], f["currency"]) == (4200, 4075, "GBX")
+
+
+def test_old_target_in_brackets_chinese() -> None:
+    f = first("中金公司上调联华电讯(00999.HK)目标价至387港元(原目标价343港元),跑赢大市评级。")
+    assert (f["target"], f["old_target"]) == (387, 343) and f["company"] == "联华电讯"
+
+
+def test_previous_value_in_brackets() -> None:
+    f = first("国泰君安:维持新宏股份“增持”评级 目标价23.6元(前值21.5元)")
+    assert (f["target"], f["old_target"], f["action"]) == (23.6, 21.5, "raise_target")
+
+
+def test_old_target_from_the_earlier_value_traditional() -> None:
+    f = first("大摩將宏光（2499）投資評等由「中立」調升至「優於大盤」，並將宏光目標價自原先的12.5元上調至16.5元。")
+    assert (f["target"], f["old_target"], f["action"]) == (16.5, 12.5, "upgrade")
+
+
+def test_target_moved_by_an_amount_after_the_company() -> None:
+    f = first(
+        "Thursday's analyst actions", "Credit Suisse cut its price target on Fenwick Bank (FB-T) by C$1 to C$143."
+    )
+    assert (f["target"], f["old_target"], f["currency"]) == (143, 144, "CAD")
+
+
+def test_previously_sentence_gives_old_rating_and_target() -> None:
+    f = first(
+        "Corrigan Labs downgraded to In Line by Evercore ISI",
+        "Evercore ISI downgraded Corrigan Labs to In Line with a price target of $340. Previously, Evercore had rated "
+        "the shares at Outperform with a price target of $330.",
+    )
+    assert f["broker"] == "Evercore ISI" and f["company"] == "Corrigan Labs"
+    assert (f["target"], f["old_target"]) == (340, 330) and rating_level(f["old_rating"]) == "outperform"
+
+
+# --- round 2: currencies and units ---------------------------------------------------------------------------------
+
+
+def test_gbx_prefix() -> None:
+    f = first("Jefferies raises its price objective for Holbrook Brands from GBX 3,600 to GBX 3,700")
+    assert (f["target"], f["old_target"], f["currency"]) == (3700, 3600, "GBX")
+
+
+def test_nt_dollar_written_with_a_space() -> None:
+    f = first(
+        "Kestrel Semiconductor rose as Goldman Sachs raised its target",
+        "The target is raised from NT $1028 to NT $1035.",
+    )
+    assert (f["target"], f["old_target"], f["currency"]) == (1035, 1028, "TWD")
+
+
+def test_currency_code_glued_to_the_number() -> None:
+    f = first("HSBC Global Research raised its target price for Lanxi Games (HKE:777) to HKD173.")
+    assert (f["target"], f["currency"]) == (173, "HKD")
+
+
+def test_article_before_dollar_is_no_currency() -> None:
+    f = first("Baird upgrades Corvo Bank to Outperform", "The firm has a $50.00 target price on the shares.")
+    assert f["currency"] == "USD"
+
+
+def test_pence_after_the_number() -> None:
+    f = first("BRIEF-Ardley PLC: Jefferies raises target price to 3400p from 3100p; rating buy")
+    assert (f["target"], f["old_target"], f["currency"]) == (3400, 3100, "GBX")
+    assert f["company"] == "Ardley PLC" and rating_level(f["rating"]) == "buy"
+
+
+def test_fair_value_written_as_reasonable_share_price() -> None:
+    f = first("美銀證券將大光電投資評等從「劣於大盤」跳級升評「買進」,將推測合理股價喊上3,008元")
+    assert f["company"] == "大光電" and f["target"] == 3008 and f["action"] == "upgrade"
+
+
+# --- round 2: brokers, companies, actions -------------------------------------------------------------------------
+
+
+def test_broker_name_continued_by_group_is_the_company() -> None:
+    f = first(
+        "Jefferies Group shares target raised by Oppenheimer",
+        "Oppenheimer raised the price target for Jefferies Group (NYSE:JEF) shares to $57.00.",
+    )
+    assert f["broker"] == "Oppenheimer" and f["company"] == "Jefferies Group" and f["target"] == 57
+
+
+def test_headline_passive_without_was_makes_the_broker_the_company() -> None:
+    f = first(
+        "RBC downgraded as analyst sees better returns elsewhere",
+        "Canaccord Genuity analyst Sam Lo cut the bank's shares to a hold from a buy.",
+    )
+    assert f["broker"] == "Canaccord Genuity" and f["company"] == "RBC" and f["action"] == "downgrade"
+
+
+def test_firm_after_at_in_the_headline_when_the_lead_names_another_broker() -> None:
+    f = first(
+        "Norvell Inc (NYSE:NVL) Rating Increased to Buy at Erste Group Bank",
+        "Citigroup raised its target price on Norvell Inc from $37.00 to $39.00 and gave the company a neutral rating.",
+    )
+    assert f["broker"] == "Erste Group Bank" and f["action"] == "upgrade" and rating_level(f["rating"]) == "buy"
+
+
+def test_upgraded_its_target_price_is_a_target_move() -> None:
+    f = first("Kestrel Chips rose 3% as Goldman Sachs upgraded its target price to $60")
+    assert f["action"] == "raise_target" and f["target"] == 60
+
+
+def test_hyphenated_rating_words() -> None:
+    f = first(
+        "Orland Chips slumps after Bernstein downgrade",
+        "Orland Chips was downgraded from Outperform to Market-Perform by analysts at Bernstein.",
+    )
+    assert f["rating"] == "Market-Perform" and f["old_rating"] == "Outperform" and f["action"] == "downgrade"
+
+
+def test_starts_company_with_rating_is_an_initiation() -> None:
+    f = first("Stifel starts Brennan Health with 'hold' - price target 1,025 pence")
+    assert f["company"] == "Brennan Health" and f["action"] == "initiate" and f["target"] == 1025
+
+
+def test_heading_before_the_broker_names_the_company() -> None:
+    f = first(
+        "Wednesday broker round-up",
+        "Tarrant Gold: Nomura takes target price from 155p to 250p and reiterates its buy recommendation.",
+    )
+    assert f["company"] == "Tarrant Gold" and (f["target"], f["old_target"]) == (250, 155)
+    assert rating_level(f["rating"]) == "buy"
+
+
+def test_full_stop_glued_to_the_next_item_ends_the_clause() -> None:
+    found = events(
+        "Wednesday broker round-up",
+        "Tarrant Gold: Nomura takes target price from 155p to 250p and keeps its buy recommendation.Dunmore Mining: "
+        "Deutsche Bank cuts target price from 1050p to 1035p.",
+    )
+    assert [(e["broker"], e["company"]) for e in found] == [
+        ("Nomura", "Tarrant Gold"),
+        ("Deutsche Bank", "Dunmore Mining"),
+    ]
+
+
+def test_list_items_split_on_dash_rules_and_the_headline_call_comes_first() -> None:
+    found = events(
+        "Renwick Foods raised to buy",
+        "The following shares received analyst recommendations: ---------- UBS raises Burrow Group price target to "
+        "2,285 (2,211) pence - 'neutral' ---------- Jefferies raises Renwick Foods to 'buy' (hold) - price target 107 pence",
+    )
+    f = found[0]
+    assert (f["broker"], f["company"], f["target"], f["action"]) == ("Jefferies", "Renwick Foods", 107, "upgrade")
+    assert rating_level(f["old_rating"]) == "hold"
+    assert found[1]["company"] == "Burrow Group" and found[1]["old_target"] == 2211
+
+
+def test_listed_companies_in_the_headline_take_the_first() -> None:
+    f = first(
+        "Marlow, Essen downgraded at Evercore amid falling rents", "Evercore ISI cut both to In-Line from Outperform."
+    )
+    assert f["company"] == "Marlow" and f["action"] == "downgrade"
+
+
+def test_share_price_forecast_is_no_rating() -> None:
+    f = first(
+        "摩根士丹利发表研究报告指,相信金星控股(3919.HK)股价未来60天内将“跑赢大市”。",
+        "该行予集团“增持”评级,目标价5.5港元。",
+    )
+    assert f["company"] == "金星控股" and f["rating"] == "增持" and f["target"] == 5.5
+
+
+# --- round 2: not events ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Morgan Stanley upgrades China equities to Overweight", ""),
+        ("Strategist upgrades Japan", "Goldman Sachs upgraded Japan (NYSE:EWJ) to Overweight from Neutral."),
+        ("花旗調升台灣股票投資評級至「加碼」", ""),
+        ("大摩將恒指明年目標價由18200點上調至21200點", ""),
+        (
+            "Goldman lifts its S & P 500 price target",
+            "Strategist Dana Kay raised his year-end S & P 500 price target to 6,600.",
+        ),
+        ("Goldman Sachs (NYSE:GS) raises its S&P 500 outlook", "The bank lifted its 2024 target to 5,100 from 4,700."),
+        ("UBS raises its gold price target", "UBS raised its target for gold to US$6,200 from $5,000."),
+    ],
+)
+def test_markets_indices_and_commodities_are_no_events(title: str, summary: str) -> None:
+    assert events(title, summary) == []
+
+
+def test_commodity_word_inside_a_company_name_is_still_a_company() -> None:
+    f = first("RBC downgraded Larch Lake Gold to Underperform from Sector Perform with a price target of $1.15.")
+    assert f["company"] == "Larch Lake Gold" and f["action"] == "downgrade"
+
+
+def test_sector_ratings_in_a_market_note_are_no_event() -> None:
+    assert events("花旗升恒指年底目標至26800點", "花旗將醫療行業和保險行業的評級從「中性」上調至「超配」。") == []
+
+
+def test_survey_of_existing_targets_is_no_call() -> None:
+    assert events("外資看好鴻海", "外資圈給予正向評等，目標價則以高盛證券的400元為最高價。") == []
+
+
+def test_slash_list_of_old_and_new_targets() -> None:
+    f = first(
+        "HSBC Global Research lifts utility targets",
+        "HSBC Global Research raised its target prices for Orwell Power (00011.HK) and Brant Gas (00012.HK) from "
+        "$77/ $55 to $78/ $59.",
+    )
+    assert (f["target"], f["old_target"]) == (78, 77)
+
+
+def test_rating_move_names_its_object() -> None:
+    f = first(
+        "Analyst calls",
+        "Goldman Sachs cut Harrow Life from Buy to Neutral, but raised its target price from HKD17.5 to HKD21.",
+    )
+    assert f["company"] == "Harrow Life" and f["action"] == "downgrade" and (f["target"], f["old_target"]) == (21, 17.5)
+
+
+def test_tp_abbreviation_is_a_target() -> None:
+    f = first("Nomura Hikes Kestrel TP to $9.6")
+    assert f["broker"] == "Nomura" and f["target"] == 9.6
+
+
+def test_call_by_the_broker_the_headline_names_comes_first() -> None:
+    found = events(
+        "Banks raise targets after Hollis Exchange results, with Macquarie upgrading Tarn Foods",
+        "Goldman Sachs raised its target price for Hollis Exchange to HKD 562. Macquarie upgraded Tarn Foods to "
+        "outperform from neutral.",
+    )
+    assert (found[0]["broker"], found[0]["company"]) == ("Macquarie", "Tarn Foods")

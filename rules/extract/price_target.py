@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -60,6 +60,10 @@ _COVERAGE_VERBS = (
     "initiat",
     "transfer",
 )
+_UPGRADE_TARGET = re.compile(
+    r"\w*\s+(?:(?:its|their|the|his|her)\s+)?(?:\d+-month\s+)?(?:price\s+)?(?:target|objective|estimates?|forecasts?)\b"
+)
+_START_WITH = re.compile(r"\s+(?:coverage\s+(?:on|of)\s+)?(?:[\w&.'’-]+\s+){0,5}?(?:at|with)\s+(?:an?\s+)?")
 _COVERAGE_AFTER = re.compile(r"\s+(?:initiated|started|launched|resumed|reinstated|assumed|begun)\b")
 _EN_TARGET_VERB = re.compile(
     r"\b(?:(rais|lift|boost|increas|hik|bump|upp|hoist|nudg|add)|(cut|lower|trim|reduc|slash|chop|decreas|drop|pare|shav))\w*"
@@ -72,11 +76,20 @@ _ZH_DOWN = "下调|调降|调低|下修|降低|微降|下移|削|降"
 _ZH_VERB = re.compile(f"({_ZH_UP})|({_ZH_DOWN})")
 _ZH_RATING_WORD_BEFORE = re.compile(r"(?:(升|上调|调升|调高)|(降|下调|调降|调低))(?:至|为)\W?$")
 # A price in a short window after or before a target word: "$1,150.00", "HK$13", "311元", "7.56美元", "480".
-_PRICE = re.compile(
-    r"(?<![A-Za-z0-9.,])(?P<pre>us\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|￥|rmb|usd|hkd|eur|gbp|cny|jpy|twd|chf|dkk|sek|nok|人民币|港币|港元|美元)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)"
-    r"(?P<post>\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|dollars?\b|euros?\b|yen\b|danish (?:crowns?|kroner)\b|swedish (?:crowns?|kronor)\b|norwegian (?:crowns?|kroner)\b|swiss francs?\b|kroner\b|kronor\b|crowns?\b|francs?\b|won\b))?"
+# Read digits first (a fast scan), then the currency written before and the unit after them:
+# [pre][space]number[space unit], the whole not glued to a word, digit, "." or "," on the left.
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_NUM_AT = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)")
+_PRE_AT = re.compile(
+    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|人民币|港币|港元|美元)\s?"
 )
+_POST_AT = re.compile(
+    r"\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|gbx\b|dollars?\b|euros?\b|yen\b"
+    r"|danish (?:crowns?|kroner)\b|swedish (?:crowns?|kronor)\b|norwegian (?:crowns?|kroner)\b|swiss francs?\b|kroner\b"
+    r"|kronor\b|crowns?\b|francs?\b|won\b)"
+)
+_PRE_LAST = frozenset("$€£¥￥bdrpxyfk币元")  # the last character of every currency written before a number
+_GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 _CURRENCY_OF = {
     "us$": "USD",
     "$": "USD",
@@ -102,8 +115,12 @@ _CURRENCY_OF = {
     "欧元": "EUR",
     "£": "GBP",
     "gbp": "GBP",
-    "pence": "GBP",
-    "p": "GBP",
+    "gbx": "GBX",
+    "cad": "CAD",
+    "aud": "AUD",
+    "sgd": "SGD",
+    "pence": "GBX",
+    "p": "GBX",
     "英镑": "GBP",
     "¥": "JPY",
     "￥": "JPY",
@@ -141,7 +158,7 @@ _CURRENCY_OF = {
     "韩元": "KRW",
 }
 _NOT_PRICE_AFTER = re.compile(
-    r"\s?(?:%|倍|x\b|年|月|日|个|只|亿|万|千|百|兆|-?month|-?year|-?day|-?week|\.(?:hk|sh|sz|tw)\b|billion|million|trillion|bn\b|mn\b|mln\b|m\b|k\b|b\b|nm\b)"
+    r"\s?(?:%|倍|x\b|年|月|日|个|只|亿|万|千|百|兆|点|points?\b|pts\b|bps?\b|-?month|-?year|-?day|-?week|\.(?:hk|sh|sz|tw)\b|billion|million|trillion|bn\b|mn\b|mln\b|m\b|k\b|b\b|nm\b)"
 )
 _PCT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s?%")
 # "revenue target", "year-end target" on an index, "target range" of an IPO: not a price target.
@@ -210,7 +227,18 @@ _NOT_PRICE_TARGET_ZH = (
     "黄金",
     "原油",
     "点位",
+    "eps",
+    "每股盈利",
+    "每股盈余",
+    "纯益",
+    "获利",
+    "净利",
 )
+_INDEX_AFTER = re.compile(
+    r"s?\s+(?:for|on|of)\s+(?:the\s+)?(?:benchmark\s+|broad(?:er)?\s+|blue-chip\s+)?"
+    r"(?:s\s?&\s?p|nasdaq|dow\b|nikkei|topix|hang seng|stoxx|msci|kospi|ftse|dax\b|russell|sensex|nifty|index)"
+)
+_ZH_INDEX_BEFORE = re.compile(r"恒指|恒生指数|国指|指数|大盘|点位|沪深300|msci|上证|深证|标普|纳指|道指|日经|加权")
 _NOT_PRICE_TARGET_AFTER = re.compile(
     r"\s*(?:range|date|audience|market|population|indication|organ|protein|gene|patients?)\b"
 )
@@ -219,6 +247,8 @@ _SKIP_ANCHOR_WORDS = frozenset(
     ["consensus", "average", "mean", "median", "street", "street's", "analysts'", "bull", "bear", "best", "worst"]
 )
 _SKIP_ANCHOR_ZH = ("一致", "平均", "乐观", "悲观", "情境")
+# "目标价以高盛的400元为最高": a survey of targets already set, not a call
+_SURVEY_AFTER = re.compile(r"\s*(?:为|为最|最)(?:高|低)|\s*居冠")
 _SKIP_HEAD = re.compile(
     r"consensus|average|bull case|bear case|乐观|悲观|情境|股价|收报|收市|现价|市值|每股盈利|\beps\b|closed at|trading at|\bshares (?:at|closed)"
 )
@@ -237,7 +267,7 @@ _RMB = re.compile(r"人民币|rmb|cny|¥|￥")
 _EN_FIRM_NAME = re.compile(r"((?:[A-Z][A-Za-z&'’.-]*\s+){0,3}[A-Z][A-Za-z&'’.-]*)$")
 _EN_AT_FIRM = re.compile(
     r"(?:at|by|from)\s+([A-Z][A-Za-z&'’-]+(?:\s+[A-Z][A-Za-z&'’-]+){0,3})"
-    r"(?=\s*(?:[.,;:)]|$)|\s+(?:on|with|which|who|analysts?|after|in|and|this|today|yesterday|earlier|to)\b)"
+    r"(?=[ \t]*(?:[.,;:)\n]|$)|\s+(?:on|with|which|who|analysts?|after|in|and|this|today|yesterday|earlier|to|from)\b)"
 )
 _NOT_FIRMS = frozenset(
     [
@@ -297,9 +327,13 @@ _OBJECT_PAIRS = frozenset(
     )
 )
 _OBJECT_AFTER_EN = re.compile(
+    # the rest of a company's name may follow the broker's: "Jefferies Group shares", "Bank of America Corp.'s stock"
+    r"(?:\s+(?:group|financial|holdings|inc|corp|co|companies|bancorp|&\s+co)\b\.?)*"
     r"\s*(?:[(（]\s*(?:nyse|nasdaq|otc)\b|[(（][a-z]{1,5}[)）]|(?:'s|’s)?\s*(?:shares|stock)\b"
     r"|(?:was|were|is|gets?|got|has been|had)\s+(?:been\s+)?(?:upgraded|downgraded|cut|raised|lowered|initiated|started|hit|its)\b"
-    r"|hit with|(?:upgraded|downgraded)\s+(?:to|at|by)\b|(?:price )?target (?:raised|cut|lowered|lifted|boosted|trimmed|reduced|increased)\b)"
+    r"|hit with|(?:price )?target (?:raised|cut|lowered|lifted|boosted|trimmed|reduced|increased)\b"
+    # a headline's passive without "was": "RBC downgraded as analyst sees …", "Intel downgraded to Sell at BofA"
+    r"|(?:upgraded|downgraded)\s*(?:(?:to|at|by|as|on|after|amid|following|over|despite|in)\b|[,:;]|$))"
 )
 _OBJECT_BEFORE_ZH = (
     "对",
@@ -345,9 +379,15 @@ _EN_OBJECT_AFTER = {
     "anchor": re.compile(r"\s+(?:on|for)\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
 }
 _EN_BETWEEN = re.compile(
-    r"\w+\s+(?:its\s+|the\s+)?(" + _EN_NAME + r")(?:'s|’s)?\s*(?:\([^)]{0,30}\)\s*)?(?:stock\s+|share\s+)?"
+    r"\w+\s+(?:its\s+|the\s+)?(" + _EN_NAME + r")(?:'s|’s)?\s*(?:\([^)]{0,30}\)\s*|[A-Z]{2,6}:[A-Z.]{1,6}\s+)?"
+    r"(?:stock\s+|share\s+)?"
 )
 _EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock)\b")
+_EN_MOVE_OBJECT = re.compile(
+    r"\b(?:cut|cuts|lowered|lowers|raised|raises|lifted|lifts|moved|moves|took|takes|bumped|bumps)\s+(?:shares\s+of\s+)?("
+    + _EN_NAME
+    + r")\s+from\s+(?:an?\s+)?['\"‘“]?$"
+)
 _EN_OBJECT_AFTER_RATING = re.compile(r"\s+(?:rating\s+)?on\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")")
 _EN_SUBJECT = re.compile(
     r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
@@ -469,7 +509,8 @@ _EN_STOP = frozenset(
     ]
 )
 _EN_LEAD = frozenset(["why", "how", "what", "the", "shares", "of", "analysts", "analyst", "a", "an"])
-_GENERIC = frozenset(
+# Words that point back to the company already in view ("the stock", "该股", "集团"): no name of their own.
+_PRONOUNS = frozenset(
     fold(w)
     for w in (
         "the stock",
@@ -481,47 +522,121 @@ _GENERIC = frozenset(
         "company",
         "its",
         "it",
+        "the",
+        "this",
+        "that",
+        "they",
+        "he",
+        "she",
+        "we",
         "the name",
-        "the sector",
-        "sector",
-        "industry",
-        "biotechs",
-        "banks",
-        "stocks",
-        "names",
-        "the group",
         "集团",
         "公司",
         "该股",
         "该公司",
         "其",
-        "行业",
-        "板块",
         "该行",
         "集团的",
+        "该集团",
+        "本公司",
     )
 )
+# Words that name a group of stocks: the call is a sector call.
+_GENERIC = frozenset(
+    fold(w)
+    for w in ("the sector", "sector", "industry", "biotechs", "banks", "stocks", "names", "the group", "行业", "板块")
+)
+# Markets and countries ("upgrades China to Overweight", "台灣股票"): an allocation call, not a company's.
+_MARKET_NAMES = frozenset(
+    [
+        "us",
+        "u.s",
+        "u.s.",
+        "america",
+        "american",
+        "china",
+        "chinese",
+        "japan",
+        "japanese",
+        "taiwan",
+        "taiwanese",
+        "korea",
+        "korean",
+        "india",
+        "indian",
+        "europe",
+        "european",
+        "uk",
+        "u.k.",
+        "britain",
+        "british",
+        "germany",
+        "german",
+        "france",
+        "french",
+        "asia",
+        "asian",
+        "brazil",
+        "mexico",
+        "australia",
+        "canada",
+        "em",
+        "global",
+        "中国",
+        "中國",
+        "内地",
+        "港股",
+        "香港",
+        "台湾",
+        "台股",
+        "日本",
+        "韩国",
+        "美国",
+        "美股",
+        "欧洲",
+        "亚洲",
+        "新兴市场",
+        "a股",
+        "陆股",
+        "中资股",
+    ]
+) | {"hong kong", "emerging markets", "emerging market", "developed markets", "asia ex-japan", "asia pacific"}
+_MARKET_TAIL = re.compile(r"\s*(?:equities|equity|stocks|shares|markets?|股票|股市|市场)$")
+
+
+def _is_market(name: str) -> bool:
+    """ "China", "Chinese equities", "台湾股票": a market, not a company."""
+    name = name[4:] if name.startswith("the ") else name
+    if name in _MARKET_NAMES:
+        return True
+    tail = _MARKET_TAIL.search(name)
+    return tail is not None and name[: tail.start()] in _MARKET_NAMES
+
+
 _ZH_NAME = r"[\u4e00-\u9fffA-Za-z0-9\-]"
 _ZH_RATING_WORDS = r"买入|买进|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于|超配|加码|减码|推荐|沽售"
 # "首予X", "首次覆盖X," (a name may end at a comma here); "维持X评级", "上调X目标价", "将X的投资评级", "升X目标价至".
 _ZH_OBJECT = re.compile(
     r"(?:首次覆盖|首度覆盖|首予|首次给予|首度给予|覆盖)(" + _ZH_NAME + r"{2,12}?)(?:的|之)?(?:h股|a股)?"
-    r"(?=目标价|评级|评等|投资评级|[“\"「『【(（$,，]|" + _ZH_RATING_WORDS + r")"
+    r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$,，]|" + _ZH_RATING_WORDS + r")"
     r"|(?:给予|维持|重申|上调|下调|调升|调降|调高|调低|上修|下修|对|将|把|予|升|降|看好|首选)"
     r"(?![会于在是可有能要成其也已])(" + _ZH_NAME + r"{2,9}?)(?:的|之)?(?:h股|a股)?"
-    r"(?=目标价|评级|评等|投资评级|[“\"「『【(（$]|" + _ZH_RATING_WORDS + r")"
+    r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$]|" + _ZH_RATING_WORDS + r")"
+)
+_ZH_SECTOR_RATING = re.compile(
+    r"(?:将|把|对)[^,，。；;]{0,24}?(?:行业|板块|类股|市场|股市)的?(?:投资)?(?:评级|评等|权重)"
 )
 _ZH_LEAD = re.compile(r"^(?:并|同时|另|亦|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
-    r"|股价|盈测|业绩|评级|目标|^[至为由从自将会于在是]"
+    r"|股价|盈测|业绩|评级|目标|投资|明年|今年|去年|年底|年中|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
 )
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
 # "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
 _TICKER = re.compile(
     r"[（(]\s*(?:(?P<ex>nasdaq|nyse(?:\s?american)?|amex|hkex|sehk|tse|tyo|lse|lon|asx|tsx|otc|sgx|krx|bvmf|etr|epa)\s*[:：]\s*)?"
-    r"(?P<sym>[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?|\d{4,6}(?:\s?\.?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
+    r"(?P<sym>[A-Za-z]{1,5}(?:[.-][A-Za-z]{1,2})?|\d{4,6}(?:\s?\.?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
     r"\s*(?:[-–—]?\s*(?:get\s+)?free report|[+-]?\d+(?:\.\d+)?%|[-–—]?\s*get (?:free report|rating))?\s*[)）]",
     re.IGNORECASE,
 )
@@ -592,13 +707,27 @@ def _last_words(text: str, n: int) -> list[str]:
     return [w.strip(_TRIM) for w in text.split()[-n:]]
 
 
+# What may stand between "from" and the old value: "from a prior $50", "from its previous price target of $372",
+# "自原先的12.5元", "由原来的".
+_FROM_TAIL = re.compile(
+    r"(?:\s+(?:an?|its|their|his|her|the))?(?:\s+(?:previous|prior|earlier|former|old|original|current))?"
+    r"(?:\s+(?:price\s+)?(?:target|objective|pt)(?:\s+price)?)?(?:\s+of)?$"
+)
+_ZH_FROM_TAIL = re.compile(r"(?:由|从|自|從)(?:原先|原本|原来|原來|之前|此前|先前|早前)?(?:的|之)?(?:目标价)?$")
+
+
 def _ends_from(text: str) -> bool:
-    """ "… from", "由", "从", "自" ending a stretch of text (quotes and an article allowed after it)."""
+    """ "… from", "由", "从", "自" ending a stretch of text (an article, "previous target of", "原先的" allowed
+    after it)."""
     t = text.rstrip(_TRIM)
-    if t.endswith(("由", "从", "自")):
-        return True
-    words = t.split()[-2:]
-    return bool(words) and (words[-1] == "from" or (len(words) == 2 and words[0] == "from" and words[1] in ("a", "an")))
+    if not t:
+        return False
+    if not t[-1].isascii():
+        return _ZH_FROM_TAIL.search(t[-8:]) is not None
+    tail = t[-48:]
+    m = _FROM_TAIL.search(tail)
+    head = tail[: m.start()] if m else tail
+    return head.endswith(" from") or head == "from"
 
 
 # Small patterns used in hot paths, compiled once.
@@ -618,13 +747,78 @@ _RATING_NOUN_AFTER = re.compile(r"\s*(?:rating|recommendation|stance|评级|评�
 _ADJACENT_GAP = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:per[- ]share\s*)?(?:12-month\s*|one-year\s*)?")
 _DELTA_GAP = re.compile(r"\s+to\s+(?:its|his|her|their|the)\s+(?:stock\s+)?")
 _BY_HEAD = re.compile(r"\s*by\s*")
+_SLASH = re.compile(r"\s*/\s*")
+_TO_WORD = re.compile(r"\bto\b|至|到")
+_BY_END = re.compile(r"\bby\s*$")
+_TO_ONLY = re.compile(r"\s*to\s*")
+# "… raised … to Buy", "Rating Increased to Buy", "cut … to Sell": a rating move written as a verb and "to".
+_UP_TO_WORDS = frozenset(
+    [
+        "raised",
+        "raises",
+        "lifted",
+        "lifts",
+        "upped",
+        "bumped",
+        "bumps",
+        "moved",
+        "moves",
+        "increased",
+        "increases",
+        "boosted",
+        "boosts",
+        "upgraded",
+        "upgrades",
+        "hiked",
+        "hikes",
+        "elevated",
+    ]
+)
+_DOWN_TO_WORDS = frozenset(
+    [
+        "cut",
+        "cuts",
+        "lowered",
+        "lowers",
+        "dropped",
+        "drops",
+        "reduced",
+        "reduces",
+        "decreased",
+        "downgraded",
+        "downgrades",
+        "slashed",
+        "trimmed",
+    ]
+)
+_PREVIOUSLY = re.compile(
+    r"\W*(?:previously|before (?:that|this|the (?:move|change|upgrade|downgrade|cut))|prior to (?:that|this|the \w+)"
+    r"|此前|之前|原先|先前)\b"
+)
+_PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
+# The old value in brackets right after the new one: "2,987p (2,761p)", "4,200 (4,075) pence", "37元(原42元)",
+# "23.6元(前值21.5元)", "$39.00 (up previously from $38.00)", "HK$13 (HK$15 previously)".
+_PAREN_OLD = re.compile(
+    r"\s?[(（]\s*(?:(?:up|down)\s+)?(?:previously\s+)?(?:from\s+)?(?:原(?:目标价)?|前值|previous(?:ly)?(?:\s+target)?|prior|prev\.?|was)?"
+    r"\s*[:：]?\s*(?:(?:us|hk|nt|a|c|s)?\$|£|€|¥|rmb|hkd|usd|gbx)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)"
+    r"\s?(?:p|pence|元|港元|港币|美元|人民币)?\s*(?:previously|before|earlier)?\s*[)）](\s?(?:pence|p)\b)?"
+)
 _CUT_VERB = re.compile(r"cut|lower|trim|reduc")
 _FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\(原|（原|原")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
+_ZH_RUN_END = re.compile(_ZH_NAME + r"{2,14}\s*$")
 _ZH_NAME_MARKERS = re.compile(
-    r"首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
+    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
 )
 _SYMBOL = re.compile(r"[A-Z]{1,5}")
+_ZH_FORECAST_BEFORE = re.compile(r"股价[^,，。；:：]{0,14}(?:将|会|可望|有望|或)[“\"「『]?$")
+_RATING_VERB_BEFORE = re.compile(
+    r"(?:\bto|\bfrom|\bat|\bwith|\bas|\brating:?|(?:reiterat|maintain|retain)\w*(?:\s+(?:its|their|his|her))?|\bkeeps?"
+    r"|\bkept|\brates?|\brated|previous|prior|preceding"
+    r"|维持|给予|予|首予|重申|评级为?|评等为?|升至|降至|上调至|下调至|调升至|调降至|由|建议|至|为|->|→|[|│])\s*(?:an?\s+)?$"
+)
+_NEAR_HEAD = re.compile(r"\s*(?:to|of|at|from|:|为|至|由|从|自|of about|of around|is|was|now)?\s*\W?")
+_ADD_BEFORE = re.compile(r"(?:add\w*|tack\w* on)\s+$")
 _RATING_CONTEXT = re.compile(r"rating|评级|评等|[“\"「『]")
 
 
@@ -689,6 +883,8 @@ class _Item:
         self.actions = self._actions()
         self._tickers_found: list[_Ticker] | None = None
         self.brokers: list[_Broker] = []
+        self._taken: list[tuple[int, int]] = []
+        self.ticker_names: dict[int, str | None] = {}
 
     @property
     def tickers(self) -> list[_Ticker]:
@@ -701,20 +897,44 @@ class _Item:
         """Prices written in [lo, hi): not tickers, percentages, years, counts or scaled amounts."""
         f = self.folded
         out = []
-        for m in _PRICE.finditer(f, lo, hi):
-            s, e = m.start("num"), m.end("num")
+        taken = lo  # matches do not overlap: a unit read after one number is no currency before the next
+        for run in _DIGIT_RUN.finditer(f, lo, hi):
+            s = run.start()
+            num = None if s and f[s - 1] in ".," else _NUM_AT.match(f, s, hi)
+            if num is None:
+                continue
+            start = -1
+            pre: str | None = None
+            last = f[s - 2 : s - 1] if s > 1 and f[s - 1].isspace() else f[s - 1 : s]
+            if last in _PRE_LAST:  # the leftmost currency written just before, not glued on its left
+                for i in range(max(taken, s - 6), s):
+                    if i and f[i - 1] in _GLUE:
+                        continue
+                    pm = _PRE_AT.fullmatch(f, i, s)
+                    if pm:
+                        start, pre = i, pm.group(1)
+                        break
+            if start < 0:
+                if s and f[s - 1] in _GLUE:
+                    continue
+                start = s - 1 if s - 1 >= taken and f[s - 1].isspace() and not (s > 1 and f[s - 2] in _GLUE) else s
+            e = num.end()
+            pm = _POST_AT.match(f, e, hi)
+            end = taken = pm.end() if pm else e
             if _NOT_PRICE_AFTER.match(f, e) or self._in_ticker(s, e):
                 continue
             if f[max(0, s - 1) : s] in ("(", "（") and f[e : e + 1] in (")", "）"):
                 continue
-            pre, post = m.group("pre"), (m.group("post") or "").strip()
-            value = float(m.group("num").replace(",", ""))
+            post = pm.group().strip() if pm else ""
+            value = float(num.group().replace(",", ""))
             if (
                 value <= 0
                 or value >= 1e6
-                or (not pre and not post and 1990 <= value <= 2035 and "." not in m.group("num"))
+                or (not pre and not post and 1990 <= value <= 2035 and "." not in num.group())
             ):
                 continue
+            if pre and " " in pre:
+                pre = pre.replace(" ", "")
             currency = _CURRENCY_OF.get(pre or "") or _CURRENCY_OF.get(post)
             if post == "p" and pre:
                 currency = _CURRENCY_OF.get(pre)
@@ -722,8 +942,8 @@ class _Item:
                 _Num(
                     value,
                     currency,
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     bool((pre or "") in ("rmb", "cny", "人民币") or post == "人民币"),
                 )
             )
@@ -736,16 +956,22 @@ class _Item:
         f = self.folded
         if c.word.isascii():
             words = [w.strip(",.;:()'\"“”") for w in f[max(0, c.start - 30) : c.start].split()[-3:]]
-            if c.word in ("target", "targets", "pt", "pts") and (
-                _NOT_PRICE_TARGET_WORDS.intersection(words[-2:]) or _NOT_PRICE_TARGET_AFTER.match(f, c.end)
+            if c.word in ("target", "targets", "pt", "pts", "tp") and (
+                _NOT_PRICE_TARGET_WORDS.intersection(words[-2:])
+                or _NOT_PRICE_TARGET_AFTER.match(f, c.end)
+                or (words and words[-1].isdigit() and 1990 <= int(words[-1]) <= 2035)  # "its 2024 target": a year's
             ):
+                return False
+            if _INDEX_AFTER.match(f, c.end):  # "price target on the S & P 500", "target for the benchmark index"
                 return False
             return not _SKIP_ANCHOR_WORDS.intersection(words)
         if c.word == "上看" and not _DIGIT_NEXT.match(f, c.end):
             return False
         if any(k in f[max(0, c.start - 8) : c.start] for k in _SKIP_ANCHOR_ZH):  # "乐观情境下更上看2,400元"
             return False
-        return not f[max(0, c.start - 4) : c.start].rstrip("的之 ").endswith(_NOT_PRICE_TARGET_ZH)
+        if _ZH_INDEX_BEFORE.search(_ZH_PUNCT.split(f[max(0, c.start - 14) : c.start])[-1]):  # "恒指明年12月目标价"
+            return False
+        return not f[max(0, c.start - 5) : c.start].rstrip("的之 )）").endswith(_NOT_PRICE_TARGET_ZH)
 
     # actions ------------------------------------------------------------------------------------------------
     def _actions(self) -> list[tuple[str, int, int]]:
@@ -754,10 +980,17 @@ class _Item:
         out: list[tuple[str, int, int]] = []
         for c in self.cues:
             if c.kind in ("up", "down"):
-                out.append((c.kind, c.start, c.end))
+                if c.word.isascii() and _UPGRADE_TARGET.match(f, c.end):  # "upgraded its target price": a target move
+                    out.append(("raise" if c.kind == "up" else "cut", c.start, c.end))
+                else:
+                    out.append((c.kind, c.start, c.end))
             elif c.kind == "init":
                 if not c.word.isascii():
                     out.append(("init", c.start, c.end))
+                elif c.word in ("start", "starts"):  # "Shore Capital starts BAE Systems with 'buy'"
+                    m = _START_WITH.match(f, c.end)
+                    if m and any(m.end() <= h.start <= m.end() + 6 for h in self.ratings):
+                        out.append(("init", c.start, c.end))
                 elif c.word == "coverage":
                     words = _last_words(f[max(0, c.start - 40) : c.start], 4)
                     if any(w.startswith(_COVERAGE_VERBS) for w in words) or _COVERAGE_AFTER.match(f, c.end):
@@ -823,12 +1056,14 @@ class _Item:
         if m:
             return "up" if m.group(1) else "down"
         words = _last_words(f[max(0, h.start - 40) : h.start], 6)
+        if words and words[-1] in ("a", "an", "the"):  # "cut the bank's shares to a hold"
+            words = words[:-1]
         if not words or words[-1] != "to":
             return None
         for w in reversed(words[:-1]):
-            if w in ("raised", "raises", "lifted", "lifts", "upped", "bumped", "moved", "moves"):
+            if w in _UP_TO_WORDS:
                 return "up" if w not in ("moved", "moves") else None
-            if w in ("cut", "cuts", "lowered", "lowers", "dropped", "drops"):
+            if w in _DOWN_TO_WORDS:
                 return "down"
         return None
 
@@ -884,23 +1119,35 @@ class _Item:
                     written = original(t, f, s, e)
                     found.append(_Broker(s, e, written, written, self._acting(s, e)))
                     taken.append((s, e))
-        if (self.actions or self.anchors) and not any(b.acting for b in found):
-            for m in _EN_AT_FIRM.finditer(t):  # "… initiated at Buy at SunTrust"
-                s, e = m.start(1), m.end(1)
-                if m.start() > 0 and t[m.start() - 1 : m.start()].isalnum():
-                    continue
-                name = m.group(1)
-                words = name.lower().split()
-                if (
-                    free(s, e)
-                    and not (set(words) & _NOT_FIRMS)
-                    and rating_level(name) is None
-                    and not (name.isupper() and len(name) <= 5)
-                ):
-                    found.append(_Broker(s, e, name, name, True))
-                    taken.append((s, e))
+        self._taken = taken
         found.sort(key=lambda b: b.start)
         self.brokers = found
+
+    def firms_at(self, lo: int, hi: int) -> list[_Broker]:
+        """Firms named after at / by / from in a clause that acts but names no known broker: "… initiated at Buy at
+        SunTrust", "… was upgraded by analysts at Erste Group Bank from a hold rating …" (added to `brokers`)."""
+        f, t = self.folded, self.text
+        if f.find(" at ", lo, hi) < 0 and f.find(" by ", lo, hi) < 0 and f.find(" from ", lo, hi) < 0:
+            return []
+        taken = self._taken
+        out = []
+        for m in _EN_AT_FIRM.finditer(t, lo, hi):
+            s, e = m.start(1), m.end(1)
+            if m.start() > 0 and t[m.start() - 1 : m.start()].isalnum():
+                continue
+            name = m.group(1)
+            words = name.lower().split()
+            if (
+                not any(s < te and ts < e for ts, te in taken)
+                and not (set(words) & _NOT_FIRMS)
+                and rating_level(name) is None
+                and not (name.isupper() and len(name) <= 5)
+            ):
+                b = _Broker(s, e, name, name, True)
+                out.append(b)
+                taken.append((s, e))
+                insort(self.brokers, b, key=lambda x: x.start)
+        return out
 
     def _acting(self, start: int, end: int) -> bool:
         """False when the broker's name is the object of the action: "downgraded Wells Fargo", "上调中金公司目标价",
@@ -914,7 +1161,8 @@ class _Item:
             return not (before.endswith(_OBJECT_BEFORE_ZH) or _OBJECT_AFTER_ZH.match(after))
         words = before.split()
         if words and (
-            words[-1].startswith(_OBJECT_VERBS) or words[-1] in ("on", "likes", "prefers", "over", "vs", "vs.")
+            (words[-1].startswith(_OBJECT_VERBS) and words[-1] not in ("upgrade", "downgrade"))  # not the noun
+            or words[-1] in ("on", "likes", "prefers", "over", "vs", "vs.")
         ):
             return False
         return not (len(words) >= 2 and f"{words[-2]} {words[-1]}" in _OBJECT_PAIRS)
@@ -957,10 +1205,12 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
     f = item.folded
     pre = f[max(0, h.start - 16) : h.start]
     post = f[h.end : h.end + 14]
-    if _CONSENSUS.search(f[max(0, h.start - 30) : h.start]):
+    if _CONSENSUS.search(f, max(0, h.start - 30), h.start):
         return False
     if _SECTOR_VIEW_AFTER.match(post):
         return False
+    if not h.alias.isascii() and _ZH_FORECAST_BEFORE.search(f, max(0, h.start - 24), h.start):
+        return False  # "相信其股价未来60天内将“跑赢大市”": a forecast of the share price, not a rating
     tail = pre.rstrip(_TRIM + " ")
     if tail.endswith((" to", " at", "为", "至")):
         tail = tail[:-2].rstrip(_TRIM + " ")
@@ -970,15 +1220,11 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
         return True
     if pre[-1:] in "\"“「『'‘【[" or post[:1] in "\"”」』'’】]" or _BAR_AFTER.match(post):
         return True
+    if pre.rstrip()[-1:] in ("(", "（") and post.lstrip()[:1] in (")", "）"):  # "to 'buy' (hold)"
+        return True
     if _RATING_NOUN_AFTER.match(post):
         return True
-    return bool(
-        re.search(
-            r"(?:\bto|\bfrom|\bat|\bwith|\bas|reiterat\w*|maintain\w*|\bkeeps?|\bkept|\brates?|\brated|previous|prior|preceding"
-            r"|维持|给予|予|首予|重申|评级为?|评等为?|升至|降至|上调至|下调至|调升至|调降至|由|建议|至|为|->|→|[|│])\s*(?:an?\s+)?$",
-            pre,
-        )
-    )
+    return _RATING_VERB_BEFORE.search(pre) is not None
 
 
 def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
@@ -994,6 +1240,8 @@ def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
             return b, a
         if _OLD_MID.search(between):
             return a, b
+        if _PAREN_OPEN.fullmatch(between) and f[b.end : b.end + 2].lstrip()[:1] in (")", "）"):
+            return a, b  # "raises Next to 'buy' (hold)"
     return (hits[0], None) if hits else (None, None)
 
 
@@ -1005,13 +1253,15 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
     for a in item.anchors:
         if not lo <= a.start < hi:
             continue
-        after = [n for n in item.numbers(a.end, min(hi, a.end + 110)) if n.start <= a.end + 90]
+        after = item.numbers(a.end, min(hi, a.end + 150))
+        if after and after[0].start > a.end + 90:
+            after = []
+        if after and _INDEX_AFTER.match(f, after[0].end):  # "a target of 5,600 on the S&P 500"
+            after = []
         if (
             after
             and after[0].currency is None
-            and not re.fullmatch(
-                r"\s*(?:to|of|at|from|:|为|至|由|从|自|of about|of around|is|was|now)?\s*\W?", f[a.end : after[0].start]
-            )
+            and not _NEAR_HEAD.fullmatch(f, a.end, after[0].start)
             and not _ends_from(f[a.end : after[0].start])
         ):
             after = [n for n in after if n.currency is not None]  # a bare number far from the target word
@@ -1021,16 +1271,16 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
             gap = f[before[-1].end : a.start]
             if _ADJACENT_GAP.fullmatch(gap):
                 adj = before[-1]
-            elif _DELTA_GAP.fullmatch(gap) and re.search(
-                r"(?:add\w*|tack\w* on)\s+$", f[max(0, before[-1].start - 12) : before[-1].start]
-            ):
+            elif _DELTA_GAP.fullmatch(gap) and _ADD_BEFORE.search(f, max(0, before[-1].start - 12), before[-1].start):
                 delta = before[-1].value
         if after:
             first = after[0]
             head = f[a.end : first.start]
-            if _SKIP_HEAD.search(head):
+            if _SKIP_HEAD.search(head) or _SURVEY_AFTER.match(f, first.end):
                 after = []
-            elif _BY_HEAD.fullmatch(head) and len(after) > 1:
+            elif len(after) > 1 and (
+                _BY_HEAD.fullmatch(head) or (_BY_END.search(head) and _TO_ONLY.fullmatch(f, first.end, after[1].start))
+            ):  # "cut his price target [on X] by C$1 to C$143"
                 moved_down = _CUT_VERB.search(f[max(lo, a.start - 30) : a.start])
                 delta = -first.value if moved_down else first.value
                 after = after[1:]
@@ -1051,6 +1301,16 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                     return second, first, delta
                 if _OLD_MID.search(mid):
                     return first, second, delta
+                if _SLASH.fullmatch(mid) and _ends_from(head):  # "from $77/ $55/ $5.7 to $78/ $59/ $5.8"
+                    new = next((n for n in after[2:] if _TO_WORD.search(f, first.end, n.start)), None)
+                    if new is not None and new.start - first.end <= 60:
+                        return new, first, delta
+            paren = _PAREN_OLD.match(f, first.end)
+            if paren:
+                if paren.group(2) and first.currency is None:
+                    first = _Num(first.value, "GBX", first.start, first.end)
+                old = _Num(float(paren.group(1).replace(",", "")), first.currency, paren.start(1), paren.end(1))
+                return first, old, delta
             return first, None, delta
     return None, None, delta
 
@@ -1070,15 +1330,37 @@ def _upside(item: _Item, lo: int, hi: int) -> float | None:
     return None
 
 
+# Words that continue a company name after a broker's ("Jefferies Group", "Goldman Sachs Group Inc."): the
+# broker is then the covered company.
+_CORP_WORDS = frozenset(
+    ("group", "financial", "holdings", "holding", "inc", "corp", "corporation", "co", "companies", "bancorp", "plc")
+)
 _GROUP_WORDS = frozenset(
     ("stocks", "names", "picks", "biotechs", "banks", "equities", "sectors", "industries", "chipmakers")
 )
 _PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist", "economists", "chief", "ceo", "head"])
 _ZH_GROUP = re.compile(r"(?<!控)股$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|本地银行|板块|行业")
 _NOT_COMPANY = re.compile(
-    r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|\bindex\b|\bgold\b|\boil\b|brent|copper|bitcoin|treasur|yield"
-    r"|恒指|恒生指数|指数|大盘|金价|油价|铜价|黄金|原油"
+    r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|topix|\bindex\b|treasur|\byield"
+    r"|^(?:gold|oil|crude|brent|copper|silver|bitcoin|ether|iron ore)(?: prices?| futures)?$"
+    r"|恒指|恒生指数|国指|指数|大盘|金价|油价|铜价|黄金|原油"
 )
+
+
+@cache
+def _broker_canonical() -> dict[str, str]:
+    return {fold(a): c for c, aliases in load("brokers").entries.items() for a in (c, *aliases)}
+
+
+def _self_covered(call: _Call) -> bool:
+    """A broker's own name as the company of its own call ("Goldman Sachs (GS) raised its S&P 500 target"): brokers
+    do not rate themselves, the name is the actor written with its ticker."""
+    if not call.company or not (call.company.isascii() or call.broker.written in call.company):
+        return False
+    words = fold(call.company).replace(".", "").split()
+    while len(words) > 1 and words[-1] in _CORP_WORDS:
+        words.pop()
+    return _broker_canonical().get(" ".join(words)) == call.broker.canonical
 
 
 @cache
@@ -1093,7 +1375,11 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     if words and words[0].lower() in _PERSON_TITLES:
         return None
     aliases = _broker_aliases()
-    while len(words) > 1 and (words[0].lower() in _EN_LEAD or words[0].lower() in aliases):
+    whole_broker = " ".join(words).lower() in aliases  # a broker as the company ("Barclays raises HSBC target")
+    while len(words) > 1 and (
+        words[0].lower() in _EN_LEAD
+        or (not whole_broker and words[0].lower() in aliases and words[1].lower().strip(",.") not in _CORP_WORDS)
+    ):
         words = words[1:]
     out: list[str] = []
     for i, w in enumerate(words):
@@ -1108,10 +1394,11 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     if cleaned.endswith("'s"):
         cleaned = cleaned[:-2]
     low = cleaned.lower()
-    if len(cleaned) < 2 or rating_level(low):
+    if len(cleaned) < 2 or rating_level(low) or low in _PRONOUNS:
         return None
     if (
         low in _GENERIC
+        or _is_market(low)
         or _NOT_COMPANY.search(low)
         or cleaned.replace(".", "").replace(",", "").isdigit()
         or _GROUP_WORDS.intersection(low.split())
@@ -1137,23 +1424,51 @@ def _clean_zh(name: str, folded: str) -> str | None:
         core, end = core[:-2], end - 2
     if len(core) < 2 or rating_level(core) or _ZH_NOT_NAME.search(core):
         return None
-    if core in _GENERIC or _NOT_COMPANY.search(core) or _ZH_GROUP.search(core):
+    if core in _PRONOUNS:  # "该行予集团“增持”评级": the company already in view
+        return None
+    if core in _GENERIC or _is_market(core) or _NOT_COMPANY.search(core) or _ZH_GROUP.search(core):
         return ""
     if core in _broker_aliases() and not core.endswith(("证券", "公司")):
         return None
     return name[start:end]
 
 
+_LIST_HEAD = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}")
+_ADVERB_HEAD = re.compile(
+    r"\w+ly\b|(?:meanwhile|today|yesterday|however|separately|also|additionally|elsewhere|overall|earlier|later|still|"
+    r"now|then|notably|instead|indeed|so|but|and|on|in|at|for|after|before|last|this|early|late|since|as|with|by)\b",
+    re.IGNORECASE,
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_HEAD_RUN = re.compile(r"([A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|de)){0,5})\s*[:：]?\s*$")
+_TAG_PREFIX = re.compile(r"^\W*(?:[A-Z]{2,8}(?:\s\d{1,2})?-(?=\S))?")
+_SECTION_WORDS = re.compile(
+    r"downside|upside|update|analysis|comment|comments|note|notes|meanwhile|separately|elsewhere|brief|ratings?|"
+    r"upgrades?|downgrades?|initiations?|reiterations?|target changes|price targets?|analyst actions?|highlights?|"
+    r"top picks?|in brief|also|plus|today|yesterday"
+)
 _CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|LLC|AG|SA|NV|SE)\.?[\s,]*$")
 
 
 def _name_before(text: str, end: int) -> tuple[str | None, int]:
     """The capitalised run of words ending at `end` ("… cuts Harlow Retail| to Sell"), and where it starts."""
     words: list[str] = []
+    base = max(0, end - 60)
+    tail = text[base:end].rstrip()
+    while tail.endswith(")"):  # "upgraded China (NASDAQ:MCHI) (FXI) to Overweight": the name is before the brackets
+        bracket = tail.rfind("(")
+        if bracket <= 0:
+            break
+        tail = tail[:bracket].rstrip()
+        end = base + len(tail)
     pos = end
     for m in reversed(list(_WORD.finditer(text, max(0, end - 60), end))):
         w = m.group()
-        if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&"))) or w.lower() in _EN_STOP:
+        if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&"))):
+            break
+        if not text[m.end() : pos].isspace() and pos != end:  # words of one name, not across punctuation
+            break
+        if w.lower() in _EN_STOP and not (words and w == "Target"):  # "raises Target Healthcare REIT to Buy"
             break
         words.append(w)
         pos = m.start()
@@ -1178,11 +1493,19 @@ def _zh_name_start(item: _Item, lo: int, end: int) -> int:
 
 
 def _ticker_name(item: _Item, t: _Ticker) -> str | None:
-    """The company written just before its ticker: "小米集團-W$01810.HK", "Gilead Sciences, Inc. (NASDAQ:GILD)"."""
+    """The company written just before its ticker: "小米集團-W$01810.HK", "Gilead Sciences, Inc. (NASDAQ:GILD)"
+    (read once per ticker and item)."""
+    names = item.ticker_names
+    if t.start not in names:
+        names[t.start] = _read_ticker_name(item, t)
+    return names[t.start]
+
+
+def _read_ticker_name(item: _Item, t: _Ticker) -> str | None:
     f, text = item.folded, item.text
     s = t.start
     if _CJK_END.search(f[max(0, s - 2) : s]):
-        m = re.search(_ZH_NAME + r"{2,14}\s*$", f[max(0, s - 14) : s])
+        m = _ZH_RUN_END.search(f[max(0, s - 14) : s])
         if not m:
             return None
         start = max(0, s - 14) + m.start()
@@ -1231,7 +1554,8 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
     for t in item.tickers:
         if lo <= t.start < hi:
             name = _ticker_name(item, t)
-            add(t.start - 1, name or (t.symbol if not t.symbol[:1].isdigit() else None), t.symbol)
+            # a market or sector written before a fund's ticker ("China (NASDAQ:MCHI)") is no company either
+            add(t.start - 1, name if name is not None else (t.symbol if not t.symbol[:1].isdigit() else None), t.symbol)
             break
     for c in item.cues:
         if lo <= c.start < hi and c.word.isascii():
@@ -1253,7 +1577,17 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         if lo <= h.start < hi and h.alias.isascii() and f[max(lo, h.start - 4) : h.start].strip(" '\"‘“") == "to":
             name, pos = _name_before(text, f.rfind(" to", lo, h.start))
             if name and not any(pos <= b.start < pos + len(name) for b in item.brokers):
-                add(pos, _clean_en(name))
+                add(pos, _clean_en(name, anchored=True))
+            break
+    for h in item.ratings:
+        if (
+            lo <= h.start < hi
+            and h.alias.isascii()
+            and f[max(lo, h.start - 6) : h.start].strip(" '\"‘“").endswith("from")
+        ):
+            m = _EN_MOVE_OBJECT.search(text, max(lo, h.start - 90), h.start)
+            if m:
+                add(m.start(1), _clean_en(m.group(1), anchored=True))
             break
     for h in item.ratings:
         if lo <= h.start < hi and h.alias.isascii():
@@ -1262,10 +1596,14 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
                 add(m.start(1), _clean_en(m.group(1)))
                 break
     if not f[lo:hi].isascii():
-        m = _ZH_OBJECT.search(f, lo, hi)
+        if _ZH_SECTOR_RATING.search(f, lo, hi):  # "将医疗健康行业和保险行业的评级…上调至「超配」": sectors' ratings
+            sector = True
+        m = _ZH_OBJECT.search(f, lo, hi) if not sector else None
         while m:
             g = 1 if m.group(1) else 2
             if add(m.start(g), _clean_zh(original(text, f, m.start(g), m.end(g)), f[m.start(g) : m.end(g)])):
+                break
+            if sector:  # "调升台湾股票投资评级": a market's rating, nothing further in the clause is a company
                 break
             m = _ZH_OBJECT.search(f, m.end(g), hi)
         for c in item.anchors:  # "…,中远海控目标价自30港元下调至25港元"
@@ -1278,26 +1616,28 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
     if not m or m.group(2).lower() not in _SUBJECT_VERBS:  # "Recently, AbbVie received an upgrade …"
         comma = text.find(", ", lo, min(hi, lo + 40))
         m = _EN_SUBJECT.match(text, comma + 2, hi) if comma > 0 else None
+        head = text[lo:comma].strip() if m and m.group(2).lower() in _SUBJECT_VERBS else ""
+        if head and _LIST_HEAD.fullmatch(head) and not _ADVERB_HEAD.match(head):  # "AvalonBay, Essex downgraded"
+            add(text.index(head, lo), _clean_en(head))
     if m and m.group(2).lower() in _SUBJECT_VERBS:
         s1, e1 = m.start(1), m.end(1)
-        passive = m.group(2).lower() in (
-            "stock",
-            "shares",
-            "hit",
-            "had",
-            "was",
-            "is",
-            "gets",
-            "got",
-            "received",
-            "receives",
-        )
-        if passive or not any(s1 <= b.start < e1 for b in item.brokers):
+        inside = [b for b in item.brokers if s1 <= b.start < e1]
+        if not any(b.acting for b in inside):  # "Evercore had rated …" is the broker; "RBC downgraded as …" is not
             add(s1, _clean_en(m.group(1)))
     if not cands and ("shares" in f[lo:hi] or "stock" in f[lo:hi]):  # "… says Kestrel Air shares could rally"
         m = _EN_NAME_SHARES.search(text, lo, hi)
-        if m and not any(m.start(1) <= b.start < m.end(1) for b in item.brokers):
+        if m and not any(m.start(1) <= b.start < m.end(1) and b.acting for b in item.brokers):
             add(m.start(1), _clean_en(m.group(1)))
+    if not cands:
+        # a heading before the broker names the company: "African Barrick Gold: Nomura takes target price from …",
+        # "BRIEF-Shire PLC: Jefferies raises …", "BERKELEY GROUP HSBC has upgraded the housebuilder's rating …"
+        b = next((b for b in item.brokers if lo <= b.start < min(hi, lo + 70) and b.acting), None)
+        raw = text[lo : b.start].rstrip() if b is not None else ""
+        if raw and (raw[-1] == ":" or raw.isupper()) and not _CJK_CHAR.search(raw):
+            run = _HEAD_RUN.search(_TAG_PREFIX.sub("", raw[-60:]))
+            head = run.group(1) if run else ""
+            if head and not _SECTION_WORDS.fullmatch(head.lower()):
+                add(lo + raw.rfind(head), _clean_en(head, anchored=True))
     if not cands:
         return None, None, sector
     pos, name, ticker = min(cands, key=lambda c: c[0])
@@ -1345,7 +1685,7 @@ def _calls(item: _Item) -> list[_Call]:
     f = item.folded
     calls: list[_Call] = []
     current: _Broker | None = None
-    spans = clauses(f)
+    spans = clauses(f, item.text)
     brokers_in, cues_in, ratings_in = (_bucket(spans, x) for x in (item.brokers, item.cues, item.ratings))
     anchors = set(item.anchors)
     action_at = {start: kind for kind, start, _ in item.actions}
@@ -1357,6 +1697,9 @@ def _calls(item: _Item) -> list[_Call]:
             if acting:
                 current = acting[0]
             continue
+        if not acting and (clause_ratings or any(c.start in action_at or c in anchors for c in clause_cues)):
+            acting = item.firms_at(lo, hi)
+            named = sorted(named + acting, key=lambda b: b.start)
         key = f[lo:hi].strip()
         if key in seen:  # the headline repeated as the lead's first sentence
             continue
@@ -1400,6 +1743,21 @@ def _calls(item: _Item) -> list[_Call]:
                         c.upside = c.upside if c.upside is not None else upside
                         break
                 continue
+            if _PREVIOUSLY.match(f, s):  # "Previously, Evercore had rated the shares at Outperform with a $330 …"
+                prev = next(
+                    (c for c in reversed(calls) if c.broker.canonical == broker.canonical and not c.sector), None
+                )
+                if prev is not None:
+                    if (
+                        new_r is not None
+                        and prev.rating is not None
+                        and prev.old_rating is None
+                        and rating_level(new_r.alias) != rating_level(prev.rating.alias)
+                    ):
+                        prev.old_rating = new_r
+                    if target is not None and prev.target is not None and prev.old_target is None:
+                        prev.old_target = target
+                    continue
             company, ticker, sector = _company(item, s, e)
             if sector:  # a sector call: no event of its own, and nothing to lend to the next company's call
                 calls.append(_Call(broker, order, kinds, sector=True))
@@ -1424,7 +1782,7 @@ def _calls(item: _Item) -> list[_Call]:
                             c.target is None
                             or (target is not None and abs(c.target.value - target.value) <= 0.011 * target.value)
                         )
-                        and kinds & c.kinds & _CHANGES
+                        and (kinds & c.kinds & _CHANGES or (not kinds and c.target is not None and target is not None))
                         and not any(o.order > 0 and o.broker.canonical == broker.canonical for o in calls)
                     ),
                     None,
@@ -1479,7 +1837,7 @@ def _calls(item: _Item) -> list[_Call]:
 
 
 def _fields(item: _Item, call: _Call) -> Fields | None:
-    if not call.company and not call.ticker:
+    if (not call.company and not call.ticker) or _self_covered(call):
         return None
     out: dict[str, Any] = {"broker": _broker_field(call.broker)}
     if call.company:
@@ -1572,6 +1930,28 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _title_position(item: _Item, title: str, call: _Call, acts: bool) -> tuple[int, int]:
+    """(tier, position) of the call in the headline: tier 0 when the headline names its broker acting, 1 when the
+    headline acts on its company, 2 when it names neither."""
+    for b in item.brokers:
+        if b.start >= item.title_end:
+            break
+        if b.canonical == call.broker.canonical and b.acting:
+            return 0, b.start
+    if call.company and acts:  # the company is written in the original script, so is the headline
+        name = call.company.lower()
+        pos = title.find(name)
+        if pos < 0 and name.isascii():
+            first = name.split()[0]
+            pos = title.find(first) if len(first) >= 3 else -1
+            end = pos + len(first)
+            if pos >= 0 and ((pos and title[pos - 1].isalnum()) or title[end : end + 1].isalnum()):
+                pos = -1
+        if pos >= 0:
+            return 1, pos
+    return 2, 0
+
+
 @register("price_target")
 def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
     if not passes_gate(doc.text):
@@ -1600,7 +1980,22 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
         if call.company and not call.ticker:
             call.ticker = _ticker_of(item, call.company)
     changes = set(_CHANGE_KINDS)
-    calls.sort(key=lambda c: (not (c.kinds & changes) and c.old_rating is None and c.old_target is None, c.order))
+    # The headline's call first: a call whose company or broker the headline names ("Shore likes BAE …", "Broker
+    # tips: Shell, BP …"), in headline order; then changes before reiterations, then text order.
+    title = item.text[: item.title_end].lower()
+    # a company the headline only lists ("Blair likes Incyte in premarket analyst action") does not lift its call
+    # above the lead's first; a headline that acts on it does ("Target Healthcare REIT raised to buy")
+    acts = any(start < item.title_end for _, start, _ in item.actions) or any(
+        h.start < item.title_end for h in item.ratings
+    )
+    where = {id(c): _title_position(item, title, c, acts) for c in calls}
+    calls.sort(
+        key=lambda c: (
+            where[id(c)],
+            not (c.kinds & changes) and c.old_rating is None and c.old_target is None,
+            c.order,
+        )
+    )
     events: list[Fields] = []
     seen: set[tuple[str, str]] = set()
     for call in calls:

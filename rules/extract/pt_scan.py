@@ -27,6 +27,9 @@ _GATE_CUES = (
     " pt,",
     " pt.",
     "pt to",
+    " tp ",
+    " tp,",
+    "tp to",
     "target to ",
     "target of ",
     "target on ",
@@ -154,6 +157,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "price tgt",
         "pt",
         "pts",
+        "tp",
         "target",
         "targets",
         "目标价",
@@ -161,6 +165,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "目标价位",
         "合理价值",
         "合理值",
+        "合理股价",
         "上看",
     ),
     "rcue": ("rating", "ratings", "recommendation", "评级", "评等"),
@@ -172,6 +177,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "resum",
         "reinstat",
         "assum",
+        "start",
+        "starts",
         "started",
         "首次覆盖",
         "首度覆盖",
@@ -289,8 +296,11 @@ def _scanner() -> Any:
         for canonical, aliases in load(lexicon).entries.items():
             for alias in (canonical, *aliases):
                 w = fold(alias)
-                if w:
-                    entries.setdefault(w, []).append((kind, canonical))
+                # rating words are written with a hyphen as often as with a space ("Market-Perform")
+                forms = {w, w.replace(" ", "-"), w.replace("-", " ")} if kind == "rating" and w else {w}
+                for form in forms:
+                    if form and (kind, canonical) not in entries.get(form, ()):
+                        entries.setdefault(form, []).append((kind, canonical))
     a = ahocorasick.Automaton()
     for w, values in entries.items():
         latin_left = w[0].isascii() and w[0].isalnum()
@@ -350,12 +360,13 @@ def scan(f: str) -> tuple[list[Cue], list[Hit], list[Hit]]:
 
 
 # --- folding that keeps one character for one --------------------------------------------------------------
+_WIDE_CHAR = re.compile("[…™℠½¼¾]")
 _ONE_CHAR = str.maketrans({"…": ".", "™": " ", "℠": " ", "½": " ", "¼": " ", "¾": " "})
 
 
 def aligned_fold(text: str) -> str:
     """`fold` that keeps one character for one, so offsets in the folded text index the original."""
-    folded = fold(text.translate(_ONE_CHAR))
+    folded = fold(text.translate(_ONE_CHAR) if _WIDE_CHAR.search(text) else text)
     if len(folded) == len(text):
         return folded
     safe = "".join(ch if len(unicodedata.normalize("NFKC", ch)) == 1 else " " for ch in text)
@@ -406,20 +417,57 @@ _ABBREV = frozenset(
 )
 
 
-def clauses(folded: str) -> list[tuple[int, int]]:
+# A list item or section rule also ends a clause: "---------- FTSE 100 ----------", "… target - RBC starts …"
+# (a single dash only between spaces, before a capital letter, outside brackets: "(TGT - Free Report)" stays).
+_GLUED_STOP = re.compile(r"\.(?=[A-Z][a-z])")
+_DASHES = re.compile(r"-{3,}| -{1,2}(?= )")
+
+
+def _ends_price(folded: str, k: int) -> bool:
+    """ "… a price target of $340. Previously, …": a price closes the sentence (a list number "1." does not)."""
+    return k > 0 and folded[k - 1] in "$£€¥￥"
+
+
+def clauses(folded: str, text: str | None = None) -> list[tuple[int, int]]:
+    """Clause spans of the folded head. With the original `text` (same length), dashes that separate list items and
+    full stops glued to the next sentence are boundaries too."""
+    extra: list[tuple[int, int, str]] = []
+    if text is not None:
+        for m in _GLUED_STOP.finditer(text):  # scraped text loses the space: "… its buy recommendation.Antofagasta: …"
+            k = m.start()
+            while k > 0 and m.start() - k < 20 and "a" <= text[k - 1] <= "z":
+                k -= 1
+            if m.start() - k >= 3 and text[k : m.start()] not in _ABBREV and not (k and not text[k - 1].isspace()):
+                extra.append((m.start(), m.end(), "!"))
+        if "--" in folded or " -" in folded:
+            for m in _DASHES.finditer(folded):
+                if m.group()[0] == " ":
+                    nxt = text[m.end() + 1 : m.end() + 2]
+                    lo = max(0, m.start() - 40)
+                    if not (nxt.isupper() or nxt.isdigit()) or folded.count("(", lo, m.start()) > folded.count(
+                        ")", lo, m.start()
+                    ):
+                        continue
+                extra.append((m.start(), m.end(), "-"))
+    marks: Any = _BOUNDARY.finditer(folded)
+    if extra:
+        marks = sorted([(m.start(), m.end(), m.group()) for m in marks] + extra)
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(folded):
-        if m.group() == ".":
-            k = m.start()
-            while k > 0 and k > m.start() - 12 and (folded[k - 1].isalnum() or folded[k - 1] in ".'"):
+    for mark in marks:
+        m_start, m_end, group = mark if extra else (mark.start(), mark.end(), mark.group())
+        if m_start < start:
+            continue
+        if group == ".":
+            k = m_start
+            while k > 0 and k > m_start - 12 and (folded[k - 1].isalnum() or folded[k - 1] in ".'"):
                 k -= 1
-            token = folded[k : m.start()]
-            if len(token) <= 1 or token in _ABBREV or token.replace(".", "").isdigit():
+            token = folded[k:m_start]
+            if len(token) <= 1 or token in _ABBREV or (token.replace(".", "").isdigit() and not _ends_price(folded, k)):
                 continue
-        if m.start() - start > 1:
-            spans.append((start, m.start()))
-        start = m.end()
+        if m_start - start > 1:
+            spans.append((start, m_start))
+        start = m_end
     if len(folded) - start > 1:
         spans.append((start, len(folded)))
     return spans

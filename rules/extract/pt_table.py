@@ -15,7 +15,9 @@ from rules.extract.common import original, round_value
 from rules.extract.pt_words import SCALE, rating_level
 
 # The lead-in that announces a table: "…投资评级及目标价表列如下", "…列出对内银股投资评级及目标价", "如下表".
-TABLE_LEAD = re.compile(r"表列如下|列表如下|如下表|列出[^。:：]{0,30}?(?:评级|目标价)|评级及目标价[^。]{0,12}如下")
+TABLE_LEAD = re.compile(
+    r"表列如下|列表如下|如下表|列出[^。:：]{0,30}?(?:评级|目标价)|评级及目标价(?:[^。]{0,12}如下|\s*[(（]表[)）])"
+)
 _BAR = r"[|│┃｜]"
 # One row. The name is read backwards from the ticker; quote noise (price, change, short-selling ratio) may sit
 # between the ticker and the first bar, but no bar and no new ticker.
