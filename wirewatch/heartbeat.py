@@ -1,8 +1,9 @@
 """The daemon's heartbeat: one line per polling round, so a quiet daemon is visibly alive.
 
 Sources have their own schedules, so a "round" is a fixed period rather than "every source once": the
-shortest source interval, kept between 10 s and 10 min. At the end of each round one line says what the
-round did and when the next poll is due, e.g.
+shortest source interval, kept between 10 s and 10 min (the first line comes 10 s after start, so a restart
+with nothing due yet is visibly alive). At the end of each round one line says what the round did and when
+the next poll is due, e.g.
 
     round: 7 of 8 sources polled (5 unchanged, 1 failed), 3 new entries, 1 alert; next poll in 45s (fierce-biotech)
     round: no polls due (8 sources); next poll in 4m 10s (fierce-biotech)

@@ -43,9 +43,14 @@ def default_id(url: str, title: str) -> str:
     """An id from the feed's title, else from the host (without www. and the top-level domain)."""
     if fromtitle := slug(title):
         return fromtitle
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    parts = host.split(".")
-    base = slug(".".join(parts[:-1]) if len(parts) > 1 else host) or slug(urlsplit(url).path) or "feed"
+    where = urlsplit(url)
+    host = (where.hostname or "").lower().removeprefix("www.")
+    stem = where.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if re.fullmatch(r"[\d.]+|[\da-f:]+", host):  # an address, not a name: the file it serves says more
+        base = slug(stem) or "feed"
+    else:
+        parts = host.split(".")
+        base = slug(".".join(parts[:-1]) if len(parts) > 1 else host) or slug(stem) or "feed"
     query = parse_qs(urlsplit(url).query)
     series = (query.get("id") or query.get("series_id") or [""])[0]
     return slug(f"{base} {series}") if series else base
