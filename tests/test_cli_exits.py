@@ -160,11 +160,12 @@ def test_exit_2_bad_store_urls_name_the_setting_and_never_the_password(tmp_path:
 # --- 3: the store cannot be reached or read ------------------------------------------------------------------
 
 
-def test_exit_3_once_with_redis_down_is_a_store_outage_not_a_feed_failure(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["once", "alerts", "sources"])
+def test_exit_3_with_redis_down_once_reports_a_store_outage_not_a_feed_failure(tmp_path: Path, command: str) -> None:
     feed = tmp_path / "feed.xml"
     feed.write_text(rss([GSK]), encoding="utf-8")
     cfg = feed_config(tmp_path, "file:feed.xml", store=f"redis://:s3cret@127.0.0.1:{free_port()}/0")
-    r = run_cli("once", "--config", str(cfg), cwd=tmp_path)
+    r = run_cli(command, "--config", str(cfg), cwd=tmp_path)
     assert r.returncode == 3, r.stderr
     assert "store unavailable" in r.stderr and "Traceback" not in r.stderr and "s3cret" not in r.stderr
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from domain.formats import span
 from rules.yaml_source import Problem
 from wirewatch.config import Config, ConfigError, SourceConfig, load_config
+from wirewatch.logs import scrub
 
 # Config keys applied by a reload; every other top-level key needs a restart.
 RELOADED_KEYS = frozenset({"sources"})
@@ -114,12 +115,17 @@ class ConfigWatcher:
         self._digest = digest
         try:
             new, _ = load_config(self.path)
-        except ConfigError as exc:
-            key = tuple(str(p) for p in exc.problems)
+        except Exception as exc:  # whatever goes wrong loading it, the change is rejected, never a crash
+            problems = (
+                exc.problems
+                if isinstance(exc, ConfigError)
+                else [Problem(str(self.path), 1, 1, scrub(f"cannot load the config: {type(exc).__name__}: {exc}"))]
+            )
+            key = tuple(str(p) for p in problems)
             first = key != self._reported
             self._reported = key
             change = hashlib.sha256(repr((digest, key)).encode()).hexdigest()[:20]
-            return ConfigReload(None, problems=tuple(exc.problems), first_report=first, change=change)
+            return ConfigReload(None, problems=tuple(problems), first_report=first, change=change)
         self._reported = ()
         changes = diff_config(self.current, new)
         self.current = self.current.model_copy(update={"sources": new.sources})  # what is running now
