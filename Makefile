@@ -11,10 +11,12 @@ $(BIN)/.installed: pyproject.toml
 	@echo "wirewatch set-up (first use only) 1/2: creating $(VENV) with $(PYTHON)"
 	@$(PYTHON) -m venv $(VENV)
 	@echo "wirewatch set-up 2/2: installing Wirewatch and its dependencies into $(VENV) (about a minute; pip lists each package)"
-	@{ $(BIN)/python -u -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]' 2>&1; \
-	   echo $$? > $(VENV)/pip.status; } | tee $(VENV)/pip.log \
+	@start=$$(date +%s); \
+	( while sleep 15; do echo "  ... still installing ($$(( $$(date +%s) - start ))s)"; done ) & ticker=$$!; \
+	{ $(BIN)/python -u -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]' 2>&1; \
+	  echo $$? > $(VENV)/pip.status; } | tee $(VENV)/pip.log \
 	  | grep --line-buffered -o -E '^(Collecting|Building|Installing|Successfully) .{0,100}'; \
-	  status=$$(cat $(VENV)/pip.status); [ "$$status" = 0 ] || \
+	kill $$ticker 2>/dev/null; status=$$(cat $(VENV)/pip.status); [ "$$status" = 0 ] || \
 	  { echo "wirewatch set-up failed (pip exit $$status): the whole output is in $(VENV)/pip.log"; exit 1; }
 	@touch $@
 	@echo "wirewatch set-up done"
