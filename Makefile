@@ -11,8 +11,8 @@ $(BIN)/.installed: pyproject.toml
 	@echo "wirewatch set-up (first use only) 1/2: creating $(VENV) with $(PYTHON)"
 	@$(PYTHON) -m venv $(VENV)
 	@echo "wirewatch set-up 2/2: installing Wirewatch and its dependencies into $(VENV) (about a minute; pip lists each package)"
-	@start=$$(date +%s); \
-	( while sleep 15; do echo "  ... still installing ($$(( $$(date +%s) - start ))s)"; done ) & ticker=$$!; \
+	@( n=0; while sleep 1; do n=$$((n + 1)); [ $$((n % 15)) -ne 0 ] || echo "  ... still installing ($${n}s)"; done ) & \
+	ticker=$$!; \
 	{ $(BIN)/python -u -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]' 2>&1; \
 	  echo $$? > $(VENV)/pip.status; } | tee $(VENV)/pip.log \
 	  | grep --line-buffered -o -E '^(Collecting|Building|Installing|Successfully) .{0,100}'; \
