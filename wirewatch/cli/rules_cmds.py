@@ -25,7 +25,7 @@ from wirewatch.cli.common import (
     rule_paths,
     with_config,
 )
-from wirewatch.logs import setup_logging
+from wirewatch.logs import scrub, setup_logging
 
 if TYPE_CHECKING:
     from rules.yaml_source import Problem
@@ -194,10 +194,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             problems.extend(exc.problems)
     loaded = load_rules(list(dict.fromkeys(rule_paths)), strict=False)  # keyword and series rules alike
-    problems.extend(loaded.problems)
+    if rule_paths or not problems:  # a config that did not load names no rules: "no rule files" would be noise
+        problems.extend(loaded.problems)
     errors = [p for p in problems if not str(p).endswith("(warning)")]
     for problem in problems:
-        print(problem)
+        print(scrub(str(problem)))
     if not errors:
         what = f"{len(loaded.rules)} rules in {len(loaded.files)} files"
         what += f", {len(loaded.series_rules)} series rules" if loaded.series_rules else ""
