@@ -309,7 +309,9 @@ OPML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-@pytest.fixture(scope="module")
+# Session scope: on a worker that also runs other modules' tests between these, a module fixture would be torn
+# down and rebuilt mid-way, losing what earlier commands made (the source `sources add` added, before `remove`).
+@pytest.fixture(scope="session")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     if not (Path(sys.prefix) / "bin" / "wirewatch").exists():
         pytest.skip("the suite does not run in a venv with `wirewatch` installed")
