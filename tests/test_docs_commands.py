@@ -459,3 +459,10 @@ def _make_run(doc: DocCommand, s: Scenario, tmp_path: Path) -> None:
         shipped.env.pop("SLACK_BOT_TOKEN")
         out = run_daemon_form(shipped, cmd, "┌─")
     assert "starting:" in out and "wirewatch running" in out
+
+
+def test_the_docs_carry_no_internal_labels() -> None:
+    """Readers do not know our issue numbers: "Polling keys (issue 5)" says nothing to them."""
+    for path in DOCS:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not re.search(r"\(issue \d+\)|\bissue #?\d+\b", line, re.I), f"{path.name}:{n}: {line}"

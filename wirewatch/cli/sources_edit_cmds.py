@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,10 +46,15 @@ def _feed_key(url: str) -> str:
     return urlunsplit((p.scheme.lower(), p.netloc.lower(), p.path.rstrip("/") or "/", p.query, ""))
 
 
-def _save(path: Path, text: str) -> Config:
-    """Validate the whole config the edit would give, then write it in one rename. ConfigError: nothing written."""
-    from wirewatch.config_edit import validate_text, write_atomically
+def _save(path: Path, edit: Callable[[str], str]) -> Config:
+    """Edit the file's text, validate the whole config that gives, then write it in one rename. A file the edit
+    cannot work on is a UsageError, an invalid result a ConfigError: either way nothing is written."""
+    from wirewatch.config_edit import EditError, validate_text, write_atomically
 
+    try:
+        text = edit(path.read_text(encoding="utf-8"))
+    except EditError as exc:
+        raise UsageError(f"{path}: {exc}") from None
     config = validate_text(path, text)
     write_atomically(path, text)
     return config
@@ -95,7 +101,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(scrub(f"cannot add {url}: {probe.error}; nothing written"), file=sys.stderr)
         return EXIT_PROBLEMS
     entry = {**entry, "id": sid, **extra}
-    _save(path, add_sources(path.read_text(encoding="utf-8"), [entry], str(path)))
+    _save(path, lambda text: add_sources(text, [entry], str(path)))
     for line in probe.lines:
         print(line)
     print(f"added `{sid}` to {path}, polled every {args.interval}; {APPLIES}")
@@ -124,7 +130,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     ids = [s.id for s in config.sources]
     if args.id not in ids:
         raise UsageError(f"no source `{args.id}`{did_you_mean(args.id, ids)}")
-    _save(path, remove_source(path.read_text(encoding="utf-8"), args.id, str(path)))
+    _save(path, lambda text: remove_source(text, args.id, str(path)))
     print(f"removed `{args.id}` from {path}; {APPLIES} (what the store remembers of it stays)")
     return EXIT_OK
 
@@ -167,7 +173,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             entries.append(entry)
             print(f"{args.file}: {o.where()}: added as `{sid}`")
     if entries:
-        _save(path, add_sources(path.read_text(encoding="utf-8"), entries, str(path)))
+        _save(path, lambda text: add_sources(text, entries, str(path)))
     print(
         f"{len(entries)} added to {path}, {skipped} already there, {bad} could not be imported"
         + (f"; {APPLIES}" if entries else "")
