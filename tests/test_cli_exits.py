@@ -189,10 +189,12 @@ def _store_has_a_writer_lock() -> bool:
 
 
 @pytest.mark.skipif(not _store_has_a_writer_lock(), reason="the SQLite writer lock (StoreBusy) is not in this branch")
+@pytest.mark.timeout(240)
 def test_exit_4_once_while_another_process_holds_the_store(tmp_path: Path) -> None:
     feed = tmp_path / "feed.xml"
     feed.write_text(rss([GSK]), encoding="utf-8")
     cfg = feed_config(tmp_path, "file:feed.xml")
+    cfg.write_text(cfg.read_text() + "store_lock_wait: 2s   # how long a second writer waits before giving up\n")
     holder = subprocess.Popen(
         [sys.executable, "-m", "wirewatch", "run", "--config", str(cfg)],
         cwd=tmp_path,
