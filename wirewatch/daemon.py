@@ -412,13 +412,13 @@ async def run_daemon(
         done, rt.round = rt.round, Round()
         log.info("%s", done.line(len(live), next_poll()))
 
-    beat = round_period(s.interval for s in sources)
+    round_every = round_period(s.interval for s in sources)
     scheduler.add_job(
         heartbeat,
-        IntervalTrigger(seconds=beat),
+        IntervalTrigger(seconds=round_every),
         id="round",
-        next_run_time=datetime.fromtimestamp(time.time() + min(beat, FIRST_BEAT)).astimezone(),  # alive, early
-        misfire_grace_time=int(beat),
+        next_run_time=datetime.fromtimestamp(time.time() + min(round_every, FIRST_BEAT)).astimezone(),  # early
+        misfire_grace_time=int(round_every),
     )
     scheduler.add_job(
         rt.tracked(functools.partial(asyncio.to_thread, rt.prune_archive)),
@@ -457,7 +457,7 @@ async def run_daemon(
         store.url.split("@")[-1],
         ", ".join(rt.notifiers) or "none",
         f"first poll in {span(soonest[1])} ({soonest[0]})" if soonest else "no sources to poll",
-        span(beat),
+        span(round_every),
     )
     try:
         await stop.wait()
