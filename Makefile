@@ -6,16 +6,27 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 CONFIG ?= wirewatch.yaml
 
+# Set-up says what it is doing: a fresh clone spends a minute or more here, and silence looks like a hang.
 $(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	touch $@
+	@echo "wirewatch set-up (first use only) 1/2: creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "wirewatch set-up 2/2: installing Wirewatch and its dependencies into $(VENV) (about a minute; pip lists each package)"
+	@( n=0; while sleep 1; do n=$$((n + 1)); [ $$((n % 15)) -ne 0 ] || echo "  ... still installing ($${n}s)"; done ) & \
+	ticker=$$!; \
+	{ $(BIN)/python -u -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]' 2>&1; \
+	  echo $$? > $(VENV)/pip.status; } | tee $(VENV)/pip.log \
+	  | grep --line-buffered -o -E '^(Collecting|Building|Installing|Successfully) .{0,100}'; \
+	kill $$ticker 2>/dev/null; status=$$(cat $(VENV)/pip.status); [ "$$status" = 0 ] || \
+	  { echo "wirewatch set-up failed (pip exit $$status): the whole output is in $(VENV)/pip.log"; exit 1; }
+	@touch $@
+	@echo "wirewatch set-up done"
 
 .PHONY: install run once test test-fast lint bench clean
 install: $(BIN)/.installed
 
 run: $(BIN)/.installed
-	$(BIN)/wirewatch run --config $(CONFIG)
+	@echo "starting: $(BIN)/wirewatch run --config $(CONFIG)  (Ctrl-C to stop)"
+	@$(BIN)/wirewatch run --config $(CONFIG)
 
 once: $(BIN)/.installed
 	$(BIN)/wirewatch once --config $(CONFIG)

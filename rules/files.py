@@ -12,6 +12,8 @@ RULE_SUFFIXES = (".yaml", ".yml")
 
 
 def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Every rule file under `paths`, each once: a file reached twice (a folder and a file in it, a relative
+    and an absolute path, a symlink) is one file, or its rules would be reported as duplicates of themselves."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -21,4 +23,7 @@ def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             files.append(path)
         else:
             problems.append(Problem(str(path), 1, 1, "no such rule file or folder"))
-    return list(dict.fromkeys(files)), problems
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values()), problems

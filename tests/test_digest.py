@@ -228,7 +228,7 @@ def test_alerts_command_lists_exports_and_retries_dead_letters(tmp_path: Path) -
     assert dead.id[:10] in r.stdout and sent.id[:10] not in r.stdout
 
     r = run_cli("alerts", "--retry", "ffffffff", "--config", str(cfg), cwd=tmp_path)
-    assert r.returncode == 1 and "no dead letter" in r.stderr
+    assert r.returncode == 2 and "no dead letter" in r.stderr  # an unknown id is a usage error
     r = run_cli("alerts", "--retry", dead.id[:8], "--config", str(cfg), cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.startswith("1 deliveries queued again")
     r = run_cli("alerts", "--failed", "--config", str(cfg), cwd=tmp_path)

@@ -361,7 +361,7 @@ def _resolve_path(raw: str, base: Path) -> str:
     return str(base / p)
 
 
-def _resolve_file_url(url: str, base: Path) -> str:
+def resolve_file_url(url: str, base: Path) -> str:
     """`file:relative/path` is relative to the config file; `file:///abs` stays as it is."""
     if url.startswith("file://"):
         return url
@@ -396,7 +396,7 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> tupl
     if "rules" not in data:
         resolved["rules"] = [str(BUNDLED_PACKS)]
     sources = [
-        s.model_copy(update={"url": _resolve_file_url(s.url, base)}) if s.url.startswith("file:") else s
+        s.model_copy(update={"url": resolve_file_url(s.url, base)}) if s.url.startswith("file:") else s
         for s in config.sources
     ]
     resolved["sources"] = sources

@@ -44,15 +44,18 @@ from wirewatch.config import Config, SourceConfig
 from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.fleet import Fleet
 from wirewatch.health import HealthMonitor, ops_notice, ops_targets
+from wirewatch.heartbeat import Round, round_period
 from wirewatch.interactive.service import start_interactive
 from wirewatch.metrics import Metrics, MetricsServer, fetch_error_reason
 from wirewatch.poll import Poller, PollReport
 from wirewatch.recorder import AlertRecorder, RecordSettings
 from wirewatch.silence_release import sweep_silences
+from wirewatch.source_reload import ConfigReload, ConfigWatcher
 from wirewatch.store_health import StoreCondition, StoreIdentity, StoreWatch, store_retry_at
 from wirewatch.wiring import build_notifiers, build_router, fetch_limits, load_rules, poll_policy
 
 log = logging.getLogger("wirewatch.daemon")
+FIRST_BEAT = 10.0  # the first heartbeat line comes this soon after start, then one per round
 
 
 def next_run(report: PollReport, source: SourceConfig, policy: PollPolicy, now: float) -> float:
@@ -114,6 +117,7 @@ class Runtime:
         self._deliver_lock = asyncio.Lock()
         self._poll_slots = asyncio.Semaphore(config.fetch.max_concurrency)
         self.inflight: set[asyncio.Task[object]] = set()
+        self.round = Round()  # what the polls since the last heartbeat came to
 
     async def poll(self, source: SourceConfig) -> PollReport:
         async with self._poll_slots:
@@ -283,6 +287,7 @@ class Runtime:
         m.items.inc(report.new)
         m.matches.inc(report.alerts)
         m.source_state(report.state)
+        self.round.add(report.source, report.outcome, report.new, report.alerts)
 
     def _measure_lag(self) -> None:
         """Queue lag: how long the oldest due delivery has waited past its due time."""
@@ -415,8 +420,11 @@ async def run_once(config: Config, store: Store) -> list[PollReport]:
         await rt.aclose()
 
 
-async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = None) -> None:
-    """Until SIGINT/SIGTERM (or `stop`). Raises StoreBusy when another process writes to the SQLite file."""
+async def run_daemon(
+    config: Config, store: Store, stop: asyncio.Event | None = None, config_path: Path | None = None
+) -> None:
+    """Until SIGINT/SIGTERM (or `stop`). Raises StoreBusy when another process writes to the SQLite file.
+    `config_path`: the file `config` came from, watched for source changes (None: no source reload)."""
     await claim_store(config, store)
     rt = Runtime(config, store)
     stop = stop or asyncio.Event()
@@ -441,6 +449,8 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     for st in states.values():
         rt.metrics.source_state(st)
 
+    live = {s.id: s for s in sources}  # the sources being polled, as last configured (config reloads change it)
+
     async def poll_and_reschedule(s: SourceConfig) -> None:
         when = time.time() + s.interval  # whatever happens below, the next poll is within one interval
         try:
@@ -451,11 +461,13 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         except Exception:
             log.exception("source %s: poll crashed; next try in %.0fs", s.id, s.interval, extra={"source": s.id})
         finally:
-            with contextlib.suppress(JobLookupError):  # gone during shutdown
+            current = live.get(s.id)
+            if current is not None and current is not s:  # reconfigured while polling: a shorter interval applies
+                when = min(when, time.time() + current.interval)
+            with contextlib.suppress(JobLookupError):  # gone during shutdown, or the source was removed
                 scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
 
-    for s in sources:
-        start = first_run(states.get(s.id), s, rt.policy, now.timestamp())
+    def schedule(s: SourceConfig, start: float) -> None:
         scheduler.add_job(
             rt.tracked(functools.partial(poll_and_reschedule, s), f"poll of {s.id}"),
             # only a safety net: each poll moves its own next run to the decided time
@@ -464,7 +476,11 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
             name=f"poll {s.id}",
             next_run_time=datetime.fromtimestamp(start).astimezone(),
             misfire_grace_time=None,  # a late poll still runs (late is better than hours later)
+            replace_existing=True,
         )
+
+    for s in sources:
+        schedule(s, first_run(states.get(s.id), s, rt.policy, now.timestamp()))
     scheduler.add_job(
         rt.tracked(rt.deliver, "delivery"),
         IntervalTrigger(seconds=config.delivery.interval),
@@ -498,6 +514,75 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
         id="rules-reload",
         misfire_grace_time=5,
         coalesce=True,
+    )
+
+    async def apply_sources(reload: ConfigReload) -> None:
+        """A valid config change: start, stop and reschedule polls for the sources it touches."""
+        changes = reload.changes
+        for sid in changes.removed:
+            live.pop(sid, None)
+            with contextlib.suppress(JobLookupError):
+                scheduler.remove_job(f"poll:{sid}")
+        for s in (*changes.added, *(new for _, new in changes.changed)):
+            live[s.id] = s
+            try:
+                state = await asyncio.to_thread(store.get_source_state, s.id)
+            except StoreUnavailable:
+                state = None
+            schedule(s, first_run(state, s, rt.policy, time.time()))
+        rt.config = rt.config.model_copy(update={"sources": list(reload.config.sources if reload.config else ())})
+        if changes.added or changes.removed or changes.changed:
+            log.info("config reloaded: sources %s (%d polled)", changes.describe(), len(live))
+        if changes.restart_keys:
+            log.warning(
+                "config: changes to %s apply on the next restart (sources are applied at once)",
+                ", ".join(changes.restart_keys),
+            )
+
+    async def reload_config(watcher: ConfigWatcher) -> None:
+        result = await asyncio.to_thread(watcher.check)
+        if result is None:
+            return
+        if result.config is not None:
+            await apply_sources(result)
+        elif result.first_report:
+            log.error(
+                "config change rejected; the running sources keep running:\n%s",
+                "\n".join(str(p) for p in result.problems),
+            )
+            await rt.tell_ops(
+                "Config change rejected; the running sources keep running.\n"
+                + "\n".join(str(p) for p in result.problems[:20]),
+                key=f"config-rejected:{result.change}",
+            )
+
+    if config_path is not None:
+        scheduler.add_job(
+            rt.tracked(functools.partial(reload_config, ConfigWatcher(config_path, config))),
+            IntervalTrigger(seconds=1),
+            id="config-reload",
+            misfire_grace_time=5,
+            coalesce=True,
+        )
+
+    def next_poll() -> tuple[str, float] | None:
+        jobs = [j for j in scheduler.get_jobs() if j.id.startswith("poll:") and j.next_run_time is not None]
+        if not jobs:
+            return None
+        soonest = min(jobs, key=lambda j: j.next_run_time)
+        return soonest.id.removeprefix("poll:"), soonest.next_run_time.timestamp() - time.time()
+
+    def heartbeat() -> None:
+        done, rt.round = rt.round, Round()
+        log.info("%s", done.line(len(live), next_poll()))
+
+    round_every = round_period(s.interval for s in sources)
+    scheduler.add_job(
+        heartbeat,
+        IntervalTrigger(seconds=round_every),
+        id="round",
+        next_run_time=datetime.fromtimestamp(time.time() + min(round_every, FIRST_BEAT)).astimezone(),  # early
+        misfire_grace_time=int(round_every),
     )
     scheduler.add_job(
         rt.tracked(functools.partial(asyncio.to_thread, rt.prune_archive), "archive pruning"),
@@ -540,12 +625,15 @@ async def run_daemon(config: Config, store: Store, stop: asyncio.Event | None = 
     if found:
         log.info("start-up: %d alerts in doubt had reached Slack before the last stop; marked sent", found)
     scheduler.start()
+    soonest = next_poll()
     log.info(
-        "wirewatch running: %d sources, %s, store %s, notifiers %s",
+        "wirewatch running: %d sources, %s, store %s, notifiers %s; %s; a summary line every %s",
         len(sources),
         rt.poller.rules.describe(),
         store.url.split("@")[-1],
         ", ".join(rt.notifiers) or "none",
+        f"first poll in {span(soonest[1])} ({soonest[0]})" if soonest else "no sources to poll",
+        span(round_every),
     )
     try:
         await stop.wait()

@@ -8,7 +8,12 @@ import re
 import sys
 import time
 
-_SECRETS = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|(?<=://)[^/\s:@]*:[^/\s@]+(?=@)")
+_SECRETS = re.compile(
+    r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+"  # Slack bot, user, app and config tokens
+    r"|(?<=hooks\.slack\.com/)(?:services|workflows|triggers)/[^\s\"'<>]+"  # an incoming webhook's URL is its secret
+    r"|(?<=://)[^/\s:@]*:[^/\s@]+(?=@)"  # user:password@ in any URL (redis, redis+sentinel, mysql …)
+    r"|(?<=Bearer )[A-Za-z0-9._~+/=-]+"
+)
 
 
 _KNOWN: set[str] = set()  # secrets with no recognisable shape (a signing secret), registered by `hide`
@@ -20,7 +25,8 @@ def hide(*secrets: str | None) -> None:
 
 
 def scrub(text: str) -> str:
-    """Slack tokens, passwords in URLs and registered secrets never reach a log line."""
+    """Slack tokens, webhook URLs, passwords in URLs and registered secrets never reach a log line or an error
+    message."""
     for secret in _KNOWN:
         text = text.replace(secret, "***")
     return _SECRETS.sub("***", text)
@@ -36,10 +42,24 @@ class ScrubFilter(logging.Filter):
         return True
 
 
+def iso_time(created: float) -> str:
+    """ISO 8601 in UTC with milliseconds and the zone, e.g. 2026-11-25T14:03:07.123Z: the same in text and
+    JSON logs, and the same clock as every other time Wirewatch shows (`alerts`, `sources`)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(created)) + f".{int(created * 1000) % 1000:03d}Z"
+
+
+class TextFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return iso_time(record.created)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         data = {
-            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "ts": iso_time(record.created),
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),
@@ -58,7 +78,7 @@ def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%S"))
+        handler.setFormatter(TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from domain.formats import utc_stamp
-from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, load, open_store, with_config
+from wirewatch.cli.common import EXIT_OK, UsageError, load, open_store, with_config
 
 if TYPE_CHECKING:
     from domain.alert import Alert
@@ -83,8 +83,10 @@ def cmd_alerts(args: argparse.Namespace) -> int:
                 dead = store.deliveries_in("failed", 1_000_000)
                 ids = {d.alert_id for d in dead if d.alert_id.startswith(args.retry)}
                 if not ids:
-                    print(f"no dead letter has an alert id starting with {args.retry!r}", file=sys.stderr)
-                    return EXIT_PROBLEMS
+                    raise UsageError(
+                        f"--retry: no dead letter has an alert id starting with `{args.retry}` "
+                        f"({len(dead)} dead letters; `wirewatch alerts --failed` lists them)"
+                    )
                 count = sum(store.requeue_failed(i, now) for i in sorted(ids))
             print(f"{count} deliveries queued again; `wirewatch run` (or the next `wirewatch once`) sends them")
             return EXIT_OK

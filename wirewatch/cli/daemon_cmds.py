@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, load, open_store, with_config
+from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_STORE, config_path, load, open_store, with_config
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -14,7 +15,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = load(args)
     with open_store(config) as store:
-        asyncio.run(run_daemon(config, store))
+        asyncio.run(run_daemon(config, store, config_path=config_path(args)))
     return EXIT_OK
 
 
@@ -26,6 +27,9 @@ def cmd_once(args: argparse.Namespace) -> int:
     config = load(args)
     with open_store(config) as store:
         reports = asyncio.run(run_once(config, store))
+    if any(r.state is None for r in reports):  # a poll that could not reach the store saved nothing
+        print("store unavailable: some sources were not polled; see the log above", file=sys.stderr)
+        return EXIT_STORE
     failed = [r for r in reports if r.outcome == "failed"]
     return EXIT_PROBLEMS if failed else EXIT_OK
 

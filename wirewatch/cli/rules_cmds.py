@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from domain.formats import utc_stamp
-from rules.files import BUNDLED_PACKS
+from rules.files import BUNDLED_PACKS, RULE_SUFFIXES
 from wirewatch.cli.common import (
-    EXIT_CONFIG,
     EXIT_OK,
     EXIT_PROBLEMS,
+    UsageError,
+    cli_duration,
+    did_you_mean,
     load,
     load_rules,
     open_store,
@@ -23,21 +25,45 @@ from wirewatch.cli.common import (
     rule_paths,
     with_config,
 )
-from wirewatch.logs import setup_logging
+from wirewatch.logs import scrub, setup_logging
 
 if TYPE_CHECKING:
     from rules.yaml_source import Problem
 
 
+def split_rules_and_file(rules: list[str] | None, file: str | None) -> tuple[list[str] | None, str | None]:
+    """`match --rules PATH… FILE`: `--rules` takes every argument after it, so the items file may land in the
+    rule list. Rule paths are folders or .yaml/.yml files; the first argument that is neither (a .jsonl file,
+    `-` for stdin) is the items file, and nothing may follow it."""
+    if not rules or file is not None:
+        return rules, file
+    for n, arg in enumerate(rules):
+        if arg == "-" or not (Path(arg).is_dir() or Path(arg).suffix.lower() in RULE_SUFFIXES):
+            if n == 0:
+                raise UsageError(f"--rules: `{arg}` is not a rule file (.yaml, .yml) or folder")
+            if n != len(rules) - 1:
+                raise UsageError(f"one items file, then nothing: `{arg}` is followed by {' '.join(rules[n + 1 :])}")
+            return rules[:n], arg
+    return rules, None
+
+
+def check_rule_id(rule_id: str, known: list[str]) -> None:
+    if rule_id not in known:
+        raise UsageError(f"--rule: unknown rule `{rule_id}`{did_you_mean(rule_id, known)}")
+
+
 def cmd_match(args: argparse.Namespace) -> int:
     setup_logging("WARNING")
-    engine = load_rules(rule_paths(args)).ruleset().keyword
+    if args.why_not and not args.rule:
+        raise UsageError("--why-not needs --rule ID")
+    args.rules, args.file = split_rules_and_file(args.rules, args.file)
+    loaded = load_rules(rule_paths(args))
+    if args.rule:
+        check_rule_id(args.rule, [r.id for r in loaded.rules])
+    engine = loaded.ruleset().keyword
     errors: list[str] = []
     stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")  # noqa: SIM115
     out = sys.stdout
-    if args.why_not and not args.rule:
-        print("--why-not needs --rule ID", file=sys.stderr)
-        return EXIT_CONFIG
     try:
         for item in read_items(stream, errors):
             if args.why_not:
@@ -88,10 +114,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from rules.alerts import alerts_for
-    from rules.durations import parse_duration
 
     config = load(args)
-    since = time.time() - parse_duration(args.since)
+    since = time.time() - args.since
     engine = load_rules(rule_paths(args)).ruleset().keyword
     with open_store(config) as store:
         items = store.archived_items(since)
@@ -173,10 +198,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             problems.extend(exc.problems)
     loaded = load_rules(list(dict.fromkeys(rule_paths)), strict=False)  # keyword and series rules alike
-    problems.extend(loaded.problems)
+    if rule_paths or not problems:  # a config that did not load names no rules: "no rule files" would be noise
+        problems.extend(loaded.problems)
     errors = [p for p in problems if not str(p).endswith("(warning)")]
     for problem in problems:
-        print(problem)
+        print(scrub(str(problem)))
     if not errors:
         what = f"{len(loaded.rules)} rules in {len(loaded.files)} files"
         what += f", {len(loaded.series_rules)} series rules" if loaded.series_rules else ""
@@ -190,7 +216,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = with_config(sub.add_parser("match", help="dry run: JSON Lines items in, one JSON line per match out"))
-    p.add_argument("--rules", nargs="+", metavar="PATH", help="rule files or folders (default: the config's)")
+    p.add_argument(
+        "--rules",
+        nargs="+",
+        metavar="PATH",
+        help="rule files (.yaml, .yml) or folders (default: the config's); an items file may follow them",
+    )
     p.add_argument("file", nargs="?", help="JSON Lines file, or - for stdin (default)")
     p.add_argument("--explain", action="store_true", help="add the terms and spans that fired to each match")
     p.add_argument("--rule", metavar="ID", help="only this rule")
@@ -200,7 +231,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("paths", nargs="*", help="rule files or folders (default: the config's rules)")
     p.set_defaults(func=cmd_test)
     p = with_config(sub.add_parser("replay", help="backtest rules on archived items: what would have alerted"))
-    p.add_argument("--since", default="30d", help="how far back, e.g. 7d, 30d, 12h (default 30d)")
+    p.add_argument(
+        "--since", default="30d", type=cli_duration, help="how far back, with a unit: 7d, 30d, 12h (default 30d)"
+    )
     p.add_argument("--rules", nargs="+", metavar="PATH", help="rule files or folders (default: the config's)")
     p.add_argument("--json", action="store_true", help="one JSON line per match instead of the summary")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")

@@ -67,5 +67,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = with_config(sub.add_parser("sources", help="feed health table"))
+    from wirewatch.cli import sources_edit_cmds
+
+    p = with_config(
+        sub.add_parser(
+            "sources",
+            help="feed health table; add, remove, import (OPML) and export (OPML) feeds",
+            description="Without a subcommand: the feed health table.",
+        )
+    )
     p.set_defaults(func=cmd_sources)
+    sources_edit_cmds.register(p.add_subparsers(dest="action", metavar="{add,remove,import,export}"))
