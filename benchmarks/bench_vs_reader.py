@@ -1,0 +1,947 @@
+"""Wirewatch against lemon24/reader, side by side in one run: polling CPU, memory and start-up (issue 15).
+
+    .venv/bin/pip install -e '.[bench]'                 # reader 3.26, for this benchmark only
+    .venv/bin/python benchmarks/bench_vs_reader.py      # 500 feeds (CPU, memory) and 2,000 (memory); ~10 min
+    .venv/bin/python benchmarks/bench_vs_reader.py --feeds 50 --mem-feeds 200 --quick   # while developing
+
+The workload is the same for both. N loopback feeds x 20 entries (RSS 2.0, HTML descriptions, pubDates; one
+entry in four has a word that reaches a rule's extractor, none makes an alert) are served with ETag /
+Last-Modified and 304s by a feed server in a child process. Each system runs in its own fresh interpreter,
+one after the other, so `time.process_time()` there is that system's own CPU (all its threads, not the
+server's) and its `ru_maxrss` is its own peak. Both persist feeds and entries to SQLite on disk.
+
+- Wirewatch: the daemon's `Runtime` (store from the config URL, fetcher, poll shell, recorder, health), every
+  source polled through `Runtime.poll` concurrently as the scheduler would, logging set up as `wirewatch run`
+  does (INFO, to a file here). With the bundled rules, and once more with none (a rule file `rules: []`).
+- reader: `make_reader(db)` with its defaults, `update_feeds(workers=4, scheduled=False)`. Four workers
+  because Wirewatch fetches at most `fetch.per_host_limit` (4) at once from one host, and every feed here is
+  on one host; reader's workers only retrieve (HTTP), it parses and stores on the calling thread.
+  `scheduled=False` makes every call update every feed (reader's own schedule would skip them for an hour).
+
+Figures (each system: a warm-up of 5 other feeds first; then the first update, one unchanged round not
+counted, then `--rounds` x [all unchanged round, 5% of feeds given one new entry, that round]; medians):
+
+- first full update, CPU per feed;
+- all-unchanged (304) round, CPU per poll; and the floor: a bare httpx AsyncClient doing the same
+  conditional GETs (4 at a time), CPU per 304 (reader's column: a bare requests Session, 4 threads);
+- 5% of feeds with one new entry: CPU per changed feed = (round CPU - (N - k) x unchanged CPU per poll) / k;
+- peak RSS at N and at M feeds (same workload), and the slope between them, KiB per additional feed;
+- daemon import: a fresh interpreter importing what `wirewatch run` imports before it polls, vs `import
+  reader` (wall time of the imports and max RSS after them; median of `--repeats`);
+- daemon start: `wirewatch run` (bundled rules, no sources) from spawn to its "wirewatch running" line, peak
+  RSS then; vs reader ready to poll: `import reader` + `make_reader(db)` + the packages its first update
+  imports (requests, feedparser), from spawn to a "ready" line.
+
+The table has the goal from the issue's "Done when" and pass / miss per row. Profiling hooks (the figures of
+such a run are perturbed): `--py-spy DIR` records each measured phase of each system with py-spy (raw
+collapsed stacks; `pip install py-spy`) and prints the top functions; `--tracemalloc DIR` traces allocations
+in every system run and prints the top files at both sizes and which grew with the number of feeds.
+
+Exit status: 0 whether goals are met or not (this is a measuring instrument); 2 when reader is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+READER_PIN = "reader==3.26"
+INSTALL_HINT = ".venv/bin/pip install -e '.[bench]'"
+ENTRIES = 20
+WARM_FEEDS = 5
+BASE_TIME = 1_767_225_600  # 2026-01-01 UTC: entry g of a feed is published g hours after it
+
+# What `wirewatch run` imports before its first poll (cli -> daemon_cmds -> daemon, config, store backend).
+WIREWATCH_DAEMON_IMPORTS = (
+    "wirewatch.cli",
+    "wirewatch.cli.daemon_cmds",
+    "wirewatch.daemon",
+    "wirewatch.config",
+    "wirewatch.config_file",
+    "store.factory",
+    "store.sqlite_store",
+)
+READER_IMPORTS = ("reader",)
+# reader imports these lazily, in its first update_feeds(): part of being ready to poll
+READER_POLL_IMPORTS = ("requests", "feedparser")
+
+
+# --- the workload ---------------------------------------------------------------------------------------
+
+
+def feed_body(n: int, generation: int, entries: int = ENTRIES) -> str:
+    """Feed n at a generation: the newest `entries` entries, entry g published g hours after BASE_TIME."""
+    from email.utils import formatdate
+
+    from tests.servers.feeds import rss
+
+    items = []
+    for g in range(generation, generation - entries, -1):
+        title = f"Quarterly update {g} from publisher {n}"
+        if g % 4 == 0:  # reaches the analyst-rating rule's prefilter and extractor, not an alert
+            title = f"Publisher {n} widens its coverage of regional lenders, update {g}"
+        items.append(
+            {
+                "guid": f"f{n}-e{g}",
+                "title": title,
+                "link": f"http://news.test/{n}/{g}",
+                "description": (
+                    f'<p>Routine company news from publisher {n} with <b>nothing</b> to act on. <a href="/n/{n}/{g}">'
+                    "Read more</a></p><p>Second paragraph, plain words about the company and its people.</p>"
+                ),
+                "pubDate": formatdate(BASE_TIME + g * 3600, usegmt=True),
+            }
+        )
+    return rss(items, title=f"Publisher {n}")
+
+
+def child_server(args: argparse.Namespace) -> None:
+    """Child process: the feed server. Prints its base URL, serves until stdin closes. Control paths:
+    /_ctl/reset (every feed back to generation 100, counters zeroed), /_ctl/bump?n=K (the first K feeds get
+    one new entry), /_ctl/stats (status counts since the last call)."""
+    from http.server import BaseHTTPRequestHandler
+    from urllib.parse import parse_qs, urlparse
+
+    from tests.servers.feeds import FeedServer
+
+    total = args.feeds
+
+    class BenchServer(FeedServer):
+        def __init__(self) -> None:
+            super().__init__()
+            self.generation = [100] * total
+            self.counts: Counter[int] = Counter()
+
+        def _record(self, path: str, headers: dict[str, str], status: int) -> None:
+            with self._lock:  # counts only: FeedServer's list of hits would grow for ever here
+                self.counts[status] += 1
+
+        def reset(self) -> None:
+            for n in range(total):
+                self.generation[n] = 100
+                self.put(f"/f{n}.xml", feed_body(n, 100))
+            for w in range(WARM_FEEDS):
+                self.put(f"/w{w}.xml", feed_body(100_000 + w, 100))
+            with self._lock:
+                self.counts.clear()
+
+        def handle(self, req: BaseHTTPRequestHandler) -> None:
+            url = urlparse(req.path)
+            if not url.path.startswith("/_ctl/"):
+                super().handle(req)
+                return
+            out: dict[str, Any] = {}
+            if url.path == "/_ctl/reset":
+                self.reset()
+            elif url.path == "/_ctl/bump":
+                k = int(parse_qs(url.query)["n"][0])
+                for n in range(k):
+                    self.generation[n] += 1
+                    self.put(f"/f{n}.xml", feed_body(n, self.generation[n]))
+            elif url.path == "/_ctl/stats":
+                with self._lock:
+                    out = {str(k): v for k, v in sorted(self.counts.items())}
+                    self.counts.clear()
+            self._send(req, 200, json.dumps(out).encode(), {"Content-Type": "application/json"})
+
+    server = BenchServer()
+    server.reset()
+    server.start()
+    print(server.base, flush=True)
+    sys.stdin.read()  # until the parent closes it
+    server.stop()
+
+
+def ctl(base: str, what: str) -> dict[str, int]:
+    """One request to the feed server's control paths (outside every measured window)."""
+    import http.client
+    from urllib.parse import urlparse
+
+    u = urlparse(base)
+    conn = http.client.HTTPConnection(u.hostname or "127.0.0.1", u.port, timeout=60)
+    try:
+        conn.request("GET", f"/_ctl/{what}")
+        data: dict[str, int] = json.loads(conn.getresponse().read() or b"{}")
+        return data
+    finally:
+        conn.close()
+
+
+# --- measuring inside a system's child process -----------------------------------------------------------
+
+
+class Phases:
+    """Measured rounds of one system, with the optional profilers around each."""
+
+    def __init__(self, args: argparse.Namespace, system: str):
+        self.args = args
+        self.system = system
+        self.rounds: list[dict[str, Any]] = []
+        self._spy: subprocess.Popen[bytes] | None = None
+
+    def spy_start(self, phase: str) -> None:
+        if not self.args.py_spy:
+            return
+        out = Path(self.args.py_spy) / f"{self.system}-{self.args.feeds}-{phase}.txt"
+        exe = Path(sys.executable).with_name("py-spy")
+        cmd = [str(exe) if exe.exists() else "py-spy", "record", "--pid", str(os.getpid()), "--rate", "200"]
+        cmd += ["--format", "raw", "--output", str(out), "--nonblocking"]
+        self._spy = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # attached and sampling before the phase starts
+
+    def spy_stop(self) -> None:
+        if self._spy is not None:
+            self._spy.send_signal(signal.SIGINT)
+            self._spy.wait(60)
+            self._spy = None
+
+    def record(self, kind: str, cpu: float, wall: float, **detail: Any) -> None:
+        stats = ctl(self.args.base, "stats")
+        self.rounds.append({"kind": kind, "cpu": cpu, "wall": wall, "server": stats, **detail})
+
+    def result(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "system": self.system,
+            "feeds": self.args.feeds,
+            "rounds": self.rounds,
+            "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        }
+        if self.args.tracemalloc:
+            out["tracemalloc"] = tracemalloc_summary(Path(self.args.tracemalloc), self.system, self.args.feeds)
+        return out
+
+
+def tracemalloc_summary(folder: Path, system: str, feeds: int) -> dict[str, Any]:
+    import tracemalloc
+
+    snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    by_file: dict[str, int] = {}
+    for stat in snap.statistics("filename"):
+        by_file[short_path(stat.traceback[0].filename)] = stat.size
+    lines = [
+        f"{stat.size / 1024:10.1f} KiB {stat.count:8d} blocks  {short_path(stat.traceback[0].filename)}:"
+        f"{stat.traceback[0].lineno}"
+        for stat in snap.statistics("lineno")[:40]
+    ]
+    current, peak = tracemalloc.get_traced_memory()
+    (folder / f"{system}-{feeds}-tracemalloc.txt").write_text("\n".join(lines) + "\n")
+    return {"by_file": by_file, "top_lines": lines[:15], "current": current, "peak": peak}
+
+
+def short_path(path: str) -> str:
+    for marker in ("site-packages/", str(ROOT) + "/", "/lib/python3"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path
+
+
+def round_detail_wirewatch(reports: list[Any]) -> dict[str, Any]:
+    return {
+        "outcomes": dict(Counter(r.outcome for r in reports)),
+        "new": sum(r.new for r in reports),
+        "alerts": sum(r.alerts for r in reports),
+    }
+
+
+def child_wirewatch(args: argparse.Namespace) -> dict[str, Any]:
+    import asyncio
+
+    from store.factory import open_store
+    from wirewatch.config import Config
+    from wirewatch.daemon import Runtime
+    from wirewatch.logs import setup_logging
+
+    tmp = Path(args.tmp)
+    data: dict[str, Any] = {
+        "store": f"sqlite:///{tmp}/wirewatch.db",
+        "sources": [{"id": f"w{w}", "url": f"{args.base}/w{w}.xml", "interval": 60} for w in range(WARM_FEEDS)]
+        + [{"id": f"f{n}", "url": f"{args.base}/f{n}.xml", "interval": 60} for n in range(args.feeds)],
+        "fetch": {"allow_private_addresses": True},  # loopback; the address checks are skipped, not faked
+        "notify": {"console": False},
+    }
+    if args.system == "wirewatch-norules":
+        none = tmp / "no-rules"
+        none.mkdir(exist_ok=True)
+        (none / "none.yaml").write_text("rules: []\n")
+        data["rules"] = [str(none)]
+    config = Config.model_validate(data)
+    setup_logging(config.log_level, config.log_format)  # as `wirewatch run` (stderr is a file here)
+    store = open_store(config.store, prefix=config.store_prefix)
+    warm, sources = config.sources[:WARM_FEEDS], config.sources[WARM_FEEDS:]
+    ph = Phases(args, args.system)
+    k = changed_count(args)
+
+    async def run() -> None:
+        rt = Runtime(config, store, deliver_after_poll=False)
+
+        async def cycle(kind: str, which: list[Any], measured: bool = True) -> None:
+            cpu, wall = time.process_time(), time.perf_counter()
+            reports = await asyncio.gather(*(rt.poll(s) for s in which))
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            if measured:
+                ph.record(kind, cpu, wall, **round_detail_wirewatch(list(reports)))
+
+        try:
+            await cycle("warm-up", warm, measured=False)
+            ctl(args.base, "stats")
+            ph.spy_start("first")
+            await cycle("first", sources)
+            ph.spy_stop()
+            await cycle("unchanged-warm-up", sources)
+            for r in range(args.rounds):
+                if r == 0:
+                    ph.spy_start("unchanged")
+                await cycle("unchanged", sources)
+                ph.spy_stop()
+                ctl(args.base, f"bump?n={k}")
+                ctl(args.base, "stats")
+                if r == 0:
+                    ph.spy_start("changed")
+                await cycle("changed", sources)
+                ph.spy_stop()
+        finally:
+            await rt.aclose()
+
+    asyncio.run(run())
+    store.close()
+    return ph.result()
+
+
+def child_reader(args: argparse.Namespace) -> dict[str, Any]:
+    from reader import make_reader
+
+    tmp = Path(args.tmp)
+    reader = make_reader(str(tmp / "reader.sqlite"))
+    warm = [f"{args.base}/w{w}.xml" for w in range(WARM_FEEDS)]
+    for url in warm:
+        reader.add_feed(url)
+    reader.update_feeds(workers=args.workers, scheduled=False)
+    for url in warm:
+        reader.delete_feed(url)
+    for n in range(args.feeds):
+        reader.add_feed(f"{args.base}/f{n}.xml")
+    ctl(args.base, "stats")
+    ph = Phases(args, args.system)
+    k = changed_count(args)
+
+    def cycle(kind: str, measured: bool = True) -> None:
+        before = reader.get_entry_counts().total or 0
+        cpu, wall = time.process_time(), time.perf_counter()
+        reader.update_feeds(workers=args.workers, scheduled=False)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        if measured:
+            new = (reader.get_entry_counts().total or 0) - before
+            broken = sum(1 for f in reader.get_feeds() if f.last_exception is not None)
+            ph.record(kind, cpu, wall, new=new, broken=broken)
+
+    ph.spy_start("first")
+    cycle("first")
+    ph.spy_stop()
+    cycle("unchanged-warm-up")
+    for r in range(args.rounds):
+        if r == 0:
+            ph.spy_start("unchanged")
+        cycle("unchanged")
+        ph.spy_stop()
+        ctl(args.base, f"bump?n={k}")
+        ctl(args.base, "stats")
+        if r == 0:
+            ph.spy_start("changed")
+        cycle("changed")
+        ph.spy_stop()
+    reader.close()
+    return ph.result()
+
+
+def child_httpx_floor(args: argparse.Namespace) -> dict[str, Any]:
+    """The floor: a bare httpx AsyncClient, conditional GETs for every feed, 4 at a time."""
+    import asyncio
+
+    import httpx
+
+    urls = [f"{args.base}/f{n}.xml" for n in range(args.feeds)]
+    validators: dict[str, tuple[str, str]] = {}
+    ph = Phases(args, args.system)
+
+    async def run() -> None:
+        slots = asyncio.Semaphore(4)
+        async with httpx.AsyncClient() as client:
+
+            async def get(url: str) -> int:
+                async with slots:
+                    v = validators.get(url)
+                    headers = {"If-None-Match": v[0], "If-Modified-Since": v[1]} if v else {}
+                    resp = await client.get(url, headers=headers)
+                    if resp.status_code == 200:
+                        validators[url] = (resp.headers["etag"], resp.headers["last-modified"])
+                    return resp.status_code
+
+            async def cycle(kind: str, measured: bool = True) -> None:
+                cpu, wall = time.process_time(), time.perf_counter()
+                codes = await asyncio.gather(*(get(u) for u in urls))
+                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+                if measured:
+                    ph.record(kind, cpu, wall, codes=dict(Counter(codes)))
+
+            await cycle("first", measured=False)
+            await cycle("unchanged-warm-up", measured=False)
+            ctl(args.base, "stats")
+            for _ in range(args.rounds):
+                await cycle("unchanged")
+
+    asyncio.run(run())
+    return ph.result()
+
+
+def child_requests_floor(args: argparse.Namespace) -> dict[str, Any]:
+    """reader's floor: a bare requests Session, conditional GETs for every feed on 4 threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    urls = [f"{args.base}/f{n}.xml" for n in range(args.feeds)]
+    validators: dict[str, tuple[str, str]] = {}
+    ph = Phases(args, args.system)
+    session = requests.Session()
+
+    def get(url: str) -> int:
+        v = validators.get(url)
+        headers = {"If-None-Match": v[0], "If-Modified-Since": v[1]} if v else {}
+        resp = session.get(url, headers=headers)
+        if resp.status_code == 200:
+            validators[url] = (resp.headers["etag"], resp.headers["last-modified"])
+        return resp.status_code
+
+    with ThreadPoolExecutor(4) as pool:
+
+        def cycle(kind: str, measured: bool = True) -> None:
+            cpu, wall = time.process_time(), time.perf_counter()
+            codes = list(pool.map(get, urls))
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            if measured:
+                ph.record(kind, cpu, wall, codes=dict(Counter(codes)))
+
+        cycle("first", measured=False)
+        cycle("unchanged-warm-up", measured=False)
+        ctl(args.base, "stats")
+        for _ in range(args.rounds):
+            cycle("unchanged")
+    session.close()
+    return ph.result()
+
+
+CHILDREN = {
+    "wirewatch": child_wirewatch,
+    "wirewatch-norules": child_wirewatch,
+    "reader": child_reader,
+    "httpx-floor": child_httpx_floor,
+    "requests-floor": child_requests_floor,
+}
+
+
+def changed_count(args: argparse.Namespace) -> int:
+    return max(1, round(int(args.feeds) * float(args.changed)))
+
+
+# --- start-up: fresh interpreters ------------------------------------------------------------------------
+
+IMPORT_SNIPPET = """
+import json, resource, sys, time
+t0, c0 = time.perf_counter(), time.process_time()
+for name in sys.argv[1:]:
+    __import__(name)
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+print(json.dumps({"wall": wall, "cpu": cpu, "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "modules": len(sys.modules)}))
+"""
+
+READER_READY_SNIPPET = """
+import sys
+for name in sys.argv[2:]:
+    __import__(name)
+from reader import make_reader
+r = make_reader(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.read()
+r.close()
+"""
+
+
+def measure_import(modules: tuple[str, ...]) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-c", IMPORT_SNIPPET, *modules], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def peak_rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def time_to_line(cmd: list[str], marker: str, stream: str, timeout: float = 60.0) -> dict[str, Any]:
+    """Spawn `cmd`, wait for a line containing `marker` on stdout or stderr; wall time from spawn and peak
+    RSS at that moment. Then stop the process (SIGTERM; stdin closed)."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE if stream == "stdout" else subprocess.DEVNULL,
+        stderr=subprocess.PIPE if stream == "stderr" else subprocess.DEVNULL,
+        env=env,
+    )
+    pipe = proc.stdout if stream == "stdout" else proc.stderr
+    assert pipe is not None
+    seen: list[str] = []
+    try:
+        deadline = t0 + timeout
+        while time.perf_counter() < deadline:
+            line = pipe.readline().decode(errors="replace")
+            if not line:
+                break
+            seen.append(line)
+            if marker in line:
+                wall = time.perf_counter() - t0
+                return {"wall": wall, "maxrss_kib": peak_rss_kib(proc.pid)}
+        raise RuntimeError(f"{cmd[0]}: no {marker!r} line; it said:\n{''.join(seen[-20:])}")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.stdin is not None
+        proc.stdin.close()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def wirewatch_exe() -> list[str]:
+    exe = Path(sys.executable).with_name("wirewatch")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "wirewatch"]
+
+
+def measure_startup(tmp: Path, repeats: int) -> dict[str, list[dict[str, Any]]]:
+    """Interleaved repeats (one of each, then again) so that drift on a shared machine hits both alike."""
+    config = tmp / "start.yaml"
+    config.write_text(f"store: sqlite:///{tmp}/start.db\nsources: []\nnotify: {{console: false}}\nlog_level: INFO\n")
+    out: dict[str, list[dict[str, Any]]] = {"wirewatch-import": [], "reader-import": [], "wirewatch-start": []}
+    out["reader-start"] = []
+    run = [*wirewatch_exe(), "run", "--config", str(config)]
+    ready = [sys.executable, "-c", READER_READY_SNIPPET, str(tmp / "start-reader.sqlite"), *READER_POLL_IMPORTS]
+    # one of each first, not counted: disk caches, .pyc files, the databases created
+    measure_import(WIREWATCH_DAEMON_IMPORTS)
+    measure_import(READER_IMPORTS)
+    time_to_line(run, "wirewatch running", "stderr")
+    time_to_line(ready, "ready", "stdout")
+    for _ in range(repeats):
+        out["wirewatch-import"].append(measure_import(WIREWATCH_DAEMON_IMPORTS))
+        out["reader-import"].append(measure_import(READER_IMPORTS))
+        out["wirewatch-start"].append(time_to_line(run, "wirewatch running", "stderr"))
+        out["reader-start"].append(time_to_line(ready, "ready", "stdout"))
+    return out
+
+
+# --- the parent: run everything, print the table -----------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One system's results at one size."""
+
+    system: str
+    feeds: int
+    changed: int
+    data: dict[str, Any]
+
+    def cpu(self, kind: str) -> list[float]:
+        return [r["cpu"] for r in self.data["rounds"] if r["kind"] == kind]
+
+    @property
+    def first_ms(self) -> float:
+        return 1000 * self.cpu("first")[0] / self.feeds
+
+    @property
+    def unchanged_ms(self) -> float:
+        return 1000 * statistics.median(self.cpu("unchanged")) / self.feeds
+
+    def changed_values_ms(self) -> list[float]:
+        u = self.unchanged_ms / 1000
+        n, k = self.feeds, self.changed
+        return [1000 * (cpu - (n - k) * u) / k for cpu in self.cpu("changed")]
+
+    @property
+    def changed_ms(self) -> float:
+        return statistics.median(self.changed_values_ms())
+
+    @property
+    def peak_mib(self) -> float:
+        return float(self.data["maxrss_kib"]) / 1024
+
+
+def run_child(args: argparse.Namespace, system: str, base: str, feeds: int, tmp: Path) -> Run:
+    work = Path(tempfile.mkdtemp(prefix=f"{system}-{feeds}-", dir=tmp))
+    ctl(base, "reset")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", system, "--base", base]
+    cmd += ["--feeds", str(feeds), "--rounds", str(args.rounds), "--changed", str(args.changed)]
+    cmd += ["--workers", str(args.workers), "--tmp", str(work)]
+    env = dict(os.environ)
+    if args.py_spy and feeds == args.feeds and system in ("wirewatch", "reader"):
+        cmd += ["--py-spy", str(Path(args.py_spy).resolve())]
+    if args.tracemalloc and system in ("wirewatch", "reader"):
+        cmd += ["--tracemalloc", str(Path(args.tracemalloc).resolve())]
+        env["PYTHONTRACEMALLOC"] = "1"  # from the interpreter's start, imports included
+    log = work / "stderr.log"
+    print(f"  {system:<18} {feeds:>5} feeds ...", end="", flush=True, file=sys.stderr)
+    t0 = time.perf_counter()
+    with log.open("w") as err:
+        done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
+    if done.returncode != 0:
+        tail = "\n".join(log.read_text().splitlines()[-30:])
+        raise SystemExit(f"{system} at {feeds} feeds failed (exit {done.returncode}):\n{tail}")
+    print(f" {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return Run(system, feeds, changed_count(argparse.Namespace(feeds=feeds, changed=args.changed)), _last_json(done))
+
+
+def _last_json(done: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return data
+
+
+def check_workload(run: Run, entries: int) -> list[str]:
+    """The same work was done: every first fetch a 200, every unchanged poll a 304, k new entries a round."""
+    problems = []
+    n, k = run.feeds, run.changed
+    for r in run.data["rounds"]:
+        server = r["server"]
+        want = {"first": {"200": n}, "unchanged": {"304": n}, "changed": {"200": k, "304": n - k}}.get(r["kind"])
+        if want is not None and server != want:
+            problems.append(f"{run.system} {n}: {r['kind']} round: server answered {server}, expected {want}")
+        want_new = {"first": n * entries, "changed": k}.get(r["kind"], 0)
+        if run.system.startswith("wirewatch"):
+            if r["kind"] == "first":
+                want_new = n * entries  # a baseline counts every entry as seen
+            if r.get("new") != want_new:
+                problems.append(f"{run.system} {n}: {r['kind']} round: {r.get('new')} new entries, expected {want_new}")
+            if r.get("alerts"):
+                problems.append(f"{run.system} {n}: {r['kind']} round made {r['alerts']} alerts (expected none)")
+        elif run.system == "reader" and (r.get("new") != want_new or r.get("broken")):
+            problems.append(f"reader {n}: {r['kind']} round: {r.get('new')} new, {r.get('broken')} broken")
+    return problems
+
+
+def fmt_ratio(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "MISS"
+
+
+def print_table(
+    args: argparse.Namespace,
+    runs: dict[tuple[str, int], Run],
+    floors: dict[str, Run],
+    startup: dict[str, list[dict[str, Any]]],
+) -> None:
+    n, m = args.feeds, args.mem_feeds
+    ww, rd, nr = runs["wirewatch", n], runs["reader", n], runs["wirewatch-norules", n]
+    ww_m, rd_m = runs["wirewatch", m], runs["reader", m]
+    httpx_floor = 1000 * statistics.median(floors["httpx"].cpu("unchanged")) / n
+    requests_floor = 1000 * statistics.median(floors["requests"].cpu("unchanged")) / n
+
+    def med(key: str, field: str) -> float:
+        return float(statistics.median(float(x[field]) for x in startup[key]))
+
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    r = ww.first_ms / rd.first_ms
+    rows.append(
+        (
+            "first full update, CPU",
+            f"{ww.first_ms:.1f} ms/feed",
+            f"{rd.first_ms:.1f} ms/feed",
+            fmt_ratio(r),
+            "≤ 1.0× reader",
+            verdict(r <= 1.0),
+        )
+    )
+    r = ww.unchanged_ms / rd.unchanged_ms
+    rows.append(
+        (
+            "all unchanged (304) round, CPU",
+            f"{ww.unchanged_ms:.2f} ms/poll",
+            f"{rd.unchanged_ms:.2f} ms/poll",
+            fmt_ratio(r),
+            "≤ 0.8× reader",
+            verdict(r <= 0.8),
+        )
+    )
+    r = ww.unchanged_ms / httpx_floor
+    rows.append(
+        (
+            "unchanged poll / bare HTTP floor",
+            f"{r:.2f}× httpx ({httpx_floor:.2f} ms)",
+            f"{rd.unchanged_ms / requests_floor:.2f}× requests ({requests_floor:.2f} ms)",
+            fmt_ratio(httpx_floor / requests_floor) + " (floors)",
+            "≤ 1.3× httpx floor",
+            verdict(r <= 1.3),
+        )
+    )
+    r = ww.changed_ms / rd.changed_ms
+    rows.append(
+        (
+            f"{100 * args.changed:.0f}% of feeds with one new entry, CPU per changed feed",
+            f"{ww.changed_ms:.1f} ms",
+            f"{rd.changed_ms:.1f} ms",
+            fmt_ratio(r),
+            "≤ 1.0× reader",
+            verdict(r <= 1.0),
+        )
+    )
+    r1, r2 = ww.peak_mib / rd.peak_mib, ww_m.peak_mib / rd_m.peak_mib
+    rows.append(
+        (
+            f"peak memory (RSS), {n:,} / {m:,} feeds",
+            f"{ww.peak_mib:.0f} / {ww_m.peak_mib:.0f} MiB",
+            f"{rd.peak_mib:.0f} / {rd_m.peak_mib:.0f} MiB",
+            f"{r1:.2f} / {r2:.2f}",
+            "≤ 1.5× reader at both",
+            verdict(r1 <= 1.5 and r2 <= 1.5),
+        )
+    )
+    sw = (ww_m.data["maxrss_kib"] - ww.data["maxrss_kib"]) / (m - n)
+    sr = (rd_m.data["maxrss_kib"] - rd.data["maxrss_kib"]) / (m - n)
+    rows.append(
+        (
+            "memory per additional feed",
+            f"{sw:.1f} KiB",
+            f"{sr:.1f} KiB",
+            fmt_ratio(sw / sr) if sr > 0 else "—",
+            "—",
+            "",
+        )
+    )
+    wi, ri = med("wirewatch-import", "wall"), med("reader-import", "wall")
+    wim, rim = med("wirewatch-import", "maxrss_kib") / 1024, med("reader-import", "maxrss_kib") / 1024
+    rows.append(
+        (
+            "daemon import (`wirewatch run`) vs `import reader`",
+            f"{wi:.2f} s, {wim:.0f} MiB",
+            f"{ri:.2f} s, {rim:.0f} MiB",
+            f"{wi / ri:.1f} / {wim / rim:.1f}",
+            "—",
+            "",
+        )
+    )
+    ws, rs = med("wirewatch-start", "wall"), med("reader-start", "wall")
+    wsm, rsm = med("wirewatch-start", "maxrss_kib") / 1024, med("reader-start", "maxrss_kib") / 1024
+    rows.append(
+        (
+            "daemon start (spawn → running / ready to poll)",
+            f"{ws:.2f} s, {wsm:.0f} MiB",
+            f"{rs:.2f} s, {rsm:.0f} MiB",
+            f"{ws / rs:.1f} / {wsm / rsm:.1f}",
+            "≤ 0.8 s",
+            verdict(ws <= 0.8),
+        )
+    )
+
+    print()
+    print(
+        f"Wirewatch vs reader {reader_version()} · {n:,} loopback feeds × {ENTRIES} entries (memory also at {m:,}) · "
+        f"{args.rounds} rounds · Python {sys.version.split()[0]} · {os.cpu_count()} cores · reader workers "
+        f"{args.workers}"
+    )
+    print()
+    header = ("figure", "Wirewatch", "reader", "ratio", "goal", "")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+    print("ratio: Wirewatch / reader (time / memory where two). Details:")
+    for label, attr, digits in (
+        ("first update ms/feed", "first_ms", 1),
+        ("unchanged ms/poll", "unchanged_ms", 2),
+        ("changed ms/feed", "changed_ms", 1),
+        ("peak MiB", "peak_mib", 0),
+    ):
+        cells = "   ".join(f"{key[0]} {key[1]}: {getattr(run, attr):.{digits}f}" for key, run in runs.items())
+        print(f"  {label:<22} {cells}")
+    rules_ratio = (ww.first_ms / nr.first_ms, ww.unchanged_ms / nr.unchanged_ms, ww.changed_ms / nr.changed_ms)
+    print("  bundled rules / no rules (Wirewatch): first {:.2f}, unchanged {:.2f}, changed {:.2f}".format(*rules_ratio))
+    for run in (ww, rd):
+        unchanged = ", ".join(f"{1000 * c / n:.2f}" for c in run.cpu("unchanged"))
+        changed = ", ".join(f"{x:.1f}" for x in run.changed_values_ms())
+        print(f"  {run.system:<10} rounds: unchanged ms/poll [{unchanged}]; changed ms/feed [{changed}]")
+    walls = {key: [round(r["wall"], 2) for r in run.data["rounds"]] for key, run in runs.items() if key[1] == n}
+    print(f"  wall s per round (first, warm-up, then unchanged/changed pairs): {walls}")
+    print(
+        f"  import: Wirewatch {len(WIREWATCH_DAEMON_IMPORTS)} modules ({', '.join(WIREWATCH_DAEMON_IMPORTS)}) → "
+        f"{startup['wirewatch-import'][0]['modules']} in sys.modules; reader → "
+        f"{startup['reader-import'][0]['modules']}; CPU s median: Wirewatch "
+        f"{med('wirewatch-import', 'cpu'):.2f}, reader {med('reader-import', 'cpu'):.2f}"
+    )
+    spread = {k: [round(x["wall"], 2) for x in v] for k, v in startup.items()}
+    print(f"  start-up wall s per repeat: {spread}")
+
+
+def reader_version() -> str:
+    from importlib.metadata import version
+
+    return version("reader")
+
+
+def print_spy(folder: Path, top: int = 25) -> None:
+    """Top functions per recorded phase: inclusive share of samples (a function counted once per stack)."""
+    for path in sorted(folder.glob("*.txt")):
+        if path.name.endswith("-tracemalloc.txt"):
+            continue
+        inclusive: Counter[str] = Counter()
+        leaf: Counter[str] = Counter()
+        total = 0
+        for line in path.read_text().splitlines():
+            stack, _, count = line.rpartition(" ")
+            if not count.isdigit():
+                continue
+            c = int(count)
+            total += c
+            frames = [f for f in stack.split(";") if f and not f.startswith(("process ", "thread "))]
+            for f in set(frames):
+                inclusive[f] += c
+            if frames:
+                leaf[frames[-1]] += c
+        if not total:
+            continue
+        print(f"\npy-spy {path.stem}: {total} samples; top inclusive (self)")
+        for frame, c in inclusive.most_common(top):
+            print(f"  {100 * c / total:5.1f}% ({100 * leaf[frame] / total:4.1f}%)  {frame}")
+
+
+def print_tracemalloc(runs: dict[tuple[str, int], Run], n: int, m: int, top: int = 15) -> None:
+    for system in ("wirewatch", "reader"):
+        small, large = runs[system, n].data.get("tracemalloc"), runs[system, m].data.get("tracemalloc")
+        if not small or not large:
+            continue
+        print(f"\ntracemalloc {system}: traced {large['current'] / 2**20:.1f} MiB at {m:,} feeds, top lines:")
+        for line in large["top_lines"]:
+            print(f"  {line}")
+        growth = {
+            f: (large["by_file"].get(f, 0) - small["by_file"].get(f, 0)) / (m - n)
+            for f in set(small["by_file"]) | set(large["by_file"])
+        }
+        print(f"  growth per additional feed, by file ({n:,} → {m:,} feeds):")
+        for f, per in sorted(growth.items(), key=lambda kv: -kv[1])[:top]:
+            print(f"    {per / 1024:8.2f} KiB/feed  {f}")
+
+
+def parent(args: argparse.Namespace) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("reader") is None:
+        print(f"reader is not installed (needed for this benchmark only): {INSTALL_HINT}", file=sys.stderr)
+        raise SystemExit(2)
+    for folder in (args.py_spy, args.tracemalloc):
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-vs-reader-"))
+    total = max(args.feeds, args.mem_feeds)
+    server = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--child", "server", "--feeds", str(total)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdout is not None and server.stdin is not None
+    base = server.stdout.readline().strip()
+    if not base.startswith("http://"):
+        raise SystemExit("the feed server did not start")
+    print(f"feed server {base} ({total:,} feeds); results in {tmp}", file=sys.stderr)
+    runs: dict[tuple[str, int], Run] = {}
+    try:
+        print("start-up (fresh interpreters)", file=sys.stderr)
+        startup = measure_startup(tmp, args.repeats)
+        print("bare HTTP floors", file=sys.stderr)
+        floors = {
+            "httpx": run_child(args, "httpx-floor", base, args.feeds, tmp),
+            "requests": run_child(args, "requests-floor", base, args.feeds, tmp),
+        }
+        for floor in floors.values():
+            for r in floor.data["rounds"]:
+                if r["server"] != {"304": args.feeds}:
+                    raise SystemExit(f"{floor.system}: server answered {r['server']}, expected only 304s")
+        print("systems", file=sys.stderr)
+        for feeds, systems in ((args.feeds, ("wirewatch", "reader", "wirewatch-norules")),):
+            for system in systems:
+                runs[system, feeds] = run_child(args, system, base, feeds, tmp)
+        for system in ("wirewatch", "reader"):
+            runs[system, args.mem_feeds] = run_child(args, system, base, args.mem_feeds, tmp)
+    finally:
+        server.stdin.close()
+        server.wait(30)
+    problems = [p for run in runs.values() for p in check_workload(run, ENTRIES)]
+    raw = {"runs": {f"{k[0]}@{k[1]}": r.data for k, r in runs.items()}, "startup": startup}
+    raw["floors"] = {k: r.data for k, r in floors.items()}
+    (tmp / "results.json").write_text(json.dumps(raw, indent=1))
+    print_table(args, runs, floors, startup)
+    if problems:
+        print("\nWORKLOAD DIFFERED (figures not comparable):")
+        for p in problems:
+            print(f"  {p}")
+    if args.py_spy:
+        print_spy(Path(args.py_spy))
+    if args.tracemalloc:
+        print_tracemalloc(runs, args.feeds, args.mem_feeds)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=f"reader: {INSTALL_HINT}")
+    ap.add_argument("--feeds", type=int, default=500, help="feeds for the CPU figures and the first memory figure")
+    ap.add_argument("--mem-feeds", type=int, default=2000, help="feeds for the second memory figure")
+    ap.add_argument("--rounds", type=int, default=3, help="unchanged and changed rounds, each")
+    ap.add_argument("--changed", type=float, default=0.05, help="fraction of feeds with a new entry per round")
+    ap.add_argument("--workers", type=int, default=4, help="reader's update_feeds(workers=...)")
+    ap.add_argument("--repeats", type=int, default=5, help="fresh interpreters per start-up figure")
+    ap.add_argument("--quick", action="store_true", help="1 round, 2 start-up repeats: checks that it all runs")
+    ap.add_argument("--py-spy", metavar="DIR", help="record each measured phase with py-spy into DIR")
+    ap.add_argument("--tracemalloc", metavar="DIR", help="trace allocations in each system run into DIR")
+    ap.add_argument("--child", choices=["server", *CHILDREN], help=argparse.SUPPRESS)
+    ap.add_argument("--base", help=argparse.SUPPRESS)
+    ap.add_argument("--tmp", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.quick:
+        args.rounds, args.repeats = 1, 2
+    if args.child == "server":
+        child_server(args)
+    elif args.child:
+        args.system = args.child
+        print(json.dumps(CHILDREN[args.child](args)))
+    else:
+        if args.mem_feeds <= args.feeds:
+            ap.error("--mem-feeds must be larger than --feeds (memory per additional feed is the slope)")
+        parent(args)
+
+
+if __name__ == "__main__":
+    main()
