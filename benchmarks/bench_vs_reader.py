@@ -53,6 +53,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ READER_PIN = "reader==3.26"
 INSTALL_HINT = ".venv/bin/pip install -e '.[bench]'"
 ENTRIES = 20
 WARM_FEEDS = 5
+HOT_TAG = "bench-hot"
 BASE_TIME = 1_767_225_600  # 2026-01-01 UTC: entry g of a feed is published g hours after it
 
 # What `wirewatch run` imports before its first poll (cli -> daemon_cmds -> daemon, config, store backend).
@@ -183,27 +185,44 @@ def ctl(base: str, what: str) -> dict[str, int]:
         conn.close()
 
 
-# --- measuring inside a system's child process -----------------------------------------------------------
+# --- a system in its own interpreter, driven over stdin / stdout ---------------------------------------------
 
 
-class Phases:
-    """Measured rounds of one system, with the optional profilers around each."""
+class Child:
+    """Reads one command a line (first, warm, unchanged, changed, quit) and answers one JSON line each: the
+    CPU and wall time of that round plus what it did. `quit` answers with the process's peak RSS."""
 
-    def __init__(self, args: argparse.Namespace, system: str):
+    def __init__(self, args: argparse.Namespace):
         self.args = args
-        self.system = system
-        self.rounds: list[dict[str, Any]] = []
         self._spy: subprocess.Popen[bytes] | None = None
+        self._spied: set[str] = set()
+
+    def serve(self, do: Callable[[str], dict[str, Any]]) -> None:
+        reply({"ready": True})
+        for line in sys.stdin:
+            cmd = line.strip()
+            if cmd == "quit":
+                break
+            spy = self.args.py_spy and cmd in ("first", "unchanged", "changed") and cmd not in self._spied
+            if spy:
+                self._spied.add(cmd)
+                self.spy_start(cmd)
+            out = do(cmd)
+            if spy:
+                self.spy_stop()
+            reply(out)
+        final: dict[str, Any] = {"maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+        if self.args.tracemalloc:
+            final["tracemalloc"] = tracemalloc_summary(Path(self.args.tracemalloc), self.args.system, self.args.feeds)
+        reply(final)
 
     def spy_start(self, phase: str) -> None:
-        if not self.args.py_spy:
-            return
-        out = Path(self.args.py_spy) / f"{self.system}-{self.args.feeds}-{phase}.txt"
+        out = Path(self.args.py_spy) / f"{self.args.system}-{self.args.feeds}-{phase}.txt"
         exe = Path(sys.executable).with_name("py-spy")
-        cmd = [str(exe) if exe.exists() else "py-spy", "record", "--pid", str(os.getpid()), "--rate", "200"]
+        cmd = [str(exe) if exe.exists() else "py-spy", "record", "--pid", str(os.getpid()), "--rate", "250"]
         cmd += ["--format", "raw", "--output", str(out), "--nonblocking"]
         self._spy = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)  # attached and sampling before the phase starts
+        time.sleep(1.0)  # attached and sampling before the round starts
 
     def spy_stop(self) -> None:
         if self._spy is not None:
@@ -211,20 +230,16 @@ class Phases:
             self._spy.wait(60)
             self._spy = None
 
-    def record(self, kind: str, cpu: float, wall: float, **detail: Any) -> None:
-        stats = ctl(self.args.base, "stats")
-        self.rounds.append({"kind": kind, "cpu": cpu, "wall": wall, "server": stats, **detail})
 
-    def result(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "system": self.system,
-            "feeds": self.args.feeds,
-            "rounds": self.rounds,
-            "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        }
-        if self.args.tracemalloc:
-            out["tracemalloc"] = tracemalloc_summary(Path(self.args.tracemalloc), self.system, self.args.feeds)
-        return out
+def reply(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data) + "\n")
+    sys.stdout.flush()
+
+
+def measured(fn: Callable[[], Any]) -> tuple[Any, dict[str, Any]]:
+    cpu, wall = time.process_time(), time.perf_counter()
+    out = fn()
+    return out, {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall}
 
 
 def tracemalloc_summary(folder: Path, system: str, feeds: int) -> dict[str, Any]:
@@ -251,15 +266,8 @@ def short_path(path: str) -> str:
     return path
 
 
-def round_detail_wirewatch(reports: list[Any]) -> dict[str, Any]:
-    return {
-        "outcomes": dict(Counter(r.outcome for r in reports)),
-        "new": sum(r.new for r in reports),
-        "alerts": sum(r.alerts for r in reports),
-    }
-
-
-def child_wirewatch(args: argparse.Namespace) -> dict[str, Any]:
+def child_wirewatch(args: argparse.Namespace) -> None:
+    """Wirewatch as `wirewatch run` polls: the daemon's Runtime and poll shell, store from the config URL."""
     import asyncio
 
     from store.factory import open_store
@@ -272,7 +280,7 @@ def child_wirewatch(args: argparse.Namespace) -> dict[str, Any]:
         "store": f"sqlite:///{tmp}/wirewatch.db",
         "sources": [{"id": f"w{w}", "url": f"{args.base}/w{w}.xml", "interval": 60} for w in range(WARM_FEEDS)]
         + [{"id": f"f{n}", "url": f"{args.base}/f{n}.xml", "interval": 60} for n in range(args.feeds)],
-        "fetch": {"allow_private_addresses": True},  # loopback; the address checks are skipped, not faked
+        "fetch": {"allow_private_addresses": True},  # loopback: the address checks are skipped, not faked
         "notify": {"console": False},
     }
     if args.system == "wirewatch-norules":
@@ -284,50 +292,41 @@ def child_wirewatch(args: argparse.Namespace) -> dict[str, Any]:
     setup_logging(config.log_level, config.log_format)  # as `wirewatch run` (stderr is a file here)
     store = open_store(config.store, prefix=config.store_prefix)
     warm, sources = config.sources[:WARM_FEEDS], config.sources[WARM_FEEDS:]
-    ph = Phases(args, args.system)
-    k = changed_count(args)
+    hot = sources[: changed_count(args)]
+    loop = asyncio.new_event_loop()
 
-    async def run() -> None:
-        rt = Runtime(config, store, deliver_after_poll=False)
+    async def start() -> Runtime:
+        return Runtime(config, store, deliver_after_poll=False)
 
-        async def cycle(kind: str, which: list[Any], measured: bool = True) -> None:
-            cpu, wall = time.process_time(), time.perf_counter()
-            reports = await asyncio.gather(*(rt.poll(s) for s in which))
-            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-            if measured:
-                ph.record(kind, cpu, wall, **round_detail_wirewatch(list(reports)))
+    rt = loop.run_until_complete(start())
 
-        try:
-            await cycle("warm-up", warm, measured=False)
-            ctl(args.base, "stats")
-            ph.spy_start("first")
-            await cycle("first", sources)
-            ph.spy_stop()
-            await cycle("unchanged-warm-up", sources)
-            for r in range(args.rounds):
-                if r == 0:
-                    ph.spy_start("unchanged")
-                await cycle("unchanged", sources)
-                ph.spy_stop()
-                ctl(args.base, f"bump?n={k}")
-                ctl(args.base, "stats")
-                if r == 0:
-                    ph.spy_start("changed")
-                await cycle("changed", sources)
-                ph.spy_stop()
-        finally:
-            await rt.aclose()
+    async def poll_all(which: list[Any]) -> list[Any]:
+        # every source at once, as the scheduler does when they fall due together
+        return list(await asyncio.gather(*(rt.poll(s) for s in which)))
 
-    asyncio.run(run())
+    def poll(which: list[Any]) -> list[Any]:
+        return loop.run_until_complete(poll_all(which))
+
+    poll(warm)
+
+    def do(cmd: str) -> dict[str, Any]:
+        reports, out = measured(lambda: poll(hot if cmd == "changed" else sources))
+        out["outcomes"] = dict(Counter(r.outcome for r in reports))
+        out["new"] = sum(r.new for r in reports)
+        out["alerts"] = sum(r.alerts for r in reports)
+        return out
+
+    Child(args).serve(do)
+    loop.run_until_complete(rt.aclose())
+    loop.close()
     store.close()
-    return ph.result()
 
 
-def child_reader(args: argparse.Namespace) -> dict[str, Any]:
+def child_reader(args: argparse.Namespace) -> None:
+    """reader as its docs drive it: make_reader(db) with its defaults, update_feeds(workers=...)."""
     from reader import make_reader
 
-    tmp = Path(args.tmp)
-    reader = make_reader(str(tmp / "reader.sqlite"))
+    reader = make_reader(str(Path(args.tmp) / "reader.sqlite"))
     warm = [f"{args.base}/w{w}.xml" for w in range(WARM_FEEDS)]
     for url in warm:
         reader.add_feed(url)
@@ -336,88 +335,66 @@ def child_reader(args: argparse.Namespace) -> dict[str, Any]:
         reader.delete_feed(url)
     for n in range(args.feeds):
         reader.add_feed(f"{args.base}/f{n}.xml")
-    ctl(args.base, "stats")
-    ph = Phases(args, args.system)
-    k = changed_count(args)
+    for n in range(changed_count(args)):  # the feeds given a new entry: updated alone in a "changed" round
+        reader.set_tag(f"{args.base}/f{n}.xml", HOT_TAG)
 
-    def cycle(kind: str, measured: bool = True) -> None:
+    def do(cmd: str) -> dict[str, Any]:
         before = reader.get_entry_counts().total or 0
-        cpu, wall = time.process_time(), time.perf_counter()
-        reader.update_feeds(workers=args.workers, scheduled=False)
-        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-        if measured:
-            new = (reader.get_entry_counts().total or 0) - before
-            broken = sum(1 for f in reader.get_feeds() if f.last_exception is not None)
-            ph.record(kind, cpu, wall, new=new, broken=broken)
+        tags = [HOT_TAG] if cmd == "changed" else None
+        _, out = measured(lambda: reader.update_feeds(workers=args.workers, scheduled=False, tags=tags))
+        out["new"] = (reader.get_entry_counts().total or 0) - before
+        out["broken"] = sum(1 for f in reader.get_feeds() if f.last_exception is not None)
+        return out
 
-    ph.spy_start("first")
-    cycle("first")
-    ph.spy_stop()
-    cycle("unchanged-warm-up")
-    for r in range(args.rounds):
-        if r == 0:
-            ph.spy_start("unchanged")
-        cycle("unchanged")
-        ph.spy_stop()
-        ctl(args.base, f"bump?n={k}")
-        ctl(args.base, "stats")
-        if r == 0:
-            ph.spy_start("changed")
-        cycle("changed")
-        ph.spy_stop()
+    Child(args).serve(do)
     reader.close()
-    return ph.result()
 
 
-def child_httpx_floor(args: argparse.Namespace) -> dict[str, Any]:
-    """The floor: a bare httpx AsyncClient, conditional GETs for every feed, 4 at a time."""
+def child_httpx_floor(args: argparse.Namespace) -> None:
+    """The floor under Wirewatch: a bare httpx AsyncClient, conditional GETs, 4 at a time."""
     import asyncio
 
     import httpx
 
     urls = [f"{args.base}/f{n}.xml" for n in range(args.feeds)]
+    hot = urls[: changed_count(args)]
     validators: dict[str, tuple[str, str]] = {}
-    ph = Phases(args, args.system)
+    loop = asyncio.new_event_loop()
+    client = httpx.AsyncClient()
+    slots = asyncio.Semaphore(4)
 
-    async def run() -> None:
-        slots = asyncio.Semaphore(4)
-        async with httpx.AsyncClient() as client:
+    async def get(url: str) -> int:
+        async with slots:
+            v = validators.get(url)
+            headers = {"If-None-Match": v[0], "If-Modified-Since": v[1]} if v else {}
+            resp = await client.get(url, headers=headers)
+            if resp.status_code == 200:
+                validators[url] = (resp.headers["etag"], resp.headers["last-modified"])
+            return resp.status_code
 
-            async def get(url: str) -> int:
-                async with slots:
-                    v = validators.get(url)
-                    headers = {"If-None-Match": v[0], "If-Modified-Since": v[1]} if v else {}
-                    resp = await client.get(url, headers=headers)
-                    if resp.status_code == 200:
-                        validators[url] = (resp.headers["etag"], resp.headers["last-modified"])
-                    return resp.status_code
+    async def get_all(which: list[str]) -> list[int]:
+        return list(await asyncio.gather(*(get(u) for u in which)))
 
-            async def cycle(kind: str, measured: bool = True) -> None:
-                cpu, wall = time.process_time(), time.perf_counter()
-                codes = await asyncio.gather(*(get(u) for u in urls))
-                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-                if measured:
-                    ph.record(kind, cpu, wall, codes=dict(Counter(codes)))
+    def do(cmd: str) -> dict[str, Any]:
+        which = hot if cmd == "changed" else urls
+        codes, out = measured(lambda: loop.run_until_complete(get_all(which)))
+        out["codes"] = dict(Counter(codes))
+        return out
 
-            await cycle("first", measured=False)
-            await cycle("unchanged-warm-up", measured=False)
-            ctl(args.base, "stats")
-            for _ in range(args.rounds):
-                await cycle("unchanged")
-
-    asyncio.run(run())
-    return ph.result()
+    Child(args).serve(do)
+    loop.run_until_complete(client.aclose())
+    loop.close()
 
 
-def child_requests_floor(args: argparse.Namespace) -> dict[str, Any]:
-    """reader's floor: a bare requests Session, conditional GETs for every feed on 4 threads."""
+def child_requests_floor(args: argparse.Namespace) -> None:
+    """The floor under reader: a bare requests Session, conditional GETs on 4 threads."""
     from concurrent.futures import ThreadPoolExecutor
 
     import requests
 
     urls = [f"{args.base}/f{n}.xml" for n in range(args.feeds)]
+    hot = urls[: changed_count(args)]
     validators: dict[str, tuple[str, str]] = {}
-    ph = Phases(args, args.system)
     session = requests.Session()
 
     def get(url: str) -> int:
@@ -430,23 +407,17 @@ def child_requests_floor(args: argparse.Namespace) -> dict[str, Any]:
 
     with ThreadPoolExecutor(4) as pool:
 
-        def cycle(kind: str, measured: bool = True) -> None:
-            cpu, wall = time.process_time(), time.perf_counter()
-            codes = list(pool.map(get, urls))
-            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-            if measured:
-                ph.record(kind, cpu, wall, codes=dict(Counter(codes)))
+        def do(cmd: str) -> dict[str, Any]:
+            which = hot if cmd == "changed" else urls
+            codes, out = measured(lambda: list(pool.map(get, which)))
+            out["codes"] = dict(Counter(codes))
+            return out
 
-        cycle("first", measured=False)
-        cycle("unchanged-warm-up", measured=False)
-        ctl(args.base, "stats")
-        for _ in range(args.rounds):
-            cycle("unchanged")
+        Child(args).serve(do)
     session.close()
-    return ph.result()
 
 
-CHILDREN = {
+CHILDREN: dict[str, Callable[[argparse.Namespace], None]] = {
     "wirewatch": child_wirewatch,
     "wirewatch-norules": child_wirewatch,
     "reader": child_reader,
@@ -572,10 +543,11 @@ class Run:
     system: str
     feeds: int
     changed: int
-    data: dict[str, Any]
+    rounds: list[dict[str, Any]]
+    final: dict[str, Any]
 
     def cpu(self, kind: str) -> list[float]:
-        return [r["cpu"] for r in self.data["rounds"] if r["kind"] == kind]
+        return [float(r["cpu"]) for r in self.rounds if r["kind"] == kind]
 
     @property
     def first_ms(self) -> float:
@@ -585,68 +557,111 @@ class Run:
     def unchanged_ms(self) -> float:
         return 1000 * statistics.median(self.cpu("unchanged")) / self.feeds
 
-    def changed_values_ms(self) -> list[float]:
-        u = self.unchanged_ms / 1000
-        n, k = self.feeds, self.changed
-        return [1000 * (cpu - (n - k) * u) / k for cpu in self.cpu("changed")]
-
     @property
     def changed_ms(self) -> float:
-        return statistics.median(self.changed_values_ms())
+        return 1000 * statistics.median(self.cpu("changed")) / self.changed
+
+    @property
+    def peak_kib(self) -> int:
+        return int(self.final["maxrss_kib"])
 
     @property
     def peak_mib(self) -> float:
-        return float(self.data["maxrss_kib"]) / 1024
+        return self.peak_kib / 1024
 
 
-def run_child(args: argparse.Namespace, system: str, base: str, feeds: int, tmp: Path) -> Run:
-    work = Path(tempfile.mkdtemp(prefix=f"{system}-{feeds}-", dir=tmp))
+class Proc:
+    """The parent's end of one system's child process."""
+
+    def __init__(self, args: argparse.Namespace, system: str, base: str, feeds: int, tmp: Path):
+        self.system, self.feeds = system, feeds
+        work = Path(tempfile.mkdtemp(prefix=f"{system}-{feeds}-", dir=tmp))
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", system, "--base", base]
+        cmd += ["--feeds", str(feeds), "--changed", str(args.changed), "--workers", str(args.workers)]
+        cmd += ["--tmp", str(work)]
+        env = dict(os.environ)
+        if args.py_spy and feeds == args.feeds and system in ("wirewatch", "reader"):
+            cmd += ["--py-spy", str(Path(args.py_spy).resolve())]
+        if args.tracemalloc and system in ("wirewatch", "reader"):
+            cmd += ["--tracemalloc", str(Path(args.tracemalloc).resolve())]
+            env["PYTHONTRACEMALLOC"] = "1"  # from the interpreter's start: imports included
+        self.log = work / "stderr.log"
+        with self.log.open("w") as err:
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True, env=env
+            )
+        self.ask(None)  # set up and warmed up
+
+    def ask(self, cmd: str | None) -> dict[str, Any]:
+        stdin, stdout = self.proc.stdin, self.proc.stdout
+        assert stdin is not None and stdout is not None
+        if cmd is not None:
+            stdin.write(cmd + "\n")
+            stdin.flush()
+        line = stdout.readline()
+        if not line:
+            self.proc.wait(30)
+            tail = "\n".join(self.log.read_text().splitlines()[-30:])
+            raise SystemExit(f"{self.system} at {self.feeds} feeds failed (exit {self.proc.returncode}):\n{tail}")
+        data: dict[str, Any] = json.loads(line)
+        return data
+
+    def quit(self) -> dict[str, Any]:
+        final = self.ask("quit")
+        self.proc.wait(60)
+        return final
+
+
+def drive(args: argparse.Namespace, base: str, feeds: int, systems: tuple[str, ...], tmp: Path) -> dict[str, Run]:
+    """Every system at one size, round by round side by side: the same server state for each, the order
+    alternating between rounds, so that a busy moment of a shared machine falls on all of them alike."""
     ctl(base, "reset")
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", system, "--base", base]
-    cmd += ["--feeds", str(feeds), "--rounds", str(args.rounds), "--changed", str(args.changed)]
-    cmd += ["--workers", str(args.workers), "--tmp", str(work)]
-    env = dict(os.environ)
-    if args.py_spy and feeds == args.feeds and system in ("wirewatch", "reader"):
-        cmd += ["--py-spy", str(Path(args.py_spy).resolve())]
-    if args.tracemalloc and system in ("wirewatch", "reader"):
-        cmd += ["--tracemalloc", str(Path(args.tracemalloc).resolve())]
-        env["PYTHONTRACEMALLOC"] = "1"  # from the interpreter's start, imports included
-    log = work / "stderr.log"
-    print(f"  {system:<18} {feeds:>5} feeds ...", end="", flush=True, file=sys.stderr)
+    k = changed_count(argparse.Namespace(feeds=feeds, changed=args.changed))
+    procs: dict[str, Proc] = {}
+    for system in systems:  # one after the other: each imports, sets up and warms up alone
+        print(f"  {system:<18} {feeds:>5} feeds: starting", file=sys.stderr, flush=True)
+        procs[system] = Proc(args, system, base, feeds, tmp)
+    rounds: dict[str, list[dict[str, Any]]] = {s: [] for s in systems}
+
+    def step(cmd: str, order: tuple[str, ...]) -> None:
+        for system in order:
+            out = procs[system].ask(cmd)
+            out["kind"], out["server"] = cmd, ctl(base, "stats")
+            rounds[system].append(out)
+
+    ctl(base, "stats")  # the warm-ups are not counted
     t0 = time.perf_counter()
-    with log.open("w") as err:
-        done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
-    if done.returncode != 0:
-        tail = "\n".join(log.read_text().splitlines()[-30:])
-        raise SystemExit(f"{system} at {feeds} feeds failed (exit {done.returncode}):\n{tail}")
-    print(f" {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    return Run(system, feeds, changed_count(argparse.Namespace(feeds=feeds, changed=args.changed)), _last_json(done))
-
-
-def _last_json(done: subprocess.CompletedProcess[str]) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return data
+    step("first", systems)
+    step("warm", systems)
+    for r in range(args.rounds):
+        order = systems if r % 2 == 0 else systems[::-1]
+        step("unchanged", order)
+        ctl(base, f"bump?n={k}")
+        ctl(base, "stats")
+        step("changed", order)
+    print(f"  {feeds:,} feeds: {time.perf_counter() - t0:.0f} s of rounds", file=sys.stderr, flush=True)
+    return {s: Run(s, feeds, k, rounds[s], procs[s].quit()) for s in systems}
 
 
 def check_workload(run: Run, entries: int) -> list[str]:
     """The same work was done: every first fetch a 200, every unchanged poll a 304, k new entries a round."""
     problems = []
     n, k = run.feeds, run.changed
-    for r in run.data["rounds"]:
-        server = r["server"]
-        want = {"first": {"200": n}, "unchanged": {"304": n}, "changed": {"200": k, "304": n - k}}.get(r["kind"])
-        if want is not None and server != want:
-            problems.append(f"{run.system} {n}: {r['kind']} round: server answered {server}, expected {want}")
-        want_new = {"first": n * entries, "changed": k}.get(r["kind"], 0)
-        if run.system.startswith("wirewatch"):
-            if r["kind"] == "first":
-                want_new = n * entries  # a baseline counts every entry as seen
-            if r.get("new") != want_new:
-                problems.append(f"{run.system} {n}: {r['kind']} round: {r.get('new')} new entries, expected {want_new}")
-            if r.get("alerts"):
-                problems.append(f"{run.system} {n}: {r['kind']} round made {r['alerts']} alerts (expected none)")
-        elif run.system == "reader" and (r.get("new") != want_new or r.get("broken")):
-            problems.append(f"reader {n}: {r['kind']} round: {r.get('new')} new, {r.get('broken')} broken")
+    wants = {
+        "first": ({"200": n}, n * entries),
+        "warm": ({"304": n}, 0),
+        "unchanged": ({"304": n}, 0),
+        "changed": ({"200": k}, k),
+    }
+    for r in run.rounds:
+        server, new = wants[r["kind"]]
+        where = f"{run.system} at {n} feeds, {r['kind']} round"
+        if r["server"] != server:
+            problems.append(f"{where}: the server answered {r['server']}, expected {server}")
+        if "new" in r and r["new"] != new:
+            problems.append(f"{where}: {r['new']} new entries, expected {new}")
+        if r.get("alerts") or r.get("broken"):
+            problems.append(f"{where}: {r.get('alerts')} alerts, {r.get('broken')} broken feeds (expected none)")
     return problems
 
 
@@ -661,14 +676,13 @@ def verdict(ok: bool) -> str:
 def print_table(
     args: argparse.Namespace,
     runs: dict[tuple[str, int], Run],
-    floors: dict[str, Run],
     startup: dict[str, list[dict[str, Any]]],
 ) -> None:
     n, m = args.feeds, args.mem_feeds
     ww, rd, nr = runs["wirewatch", n], runs["reader", n], runs["wirewatch-norules", n]
     ww_m, rd_m = runs["wirewatch", m], runs["reader", m]
-    httpx_floor = 1000 * statistics.median(floors["httpx"].cpu("unchanged")) / n
-    requests_floor = 1000 * statistics.median(floors["requests"].cpu("unchanged")) / n
+    hx, rq = runs["httpx-floor", n], runs["requests-floor", n]
+    httpx_floor, requests_floor = hx.unchanged_ms, rq.unchanged_ms
 
     def med(key: str, field: str) -> float:
         return float(statistics.median(float(x[field]) for x in startup[key]))
@@ -729,8 +743,8 @@ def print_table(
             verdict(r1 <= 1.5 and r2 <= 1.5),
         )
     )
-    sw = (ww_m.data["maxrss_kib"] - ww.data["maxrss_kib"]) / (m - n)
-    sr = (rd_m.data["maxrss_kib"] - rd.data["maxrss_kib"]) / (m - n)
+    sw = (ww_m.peak_kib - ww.peak_kib) / (m - n)
+    sr = (rd_m.peak_kib - rd.peak_kib) / (m - n)
     rows.append(
         (
             "memory per additional feed",
@@ -779,23 +793,22 @@ def print_table(
     for row in rows:
         print("| " + " | ".join(row) + " |")
     print()
-    print("ratio: Wirewatch / reader (time / memory where two). Details:")
-    for label, attr, digits in (
-        ("first update ms/feed", "first_ms", 1),
-        ("unchanged ms/poll", "unchanged_ms", 2),
-        ("changed ms/feed", "changed_ms", 1),
-        ("peak MiB", "peak_mib", 0),
-    ):
-        cells = "   ".join(f"{key[0]} {key[1]}: {getattr(run, attr):.{digits}f}" for key, run in runs.items())
-        print(f"  {label:<22} {cells}")
-    rules_ratio = (ww.first_ms / nr.first_ms, ww.unchanged_ms / nr.unchanged_ms, ww.changed_ms / nr.changed_ms)
-    print("  bundled rules / no rules (Wirewatch): first {:.2f}, unchanged {:.2f}, changed {:.2f}".format(*rules_ratio))
-    for run in (ww, rd):
-        unchanged = ", ".join(f"{1000 * c / n:.2f}" for c in run.cpu("unchanged"))
-        changed = ", ".join(f"{x:.1f}" for x in run.changed_values_ms())
-        print(f"  {run.system:<10} rounds: unchanged ms/poll [{unchanged}]; changed ms/feed [{changed}]")
-    walls = {key: [round(r["wall"], 2) for r in run.data["rounds"]] for key, run in runs.items() if key[1] == n}
-    print(f"  wall s per round (first, warm-up, then unchanged/changed pairs): {walls}")
+    print("ratio: Wirewatch / reader (time / memory where two figures). Each round, CPU (the order alternates):")
+    for run in runs.values():
+        unchanged = ", ".join(f"{1000 * c / run.feeds:.2f}" for c in run.cpu("unchanged"))
+        changed = ", ".join(f"{1000 * c / run.changed:.1f}" for c in run.cpu("changed"))
+        first = f"first {run.first_ms:5.1f} ms/feed; " if "floor" not in run.system else " " * 22
+        print(
+            f"  {run.system:<17} {run.feeds:>5}: {first}unchanged ms/poll [{unchanged}]; changed ms/feed "
+            f"({run.changed} feeds) [{changed}]; peak {run.peak_mib:.0f} MiB"
+        )
+    rules = (ww.first_ms / nr.first_ms, ww.unchanged_ms / nr.unchanged_ms, ww.changed_ms / nr.changed_ms)
+    print("  bundled rules / no rules (Wirewatch): first {:.2f}, unchanged {:.2f}, changed {:.2f}".format(*rules))
+    body_kib = len(feed_body(0, 100).encode()) / 1024
+    print(
+        f"  bare HTTP GET of a changed feed (200, {body_kib:.1f} KiB body): httpx {hx.changed_ms:.2f} ms, "
+        f"requests {rq.changed_ms:.2f} ms"
+    )
     print(
         f"  import: Wirewatch {len(WIREWATCH_DAEMON_IMPORTS)} modules ({', '.join(WIREWATCH_DAEMON_IMPORTS)}) → "
         f"{startup['wirewatch-import'][0]['modules']} in sys.modules; reader → "
@@ -840,7 +853,7 @@ def print_spy(folder: Path, top: int = 25) -> None:
 
 def print_tracemalloc(runs: dict[tuple[str, int], Run], n: int, m: int, top: int = 15) -> None:
     for system in ("wirewatch", "reader"):
-        small, large = runs[system, n].data.get("tracemalloc"), runs[system, m].data.get("tracemalloc")
+        small, large = runs[system, n].final.get("tracemalloc"), runs[system, m].final.get("tracemalloc")
         if not small or not large:
             continue
         print(f"\ntracemalloc {system}: traced {large['current'] / 2**20:.1f} MiB at {m:,} feeds, top lines:")
@@ -880,31 +893,22 @@ def parent(args: argparse.Namespace) -> None:
     print(f"feed server {base} ({total:,} feeds); results in {tmp}", file=sys.stderr)
     runs: dict[tuple[str, int], Run] = {}
     try:
-        print("start-up (fresh interpreters)", file=sys.stderr)
+        print("start-up (fresh interpreters)", file=sys.stderr, flush=True)
         startup = measure_startup(tmp, args.repeats)
-        print("bare HTTP floors", file=sys.stderr)
-        floors = {
-            "httpx": run_child(args, "httpx-floor", base, args.feeds, tmp),
-            "requests": run_child(args, "requests-floor", base, args.feeds, tmp),
-        }
-        for floor in floors.values():
-            for r in floor.data["rounds"]:
-                if r["server"] != {"304": args.feeds}:
-                    raise SystemExit(f"{floor.system}: server answered {r['server']}, expected only 304s")
-        print("systems", file=sys.stderr)
-        for feeds, systems in ((args.feeds, ("wirewatch", "reader", "wirewatch-norules")),):
-            for system in systems:
-                runs[system, feeds] = run_child(args, system, base, feeds, tmp)
-        for system in ("wirewatch", "reader"):
-            runs[system, args.mem_feeds] = run_child(args, system, base, args.mem_feeds, tmp)
+        print("rounds, side by side", file=sys.stderr, flush=True)
+        for feeds, systems in (
+            (args.feeds, ("wirewatch", "reader", "wirewatch-norules", "httpx-floor", "requests-floor")),
+            (args.mem_feeds, ("wirewatch", "reader")),
+        ):
+            for system, run in drive(args, base, feeds, systems, tmp).items():
+                runs[system, feeds] = run
     finally:
         server.stdin.close()
         server.wait(30)
     problems = [p for run in runs.values() for p in check_workload(run, ENTRIES)]
-    raw = {"runs": {f"{k[0]}@{k[1]}": r.data for k, r in runs.items()}, "startup": startup}
-    raw["floors"] = {k: r.data for k, r in floors.items()}
-    (tmp / "results.json").write_text(json.dumps(raw, indent=1))
-    print_table(args, runs, floors, startup)
+    raw = {f"{s}@{n}": {"rounds": r.rounds, "final": r.final} for (s, n), r in runs.items()}
+    (tmp / "results.json").write_text(json.dumps({"runs": raw, "startup": startup}, indent=1))
+    print_table(args, runs, startup)
     if problems:
         print("\nWORKLOAD DIFFERED (figures not comparable):")
         for p in problems:
@@ -919,7 +923,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=f"reader: {INSTALL_HINT}")
     ap.add_argument("--feeds", type=int, default=500, help="feeds for the CPU figures and the first memory figure")
     ap.add_argument("--mem-feeds", type=int, default=2000, help="feeds for the second memory figure")
-    ap.add_argument("--rounds", type=int, default=3, help="unchanged and changed rounds, each")
+    ap.add_argument("--rounds", type=int, default=5, help="unchanged and changed rounds, each")
     ap.add_argument("--changed", type=float, default=0.05, help="fraction of feeds with a new entry per round")
     ap.add_argument("--workers", type=int, default=4, help="reader's update_feeds(workers=...)")
     ap.add_argument("--repeats", type=int, default=5, help="fresh interpreters per start-up figure")
@@ -936,7 +940,7 @@ def main() -> None:
         child_server(args)
     elif args.child:
         args.system = args.child
-        print(json.dumps(CHILDREN[args.child](args)))
+        CHILDREN[args.child](args)
     else:
         if args.mem_feeds <= args.feeds:
             ap.error("--mem-feeds must be larger than --feeds (memory per additional feed is the slope)")
