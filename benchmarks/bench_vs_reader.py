@@ -1,43 +1,53 @@
 """Wirewatch against lemon24/reader, side by side in one run: polling CPU, memory and start-up (issue 15).
 
     .venv/bin/pip install -e '.[bench]'                 # reader 3.26, for this benchmark only
-    .venv/bin/python benchmarks/bench_vs_reader.py      # 500 feeds (CPU, memory) and 2,000 (memory); ~10 min
+    .venv/bin/python benchmarks/bench_vs_reader.py      # 500 feeds (CPU, memory), 2,000 (memory): ~10 min
     .venv/bin/python benchmarks/bench_vs_reader.py --feeds 50 --mem-feeds 200 --quick   # while developing
 
-The workload is the same for both. N loopback feeds x 20 entries (RSS 2.0, HTML descriptions, pubDates; one
-entry in four has a word that reaches a rule's extractor, none makes an alert) are served with ETag /
-Last-Modified and 304s by a feed server in a child process. Each system runs in its own fresh interpreter,
-one after the other, so `time.process_time()` there is that system's own CPU (all its threads, not the
-server's) and its `ru_maxrss` is its own peak. Both persist feeds and entries to SQLite on disk.
+The same workload for both: N loopback feeds x 20 entries (RSS 2.0, HTML descriptions, pubDates; one entry
+in four has a word that reaches the analyst-rating rule's extractor, none makes an alert) served with ETag /
+Last-Modified and 304s by a feed server in a child process. Each system runs in its own fresh interpreter
+(so `time.process_time()` there is that system's own CPU, all its threads and none of the server's, and its
+`ru_maxrss` its own peak), driven round by round over a pipe: every system does round 1, then every system
+round 2, the order alternating, so the same server state and any busy moment of a shared machine fall on
+all of them alike. Both persist feeds and entries to SQLite on disk.
 
-- Wirewatch: the daemon's `Runtime` (store from the config URL, fetcher, poll shell, recorder, health), every
-  source polled through `Runtime.poll` concurrently as the scheduler would, logging set up as `wirewatch run`
-  does (INFO, to a file here). With the bundled rules, and once more with none (a rule file `rules: []`).
-- reader: `make_reader(db)` with its defaults, `update_feeds(workers=4, scheduled=False)`. Four workers
-  because Wirewatch fetches at most `fetch.per_host_limit` (4) at once from one host, and every feed here is
-  on one host; reader's workers only retrieve (HTTP), it parses and stores on the calling thread.
-  `scheduled=False` makes every call update every feed (reader's own schedule would skip them for an hour).
+- Wirewatch: the daemon's `Runtime` (store from the config URL, fetcher, poll shell, recorder, health), the
+  sources of a round polled through `Runtime.poll` all at once, as the scheduler does when they fall due
+  together; logging set up as `wirewatch run` does (INFO; to a file here). With the bundled rules, and once
+  more with none (a rule file `rules: []`) to show what matching costs.
+- reader: `make_reader(db)` with its defaults; `update_feeds(workers=4, scheduled=False)`. Four workers because
+  Wirewatch fetches at most `fetch.per_host_limit` (4) at once from one host and every feed here is on one
+  host (reader's workers only retrieve; it parses and stores on the calling thread). `scheduled=False`: every
+  call updates every feed (reader's own schedule would skip them for an hour).
+- the floors: a bare httpx AsyncClient (4 at a time) and a bare requests Session (4 threads) doing the same
+  conditional GETs, in the same rounds.
 
-Figures (each system: a warm-up of 5 other feeds first; then the first update, one unchanged round not
-counted, then `--rounds` x [all unchanged round, 5% of feeds given one new entry, that round]; medians):
+Before anything is measured each system polls 5 other feeds twice, the second time with one new entry each
+(imports, connection pool, the extractors' lazy set-up). Then: the first update of the N feeds; one
+all-unchanged round not counted; `--rounds` x [all N feeds unchanged (304); 5% of the feeds get one new entry
+on the server, and those feeds alone are polled (reader: a tag on them, `update_feeds(tags=...)`)].
+Figures, medians over the rounds:
 
 - first full update, CPU per feed;
-- all-unchanged (304) round, CPU per poll; and the floor: a bare httpx AsyncClient doing the same
-  conditional GETs (4 at a time), CPU per 304 (reader's column: a bare requests Session, 4 threads);
-- 5% of feeds with one new entry: CPU per changed feed = (round CPU - (N - k) x unchanged CPU per poll) / k;
-- peak RSS at N and at M feeds (same workload), and the slope between them, KiB per additional feed;
+- all-unchanged (304) round, CPU per poll, and that over the bare httpx floor's CPU per 304;
+- 5% of feeds with one new entry, CPU per changed feed (a 200, parse, new entry, store);
+- peak RSS at N and at M feeds (the same rounds), and the slope between them: KiB per additional feed;
 - daemon import: a fresh interpreter importing what `wirewatch run` imports before it polls, vs `import
-  reader` (wall time of the imports and max RSS after them; median of `--repeats`);
+  reader` (wall time of the imports, max RSS after them; median of `--repeats`);
 - daemon start: `wirewatch run` (bundled rules, no sources) from spawn to its "wirewatch running" line, peak
-  RSS then; vs reader ready to poll: `import reader` + `make_reader(db)` + the packages its first update
-  imports (requests, feedparser), from spawn to a "ready" line.
+  RSS then; vs reader ready to poll: `import reader` + the packages its first update imports (requests,
+  feedparser) + `make_reader(db)`, from spawn to a "ready" line.
 
-The table has the goal from the issue's "Done when" and pass / miss per row. Profiling hooks (the figures of
-such a run are perturbed): `--py-spy DIR` records each measured phase of each system with py-spy (raw
-collapsed stacks; `pip install py-spy`) and prints the top functions; `--tracemalloc DIR` traces allocations
-in every system run and prints the top files at both sizes and which grew with the number of feeds.
+The table has the goal from the issue's "Done when" and pass / MISS per row; every round's figures follow,
+and a check that both systems got the same answers from the server (200s, 304s, new entries). Raw results go
+to results.json in the run's temporary folder. Profiling hooks (the figures of such a run are perturbed):
+`--py-spy DIR` records the first update, the first measured unchanged round and the first changed round of
+Wirewatch and reader with py-spy (`pip install py-spy`; raw collapsed stacks) and prints the top functions;
+`--tracemalloc DIR` traces allocations in those runs and prints the top lines and what grew with the feeds.
+Profile the changed-feed path with `--changed 1.0` (every feed gets a new entry: enough samples).
 
-Exit status: 0 whether goals are met or not (this is a measuring instrument); 2 when reader is missing.
+Exit status 0 whether or not the goals are met (a measuring instrument); 2 when reader is not installed.
 """
 
 from __future__ import annotations
@@ -65,7 +75,8 @@ if str(ROOT) not in sys.path:
 READER_PIN = "reader==3.26"
 INSTALL_HINT = ".venv/bin/pip install -e '.[bench]'"
 ENTRIES = 20
-WARM_FEEDS = 5
+WARM_FEEDS = 5  # polled twice before anything is measured, the second time with a new entry each
+WARM_BASE = 100_000  # their numbers in feed_body
 HOT_TAG = "bench-hot"
 BASE_TIME = 1_767_225_600  # 2026-01-01 UTC: entry g of a feed is published g hours after it
 
@@ -96,7 +107,7 @@ def feed_body(n: int, generation: int, entries: int = ENTRIES) -> str:
     items = []
     for g in range(generation, generation - entries, -1):
         title = f"Quarterly update {g} from publisher {n}"
-        if g % 4 == 0:  # reaches the analyst-rating rule's prefilter and extractor, not an alert
+        if (n + g) % 4 == 0:  # reaches the analyst-rating rule's prefilter and extractor, not an alert
             title = f"Publisher {n} widens its coverage of regional lenders, update {g}"
         items.append(
             {
@@ -116,7 +127,8 @@ def feed_body(n: int, generation: int, entries: int = ENTRIES) -> str:
 def child_server(args: argparse.Namespace) -> None:
     """Child process: the feed server. Prints its base URL, serves until stdin closes. Control paths:
     /_ctl/reset (every feed back to generation 100, counters zeroed), /_ctl/bump?n=K (the first K feeds get
-    one new entry), /_ctl/stats (status counts since the last call)."""
+    one new entry), /_ctl/bump-warm (so do the warm-up feeds), /_ctl/stats (status counts since the last
+    call)."""
     from http.server import BaseHTTPRequestHandler
     from urllib.parse import parse_qs, urlparse
 
@@ -128,6 +140,7 @@ def child_server(args: argparse.Namespace) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.generation = [100] * total
+            self.warm = [100] * WARM_FEEDS
             self.counts: Counter[int] = Counter()
 
         def _record(self, path: str, headers: dict[str, str], status: int) -> None:
@@ -139,7 +152,8 @@ def child_server(args: argparse.Namespace) -> None:
                 self.generation[n] = 100
                 self.put(f"/f{n}.xml", feed_body(n, 100))
             for w in range(WARM_FEEDS):
-                self.put(f"/w{w}.xml", feed_body(100_000 + w, 100))
+                self.warm[w] = 100
+                self.put(f"/w{w}.xml", feed_body(WARM_BASE + w, 100))
             with self._lock:
                 self.counts.clear()
 
@@ -156,6 +170,10 @@ def child_server(args: argparse.Namespace) -> None:
                 for n in range(k):
                     self.generation[n] += 1
                     self.put(f"/f{n}.xml", feed_body(n, self.generation[n]))
+            elif url.path == "/_ctl/bump-warm":
+                for w in range(WARM_FEEDS):
+                    self.warm[w] += 1
+                    self.put(f"/w{w}.xml", feed_body(WARM_BASE + w, self.warm[w]))
             elif url.path == "/_ctl/stats":
                 with self._lock:
                     out = {str(k): v for k, v in sorted(self.counts.items())}
@@ -307,7 +325,9 @@ def child_wirewatch(args: argparse.Namespace) -> None:
     def poll(which: list[Any]) -> list[Any]:
         return loop.run_until_complete(poll_all(which))
 
-    poll(warm)
+    poll(warm)  # first fetch: baselines
+    ctl(args.base, "bump-warm")
+    poll(warm)  # a new entry each: matching and the extractors' lazy set-up happen here, not in a round
 
     def do(cmd: str) -> dict[str, Any]:
         reports, out = measured(lambda: poll(hot if cmd == "changed" else sources))
@@ -331,6 +351,8 @@ def child_reader(args: argparse.Namespace) -> None:
     for url in warm:
         reader.add_feed(url)
     reader.update_feeds(workers=args.workers, scheduled=False)
+    ctl(args.base, "bump-warm")
+    reader.update_feeds(workers=args.workers, scheduled=False)  # a new entry each, as Wirewatch's warm-up
     for url in warm:
         reader.delete_feed(url)
     for n in range(args.feeds):
