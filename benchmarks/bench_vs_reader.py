@@ -14,8 +14,9 @@ all of them alike. Both persist feeds and entries to SQLite on disk.
 
 - Wirewatch: the daemon's `Runtime` (store from the config URL, fetcher, poll shell, recorder, health), the
   sources of a round polled through `Runtime.poll` all at once, as the scheduler does when they fall due
-  together; logging set up as `wirewatch run` does (INFO; to a file here). With the bundled rules, and once
-  more with none (a rule file `rules: []`) to show what matching costs.
+  together; logging set up as `wirewatch run` does (INFO; to a file here); the scheduler's jobs, one per
+  source as `run_daemon` adds them, built but never started (their memory is the daemon's too). With the
+  bundled rules, and once more with none (a rule file `rules: []`) to show what matching costs.
 - reader: `make_reader(db)` with its defaults; `update_feeds(workers=4, scheduled=False)`. Four workers because
   Wirewatch fetches at most `fetch.per_host_limit` (4) at once from one host and every feed here is on one
   host (reader's workers only retrieve; it parses and stores on the calling thread). `scheduled=False`: every
@@ -317,6 +318,7 @@ def child_wirewatch(args: argparse.Namespace) -> None:
         return Runtime(config, store, deliver_after_poll=False)
 
     rt = loop.run_until_complete(start())
+    scheduler = daemon_jobs(rt, config)  # noqa: F841  # held, never started: its per-source memory counts
 
     async def poll_all(which: list[Any]) -> list[Any]:
         # every source at once, as the scheduler does when they fall due together
@@ -340,6 +342,29 @@ def child_wirewatch(args: argparse.Namespace) -> None:
     loop.run_until_complete(rt.aclose())
     loop.close()
     store.close()
+
+
+def daemon_jobs(rt: Any, config: Any) -> Any:
+    """The scheduler `run_daemon` builds, one job per source (same trigger and options), never started: the
+    rounds here are driven by the benchmark, but a daemon holds these jobs, so their memory is counted."""
+    import functools
+    from datetime import datetime, timedelta
+
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    scheduler = AsyncIOScheduler(job_defaults={"coalesce": True, "max_instances": 1})
+    later = datetime.now().astimezone() + timedelta(days=1)
+    for s in config.sources:
+        scheduler.add_job(
+            rt.tracked(functools.partial(rt.poll, s)),
+            IntervalTrigger(seconds=max(s.interval, rt.policy.backoff_cap) * 2),
+            id=f"poll:{s.id}",
+            name=f"poll {s.id}",
+            next_run_time=later,
+            misfire_grace_time=None,
+        )
+    return scheduler
 
 
 def child_reader(args: argparse.Namespace) -> None:
