@@ -308,6 +308,7 @@ def child_wirewatch(args: argparse.Namespace) -> None:
         (none / "none.yaml").write_text("rules: []\n")
         data["rules"] = [str(none)]
     config = Config.model_validate(data)
+    del data  # as in the daemon, where the YAML's dict is garbage once validated
     setup_logging(config.log_level, config.log_format)  # as `wirewatch run` (stderr is a file here)
     store = open_store(config.store, prefix=config.store_prefix)
     warm, sources = config.sources[:WARM_FEEDS], config.sources[WARM_FEEDS:]
