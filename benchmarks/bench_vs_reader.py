@@ -876,30 +876,37 @@ def reader_version() -> str:
     return version("reader")
 
 
+SPY_PLUMBING = ("bench_vs_reader.py", "threading.py", "concurrent/futures", "asyncio/", "contextlib.py", "<module>")
+
+
 def print_spy(folder: Path, top: int = 25) -> None:
-    """Top functions per recorded phase: inclusive share of samples (a function counted once per stack)."""
+    """Per recorded phase: self time by package (where the samples' innermost frames are) and the top
+    functions by inclusive share (counted once per stack; the benchmark's and the event loop's plumbing left
+    out). py-spy samples threads that are not idle, so waiting worker threads may show up as plumbing."""
     for path in sorted(folder.glob("*.txt")):
         if path.name.endswith("-tracemalloc.txt"):
             continue
         inclusive: Counter[str] = Counter()
-        leaf: Counter[str] = Counter()
+        by_package: Counter[str] = Counter()
         total = 0
         for line in path.read_text().splitlines():
             stack, _, count = line.rpartition(" ")
-            if not count.isdigit():
+            frames = [f for f in stack.split(";") if f and not f.startswith(("process ", "thread "))]
+            if not count.isdigit() or not frames:
                 continue
             c = int(count)
             total += c
-            frames = [f for f in stack.split(";") if f and not f.startswith(("process ", "thread "))]
             for f in set(frames):
                 inclusive[f] += c
-            if frames:
-                leaf[frames[-1]] += c
+            where = frames[-1].rpartition("(")[2].split(":")[0]
+            by_package[where.split("/")[0] if "/" in where else where] += c
         if not total:
             continue
-        print(f"\npy-spy {path.stem}: {total} samples; top inclusive (self)")
-        for frame, c in inclusive.most_common(top):
-            print(f"  {100 * c / total:5.1f}% ({100 * leaf[frame] / total:4.1f}%)  {frame}")
+        print(f"\npy-spy {path.stem}: {total} samples")
+        print("  self by package: " + ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in by_package.most_common(10)))
+        shown = [(f, c) for f, c in inclusive.most_common() if not any(p in f for p in SPY_PLUMBING)][:top]
+        for frame, c in shown:
+            print(f"  {100 * c / total:5.1f}%  {frame}")
 
 
 def print_tracemalloc(runs: dict[tuple[str, int], Run], n: int, m: int, top: int = 15) -> None:
