@@ -189,7 +189,7 @@ class SqliteStore(Store):
     def _open(self) -> None:
         """Open (or create) the file and bring its schema up to date: idempotent DDL."""
         self._set_aside_orphans()
-        db = self._conn()
+        db = self._conn(create=True)
         if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # up to date: nothing to write,
             db.executescript(SCHEMA)  # so a store that cannot be written can still be read (`sources`)
             db.executescript(OBSERVATIONS_SCHEMA)  # idempotent DDL; executescript manages its own transaction
@@ -214,10 +214,14 @@ class SqliteStore(Store):
                     log.warning("store: %s had no database beside it; moved aside to %s", orphan, aside.name)
 
     # One connection per thread: sqlite3 connections must not be shared across threads.
-    def _conn(self) -> sqlite3.Connection:
+    def _conn(self, *, create: bool = False) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None and getattr(self._local, "gen", -1) == self._gen:
             return conn
+        if not create and self._ident is not None and not self.path.exists():
+            # A new thread's first connection would create an empty file silently, and the next write would
+            # take it for a replaced database: say what happened (deleted), as a write would.
+            self._check_file()
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -260,6 +264,10 @@ class SqliteStore(Store):
                 self._all.clear()
                 self._gen += 1
                 self._open()
+                # Logged here, once per reopening: the thread that reopened may be one whose caller only
+                # retries (a read, a heartbeat), and the later writers find the new file already in place.
+                gone = "was deleted while in use; a new empty one was created" if now is None else "was replaced"
+                log.error("store: the database %s %s", self.path, gone)
         if now is None:
             raise StoreReset(
                 f"the database {self.path} was deleted while in use; a new empty one was created",

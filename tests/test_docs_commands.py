@@ -19,6 +19,7 @@ is checked when you document it.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import shutil
@@ -149,6 +150,12 @@ def skip_reason(cmd: str) -> str | None:
         if "pytest" in bare:
             return f"{m.group(1)} is a test file of this suite (run with it)"
         return f"a benchmark: prints figures, takes minutes (see the README's figures); {m.group(1)} exists"
+    if bare == ".venv/bin/python -m tests.golden_cards":
+        assert (ROOT / "tests" / "golden_cards.py").is_file() and (ROOT / "tests" / "golden" / "cards").is_dir()
+        return "rewrites the golden card files in the tree; tests/test_card_golden.py checks the cards against them"
+    if m := re.match(r"^python3 \.\./shared/corpus/score\.py\b", bare):
+        assert (ROOT.parent / "shared" / "corpus" / "score.py").is_file()
+        return "the corpus scorer on a reader's export; tests/test_real_news_quality.py runs it on the real corpora"
     if bare == "time bash .ci/run":
         assert "make test" in (ROOT / ".ci" / "run").read_text()
         return "the whole suite on a clean clone (what CI runs); .ci/run checked to run `make test`"
@@ -239,6 +246,9 @@ class Scenario:
                 out.append(self.dead_letter[:8])
             elif t == "ID" and prev == "--id":
                 out.append(f"docs-feed-{self.made + 1}")
+            elif t == "ID" and prev == "expire":
+                listing = shell(self, "wirewatch silence list --json")
+                out.append(json.loads(listing.stdout.splitlines()[0])["id"])
             elif t == "ID" and prev == "remove":
                 out.append("spare")
             elif t == "URL":

@@ -141,16 +141,27 @@ def test_replay_judged_shows_how_other_rules_treat_the_judged_items(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["feedback", "export", "--since", "30"], "wirewatch feedback export: --since '30' has no unit: write 30d"),
-        (["feedback", "stats", "--since", "a while"], "wirewatch feedback stats: --since 'a while': expected a form"),
-        (["replay", "--judged", "--since", "7"], "wirewatch replay --judged: --since '7' has no unit"),
-        (["feedback", "export", "-o", "/nonexistent/dir/f.jsonl"], "wirewatch feedback export: cannot write /nonex"),
+        (["feedback", "export", "--since", "30"], "`30` has no unit: write 30s, 30m, 30h or 30d"),
+        (["feedback", "stats", "--since", "a while"], "`a while` is not a duration"),
+        (["replay", "--judged", "--since", "7"], "`7` has no unit"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_1(
+def test_a_since_without_a_unit_is_a_usage_error_exit_2(
     judged: tuple[Path, dict[str, Alert]], capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
+    """`--since 30`: seconds or days? Refused like every other duration on the command line (exit 2)."""
     cfg, _ = judged
-    code, out, err = run(capsys, *argv[:2], "-c", str(cfg), *argv[2:])
+    with pytest.raises(SystemExit) as exc:
+        main([*argv[:2], "-c", str(cfg), *argv[2:]])
+    out, err = capsys.readouterr()
+    assert exc.value.code == 2 and out == ""
+    assert message in err.strip().splitlines()[-1]
+
+
+def test_an_unwritable_export_file_is_one_line_and_exit_1(
+    judged: tuple[Path, dict[str, Alert]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg, _ = judged
+    code, out, err = run(capsys, "feedback", "export", "-c", str(cfg), "-o", "/nonexistent/dir/f.jsonl")
     assert code == 1 and out == ""
-    assert err.strip().splitlines()[-1].startswith(message)
+    assert err.strip().splitlines()[-1].startswith("wirewatch feedback export: cannot write /nonex")

@@ -5,49 +5,31 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
 
-from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, load, load_rules, open_store, rule_paths, with_config
+from wirewatch.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    cli_duration,
+    load,
+    load_rules,
+    open_store,
+    rule_paths,
+    with_config,
+)
 
 
-class SinceError(ValueError):
-    pass
-
-
-def parse_since(text: str) -> float:
-    """`30d`, `12h`, `2w`: how far back. A bare number is refused (seconds or days?)."""
-    from domain.durations import parse_duration
-
-    raw = text.strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", raw):
-        raise SinceError(f"--since {text!r} has no unit: write {raw}d, {raw}h or {raw}m")
-    try:
-        seconds = parse_duration(raw)
-    except ValueError:
-        raise SinceError(f"--since {text!r}: expected a form like 30d, 12h or 2w") from None
-    if seconds <= 0:
-        raise SinceError(f"--since {text!r} must be longer than zero")
-    return seconds
-
-
-def window(args: argparse.Namespace, command: str) -> float | None:
-    """The start of the period, or None after saying what is wrong."""
-    try:
-        return time.time() - parse_since(args.since)
-    except SinceError as exc:
-        print(f"wirewatch {command}: {exc}", file=sys.stderr)
-        return None
+def window(args: argparse.Namespace) -> float:
+    """The start of the period: `--since` is parsed by `cli_duration` (a unit required, else exit 2)."""
+    return time.time() - float(args.since)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from notifier.feedback import corpus_rows, to_jsonl
 
-    since = window(args, "feedback export")
-    if since is None:
-        return EXIT_PROBLEMS
+    since = window(args)
     config = load(args)
     with open_store(config) as store:
         verdicts = store.verdicts(since)
@@ -72,11 +54,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from domain.formats import utc_stamp
     from notifier.feedback import format_stats, stats
 
-    since = window(args, "feedback stats")
-    if since is None:
-        return EXIT_PROBLEMS
+    since = window(args)
     config = load(args)
     with open_store(config) as store:
         verdicts = store.verdicts(since)
@@ -88,7 +69,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(json.dumps(row, ensure_ascii=False))
         return EXIT_OK
     if not tallies:
-        print(f"no feedback since {args.since} ago")
+        print(f"no feedback since {utc_stamp(since)}")
         return EXIT_OK
     sys.stdout.write(format_stats(tallies, args.by))
     return EXIT_OK
@@ -99,9 +80,7 @@ def replay_judged(args: argparse.Namespace) -> int:
     from domain.formats import utc_stamp
     from wirewatch.feedback_replay import rerun, summary
 
-    since = window(args, "replay --judged")
-    if since is None:
-        return EXIT_PROBLEMS
+    since = window(args)
     config = load(args)
     engine = load_rules(rule_paths(args)).ruleset().keyword
     with open_store(config) as store:
@@ -122,12 +101,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     feedback = sub.add_parser("feedback", help="readers' verdicts: export as corpus lines, precision per rule")
     verbs = feedback.add_subparsers(dest="verb", required=True)
     p = with_config(verbs.add_parser("export", help="labelled JSON Lines in the real-news corpus format"))
-    p.add_argument("--since", default="30d", help="verdicts given this recently (default 30d)")
+    p.add_argument(
+        "--since", default="30d", type=cli_duration, help="verdicts given this recently: 7d, 12h (default 30d)"
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--disputed", action="store_true", help="include alerts readers disagree on (latest verdict kept)")
     p.set_defaults(func=cmd_export)
     p = with_config(verbs.add_parser("stats", help="useful / not relevant per rule or event type: reader precision"))
-    p.add_argument("--since", default="30d", help="verdicts given this recently (default 30d)")
+    p.add_argument(
+        "--since", default="30d", type=cli_duration, help="verdicts given this recently: 7d, 12h (default 30d)"
+    )
     p.add_argument("--by", choices=("rule", "event"), default="rule")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_stats)
