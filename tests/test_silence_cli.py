@@ -1,6 +1,6 @@
 """`wirewatch silence add | list | expire` and silenced alerts in `wirewatch alerts`, through the real CLI on a
 real store: a silenced alert is recorded and listed with its silence id, never posted; expiring the silence
-early posts it once; bad input is one clear line, exit 1, and nothing changes."""
+early posts it once; bad input is one clear line, exit 2 (a usage error), and nothing changes."""
 
 from __future__ import annotations
 
@@ -136,7 +136,7 @@ def test_bad_silences_are_one_clear_line_and_change_nothing(
     if "--comment" not in argv:
         args += ["--comment", "why"]
     code, out, err = run(capsys, *args)
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     (line,) = err.strip().splitlines()
     assert line.startswith("wirewatch silence: ") and message in line
     assert store_state(tmp_path) == before
@@ -158,7 +158,7 @@ def test_expire_needs_a_known_unique_id_and_a_silence_that_is_still_on(
         (" ", "give a silence id"),
     ]:
         code, out, err = run(capsys, "silence", "expire", "-c", c, arg)
-        assert code == 1 and out == "" and message in err and len(err.strip().splitlines()) == 1
+        assert code == 2 and out == "" and message in err and len(err.strip().splitlines()) == 1
     assert store_state(tmp_path) == before
 
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, load, open_store, with_config
+from wirewatch.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, load, open_store, with_config
 
 if TYPE_CHECKING:
     from domain.judgements import Matcher, Silence
@@ -62,9 +62,11 @@ def default_author() -> str:
         return ""
 
 
-def fail(message: str) -> int:
+def fail(message: str, code: int = EXIT_USAGE) -> int:
+    """One line; exit 2 for what the operator typed (a bad matcher or duration, an unknown id), as every
+    command does, and 1 for a request the store's state refuses (a silence that already ran out)."""
     print(f"wirewatch silence: {message}", file=sys.stderr)
-    return EXIT_PROBLEMS
+    return code
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -181,7 +183,8 @@ def cmd_expire(args: argparse.Namespace) -> int:
         else:
             return fail(
                 f"silence {silence.id} already ended at {when(silence.ended_at)}; "
-                "the alerts it held stay silenced (a silence that runs out releases nothing)"
+                "the alerts it held stay silenced (a silence that runs out releases nothing)",
+                EXIT_PROBLEMS,
             )
     alerts = len({a for a, _ in done.released})
     line += f"; {alerts} alert{'s' if alerts != 1 else ''} it held released"
