@@ -763,3 +763,10 @@ def test_licensed_rights_to_a_company_for_a_drug_names_the_recipient() -> None:
         "In a deal worth as much as $600 million, Lanza Medicines Ltd. licensed exclusive global rights to "
         "Astrazeneca plc for LZ-305, an antibody-drug conjugate for multiple myeloma."
     ) == ("Lanza Medicines", "AstraZeneca")
+
+
+def test_zh_name_known_by_its_stock_code_is_a_party_where_written_without_it() -> None:
+    assert roles(
+        "《異動股》泓遠藥業復牌升40%,獲康盛合聯溢價五成要約收購",
+        "康盛合聯(02399)作為要約人向泓遠藥業提出自願現金要約,總代價約12億港元。",
+    ) == ("泓遠藥業", "康盛合聯")

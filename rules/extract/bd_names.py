@@ -576,17 +576,19 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
         while _TRAILING_ZH.search(short) and len(short) > 2:
             short = _TRAILING_ZH.sub("", short)
         short = _CITY.sub("", short) if len(short) > 4 else short
-        if len(short) < 2 or short == fm or ZH_GENERIC.match(short) or not has_cjk(short):
-            continue
-        for s0, e0 in spans:
-            pos = f.find(short, s0, e0)
-            while pos != -1:
-                if not any(i in covered for i in range(pos, pos + len(short))):
-                    mentions.append(
-                        Mention(pos, pos + len(short), raw[pos : pos + len(short)], m.key, ALIAS, anaphor=True)
-                    )
-                    covered.update(range(pos, pos + len(short)))
-                pos = f.find(short, pos + len(short), e0)
+        forms = [short] if len(short) >= 2 and short != fm and not ZH_GENERIC.match(short) and has_cjk(short) else []
+        if m.strength == TICKER and len(fm) >= 3:
+            forms.append(fm)  # 藥明合聯(02268) … 獲藥明合聯要約收購: a name known by its stock code, written again without it
+        for form in forms:
+            for s0, e0 in spans:
+                pos = f.find(form, s0, e0)
+                while pos != -1:
+                    if not any(i in covered for i in range(pos, pos + len(form))):
+                        mentions.append(
+                            Mention(pos, pos + len(form), raw[pos : pos + len(form)], m.key, ALIAS, anaphor=True)
+                        )
+                        covered.update(range(pos, pos + len(form)))
+                    pos = f.find(form, pos + len(form), e0)
 
 
 _ANNOUNCES = re.compile(
