@@ -770,3 +770,21 @@ def test_zh_name_known_by_its_stock_code_is_a_party_where_written_without_it() -
         "《異動股》泓遠藥業復牌升40%,獲康盛合聯溢價五成要約收購",
         "康盛合聯(02399)作為要約人向泓遠藥業提出自願現金要約,總代價約12億港元。",
     ) == ("泓遠藥業", "康盛合聯")
+
+
+def test_a_lead_confirming_rumours_with_a_signed_agreement_is_a_deal() -> None:
+    assert roles(
+        "Official: Harlow Pharma to acquire Denvi Therapeutics for $2.1 billion",
+        "Confirming weekend speculation and rumors, Harlow Pharma said it has entered into a definitive agreement "
+        "to acquire Denvi Therapeutics for $41 per share in cash.",
+    ) == ("Denvi Therapeutics", "Harlow Pharma")
+
+
+def test_confirmed_talks_are_still_talks() -> None:
+    assert (
+        deal(
+            "Harlow Pharma confirms talks to acquire Denvi Therapeutics",
+            "Harlow Pharma confirmed it is in talks with Denvi Therapeutics, but said no agreement has been signed.",
+        )
+        is None
+    )

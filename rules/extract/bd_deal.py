@@ -265,6 +265,12 @@ def _negative(t: _Text, a: int, b: int) -> bool:
             continue
         if _PAST_TALKS.search(t.f, max(a, h.start - 60), h.start) and t.cues.has(C.AGREED, h.end, b):
             continue
+        if (
+            h.word.startswith(("rumo", "speculat", "report", "传闻", "传言"))
+            and _CONFIRMS.search(t.f, max(a, h.start - 40), h.start)
+            and t.cues.has(C.AGREED, h.end, b)
+        ):
+            continue  # "Confirming weekend rumors, X said it has entered into a definitive agreement": no longer a rumour
         if has_cjk(h.word) and _ZH_PAST_TALKS.match(t.f, h.end, b) and "经" in t.f[max(a, h.start - 10) : h.start]:
             continue
         return True
@@ -273,6 +279,7 @@ def _negative(t: _Text, a: int, b: int) -> bool:
     return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
 
 
+_CONFIRMS = re.compile(r"(?:\bconfirm\w*\s(?:[\w\-’'&]+\s){0,4}|证实[^，,。]{0,10})$")
 _PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
 _ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
 
