@@ -788,3 +788,11 @@ def test_confirmed_talks_are_still_talks() -> None:
         )
         is None
     )
+
+
+def test_zh_a_legal_suffix_alone_is_never_a_party() -> None:
+    lic, lee = roles(
+        "嘉和生物授权辉瑞一款双抗",
+        "嘉和生物宣布,其全资子公司Corvane,Inc. 近期将收到辉瑞支付的5000万美元首付款。",
+    )
+    assert lic not in ("Inc", "Inc.") and lee == "辉瑞"

@@ -515,10 +515,11 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         low = word.lower()
         if (
             low in _STOP_WORDS
+            or low in _SUFFIX_WORDS
             or word[0].islower()
             or (any(ch.isdigit() for ch in word) and not low.startswith(("3sbio", "89bio")))
         ):
-            continue  # drug codes (SYH2086, HS-10535), INNs (olverembatinib), targets (PD-1, Claudin18.2), acronyms (ADC)
+            continue  # drug codes (SYH2086, HS-10535), INNs, targets (PD-1), acronyms (ADC), a legal suffix alone (,Inc.)
         if m.start() > 0 and raw[m.start() - 1] in "0123456789-/.":
             continue  # 4-1BB, 09988.HK: the tail of a code
         if (
