@@ -796,3 +796,14 @@ def test_zh_a_legal_suffix_alone_is_never_a_party() -> None:
         "嘉和生物宣布,其全资子公司Corvane,Inc. 近期将收到辉瑞支付的5000万美元首付款。",
     )
     assert lic not in ("Inc", "Inc.") and lee == "辉瑞"
+
+
+def test_a_plan_the_lead_goes_on_to_source_to_unnamed_people_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "Harlow Pharma plans to acquire Denvi Therapeutics",
+            "Harlow Pharma plans to buy its smaller rival Denvi Therapeutics for $3.1 billion. Sources said Harlow had "
+            "recently approached Denvi, noting that no final decision had been made.",
+        )
+        is None
+    )

@@ -279,6 +279,18 @@ def _negative(t: _Text, a: int, b: int) -> bool:
     return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
 
 
+_SOURCING = (
+    "people familiar", "people close", "people with knowledge", "sources said", "sources say", "source said",
+    "sources familiar", "sources close", "according to people", "according to sources", "according to a person",
+    "no final decision", "消息人士", "知情人士", "据知情", "外媒引述",
+)  # fmt: skip
+
+
+def _sourced(t: _Text, a: int, b: int) -> bool:
+    """The sentence says the story rests on unnamed sources, not on the companies' announcement."""
+    return not _background(t, a, b) and any(h.word.startswith(_SOURCING) for h in t.cues.of(C.RUMOUR, a, b))
+
+
 _CONFIRMS = re.compile(r"(?:\bconfirm\w*\s(?:[\w\-’'&]+\s){0,4}|证实[^，,。]{0,10})$")
 _PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
 _ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
@@ -392,6 +404,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
     elif body and _lead_negative(t, body[0][0], body[0][1]):
         return []
+    elif len(body) > 1 and _sourced(t, *body[1]) and not c.has(C.AGREED, 0, body[1][0]):
+        return []  # "X plans to buy Y for $3.6 billion. Sources said … no final decision had been made": a report
     groups: list[list[tuple[int, int]]] = [[]]
     for s, e in head:
         groups[0].extend(_strip_clauses(t, s, e))
