@@ -807,3 +807,45 @@ def test_a_plan_the_lead_goes_on_to_source_to_unnamed_people_is_not_a_deal() -> 
         )
         is None
     )
+
+
+def test_the_year_of_the_megadeal_is_commentary() -> None:
+    assert (
+        deal(
+            "For Chinese drug developers, 2025 is shaping up as the year of the mega deal",
+            "Several drug developers have signed licensing agreements with eye-popping headline figures. For example, "
+            "Corvane Bio signed over rights to a bispecific antibody to Pfizer for an initial $1.2 billion.",
+        )
+        is None
+    )
+
+
+def test_an_example_of_an_earlier_deal_is_not_news_of_one() -> None:
+    assert deal("For example, Corvane Bio licensed its lead antibody to Pfizer for $50 million upfront.") is None
+
+
+def test_a_deal_model_called_suitable_is_commentary() -> None:
+    assert (
+        deal(
+            "NewCo may be a more suitable model for mid-sized biotechs than out-licensing",
+            "On May 3, Corvane Bio said it has licensed its siRNA candidate to Lystra Therapeutics, a new company.",
+        )
+        is None
+    )
+
+
+def test_a_story_about_how_much_was_paid_in_an_old_deal_is_not_a_deal() -> None:
+    assert deal("Harlow Pharma reveals just how much cash it used to buy a stake in Denvi Therapeutics") is None
+
+
+def test_a_lead_recalling_last_fall_is_background() -> None:
+    from rules.extract import bd_deal as B
+
+    t = B._Text(Document(Item(id="t", source="test", title="x", summary="As we reported last fall, Harlow teamed up.")))
+    t.extend()
+    assert B._background(t, t.title_end, len(t.raw))
+
+
+def test_a_region_written_in_the_possessive_is_not_the_party() -> None:
+    lic, lee = roles("Harlow Pharma buys the Bay Area's Denvi Therapeutics for $400 million")
+    assert (lic, lee) == ("Denvi Therapeutics", "Harlow Pharma")

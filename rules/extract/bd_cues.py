@@ -110,7 +110,8 @@ _WORDS: dict[str, str] = {
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
         record year|record quarter|record month|record half|surge of|spate of|boom in|the rise of|understanding the|
-        explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|
+        explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|year of the|
+        shaping up as|for example|for instance|suitable model|licensing model|newco model|business model|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
         授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
@@ -156,7 +157,7 @@ _WORDS: dict[str, str] = {
         funding round|financing round|raise|raises|raised|raising|venture round|venture funding|private placement|topline|
         top-line|readout|read-out|earnings|quarterly|profit|guidance|outlook|lawsuit|sue|sues|sued|litigation|
         starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
-        downgrades|partnered with|previously licensed|previously acquired|settle|settles|settled|settlement|alleges|
+        downgrades|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|
         alleged|accuses|accused|fraud|fraudulent|duped|
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
@@ -171,7 +172,8 @@ _WORDS: dict[str, str] = {
     SPLIT: """separately|in a separate deal|in a separate agreement|in a separate announcement|in a separate transaction|
         meanwhile|elsewhere|另外|此外|同日|次日|与此同时|另一方面|另据""",
     BACKGROUND: """previously|earlier this year|earlier this month|last year|last month|last week|back in|
-        had licensed|had acquired|had signed|had agreed|had paid|
+        had licensed|had acquired|had signed|had agreed|had paid|last fall|last spring|last summer|last autumn|last winter|
+        as we reported|
         此前|之前|早前|去年|前年|曾经|曾与|曾将|曾于|曾在|曾获|先前|已于20|个月前|月前|年前|周前""",
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",

@@ -139,7 +139,7 @@ _PLACES = frozenset(
         "beijing|shanghai|shenzhen|suzhou|hangzhou|tokyo|osaka|seoul|london|paris|boston|basel|copenhagen|"
         "massachusetts|california|new jersey|texas|pennsylvania|new york|maryland|north carolina|washington|"
         "illinois|florida|colorado|connecticut|ohio|michigan|minnesota|utah|south africa|saudi arabia|"
-        "the world|the country|the nation|the region|the city",
+        "bay area|silicon valley|the world|the country|the nation|the region|the city",
     )
 )
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
