@@ -849,3 +849,10 @@ def test_a_lead_recalling_last_fall_is_background() -> None:
 def test_a_region_written_in_the_possessive_is_not_the_party() -> None:
     lic, lee = roles("Harlow Pharma buys the Bay Area's Denvi Therapeutics for $400 million")
     assert (lic, lee) == ("Denvi Therapeutics", "Harlow Pharma")
+
+
+def test_a_city_and_state_abbreviation_before_based_is_a_place_not_the_target() -> None:
+    assert roles(
+        "Swiss drug giant Harlow Holding AG announced plans Sunday to buy Portland, Ore.-based biotech company "
+        "Denvi Therapeutics Inc for $900 million in cash."
+    ) == ("Denvi Therapeutics", "Harlow Holding AG")

@@ -245,6 +245,7 @@ _SUFFIX_WORDS = frozenset(
 )
 
 
+_BASED_AFTER = re.compile(r"\.?-(?:based|headquartered)\b")
 _PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
 _LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
 _TOKEN = re.compile(r"\S+")
@@ -466,8 +467,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     if tail:
         e = tail.end()
     surface = _clean(raw[s:e])
-    if strength == CAP and _PLACE_AFTER.match(raw, e, e0):
-        return  # "Reykjavik, Iceland-based Alvotech", "Princeton, N.J.-based Conjugatebio": a place
+    if strength == CAP and (_PLACE_AFTER.match(raw, e, e0) or _BASED_AFTER.match(raw, e, e0)):
+        return  # "Reykjavik, Iceland-based Alvotech", "San Francisco, Calif.-based InterMune": a place
     if surface:
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
