@@ -856,3 +856,11 @@ def test_a_city_and_state_abbreviation_before_based_is_a_place_not_the_target() 
         "Swiss drug giant Harlow Holding AG announced plans Sunday to buy Portland, Ore.-based biotech company "
         "Denvi Therapeutics Inc for $900 million in cash."
     ) == ("Denvi Therapeutics", "Harlow Holding AG")
+
+
+def test_a_lead_sentence_about_years_ago_is_background() -> None:
+    assert roles(
+        "Corvane announced a $140 million agreement to in-license China rights for a liver cancer antibody",
+        "Two years ago, Corvane was acquired by Fosun Pharma and two equity investors. The new agreement gives Corvane "
+        "rights to Lystra Therapeutics' proprietary antibody.",
+    ) == ("Lystra Therapeutics", "Corvane")

@@ -173,7 +173,7 @@ _WORDS: dict[str, str] = {
         meanwhile|elsewhere|另外|此外|同日|次日|与此同时|另一方面|另据""",
     BACKGROUND: """previously|earlier this year|earlier this month|last year|last month|last week|back in|
         had licensed|had acquired|had signed|had agreed|had paid|last fall|last spring|last summer|last autumn|last winter|
-        as we reported|
+        as we reported|years ago|months ago|a year ago|
         此前|之前|早前|去年|前年|曾经|曾与|曾将|曾于|曾在|曾获|先前|已于20|个月前|月前|年前|周前""",
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
