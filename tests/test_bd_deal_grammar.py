@@ -864,3 +864,11 @@ def test_a_lead_sentence_about_years_ago_is_background() -> None:
         "Two years ago, Corvane was acquired by Fosun Pharma and two equity investors. The new agreement gives Corvane "
         "rights to Lystra Therapeutics' proprietary antibody.",
     ) == ("Lystra Therapeutics", "Corvane")
+
+
+def test_a_region_before_rights_is_not_the_company_acquired() -> None:
+    lic, lee = roles(
+        "Qinlu Medicine signed a $90 million agreement to acquire China/Western Asia rights for a diabetes drug "
+        "developed by Lystra Therapeutics of North Carolina."
+    )
+    assert (lic, lee) == ("Lystra Therapeutics", "Qinlu Medicine")

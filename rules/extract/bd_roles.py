@@ -363,8 +363,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
             subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
-        if obj is not None and cues.has(C.RIGHTS, h.end, obj.start):
-            continue  # "acquired greater China rights to Inbrija": rights to an asset, not a company
+        if obj is not None and (cues.has(C.RIGHTS, h.end, obj.start) or f.startswith(" rights", obj.end)):
+            continue  # "acquired greater China rights to Inbrija", "to acquire China/Western Asia rights": not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
         elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
