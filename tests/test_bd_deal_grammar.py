@@ -872,3 +872,13 @@ def test_a_region_before_rights_is_not_the_company_acquired() -> None:
         "developed by Lystra Therapeutics of North Carolina."
     )
     assert (lic, lee) == ("Lystra Therapeutics", "Qinlu Medicine")
+
+
+def test_a_name_written_in_camel_case_keeps_its_lower_case_start() -> None:
+    d = deal("Harlow Pharma licenses a diabetes drug from vTx Therapeutics for $8 million upfront")
+    assert d is not None and d["licensor"] == "vTx Therapeutics"
+
+
+def test_zh_a_latin_name_in_camel_case_is_a_candidate_party() -> None:
+    d = deal("华东医药从美国uniZen引进一款糖尿病药物,首付款800万美元")
+    assert d is not None and d["licensor"] == "uniZen"

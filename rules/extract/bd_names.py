@@ -98,7 +98,7 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s(?:Inc|Ltd|Limited|LLC|PLC|plc|AG|SA|S\.A|GmbH|NV|N\.V|A/S|AB|ASA|SE|KGaA|Pte|BV|Oyj|SpA|Co|Corp)\b\.?){1,3}"
 )
 _CAP_RUN = re.compile(
-    r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
+    r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|[a-z]{1,3}[A-Z][a-z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
     r"(?:\s(?:&\s)?(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)(?:\.(?=[A-Z\s]))?){0,5}"
 )
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A-Za-z0-9&’'.\-]*){0,4}")
@@ -123,7 +123,7 @@ _STOP_WORDS = frozenset(
     insight opinion analysis news press release read more related see also one two three four five six seven
     eight nine ten first second third top latest it's here there what why how when where who which whose ad adc
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
-    cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
+    cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
     wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
@@ -245,6 +245,7 @@ _SUFFIX_WORDS = frozenset(
 )
 
 
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")  # vTv, iTeos, uniQure: a name that starts in lower case
 _BASED_AFTER = re.compile(r"\.?-(?:based|headquartered)\b")
 _PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
 _LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
@@ -517,7 +518,7 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         if (
             low in _STOP_WORDS
             or low in _SUFFIX_WORDS
-            or word[0].islower()
+            or (word[0].islower() and not _CAMEL.match(word))
             or (any(ch.isdigit() for ch in word) and not low.startswith(("3sbio", "89bio")))
         ):
             continue  # drug codes (SYH2086, HS-10535), INNs, targets (PD-1), acronyms (ADC), a legal suffix alone (,Inc.)
