@@ -882,3 +882,10 @@ def test_a_name_written_in_camel_case_keeps_its_lower_case_start() -> None:
 def test_zh_a_latin_name_in_camel_case_is_a_candidate_party() -> None:
     d = deal("华东医药从美国uniZen引进一款糖尿病药物,首付款800万美元")
     assert d is not None and d["licensor"] == "uniZen"
+
+
+def test_x_licenses_multiple_y_programs_makes_x_the_licensee() -> None:
+    assert roles(
+        "Expanding its neurology pipeline, Harlow Pharma Inc. has moved to license multiple Denvi Therapeutics Inc. "
+        "programs for $90 million up front plus up to $1.1 billion in milestone payments."
+    ) == ("Denvi Therapeutics", "Harlow Pharma")

@@ -176,6 +176,7 @@ def _recipient_to(f: str, a: int, b: int) -> int:
     return -1
 
 
+_QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|some|all|up to \w+)(?=\s)")
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
 
@@ -346,7 +347,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X licenses Y('s) antibody
         if not h.word.startswith(("licens", "licenc")) or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
-        obj = st.right(h.end, 3, descriptors=False)
+        quant = _QUANTIFIER.match(f, h.end, e0)  # "moved to license multiple Sangamo programs"
+        obj = st.right(quant.end() if quant else h.end, 3, descriptors=False)
         if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 30))):
             _give(votes, names, st, obj, st.left(h.start, 60), 3 * place)
     for h in cues.of(C.R_ACQ, s0, e0):  # X to acquire / buy / take over Y
