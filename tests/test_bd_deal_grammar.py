@@ -889,3 +889,18 @@ def test_x_licenses_multiple_y_programs_makes_x_the_licensee() -> None:
         "Expanding its neurology pipeline, Harlow Pharma Inc. has moved to license multiple Denvi Therapeutics Inc. "
         "programs for $90 million up front plus up to $1.1 billion in milestone payments."
     ) == ("Denvi Therapeutics", "Harlow Pharma")
+
+
+def test_x_hands_y_the_rights_makes_y_the_licensee() -> None:
+    assert roles("Denvi Therapeutics hands Qinlu Pharmaceutical the rights to its lead cancer program in China") == (
+        "Denvi Therapeutics",
+        "Qinlu Pharmaceutical",
+    )
+
+
+def test_the_biotech_opening_a_grant_sentence_is_the_story_subject_not_the_other_party() -> None:
+    assert roles(
+        "Denvi Therapeutics is gaining a development partner in Asia through a partnership worth $118 million.",
+        "The biotech is handing Qinlu Pharmaceutical the rights to its lead cancer program in exchange for $10 million "
+        "upfront.",
+    ) == ("Denvi Therapeutics", "Qinlu Pharmaceutical")

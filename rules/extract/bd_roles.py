@@ -381,6 +381,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             far = st.right(h.end, 45)
             if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
                 direct = far
+        if direct is not None and _RIGHTS_AFTER.match(f, direct.end, min(e0, direct.end + 40)):
+            continue  # "X hands Y the rights to …": a grant (below), not a payment to Y
         if direct is not None and subj is not None:
             _give(votes, names, st, direct, subj, 3 * place)
         elif subj is not None:
@@ -401,6 +403,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue
         _give(votes, names, st, None, obj, 3 * place)
         grantor = st.left(h.start, 150)
+        if grantor is not None and grantor.entity == OTHER and grantor is st.ms[0]:
+            continue  # "The biotech is handing Y the rights": the subject of the story, named before, not "the other"
         if grantor is not None and grantor.entity != obj.entity:
             _give(votes, names, st, grantor, None, 2 * place)
     for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights · X bags / nabs / lands a drug
