@@ -904,3 +904,10 @@ def test_the_biotech_opening_a_grant_sentence_is_the_story_subject_not_the_other
         "The biotech is handing Qinlu Pharmaceutical the rights to its lead cancer program in exchange for $10 million "
         "upfront.",
     ) == ("Denvi Therapeutics", "Qinlu Pharmaceutical")
+
+
+def test_x_will_pay_y_upfront_for_global_rights_still_makes_y_the_licensor() -> None:
+    assert roles(
+        "Harlow Pharma will pay Qinlu Pharmaceuticals $300 million upfront for global rights outside China to a "
+        "PDE3/4 inhibitor."
+    ) == ("Qinlu Pharmaceuticals", "Harlow Pharma")

@@ -176,6 +176,7 @@ def _recipient_to(f: str, a: int, b: int) -> int:
     return -1
 
 
+_HANDED = re.compile(r"\s(?:(?:the|its|exclusive|global|worldwide|commercial|[\w\-]*china|u\.s\.)\s){0,3}(?:rights|licen[cs]e)")
 _QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|some|all|up to \w+)(?=\s)")
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
@@ -381,7 +382,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             far = st.right(h.end, 45)
             if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
                 direct = far
-        if direct is not None and _RIGHTS_AFTER.match(f, direct.end, min(e0, direct.end + 40)):
+        if direct is not None and h.word.startswith("hand") and _HANDED.match(f, direct.end, e0):
             continue  # "X hands Y the rights to …": a grant (below), not a payment to Y
         if direct is not None and subj is not None:
             _give(votes, names, st, direct, subj, 3 * place)
