@@ -911,3 +911,20 @@ def test_x_will_pay_y_upfront_for_global_rights_still_makes_y_the_licensor() -> 
         "Harlow Pharma will pay Qinlu Pharmaceuticals $300 million upfront for global rights outside China to a "
         "PDE3/4 inhibitor."
     ) == ("Qinlu Pharmaceuticals", "Harlow Pharma")
+
+
+def test_zh_non_refundable_upfront_and_milestones_together_are_a_bundle() -> None:
+    d = deal(
+        "复宏药业与英国Lystra Bio达成许可协议",
+        "复宏药业将向Lystra Bio授予FXS1234的全球权利。Lystra Bio将向复宏药业支付至多1.5亿美元不可退还的首付款、开发及"
+        "商业化里程碑付款,并支付至多3亿美元的销售里程碑款项。",
+    )
+    assert d is not None and "upfront" not in d and d["total"] == 4.5e8
+
+
+def test_zh_an_amount_of_shares_is_equity_not_the_total() -> None:
+    d = deal(
+        "复宏药业向Lystra Bio授权一款小分子抑制剂",
+        "Lystra Bio将向复宏药业支付至多3亿美元的里程碑款项,复宏药业可以零对价获得价值5000万美元的Lystra的股份。",
+    )
+    assert d is not None and d["total"] == 3e8

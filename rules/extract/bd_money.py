@@ -184,7 +184,7 @@ _OTHER_POST = re.compile(
 )
 _EQUITY = re.compile(
     r"^\s?(?:\(|（)?(?:in )?(?:an? )?(?:equity investment|in equity|of equity|equity stake|in (?:newly issued )?shares|"
-    r"of (?:common )?stock|的?股权投资|的?股权认购|认购)"
+    r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:[a-z\u4e00-\u9fff]{1,12}的)?(?:股份|股票))"
 )
 _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront)|"
@@ -210,7 +210,8 @@ _MILESTONE_PRE = re.compile(
     r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
 )
 _BUNDLE_POST = re.compile(
-    r"^\s?(?:的|in\s|in an?\s)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
+    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}"
+    r"(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
