@@ -928,3 +928,21 @@ def test_zh_an_amount_of_shares_is_equity_not_the_total() -> None:
         "Lystra Bio将向复宏药业支付至多3亿美元的里程碑款项,复宏药业可以零对价获得价值5000万美元的Lystra的股份。",
     )
     assert d is not None and d["total"] == 3e8
+
+
+def test_a_currency_code_written_against_the_number_is_read() -> None:
+    d = deal("Qinlu Pharma grants Denvi Bio rights to a heart drug in a deal worth as much as USD1.1 billion")
+    assert d is not None and d["total"] == 1.1e9 and d["currency"] == "USD"
+
+
+def test_a_title_case_share_move_verb_ends_the_company_name() -> None:
+    lic, _ = roles("China's Qinlu Rises After Granting Denvi Bio Heart Drug Rights in Up to $900 Million Deal")
+    assert lic is not None and lic.lower() == "qinlu"
+
+
+def test_a_share_price_in_a_currency_code_is_not_a_drug_code() -> None:
+    d = deal(
+        "Qinlu Pharma grants Denvi Bio exclusive rights to a heart drug for $50 million upfront",
+        "Qinlu closed 5.6 percent higher at CNY72.47 a share.",
+    )
+    assert d is not None and "asset" not in d

@@ -35,6 +35,7 @@ _AMOUNT = re.compile(
     r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )
+_CODE_BEFORE = re.compile(r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad)$")  # USD1.1 billion
 _CN_AMOUNT = re.compile(
     r"([一二两三四五六七八九十百千壹贰叁参肆伍陆柒捌玖拾佰仟零]{1,8})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     r"(美元|美金|港元|欧元|英镑|日元|元人民币|人民币|元)"
@@ -105,8 +106,12 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
     for s0, e0 in spans:
         for m in _AMOUNT.finditer(f, s0, e0):
             before = f[m.start() - 1] if m.start() else " "
-            if before.isascii() and (before.isalnum() or before in "_."):
-                continue  # CD19, v1.2, 01276.HK: part of a code or a number
+            if (
+                before.isascii()
+                and (before.isalnum() or before in "_.")
+                and not _CODE_BEFORE.search(f, max(0, m.start() - 4), m.start())
+            ):
+                continue  # CD19, v1.2, 01276.HK: part of a code or a number (not USD1.1 billion)
             try:
                 value = float(m.group(1).replace(",", "")) * _SCALE[m.group(2).lower()]
             except (KeyError, ValueError):

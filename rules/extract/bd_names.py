@@ -151,7 +151,8 @@ _RUN_BREAK = frozenset(
     takes take snaps scoops wins win merger merge merges collaboration partnership partner partners
     co-development newco completes complete closes launches unveils expands teams joins receives gets secures
     nabs bags lands rights upfront billion million over under new its their as after than more about around commits
-    wagers invests spends offloads sheds divests sells
+    wagers invests spends offloads sheds divests sells rises rise jumps soars surges climbs gains rallies falls drops
+    slides slumps sinks tumbles plunges granting
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks""")
