@@ -946,3 +946,12 @@ def test_a_share_price_in_a_currency_code_is_not_a_drug_code() -> None:
         "Qinlu closed 5.6 percent higher at CNY72.47 a share.",
     )
     assert d is not None and "asset" not in d
+
+
+def test_the_parts_an_upfront_is_made_of_are_not_added_to_it() -> None:
+    d = deal(
+        "Qinlu Pharma licenses a heart drug to Denvi Bio",
+        "Denvi Bio will pay Qinlu an upfront fee of $60 million, including $30 million in cash and $30 million worth "
+        "of Denvi Bio shares.",
+    )
+    assert d is not None and d["upfront"] == 6e7

@@ -301,7 +301,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
         )
         described = None
-        if _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
+        if i and _part_of_previous(f, amounts[i - 1], a) and not (_UPFRONT_POST.match(post) or _MILESTONE.match(post)):
+            a.kind = "part"  # "$65 million, including $32.5 million in cash and $32.5 million in shares": its parts
+        elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
         elif _other(cues, clause_start, a) or (_OTHER_POST.match(post) and not _MILESTONE.match(post)):
             a.kind = "other"
@@ -336,6 +338,21 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         elif _TOTAL_PRE.search(pre[-30:]) or (_FOR if acquisition else _FOR_LICENCE).search(pre[-30:]):
             a.kind = "total"
         a.tail = tail + described.end() if described else tail
+
+
+_PARTS = re.compile(
+    r",?\s?(?:including|includes|of which|comprising|consisting of|comprised of|其中包括|其中|包括|含)\s?"
+    r"(?:about\s|approximately\s|约)?$"
+)
+_AND_PART = re.compile(r"\s?(?:in cash|in stock|in shares|in cash upfront|现金)?\s?(?:and|plus|及|和|、)\s?")
+
+
+def _part_of_previous(f: str, prev: Amount, a: Amount) -> bool:
+    """The amount breaks down the one before it (including …), or continues such a breakdown (… and …)."""
+    if prev.end > a.start or a.start - prev.end > 40:
+        return False
+    gap = f[prev.end : a.start]
+    return bool(_PARTS.match(gap)) or (prev.kind == "part" and bool(_AND_PART.fullmatch(gap)))
 
 
 _PRE_BREAK = re.compile(r"[;；。]|\s\.")  # searched in the reversed text: the clause starts after it
