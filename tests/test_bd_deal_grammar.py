@@ -955,3 +955,29 @@ def test_the_parts_an_upfront_is_made_of_are_not_added_to_it() -> None:
         "of Denvi Bio shares.",
     )
     assert d is not None and d["upfront"] == 6e7
+
+
+def test_zh_unnamed_headline_over_a_milestone_lead_is_commentary() -> None:
+    assert (
+        deal(
+            "单笔里程碑付款1.5亿,创新药交易或告别只看首付款的时代",
+            "中国实验室里的创新药正成为跨国药企竞相抢购的稀缺资产。近日,泓远生物宣布全球关键注册临床试验已达成里程碑事件,"
+            "触发了与辉瑞(以下简称“PFE”)合作协议项下第一笔1.5亿美元的近期或有付款条件,其全资子公司Lystra,Inc. 近期将收到款项。",
+        )
+        is None
+    )
+
+
+def test_zh_a_landmark_deal_is_not_a_milestone_payment() -> None:
+    d = deal(
+        "国产创新药又获大额BD交易",
+        "6月26日,泓远生物宣布与美国Lystra Bio达成了一项里程碑式的国际授权合作,泓远生物将其双抗除大中华区以外的权益授予"
+        "Lystra Bio,交易总金额高达12亿美元。",
+    )
+    assert d is not None and d["licensor"] == "泓远生物" and d["total"] == 1.2e9
+
+
+def test_zh_domestic_innovative_drugs_is_not_a_company() -> None:
+    from rules.extract.bd_names import ZH_GENERIC
+
+    assert ZH_GENERIC.match("国产创新药")

@@ -27,7 +27,7 @@ from rules.extract import Document, Fields, register
 from rules.extract import bd_cues as C
 from rules.extract import bd_money as money
 from rules.extract.bd_cues import scan
-from rules.extract.bd_names import STRONG, Names, find_names
+from rules.extract.bd_names import LATIN, STRONG, Names, find_names
 from rules.extract.bd_roles import decide, vote
 from rules.extract.bd_text import both_scripts, fold_zh, has_cjk, sentences
 
@@ -238,8 +238,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     terms = c.has(C.TERMS, a, b)
     for h in c.of(C.MILESTONE, a, b):
-        if not h.word.startswith(("milestone", "里程")):
-            continue
+        if not h.word.startswith(("milestone", "里程")) or f.startswith(("式", "意义"), h.end):
+            continue  # (里程碑式的合作: a landmark deal, not a milestone payment)
         if not terms and _MS_VERB.search(f, max(a, h.start - 60), h.start):
             return True  # "Kelun-Biotech banks $37.5M milestone", "XOMA earns $2M milestone payment"
         if not terms and c.has(C.MS_EVENT_ZH, max(a, h.start - 18), h.start):
@@ -542,8 +542,10 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if not any(c.has(C.STRONG, a, b) or c.has(C.WEAK, a, b) for a, b in spans):
         return None
     zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
-    _, licensor, licensee, paired = _roles_and_names(t, spans, zh)
+    names, licensor, licensee, paired = _roles_and_names(t, spans, zh)
     if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
+        return None
+    if headline and zh and _unnamed_head_over_old_news(t, spans, names):
         return None
     deal_type = _deal_type(t, spans)
     acquisition = deal_type == "acquisition"
@@ -568,6 +570,19 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if one_party_only and not _signed_agreement(t, spans):
         return None  # one party, no money, no asset: "阿斯利康获得授权" may as well be a regulatory licence
     return fields
+
+
+def _unnamed_head_over_old_news(t: _Text, spans: list[tuple[int, int]], names: Names) -> bool:
+    """A Chinese headline that names no company (单个资产里程碑付款2.5亿…, 一笔笔天价BD交易背后…) takes its parties from
+    the lead: when the first lead sentence that names one reports a milestone, an approval or a completion, the
+    item is commentary on an old deal, not news of a new one."""
+    named = [m.start for m in names.mentions if m.entity >= 0 and names.entities[m.entity].strength > LATIN]
+    if any(p < t.title_end for p in named):
+        return False
+    for a, b in spans:
+        if a >= t.title_end and any(a <= p < b for p in named):
+            return _not_news_of_a_deal(t, a, b)
+    return False
 
 
 _AGREEMENT_NAMED = re.compile(
