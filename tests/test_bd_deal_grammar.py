@@ -981,3 +981,31 @@ def test_zh_domestic_innovative_drugs_is_not_a_company() -> None:
     from rules.extract.bd_names import ZH_GENERIC
 
     assert ZH_GENERIC.match("国产创新药")
+
+
+def test_zh_a_lead_opening_on_deal_statistics_then_recalling_one_deal_is_a_feature() -> None:
+    assert (
+        deal(
+            "在全球医药创新的浪潮中,中国正以惊人的速度崛起。",
+            "今年上半年,中国创新药对外授权总金额已接近600亿美元。泓远生物向辉瑞授予其双抗在全球的开发权利,首付款高达10亿美元。",
+        )
+        is None
+    )
+
+
+def test_zh_cash_upfront_is_the_upfront() -> None:
+    d = deal("泓远生物将双抗授权给Lystra Bio", "Lystra Bio将支付4500万美元的现金首付款,以及最高达11亿美元的里程碑付款。")
+    assert d is not None and d["upfront"] == 4.5e7
+
+
+def test_zh_warrants_worth_an_amount_are_equity_not_upfront() -> None:
+    d = deal(
+        "泓远生物将双抗授权给Lystra Bio",
+        "交易包括3000万美元首付款、价值8000万美元的Lystra Bio认股权证,以及最高达11亿美元的里程碑付款。",
+    )
+    assert d is not None and d["upfront"] == 3e7
+
+
+def test_zh_cash_and_stock_consideration_stays_the_total() -> None:
+    d = deal("泓远医药同意以120亿美元的现金加股票的形式收购Lystra Bio")
+    assert d is not None and d["total"] == 1.2e10

@@ -394,8 +394,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             if any(_strong_cue(t, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
                 start = i
                 break
-        if start is None:
-            return []
+        if start is None or any(_roundup(t, s, e) for s, e in body[:start]):
+            return []  # (a lead that opens on the year's deal statistics, then recalls one deal: a feature)
         s, e = body[start]
         d = _DATELINE.match(f, s, e)
         if _lead_negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
