@@ -926,3 +926,21 @@ def test_lpr_tenor_alone_with_its_figure_in_chinese() -> None:
 
 def test_other_dollars_are_not_the_fed_series() -> None:
     assert prints("Consumer credit rose A$1.2 billion in March, the data showed.") == []
+
+
+def test_zh_lenders_approved_n_mortgages_is_the_uk_approvals_count() -> None:
+    ev = by_indicator(prints("英國央行數據顯示,3月貸款機構批準了61240筆抵押貸款,低於2月的62310筆"))
+    assert ev["uk_mortgage_approvals"]["value"] == 61240 and ev["uk_mortgage_approvals"]["prior"] == 62310
+
+
+def test_a_count_compared_to_another_is_the_prior_not_the_value() -> None:
+    (e,) = prints(
+        "UK mortgage approvals slip",
+        "A total of 61,240 mortgages were approved last month compared to 62,310 in February, the Bank of England said.",
+    )
+    assert (e["value"], e["prior"]) == (61240, 62310)
+
+
+def test_zh_unsecured_consumer_lending_is_uk_consumer_credit() -> None:
+    ev = by_indicator(prints("英國央行:3月消費者無擔保貸款淨增加14.2億英鎊,2月增加12.1億英鎊"))
+    assert ev["uk_consumer_credit"]["value"] == 14.2

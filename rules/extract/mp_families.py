@@ -279,6 +279,7 @@ _add(
     r"购房抵押贷款批准(?:件数|宗数)?", r"购房贷款批准(?:件数|宗数)?",
     r"approved(?= (?:just |only |some |a total of |around |about )?[\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
     r"loans approved for (?:house|home) purchases?", r"number of loans approved", r"批准的(?:抵押贷款|房贷|按揭)(?:件数|宗数|数量)?",
+    r"批准了?(?=\s?[\d,]{3,12}\s?(?:笔|件|宗|份)(?:购房|房屋)?(?:抵押贷款|房贷|按揭|房屋贷款))",
 )  # fmt: skip
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages were")
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages was")
@@ -301,6 +302,7 @@ _add(
     r"consumer debt(?: outstanding)?",
     r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",
+    r"消费者无担保贷款", r"无担保消费(?:者)?贷款", r"unsecured (?:consumer )?(?:borrowing|lending|credit)",
 )  # fmt: skip
 
 # HKMA residential mortgage survey
