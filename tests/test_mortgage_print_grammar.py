@@ -944,3 +944,11 @@ def test_a_count_compared_to_another_is_the_prior_not_the_value() -> None:
 def test_zh_unsecured_consumer_lending_is_uk_consumer_credit() -> None:
     ev = by_indicator(prints("英國央行:3月消費者無擔保貸款淨增加14.2億英鎊,2月增加12.1億英鎊"))
     assert ev["uk_consumer_credit"]["value"] == 14.2
+
+
+def test_rates_continue_to_decline_is_a_release_headline_not_a_forecast() -> None:
+    (e,) = prints(
+        "Mortgage Rates Continue To Decline",
+        "The 30-year fixed-rate mortgage averaged 5.81% this week, down from 5.92%, Freddie Mac said.",
+    )
+    assert (e["value"], e["prior"]) == (5.81, 5.92)
