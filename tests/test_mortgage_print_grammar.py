@@ -952,3 +952,13 @@ def test_rates_continue_to_decline_is_a_release_headline_not_a_forecast() -> Non
         "The 30-year fixed-rate mortgage averaged 5.81% this week, down from 5.92%, Freddie Mac said.",
     )
     assert (e["value"], e["prior"]) == (5.81, 5.92)
+
+
+def test_zh_a_space_ends_a_headline_clause_so_a_year_ago_comparison_after_it_is_not_the_values() -> None:
+    ev = by_indicator(prints("人民银行:1月社融增量6.2万亿元 比上年同期多5000亿元"))
+    assert ev["pboc_tsf_flow"]["value"] == 6.2
+
+
+def test_zh_new_credit_is_new_rmb_loans() -> None:
+    ev = by_indicator(prints("10月金融数据出炉:新增信贷6200亿元,居民中长期贷款增加1500亿元"))
+    assert ev["pboc_new_rmb_loans"]["value"] == 6200
