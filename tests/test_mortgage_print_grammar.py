@@ -962,3 +962,8 @@ def test_zh_a_space_ends_a_headline_clause_so_a_year_ago_comparison_after_it_is_
 def test_zh_new_credit_is_new_rmb_loans() -> None:
     ev = by_indicator(prints("10月金融数据出炉:新增信贷6200亿元,居民中长期贷款增加1500亿元"))
     assert ev["pboc_new_rmb_loans"]["value"] == 6200
+
+
+def test_zh_five_year_tenor_alone_before_its_figure_is_the_5y_lpr() -> None:
+    ev = by_indicator(prints("內地LPR連續3個月不變 一年期3.1厘 五年期3.6厘"))
+    assert ev["lpr_5y"]["value"] == 3.6 and ev["lpr_1y"]["value"] == 3.1
