@@ -1009,3 +1009,21 @@ def test_zh_warrants_worth_an_amount_are_equity_not_upfront() -> None:
 def test_zh_cash_and_stock_consideration_stays_the_total() -> None:
     d = deal("泓远医药同意以120亿美元的现金加股票的形式收购Lystra Bio")
     assert d is not None and d["total"] == 1.2e10
+
+
+def test_zh_a_collective_alias_defined_with_hecheng_points_to_the_companies() -> None:
+    from rules.extract import bd_deal as B
+    from rules.extract.bd_names import find_names
+
+    text = "泓远生物科技(上海)有限公司、泓远香港有限公司(以下合称“开元”)公告,康盛医药将向开元支付2亿元首付款。"
+    t = B._Text(Document(Item(id="t", source="test", title=text)))
+    names = find_names(t.raw, t.f, [(0, len(t.raw))], True, t.cues)
+    alias = next(m for m in names.mentions if m.surface == "开元")
+    assert "泓远香港有限公司" in names.entities[alias.entity].names
+
+
+def test_zh_wofang_in_a_filing_is_the_announcing_company() -> None:
+    assert roles(
+        "康盛医药(600999.SH)发布公告,全资子公司康盛医药集团有限公司(以下合称“我方”)与泓远生物达成战略合作协议,"
+        "泓远生物许可我方在中国大陆进行其长效生长激素的开发及商业化,我方支付的首付款及里程碑付款不超过人民币12亿元。"
+    ) == ("泓远生物", "康盛医药")

@@ -227,11 +227,11 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Aliases the text defines right after a name: (以下简称“苏州康宁杰瑞”) (下称"参天中国") ("GSK")
 _ALIAS_DEF = re.compile(
-    r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
-    r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
+    r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称|以下合称|以下统称|合称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
+    r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|以下合称|合称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
 )
 _ANAPHOR_ZH = re.compile(
-    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
+    r"(?:本公司|本集团|我方|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
 )
 
 
@@ -606,7 +606,7 @@ _COUNTERPART = re.compile(r"(?:本公司|本集团|公司|集团)(?:[与和同�
 
 def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> None:
     """公司 / 本公司 / 本集团 in a filing or a report of one: the company that announces."""
-    if any(m.anaphor and m.surface in ("公司", "本公司", "集团", "本集团") for m in names.mentions):
+    if any(m.anaphor and m.surface in ("公司", "本公司", "集团", "本集团", "我方") for m in names.mentions):
         return  # the text defined it: (以下简称“公司”)
     who = None
     for m in names.mentions:
@@ -726,7 +726,7 @@ def _aliases(
             continue
         g = 1 if d.group(1) is not None else 2
         a = d.group(g).strip()
-        if a in ("公司", "本公司", "集团", "本集团"):
+        if a in ("公司", "本公司", "集团", "本集团", "我方"):
             for s0, e0 in spans:
                 for hit in _ANAPHOR_ZH.finditer(f, s0, e0):
                     if hit.start() > m.end:
