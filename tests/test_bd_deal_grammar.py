@@ -1027,3 +1027,21 @@ def test_zh_wofang_in_a_filing_is_the_announcing_company() -> None:
         "康盛医药(600999.SH)发布公告,全资子公司康盛医药集团有限公司(以下合称“我方”)与泓远生物达成战略合作协议,"
         "泓远生物许可我方在中国大陆进行其长效生长激素的开发及商业化,我方支付的首付款及里程碑付款不超过人民币12亿元。"
     ) == ("泓远生物", "康盛医药")
+
+
+def test_the_upfront_price_of_an_offer_that_comes_to_an_amount_is_the_upfront() -> None:
+    d = deal(
+        "Harlow Pharma to acquire Denvi Therapeutics",
+        "Harlow Pharma will acquire all outstanding shares of Denvi Therapeutics. The upfront price of the offer for "
+        "Denvi Therapeutics comes to $1 billion.",
+    )
+    assert d is not None and d["upfront"] == 1e9
+
+
+def test_with_the_cvr_it_climbs_to_an_amount_is_the_total() -> None:
+    d = deal(
+        "Harlow Pharma to acquire Denvi Therapeutics",
+        "Harlow Pharma will acquire all outstanding shares of Denvi Therapeutics. The upfront price comes to $1 billion. "
+        "When adding the CVR it climbs to $1.3 billion.",
+    )
+    assert d is not None and d["total"] == 1.3e9

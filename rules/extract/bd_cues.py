@@ -180,6 +180,7 @@ _WORDS: dict[str, str] = {
     UPFRONT: """upfront|up-front|up front|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
         首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金""",
     TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
+        climbs to|brings the total to|bringing the total to|takes the total to|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|
         enterprise value|potential total|
         总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额""",

@@ -296,7 +296,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             post = post.split(",", 1)[0].split("，", 1)[0]
         a.approx = bool(_APPROX.search(pre[-12:]))
         total_word = cues.last_ending(C.TOTAL_WORD, clause_start, a.start)
-        component_before = total_word is not None and (
+        component_before = total_word is not None and not total_word.word.startswith(_SUM_VERBS) and (
             cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
             or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
         )
@@ -381,9 +381,13 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
         return gap <= 60  # "At the closing of the transaction, Hyperion will pay $12.5 million"
     if gap <= 40 and _PAYMENT_OF.match(f, h.end, at):
         return True  # "an up-front payment to Lilly of US$250,000"
+    if gap <= 60 and _PRICE_COMES_TO.match(f, h.end, at):
+        return True  # "the upfront price of the offer for Fusion comes to $2 billion"
     return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
 
 
+_SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climbs to $2.4 billion": the whole
+_PRICE_COMES_TO = re.compile(r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$")
 _PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\bof\s?$")
 _MS_GAP = re.compile(r"[^,;，；。]*")
 
