@@ -1045,3 +1045,12 @@ def test_with_the_cvr_it_climbs_to_an_amount_is_the_total() -> None:
         "When adding the CVR it climbs to $1.3 billion.",
     )
     assert d is not None and d["total"] == 1.3e9
+
+
+def test_the_company_whose_stock_moved_fills_the_role_the_lead_leaves_open() -> None:
+    assert roles(
+        "Why Denvi Therapeutics Stock Is Skyrocketing",
+        "Shares of the clinical-stage biotech Denvi Therapeutics (DNVI) rose 80% this morning. The spark? Denvi's shares "
+        "bolted higher in response to a $900 million all-cash buyout offer from the rare-disease drug giant Harlow "
+        "Pharmaceuticals (HRLW). Per the terms of the deal, Harlow will pay $6.30 for each Denvi share.",
+    ) == ("Denvi", "Harlow Pharmaceuticals")
