@@ -1054,3 +1054,11 @@ def test_the_company_whose_stock_moved_fills_the_role_the_lead_leaves_open() -> 
         "bolted higher in response to a $900 million all-cash buyout offer from the rare-disease drug giant Harlow "
         "Pharmaceuticals (HRLW). Per the terms of the deal, Harlow will pay $6.30 for each Denvi share.",
     ) == ("Denvi", "Harlow Pharmaceuticals")
+
+
+def test_zh_a_small_full_stop_is_a_decimal_point() -> None:
+    d = deal(
+        "《異動股》泓遠藥業升3%,與輝瑞訂獨家授權預收1億美元",
+        "泓遠藥業將收取1億美元的預付款,並有權收取最高3﹒7億美元的潛在開發里程碑付款及最高15﹒5億美元的潛在銷售里程碑付款。",
+    )
+    assert d is not None and d["total"] == 2.02e9

@@ -967,3 +967,8 @@ def test_zh_new_credit_is_new_rmb_loans() -> None:
 def test_zh_five_year_tenor_alone_before_its_figure_is_the_5y_lpr() -> None:
     ev = by_indicator(prints("內地LPR連續3個月不變 一年期3.1厘 五年期3.6厘"))
     assert ev["lpr_5y"]["value"] == 3.6 and ev["lpr_1y"]["value"] == 3.1
+
+
+def test_zh_a_small_full_stop_is_a_decimal_point() -> None:
+    ev = by_indicator(prints("《本港經濟》金管局:按揭貸款拖欠比率為0﹒11%,維持於低水平"))
+    assert ev["hk_mortgage_delinquency_ratio"]["value"] == 0.11

@@ -99,6 +99,8 @@ def prepare(text: str) -> str:
     text = text[:HEAD]
     if not text.isascii() and _FW_DIGITS.search(text):
         text = text.translate(_FW_TABLE)
+    if "\ufe52" in text:  # 經濟通 writes decimals with a small full stop: 0﹒13%
+        text = text.replace("\ufe52", ".")
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer (İ): keep length
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
