@@ -1062,3 +1062,14 @@ def test_zh_a_small_full_stop_is_a_decimal_point() -> None:
         "泓遠藥業將收取1億美元的預付款,並有權收取最高3﹒7億美元的潛在開發里程碑付款及最高15﹒5億美元的潛在銷售里程碑付款。",
     )
     assert d is not None and d["total"] == 2.02e9
+
+
+def test_x_lands_y_s_pill_makes_y_the_licensor() -> None:
+    assert roles("Harlow Pharma lands Qinlu's obesity pill in $2B deal") == ("Qinlu", "Harlow Pharma")
+
+
+def test_x_grabs_y_bispecific_makes_y_the_licensor() -> None:
+    assert roles("Harlow Pharma grabs Denvi Therapeutics bispecific in $1.1B pact") == (
+        "Denvi Therapeutics",
+        "Harlow Pharma",
+    )

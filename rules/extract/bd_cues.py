@@ -228,11 +228,11 @@ _WORDS: dict[str, str] = {
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
         landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
-        licensing in""",
+        licensing in|grab|grabs|grabbed|grabbing""",
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|
-        franchise|lead|consumer""",
+        franchise|lead|consumer|pill|pills|tablet|shot|injectable""",
     R_ORIGIN: """discovered by|developed by|originated by|invented by|created by|owned by""",
     R_SYM: """sign*|ink|inks|inked|strike|strikes|struck|enter|enters|entered|form|forms|formed|clinch*|seal|seals|sealed|
         agree|agrees|agreed|reach|reaches|reached|announce*|unveil*|pen|pens|penned|team up|teams up|teamed up|partner*|

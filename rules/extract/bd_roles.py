@@ -118,7 +118,19 @@ class _Sentence:
 
 _BREAK = re.compile(r"[,;，；。:：]")
 _SELLERS = ("sell", "sold", "divest", "offload", "shed")
-_GRABS = ("bag", "nab", "snag", "land", "pick", "secure", "in-licens", "license in", "licence in", "licensing in")
+_GRABS = (
+    "bag",
+    "nab",
+    "snag",
+    "land",
+    "pick",
+    "secure",
+    "grab",
+    "in-licens",
+    "license in",
+    "licence in",
+    "licensing in",
+)
 _SOLD_ASSET = re.compile(
     r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
     r"franchises?|rights|operations|subsidiar(?:y|ies))\b"
@@ -176,7 +188,9 @@ def _recipient_to(f: str, a: int, b: int) -> int:
     return -1
 
 
-_HANDED = re.compile(r"\s(?:(?:the|its|exclusive|global|worldwide|commercial|[\w\-]*china|u\.s\.)\s){0,3}(?:rights|licen[cs]e)")
+_HANDED = re.compile(
+    r"\s(?:(?:the|its|exclusive|global|worldwide|commercial|[\w\-]*china|u\.s\.)\s){0,3}(?:rights|licen[cs]e)"
+)
 _QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|some|all|up to \w+)(?=\s)")
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
@@ -410,6 +424,16 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, grantor, None, 2 * place)
     for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights · X bags / nabs / lands a drug
         asset = h.word.startswith(_GRABS) and cues.has(C.ASSET, h.end, min(e0, h.end + 40))
+        owner = st.right(h.end, 2, descriptors=False) if asset else None
+        if (
+            owner is not None
+            and owner.entity != OTHER
+            and (_POSS.match(f, owner.end) or cues.has(C.ASSET, owner.end + 1, min(e0, owner.end + 30)))
+        ):
+            _give(
+                votes, names, st, owner, st.left(h.start, 40), 3 * place
+            )  # "X lands Y's pill", "X grabs Y bispecific"
+            continue
         if asset and st.right(h.end, 30) is not None:
             continue  # "X snaps up Y's drug": the from / acquire patterns read it
         if asset or cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
