@@ -994,7 +994,9 @@ def test_zh_a_lead_opening_on_deal_statistics_then_recalling_one_deal_is_a_featu
 
 
 def test_zh_cash_upfront_is_the_upfront() -> None:
-    d = deal("泓远生物将双抗授权给Lystra Bio", "Lystra Bio将支付4500万美元的现金首付款,以及最高达11亿美元的里程碑付款。")
+    d = deal(
+        "泓远生物将双抗授权给Lystra Bio", "Lystra Bio将支付4500万美元的现金首付款,以及最高达11亿美元的里程碑付款。"
+    )
     assert d is not None and d["upfront"] == 4.5e7
 
 

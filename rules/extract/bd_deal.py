@@ -520,12 +520,14 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
     if (licensor is None) != (licensee is None) and t.cues.has(C.MOVE, 0, t.title_end):
         known = licensor if licensor is not None else licensee
         title = t.raw[: t.title_end]
-        moved = sorted(  # "Why Achillion Stock Is Skyrocketing" over "… a buyout offer from Alexion": whose shares moved
-            (title.find(n), i)
-            for i, ent in enumerate(names.entities)
-            if i != known and ent.strength > LATIN
-            for n in ent.names
-            if len(n) >= 3 and n in title
+        moved = (
+            sorted(  # "Why Achillion Stock Is Skyrocketing" over "… a buyout offer from Alexion": whose shares moved
+                (title.find(n), i)
+                for i, ent in enumerate(names.entities)
+                if i != known and ent.strength > LATIN
+                for n in ent.names
+                if len(n) >= 3 and n in title
+            )
         )
         if moved:
             licensor, licensee = (moved[0][1], licensee) if licensor is None else (licensor, moved[0][1])

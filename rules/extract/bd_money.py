@@ -296,9 +296,13 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             post = post.split(",", 1)[0].split("，", 1)[0]
         a.approx = bool(_APPROX.search(pre[-12:]))
         total_word = cues.last_ending(C.TOTAL_WORD, clause_start, a.start)
-        component_before = total_word is not None and not total_word.word.startswith(_SUM_VERBS) and (
-            cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
-            or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
+        component_before = (
+            total_word is not None
+            and not total_word.word.startswith(_SUM_VERBS)
+            and (
+                cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
+                or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
+            )
         )
         described = None
         if i and _part_of_previous(f, amounts[i - 1], a) and not (_UPFRONT_POST.match(post) or _MILESTONE.match(post)):
@@ -387,7 +391,9 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
 
 
 _SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climbs to $2.4 billion": the whole
-_PRICE_COMES_TO = re.compile(r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$")
+_PRICE_COMES_TO = re.compile(
+    r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
+)
 _PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\bof\s?$")
 _MS_GAP = re.compile(r"[^,;，；。]*")
 

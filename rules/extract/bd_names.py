@@ -582,7 +582,9 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
         short = _CITY.sub("", short) if len(short) > 4 else short
         forms = [short] if len(short) >= 2 and short != fm and not ZH_GENERIC.match(short) and has_cjk(short) else []
         if m.strength == TICKER and len(fm) >= 3:
-            forms.append(fm)  # 藥明合聯(02268) … 獲藥明合聯要約收購: a name known by its stock code, written again without it
+            forms.append(
+                fm
+            )  # 藥明合聯(02268) … 獲藥明合聯要約收購: a name known by its stock code, written again without it
         for form in forms:
             for s0, e0 in spans:
                 pos = f.find(form, s0, e0)

@@ -317,7 +317,9 @@ class Feat:
 # "above expectations (1,800B)": the figure in the brackets after the expectation words is the expectation
 _EXPECTATION_OPEN: Final = re.compile(r"(?:expectations?|consensus|forecasts?|estimates?|expected|f'cast)\s?[(:]\s?$")
 # (a space between Chinese words separates a headline's clauses: "2月社融增量2.23万亿元 同比少增3.5万亿元")
-_CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas | and |(?:(?<=[\u4e00-\u9fff])|^)\s+(?=[\u4e00-\u9fff])")
+_CLAUSE_CUT: Final = re.compile(
+    r"[,，;；]| but | while | whereas | and |(?:(?<=[\u4e00-\u9fff])|^)\s+(?=[\u4e00-\u9fff])"
+)
 _BASE_BEFORE: Final = re.compile(r"(?<![a-z])(?:from|versus|vs\.?|compared (?:with|to)|than)\s?(?:hk\$|us\$|£|\$)?$")
 
 
