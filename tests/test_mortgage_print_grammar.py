@@ -972,3 +972,19 @@ def test_zh_five_year_tenor_alone_before_its_figure_is_the_5y_lpr() -> None:
 def test_zh_a_small_full_stop_is_a_decimal_point() -> None:
     ev = by_indicator(prints("《本港經濟》金管局:按揭貸款拖欠比率為0﹒11%,維持於低水平"))
     assert ev["hk_mortgage_delinquency_ratio"]["value"] == 0.11
+
+
+def test_mortgage_delinquencies_rising_to_a_rate_is_the_mba_delinquency_rate() -> None:
+    ev = by_indicator(prints("Mortgage delinquencies rise to 3.98% in the third quarter, MBA says"))
+    assert ev["mba_delinquency_rate"]["value"] == 3.98
+
+
+def test_consumers_borrowed_an_extra_amount_is_uk_consumer_credit() -> None:
+    ev = by_indicator(
+        prints(
+            "UK consumer credit growth slows",
+            "British consumers borrowed an extra 1.2 billion pounds in May, down from 1.6 billion pounds in April, "
+            "Bank of England figures showed.",
+        )
+    )
+    assert (ev["uk_consumer_credit"]["value"], ev["uk_consumer_credit"]["prior"]) == (1.2, 1.6)

@@ -141,7 +141,7 @@ _add(
 _add("a.dq:serious", r"seriously delinquent(?: rate)?", r"serious delinquenc\w{0,3}(?: rate)?")
 _add(
     "a.dq:total",
-    r"delinquency rate", r"delinquency ratio", r"share of [^.。]{0,60}(?:past due|delinquent)",
+    r"delinquency rate", r"delinquency ratio", r"delinquencies", r"share of [^.。]{0,60}(?:past due|delinquent)",
     r"percentage of loans past due", r"loans past due", r"拖欠比率", r"拖欠率", r"逾期率",
 )  # fmt: skip
 
@@ -304,6 +304,7 @@ _add(
     r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",
     r"消费者无担保贷款", r"无担保消费(?:者)?贷款", r"unsecured (?:consumer )?(?:borrowing|lending|credit)",
+    r"consumers borrowed(?: a net| an extra| an additional)?",
 )  # fmt: skip
 
 # HKMA residential mortgage survey
