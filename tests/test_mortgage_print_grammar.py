@@ -988,3 +988,11 @@ def test_consumers_borrowed_an_extra_amount_is_uk_consumer_credit() -> None:
         )
     )
     assert (ev["uk_consumer_credit"]["value"], ev["uk_consumer_credit"]["prior"]) == (1.2, 1.6)
+
+
+def test_a_round_rate_in_the_headline_gives_way_to_the_exact_rate_in_the_lead() -> None:
+    (e,) = prints(
+        "Mortgage rates hit 8% for first time since 2000",
+        "The 30-year fixed-rate mortgage averaged 8.04% this week, up from 7.92% the week before, Freddie Mac said.",
+    )
+    assert (e["value"], e["prior"]) == (8.04, 7.92)
