@@ -763,3 +763,315 @@ def test_licensed_rights_to_a_company_for_a_drug_names_the_recipient() -> None:
         "In a deal worth as much as $600 million, Lanza Medicines Ltd. licensed exclusive global rights to "
         "Astrazeneca plc for LZ-305, an antibody-drug conjugate for multiple myeloma."
     ) == ("Lanza Medicines", "AstraZeneca")
+
+
+def test_zh_name_known_by_its_stock_code_is_a_party_where_written_without_it() -> None:
+    assert roles(
+        "《異動股》泓遠藥業復牌升40%,獲康盛合聯溢價五成要約收購",
+        "康盛合聯(02399)作為要約人向泓遠藥業提出自願現金要約,總代價約12億港元。",
+    ) == ("泓遠藥業", "康盛合聯")
+
+
+def test_a_lead_confirming_rumours_with_a_signed_agreement_is_a_deal() -> None:
+    assert roles(
+        "Official: Harlow Pharma to acquire Denvi Therapeutics for $2.1 billion",
+        "Confirming weekend speculation and rumors, Harlow Pharma said it has entered into a definitive agreement "
+        "to acquire Denvi Therapeutics for $41 per share in cash.",
+    ) == ("Denvi Therapeutics", "Harlow Pharma")
+
+
+def test_confirmed_talks_are_still_talks() -> None:
+    assert (
+        deal(
+            "Harlow Pharma confirms talks to acquire Denvi Therapeutics",
+            "Harlow Pharma confirmed it is in talks with Denvi Therapeutics, but said no agreement has been signed.",
+        )
+        is None
+    )
+
+
+def test_zh_a_legal_suffix_alone_is_never_a_party() -> None:
+    lic, lee = roles(
+        "嘉和生物授权辉瑞一款双抗",
+        "嘉和生物宣布,其全资子公司Corvane,Inc. 近期将收到辉瑞支付的5000万美元首付款。",
+    )
+    assert lic not in ("Inc", "Inc.") and lee == "辉瑞"
+
+
+def test_a_plan_the_lead_goes_on_to_source_to_unnamed_people_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "Harlow Pharma plans to acquire Denvi Therapeutics",
+            "Harlow Pharma plans to buy its smaller rival Denvi Therapeutics for $3.1 billion. Sources said Harlow had "
+            "recently approached Denvi, noting that no final decision had been made.",
+        )
+        is None
+    )
+
+
+def test_the_year_of_the_megadeal_is_commentary() -> None:
+    assert (
+        deal(
+            "For Chinese drug developers, 2025 is shaping up as the year of the mega deal",
+            "Several drug developers have signed licensing agreements with eye-popping headline figures. For example, "
+            "Corvane Bio signed over rights to a bispecific antibody to Pfizer for an initial $1.2 billion.",
+        )
+        is None
+    )
+
+
+def test_an_example_of_an_earlier_deal_is_not_news_of_one() -> None:
+    assert deal("For example, Corvane Bio licensed its lead antibody to Pfizer for $50 million upfront.") is None
+
+
+def test_a_deal_model_called_suitable_is_commentary() -> None:
+    assert (
+        deal(
+            "NewCo may be a more suitable model for mid-sized biotechs than out-licensing",
+            "On May 3, Corvane Bio said it has licensed its siRNA candidate to Lystra Therapeutics, a new company.",
+        )
+        is None
+    )
+
+
+def test_a_story_about_how_much_was_paid_in_an_old_deal_is_not_a_deal() -> None:
+    assert deal("Harlow Pharma reveals just how much cash it used to buy a stake in Denvi Therapeutics") is None
+
+
+def test_a_lead_recalling_last_fall_is_background() -> None:
+    from rules.extract import bd_deal as B
+
+    t = B._Text(Document(Item(id="t", source="test", title="x", summary="As we reported last fall, Harlow teamed up.")))
+    t.extend()
+    assert B._background(t, t.title_end, len(t.raw))
+
+
+def test_a_region_written_in_the_possessive_is_not_the_party() -> None:
+    lic, lee = roles("Harlow Pharma buys the Bay Area's Denvi Therapeutics for $400 million")
+    assert (lic, lee) == ("Denvi Therapeutics", "Harlow Pharma")
+
+
+def test_a_city_and_state_abbreviation_before_based_is_a_place_not_the_target() -> None:
+    assert roles(
+        "Swiss drug giant Harlow Holding AG announced plans Sunday to buy Portland, Ore.-based biotech company "
+        "Denvi Therapeutics Inc for $900 million in cash."
+    ) == ("Denvi Therapeutics", "Harlow Holding AG")
+
+
+def test_a_lead_sentence_about_years_ago_is_background() -> None:
+    assert roles(
+        "Corvane announced a $140 million agreement to in-license China rights for a liver cancer antibody",
+        "Two years ago, Corvane was acquired by Fosun Pharma and two equity investors. The new agreement gives Corvane "
+        "rights to Lystra Therapeutics' proprietary antibody.",
+    ) == ("Lystra Therapeutics", "Corvane")
+
+
+def test_a_region_before_rights_is_not_the_company_acquired() -> None:
+    lic, lee = roles(
+        "Qinlu Medicine signed a $90 million agreement to acquire China/Western Asia rights for a diabetes drug "
+        "developed by Lystra Therapeutics of North Carolina."
+    )
+    assert (lic, lee) == ("Lystra Therapeutics", "Qinlu Medicine")
+
+
+def test_a_name_written_in_camel_case_keeps_its_lower_case_start() -> None:
+    d = deal("Harlow Pharma licenses a diabetes drug from vTx Therapeutics for $8 million upfront")
+    assert d is not None and d["licensor"] == "vTx Therapeutics"
+
+
+def test_zh_a_latin_name_in_camel_case_is_a_candidate_party() -> None:
+    d = deal("华东医药从美国uniZen引进一款糖尿病药物,首付款800万美元")
+    assert d is not None and d["licensor"] == "uniZen"
+
+
+def test_x_licenses_multiple_y_programs_makes_x_the_licensee() -> None:
+    assert roles(
+        "Expanding its neurology pipeline, Harlow Pharma Inc. has moved to license multiple Denvi Therapeutics Inc. "
+        "programs for $90 million up front plus up to $1.1 billion in milestone payments."
+    ) == ("Denvi Therapeutics", "Harlow Pharma")
+
+
+def test_x_hands_y_the_rights_makes_y_the_licensee() -> None:
+    assert roles("Denvi Therapeutics hands Qinlu Pharmaceutical the rights to its lead cancer program in China") == (
+        "Denvi Therapeutics",
+        "Qinlu Pharmaceutical",
+    )
+
+
+def test_the_biotech_opening_a_grant_sentence_is_the_story_subject_not_the_other_party() -> None:
+    assert roles(
+        "Denvi Therapeutics is gaining a development partner in Asia through a partnership worth $118 million.",
+        "The biotech is handing Qinlu Pharmaceutical the rights to its lead cancer program in exchange for $10 million "
+        "upfront.",
+    ) == ("Denvi Therapeutics", "Qinlu Pharmaceutical")
+
+
+def test_x_will_pay_y_upfront_for_global_rights_still_makes_y_the_licensor() -> None:
+    assert roles(
+        "Harlow Pharma will pay Qinlu Pharmaceuticals $300 million upfront for global rights outside China to a "
+        "PDE3/4 inhibitor."
+    ) == ("Qinlu Pharmaceuticals", "Harlow Pharma")
+
+
+def test_zh_non_refundable_upfront_and_milestones_together_are_a_bundle() -> None:
+    d = deal(
+        "复宏药业与英国Lystra Bio达成许可协议",
+        "复宏药业将向Lystra Bio授予FXS1234的全球权利。Lystra Bio将向复宏药业支付至多1.5亿美元不可退还的首付款、开发及"
+        "商业化里程碑付款,并支付至多3亿美元的销售里程碑款项。",
+    )
+    assert d is not None and "upfront" not in d and d["total"] == 4.5e8
+
+
+def test_zh_an_amount_of_shares_is_equity_not_the_total() -> None:
+    d = deal(
+        "复宏药业向Lystra Bio授权一款小分子抑制剂",
+        "Lystra Bio将向复宏药业支付至多3亿美元的里程碑款项,复宏药业可以零对价获得价值5000万美元的Lystra的股份。",
+    )
+    assert d is not None and d["total"] == 3e8
+
+
+def test_a_currency_code_written_against_the_number_is_read() -> None:
+    d = deal("Qinlu Pharma grants Denvi Bio rights to a heart drug in a deal worth as much as USD1.1 billion")
+    assert d is not None and d["total"] == 1.1e9 and d["currency"] == "USD"
+
+
+def test_a_title_case_share_move_verb_ends_the_company_name() -> None:
+    lic, _ = roles("China's Qinlu Rises After Granting Denvi Bio Heart Drug Rights in Up to $900 Million Deal")
+    assert lic is not None and lic.lower() == "qinlu"
+
+
+def test_a_share_price_in_a_currency_code_is_not_a_drug_code() -> None:
+    d = deal(
+        "Qinlu Pharma grants Denvi Bio exclusive rights to a heart drug for $50 million upfront",
+        "Qinlu closed 5.6 percent higher at CNY72.47 a share.",
+    )
+    assert d is not None and "asset" not in d
+
+
+def test_the_parts_an_upfront_is_made_of_are_not_added_to_it() -> None:
+    d = deal(
+        "Qinlu Pharma licenses a heart drug to Denvi Bio",
+        "Denvi Bio will pay Qinlu an upfront fee of $60 million, including $30 million in cash and $30 million worth "
+        "of Denvi Bio shares.",
+    )
+    assert d is not None and d["upfront"] == 6e7
+
+
+def test_zh_unnamed_headline_over_a_milestone_lead_is_commentary() -> None:
+    assert (
+        deal(
+            "单笔里程碑付款1.5亿,创新药交易或告别只看首付款的时代",
+            "中国实验室里的创新药正成为跨国药企竞相抢购的稀缺资产。近日,泓远生物宣布全球关键注册临床试验已达成里程碑事件,"
+            "触发了与辉瑞(以下简称“PFE”)合作协议项下第一笔1.5亿美元的近期或有付款条件,其全资子公司Lystra,Inc. 近期将收到款项。",
+        )
+        is None
+    )
+
+
+def test_zh_a_landmark_deal_is_not_a_milestone_payment() -> None:
+    d = deal(
+        "国产创新药又获大额BD交易",
+        "6月26日,泓远生物宣布与美国Lystra Bio达成了一项里程碑式的国际授权合作,泓远生物将其双抗除大中华区以外的权益授予"
+        "Lystra Bio,交易总金额高达12亿美元。",
+    )
+    assert d is not None and d["licensor"] == "泓远生物" and d["total"] == 1.2e9
+
+
+def test_zh_domestic_innovative_drugs_is_not_a_company() -> None:
+    from rules.extract.bd_names import ZH_GENERIC
+
+    assert ZH_GENERIC.match("国产创新药")
+
+
+def test_zh_a_lead_opening_on_deal_statistics_then_recalling_one_deal_is_a_feature() -> None:
+    assert (
+        deal(
+            "在全球医药创新的浪潮中,中国正以惊人的速度崛起。",
+            "今年上半年,中国创新药对外授权总金额已接近600亿美元。泓远生物向辉瑞授予其双抗在全球的开发权利,首付款高达10亿美元。",
+        )
+        is None
+    )
+
+
+def test_zh_cash_upfront_is_the_upfront() -> None:
+    d = deal(
+        "泓远生物将双抗授权给Lystra Bio", "Lystra Bio将支付4500万美元的现金首付款,以及最高达11亿美元的里程碑付款。"
+    )
+    assert d is not None and d["upfront"] == 4.5e7
+
+
+def test_zh_warrants_worth_an_amount_are_equity_not_upfront() -> None:
+    d = deal(
+        "泓远生物将双抗授权给Lystra Bio",
+        "交易包括3000万美元首付款、价值8000万美元的Lystra Bio认股权证,以及最高达11亿美元的里程碑付款。",
+    )
+    assert d is not None and d["upfront"] == 3e7
+
+
+def test_zh_cash_and_stock_consideration_stays_the_total() -> None:
+    d = deal("泓远医药同意以120亿美元的现金加股票的形式收购Lystra Bio")
+    assert d is not None and d["total"] == 1.2e10
+
+
+def test_zh_a_collective_alias_defined_with_hecheng_points_to_the_companies() -> None:
+    from rules.extract import bd_deal as B
+    from rules.extract.bd_names import find_names
+
+    text = "泓远生物科技(上海)有限公司、泓远香港有限公司(以下合称“开元”)公告,康盛医药将向开元支付2亿元首付款。"
+    t = B._Text(Document(Item(id="t", source="test", title=text)))
+    names = find_names(t.raw, t.f, [(0, len(t.raw))], True, t.cues)
+    alias = next(m for m in names.mentions if m.surface == "开元")
+    assert "泓远香港有限公司" in names.entities[alias.entity].names
+
+
+def test_zh_wofang_in_a_filing_is_the_announcing_company() -> None:
+    assert roles(
+        "康盛医药(600999.SH)发布公告,全资子公司康盛医药集团有限公司(以下合称“我方”)与泓远生物达成战略合作协议,"
+        "泓远生物许可我方在中国大陆进行其长效生长激素的开发及商业化,我方支付的首付款及里程碑付款不超过人民币12亿元。"
+    ) == ("泓远生物", "康盛医药")
+
+
+def test_the_upfront_price_of_an_offer_that_comes_to_an_amount_is_the_upfront() -> None:
+    d = deal(
+        "Harlow Pharma to acquire Denvi Therapeutics",
+        "Harlow Pharma will acquire all outstanding shares of Denvi Therapeutics. The upfront price of the offer for "
+        "Denvi Therapeutics comes to $1 billion.",
+    )
+    assert d is not None and d["upfront"] == 1e9
+
+
+def test_with_the_cvr_it_climbs_to_an_amount_is_the_total() -> None:
+    d = deal(
+        "Harlow Pharma to acquire Denvi Therapeutics",
+        "Harlow Pharma will acquire all outstanding shares of Denvi Therapeutics. The upfront price comes to $1 billion. "
+        "When adding the CVR it climbs to $1.3 billion.",
+    )
+    assert d is not None and d["total"] == 1.3e9
+
+
+def test_the_company_whose_stock_moved_fills_the_role_the_lead_leaves_open() -> None:
+    assert roles(
+        "Why Denvi Therapeutics Stock Is Skyrocketing",
+        "Shares of the clinical-stage biotech Denvi Therapeutics (DNVI) rose 80% this morning. The spark? Denvi's shares "
+        "bolted higher in response to a $900 million all-cash buyout offer from the rare-disease drug giant Harlow "
+        "Pharmaceuticals (HRLW). Per the terms of the deal, Harlow will pay $6.30 for each Denvi share.",
+    ) == ("Denvi", "Harlow Pharmaceuticals")
+
+
+def test_zh_a_small_full_stop_is_a_decimal_point() -> None:
+    d = deal(
+        "《異動股》泓遠藥業升3%,與輝瑞訂獨家授權預收1億美元",
+        "泓遠藥業將收取1億美元的預付款,並有權收取最高3﹒7億美元的潛在開發里程碑付款及最高15﹒5億美元的潛在銷售里程碑付款。",
+    )
+    assert d is not None and d["total"] == 2.02e9
+
+
+def test_x_lands_y_s_pill_makes_y_the_licensor() -> None:
+    assert roles("Harlow Pharma lands Qinlu's obesity pill in $2B deal") == ("Qinlu", "Harlow Pharma")
+
+
+def test_x_grabs_y_bispecific_makes_y_the_licensor() -> None:
+    assert roles("Harlow Pharma grabs Denvi Therapeutics bispecific in $1.1B pact") == (
+        "Denvi Therapeutics",
+        "Harlow Pharma",
+    )

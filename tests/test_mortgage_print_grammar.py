@@ -926,3 +926,73 @@ def test_lpr_tenor_alone_with_its_figure_in_chinese() -> None:
 
 def test_other_dollars_are_not_the_fed_series() -> None:
     assert prints("Consumer credit rose A$1.2 billion in March, the data showed.") == []
+
+
+def test_zh_lenders_approved_n_mortgages_is_the_uk_approvals_count() -> None:
+    ev = by_indicator(prints("英國央行數據顯示,3月貸款機構批準了61240筆抵押貸款,低於2月的62310筆"))
+    assert ev["uk_mortgage_approvals"]["value"] == 61240 and ev["uk_mortgage_approvals"]["prior"] == 62310
+
+
+def test_a_count_compared_to_another_is_the_prior_not_the_value() -> None:
+    (e,) = prints(
+        "UK mortgage approvals slip",
+        "A total of 61,240 mortgages were approved last month compared to 62,310 in February, the Bank of England said.",
+    )
+    assert (e["value"], e["prior"]) == (61240, 62310)
+
+
+def test_zh_unsecured_consumer_lending_is_uk_consumer_credit() -> None:
+    ev = by_indicator(prints("英國央行:3月消費者無擔保貸款淨增加14.2億英鎊,2月增加12.1億英鎊"))
+    assert ev["uk_consumer_credit"]["value"] == 14.2
+
+
+def test_rates_continue_to_decline_is_a_release_headline_not_a_forecast() -> None:
+    (e,) = prints(
+        "Mortgage Rates Continue To Decline",
+        "The 30-year fixed-rate mortgage averaged 5.81% this week, down from 5.92%, Freddie Mac said.",
+    )
+    assert (e["value"], e["prior"]) == (5.81, 5.92)
+
+
+def test_zh_a_space_ends_a_headline_clause_so_a_year_ago_comparison_after_it_is_not_the_values() -> None:
+    ev = by_indicator(prints("人民银行:1月社融增量6.2万亿元 比上年同期多5000亿元"))
+    assert ev["pboc_tsf_flow"]["value"] == 6.2
+
+
+def test_zh_new_credit_is_new_rmb_loans() -> None:
+    ev = by_indicator(prints("10月金融数据出炉:新增信贷6200亿元,居民中长期贷款增加1500亿元"))
+    assert ev["pboc_new_rmb_loans"]["value"] == 6200
+
+
+def test_zh_five_year_tenor_alone_before_its_figure_is_the_5y_lpr() -> None:
+    ev = by_indicator(prints("內地LPR連續3個月不變 一年期3.1厘 五年期3.6厘"))
+    assert ev["lpr_5y"]["value"] == 3.6 and ev["lpr_1y"]["value"] == 3.1
+
+
+def test_zh_a_small_full_stop_is_a_decimal_point() -> None:
+    ev = by_indicator(prints("《本港經濟》金管局:按揭貸款拖欠比率為0﹒11%,維持於低水平"))
+    assert ev["hk_mortgage_delinquency_ratio"]["value"] == 0.11
+
+
+def test_mortgage_delinquencies_rising_to_a_rate_is_the_mba_delinquency_rate() -> None:
+    ev = by_indicator(prints("Mortgage delinquencies rise to 3.98% in the third quarter, MBA says"))
+    assert ev["mba_delinquency_rate"]["value"] == 3.98
+
+
+def test_consumers_borrowed_an_extra_amount_is_uk_consumer_credit() -> None:
+    ev = by_indicator(
+        prints(
+            "UK consumer credit growth slows",
+            "British consumers borrowed an extra 1.2 billion pounds in May, down from 1.6 billion pounds in April, "
+            "Bank of England figures showed.",
+        )
+    )
+    assert (ev["uk_consumer_credit"]["value"], ev["uk_consumer_credit"]["prior"]) == (1.2, 1.6)
+
+
+def test_a_round_rate_in_the_headline_gives_way_to_the_exact_rate_in_the_lead() -> None:
+    (e,) = prints(
+        "Mortgage rates hit 8% for first time since 2000",
+        "The 30-year fixed-rate mortgage averaged 8.04% this week, up from 7.92% the week before, Freddie Mac said.",
+    )
+    assert (e["value"], e["prior"]) == (8.04, 7.92)

@@ -110,7 +110,8 @@ _WORDS: dict[str, str] = {
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
         record year|record quarter|record month|record half|surge of|spate of|boom in|the rise of|understanding the|
-        explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|
+        explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|year of the|
+        shaping up as|for example|for instance|suitable model|licensing model|newco model|business model|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
         授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
@@ -119,7 +120,7 @@ _WORDS: dict[str, str] = {
     RUMOUR: """in talks|talks|in discussions|discussions|negotiations|negotiating|nearing|nears|near a deal|near deal|
         close to a deal|closing in on|weighs|weighing|explores|exploring|considers|considering|mulls|mulling|eyes|eyeing|
         in the running|circles|circling|said to be|reportedly|reports that|report of|reported that|reported to|on report|
-        people familiar|people close|people with knowledge|sources said|sources say|source said|sources familiar|
+        people familiar|people close|people with knowledge|no final decision|sources said|sources say|source said|sources familiar|
         sources close|according to people|according to sources|according to a person|rumor*|rumour*|speculat*|
         could acquire|could buy|could bid|could be acquired|could be sold|could be bought|could be a target|
         may acquire|may buy|may sell|may bid|may be sold|might acquire|might buy|might sell|potential deal|
@@ -156,7 +157,7 @@ _WORDS: dict[str, str] = {
         funding round|financing round|raise|raises|raised|raising|venture round|venture funding|private placement|topline|
         top-line|readout|read-out|earnings|quarterly|profit|guidance|outlook|lawsuit|sue|sues|sued|litigation|
         starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
-        downgrades|partnered with|previously licensed|previously acquired|settle|settles|settled|settlement|alleges|
+        downgrades|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|
         alleged|accuses|accused|fraud|fraudulent|duped|
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
@@ -171,13 +172,15 @@ _WORDS: dict[str, str] = {
     SPLIT: """separately|in a separate deal|in a separate agreement|in a separate announcement|in a separate transaction|
         meanwhile|elsewhere|另外|此外|同日|次日|与此同时|另一方面|另据""",
     BACKGROUND: """previously|earlier this year|earlier this month|last year|last month|last week|back in|
-        had licensed|had acquired|had signed|had agreed|had paid|
+        had licensed|had acquired|had signed|had agreed|had paid|last fall|last spring|last summer|last autumn|last winter|
+        as we reported|years ago|months ago|a year ago|
         此前|之前|早前|去年|前年|曾经|曾与|曾将|曾于|曾在|曾获|先前|已于20|个月前|月前|年前|周前""",
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
     UPFRONT: """upfront|up-front|up front|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
         首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金""",
     TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
+        climbs to|brings the total to|bringing the total to|takes the total to|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|
         enterprise value|potential total|
         总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额""",
@@ -221,15 +224,15 @@ _WORDS: dict[str, str] = {
         stand to receive|stands to gain|stands to earn|eligible|could earn|could receive|could get|could reap|could pocket|
         could bank|could collect|could see|earn|earns|earned|earning|pocket|pockets|pocketed|bank|banks|banked|net|nets|
         netted|land|lands|landed|collect|collects|collected|reap|reaps|reaped|rake in|rakes in|in line for|will get""",
-    R_GRANT: """granting|grants|granted|giving|gives|gave|providing|provides|provided|offering""",
+    R_GRANT: """granting|grants|granted|giving|gives|gave|providing|provides|provided|offering|handing|hands|handed""",
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
         landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
-        licensing in""",
+        licensing in|grab|grabs|grabbed|grabbing""",
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|
-        franchise|lead|consumer""",
+        franchise|lead|consumer|pill|pills|tablet|shot|injectable""",
     R_ORIGIN: """discovered by|developed by|originated by|invented by|created by|owned by""",
     R_SYM: """sign*|ink|inks|inked|strike|strikes|struck|enter|enters|entered|form|forms|formed|clinch*|seal|seals|sealed|
         agree|agrees|agreed|reach|reaches|reached|announce*|unveil*|pen|pens|penned|team up|teams up|teamed up|partner*|

@@ -27,7 +27,7 @@ from rules.extract import Document, Fields, register
 from rules.extract import bd_cues as C
 from rules.extract import bd_money as money
 from rules.extract.bd_cues import scan
-from rules.extract.bd_names import STRONG, Names, find_names
+from rules.extract.bd_names import LATIN, STRONG, Names, find_names
 from rules.extract.bd_roles import decide, vote
 from rules.extract.bd_text import both_scripts, fold_zh, has_cjk, sentences
 
@@ -86,6 +86,7 @@ _CODE_SHAPE = re.compile(r"(?:[A-Z]{1,6}|\d[A-Z]{1,4})-?[A-Z]?\d{2,6}[A-Za-z]?(?
 _NOT_CODE = re.compile(
     r"(?:19|20)\d\d|Q\d|FY\d+|H\d|COVID-19|PD-L?1|HER\d|GLP-1|IL-\d+\w*|CD\d+|TYK\d|JAK\d?|KRAS\w*|EGFR|B7-H\d|PDE\d+|GPC\d|TROP\d"
     r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d|NCT\d+"
+    r"|(?:USD|HKD|CNY|RMB|EUR|GBP|JPY|TWD|CHF)\d+"
 )
 _WORD = re.compile(r"[a-z]{7,}")
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -237,8 +238,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     terms = c.has(C.TERMS, a, b)
     for h in c.of(C.MILESTONE, a, b):
-        if not h.word.startswith(("milestone", "里程")):
-            continue
+        if not h.word.startswith(("milestone", "里程")) or f.startswith(("式", "意义"), h.end):
+            continue  # (里程碑式的合作: a landmark deal, not a milestone payment)
         if not terms and _MS_VERB.search(f, max(a, h.start - 60), h.start):
             return True  # "Kelun-Biotech banks $37.5M milestone", "XOMA earns $2M milestone payment"
         if not terms and c.has(C.MS_EVENT_ZH, max(a, h.start - 18), h.start):
@@ -265,6 +266,12 @@ def _negative(t: _Text, a: int, b: int) -> bool:
             continue
         if _PAST_TALKS.search(t.f, max(a, h.start - 60), h.start) and t.cues.has(C.AGREED, h.end, b):
             continue
+        if (
+            h.word.startswith(("rumo", "speculat", "report", "传闻", "传言"))
+            and _CONFIRMS.search(t.f, max(a, h.start - 40), h.start)
+            and t.cues.has(C.AGREED, h.end, b)
+        ):
+            continue  # "Confirming weekend rumors, X said it has entered into a definitive agreement": no longer a rumour
         if has_cjk(h.word) and _ZH_PAST_TALKS.match(t.f, h.end, b) and "经" in t.f[max(a, h.start - 10) : h.start]:
             continue
         return True
@@ -273,6 +280,19 @@ def _negative(t: _Text, a: int, b: int) -> bool:
     return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
 
 
+_SOURCING = (
+    "people familiar", "people close", "people with knowledge", "sources said", "sources say", "source said",
+    "sources familiar", "sources close", "according to people", "according to sources", "according to a person",
+    "no final decision", "消息人士", "知情人士", "据知情", "外媒引述",
+)  # fmt: skip
+
+
+def _sourced(t: _Text, a: int, b: int) -> bool:
+    """The sentence says the story rests on unnamed sources, not on the companies' announcement."""
+    return not _background(t, a, b) and any(h.word.startswith(_SOURCING) for h in t.cues.of(C.RUMOUR, a, b))
+
+
+_CONFIRMS = re.compile(r"(?:\bconfirm\w*\s(?:[\w\-’'&]+\s){0,4}|证实[^，,。]{0,10})$")
 _PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
 _ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
 
@@ -374,8 +394,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             if any(_strong_cue(t, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
                 start = i
                 break
-        if start is None:
-            return []
+        if start is None or any(_roundup(t, s, e) for s, e in body[:start]):
+            return []  # (a lead that opens on the year's deal statistics, then recalls one deal: a feature)
         s, e = body[start]
         d = _DATELINE.match(f, s, e)
         if _lead_negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
@@ -385,6 +405,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
     elif body and _lead_negative(t, body[0][0], body[0][1]):
         return []
+    elif len(body) > 1 and _sourced(t, *body[1]) and not c.has(C.AGREED, 0, body[1][0]):
+        return []  # "X plans to buy Y for $3.6 billion. Sources said … no final decision had been made": a report
     groups: list[list[tuple[int, int]]] = [[]]
     for s, e in head:
         groups[0].extend(_strip_clauses(t, s, e))
@@ -495,6 +517,20 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
     lead = [m.entity for m in names.mentions if m.start < lead_end and m.entity >= 0]
     strong_lead = sorted({e for e in lead if names.entities[e].strength >= STRONG}, key=lead.index)
     licensor, licensee = decide(votes, names, strong_lead)
+    if (licensor is None) != (licensee is None) and t.cues.has(C.MOVE, 0, t.title_end):
+        known = licensor if licensor is not None else licensee
+        title = t.raw[: t.title_end]
+        moved = (
+            sorted(  # "Why Achillion Stock Is Skyrocketing" over "… a buyout offer from Alexion": whose shares moved
+                (title.find(n), i)
+                for i, ent in enumerate(names.entities)
+                if i != known and ent.strength > LATIN
+                for n in ent.names
+                if len(n) >= 3 and n in title
+            )
+        )
+        if moved:
+            licensor, licensee = (moved[0][1], licensee) if licensor is None else (licensor, moved[0][1])
 
     def show(e: int | None) -> str | None:
         if e is None:
@@ -520,8 +556,10 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if not any(c.has(C.STRONG, a, b) or c.has(C.WEAK, a, b) for a, b in spans):
         return None
     zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
-    _, licensor, licensee, paired = _roles_and_names(t, spans, zh)
+    names, licensor, licensee, paired = _roles_and_names(t, spans, zh)
     if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
+        return None
+    if headline and zh and _unnamed_head_over_old_news(t, spans, names):
         return None
     deal_type = _deal_type(t, spans)
     acquisition = deal_type == "acquisition"
@@ -546,6 +584,19 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if one_party_only and not _signed_agreement(t, spans):
         return None  # one party, no money, no asset: "阿斯利康获得授权" may as well be a regulatory licence
     return fields
+
+
+def _unnamed_head_over_old_news(t: _Text, spans: list[tuple[int, int]], names: Names) -> bool:
+    """A Chinese headline that names no company (单个资产里程碑付款2.5亿…, 一笔笔天价BD交易背后…) takes its parties from
+    the lead: when the first lead sentence that names one reports a milestone, an approval or a completion, the
+    item is commentary on an old deal, not news of a new one."""
+    named = [m.start for m in names.mentions if m.entity >= 0 and names.entities[m.entity].strength > LATIN]
+    if any(p < t.title_end for p in named):
+        return False
+    for a, b in spans:
+        if a >= t.title_end and any(a <= p < b for p in named):
+            return _not_news_of_a_deal(t, a, b)
+    return False
 
 
 _AGREEMENT_NAMED = re.compile(

@@ -35,6 +35,7 @@ _AMOUNT = re.compile(
     r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )
+_CODE_BEFORE = re.compile(r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad)$")  # USD1.1 billion
 _CN_AMOUNT = re.compile(
     r"([一二两三四五六七八九十百千壹贰叁参肆伍陆柒捌玖拾佰仟零]{1,8})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     r"(美元|美金|港元|欧元|英镑|日元|元人民币|人民币|元)"
@@ -105,8 +106,12 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
     for s0, e0 in spans:
         for m in _AMOUNT.finditer(f, s0, e0):
             before = f[m.start() - 1] if m.start() else " "
-            if before.isascii() and (before.isalnum() or before in "_."):
-                continue  # CD19, v1.2, 01276.HK: part of a code or a number
+            if (
+                before.isascii()
+                and (before.isalnum() or before in "_.")
+                and not _CODE_BEFORE.search(f, max(0, m.start() - 4), m.start())
+            ):
+                continue  # CD19, v1.2, 01276.HK: part of a code or a number (not USD1.1 billion)
             try:
                 value = float(m.group(1).replace(",", "")) * _SCALE[m.group(2).lower()]
             except (KeyError, ValueError):
@@ -184,12 +189,12 @@ _OTHER_POST = re.compile(
 )
 _EQUITY = re.compile(
     r"^\s?(?:\(|（)?(?:in )?(?:an? )?(?:equity investment|in equity|of equity|equity stake|in (?:newly issued )?shares|"
-    r"of (?:common )?stock|的?股权投资|的?股权认购|认购)"
+    r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:(?:(?!现金|加|及|和|与)[a-z\u4e00-\u9fff ]){1,12}的?)?(?:股份|股票|认股权证))"
 )
 _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront)|"
     r"^\s?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
-    r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性)"
+    r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性)"
 )
 _UPFRONT_PRE = re.compile(
     r"(?:(?:upfront|up-front|up front|initial)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
@@ -210,7 +215,8 @@ _MILESTONE_PRE = re.compile(
     r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
 )
 _BUNDLE_POST = re.compile(
-    r"^\s?(?:的|in\s|in an?\s)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
+    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}"
+    r"(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
@@ -290,12 +296,18 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             post = post.split(",", 1)[0].split("，", 1)[0]
         a.approx = bool(_APPROX.search(pre[-12:]))
         total_word = cues.last_ending(C.TOTAL_WORD, clause_start, a.start)
-        component_before = total_word is not None and (
-            cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
-            or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
+        component_before = (
+            total_word is not None
+            and not total_word.word.startswith(_SUM_VERBS)
+            and (
+                cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
+                or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
+            )
         )
         described = None
-        if _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
+        if i and _part_of_previous(f, amounts[i - 1], a) and not (_UPFRONT_POST.match(post) or _MILESTONE.match(post)):
+            a.kind = "part"  # "$65 million, including $32.5 million in cash and $32.5 million in shares": its parts
+        elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
         elif _other(cues, clause_start, a) or (_OTHER_POST.match(post) and not _MILESTONE.match(post)):
             a.kind = "other"
@@ -332,6 +344,21 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         a.tail = tail + described.end() if described else tail
 
 
+_PARTS = re.compile(
+    r",?\s?(?:including|includes|of which|comprising|consisting of|comprised of|其中包括|其中|包括|含)\s?"
+    r"(?:about\s|approximately\s|约)?$"
+)
+_AND_PART = re.compile(r"\s?(?:in cash|in stock|in shares|in cash upfront|现金)?\s?(?:and|plus|及|和|、)\s?")
+
+
+def _part_of_previous(f: str, prev: Amount, a: Amount) -> bool:
+    """The amount breaks down the one before it (including …), or continues such a breakdown (… and …)."""
+    if prev.end > a.start or a.start - prev.end > 40:
+        return False
+    gap = f[prev.end : a.start]
+    return bool(_PARTS.match(gap)) or (prev.kind == "part" and bool(_AND_PART.fullmatch(gap)))
+
+
 _PRE_BREAK = re.compile(r"[;；。]|\s\.")  # searched in the reversed text: the clause starts after it
 _PRE_BREAK_ZH = re.compile(r"[;；。，,]|\s\.")
 
@@ -358,9 +385,15 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
         return gap <= 60  # "At the closing of the transaction, Hyperion will pay $12.5 million"
     if gap <= 40 and _PAYMENT_OF.match(f, h.end, at):
         return True  # "an up-front payment to Lilly of US$250,000"
+    if gap <= 60 and _PRICE_COMES_TO.match(f, h.end, at):
+        return True  # "the upfront price of the offer for Fusion comes to $2 billion"
     return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
 
 
+_SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climbs to $2.4 billion": the whole
+_PRICE_COMES_TO = re.compile(
+    r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
+)
 _PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\bof\s?$")
 _MS_GAP = re.compile(r"[^,;，；。]*")
 

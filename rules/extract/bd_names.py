@@ -98,7 +98,7 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s(?:Inc|Ltd|Limited|LLC|PLC|plc|AG|SA|S\.A|GmbH|NV|N\.V|A/S|AB|ASA|SE|KGaA|Pte|BV|Oyj|SpA|Co|Corp)\b\.?){1,3}"
 )
 _CAP_RUN = re.compile(
-    r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
+    r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|[a-z]{1,3}[A-Z][a-z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
     r"(?:\s(?:&\s)?(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)(?:\.(?=[A-Z\s]))?){0,5}"
 )
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A-Za-z0-9&’'.\-]*){0,4}")
@@ -123,7 +123,7 @@ _STOP_WORDS = frozenset(
     insight opinion analysis news press release read more related see also one two three four five six seven
     eight nine ten first second third top latest it's here there what why how when where who which whose ad adc
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
-    cdmo cvr jv m&a bd mnc cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
+    cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
     wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
@@ -139,7 +139,7 @@ _PLACES = frozenset(
         "beijing|shanghai|shenzhen|suzhou|hangzhou|tokyo|osaka|seoul|london|paris|boston|basel|copenhagen|"
         "massachusetts|california|new jersey|texas|pennsylvania|new york|maryland|north carolina|washington|"
         "illinois|florida|colorado|connecticut|ohio|michigan|minnesota|utah|south africa|saudi arabia|"
-        "the world|the country|the nation|the region|the city",
+        "bay area|silicon valley|the world|the country|the nation|the region|the city",
     )
 )
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
@@ -151,7 +151,8 @@ _RUN_BREAK = frozenset(
     takes take snaps scoops wins win merger merge merges collaboration partnership partner partners
     co-development newco completes complete closes launches unveils expands teams joins receives gets secures
     nabs bags lands rights upfront billion million over under new its their as after than more about around commits
-    wagers invests spends offloads sheds divests sells
+    wagers invests spends offloads sheds divests sells rises rise jumps soars surges climbs gains rallies falls drops
+    slides slumps sinks tumbles plunges granting
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks""")
@@ -199,7 +200,7 @@ _ZH_STOP = re.compile(
 ZH_GENERIC = re.compile(
     r"^(?:美国|美國|中国|中國|全球|跨国|国际|海外|国内|本土|日本|瑞士|法国|英国|德国|印度|韩国|台湾|香港|欧洲|亚洲|丹麦|"
     r"比利时|以色列|澳洲|澳大利亚|加拿大|新加坡|爱尔兰|荷兰|意大利|西班牙|瑞典|挪威|芬兰|奥地利|俄罗斯|巴西|越南|泰国|"
-    r"港股|a股|美股|h股|内地|大陆|本港|两岸|美|中|日|英|法|德|港|台|欧|韩|印|瑞)?"
+    r"港股|a股|美股|h股|内地|大陆|本港|两岸|国产|美|中|日|英|法|德|港|台|欧|韩|印|瑞)?"
     r"(?:创新|生物|医药|制药|药|疗法|基因|细胞|抗体|癌症|肿瘤|罕见病|眼科|大型|小型|中型|知名|龙头|头部|老牌|新兴|"
     r"传统|领先|大|小|老|新|相关|概念|板块|该|此|这|那|某|多|多家|多间|各|各家|其他|其它|同业|同行|竞争|对手|合作|"
     r"伙伴|上游|下游|药物|研发|技术|科研|医学|研究|临床|中药|化学|原料|仿制|生化|制剂|医疗|健康|器械|疫苗|血液|"
@@ -226,11 +227,11 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Aliases the text defines right after a name: (以下简称“苏州康宁杰瑞”) (下称"参天中国") ("GSK")
 _ALIAS_DEF = re.compile(
-    r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
-    r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
+    r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称|以下合称|以下统称|合称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
+    r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|以下合称|合称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
 )
 _ANAPHOR_ZH = re.compile(
-    r"(?:本公司|本集团|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
+    r"(?:本公司|本集团|我方|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
 )
 
 
@@ -245,6 +246,8 @@ _SUFFIX_WORDS = frozenset(
 )
 
 
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")  # vTv, iTeos, uniQure: a name that starts in lower case
+_BASED_AFTER = re.compile(r"\.?-(?:based|headquartered)\b")
 _PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
 _LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
 _TOKEN = re.compile(r"\S+")
@@ -466,8 +469,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     if tail:
         e = tail.end()
     surface = _clean(raw[s:e])
-    if strength == CAP and _PLACE_AFTER.match(raw, e, e0):
-        return  # "Reykjavik, Iceland-based Alvotech", "Princeton, N.J.-based Conjugatebio": a place
+    if strength == CAP and (_PLACE_AFTER.match(raw, e, e0) or _BASED_AFTER.match(raw, e, e0)):
+        return  # "Reykjavik, Iceland-based Alvotech", "San Francisco, Calif.-based InterMune": a place
     if surface:
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
@@ -515,10 +518,11 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         low = word.lower()
         if (
             low in _STOP_WORDS
-            or word[0].islower()
+            or low in _SUFFIX_WORDS
+            or (word[0].islower() and not _CAMEL.match(word))
             or (any(ch.isdigit() for ch in word) and not low.startswith(("3sbio", "89bio")))
         ):
-            continue  # drug codes (SYH2086, HS-10535), INNs (olverembatinib), targets (PD-1, Claudin18.2), acronyms (ADC)
+            continue  # drug codes (SYH2086, HS-10535), INNs, targets (PD-1), acronyms (ADC), a legal suffix alone (,Inc.)
         if m.start() > 0 and raw[m.start() - 1] in "0123456789-/.":
             continue  # 4-1BB, 09988.HK: the tail of a code
         if (
@@ -576,17 +580,21 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
         while _TRAILING_ZH.search(short) and len(short) > 2:
             short = _TRAILING_ZH.sub("", short)
         short = _CITY.sub("", short) if len(short) > 4 else short
-        if len(short) < 2 or short == fm or ZH_GENERIC.match(short) or not has_cjk(short):
-            continue
-        for s0, e0 in spans:
-            pos = f.find(short, s0, e0)
-            while pos != -1:
-                if not any(i in covered for i in range(pos, pos + len(short))):
-                    mentions.append(
-                        Mention(pos, pos + len(short), raw[pos : pos + len(short)], m.key, ALIAS, anaphor=True)
-                    )
-                    covered.update(range(pos, pos + len(short)))
-                pos = f.find(short, pos + len(short), e0)
+        forms = [short] if len(short) >= 2 and short != fm and not ZH_GENERIC.match(short) and has_cjk(short) else []
+        if m.strength == TICKER and len(fm) >= 3:
+            forms.append(
+                fm
+            )  # 藥明合聯(02268) … 獲藥明合聯要約收購: a name known by its stock code, written again without it
+        for form in forms:
+            for s0, e0 in spans:
+                pos = f.find(form, s0, e0)
+                while pos != -1:
+                    if not any(i in covered for i in range(pos, pos + len(form))):
+                        mentions.append(
+                            Mention(pos, pos + len(form), raw[pos : pos + len(form)], m.key, ALIAS, anaphor=True)
+                        )
+                        covered.update(range(pos, pos + len(form)))
+                    pos = f.find(form, pos + len(form), e0)
 
 
 _ANNOUNCES = re.compile(
@@ -600,7 +608,7 @@ _COUNTERPART = re.compile(r"(?:本公司|本集团|公司|集团)(?:[与和同�
 
 def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> None:
     """公司 / 本公司 / 本集团 in a filing or a report of one: the company that announces."""
-    if any(m.anaphor and m.surface in ("公司", "本公司", "集团", "本集团") for m in names.mentions):
+    if any(m.anaphor and m.surface in ("公司", "本公司", "集团", "本集团", "我方") for m in names.mentions):
         return  # the text defined it: (以下简称“公司”)
     who = None
     for m in names.mentions:
@@ -720,7 +728,7 @@ def _aliases(
             continue
         g = 1 if d.group(1) is not None else 2
         a = d.group(g).strip()
-        if a in ("公司", "本公司", "集团", "本集团"):
+        if a in ("公司", "本公司", "集团", "本集团", "我方"):
             for s0, e0 in spans:
                 for hit in _ANAPHOR_ZH.finditer(f, s0, e0):
                     if hit.start() > m.end:

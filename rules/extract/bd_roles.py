@@ -118,7 +118,19 @@ class _Sentence:
 
 _BREAK = re.compile(r"[,;，；。:：]")
 _SELLERS = ("sell", "sold", "divest", "offload", "shed")
-_GRABS = ("bag", "nab", "snag", "land", "pick", "secure", "in-licens", "license in", "licence in", "licensing in")
+_GRABS = (
+    "bag",
+    "nab",
+    "snag",
+    "land",
+    "pick",
+    "secure",
+    "grab",
+    "in-licens",
+    "license in",
+    "licence in",
+    "licensing in",
+)
 _SOLD_ASSET = re.compile(
     r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
     r"franchises?|rights|operations|subsidiar(?:y|ies))\b"
@@ -176,6 +188,10 @@ def _recipient_to(f: str, a: int, b: int) -> int:
     return -1
 
 
+_HANDED = re.compile(
+    r"\s(?:(?:the|its|exclusive|global|worldwide|commercial|[\w\-]*china|u\.s\.)\s){0,3}(?:rights|licen[cs]e)"
+)
+_QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|some|all|up to \w+)(?=\s)")
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
 
@@ -346,7 +362,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X licenses Y('s) antibody
         if not h.word.startswith(("licens", "licenc")) or _IN_DASH.search(f, max(0, h.start - 3), h.start):
             continue
-        obj = st.right(h.end, 3, descriptors=False)
+        quant = _QUANTIFIER.match(f, h.end, e0)  # "moved to license multiple Sangamo programs"
+        obj = st.right(quant.end() if quant else h.end, 3, descriptors=False)
         if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 30))):
             _give(votes, names, st, obj, st.left(h.start, 60), 3 * place)
     for h in cues.of(C.R_ACQ, s0, e0):  # X to acquire / buy / take over Y
@@ -363,8 +380,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
             subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
-        if obj is not None and cues.has(C.RIGHTS, h.end, obj.start):
-            continue  # "acquired greater China rights to Inbrija": rights to an asset, not a company
+        if obj is not None and (cues.has(C.RIGHTS, h.end, obj.start) or f.startswith(" rights", obj.end)):
+            continue  # "acquired greater China rights to Inbrija", "to acquire China/Western Asia rights": not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
         elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
@@ -379,6 +396,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             far = st.right(h.end, 45)
             if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
                 direct = far
+        if direct is not None and h.word.startswith("hand") and _HANDED.match(f, direct.end, e0):
+            continue  # "X hands Y the rights to …": a grant (below), not a payment to Y
         if direct is not None and subj is not None:
             _give(votes, names, st, direct, subj, 3 * place)
         elif subj is not None:
@@ -399,10 +418,22 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue
         _give(votes, names, st, None, obj, 3 * place)
         grantor = st.left(h.start, 150)
+        if grantor is not None and grantor.entity == OTHER and grantor is st.ms[0]:
+            continue  # "The biotech is handing Y the rights": the subject of the story, named before, not "the other"
         if grantor is not None and grantor.entity != obj.entity:
             _give(votes, names, st, grantor, None, 2 * place)
     for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights · X bags / nabs / lands a drug
         asset = h.word.startswith(_GRABS) and cues.has(C.ASSET, h.end, min(e0, h.end + 40))
+        owner = st.right(h.end, 2, descriptors=False) if asset else None
+        if (
+            owner is not None
+            and owner.entity != OTHER
+            and (_POSS.match(f, owner.end) or cues.has(C.ASSET, owner.end + 1, min(e0, owner.end + 30)))
+        ):
+            _give(
+                votes, names, st, owner, st.left(h.start, 40), 3 * place
+            )  # "X lands Y's pill", "X grabs Y bispecific"
+            continue
         if asset and st.right(h.end, 30) is not None:
             continue  # "X snaps up Y's drug": the from / acquire patterns read it
         if asset or cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):

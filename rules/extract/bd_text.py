@@ -34,6 +34,8 @@ def fold_zh(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few Unicode letters change length when lowered
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if "\ufe52" in low:  # 經濟通 writes decimals with a small full stop: 3﹒7億美元
+        low = low.replace("\ufe52", ".")
     if not has_cjk(low):
         return low
     simp: str = _cc("t2s").convert(low)

@@ -52,7 +52,7 @@ _RELEASE_COMPARE: Final = zre(
 _DIGIT: Final = zre(r"\d")
 # Headline futures and "seen" forms: "Individual mortgages to drop below 30%", "New loans seen dipping in July".
 _TITLE_FUTURE: Final = zre(
-    r"t(?<![a-z]t)o (?:drop|fall|rise|climb|slow|ease|increase|decrease|decline|grow|hit|top|reach|stay|remain|hold"
+    r"(?<!continue )(?<!continues )(?<!continued )t(?<![a-z]t)o (?:drop|fall|rise|climb|slow|ease|increase|decrease|decline|grow|hit|top|reach|stay|remain|hold"
     r"|keep|cut|lower|raise|jump|slump|rebound|pick up|edge|dip|halve|double|surge|slide|soften|recover)(?![a-z])"
     r"|s(?<![a-z]s)een (?:as |at |near |around |above |below |\w{2,12}ing(?![a-z]))"
 )

@@ -316,7 +316,10 @@ class Feat:
 
 # "above expectations (1,800B)": the figure in the brackets after the expectation words is the expectation
 _EXPECTATION_OPEN: Final = re.compile(r"(?:expectations?|consensus|forecasts?|estimates?|expected|f'cast)\s?[(:]\s?$")
-_CLAUSE_CUT: Final = re.compile(r"[,，;；]| but | while | whereas | and ")
+# (a space between Chinese words separates a headline's clauses: "2月社融增量2.23万亿元 同比少增3.5万亿元")
+_CLAUSE_CUT: Final = re.compile(
+    r"[,，;；]| but | while | whereas | and |(?:(?<=[\u4e00-\u9fff])|^)\s+(?=[\u4e00-\u9fff])"
+)
 _BASE_BEFORE: Final = re.compile(r"(?<![a-z])(?:from|versus|vs\.?|compared (?:with|to)|than)\s?(?:hk\$|us\$|£|\$)?$")
 
 
@@ -666,6 +669,16 @@ def _prior_mark(ctx: Ctx, mk: Mark) -> bool:
 # -- events --------------------------------------------------------------------------------------------------
 
 
+def _exact_later(ctx: Ctx, mentions: list[Mention], m: Mention, value: float) -> bool:
+    """A later mention of the same indicator reads a non-round value within half a point of this round one."""
+    for other in mentions:
+        if other.start > m.start and other.ind is m.ind:
+            got = pick_value(ctx, other)
+            if got is not None and got[1] != int(got[1]) and abs(got[1] - value) < 0.5:
+                return True
+    return False
+
+
 def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
     """Events for the mentions of every family: per indicator one print (a flow may have a year-to-date and a
     single-period print), the first mention with a value giving it, any later mention giving the prior."""
@@ -687,6 +700,13 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
         vi, value = got
         if vi in taken:
             continue
+        if (
+            m.ind.kind == "rate"
+            and value == int(value)
+            and m.start < ctx.title_end
+            and _exact_later(ctx, mentions, m, value)
+        ):
+            continue  # "Mortgage rates hit 7% for first time" over "… averaged 7.08% this week": the lead's exact print
         n = ctx.nums[vi]
         period = period_for(ctx, m.ind, m.start, n)
         shape = "span" if (period and "/" in period) else "single"

@@ -141,7 +141,7 @@ _add(
 _add("a.dq:serious", r"seriously delinquent(?: rate)?", r"serious delinquenc\w{0,3}(?: rate)?")
 _add(
     "a.dq:total",
-    r"delinquency rate", r"delinquency ratio", r"share of [^.。]{0,60}(?:past due|delinquent)",
+    r"delinquency rate", r"delinquency ratio", r"delinquencies", r"share of [^.。]{0,60}(?:past due|delinquent)",
     r"percentage of loans past due", r"loans past due", r"拖欠比率", r"拖欠率", r"逾期率",
 )  # fmt: skip
 
@@ -205,7 +205,7 @@ _add("a.cn:tsf", r"(?<![a-z])tsf(?![a-z])", prefix="tsf")
 _add("a.cn:new", r"(?<!外币)(?<!实体经济发放的)人民币贷款(?=\s?(?:增加|减少|新增|为|同比|累计))", prefix="人民币")
 _add(
     "a.cn:new",
-    r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"new (?:yuan|rmb|renminbi|bank|chinese currency|local[- ]currency) loans", r"yuan[- ]denominated (?:loans|lending)",
+    r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"新增人民币信贷", r"新增信贷", r"new (?:yuan|rmb|renminbi|bank|chinese currency|local[- ]currency) loans", r"yuan[- ]denominated (?:loans|lending)",
     r"rmb[- ]denominated (?:loans|lending)", r"renminbi[- ]denominated (?:loans|lending)", r"new (?:yuan )?lending",
     r"the monthly total",
 )  # fmt: skip
@@ -259,6 +259,7 @@ for _d, _c in (("1", "一"), ("5", "五")):
                 "a.lpr:y5",
                 r"[5五]\s?年期以上(?:贷款市场报价利率|\s?lpr)?",
                 r"[5五]\s?年期\s?(?:贷款市场报价利率|lpr)",
+                r"[5五]\s?年期(?=\s?(?:为|是|维持|保持|降至|下调至|升至|报)?\s?\d)",  # 五年期3.5厘: the tenor alone
                 prefix=_head,
             )
 _add(
@@ -279,6 +280,7 @@ _add(
     r"购房抵押贷款批准(?:件数|宗数)?", r"购房贷款批准(?:件数|宗数)?",
     r"approved(?= (?:just |only |some |a total of |around |about )?[\d,.]{2,12}(?: ?(?:k|thousand))? (?:new )?(?:mortgages|home loans))",
     r"loans approved for (?:house|home) purchases?", r"number of loans approved", r"批准的(?:抵押贷款|房贷|按揭)(?:件数|宗数|数量)?",
+    r"批准了?(?=\s?[\d,]{3,12}\s?(?:笔|件|宗|份)(?:购房|房屋)?(?:抵押贷款|房贷|按揭|房屋贷款))",
 )  # fmt: skip
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages were")
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages was")
@@ -301,6 +303,8 @@ _add(
     r"consumer debt(?: outstanding)?",
     r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",
+    r"消费者无担保贷款", r"无担保消费(?:者)?贷款", r"unsecured (?:consumer )?(?:borrowing|lending|credit)",
+    r"consumers borrowed(?: a net| an extra| an additional)?",
 )  # fmt: skip
 
 # HKMA residential mortgage survey

@@ -94,6 +94,8 @@ def prepare(text: str) -> str:
     text = text[:HEAD]
     if not text.isascii() and _FW_DIGITS.search(text):
         text = text.translate(_FW_TABLE)
+    if "\ufe52" in text:  # 經濟通 writes decimals with a small full stop: 0﹒13%
+        text = text.replace("\ufe52", ".")
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer (İ): keep length
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -682,6 +684,7 @@ DOWN_ENDS: Final = tuple(_DOWN_VERBS) + _variants(_DOWN_ZH)
 UP_ENDS: Final = tuple(_UP_VERBS) + _variants(_UP_ZH)
 _FILL_ENDS: Final = _variants(_FILL_WORDS)
 _TO_ENDS_ALL: Final = _variants(_TO_ENDS)
+_COMPARED_TO: Final = ("compared to", "compares to", "compare to", "relative to")
 _DIFF_TAIL: Final = zre(r"(?:多增|少增|多减|少减|同比多|同比少|(?:比|较)[^，,。；\d]{0,10}(?:多|少))\s?$")
 _REV_TAIL: Final = re.compile(r"revised (?:down|up|lower|higher)?\s?from\s?$")
 # "to a record high of", "to a 13-year high of", "at a fresh low of": a level follows
@@ -713,8 +716,10 @@ def classify_tail(pre: str) -> str | None:
             if s.endswith(cur):
                 s = s[: -len(cur)].rstrip()
                 break
-    if _ends_word(s, _TO_ENDS_ALL) or (s.endswith(_LEVEL_ENDS) and _TO_LEVEL_TAIL.search(s[-40:])):
-        return "to"
+    if (_ends_word(s, _TO_ENDS_ALL) and not s.endswith(_COMPARED_TO)) or (
+        s.endswith(_LEVEL_ENDS) and _TO_LEVEL_TAIL.search(s[-40:])
+    ):
+        return "to"  # (not "compared to 66,043": a comparison, the base)
     if s.endswith("from") and _REV_TAIL.search(pre[-34:]):
         return "rev"
     if s and not s[-1].isascii() and _DIFF_TAIL.search(pre[-16:]):
