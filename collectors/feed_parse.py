@@ -63,6 +63,7 @@ def _parser() -> Any:
         _feedparser = feedparser
     return _feedparser
 
+
 SUMMARY_LIMIT = 20_000
 TITLE_LIMIT = 1_000
 LINK_LIMIT = 2_000  # longer "links" are junk or attacks; a card would show them before the title
