@@ -21,6 +21,7 @@ from domain.item import Item
 from domain.text import fold, has_cjk
 from rules.derived import derive, field_names
 from rules.extract import Document
+from rules.lazy_extractors import known_extractors
 from rules.lists import ListEntry
 from rules.model import Rule
 from rules.regex import compile_pattern
@@ -270,6 +271,7 @@ class RuleEngine:
                 return f"no `regex` {list(rule.regex)} matches{where}", []
         if not rule.extract:
             return None, [{}]
+        known_extractors()  # the bundled extractors imported once, whichever thread gets here first
         extracted = ctx.doc.extract(rule.extract)
         if not extracted:  # the extractor says this is not the event (round-up, forecast, …)
             return f"extractor `{rule.extract}` does not recognise a {rule.extract} event", []
