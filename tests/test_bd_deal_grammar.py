@@ -1075,3 +1075,7 @@ def test_x_grabs_y_bispecific_makes_y_the_licensor() -> None:
         "Denvi Therapeutics",
         "Harlow Pharma",
     )
+
+
+def test_shareholders_approve_an_acquisition_is_not_a_new_deal() -> None:
+    assert deal("Harlow shareholders approve $1.9B acquisition of Denvi Therapeutics") is None

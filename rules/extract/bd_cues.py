@@ -141,7 +141,7 @@ _WORDS: dict[str, str] = {
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|同意以|同意收购""",
-    NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approves|approved|clears|cleared|
+    NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
         clearance|cfius|antitrust|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
         ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
