@@ -525,3 +525,8 @@ def test_call_by_the_broker_the_headline_names_comes_first() -> None:
         "outperform from neutral.",
     )
     assert (found[0]["broker"], found[0]["company"]) == ("Macquarie", "Tarn Foods")
+
+
+def test_zh_rating_in_reversed_curly_quotes_is_the_rating() -> None:
+    f = first("大摩發布研究報告稱,泓遠娛樂(03999)估值更具吸引力。該行予集團”增持“評級,目標價6.2港元。")
+    assert rating_level(f["rating"]) == "outperform" and f["target"] == 6.2

@@ -1218,7 +1218,7 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
         return False
     if h.alias not in WEAK:
         return True
-    if pre[-1:] in "\"“「『'‘【[" or post[:1] in "\"”」』'’】]" or _BAR_AFTER.match(post):
+    if pre[-1:] in "\"“”「『'‘【[" or post[:1] in "\"”“」』'’】]" or _BAR_AFTER.match(post):  # (”增持“: quotes reversed)
         return True
     if pre.rstrip()[-1:] in ("(", "（") and post.lstrip()[:1] in (")", "）"):  # "to 'buy' (hold)"
         return True
