@@ -539,3 +539,8 @@ def test_a_maintained_price_prediction_per_share_is_the_target() -> None:
         "price prediction of $7 per share.",
     )
     assert f["target"] == 7
+
+
+def test_zh_also_before_the_object_marker_is_not_a_company() -> None:
+    calls = events("外資上修泓遠電目標價。高盛把目標價從2330元推升到2600元,瑞銀也把目標價從1800元拉高到2500元。")
+    assert [c["company"] for c in calls] == ["泓遠電", "泓遠電"]
