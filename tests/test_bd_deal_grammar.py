@@ -1093,3 +1093,11 @@ def test_zh_selling_rights_for_an_amount_names_the_seller_and_the_total() -> Non
 def test_x_licenses_an_unnamed_biotechs_drug_makes_x_the_licensee() -> None:
     d = deal("Harlow Pharma licenses Chinese biotech's kidney drug in $1.5B deal")
     assert d is not None and d["licensee"] == "Harlow Pharma" and d["total"] == 1.5e9
+
+
+def test_surgical_is_not_a_share_move_and_a_product_is_not_the_buyer() -> None:
+    d = deal(
+        "Harlow has moved to offload its Seprafix surgical barrier business for $350 million.",
+        "The French drugmaker aims to hand the unit over in return for $350 million.",
+    )
+    assert d is None or d.get("licensee") != "Seprafix"

@@ -162,7 +162,7 @@ _WORDS: dict[str, str] = {
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
         临床数据|试验结果|顶线|主要终点|目标价|评级|纯利|净利|派息|股息|此前|早前|去年""",
-    MOVE: """soar*|jump*|surg*|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
+    MOVE: """soar*|jump*|surge|surges|surged|surging|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
         slid*|plung*|sink*|sank|spik*|skyrocket*|pop|pops|popped|share|shares|stock|stocks|sending|
         涨|跌|飙|拉升|走强|走弱|异动|大涨|大跌|领涨|盘中|盘初|开盘|收盘|股价|板块|消息面""",
     TOPIC: """show|shows|showed|post|posts|posted|data|result|results|trial|trials|study|studies|efficacy|response rate|
