@@ -578,9 +578,12 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         if y is not None and x is not None and not re.search(r"[获向被从对给]|获得|取得", f[x.end : h.start]):
             _give(votes, names, st, x, y, 3 * place)
     for h in cues.of(C.Z_GRANT_VERB, s0, e0):  # X 以10亿美元出售两款ADC权益 (the buyer named elsewhere, or not at all)
-        if h.word in ("出售", "转让", "出让") and st.right(h.end, 1, descriptors=False) is None:
-            if cues.has(C.Z_RIGHTS, h.end, min(e0, h.end + 20)):
-                _give(votes, names, st, st.subject(h.start, 40), None, 2 * place)
+        if (
+            h.word in ("出售", "转让", "出让")
+            and st.right(h.end, 1, descriptors=False) is None
+            and cues.has(C.Z_RIGHTS, h.end, min(e0, h.end + 20))
+        ):
+            _give(votes, names, st, st.subject(h.start, 40), None, 2 * place)
     for h in cues.of(C.Z_GRANT_TO, s0, e0):  # 授予 / 授权给 Y
         _give(votes, names, st, None, st.right(h.end, 30, descriptors=False), 3 * place)
     for h in cues.of(C.Z_NEWCO, s0, e0):  # 新公司 / NewCo Y
