@@ -1075,3 +1075,29 @@ def test_x_grabs_y_bispecific_makes_y_the_licensor() -> None:
         "Denvi Therapeutics",
         "Harlow Pharma",
     )
+
+
+def test_shareholders_approve_an_acquisition_is_not_a_new_deal() -> None:
+    assert deal("Harlow shareholders approve $1.9B acquisition of Denvi Therapeutics") is None
+
+
+def test_zh_shouchu_to_y_is_a_grant() -> None:
+    assert roles("泓遠醫藥向輝瑞授出口服小分子全球權益 首付款2億美元") == ("泓遠醫藥", "輝瑞")
+
+
+def test_zh_selling_rights_for_an_amount_names_the_seller_and_the_total() -> None:
+    d = deal("泓远集团10亿美元出售两款ADC权益")
+    assert d is not None and d["licensor"] == "泓远集团" and d["total"] == 1e9
+
+
+def test_x_licenses_an_unnamed_biotechs_drug_makes_x_the_licensee() -> None:
+    d = deal("Harlow Pharma licenses Chinese biotech's kidney drug in $1.5B deal")
+    assert d is not None and d["licensee"] == "Harlow Pharma" and d["total"] == 1.5e9
+
+
+def test_surgical_is_not_a_share_move_and_a_product_is_not_the_buyer() -> None:
+    d = deal(
+        "Harlow has moved to offload its Seprafix surgical barrier business for $350 million.",
+        "The French drugmaker aims to hand the unit over in return for $350 million.",
+    )
+    assert d is None or d.get("licensee") != "Seprafix"

@@ -525,3 +525,22 @@ def test_call_by_the_broker_the_headline_names_comes_first() -> None:
         "outperform from neutral.",
     )
     assert (found[0]["broker"], found[0]["company"]) == ("Macquarie", "Tarn Foods")
+
+
+def test_zh_rating_in_reversed_curly_quotes_is_the_rating() -> None:
+    f = first("大摩發布研究報告稱,泓遠娛樂(03999)估值更具吸引力。該行予集團”增持“評級,目標價6.2港元。")
+    assert rating_level(f["rating"]) == "outperform" and f["target"] == 6.2
+
+
+def test_a_maintained_price_prediction_per_share_is_the_target() -> None:
+    f = first(
+        "Why Is Lumen Foods Stock Up Today?",
+        "Goldman Sachs analyst Jane Roe upgraded shares of Lumen Foods from neutral to buy. The analyst maintained her "
+        "price prediction of $7 per share.",
+    )
+    assert f["target"] == 7
+
+
+def test_zh_also_before_the_object_marker_is_not_a_company() -> None:
+    calls = events("外資上修泓遠電目標價。高盛把目標價從2330元推升到2600元,瑞銀也把目標價從1800元拉高到2500元。")
+    assert [c["company"] for c in calls] == ["泓遠電", "泓遠電"]

@@ -141,7 +141,7 @@ _WORDS: dict[str, str] = {
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|同意以|同意收购""",
-    NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approves|approved|clears|cleared|
+    NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
         clearance|cfius|antitrust|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
         ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
@@ -162,7 +162,7 @@ _WORDS: dict[str, str] = {
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
         临床数据|试验结果|顶线|主要终点|目标价|评级|纯利|净利|派息|股息|此前|早前|去年""",
-    MOVE: """soar*|jump*|surg*|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
+    MOVE: """soar*|jump*|surge|surges|surged|surging|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
         slid*|plung*|sink*|sank|spik*|skyrocket*|pop|pops|popped|share|shares|stock|stocks|sending|
         涨|跌|飙|拉升|走强|走弱|异动|大涨|大跌|领涨|盘中|盘初|开盘|收盘|股价|板块|消息面""",
     TOPIC: """show|shows|showed|post|posts|posted|data|result|results|trial|trials|study|studies|efficacy|response rate|
@@ -246,7 +246,7 @@ _WORDS: dict[str, str] = {
     R_LATTER: """the latter|the former""",
     R_FIRM: """the firm|the company|the biotech|the biotech company|the drugmaker|the startup|the start-up|the developer|
         the business|the target|the group|the biopharma|the biopharmaceutical company""",
-    Z_GRANT_VERB: """授权|许可|授予|转让|出售|出让""",
+    Z_GRANT_VERB: """授权|许可|授予|授出|转让|出售|出让""",
     Z_GRANT_TO: """授权给|授权予|许可给|许可予|授予|转让给|出售给|授权于|许可于|让与""",
     Z_PAY: """支付|付出|斥资|豪掷|出资""",
     Z_GET: """获得|取得|拿下|购得|引进|引入|买断|收购|买下|获授|拥有|享有""",

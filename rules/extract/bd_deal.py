@@ -526,7 +526,7 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
                 for i, ent in enumerate(names.entities)
                 if i != known and ent.strength > LATIN
                 for n in ent.names
-                if len(n) >= 3 and n in title
+                if len(n) >= 2 and n in title and _SHARES_AFTER.match(title, title.find(n) + len(n))
             )
         )
         if moved:
@@ -599,6 +599,11 @@ def _unnamed_head_over_old_news(t: _Text, spans: list[tuple[int, int]], names: N
     return False
 
 
+# what follows the name of a company whose shares moved: "Achillion Pharmaceuticals Stock", "石藥集團升3%"
+_SHARES_AFTER = re.compile(
+    r"(?i:(?:\s?\(\w+\))?\s?(?:(?:pharmaceuticals?|therapeutics|inc\.?)\s)?(?:['’]s\s)?(?:stock|shares?)\b)"
+    r"|[-\w()（）.]{0,10}?[股涨漲跌升飙飆]"
+)
 _AGREEMENT_NAMED = re.compile(
     r"许可协议|授权协议|收购协议|合作协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
     r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"

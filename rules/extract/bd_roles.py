@@ -191,6 +191,10 @@ def _recipient_to(f: str, a: int, b: int) -> int:
 _HANDED = re.compile(
     r"\s(?:(?:the|its|exclusive|global|worldwide|commercial|[\w\-]*china|u\.s\.)\s){0,3}(?:rights|licen[cs]e)"
 )
+_UNNAMED_OWNER = re.compile(
+    r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:biotech|drugmaker|drug maker|company|firm|startup|start-up|developer|"
+    r"pharma|partner)['’]s\s"
+)
 _QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|some|all|up to \w+)(?=\s)")
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
@@ -364,6 +368,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue
         quant = _QUANTIFIER.match(f, h.end, e0)  # "moved to license multiple Sangamo programs"
         obj = st.right(quant.end() if quant else h.end, 3, descriptors=False)
+        if obj is None and _UNNAMED_OWNER.match(f, h.end, min(e0, h.end + 60)):
+            _give(votes, names, st, None, st.left(h.start, 60), 3 * place)  # "Vertex licenses Chinese biotech's drug"
+            continue
         if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 30))):
             _give(votes, names, st, obj, st.left(h.start, 60), 3 * place)
     for h in cues.of(C.R_ACQ, s0, e0):  # X to acquire / buy / take over Y
@@ -570,6 +577,13 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         x = st.subject(h.start, 40) if y is not None else None
         if y is not None and x is not None and not re.search(r"[获向被从对给]|获得|取得", f[x.end : h.start]):
             _give(votes, names, st, x, y, 3 * place)
+    for h in cues.of(C.Z_GRANT_VERB, s0, e0):  # X 以10亿美元出售两款ADC权益 (the buyer named elsewhere, or not at all)
+        if (
+            h.word in ("出售", "转让", "出让")
+            and st.right(h.end, 1, descriptors=False) is None
+            and cues.has(C.Z_RIGHTS, h.end, min(e0, h.end + 20))
+        ):
+            _give(votes, names, st, st.subject(h.start, 40), None, 2 * place)
     for h in cues.of(C.Z_GRANT_TO, s0, e0):  # 授予 / 授权给 Y
         _give(votes, names, st, None, st.right(h.end, 30, descriptors=False), 3 * place)
     for h in cues.of(C.Z_NEWCO, s0, e0):  # 新公司 / NewCo Y

@@ -153,6 +153,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "target prices",
         "price objective",
         "price objectives",
+        "price prediction",
         "price tgt",
         "pt",
         "pts",
