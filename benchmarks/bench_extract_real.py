@@ -86,6 +86,8 @@ def main() -> int:
         f"({len(items) / cpu_s:,.0f} per CPU second; {matches:,} matches)"
     )
     print(f"  of which folding alone: {fold_s / total_s:.0%} ({len(items) / fold_s:,.0f} items/s)")
+    events = sum(1 for it in base if engine.match(it))
+    print(f"  {events} of the {len(base)} real items are events (reading an event is most of the cost)")
 
     for name in extractor_names():
         fn = get_extractor(name)
