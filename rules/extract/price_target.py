@@ -626,7 +626,9 @@ _ZH_OBJECT = re.compile(
 _ZH_SECTOR_RATING = re.compile(
     r"(?:将|把|对)[^,，。；;]{0,24}?(?:行业|板块|类股|市场|股市)的?(?:投资)?(?:评级|评等|权重)"
 )
-_ZH_LEAD = re.compile(r"^(?:并|同时|另|亦|也|还|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+")
+_ZH_LEAD = re.compile(
+    r"^(?:并|同时|另|亦|也|还|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+"
+)
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
@@ -1218,7 +1220,9 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
         return False
     if h.alias not in WEAK:
         return True
-    if pre[-1:] in "\"“”「『'‘【[" or post[:1] in "\"”“」』'’】]" or _BAR_AFTER.match(post):  # (”增持“: quotes reversed)
+    if (
+        pre[-1:] in "\"“”「『'‘【[" or post[:1] in "\"”“」』'’】]" or _BAR_AFTER.match(post)
+    ):  # (”增持“: quotes reversed)
         return True
     if pre.rstrip()[-1:] in ("(", "（") and post.lstrip()[:1] in (")", "）"):  # "to 'buy' (hold)"
         return True
