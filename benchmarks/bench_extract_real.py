@@ -75,12 +75,16 @@ def main() -> int:
         fold(it.summary)
     fold_s = time.perf_counter() - start
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     matches = 0
     for it in items:
         matches += len(engine.match(it))
     total_s = time.perf_counter() - start
-    print(f"bundled packs, normalise + match + extract: {len(items) / total_s:,.0f} items/s ({matches:,} matches)")
+    cpu_s = time.process_time() - cpu  # on a shared machine the CPU time says more than the wall time
+    print(
+        f"bundled packs, normalise + match + extract: {len(items) / total_s:,.0f} items/s "
+        f"({len(items) / cpu_s:,.0f} per CPU second; {matches:,} matches)"
+    )
     print(f"  of which folding alone: {fold_s / total_s:.0%} ({len(items) / fold_s:,.0f} items/s)")
 
     for name in extractor_names():
@@ -92,14 +96,17 @@ def main() -> int:
         per = (time.perf_counter() - start) / len(docs)
         print(f"  extractor {name:15s} {per * 1e6:7.1f} µs per item, called on every item")
 
-    worst = (0.0, "")
+    worst = (0.0, 0.0, "")  # CPU time (what the item costs, whatever else the machine runs), wall time, which
     for it in [*base, *hostile_items()]:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         engine.match(it)
-        took = time.perf_counter() - start
+        took, wall = time.process_time() - cpu, time.perf_counter() - start
         if took > worst[0]:
-            worst = (took, f"{it.id} ({len(it.title) + len(it.summary):,} characters)")
-    print(f"slowest single item: {worst[0] * 1e3:.1f} ms — {worst[1]} (goal: under 50 ms)")
+            worst = (took, wall, f"{it.id} ({len(it.title) + len(it.summary):,} characters)")
+    print(
+        f"slowest single item: {worst[0] * 1e3:.1f} ms CPU ({worst[1] * 1e3:.1f} ms wall) — {worst[2]} "
+        "(goal: under 50 ms)"
+    )
     return 0
 
 

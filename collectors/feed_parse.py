@@ -20,8 +20,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
-import feedparser.api
 from defusedxml.common import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
@@ -48,9 +46,23 @@ def create_parser() -> _SafeExpatParser:
     return _SafeExpatParser()
 
 
-# Parse network XML with defusedxml's expat reader: entity declarations (billion laughs) and external
-# entities are refused; feedparser then falls back to its loose parser, which never expands them.
-feedparser.api.PREFERRED_XML_PARSERS = [__name__]
+_feedparser: Any = None
+
+
+def _parser() -> Any:
+    """feedparser, loaded with the first feed parsed (a daemon with only series sources never pays its import).
+
+    Network XML is parsed with defusedxml's expat reader: entity declarations (billion laughs) and external
+    entities are refused; feedparser then falls back to its loose parser, which never expands them."""
+    global _feedparser
+    if _feedparser is None:
+        import feedparser
+        import feedparser.api
+
+        feedparser.api.PREFERRED_XML_PARSERS = [__name__]
+        _feedparser = feedparser
+    return _feedparser
+
 
 SUMMARY_LIMIT = 20_000
 TITLE_LIMIT = 1_000
@@ -210,7 +222,7 @@ def read_feed(
 ) -> FeedDocument:
     """Parse once; `.ids` at once, `.items(ids)` on demand. `.error` is set when nothing usable parsed."""
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
+    parsed = _parser().parse(body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
     doc = FeedDocument(parsed, source_id, base_url)
     if not doc.ids and not parsed.get("version"):
         doc.error = _not_a_feed(body, doc.warning)

@@ -32,6 +32,8 @@ def has_cjk(text: str) -> bool:
 
 def fold_script(text: str) -> str:
     """NFKC + Traditional→Simplified, case kept (used for regex patterns, which carry their own flags)."""
+    if text.isascii():  # NFKC keeps ASCII as it is, and there is no Chinese to fold
+        return text
     text = unicodedata.normalize("NFKC", text)
     if has_cjk(text):
         text = _converter().convert(text)

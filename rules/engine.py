@@ -21,6 +21,7 @@ from domain.item import Item
 from domain.text import fold, has_cjk
 from rules.derived import derive, field_names
 from rules.extract import Document
+from rules.lazy_extractors import known_extractors
 from rules.lists import ListEntry
 from rules.model import Rule
 from rules.regex import compile_pattern
@@ -28,6 +29,7 @@ from rules.terms import Term
 from rules.where import Condition, holds, parse_condition
 
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # domain.text.is_word_char
 _CJK_CHAR = re.compile("[\u3400-\u9fff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -165,25 +167,51 @@ class RuleEngine:
                 self._always.append(ri)
         self._automaton: Any = ahocorasick.Automaton()
         for text, ids in variants.items():
-            self._automaton.add_word(text, tuple(ids))
+            # per id: (id, length, Latin left end, Latin right end), so the scan checks boundaries inline
+            entry = tuple((i, len(text), self._terms[i].left_boundary, self._terms[i].right_boundary) for i in ids)
+            self._automaton.add_word(text, entry)
         if variants:
             self._automaton.make_automaton()
         self._by_id = {c.rule.id: c for c in self._compiled}
+        # per rule, the terms `_terms_fired` reports in order (all, any, near), and where each term id stands in it
+        self._fired_order: list[tuple[tuple[str, Group], ...]] = []
+        self._fired_pos: list[dict[int, tuple[int, ...]]] = []
+        for c in self._compiled:
+            order = (*c.all, *c.any, *(x for n, _ in c.near for x in n))
+            pos: dict[int, list[int]] = defaultdict(list)
+            for k, (_, g) in enumerate(order):
+                for t in g:
+                    if not pos[t] or pos[t][-1] != k:
+                        pos[t].append(k)
+            self._fired_order.append(order)
+            self._fired_pos.append({t: tuple(ks) for t, ks in pos.items()})
 
     # --- scanning ------------------------------------------------------------------------------------
     def _scan(self, text: str, field_name: str, hits: Hits) -> None:
+        """Every term occurrence in `text` (Latin ends on word boundaries, as `Term.fits` says)."""
         if not text or not self._terms:
             return
-        for end, ids in self._automaton.iter(text):
-            for tid in ids:
-                term = self._terms[tid]
-                start = end - len(term.text) + 1
-                if term.fits(text, start, end + 1):
-                    hits.setdefault(tid, []).append((field_name, start, end + 1))
+        n = len(text)
+        word = _WORD_CHARS
+        for end, entries in self._automaton.iter(text):
+            stop = end + 1
+            for tid, size, left, right in entries:
+                start = stop - size
+                if left and start > 0 and text[start - 1] in word:
+                    continue
+                if right and stop < n and text[stop] in word:
+                    continue
+                occ = hits.get(tid)
+                if occ is None:
+                    hits[tid] = [(field_name, start, stop)]
+                else:
+                    occ.append((field_name, start, stop))
 
     def _context(self, item: Item) -> _Context:
         doc = Document(item)
-        texts = {"title": doc.folded_title, "summary": fold(item.summary)}
+        title = fold(item.title)
+        doc.__dict__["folded_title"] = title
+        texts = {"title": title, "summary": fold(item.summary)}
         # extractors read the same folded text: fold once per item
         doc.__dict__["folded_text"] = f"{texts['title']}\n{texts['summary']}" if item.summary else texts["title"]
         hits: Hits = {}
@@ -243,6 +271,7 @@ class RuleEngine:
                 return f"no `regex` {list(rule.regex)} matches{where}", []
         if not rule.extract:
             return None, [{}]
+        known_extractors()  # the bundled extractors imported once, whichever thread gets here first
         extracted = ctx.doc.extract(rule.extract)
         if not extracted:  # the extractor says this is not the event (round-up, forecast, …)
             return f"extractor `{rule.extract}` does not recognise a {rule.extract} event", []
@@ -261,10 +290,15 @@ class RuleEngine:
             return f"`where` {failing} is false (fields: {views[0]})", []
         return None, kept
 
-    def _terms_fired(self, c: _Compiled, ctx: _Context) -> tuple[str, ...]:
-        hits = ctx.scoped(c.rule.in_)
+    def _terms_fired(self, ri: int, ctx: _Context) -> tuple[str, ...]:
+        """The rule's terms that occur, in the order the rule lists them (all, any, near); a list reference as
+        the text found. Walks only the written terms that the item's hits stand for."""
+        hits = ctx.scoped(self._compiled[ri].rule.in_)
+        order, pos = self._fired_order[ri], self._fired_pos[ri]
+        fired = sorted({k for tid in hits for k in pos.get(tid, ())})
         out: list[str] = []
-        for raw, g in (*c.all, *c.any, *(x for n, _ in c.near for x in n)):
+        for k in fired:
+            raw, g = order[k]
             for t in g:
                 if t in hits:
                     f, s, e = hits[t][0]
@@ -294,7 +328,7 @@ class RuleEngine:
             c = self._compiled[ri]
             failed, events = self._check(c, ctx)
             if failed is None:
-                terms, spans = self._spans(c, ctx) if explain else (self._terms_fired(c, ctx), ())
+                terms, spans = self._spans(c, ctx) if explain else (self._terms_fired(ri, ctx), ())
                 out.extend(Match(rule=c.rule, terms=terms, fields=fields, spans=spans) for fields in events)
         return out
 

@@ -26,7 +26,6 @@ from domain.entities import Amount, Entities, conflict, normalise
 from domain.names import norm_name
 from domain.text import fold
 from rules.extract.common import find_tickers
-from rules.extract.numbers import find_amounts, find_percents
 from rules.lexicon import Lexicon
 from rules.lexicon import load as load_lexicon
 
@@ -144,6 +143,9 @@ def tickers(text: str) -> set[str]:
 
 
 def amounts(text: str) -> tuple[Amount, ...]:
+    # the numbers grammar (hundreds of regexes) loads with the first amount asked for, not with the rules
+    from rules.extract.numbers import find_amounts, find_percents
+
     money = [Amount(abs(m.value), m.currency or "?") for m in find_amounts(text)]
     return (*money, *(Amount(abs(v), "%") for v, _, _ in find_percents(text)))
 

@@ -49,6 +49,11 @@ class StoreReset(StoreUnavailable):
 
 class Store(ABC):
     url: str
+    # True when a call does no network I/O and returns in well under a millisecond (SQLite on a local disk):
+    # a poll then makes its store calls on the event loop, as it does its parsing, rather than paying two
+    # thread hops per poll that buy no parallelism under the GIL. A networked store (Redis) keeps them off
+    # the loop, where a slow or unreachable server would stall every poll.
+    local_calls: bool = False
 
     # --- sources -------------------------------------------------------------------------------------
     @abstractmethod

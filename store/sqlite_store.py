@@ -166,6 +166,8 @@ def _add_column(db: sqlite3.Connection, table: str, column: str, decl: str) -> N
 
 
 class SqliteStore(Store):
+    local_calls = True  # a local file: calls made on the event loop (see Store.local_calls)
+
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.url = f"sqlite:///{self.path}"

@@ -45,7 +45,6 @@ from wirewatch.delivery import DeliverySettings, DeliveryStats, Outbox
 from wirewatch.fleet import Fleet
 from wirewatch.health import HealthMonitor, ops_notice, ops_targets
 from wirewatch.heartbeat import Round, round_period
-from wirewatch.interactive.service import start_interactive
 from wirewatch.metrics import Metrics, MetricsServer, fetch_error_reason
 from wirewatch.poll import Poller, PollReport
 from wirewatch.recorder import AlertRecorder, RecordSettings
@@ -618,7 +617,11 @@ async def run_daemon(
             log.error("metrics server not started on %s:%d: %s", config.metrics.host, config.metrics.port, exc)
     if rt.fleet is not None:
         log.info("fleet: replica %s, lease timeout %.0fs", rt.fleet.owner, rt.fleet.ttl)
-    interactive = start_interactive(config, store, lambda: rt.poller.rules)  # readers' buttons (None: off)
+    interactive = None  # readers' buttons: Slack's SDK and the handlers load only when they are on
+    if config.notify.interactive.enabled:
+        from wirewatch.interactive.service import start_interactive
+
+        interactive = start_interactive(config, store, lambda: rt.poller.rules)
     await asyncio.to_thread(sweep_silences, store)
     # Before anything is sent: posts a killed run left in doubt are looked up in Slack, never sent twice.
     found = await asyncio.to_thread(rt.outbox.reconcile_pending)

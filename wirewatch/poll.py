@@ -81,8 +81,12 @@ class Poller:
         self.archive_retention = archive_retention  # seconds new items are kept for `wirewatch replay`; 0: none
 
     async def poll(self, source: SourceConfig) -> PollReport:
+        inline = self.store.local_calls  # a local store: its calls and the poll's CPU work stay on the loop
         try:
-            stored = await asyncio.to_thread(self.store.get_source_state, source.id)
+            if inline:
+                stored = self.store.get_source_state(source.id)
+            else:
+                stored = await asyncio.to_thread(self.store.get_source_state, source.id)
         except StoreUnavailable as exc:
             return PollReport(source.id, "failed", message=f"store unavailable: {exc}", fault=exc)
         if self.identity is not None and self.identity.rebaseline(has_state=stored is not None):
@@ -94,14 +98,18 @@ class Poller:
             return report
         fetch = await self.fetcher.fetch(fetch_url(prev, source.url), prev.etag, prev.last_modified)
         try:
-            report = await asyncio.to_thread(self.settle, source, prev, fetch)
+            if inline:
+                report = self.settle(source, prev, fetch)
+            else:
+                report = await asyncio.to_thread(self.settle, source, prev, fetch)
         except StoreUnavailable as exc:
             return PollReport(source.id, "failed", message=f"store unavailable: {exc}", fault=exc)
         log_report(report)
         return report
 
     def settle(self, source: SourceConfig, prev: SourceState, fetch: FetchResult) -> PollReport:
-        """Decide, record, commit, save (in a worker thread: parsing, matching and the store block)."""
+        """Decide, record, commit, save. On the event loop with a local store (the work holds the GIL anyway;
+        a thread would only add switching), else in a worker thread (a networked store's calls block)."""
         now = time.time()
         if self.identity is not None and (lost := self.identity.verify(now)) is not None:
             raise lost

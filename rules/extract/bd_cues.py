@@ -305,6 +305,9 @@ class Cues:
 _new_hit = tuple.__new__
 
 
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # what `_latin` accepts
+
+
 def _latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "_")
 
@@ -349,7 +352,7 @@ def _automaton() -> Any:
         bounded = _latin(w[-1])
         exact = tuple(sorted(c for c, stem in cats.items() if bounded and not stem))
         loose = tuple(sorted(c for c, stem in cats.items() if not bounded or stem))
-        automaton.add_word(key, (len(w), w, _latin(w[0]), exact, loose))
+        automaton.add_word(key, (len(w), w, _latin(w[0]), exact, loose, exact + loose))
     automaton.make_automaton()
     return automaton
 
@@ -370,7 +373,8 @@ def scan(f: str, start: int = 0, end: int | None = None) -> Cues:
     done = 0  # bytes up to which continuation bytes are counted
     skipped = 0
     new_hit = _new_hit
-    for last, (wlen, word, left, exact, loose) in _automaton().iter(data.decode("latin-1")):
+    word_chars = _WORD_CHARS
+    for last, (wlen, word, left, exact, loose, both) in _automaton().iter(data.decode("latin-1")):
         e = last + 1
         if cont is not None:  # hits arrive in order of their ends: count continuation bytes incrementally
             skipped += cont.count(1, done, e)
@@ -378,15 +382,9 @@ def scan(f: str, start: int = 0, end: int | None = None) -> Cues:
             e -= skipped
         e += start
         s = e - wlen
-        if left and s > 0:
-            ch = f[s - 1]
-            if ch < "\x80" and (ch.isalnum() or ch == "_"):
-                continue
-        cats = loose
-        if exact:
-            ch = f[e] if e < n else " "
-            if not (ch < "\x80" and (ch.isalnum() or ch == "_")):
-                cats = exact + loose if loose else exact
+        if left and s > 0 and f[s - 1] in word_chars:
+            continue
+        cats = both if exact and (e >= n or f[e] not in word_chars) else loose
         if not cats:
             continue
         h = new_hit(Hit, (s, e, word))
@@ -396,9 +394,13 @@ def scan(f: str, start: int = 0, end: int | None = None) -> Cues:
                 hits[cat] = [h]
             else:
                 lst.append(h)
-    for lst in hits.values():
+    starts: dict[str, list[int]] = {}
+    for cat, lst in hits.items():
         if len(lst) > 1:
             lst.sort()
+            starts[cat] = [h[0] for h in lst]
+        else:
+            starts[cat] = [lst[0][0]]
     cues = Cues(hits)
-    cues._starts = {cat: [h[0] for h in lst] for cat, lst in hits.items()}
+    cues._starts = starts
     return cues

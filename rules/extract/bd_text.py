@@ -15,6 +15,8 @@ from functools import cache
 
 import opencc
 
+from rules.extract.zh_forms import convert
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -50,7 +52,7 @@ def both_scripts(words: Iterable[str]) -> list[str]:
         out[w] = None
         if has_cjk(w):
             for config in ("s2t", "s2tw", "s2hk", "s2twp", "t2s"):
-                v = _cc(config).convert(w)
+                v = convert(config, w)
                 if len(v) == len(w):
                     out[v] = None
     return list(out)

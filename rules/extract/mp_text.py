@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Final
 
-import opencc
+from rules.extract.zh_forms import convert
 
 # ------------------------------------------------------------------------------------------ both scripts
 
@@ -25,15 +25,10 @@ _EXTRA_FORMS: Final = {"周": "週", "台": "臺", "于": "於", "余": "餘", "
 
 
 @cache
-def _converters() -> tuple[opencc.OpenCC, ...]:
-    return tuple(opencc.OpenCC(config) for config in ("s2t", "s2hk", "s2tw"))
-
-
-@cache
 def _forms(ch: str) -> str:
     out = ch
-    for conv in _converters():
-        for variant in conv.convert(ch):
+    for config in ("s2t", "s2hk", "s2tw"):
+        for variant in convert(config, ch):
             if variant not in out:
                 out += variant
     for variant in _EXTRA_FORMS.get(ch, ""):

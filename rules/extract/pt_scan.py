@@ -10,8 +10,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import ahocorasick
-import opencc
 
+from rules.extract.zh_forms import convert
 from rules.lexicon import load
 from rules.normalize import fold
 
@@ -110,14 +110,13 @@ def _gate() -> Any:
 @cache
 def _raw_brokers() -> Any:
     """Broker names and firm words as they are written (lower case, Simplified and Traditional forms)."""
-    convert = [opencc.OpenCC(config) for config in ("s2t", "s2hk", "s2tw", "t2s")]
     words = set(_FIRM_WORDS) | {"证券", "證券", "研究", "资本", "資本", "投顾", "投顧"}
     for canonical, aliases in load("brokers").entries.items():
         for alias in (canonical, *aliases):
             low = alias.lower()
             words.add(low)
             if not low.isascii():
-                words.update(c.convert(low) for c in convert)
+                words.update(convert(config, low) for config in ("s2t", "s2hk", "s2tw", "t2s"))
     a = ahocorasick.Automaton()
     for w in words:
         a.add_word(w, w)
