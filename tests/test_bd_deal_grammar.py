@@ -1101,3 +1101,14 @@ def test_surgical_is_not_a_share_move_and_a_product_is_not_the_buyer() -> None:
         "The French drugmaker aims to hand the unit over in return for $350 million.",
     )
     assert d is None or d.get("licensee") != "Seprafix"
+
+
+def test_zh_a_further_payment_received_under_the_agreement_is_not_a_new_deal() -> None:
+    assert (
+        deal(
+            "泓远药业公布,集团附属公司已与辉瑞附属公司就候选药物HY0500订立海外许可选择权协议。",
+            "根据该协议条款,集团将从辉瑞收取首付款,以及最高可达8亿美元的里程碑付款。继此前已收到该协议项下首付款后,"
+            "集团已于近期进一步收到来自辉瑞支付的3000万美元款项。",
+        )
+        is None
+    )
