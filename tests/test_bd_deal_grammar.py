@@ -1112,3 +1112,22 @@ def test_zh_a_further_payment_received_under_the_agreement_is_not_a_new_deal() -
         )
         is None
     )
+
+
+def test_up_to_an_amount_in_upfront_payments_and_milestones_is_the_total() -> None:
+    d = deal(
+        "Denvi Sciences is out-licensing its bladder drug to Harlow Pharma to commercialize it in Europe.",
+        "Under the terms of the deal, Denvi will receive up to $80 million in up-front payments, regulatory and sales "
+        "milestones and royalties.",
+    )
+    assert d is not None and d.get("total") == 8e7 and "upfront" not in d
+
+
+def test_initial_cash_payments_totaling_an_amount_are_the_upfront() -> None:
+    d = deal(
+        "Denvi and Harlow enter $200M antibody deal",
+        "The deal grants Harlow exclusive worldwide rights to the antibody. Denvi will receive initial cash payments "
+        "totaling $40.0 million and could receive regulatory milestone fees of up to $160.0 million.",
+    )
+    assert d is not None and d["upfront"] == 4e7 and d["total"] == 2e8
+
