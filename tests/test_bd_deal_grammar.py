@@ -1130,4 +1130,3 @@ def test_initial_cash_payments_totaling_an_amount_are_the_upfront() -> None:
         "totaling $40.0 million and could receive regulatory milestone fees of up to $160.0 million.",
     )
     assert d is not None and d["upfront"] == 4e7 and d["total"] == 2e8
-
