@@ -1101,3 +1101,32 @@ def test_surgical_is_not_a_share_move_and_a_product_is_not_the_buyer() -> None:
         "The French drugmaker aims to hand the unit over in return for $350 million.",
     )
     assert d is None or d.get("licensee") != "Seprafix"
+
+
+def test_zh_a_further_payment_received_under_the_agreement_is_not_a_new_deal() -> None:
+    assert (
+        deal(
+            "泓远药业公布,集团附属公司已与辉瑞附属公司就候选药物HY0500订立海外许可选择权协议。",
+            "根据该协议条款,集团将从辉瑞收取首付款,以及最高可达8亿美元的里程碑付款。继此前已收到该协议项下首付款后,"
+            "集团已于近期进一步收到来自辉瑞支付的3000万美元款项。",
+        )
+        is None
+    )
+
+
+def test_up_to_an_amount_in_upfront_payments_and_milestones_is_the_total() -> None:
+    d = deal(
+        "Denvi Sciences is out-licensing its bladder drug to Harlow Pharma to commercialize it in Europe.",
+        "Under the terms of the deal, Denvi will receive up to $80 million in up-front payments, regulatory and sales "
+        "milestones and royalties.",
+    )
+    assert d is not None and d.get("total") == 8e7 and "upfront" not in d
+
+
+def test_initial_cash_payments_totaling_an_amount_are_the_upfront() -> None:
+    d = deal(
+        "Denvi and Harlow enter $200M antibody deal",
+        "The deal grants Harlow exclusive worldwide rights to the antibody. Denvi will receive initial cash payments "
+        "totaling $40.0 million and could receive regulatory milestone fees of up to $160.0 million.",
+    )
+    assert d is not None and d["upfront"] == 4e7 and d["total"] == 2e8

@@ -139,6 +139,7 @@ _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
+_PAID_UNDER = re.compile(r"(?:已|进一步|再次|近期)[^。；]{0,6}收到[^。；]{0,30}(?:款项|付款|首付款|里程碑)")
 _RECEIVED_ZH = re.compile(r"(?:已收到|收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$")
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
@@ -561,6 +562,8 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         return None
     if headline and zh and _unnamed_head_over_old_news(t, spans, names):
         return None
+    if zh and any("项下" in f[a:b] and _PAID_UNDER.search(f, a, b) for a, b in t.sentences[:4]):
+        return None  # 继此前已收到该协议项下首付款后,集团已于近期进一步收到…款项: a payment under the old agreement
     deal_type = _deal_type(t, spans)
     acquisition = deal_type == "acquisition"
     amounts = money.find(f, spans)

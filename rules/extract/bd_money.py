@@ -217,6 +217,7 @@ _MILESTONE_PRE = re.compile(
 _BUNDLE_POST = re.compile(
     r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}"
     r"(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
+    r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
@@ -395,7 +396,7 @@ _SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climb
 _PRICE_COMES_TO = re.compile(
     r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
 )
-_PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\bof\s?$")
+_PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\b(?:of|totaling|totalling)\s?$")
 _MS_GAP = re.compile(r"[^,;，；。]*")
 
 
