@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine: `make run` and `make test`. Each sets up .venv on first use.
-# `make test` runs the whole suite (both cores); `make test-fast` leaves out the tests that drive real
+# `make test` runs the whole suite (four workers on two cores: it mostly waits); `make test-fast` leaves out the tests that drive real
 # `wirewatch` processes (pytest marker `system`): the quick tier to run while editing.
 PYTHON ?= python3
 VENV   ?= .venv

@@ -18,6 +18,13 @@ from tests.servers.feeds import FeedServer
 from tests.servers.redis_process import RedisProcess
 from tests.servers.slack import SlackServer
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `long` go first: xdist hands the first items out one per worker in turn, so the long waits
+    run side by side at the start instead of one of them ending the run alone."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -14,8 +14,8 @@ from tests.conftest import ROOT
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 
-# real `wirewatch` daemons, timed against each other: one worker runs this group, one test at a time
-pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+# real `wirewatch` daemons: long waits, scheduled first (tests/conftest.py)
+pytestmark = [pytest.mark.system, pytest.mark.long]
 
 DEAL = {
     "guid": "d1",

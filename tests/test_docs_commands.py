@@ -441,6 +441,7 @@ def test_the_docs_show_commands() -> None:
     assert len(WIREWATCH) > 30 and MAKE_RUN and STATIC
 
 
+@pytest.mark.long
 @pytest.mark.timeout(900)
 def test_every_wirewatch_command_runs_as_documented(scenario: Scenario) -> None:
     """All in one test, in document order: later commands build on earlier ones (`sources add` before

@@ -178,6 +178,7 @@ def test_baseline_then_new_entry_alerts_exactly_once_across_restarts(
     assert alert_links(slack_server) == ["http://news.test/zh-bd-2"]
 
 
+@pytest.mark.long
 def test_slack_down_then_up_delivers_every_alert_once(
     tmp_path: Path, feed_server: FeedServer, slack_server: SlackServer
 ) -> None:

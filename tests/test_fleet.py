@@ -27,7 +27,7 @@ from tests.servers.fleet import (
 )
 from tests.servers.slack import SlackServer, wait_for
 
-pytestmark = [pytest.mark.system, pytest.mark.redis, pytest.mark.xdist_group("daemons")]
+pytestmark = [pytest.mark.system, pytest.mark.redis, pytest.mark.long]
 INTERVAL, LEASE = 10, 3.0
 
 

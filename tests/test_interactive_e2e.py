@@ -36,7 +36,7 @@ from tests.servers.slack import Posted, SlackServer, wait_for
 from tests.servers.slack_signing import form_body, post, signed_post, unsigned_post
 from tests.servers.slack_socket import SocketModeServer
 
-pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+pytestmark = [pytest.mark.system, pytest.mark.long]
 
 APP_TOKEN = "xapp-1-A0WIREWATCH-1-e2e0c0ffee"
 SECRET = "5f1b2c3d4e5f60718293a4b5c6d7e8f9"

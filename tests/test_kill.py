@@ -22,8 +22,8 @@ from store.sqlite_store import SqliteStore
 from tests.conftest import ROOT
 from tests.servers.slack import SlackServer, wait_for
 
-# real `wirewatch` daemons, timed against each other: one worker runs this group, one test at a time
-pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+# real `wirewatch` daemons: long waits, scheduled first (tests/conftest.py)
+pytestmark = [pytest.mark.system, pytest.mark.long]
 
 CHANNELS = ("#c0", "#c1", "#c2", "#c3")
 ALERTS, REPLIES, KILLS = 200, 40, 20

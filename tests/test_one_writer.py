@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 
-pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+pytestmark = [pytest.mark.system, pytest.mark.long]
 
 FEEDS, PER_FEED = 3, 100
 

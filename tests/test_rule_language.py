@@ -180,7 +180,7 @@ def test_rule_watcher_applies_valid_changes_and_reports_invalid_once(tmp_path: P
 
 
 @pytest.mark.system
-@pytest.mark.xdist_group("daemons")
+@pytest.mark.long
 def test_daemon_hot_reloads_rules_without_restart(tmp_path: Path, feed_server: FeedServer) -> None:
     rules = write(tmp_path / "rules" / "r.yaml", "rules:\n  - id: old\n    any: [zzzz]\n")
     feed_server.put("/f.xml", rss([{"guid": "1", "title": "nothing yet"}]))

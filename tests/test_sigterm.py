@@ -15,7 +15,7 @@ from tests.servers.daemon import Daemon
 from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 
-pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+pytestmark = [pytest.mark.system, pytest.mark.long]
 
 
 def test_sigterm_with_polls_in_flight_drains_without_errors(

@@ -191,7 +191,7 @@ jitter: 0
 
 
 @pytest.mark.system
-@pytest.mark.xdist_group("daemons")
+@pytest.mark.long
 def test_running_daemon_applies_source_changes_without_a_restart(
     tmp_path: Path, feed_server: FeedServer, slack_server: SlackServer
 ) -> None:

@@ -17,7 +17,7 @@ from tests.servers.feeds import FeedServer, rss
 from tests.servers.redis_process import RedisProcess
 from tests.servers.slack import SlackServer, wait_for
 
-pytestmark = [pytest.mark.system, pytest.mark.redis, pytest.mark.xdist_group("daemons")]
+pytestmark = [pytest.mark.system, pytest.mark.redis, pytest.mark.long]
 
 FEEDS, INTERVAL = 3, 10
 

@@ -32,7 +32,7 @@ from tests.servers.feeds import FeedServer, rss
 from tests.servers.slack import SlackServer, wait_for
 from wirewatch.store_health import SETTLE
 
-pytestmark = [pytest.mark.system, pytest.mark.xdist_group("daemons")]
+pytestmark = [pytest.mark.system, pytest.mark.long]
 
 FEEDS = 5
 INTERVAL = 10  # the shortest interval a source may have
