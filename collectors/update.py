@@ -8,7 +8,7 @@ spirit of separating "what should happen" from "doing it".
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from collectors.feed_parse import ParsedFeed
 from collectors.http_fetch import FetchResult
@@ -103,6 +103,17 @@ def _succeeded(prev: SourceState, now: float, **changes: object) -> SourceState:
         failing_since=None,
         **changes,
     )
+
+
+# What every successful poll moves forward. A state that differs from the stored one in these alone may be saved
+# late, with others (a crash then costs only an early poll after restart); any other change is saved at once.
+TIMING_FIELDS = frozenset({"last_poll", "last_success", "next_poll"})
+_KEPT_FIELDS = tuple(f.name for f in fields(SourceState) if f.name not in TIMING_FIELDS)
+
+
+def only_timing_changed(stored: SourceState, new: SourceState) -> bool:
+    """Whether `new` is `stored` polled again and rescheduled, with nothing else learned."""
+    return all(getattr(stored, name) == getattr(new, name) for name in _KEPT_FIELDS)
 
 
 def plan_not_modified(prev: SourceState, fetch: FetchResult, now: float, body_hash: str | None = None) -> UpdatePlan:

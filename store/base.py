@@ -63,6 +63,10 @@ class Store(ABC):
     def save_source_state(self, state: SourceState) -> None: ...
 
     @abstractmethod
+    def save_source_states(self, states: Sequence[SourceState]) -> None:
+        """Several at once, in one write: a poll round's unchanged sources (see `Poller`'s write-behind)."""
+
+    @abstractmethod
     def list_source_states(self) -> list[SourceState]: ...
 
     # --- seen entries --------------------------------------------------------------------------------

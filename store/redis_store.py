@@ -147,6 +147,18 @@ class RedisStore(Store):
 
         self._call(go)
 
+    def save_source_states(self, states: Sequence[SourceState]) -> None:
+        if not states:
+            return
+
+        def go() -> None:
+            pipe = self._r.pipeline(transaction=True)
+            pipe.mset({self._k("source", st.source_id): st.to_json() for st in states})
+            pipe.sadd(self._k("sources"), *(st.source_id for st in states))
+            pipe.execute()
+
+        self._call(go)
+
     def list_source_states(self) -> list[SourceState]:
         def go() -> list[SourceState]:
             ids = sorted(str(i) for i in self._r.smembers(self._k("sources")))

@@ -323,6 +323,16 @@ class SqliteStore(Store):
                 (state.source_id, state.to_json()),
             )
 
+    def save_source_states(self, states: Sequence[SourceState]) -> None:
+        if not states:
+            return
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO source_state (source_id, data) VALUES (?, ?) "
+                "ON CONFLICT (source_id) DO UPDATE SET data = excluded.data",
+                [(st.source_id, st.to_json()) for st in states],
+            )
+
     def list_source_states(self) -> list[SourceState]:
         rows = self._conn().execute("SELECT data FROM source_state ORDER BY source_id").fetchall()
         return [SourceState.from_json(r[0]) for r in rows]

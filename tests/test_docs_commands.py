@@ -155,7 +155,7 @@ def skip_reason(cmd: str) -> str | None:
         return "rewrites the golden card files in the tree; tests/test_card_golden.py checks the cards against them"
     if bare == ".venv/bin/python -m rules.extract.zh_forms_gen":
         assert (ROOT / "rules" / "extract" / "zh_forms_gen.py").is_file()
-        return "rewrites rules/extract/zh_forms_data.py in the tree; tests/test_zh_forms.py checks it is current"
+        return "rewrites rules/extract/zh_forms_data.json in the tree; tests/test_zh_forms.py checks it is current"
     if m := re.match(r"^python3 \.\./shared/corpus/score\.py\b", bare):
         assert (ROOT.parent / "shared" / "corpus" / "score.py").is_file()
         return "the corpus scorer on a reader's export; tests/test_real_news_quality.py runs it on the real corpora"

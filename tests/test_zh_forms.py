@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 def test_committed_table_is_current() -> None:
     assert DATA_PATH.read_text(encoding="utf-8") == generated_source(), (
-        "run `.venv/bin/python -m rules.extract.zh_forms_gen` and commit rules/extract/zh_forms_data.py"
+        "run `.venv/bin/python -m rules.extract.zh_forms_gen` and commit rules/extract/zh_forms_data.json"
     )
 
 

@@ -55,6 +55,8 @@ from wirewatch.wiring import build_notifiers, build_router, fetch_limits, load_r
 
 log = logging.getLogger("wirewatch.daemon")
 FIRST_BEAT = 10.0  # the first heartbeat line comes this soon after start, then one per round
+# An unchanged poll's new poll times wait this long to be saved with others in one write (see Poller).
+WRITE_BEHIND = 1.0
 
 
 def next_run(report: PollReport, source: SourceConfig, policy: PollPolicy, now: float) -> float:
@@ -111,6 +113,7 @@ class Runtime:
             self.policy,
             config.archive.retention,
             identity=self.identity,
+            write_behind=WRITE_BEHIND,
         )
         self.health = HealthMonitor(store, ops)
         self._deliver_lock = asyncio.Lock()
@@ -278,13 +281,11 @@ class Runtime:
 
     def _count(self, report: PollReport) -> None:
         m = self.metrics
-        m.polls.labels(report.outcome).inc()
+        m.poll_done(report.outcome, report.new, report.alerts)
         if report.fault is not None:
             m.fetch_errors.labels("store").inc()
         elif report.outcome == "failed":
             m.fetch_errors.labels(fetch_error_reason(report.message)).inc()
-        m.items.inc(report.new)
-        m.matches.inc(report.alerts)
         m.source_state(report.state)
         self.round.add(report.source, report.outcome, report.new, report.alerts)
 
@@ -369,6 +370,7 @@ class Runtime:
             self.spawn(self.deliver())
 
     async def aclose(self) -> None:
+        self.poller.flush()
         await self.fetcher.aclose()
         for n in self.notifiers.values():
             n.close()

@@ -15,9 +15,12 @@ import platform
 import re
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Info, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from domain.formats import utc_stamp
 from domain.source_state import SourceState
@@ -71,12 +74,11 @@ class Metrics:
             ["kind"],
             registry=r,
         )
-        self.source_last_success = Gauge(
-            "wirewatch_source_last_success_timestamp_seconds",
-            "When each source was last polled successfully (Unix time).",
-            ["source"],
-            registry=r,
-        )
+        # Per source, written after every poll: a plain dict read at scrape time (a labelled Gauge would take
+        # a lock and a label lookup on every poll, for a figure read once a scrape).
+        self.last_success: dict[str, float] = {}
+        r.register(_LastSuccess(self.last_success))
+        self._polls_by_outcome: dict[str, Counter] = {}
         Info("wirewatch_build", "Wirewatch and Python versions.", registry=r).info(
             {"version": __version__, "python": platform.python_version()}
         )
@@ -93,7 +95,18 @@ class Metrics:
     def source_state(self, state: SourceState | None) -> None:
         """After a poll, or from the stored states at start."""
         if state is not None and state.last_success:
-            self.source_last_success.labels(state.source_id).set(state.last_success)
+            self.last_success[state.source_id] = state.last_success
+
+    def poll_done(self, outcome: str, new: int, alerts: int) -> None:
+        """One poll's counts (the labelled child is looked up once per outcome)."""
+        child = self._polls_by_outcome.get(outcome)
+        if child is None:
+            child = self._polls_by_outcome[outcome] = self.polls.labels(outcome)
+        child.inc()
+        if new:
+            self.items.inc(new)
+        if alerts:
+            self.matches.inc(alerts)
 
     def health(self, now: float | None = None) -> tuple[bool, dict[str, object]]:
         """(answer 200?, body)."""
@@ -107,6 +120,21 @@ class Metrics:
         if stalled >= STALL_AFTER:
             body |= {"status": "down", "reason": f"event loop stalled for {stalled:.0f}s"}
         return body["status"] != "down", body
+
+
+class _LastSuccess(Collector):
+    def __init__(self, last_success: dict[str, float]):
+        self.last_success = last_success
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "wirewatch_source_last_success_timestamp_seconds",
+            "When each source was last polled successfully (Unix time).",
+            labels=["source"],
+        )
+        for source, at in sorted(self.last_success.items()):
+            family.add_metric([source], at)
+        yield family
 
 
 class MetricsServer:

@@ -18,6 +18,7 @@ state is gone re-baselines rather than alerting on everything its feed lists.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -31,6 +32,7 @@ from collectors.update import (
     finish,
     initial_state,
     is_unchanged,
+    only_timing_changed,
     plan_failure,
     plan_gone,
     plan_not_modified,
@@ -71,6 +73,7 @@ class Poller:
         policy: PollPolicy | None = None,
         archive_retention: float = 30 * 86400.0,
         identity: StoreIdentity | None = None,
+        write_behind: float = 0.0,
     ):
         self.store = store
         self.identity = identity  # checked before recording: a store that lost its data is not written blindly
@@ -79,12 +82,18 @@ class Poller:
         self.rules = rules  # swapped whole on a rule reload; each poll takes one reference
         self.policy = policy or PollPolicy()
         self.archive_retention = archive_retention  # seconds new items are kept for `wirewatch replay`; 0: none
+        # Seconds an unchanged poll's state may wait to be saved with others in one write (0: each at once).
+        # Only with a local store, whose calls are made on the event loop; only a state that learned nothing
+        # but its poll times (`only_timing_changed`), so a crash meanwhile costs an early poll, never an alert.
+        self.write_behind = write_behind if store.local_calls else 0.0
+        self._behind: dict[str, SourceState] = {}
+        self._flush_at: asyncio.TimerHandle | None = None
 
     async def poll(self, source: SourceConfig) -> PollReport:
         inline = self.store.local_calls  # a local store: its calls and the poll's CPU work stay on the loop
         try:
             if inline:
-                stored = self.store.get_source_state(source.id)
+                stored = self._behind.get(source.id) or self.store.get_source_state(source.id)
             else:
                 stored = await asyncio.to_thread(self.store.get_source_state, source.id)
         except StoreUnavailable as exc:
@@ -99,7 +108,7 @@ class Poller:
         fetch = await self.fetcher.fetch(fetch_url(prev, source.url), prev.etag, prev.last_modified)
         try:
             if inline:
-                report = self.settle(source, prev, fetch)
+                report = self.settle(source, prev, fetch, stored)
             else:
                 report = await asyncio.to_thread(self.settle, source, prev, fetch)
         except StoreUnavailable as exc:
@@ -107,11 +116,15 @@ class Poller:
         log_report(report)
         return report
 
-    def settle(self, source: SourceConfig, prev: SourceState, fetch: FetchResult) -> PollReport:
+    def settle(
+        self, source: SourceConfig, prev: SourceState, fetch: FetchResult, stored: SourceState | None = None
+    ) -> PollReport:
         """Decide, record, commit, save. On the event loop with a local store (the work holds the GIL anyway;
-        a thread would only add switching), else in a worker thread (a networked store's calls block)."""
+        a thread would only add switching), else in a worker thread (a networked store's calls block).
+        `stored`: the state as the store holds it, when known (a save that changes only poll times may wait)."""
         now = time.time()
         if self.identity is not None and (lost := self.identity.verify(now)) is not None:
+            self._behind.clear()  # states of the store that was lost: not to be written into its successor
             raise lost
         reading = self.read(source, prev, fetch, now)
         plan, adopted = finish(reading.plan, fetch, source.interval, self.policy, now, random.random())
@@ -125,7 +138,12 @@ class Poller:
             )
         created = self.recorder.record(reading.alerts, now)
         self.commit(source.id, reading.commit, now)
-        self.store.save_source_state(plan.state)
+        learned = stored is None or reading.alerts or not only_timing_changed(stored, plan.state)
+        if self.write_behind > 0 and not learned:
+            self._save_later(plan.state)
+        else:
+            self._behind.pop(source.id, None)
+            self.store.save_source_state(plan.state)
         return PollReport(source.id, plan.outcome, reading.new, created, plan.message, plan.state, reading.detail)
 
     def read(self, source: SourceConfig, prev: SourceState, fetch: FetchResult, now: float) -> Reading:
@@ -143,6 +161,32 @@ class Poller:
             return Reading(plan_not_modified(prev, fetch, now, body_hash=digest))
         got = Fetched(fetch, body, digest)
         return reader_for(source.type).read(source, prev, got, self.rules, self.store, now)
+
+    def _save_later(self, state: SourceState) -> None:
+        self._behind[state.source_id] = state
+        if self._flush_at is None:
+            self._flush_at = asyncio.get_running_loop().call_later(self.write_behind, self.flush)
+
+    def flush(self) -> None:
+        """Save the states waiting in the write-behind, in one write. A store fault keeps them waiting for the
+        next flush (a newer state of a source replaces its older one meanwhile); a store that lost its data
+        gets none of them (the next poll of each source finds it out, as any poll does)."""
+        if self._flush_at is not None:
+            self._flush_at.cancel()
+            self._flush_at = None
+        if not self._behind:
+            return
+        try:
+            if self.identity is not None and not self.identity.unchanged():
+                self._behind.clear()  # the next poll's check reports the loss
+                return
+            self.store.save_source_states(list(self._behind.values()))
+        except StoreUnavailable as exc:
+            log.warning("poll times of %d sources not saved yet (store unavailable: %s)", len(self._behind), exc)
+            with contextlib.suppress(RuntimeError):  # no running loop (closing): they are lost, harmlessly
+                self._flush_at = asyncio.get_running_loop().call_later(self.write_behind, self.flush)
+            return
+        self._behind.clear()
 
     def commit(self, source_id: str, commit: Commit, now: float) -> None:
         """What the store remembers once the alerts are safe."""

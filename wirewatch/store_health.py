@@ -122,6 +122,11 @@ class StoreIdentity:
             "appendfsync always",
         )
 
+    def unchanged(self) -> bool:
+        """Whether the store still holds the data adopted (no side effect: `verify` reports a loss)."""
+        with self._lock:
+            return self.token is not None and self.store.get_meta(IDENTITY_KEY) == self.token
+
     def rebaseline(self, has_state: bool) -> bool:
         """After a loss, a source that has no state records a baseline whatever its `on_first_fetch` says:
         what its feed lists now was (most likely) alerted before the loss."""

@@ -1,0 +1,127 @@
+"""The poll shell's write-behind: an unchanged poll's new poll times are saved with others in one write, a
+second or so later; anything a poll learned beyond its times is saved at once, before the poll returns."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from collectors.http_fetch import Fetcher, FetchLimits
+from collectors.schedule import PollPolicy
+from collectors.update import only_timing_changed
+from domain.source_state import SourceState
+from rules.engine import RuleEngine
+from rules.ruleset import RuleSet
+from rules.series_engine import SeriesEngine
+from store.sqlite_store import SqliteStore
+from tests.servers.feeds import FeedServer, rss
+from wirewatch.config import RssSourceConfig
+from wirewatch.poll import Poller
+from wirewatch.recorder import AlertRecorder
+from wirewatch.store_health import IDENTITY_KEY, StoreIdentity
+
+LIMITS = FetchLimits(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0)
+ENTRY = {"guid": "e1", "title": "Quarterly results", "link": "http://news.test/e1", "description": "Nothing."}
+
+
+def test_only_poll_times_changed_is_a_pure_comparison() -> None:
+    stored = SourceState("s", etag='"a"', last_poll=1.0, last_success=1.0, next_poll=61.0, entries_seen=3)
+    assert only_timing_changed(stored, stored.evolve(last_poll=70.0, last_success=70.0, next_poll=130.0))
+    assert not only_timing_changed(stored, stored.evolve(last_poll=70.0, etag='"b"'))
+    assert not only_timing_changed(stored.evolve(consecutive_failures=2), stored.evolve(last_poll=70.0))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "w.db")
+    yield s
+    s.close()
+
+
+def poller(store: SqliteStore, fetcher: Fetcher, identity: StoreIdentity | None = None) -> Poller:
+    rules = RuleSet(RuleEngine([]), SeriesEngine([]))
+    policy = PollPolicy(jitter=0.0)
+    return Poller(store, fetcher, AlertRecorder(store, {}), rules, policy, identity=identity, write_behind=0.2)
+
+
+def test_unchanged_polls_are_saved_together_after_the_delay(store: SqliteStore, feed_server: FeedServer) -> None:
+    sources = [RssSourceConfig(id=f"s{n}", url=feed_server.url(f"/f{n}.xml"), interval=60) for n in range(3)]
+    for n in range(3):
+        feed_server.put(f"/f{n}.xml", rss([ENTRY]))
+
+    async def go() -> None:
+        fetcher = Fetcher(LIMITS)
+        try:
+            p = poller(store, fetcher)
+            await asyncio.gather(*(p.poll(s) for s in sources))  # baseline: saved at once
+            first = {s.id: store.get_source_state(s.id) for s in sources}
+            assert all(st is not None and st.baseline_done for st in first.values())
+            reports = await asyncio.gather(*(p.poll(s) for s in sources))  # 304s
+            assert {r.outcome for r in reports} == {"not_modified"}
+            # not yet in the store, but what the next poll reads
+            assert {s.id: store.get_source_state(s.id) for s in sources} == first
+            assert p._behind == {r.source: r.state for r in reports}
+            await asyncio.sleep(0.4)
+            for r in reports:
+                assert store.get_source_state(r.source) == r.state
+            assert p._behind == {}
+        finally:
+            await fetcher.aclose()
+
+    asyncio.run(go())
+
+
+def test_a_poll_that_learned_something_is_saved_at_once(store: SqliteStore, feed_server: FeedServer) -> None:
+    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
+    feed_server.put("/f.xml", rss([ENTRY]))
+
+    async def go() -> None:
+        fetcher = Fetcher(LIMITS)
+        try:
+            p = poller(store, fetcher)
+            await p.poll(src)
+            await p.poll(src)  # unchanged: waits
+            assert "s" in p._behind
+            feed_server.put("/f.xml", rss([ENTRY, {**ENTRY, "guid": "e2", "title": "More results"}]))
+            report = await p.poll(src)  # a new entry: saved now, and the waiting older state is dropped
+            assert report.outcome == "updated"
+            assert store.get_source_state("s") == report.state
+            assert p._behind == {}
+        finally:
+            await fetcher.aclose()
+
+    asyncio.run(go())
+
+
+def test_closing_flushes_and_a_lost_store_gets_none_of_the_waiting_states(
+    store: SqliteStore, feed_server: FeedServer
+) -> None:
+    sources = [RssSourceConfig(id=f"s{n}", url=feed_server.url(f"/f{n}.xml"), interval=60) for n in range(2)]
+    for n in range(2):
+        feed_server.put(f"/f{n}.xml", rss([ENTRY]))
+    identity = StoreIdentity(store)
+    identity.establish()
+
+    async def go() -> None:
+        fetcher = Fetcher(LIMITS)
+        try:
+            p = poller(store, fetcher, identity)
+            await p.poll(sources[0])
+            unchanged = await p.poll(sources[0])
+            p.flush()  # as Runtime.aclose does
+            assert store.get_source_state("s0") == unchanged.state
+            await p.poll(sources[1])
+            waiting = await p.poll(sources[1])
+            assert "s1" in p._behind
+            store.set_meta(IDENTITY_KEY, "another store's data")  # the store was replaced meanwhile
+            p.flush()
+            assert p._behind == {}
+            assert store.get_source_state("s1") != waiting.state  # not written into the replacement
+            assert identity.verify(0.0) is not None  # the loss is still there to be reported by the next poll
+        finally:
+            await fetcher.aclose()
+
+    asyncio.run(go())
