@@ -1130,3 +1130,44 @@ def test_initial_cash_payments_totaling_an_amount_are_the_upfront() -> None:
         "totaling $40.0 million and could receive regulatory milestone fees of up to $160.0 million.",
     )
     assert d is not None and d["upfront"] == 4e7 and d["total"] == 2e8
+
+
+def test_zh_payments_after_a_split_word_are_the_same_deals_terms() -> None:
+    d = deal(
+        "蓝禾制药与Corvane签订RX-7许可协议",
+        "Corvane将向蓝禾制药支付至多1.5亿美元的首付款、开发及监管里程碑付款,此外,由Corvane向蓝禾制药支付至多4亿美元的"
+        "销售里程碑款项。",
+    )
+    assert d is not None and d["total"] == 5.5e8
+
+
+def test_an_upfront_and_additional_milestones_is_the_upfront_alone() -> None:
+    d = deal(
+        "Pellan Bio licenses its antibody to Marrow Pharma",
+        "Pellan Bio is eligible to receive up to a total of $250 million, including a $20 million upfront and "
+        "additional milestone payments.",
+    )
+    assert d is not None and d["upfront"] == 2e7 and d["total"] == 2.5e8
+
+
+def test_of_upfront_payments_and_a_combined_potential_value() -> None:
+    d = deal(
+        "Pellan Bio signs two licence agreements with Marrow Pharma",
+        "The agreements come with about $90 million of upfront payments and have a combined potential value of up to "
+        "around $1.5 billion, plus royalties.",
+    )
+    assert d is not None and d["upfront"] == 9e7 and d["total"] == 1.5e9
+
+
+def test_winning_a_licence_contract_with_a_big_pharma_does_not_make_the_winner_the_licensee() -> None:
+    assert roles("Pellan Bio has won an exclusive license and collaboration contract with Novartis") == (
+        "Pellan Bio",
+        "Novartis",
+    )
+
+
+def test_winning_licence_rights_still_makes_the_winner_the_licensee() -> None:
+    assert roles("Marrow Pharma wins exclusive license rights to Pellan Bio's antibody") == (
+        "Pellan Bio",
+        "Marrow Pharma",
+    )

@@ -413,7 +413,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         groups[0].extend(_strip_clauses(t, s, e))
     for i, (s, e) in enumerate(body):
         cut = c.first(C.SPLIT, s, e)
-        if cut and _CONTINUES.match(f, cut.end, min(e, cut.end + 8)):
+        if cut and (_CONTINUES.match(f, cut.end, min(e, cut.end + 8)) or _terms_go_on(t, cut.end, e)):
             cut = None  # "此外其还将获得…里程碑付款", "meanwhile, the company will …": the same deal goes on
         if cut and (cut.start > s or groups[-1]):
             if cut.start > s and not (i and _background(t, s, cut.start)):
@@ -424,6 +424,13 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+def _terms_go_on(t: _Text, a: int, b: int) -> bool:
+    """After the split word come more payments of the same deal ("此外,由Y向X支付至多5.25亿美元的销售里程碑款项"),
+    not a second deal (which says it was signed or agreed before its milestones)."""
+    ms = t.cues.first(C.MILESTONE, a, b)
+    return ms is not None and not t.cues.has(C.AGREED, a, ms.start)
 
 
 _CONTINUES = re.compile(

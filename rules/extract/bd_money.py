@@ -192,7 +192,7 @@ _EQUITY = re.compile(
     r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:(?:(?!现金|加|及|和|与)[a-z\u4e00-\u9fff ]){1,12}的?)?(?:股份|股票|认股权证))"
 )
 _UPFRONT_POST = re.compile(
-    r"^\s?(?:in\s|as\s|as an\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront)|"
+    r"^\s?(?:in\s|as\s|as an\s|of\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront)|"
     r"^\s?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性)"
 )
@@ -216,7 +216,8 @@ _MILESTONE_PRE = re.compile(
 )
 _BUNDLE_POST = re.compile(
     r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}"
-    r"(?:、|及|和|与|以及|加|\+|and)[^。；;]{0,16}(?:里程碑|里程金|milestone)"
+    r"(?:、|及|和|与|以及|加|\+|and)(?!\s?(?:additional|further|future|potential|额外|其他|后续))[^。；;]{0,16}"
+    r"(?:里程碑|里程金|milestone)"
     r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
@@ -230,13 +231,13 @@ _BUNDLE_PRE = re.compile(
 _TOTAL_PRE = re.compile(
     r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity )?"
     r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
-    r"deal (?:value )?of|potential(?:ly)?(?: worth)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
+    r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"equity value of|enterprise value of|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
     r"as much as|~|an estimated|a potential|a total of|达到|达|约为|定为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
-    r"最高|最高约|合计|总计)*\s?$"
+    r"最高|最高约|合计|总计)*(?:\s?(?:about|approximately|around|roughly|nearly|almost|some|more than|over|up to|约|近|逾|超过))*\s?$"
 )
 _FOR_LICENCE = re.compile(
     r"(?:\bfor(?: a whopping| some)?|\bbets?|\bbetting|\bwagers?|\bcommits?|\bspends?|\bspending|\bshells? out|"

@@ -208,6 +208,10 @@ _ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|�
 _ZH_PREP = frozenset("与和同跟及向对从自就为给")
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
 _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
+_CONTRACT_WORDS = frozenset(["license", "licence", "option"])
+_CONTRACT_AFTER = re.compile(
+    r"\s(?:(?:and|&)\s[\w\-]+\s)?(?:deals?|agreements?|contracts?|pacts?|partnerships?|tie-ups?)\b"
+)
 _IT = re.compile(r"\b(?:it|its|it['’]s)\b")
 
 
@@ -443,7 +447,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue
         if asset and st.right(h.end, 30) is not None:
             continue  # "X snaps up Y's drug": the from / acquire patterns read it
-        if asset or cues.has(C.RIGHTS, h.end, min(e0, h.end + 40)):
+        rights = cues.first(C.RIGHTS, h.end, min(e0, h.end + 40))
+        if rights is not None and rights.word in _CONTRACT_WORDS and _CONTRACT_AFTER.match(f, rights.end, e0):
+            continue  # "X has won two licence and collaboration contracts with Y": a contract, either side's
+        if asset or rights is not None:
             gainer = st.left(h.start, 40)
             with_y = _WITH_BEFORE.search(f, max(s0, gainer.start - 40), gainer.start) if gainer is not None else None
             if with_y is not None:  # X inks a deal with Y to license in … rights: X
