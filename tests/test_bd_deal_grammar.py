@@ -1171,3 +1171,27 @@ def test_winning_licence_rights_still_makes_the_winner_the_licensee() -> None:
         "Pellan Bio",
         "Marrow Pharma",
     )
+
+
+def test_a_licence_for_its_drug_to_the_unit_of_a_company_makes_that_company_the_licensee() -> None:
+    lic = roles(
+        "Pellan Bio to license its eye drug to Marrow Pharma unit",
+        "Pellan Bio said on Monday it has agreed to grant a paid license for its eye drug PB-12 to the Swiss unit of "
+        "Marrow Pharma.",
+    )
+    assert lic == ("Pellan Bio", "Marrow Pharma")
+
+
+def test_getting_payments_from_a_company_makes_the_getter_the_licensor() -> None:
+    lic = roles(
+        "Pellan Bio and Marrow Pharma sign licence deal for eye drug",
+        "Pellan Bio can get milestone payments of up to $300 million from Marrow Pharma.",
+    )
+    assert lic == ("Pellan Bio", "Marrow Pharma")
+
+
+def test_a_dotted_legal_form_stays_part_of_the_name() -> None:
+    d = deal(
+        "Pellan Bio licenses its eye drug to Marrow", "Pellan Bio will receive $12 million from Marrow Specialty S.A."
+    )
+    assert d is not None and d["licensee"].startswith("Marrow Specialty S.A")

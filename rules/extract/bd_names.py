@@ -99,7 +99,8 @@ _LEGAL_TAIL = re.compile(
 )
 _CAP_RUN = re.compile(
     r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|[a-z]{1,3}[A-Z][a-z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
-    r"(?:\s(?:&\s)?(?:[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)(?:\.(?=[A-Z\s]))?){0,5}"
+    r"(?:\s(?:&\s)?(?:(?:S\.A|N\.V|B\.V|A\.G|S\.p\.A|S\.L)\.?|[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)"
+    r"(?:\.(?=[A-Z\s]))?){0,5}"
 )
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A-Za-z0-9&’'.\-]*){0,4}")
 
@@ -241,7 +242,8 @@ def _clean(s: str) -> str:
 
 _SUFFIX_WORDS = frozenset(
     _wordlist(
-        """inc ltd limited llc plc ag sa gmbh nv corp corporation co pte ab as se kgaa bv oyj spa holdings holding"""
+        """inc ltd limited llc plc ag sa gmbh nv corp corporation co pte ab as se kgaa bv oyj spa holdings holding
+        s.a n.v b.v a.g s.p.a s.l"""
     )
 )
 

@@ -208,6 +208,10 @@ _ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|�
 _ZH_PREP = frozenset("与和同跟及向对从自就为给")
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
 _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
+_MONEY_GOT = re.compile(
+    r"\s(?:an?\s)?(?:[\w\-]+\s){0,2}?(?:payments?|upfront|up-front|milestones?|royalt\w*|fees?|\$|us\$|usd)"
+)
+_NOT_APPOSITION = re.compile(r"\s(?:to|from|with|by|for)\s")
 _CONTRACT_WORDS = frozenset(["license", "licence", "option"])
 _CONTRACT_AFTER = re.compile(
     r"\s(?:(?:and|&)\s[\w\-]+\s)?(?:deals?|agreements?|contracts?|pacts?|partnerships?|tie-ups?)\b"
@@ -344,6 +348,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         frm = f.find(" from ", h.end, min(e0, h.end + 140))
         if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(f, h.end, frm):
             continue  # (not "to buy Y as it fends off pressure from Z")
+        if _MONEY_GOT.match(f, h.end, frm):
+            continue  # "X can get milestone payments of up to $1 billion from Y": X is paid (the receive patterns)
         obj = st.right(frm + 6, 45)
         if obj is None:
             continue
@@ -398,6 +404,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
             _give(votes, names, st, None, subj, 2 * place)  # "GSK to buy US cancer drug developer"
     for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
+        if h.word == "paid" and f.endswith((" a ", " an "), 0, h.start):
+            continue  # "to grant a paid license": an adjective
         by_paying = f.startswith("by ", h.start - 3)  # "X will pick up the rights … by paying $350M": X pays
         subj = st.subject_en(h.start) if by_paying else st.left(h.start, 60)
         if subj is None and f.startswith("to ", h.start - 3):
@@ -461,6 +469,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             r" \w+ (?:its|their|his|her|the|a|an) ", f[h.end : h.end + 12]
         ):
             obj = st.right(h.end + 1, 45)
+            if obj is not None and " to " in f[h.end + 3 : obj.start]:
+                obj = None  # "a licence for its drug to Y": Y receives the licence (read by the grant patterns)
             if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 25))):
                 _give(votes, names, st, obj, None, 2 * place)
         if f[max(s0, h.start - 40) : h.start].rfind(" for ") != -1:  # X inks a deal / pays … for ex-China rights
@@ -513,6 +523,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, None, before, 3 * place)
     for h in cues.of(C.R_SUB, s0, e0):  # Y, a subsidiary of X
         sub, parent = st.left(h.start, 60), st.right(h.end, 30)
+        if sub is not None and _NOT_APPOSITION.search(f, sub.end, h.start):
+            continue  # "X licenses its drug to the Swiss unit of Y": the unit is unnamed, not X
         if sub is not None and parent is not None and sub.entity != parent.entity:
             votes.parent[sub.entity] = parent.entity
 
