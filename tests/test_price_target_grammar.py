@@ -544,3 +544,44 @@ def test_a_maintained_price_prediction_per_share_is_the_target() -> None:
 def test_zh_also_before_the_object_marker_is_not_a_company() -> None:
     calls = events("外資上修泓遠電目標價。高盛把目標價從2330元推升到2600元,瑞銀也把目標價從1800元拉高到2500元。")
     assert [c["company"] for c in calls] == ["泓遠電", "泓遠電"]
+
+
+def test_a_headline_call_and_its_lead_restatement_on_the_bare_ticker_are_one_event() -> None:
+    calls = events(
+        "Loop Capital lifts Lumen Foods target",
+        "Loop Capital maintained its Buy rating on LMNF while it raised its target price for the stock from 40 to 46.",
+    )
+    assert len(calls) == 1
+    assert (calls[0]["company"], calls[0]["target"], calls[0]["old_target"]) == ("Lumen Foods", 46, 40)
+
+
+def test_the_analysts_surname_is_not_a_second_company() -> None:
+    calls = events(
+        "Loop Capital upgrades Lumen Foods to Buy",
+        "Loop Capital analyst Jane Roe upgraded Lumen Foods to Buy from Hold. Roe raised her price target on Lumen "
+        "shares to $46 from $40.",
+    )
+    assert len(calls) == 1 and calls[0]["company"] == "Lumen Foods" and calls[0]["target"] == 46
+
+
+def test_a_broker_name_does_not_reach_back_into_the_headline() -> None:
+    f = first("Orrin Securities boosts Lumen Foods to Buy", "Orrin Securities analyst Jane Roe upgraded Lumen Foods.")
+    assert f["broker"] == "Orrin Securities"
+
+
+def test_new_from_old_before_the_target_word() -> None:
+    f = first(
+        "Lumen Foods target trimmed",
+        "Lumen Foods was reiterated as Neutral with a $107 from $119 price target by Wedbush.",
+    )
+    assert (f["target"], f["old_target"]) == (107, 119)
+
+
+def test_a_company_named_industries_is_a_company() -> None:
+    f = first("Lumen Industries raised to Overweight at Wedbush")
+    assert f["company"] == "Lumen Industries"
+
+
+@pytest.mark.parametrize("broker", ["Stephens", "Zacks Investment Research"])
+def test_research_houses_of_us_analyst_notes_are_brokers(broker: str) -> None:
+    assert first(f"Lumen Foods downgraded to Hold at {broker}")["broker"] == broker

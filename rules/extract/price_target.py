@@ -264,7 +264,7 @@ _RMB = re.compile(r"人民币|rmb|cny|¥|￥")
 # A call's scope also ends where a second action on another stock begins.
 
 # --- brokers -------------------------------------------------------------------------------------------------
-_EN_FIRM_NAME = re.compile(r"((?:[A-Z][A-Za-z&'’.-]*\s+){0,3}[A-Z][A-Za-z&'’.-]*)$")
+_EN_FIRM_NAME = re.compile(r"((?:[A-Z][A-Za-z&'’.-]*[ \t]+){0,3}[A-Z][A-Za-z&'’.-]*)$")  # (not across a line)
 _EN_AT_FIRM = re.compile(
     r"(?:at|by|from)\s+([A-Z][A-Za-z&'’-]+(?:\s+[A-Z][A-Za-z&'’-]+){0,3})"
     r"(?=[ \t]*(?:[.,;:)\n]|$)|\s+(?:on|with|which|who|analysts?|after|in|and|this|today|yesterday|earlier|to|from)\b)"
@@ -1249,6 +1249,9 @@ def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
     return (hits[0], None) if hits else (None, None)
 
 
+_FROM_BETWEEN = re.compile(r"\s?(?:,\s?)?(?:down |up )?from\s?")
+
+
 def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, float | None]:
     """(target, old target, delta) in one clause: "to $60 from $38", "由42元下调至37元", "$180 price target, cut
     from $205", "升目標價至X元(原Y元)", "added $13 to its price target … $32"."""
@@ -1288,6 +1291,8 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                 moved_down = _CUT_VERB.search(f[max(lo, a.start - 30) : a.start])
                 delta = -first.value if moved_down else first.value
                 after = after[1:]
+        if adj is not None and len(before) > 1 and _FROM_BETWEEN.fullmatch(f, before[-2].end, adj.start):
+            return before[-2], adj, delta  # "with a $107 from $119 price target"
         if adj is not None:
             if after and _FROM_AFTER.search(f[a.end : after[0].start]):
                 return adj, after[0], delta
@@ -1342,6 +1347,9 @@ _CORP_WORDS = frozenset(
 _GROUP_WORDS = frozenset(
     ("stocks", "names", "picks", "biotechs", "banks", "equities", "sectors", "industries", "chipmakers")
 )
+_NAMED_INDUSTRIES = re.compile(
+    r"(?:[A-Z][\w&.'’-]*\s){1,3}Industries(?:\s[A-Z][\w&.'’-]*){0,3}"
+)  # "CF Industries", "Reliance Industries"
 _PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist", "economists", "chief", "ceo", "head"])
 _ZH_GROUP = re.compile(r"(?<!控)股$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|本地银行|板块|行业")
 _NOT_COMPANY = re.compile(
@@ -1405,7 +1413,7 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
         or _is_market(low)
         or _NOT_COMPANY.search(low)
         or cleaned.replace(".", "").replace(",", "").isdigit()
-        or _GROUP_WORDS.intersection(low.split())
+        or (_GROUP_WORDS.intersection(low.split()) and not _NAMED_INDUSTRIES.fullmatch(cleaned))
     ):
         return ""  # "Biotechs", "3 Top Stocks", "S&P 500": a group, not a company
     return cleaned
@@ -2011,6 +2019,38 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
             continue
         seen.add(key)
         events.append(fields)
+    events = _merge_restated(item, events)
     if not events:
         return None
     return events if len(events) > 1 else events[0]
+
+
+_TICKER_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+def _restates(item: _Item, first: Fields, later: Fields) -> bool:
+    """`later` is the same call as `first` told again with its figures: by the same broker, about a "company" that
+    is the first one's ticker written bare ("… on PANW") or the analyst's surname ("analyst Martin Landry …
+    Landry raised his price target")."""
+    if str(first.get("broker")).lower() != str(later.get("broker")).lower():
+        return False
+    if "target" in first or "target" not in later:
+        return False
+    name = str(later.get("company") or "")
+    if _TICKER_LIKE.fullmatch(name) and first.get("ticker") in (None, name):
+        return True
+    return bool(name) and re.search(r"\banalysts?\s+[A-Z][a-z]+\s+" + re.escape(name) + r"\b", item.text) is not None
+
+
+def _merge_restated(item: _Item, events: list[Fields]) -> list[Fields]:
+    """A headline's call without figures and the lead's restatement of it with them are one event."""
+    out: list[Fields] = []
+    for ev in events:
+        head = next((e for e in out if _restates(item, e, ev)), None)
+        if head is None:
+            out.append(ev)
+            continue
+        for k, v in ev.items():
+            if k not in ("company", "ticker") and head.get(k) is None:
+                head[k] = v
+    return out
