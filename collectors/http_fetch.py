@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import httpcore
 import httpx
 
 from collectors.address_guard import (
+    POOL_LIMITS,
     AddressRefused,
     VettedTransport,
     VettingBackend,
@@ -148,6 +150,32 @@ def permanent_target(history: list[httpx.Response], final: httpx.URL) -> str | N
     return target
 
 
+# The context of a transport that never makes a TLS connection (http:// only): creating it loads no CA bundle.
+_PLAIN_CONTEXT = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+class TlsOnDemand(httpx.AsyncBaseTransport):
+    """http:// requests through `plain`; https:// through a transport built at the first https request. Its TLS
+    context (the CA bundle: ~1.5 MiB and ~20 ms) is then paid only by a deployment that polls https feeds."""
+
+    def __init__(self, plain: httpx.AsyncBaseTransport, tls: Callable[[], httpx.AsyncBaseTransport]):
+        self.plain = plain
+        self._build_tls = tls
+        self._tls: httpx.AsyncBaseTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme != "https":
+            return await self.plain.handle_async_request(request)
+        if self._tls is None:
+            self._tls = self._build_tls()
+        return await self._tls.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.plain.aclose()
+        if self._tls is not None:
+            await self._tls.aclose()
+
+
 _PARSED_URLS = 10_000  # parsed URLs kept (one per source, plus redirect targets); past it, start again
 
 
@@ -172,7 +200,16 @@ class Fetcher:
         vetting = not self.limits.allow_private_addresses
         self._vetted_at_connect = vetting and transport is None
         if self._vetted_at_connect:
-            transport = VettedTransport(VettingBackend(connector, resolver))
+            backend = VettingBackend(connector, resolver)
+            transport = TlsOnDemand(
+                VettedTransport(backend, ssl_context=_PLAIN_CONTEXT),
+                lambda: VettedTransport(backend),
+            )
+        elif transport is None:
+            transport = TlsOnDemand(
+                httpx.AsyncHTTPTransport(verify=_PLAIN_CONTEXT, limits=POOL_LIMITS),
+                lambda: httpx.AsyncHTTPTransport(limits=POOL_LIMITS),
+            )
         timeout = httpx.Timeout(
             connect=self.limits.connect_timeout,
             read=self.limits.read_timeout,
