@@ -585,3 +585,18 @@ def test_a_company_named_industries_is_a_company() -> None:
 @pytest.mark.parametrize("broker", ["Stephens", "Zacks Investment Research"])
 def test_research_houses_of_us_analyst_notes_are_brokers(broker: str) -> None:
     assert first(f"Lumen Foods downgraded to Hold at {broker}")["broker"] == broker
+
+
+def test_raised_to_a_weak_rating_word_is_an_upgrade() -> None:
+    f = first("Lumen Foods Inc. (NYSE: LMNF) was raised to Buy from Neutral at Goldman Sachs.")
+    assert (f["company"], f["rating"], f["action"]) == ("Lumen Foods Inc", "Buy", "upgrade")
+
+
+def test_a_hyphenated_price_target_is_an_anchor() -> None:
+    f = first("Lumen Foods shares slip", "Lumen Foods got a price-target cut to $232 at Mizuho Securities.")
+    assert (f["target"], f["action"]) == (232, "cut_target")
+
+
+def test_an_amount_of_price_target_cut_before_the_new_target_gives_the_old_one() -> None:
+    f = first("Lumen Foods shares slip", "Lumen Foods got an $18 price-target cut to $232 at Mizuho Securities.")
+    assert (f["target"], f["old_target"]) == (232, 250)

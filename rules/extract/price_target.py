@@ -1249,6 +1249,7 @@ def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
     return (hits[0], None) if hits else (None, None)
 
 
+_MOVE_AFTER = re.compile(r"\s(?:(cut|reduction|trim|lowering|decrease)|hike|raise|increase|boost|lift)\s(?:to|at)\s")
 _FROM_BETWEEN = re.compile(r"\s?(?:,\s?)?(?:down |up )?from\s?")
 
 
@@ -1291,6 +1292,9 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                 moved_down = _CUT_VERB.search(f[max(lo, a.start - 30) : a.start])
                 delta = -first.value if moved_down else first.value
                 after = after[1:]
+        move = _MOVE_AFTER.fullmatch(f, a.end, after[0].start) if adj is not None and after else None
+        if adj is not None and move is not None:  # "an $18 price-target cut to $232": the change, then the target
+            delta, adj = (-adj.value if move.group(1) else adj.value), None
         if adj is not None and len(before) > 1 and _FROM_BETWEEN.fullmatch(f, before[-2].end, adj.start):
             return before[-2], adj, delta  # "with a $107 from $119 price target"
         if adj is not None:

@@ -20,6 +20,7 @@ CAP = 1500  # characters of title + lead read (an item's call is stated up front
 # --- the gate: a target / rating word AND a broker (lexicon alias or a firm word), on raw lower-case text -----
 _GATE_CUES = (
     "price target",
+    "price-target",
     "target price",
     "price objective",
     "price tgt",
@@ -55,6 +56,13 @@ _GATE_CUES = (
     "sector perform",
     "peer perform",
     "to buy from",
+    "raised to buy",
+    "lifted to buy",
+    "cut to hold",
+    "cut to sell",
+    "lowered to hold",
+    "lowered to sell",
+    "raised to hold",
     "to neutral",
     "to hold from",
     "to sell from",
@@ -148,6 +156,7 @@ def passes_gate(text: str) -> bool:
 _CUES: dict[str, tuple[str, ...]] = {
     "anchor": (
         "price target",
+        "price-target",
         "price targets",
         "target price",
         "target prices",
