@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from collectors.common_hanzi import COMMON_HANZI
 
@@ -47,7 +48,6 @@ RIVAL = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
 SCORE_LETTERS = 1_000  # non-ASCII letters sampled: enough to tell the readings apart
 MIN_SHARE = 0.5  # the rival reading must be mostly common characters...
 MIN_LEAD = 0.25  # ...and clearly more so than the declared one
-_COMMON = frozenset(COMMON_HANZI)
 # Runs of letters and symbols beyond ASCII: punctuation, spaces and full-width forms are left out of the count
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uffef]+")
 
@@ -105,7 +105,13 @@ def common_share(text: str) -> float:
         if size >= SCORE_LETTERS:
             break
     sample = "".join(runs)[:SCORE_LETTERS]
-    return sum(map(_COMMON.__contains__, sample)) / len(sample) if sample else 0.0
+    return sum(map(_common().__contains__, sample)) / len(sample) if sample else 0.0
+
+
+@cache
+def _common() -> frozenset[str]:
+    """Built when a Chinese body is first weighed (~250 KiB a process without Chinese feeds never holds)."""
+    return frozenset(COMMON_HANZI)
 
 
 def rival_reading(body: bytes, text: str, codec: str) -> tuple[str, str] | None:

@@ -176,9 +176,6 @@ class TlsOnDemand(httpx.AsyncBaseTransport):
             await self._tls.aclose()
 
 
-_PARSED_URLS = 10_000  # parsed URLs kept (one per source, plus redirect targets); past it, start again
-
-
 class Fetcher:
     """One shared HTTP client: connection reuse, per-request caps, validators sent as received.
 
@@ -226,7 +223,6 @@ class Fetcher:
             event_hooks={"request": [self._guard] if vetting else []},
         )
         self._host_slots: dict[str, asyncio.Semaphore] = {}
-        self._urls: dict[str, httpx.URL] = {}  # parsed once per source URL, not on every poll
 
     async def _guard(self, request: httpx.Request) -> None:
         await check_public(request.url, resolve=not self._vetted_at_connect)
@@ -261,16 +257,8 @@ class Fetcher:
                 error = _describe(exc, self.limits, url)
                 return FetchResult(url=url, error=error, elapsed=time.monotonic() - start)
 
-    def _parsed(self, url: str) -> httpx.URL:
-        got = self._urls.get(url)
-        if got is None:
-            if len(self._urls) >= _PARSED_URLS:
-                self._urls.clear()
-            got = self._urls[url] = httpx.URL(url)
-        return got
-
     async def _get(self, url: str, headers: dict[str, str], start: float) -> FetchResult:
-        async with self._client.stream("GET", self._parsed(url), headers=headers) as resp:
+        async with self._client.stream("GET", url, headers=headers) as resp:
             retry_after = parse_retry_after(resp.headers.get("retry-after"), time.time())
             common = {
                 "url": str(resp.url),
