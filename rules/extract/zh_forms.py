@@ -27,7 +27,12 @@ MISSES: set[tuple[str, str]] = set()  # (config, text) looked up but not in the 
 @cache
 def table() -> dict[str, dict[str, str]]:
     """The generated conversions, {config: {word: converted}}, read on first use."""
-    data: dict[str, dict[str, str]] = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    pool: dict[str, str] = {}  # one string object per distinct word: half the words convert to themselves
+
+    def shared(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        return {pool.setdefault(k, k): pool.setdefault(v, v) if isinstance(v, str) else v for k, v in pairs}
+
+    data: dict[str, dict[str, str]] = json.loads(DATA_PATH.read_text(encoding="utf-8"), object_pairs_hook=shared)
     return data
 
 
