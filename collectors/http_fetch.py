@@ -9,11 +9,10 @@ where the connection is made, and the connection goes to the address that was ch
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import ssl
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -227,14 +226,13 @@ class Fetcher:
     async def _guard(self, request: httpx.Request) -> None:
         await check_public(request.url, resolve=not self._vetted_at_connect)
 
-    @contextlib.asynccontextmanager
-    async def _host_slot(self, url: str) -> AsyncIterator[None]:
+    def _host_slot(self, url: str) -> asyncio.Semaphore:
+        """The semaphore of the URL's host (used directly: a context-manager generator per poll costs more)."""
         host = (urlparse(url).hostname or "").lower()
         slot = self._host_slots.get(host)
         if slot is None:
             slot = self._host_slots[host] = asyncio.Semaphore(self.limits.per_host_limit)
-        async with slot:
-            yield
+        return slot
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -248,7 +246,7 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        async with self._host_slot(url):
+        async with self._host_slot(url):  # a Semaphore is its own async context manager
             start = time.monotonic()  # waiting for a slot is not the server's fault: the caps start now
             try:
                 async with asyncio.timeout(self.limits.total_timeout):

@@ -125,3 +125,27 @@ def test_closing_flushes_and_a_lost_store_gets_none_of_the_waiting_states(
             await fetcher.aclose()
 
     asyncio.run(go())
+
+
+def test_polls_that_write_nothing_still_find_a_lost_store_within_the_delay(
+    store: SqliteStore, feed_server: FeedServer
+) -> None:
+    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
+    feed_server.put("/f.xml", rss([ENTRY]))
+    identity = StoreIdentity(store)
+    identity.establish()
+
+    async def go() -> None:
+        fetcher = Fetcher(LIMITS)
+        try:
+            p = poller(store, fetcher, identity)
+            await p.poll(src)
+            assert (await p.poll(src)).fault is None  # a 304 just after the baseline's check: no check of its own
+            store.set_meta(IDENTITY_KEY, "another store's data")
+            await asyncio.sleep(0.25)  # past the write-behind delay
+            report = await p.poll(src)
+            assert report.fault is not None and report.fault.kind == "reset"
+        finally:
+            await fetcher.aclose()
+
+    asyncio.run(go())

@@ -87,6 +87,7 @@ class Poller:
         # but its poll times (`only_timing_changed`), so a crash meanwhile costs an early poll, never an alert.
         self.write_behind = write_behind if store.local_calls else 0.0
         self._behind: dict[str, SourceState] = {}
+        self._verified_at = 0.0  # when the store's identity was last checked
         self._flush_at: asyncio.TimerHandle | None = None
 
     async def poll(self, source: SourceConfig) -> PollReport:
@@ -123,11 +124,24 @@ class Poller:
         a thread would only add switching), else in a worker thread (a networked store's calls block).
         `stored`: the state as the store holds it, when known (a save that changes only poll times may wait)."""
         now = time.time()
-        if self.identity is not None and (lost := self.identity.verify(now)) is not None:
-            self._behind.clear()  # states of the store that was lost: not to be written into its successor
-            raise lost
-        reading = self.read(source, prev, fetch, now)
+        reading = self.read(source, prev, fetch, now)  # reads the store at most: nothing is written before the check
         plan, adopted = finish(reading.plan, fetch, source.interval, self.policy, now, random.random())
+        c = reading.commit
+        # A poll that learned only its poll times writes nothing now; the flush checks the store's identity itself.
+        later = (
+            self.write_behind > 0
+            and stored is not None
+            and not reading.alerts
+            and not (c.archive or c.seen or c.observations)
+            and only_timing_changed(stored, plan.state)
+        )
+        # (and a poll that writes nothing still checks once per write-behind delay, so a loss is found as soon)
+        due = not later or now - self._verified_at >= self.write_behind
+        if due and self.identity is not None:
+            self._verified_at = now
+            if (lost := self.identity.verify(now)) is not None:
+                self._behind.clear()  # states of the store that was lost: not to be written into its successor
+                raise lost
         if adopted:
             log.warning(
                 "source %s: permanent redirect persisted for %d polls; now polling %s (update the config's url)",
@@ -137,9 +151,8 @@ class Poller:
                 extra={"source": source.id},
             )
         created = self.recorder.record(reading.alerts, now)
-        self.commit(source.id, reading.commit, now)
-        learned = stored is None or reading.alerts or not only_timing_changed(stored, plan.state)
-        if self.write_behind > 0 and not learned:
+        self.commit(source.id, c, now)
+        if later:
             self._save_later(plan.state)
         else:
             self._behind.pop(source.id, None)
