@@ -1195,3 +1195,20 @@ def test_a_dotted_legal_form_stays_part_of_the_name() -> None:
         "Pellan Bio licenses its eye drug to Marrow", "Pellan Bio will receive $12 million from Marrow Specialty S.A."
     )
     assert d is not None and d["licensee"].startswith("Marrow Specialty S.A")
+
+
+def test_outlicensed_without_a_hyphen_makes_the_subject_the_licensor() -> None:
+    lic = roles(
+        "Last week, China-based Pellan Bio outlicensed the global rights to its siRNA candidate PB-7.",
+        "The rights were acquired by the US fund Orvane Capital through its NewCo Kalo Bio in a deal worth up to $900 "
+        "million.",
+    )
+    assert lic[0] == "Pellan Bio" and lic[1] in ("Kalo Bio", "Orvane Capital")  # the NewCo or its owner
+
+
+def test_an_option_fee_is_the_upfront() -> None:
+    d = deal(
+        "Pellan Bio grants Marrow Pharma an option to license PB-7",
+        "Marrow Pharma will pay Pellan Bio a $12 million non-refundable option fee.",
+    )
+    assert d is not None and d["upfront"] == 1.2e7

@@ -99,7 +99,7 @@ Z_ASSET = "z_asset"  # 产品 药物 抗体 …
 _WORDS: dict[str, str] = {
     STRONG: """acquir*|acquisition*|takeover*|take over|takes over|taking over|took over|buyout*|merger*|merge|merges|merging|
         buy|buys|buying|bought|purchas*|snap up|snaps up|snapped up|scoop up|scoops up|scooped up|nab|nabs|nabbed|bag|bags|
-        bagged|licens*|licenc*|in-licens*|out-licens*|rights to|rights for|rights outside|rights in|rights ex-|global rights|
+        bagged|licens*|licenc*|in-licens*|out-licens*|outlicens*|rights to|rights for|rights outside|rights in|rights ex-|global rights|
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
@@ -211,7 +211,7 @@ _WORDS: dict[str, str] = {
     R_FROM_VERB: """licens*|licenc*|in-licens*|acquire|acquires|acquired|acquiring|gain|gains|gained|gaining|obtain|obtains|
         obtained|secure|secures|secured|win|wins|won|get|gets|got|take|takes|took|nab|nabs|nabbed|buy|buys|bought|
         picks up|picked up|pick up|snaps up|snapped up|bag|bags|bagged""",
-    R_TO_VERB: """licenses|licensed|licensing|license|licences|licenced|licencing|out-licens*|sublicens*|sub-licens*|grant|
+    R_TO_VERB: """licenses|licensed|licensing|license|licences|licenced|licencing|out-licens*|outlicens*|sublicens*|sub-licens*|grant|
         grants|granted|granting|sell|sells|selling|sold|transfer|transfers|transferred|assign|assigns|assigned|divest|
         divests|divested|hands over|handed over|hand over|offload*|shed|sheds|shedding|hand off|hands off|handing off|
         handed off""",

@@ -369,6 +369,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
         if h.word.startswith(_SELLERS) and _SOLD_ASSET.match(f, h.end, min(e0, h.end + 70)):
             _give(votes, names, st, st.left(h.start, 60), None, 2 * place)
+        elif h.word.startswith(("out-licens", "outlicens")) and not _PASSIVE_BEFORE.search(
+            f, max(0, h.start - 7), h.start
+        ):
+            _give(votes, names, st, st.left(h.start, 60), None, 2 * place)  # X out-licensed its … rights
     if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
         for bid in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
             if cues.has(C.AGREED, max(s0, bid.start() - 40), bid.start()):
