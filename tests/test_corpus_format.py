@@ -77,6 +77,7 @@ INDICATORS: dict[str, set[str]] = {  # indicator → allowed units (tests/corpus
     "mba_delinquency_rate": {"percent"},
     "mba_serious_delinquency_rate": {"percent"},
     "us_mortgage_delinquency_rate": {"percent"},
+    "us_gse_serious_delinquency_rate": {"percent"},
     "us_consumer_credit": {"USD"},
     "uk_net_mortgage_lending": {"GBP"},
     "uk_consumer_credit": {"GBP"},

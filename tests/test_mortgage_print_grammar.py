@@ -996,3 +996,20 @@ def test_a_round_rate_in_the_headline_gives_way_to_the_exact_rate_in_the_lead() 
         "The 30-year fixed-rate mortgage averaged 8.04% this week, up from 7.92% the week before, Freddie Mac said.",
     )
     assert (e["value"], e["prior"]) == (8.04, 7.92)
+
+
+def test_a_gse_single_family_serious_delinquency_rate_is_a_print() -> None:
+    (e,) = prints(
+        "Freddie Mac: single-family serious delinquency rate edges down in February",
+        "Freddie Mac said its single-family serious delinquency rate fell to 0.58% in February from 0.61% in January.",
+    )
+    assert (e["indicator"], e["value"], e["prior"], e["period"]) == (
+        "us_gse_serious_delinquency_rate",
+        0.58,
+        0.61,
+        "2026-02",
+    )
+
+
+def test_a_gse_named_without_a_delinquency_figure_is_not_a_print() -> None:
+    assert prints("Fannie Mae names a new chief risk officer", "The appointment takes effect in April.") == []

@@ -7,6 +7,7 @@ Indicators (a closed vocabulary; ids are stable, see tests/corpus/README.md):
   mba_30y_contract_rate                             MBA average 30-year contract rate (percent)
   mba_delinquency_rate, mba_serious_delinquency_rate   MBA National Delinquency Survey (percent, quarterly)
   us_mortgage_delinquency_rate                      other US delinquency releases (ICE, Black Knight…)
+  us_gse_serious_delinquency_rate                   Fannie Mae / Freddie Mac single-family serious delinquency (monthly)
   us_consumer_credit                                Federal Reserve consumer credit (USD, monthly flow)
   pboc_new_rmb_loans                                PBOC new RMB loans (CNY flow; month, year-to-date, year)
   pboc_household_loans, pboc_household_short_loans, pboc_household_mlt_loans   PBOC household loans (CNY flow)
@@ -49,6 +50,7 @@ MBA_RATE = Ind("mba_30y_contract_rate", "rate", _W, "week-fri")
 MBA_DELINQ = Ind("mba_delinquency_rate", "rate", _Q, "quarter-prev")
 MBA_SERIOUS = Ind("mba_serious_delinquency_rate", "rate", _Q, "quarter-prev")
 US_DELINQ = Ind("us_mortgage_delinquency_rate", "rate", _M, "month-prev")
+GSE_SERIOUS = Ind("us_gse_serious_delinquency_rate", "rate", _M, "month-prev")
 US_CONSUMER = Ind("us_consumer_credit", "amount", _M, "month-prev", "USD")
 CN_NEW_LOANS = Ind("pboc_new_rmb_loans", "amount", _F, "month-prev", "CNY")
 CN_HH = Ind("pboc_household_loans", "amount", _F, "month-prev", "CNY")
@@ -367,6 +369,7 @@ _CONTEXTS: Final = {
     "pbc": ("pboc", "people's bank", "中国人民银行", "人民银行", "社会融资", "人民币贷款"),
     "dqsrc": ("black knight", "first look", "corelogic", "transunion", "equifax", "moody"),
     "nds": ("national delinquency survey",),
+    "gse": ("fannie mae", "freddie mac", "房利美", "房地美"),
     "mortgage": ("mortgage", "home loan", "frm", "fixed", "按揭", "房贷", "抵押"),
     "average": ("averag", "平均"),
     "product": ("advertis", "rebate", "lender's", "lenders'", "wells fargo", "hsbc", "barclays", "natwest", "santander",
@@ -493,7 +496,8 @@ def mba_weekly(ctx: Ctx, f: Found) -> list[Mention]:
 
 
 def delinquency(ctx: Ctx, f: Found) -> list[Mention]:
-    if not f.has("mortgage"):
+    gse = f.has("gse")  # Fannie Mae's and Freddie Mac's monthly single-family serious delinquency rates
+    if not (f.has("mortgage") or gse):
         return []
     hk, mba = f.has("hk"), f.has("mba") or f.has("nds")
     out = []
@@ -504,6 +508,8 @@ def delinquency(ctx: Ctx, f: Found) -> list[Mention]:
             ind = None if serious else HK_DELINQ
         elif mba:
             ind = MBA_SERIOUS if serious else MBA_DELINQ
+        elif gse:
+            ind = GSE_SERIOUS if serious else US_DELINQ
         elif f.has("dqsrc") and not serious:
             ind = US_DELINQ
         else:
