@@ -115,6 +115,10 @@ def _finish(parser: _TextCollector) -> None:
         parser.handle_data(html.unescape(rest))
 
 
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def html_to_text(fragment: str, limit: int = 20_000) -> str:
     """Strip tags and scripts, unescape entities, collapse whitespace; cap the length.
 
@@ -131,7 +135,11 @@ def html_to_text(fragment: str, limit: int = 20_000) -> str:
     fragment = fragment[:MAX_INPUT]
     start, chunk = 0, _CHUNK
     while start < len(fragment):
-        parser.feed(fragment[start : start + chunk])
+        try:
+            parser.feed(fragment[start : start + chunk])
+        except AssertionError:  # html.parser on some malformed declarations ("<![A:"): the whole fragment again,
+            parser.parts = [_ANY_TAG.sub(" ", _SCRIPT.sub(" ", fragment))]  # tags and scripts cut by pattern
+            break
         start, chunk = start + chunk, chunk * 2
         if parser.size > limit and len(collapse("".join(parser.parts), limit + 1)) > limit:
             break  # enough text: the rest cannot change what is kept
