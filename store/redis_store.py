@@ -139,13 +139,7 @@ class RedisStore(Store):
         return SourceState.from_json(raw) if raw else None
 
     def save_source_state(self, state: SourceState) -> None:
-        def go() -> None:
-            pipe = self._r.pipeline(transaction=True)
-            pipe.set(self._k("source", state.source_id), state.to_json())
-            pipe.sadd(self._k("sources"), state.source_id)
-            pipe.execute()
-
-        self._call(go)
+        self.save_source_states((state,))
 
     def save_source_states(self, states: Sequence[SourceState]) -> None:
         if not states:

@@ -316,12 +316,7 @@ class SqliteStore(Store):
         return SourceState.from_json(row[0]) if row else None
 
     def save_source_state(self, state: SourceState) -> None:
-        with self._tx() as db:
-            db.execute(
-                "INSERT INTO source_state (source_id, data) VALUES (?, ?) "
-                "ON CONFLICT (source_id) DO UPDATE SET data = excluded.data",
-                (state.source_id, state.to_json()),
-            )
+        self.save_source_states((state,))
 
     def save_source_states(self, states: Sequence[SourceState]) -> None:
         if not states:

@@ -4,7 +4,7 @@ second or so later; anything a poll learned beyond its times is saved at once, b
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,53 +47,58 @@ def poller(store: SqliteStore, fetcher: Fetcher, identity: StoreIdentity | None 
     return Poller(store, fetcher, AlertRecorder(store, {}), rules, policy, identity=identity, write_behind=0.2)
 
 
+def with_fetcher(body: Callable[[Fetcher], Awaitable[None]]) -> None:
+    """Runs `body` on a fresh event loop with a fetcher that is closed whatever happens."""
+
+    async def go() -> None:
+        fetcher = Fetcher(LIMITS)
+        try:
+            await body(fetcher)
+        finally:
+            await fetcher.aclose()
+
+    asyncio.run(go())
+
+
 def test_unchanged_polls_are_saved_together_after_the_delay(store: SqliteStore, feed_server: FeedServer) -> None:
     sources = [RssSourceConfig(id=f"s{n}", url=feed_server.url(f"/f{n}.xml"), interval=60) for n in range(3)]
     for n in range(3):
         feed_server.put(f"/f{n}.xml", rss([ENTRY]))
 
-    async def go() -> None:
-        fetcher = Fetcher(LIMITS)
-        try:
-            p = poller(store, fetcher)
-            await asyncio.gather(*(p.poll(s) for s in sources))  # baseline: saved at once
-            first = {s.id: store.get_source_state(s.id) for s in sources}
-            assert all(st is not None and st.baseline_done for st in first.values())
-            reports = await asyncio.gather(*(p.poll(s) for s in sources))  # 304s
-            assert {r.outcome for r in reports} == {"not_modified"}
-            # not yet in the store, but what the next poll reads
-            assert {s.id: store.get_source_state(s.id) for s in sources} == first
-            assert p._behind == {r.source: r.state for r in reports}
-            await asyncio.sleep(0.4)
-            for r in reports:
-                assert store.get_source_state(r.source) == r.state
-            assert p._behind == {}
-        finally:
-            await fetcher.aclose()
+    async def go(fetcher: Fetcher) -> None:
+        p = poller(store, fetcher)
+        await asyncio.gather(*(p.poll(s) for s in sources))  # baseline: saved at once
+        first = {s.id: store.get_source_state(s.id) for s in sources}
+        assert all(st is not None and st.baseline_done for st in first.values())
+        reports = await asyncio.gather(*(p.poll(s) for s in sources))  # 304s
+        assert {r.outcome for r in reports} == {"not_modified"}
+        # not yet in the store, but what the next poll reads
+        assert {s.id: store.get_source_state(s.id) for s in sources} == first
+        assert p._behind == {r.source: r.state for r in reports}
+        await asyncio.sleep(0.4)
+        for r in reports:
+            assert store.get_source_state(r.source) == r.state
+        assert p._behind == {}
 
-    asyncio.run(go())
+    with_fetcher(go)
 
 
 def test_a_poll_that_learned_something_is_saved_at_once(store: SqliteStore, feed_server: FeedServer) -> None:
     src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
     feed_server.put("/f.xml", rss([ENTRY]))
 
-    async def go() -> None:
-        fetcher = Fetcher(LIMITS)
-        try:
-            p = poller(store, fetcher)
-            await p.poll(src)
-            await p.poll(src)  # unchanged: waits
-            assert "s" in p._behind
-            feed_server.put("/f.xml", rss([ENTRY, {**ENTRY, "guid": "e2", "title": "More results"}]))
-            report = await p.poll(src)  # a new entry: saved now, and the waiting older state is dropped
-            assert report.outcome == "updated"
-            assert store.get_source_state("s") == report.state
-            assert p._behind == {}
-        finally:
-            await fetcher.aclose()
+    async def go(fetcher: Fetcher) -> None:
+        p = poller(store, fetcher)
+        await p.poll(src)
+        await p.poll(src)  # unchanged: waits
+        assert "s" in p._behind
+        feed_server.put("/f.xml", rss([ENTRY, {**ENTRY, "guid": "e2", "title": "More results"}]))
+        report = await p.poll(src)  # a new entry: saved now, and the waiting older state is dropped
+        assert report.outcome == "updated"
+        assert store.get_source_state("s") == report.state
+        assert p._behind == {}
 
-    asyncio.run(go())
+    with_fetcher(go)
 
 
 def test_closing_flushes_and_a_lost_store_gets_none_of_the_waiting_states(
@@ -105,26 +110,22 @@ def test_closing_flushes_and_a_lost_store_gets_none_of_the_waiting_states(
     identity = StoreIdentity(store)
     identity.establish()
 
-    async def go() -> None:
-        fetcher = Fetcher(LIMITS)
-        try:
-            p = poller(store, fetcher, identity)
-            await p.poll(sources[0])
-            unchanged = await p.poll(sources[0])
-            p.flush()  # as Runtime.aclose does
-            assert store.get_source_state("s0") == unchanged.state
-            await p.poll(sources[1])
-            waiting = await p.poll(sources[1])
-            assert "s1" in p._behind
-            store.set_meta(IDENTITY_KEY, "another store's data")  # the store was replaced meanwhile
-            p.flush()
-            assert p._behind == {}
-            assert store.get_source_state("s1") != waiting.state  # not written into the replacement
-            assert identity.verify(0.0) is not None  # the loss is still there to be reported by the next poll
-        finally:
-            await fetcher.aclose()
+    async def go(fetcher: Fetcher) -> None:
+        p = poller(store, fetcher, identity)
+        await p.poll(sources[0])
+        unchanged = await p.poll(sources[0])
+        p.flush()  # as Runtime.aclose does
+        assert store.get_source_state("s0") == unchanged.state
+        await p.poll(sources[1])
+        waiting = await p.poll(sources[1])
+        assert "s1" in p._behind
+        store.set_meta(IDENTITY_KEY, "another store's data")  # the store was replaced meanwhile
+        p.flush()
+        assert p._behind == {}
+        assert store.get_source_state("s1") != waiting.state  # not written into the replacement
+        assert identity.verify(0.0) is not None  # the loss is still there to be reported by the next poll
 
-    asyncio.run(go())
+    with_fetcher(go)
 
 
 def test_polls_that_write_nothing_still_find_a_lost_store_within_the_delay(
@@ -135,17 +136,13 @@ def test_polls_that_write_nothing_still_find_a_lost_store_within_the_delay(
     identity = StoreIdentity(store)
     identity.establish()
 
-    async def go() -> None:
-        fetcher = Fetcher(LIMITS)
-        try:
-            p = poller(store, fetcher, identity)
-            await p.poll(src)
-            assert (await p.poll(src)).fault is None  # a 304 just after the baseline's check: no check of its own
-            store.set_meta(IDENTITY_KEY, "another store's data")
-            await asyncio.sleep(0.25)  # past the write-behind delay
-            report = await p.poll(src)
-            assert report.fault is not None and report.fault.kind == "reset"
-        finally:
-            await fetcher.aclose()
+    async def go(fetcher: Fetcher) -> None:
+        p = poller(store, fetcher, identity)
+        await p.poll(src)
+        assert (await p.poll(src)).fault is None  # a 304 just after the baseline's check: no check of its own
+        store.set_meta(IDENTITY_KEY, "another store's data")
+        await asyncio.sleep(0.25)  # past the write-behind delay
+        report = await p.poll(src)
+        assert report.fault is not None and report.fault.kind == "reset"
 
-    asyncio.run(go())
+    with_fetcher(go)
