@@ -600,3 +600,17 @@ def test_a_hyphenated_price_target_is_an_anchor() -> None:
 def test_an_amount_of_price_target_cut_before_the_new_target_gives_the_old_one() -> None:
     f = first("Lumen Foods shares slip", "Lumen Foods got an $18 price-target cut to $232 at Mizuho Securities.")
     assert (f["target"], f["old_target"]) == (232, 250)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Citi: Harlow Retail target price lowered to HK$72", "Citi：Harlow Retail price target cut to HK$72"],
+)
+def test_a_broker_heading_before_the_company_acts_on_it(title: str) -> None:
+    f = first(title)
+    assert (f["broker"], f["company"], f["target"], f["action"]) == ("Citi", "Harlow Retail", 72, "cut_target")
+
+
+def test_a_rating_cut_after_a_broker_heading_names_the_company() -> None:
+    f = first("Morgan Stanley: Harlow Retail rating cut to Equal-weight, target HK$12")
+    assert (f["company"], f["rating"], f["action"]) == ("Harlow Retail", "Equal-weight", "downgrade")

@@ -392,9 +392,11 @@ _EN_OBJECT_AFTER_RATING = re.compile(r"\s+(?:rating\s+)?on\s+(?:shares\s+of\s+)?
 _EN_SUBJECT = re.compile(
     r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
 )
+_BROKER_COLON = re.compile(r"\s*[:：]\s*")
 _SUBJECT_VERBS = frozenset(
     [
         "stock",
+        "rating",
         "shares",
         "price",
         "pt",
@@ -1628,7 +1630,11 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
                 if c.start - run_start >= 2:
                     add(run_start, _clean_zh(original(text, f, run_start, c.start), f[run_start : c.start]))
                 break
-    m = _EN_SUBJECT.match(text, lo, hi) if text[lo : lo + 4].strip()[:1].isupper() else None
+    at = lo
+    if (b := next((b for b in item.brokers if lo <= b.start <= lo + 3 and b.acting), None)) is not None:
+        colon = _BROKER_COLON.match(text, b.end, hi)  # "Citi: Tencent target price lowered to …"
+        at = colon.end() if colon else lo
+    m = _EN_SUBJECT.match(text, at, hi) if text[at : at + 4].strip()[:1].isupper() else None
     if not m or m.group(2).lower() not in _SUBJECT_VERBS:  # "Recently, AbbVie received an upgrade …"
         comma = text.find(", ", lo, min(hi, lo + 40))
         m = _EN_SUBJECT.match(text, comma + 2, hi) if comma > 0 else None
