@@ -219,14 +219,20 @@ def test_exit_4_once_while_another_process_holds_the_store(tmp_path: Path) -> No
 # --- 130: interrupted ------------------------------------------------------------------------------------------
 
 
-def test_exit_130_when_once_is_interrupted(tmp_path: Path, feed_server: FeedServer) -> None:
+@pytest.mark.parametrize("inherited", ["SIG_DFL", "SIG_IGN"])
+def test_exit_130_when_once_is_interrupted(tmp_path: Path, feed_server: FeedServer, inherited: str) -> None:
+    """Also when started with SIGINT ignored, as a shell script's background job is."""
     feed_server.put("/slow.xml", rss([GSK]) * 100, drip=10)  # the hit is recorded, then the body drips
     cfg = feed_config(tmp_path, feed_server.url("/slow.xml"))
     cfg.write_text(
         cfg.read_text().replace("total_timeout: 5", "total_timeout: 60").replace("read_timeout: 5", "read_timeout: 60")
     )
+    start = (  # the disposition is set, then kept across exec: what `once` inherits
+        f"import os, signal, sys; signal.signal(signal.SIGINT, signal.{inherited}); "
+        f"os.execv(sys.executable, [sys.executable, '-m', 'wirewatch', 'once', '--config', {str(cfg)!r}])"
+    )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "wirewatch", "once", "--config", str(cfg)],
+        [sys.executable, "-c", start],
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,

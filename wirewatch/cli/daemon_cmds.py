@@ -25,6 +25,7 @@ def cmd_once(args: argparse.Namespace) -> int:
     from wirewatch.daemon import run_once
 
     config = load(args)
+    _interruptible()
     with open_store(config) as store:
         reports = asyncio.run(run_once(config, store))
     if any(r.state is None for r in reports):  # a poll that could not reach the store saved nothing
@@ -32,6 +33,16 @@ def cmd_once(args: argparse.Namespace) -> int:
         return EXIT_STORE
     failed = [r for r in reports if r.outcome == "failed"]
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _interruptible() -> None:
+    """SIGINT ends `once` (exit 130) however it was started, as it ends `run`: a shell script's background job
+    inherits SIGINT ignored, and asyncio then leaves it ignored, so `kill -INT` would go unheard."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
