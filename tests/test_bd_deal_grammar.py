@@ -1212,3 +1212,23 @@ def test_an_option_fee_is_the_upfront() -> None:
         "Marrow Pharma will pay Pellan Bio a $12 million non-refundable option fee.",
     )
     assert d is not None and d["upfront"] == 1.2e7
+
+
+def test_additional_payments_after_the_upfront_are_milestones() -> None:
+    d = deal(
+        "Marrow Pharma licenses PB-7 from Pellan Bio",
+        "Marrow Pharma will pay Pellan Bio $12 million upfront, with up to $300 million in additional payments.",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (1.2e7, 3.12e8)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "佩蘭生物與Marrow Pharma訂立授權協議,可收取最高8億美元",
+        "佩兰生物与Marrow Pharma订立授权协议,将获得最高达8亿美元的款项",
+    ],
+)
+def test_what_the_licensor_may_receive_up_to_is_the_total(title: str) -> None:
+    d = deal(title)
+    assert d is not None and (d.get("upfront"), d["total"], d["currency"]) == (None, 8e8, "USD")

@@ -208,6 +208,7 @@ _MILESTONE = re.compile(
     r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
+    r"|^\s?in\s(?:additional|further|future|contingent)\s(?:[\w\-]+\s){0,2}?payments?\b"
     r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
 )
 _MILESTONE_PRE = re.compile(
@@ -258,6 +259,10 @@ _TOTAL_POST = re.compile(
 )
 
 
+# "可收取最高12亿美元", "将获得最高达12亿美元的款项": what the licensor may receive in all (no component named)
+_RECEIVE_UP_TO = re.compile(
+    r"(?:收取|获得|获取|收到)(?:合计|总计|总额)?(?:最高|高达|最高达|最高可达|至多|最多|不超过)约?\s?$"
+)
 _COMPONENT = re.compile(r"首付|预付|首期|签约金|里程碑|里程金|milestone|upfront|up front|up-front|选择权费|option fee")
 _STRONG_TOTAL = re.compile(
     r"(?:总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额|"
@@ -342,7 +347,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "total"
         elif acquisition and _CONSIDERATION_POST.match(post):
             a.kind = "consideration"
-        elif _TOTAL_PRE.search(pre[-30:]) or (_FOR if acquisition else _FOR_LICENCE).search(pre[-30:]):
+        elif (
+            _TOTAL_PRE.search(pre[-30:])
+            or (_FOR if acquisition else _FOR_LICENCE).search(pre[-30:])
+            or _RECEIVE_UP_TO.search(pre[-16:])
+        ):
             a.kind = "total"
         a.tail = tail + described.end() if described else tail
 
