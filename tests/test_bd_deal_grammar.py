@@ -1232,3 +1232,15 @@ def test_additional_payments_after_the_upfront_are_milestones() -> None:
 def test_what_the_licensor_may_receive_up_to_is_the_total(title: str) -> None:
     d = deal(title)
     assert d is not None and (d.get("upfront"), d["total"], d["currency"]) == (None, 8e8, "USD")
+
+
+@pytest.mark.parametrize(
+    ("title", "licensor"),
+    [
+        ("圣和药业将SH-10海外权益授予Marrow Pharma", "圣和药业"),  # 和 is a character of the name
+        ("以岭药业将YL-2海外权益授予Marrow Pharma", "以岭药业"),
+        ("Marrow Pharma与圣和药业达成授权协议,获得SH-10全球权益", "圣和药业"),  # 与 is the conjunction
+    ],
+)
+def test_a_conjunction_character_inside_a_chinese_name_is_part_of_it(title: str, licensor: str) -> None:
+    assert roles(title) == (licensor, "Marrow Pharma")

@@ -198,6 +198,8 @@ _ZH_STOP_WORDS = _wordlist(
 _ZH_STOP = re.compile(
     ".*(?:" + "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元)"
 )  # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
+_ZH_STOP_ANY = re.compile("|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元")
+_ZH_NAME_CHARS = frozenset("和以同向及于")  # stop words that are also characters of names: 和黄, 圣和, 以岭, 同源康
 ZH_GENERIC = re.compile(
     r"^(?:美国|美國|中国|中國|全球|跨国|国际|海外|国内|本土|日本|瑞士|法国|英国|德国|印度|韩国|台湾|香港|欧洲|亚洲|丹麦|"
     r"比利时|以色列|澳洲|澳大利亚|加拿大|新加坡|爱尔兰|荷兰|意大利|西班牙|瑞典|挪威|芬兰|奥地利|俄罗斯|巴西|越南|泰国|"
@@ -311,9 +313,22 @@ def _zh_stem_start(f: str, end_start: int, limit: int) -> int | None:
     while s > limit and end_start - s < 8 and "\u4e00" <= f[s - 1] <= "\u9fff":
         s -= 1
     stem = f[s:end_start]
-    m = _ZH_STOP.match(stem)
-    if m:
-        s += m.end()
+    stops = list(_ZH_STOP_ANY.finditer(stem))
+    if stops:
+        # after the last stop word; when that leaves under two characters, after an earlier one that leaves a name
+        # (辉瑞与圣和药业 → 圣和), or none when the one stop is a character of the name (圣和药业, 以岭药业)
+        keep = next(
+            (
+                m.end()
+                for m in reversed(stops)
+                if end_start - (s + m.end()) >= 2 and _ZH_STOP_ANY.match(stem, m.end()) is None
+            ),
+            None,
+        )
+        if keep is None:
+            one = stops[0] if len(stops) == 1 else None
+            keep = 0 if one is not None and one.group() in _ZH_NAME_CHARS else stops[-1].end()
+        s += keep
         stem = f[s:end_start]
     if len(stem) < 2 or ZH_GENERIC.match(stem):
         return None
