@@ -614,3 +614,13 @@ def test_a_broker_heading_before_the_company_acts_on_it(title: str) -> None:
 def test_a_rating_cut_after_a_broker_heading_names_the_company() -> None:
     f = first("Morgan Stanley: Harlow Retail rating cut to Equal-weight, target HK$12")
     assert (f["company"], f["rating"], f["action"]) == ("Harlow Retail", "Equal-weight", "downgrade")
+
+
+def test_first_coverage_in_taiwanese_wording_is_an_initiation() -> None:
+    f = first("高盛首度涵蓋樂門食品,給予買進評等,目標價380元")
+    assert (f["company"], f["rating"], f["target"], f["action"]) == ("樂門食品", "買進", 380, "initiate")
+
+
+def test_a_plural_possessive_is_not_part_of_the_company() -> None:
+    f = first("Lumen Foods' (LMNF) Buy Rating Reaffirmed at Needham & Company LLC")
+    assert f["company"] == "Lumen Foods"

@@ -356,6 +356,7 @@ _OBJECT_BEFORE_ZH = (
     "下修",
     "覆盖",
     "首次覆盖",
+    "涵盖",
     "看好",
     "首选",
 )
@@ -619,7 +620,9 @@ _ZH_NAME = r"[\u4e00-\u9fffA-Za-z0-9\-]"
 _ZH_RATING_WORDS = r"买入|买进|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于|超配|加码|减码|推荐|沽售"
 # "首予X", "首次覆盖X," (a name may end at a comma here); "维持X评级", "上调X目标价", "将X的投资评级", "升X目标价至".
 _ZH_OBJECT = re.compile(
-    r"(?:首次覆盖|首度覆盖|首予|首次给予|首度给予|覆盖)(" + _ZH_NAME + r"{2,12}?)(?:的|之)?(?:h股|a股)?"
+    r"(?:首次覆盖|首度覆盖|首次涵盖|首度涵盖|首予|首次给予|首度给予|覆盖|涵盖)("
+    + _ZH_NAME
+    + r"{2,12}?)(?:的|之)?(?:h股|a股)?"
     r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$,，]|" + _ZH_RATING_WORDS + r")"
     r"|(?:给予|维持|重申|上调|下调|调升|调降|调高|调低|上修|下修|对|将|把|予|升|降|看好|首选)"
     r"(?![会于在是可有能要成其也已])(" + _ZH_NAME + r"{2,9}?)(?:的|之)?(?:h股|a股)?"
@@ -1411,6 +1414,8 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     cleaned = " ".join(out).strip(" ,.;:-")
     if cleaned.endswith("'s"):
         cleaned = cleaned[:-2]
+    elif cleaned.endswith("s'"):  # "Lumen Foods' (LMNF) Buy Rating Reaffirmed": the plural possessive
+        cleaned = cleaned[:-1]
     low = cleaned.lower()
     if len(cleaned) < 2 or rating_level(low) or low in _PRONOUNS:
         return None
