@@ -1244,3 +1244,17 @@ def test_what_the_licensor_may_receive_up_to_is_the_total(title: str) -> None:
 )
 def test_a_conjunction_character_inside_a_chinese_name_is_part_of_it(title: str, licensor: str) -> None:
     assert roles(title) == (licensor, "Marrow Pharma")
+
+
+def test_the_announcer_of_a_licence_and_its_fees_is_the_licensor() -> None:
+    assert roles(
+        "樂門生技與美國Marrow簽署獨家授權合約 授權金最高達1.2億美元",
+        "樂門生技今日公告,與美商Marrow Pharma簽訂新藥LM-3的獨家授權合約,簽約金500萬美元。",
+    ) == ("樂門生技", "Marrow Pharma")
+
+
+def test_the_announcer_that_pays_the_fees_is_the_licensee() -> None:
+    assert roles(
+        "樂門生技與美國Marrow簽署獨家授權合約",
+        "樂門生技今日公告,與美商Marrow Pharma簽訂新藥LM-3的獨家授權合約,樂門生技將支付簽約金500萬美元。",
+    ) == ("Marrow Pharma", "樂門生技")

@@ -28,7 +28,7 @@ from rules.extract import bd_cues as C
 from rules.extract import bd_money as money
 from rules.extract.bd_cues import scan
 from rules.extract.bd_names import LATIN, STRONG, Names, find_names
-from rules.extract.bd_roles import decide, vote
+from rules.extract.bd_roles import Votes, decide, vote
 from rules.extract.bd_text import both_scripts, fold_zh, has_cjk, sentences
 
 HEAD = 700  # characters of the lead read for the deal: its terms come first in news and filings
@@ -525,6 +525,8 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
     lead = [m.entity for m in names.mentions if m.start < lead_end and m.entity >= 0]
     strong_lead = sorted({e for e in lead if names.entities[e].strength >= STRONG}, key=lead.index)
     licensor, licensee = decide(votes, names, strong_lead)
+    if licensor is None and licensee is None and zh:
+        licensor, licensee = _announced_licence(t, spans, names, votes)
     if (licensor is None) != (licensee is None) and t.cues.has(C.MOVE, 0, t.title_end):
         known = licensor if licensor is not None else licensee
         title = t.raw[: t.title_end]
@@ -555,6 +557,31 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
         if any(a != b and a in strong and b in strong for a, b in votes.pairs):
             return names, None, None, True  # "A and B signed a licensing deal": a deal, roles not stated
     return names, show(licensor), show(licensee), False
+
+
+_LICENCE_FEE = re.compile(r"签约金|授权金|先期金|首付款|首期款")
+_NOT_OUT_LICENCE = re.compile(r"支付|付给|引进|引入|取得|获得[^,，。;；]{0,12}授权|获授权|收购|买下")
+
+
+def _announced_licence(
+    t: _Text, spans: list[tuple[int, int]], names: Names, votes: Votes
+) -> tuple[int | None, int | None]:
+    """樂門生技(公告)與美商Harwell簽訂獨家授權合約,簽約金500萬美元: a company announcing a licence agreement with
+    a partner and the fees of it, with no word of paying, bringing in or obtaining, is the one granting it (the
+    fees are its news). Only when nothing else in the text gives the roles."""
+    a = names.announcer
+    if a is None:
+        return None, None
+    others = {y if x == a else x for x, y in votes.pairs if a in (x, y) and x != y}
+    opening = " ".join(t.f[s:e] for s, e in spans[:2])
+    if (
+        len(others) != 1
+        or "授权" not in opening
+        or not _LICENCE_FEE.search(opening)
+        or _NOT_OUT_LICENCE.search(opening)
+    ):
+        return None, None
+    return a, next(iter(others))
 
 
 def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | None:
