@@ -624,3 +624,16 @@ def test_first_coverage_in_taiwanese_wording_is_an_initiation() -> None:
 def test_a_plural_possessive_is_not_part_of_the_company() -> None:
     f = first("Lumen Foods' (LMNF) Buy Rating Reaffirmed at Needham & Company LLC")
     assert f["company"] == "Lumen Foods"
+
+
+def test_a_rating_for_or_of_a_company_names_it() -> None:
+    f = first(
+        "Maxim Group Maintains Buy Rating for Lumen Foods: Here's What You Need To Know",
+        "Maxim Group has decided to maintain its Buy rating of Lumen Foods LMNF and lower its price target from $54.00 "
+        "to $44.00.",
+    )
+    assert (f["company"], f["rating"], f["target"], f["old_target"]) == ("Lumen Foods", "Buy", 44, 54)
+
+
+def test_a_capitalised_legal_form_after_the_name_is_no_ticker() -> None:
+    assert first("Maxim Group Maintains Buy Rating for Lumen Foods AG")["company"] == "Lumen Foods AG"

@@ -389,7 +389,9 @@ _EN_MOVE_OBJECT = re.compile(
     + _EN_NAME
     + r")\s+from\s+(?:an?\s+)?['\"‘“]?$"
 )
-_EN_OBJECT_AFTER_RATING = re.compile(r"\s+(?:rating\s+)?on\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")")
+_EN_OBJECT_AFTER_RATING = re.compile(
+    r"\s+(?i:rating\s+)?(?i:on|for|of)\s+(?i:shares\s+of\s+)?(?=[A-Z])(" + _EN_NAME + ")"
+)  # "Buy rating on X", "maintains its Buy rating of X", "Buy Rating for X"
 _EN_SUBJECT = re.compile(
     r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
 )
@@ -818,6 +820,11 @@ _ZH_NAME_MARKERS = re.compile(
     r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
 )
 _SYMBOL = re.compile(r"[A-Z]{1,5}")
+_BARE_SYMBOL = re.compile(r"[A-Z]{2,5}")
+_CAPITAL_TAILS = frozenset(  # written in capitals at the end of a name, and no ticker
+    ("AG", "SA", "NV", "SE", "LLC", "LP", "PLC", "ASA", "AB", "OYJ", "SPA", "BV", "KGAA", "ADR", "ADS", "REIT", "ETF",
+     "USA", "UK", "US", "II", "III", "IV", "HK", "AI", "TV", "EV", "IT", "LNG", "CPA")
+)  # fmt: skip
 _ZH_FORECAST_BEFORE = re.compile(r"股价[^,，。；:：]{0,14}(?:将|会|可望|有望|或)[“\"「『]?$")
 _RATING_VERB_BEFORE = re.compile(
     r"(?:\bto|\bfrom|\bat|\bwith|\bas|\brating:?|(?:reiterat|maintain|retain)\w*(?:\s+(?:its|their|his|her))?|\bkeeps?"
@@ -1411,6 +1418,14 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
             break  # "UnitedHealth Group Inc. UNH": what follows the suffix is a symbol
     while out and out[-1].lower() in ("of", "and", "&", "de", "la", "du"):
         out.pop()
+    if (
+        len(out) >= 2
+        and _BARE_SYMBOL.fullmatch(out[-1])
+        and out[-1].lower() not in _CORP_WORDS
+        and out[-1] not in _CAPITAL_TAILS
+        and not out[-2].isupper()
+    ):
+        out.pop()  # "Lumen Foods LMNF": the ticker written after the name (Benzinga)
     cleaned = " ".join(out).strip(" ,.;:-")
     if cleaned.endswith("'s"):
         cleaned = cleaned[:-2]
