@@ -637,3 +637,16 @@ def test_a_rating_for_or_of_a_company_names_it() -> None:
 
 def test_a_capitalised_legal_form_after_the_name_is_no_ticker() -> None:
     assert first("Maxim Group Maintains Buy Rating for Lumen Foods AG")["company"] == "Lumen Foods AG"
+
+
+def test_a_related_story_printed_between_table_rows_lends_no_row_its_ticker() -> None:
+    found = events(
+        "滙豐研究對本地銀行股評級及目標價(表)",
+        "滙豐研究發表研究報告,對本地銀行股投資評級及目標價表列如下:股份 | 投資評級 | 目標價(港元)"
+        "相關內容《大行》摩通微降樂門銀行(03968.HK)目標價至60元 評級「增持」"
+        "康恩銀行(01398.HK) +0.050 (+0.893%) | 買入 | 7.5元北港銀行(00939.HK) +0.010 (+0.137%) | 持有 | 10.4元",
+    )
+    assert [(f["company"], f["ticker"], f["rating"], f["target"]) for f in found] == [
+        ("康恩銀行", "1398.HK", "買入", 7.5),
+        ("北港銀行", "0939.HK", "持有", 10.4),
+    ]

@@ -20,9 +20,10 @@ TABLE_LEAD = re.compile(
 )
 _BAR = r"[|│┃｜]"
 # One row. The name is read backwards from the ticker; quote noise (price, change, short-selling ratio) may sit
-# between the ticker and the first bar, but no bar and no new ticker.
+# between the ticker and the first bar, but no bar and no new ticker (a "相關內容" link to another story that a page
+# prints between rows names a ticker of its own: the row is the one whose ticker comes last).
 _ROW = re.compile(
-    r"[(（](?P<code>\d{4,5})\.hk[)）][^|│┃｜(（\n]{0,20}(?:[(（][^)）\n]{0,16}[)）][^|│┃｜\n]{0,60}?)?"
+    r"[(（](?P<code>\d{4,5})\.hk[)）][^|│┃｜(（\n]{0,20}(?:(?![(（]\d{4,5}\.hk)[(（][^)）\n]{0,16}[)）][^|│┃｜\n]{0,60}?)?"
     + _BAR
     + r"\s*(?P<r1>[^|│┃｜\s>→\-]{1,10})\s*(?:(?:->|→|－>)\s*(?P<r2>[^|│┃｜\s]{1,10})\s*)?"
     + _BAR
