@@ -650,3 +650,12 @@ def test_a_related_story_printed_between_table_rows_lends_no_row_its_ticker() ->
         ("康恩銀行", "1398.HK", "買入", 7.5),
         ("北港銀行", "0939.HK", "持有", 10.4),
     ]
+
+
+def test_the_tail_of_a_related_story_is_not_part_of_the_next_row_name() -> None:
+    found = events(
+        "美银证券对券商股评级及目标价(表)",
+        "美银证券发表研究报告,目前最新投资评级及目标价表列如下:股份 | 投资评级 | 目标价(港元) | 目标价调整幅度"
+        "相关内容《大行》摩通:首选乐门证券(03908.HK)等康恩证券(06030.HK) -1.240 (-4.106%) | 买入 | 31元 | +26%",
+    )
+    assert [(f["company"], f["ticker"]) for f in found] == [("康恩证券", "6030.HK")]

@@ -30,7 +30,7 @@ _ROW = re.compile(
     + r"\s*(?:hk\$|\$)?(?P<t1>\d{1,6}(?:\.\d{1,4})?)\s*(?:港?元)?\s*(?:(?:->|→|－>)\s*(?:hk\$|\$)?(?P<t2>\d{1,6}(?:\.\d{1,4})?)\s*(?:港?元)?)?"
 )
 _NAME_BEFORE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9\-&]{2,16})\s*$")
-_SECTION = re.compile(r"^(?:[\u4e00-\u9fff]{1,5}股|股份|目标价|港元|\))")
+_SECTION = re.compile(r"^(?:[\u4e00-\u9fff]{1,5}股|股份|目标价|港元|\)|等|及)")  # (等/及: the tail of a related story)
 _MAX_ROWS = 40
 
 
