@@ -1013,3 +1013,14 @@ def test_a_gse_single_family_serious_delinquency_rate_is_a_print() -> None:
 
 def test_a_gse_named_without_a_delinquency_figure_is_not_a_print() -> None:
     assert prints("Fannie Mae names a new chief risk officer", "The appointment takes effect in April.") == []
+
+
+def test_the_previous_months_figure_after_a_forecast_is_still_the_prior() -> None:
+    got = by_indicator(
+        prints(
+            "China Feb new loans 506.1 bln yuan",
+            "Chinese banks made 506.1 billion yuan worth of new yuan loans in February, lower than a forecast of 600 "
+            "billion yuan and below the previous month's 787 billion yuan.",
+        )
+    )
+    assert (got["pboc_new_rmb_loans"]["value"], got["pboc_new_rmb_loans"]["prior"]) == (506.1, 787)

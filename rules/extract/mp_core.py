@@ -527,7 +527,8 @@ def _leading_prior(ctx: Ctx, m: Mention, annual: bool) -> float | None:
 
 _FORECAST_AFTER_AT: Final = re.compile(FORECAST_AFTER.pattern.removeprefix("^"))
 _PRIOR_RIGHT_BEFORE: Final = zre(
-    r"(?:(?<![a-z])prior|(?<![a-z])previous(?:ly)?|last week'?s|前值|上周|上月)\s?(?:was |of |at |:|为|是)?\s?$"
+    r"(?:(?<![a-z])(?:prior|previous|last)(?: (?:week|month|quarter|period|reading)(?:'s|’s)?)?|(?<![a-z])previously"
+    r"|last week'?s|前值|上周|上月)\s?(?:was |of |at |:|为|是)?\s?$"
 )
 _ANNUAL_PRIOR: Final = zre(
     r"(?:较|比|compared with|from|versus)\s?\d{4}\s?年?|in \d{4}\s?$|上一?年|去年|previous year|a year earlier"
