@@ -659,3 +659,10 @@ def test_the_tail_of_a_related_story_is_not_part_of_the_next_row_name() -> None:
         "相关内容《大行》摩通:首选乐门证券(03908.HK)等康恩证券(06030.HK) -1.240 (-4.106%) | 买入 | 31元 | +26%",
     )
     assert [(f["company"], f["ticker"]) for f in found] == [("康恩证券", "6030.HK")]
+
+
+def test_a_link_label_after_the_ticker_is_not_the_company() -> None:
+    f = first(
+        "Tuesday's Upgrades and Downgrades", "LMNF (LMNF) - Get Report downgraded at Deutsche Bank from Buy to Hold."
+    )
+    assert (f["company"], f["rating"], f["action"]) == ("LMNF", "Hold", "downgrade")

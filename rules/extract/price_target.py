@@ -876,6 +876,9 @@ class _Call:
     sector: bool = False
 
 
+_LINK_WORDS = re.compile(r"(?i)\s[-–]\s(?:get report|free report)\b")
+
+
 class _Item:
     """One candidate item: original and folded head, and what is found once over it."""
 
@@ -888,6 +891,10 @@ class _Item:
             aligned = len(folded_all) == len(doc.text[:CAP])
         self.folded = f = folded_all[:CAP]
         self.text = doc.text[: len(f)] if aligned else f
+        if "get report" in f:  # TheStreet's "CBS (CBS) - Get Report downgraded …": a link's words, not a name
+            blank = _LINK_WORDS.sub(lambda m: " " * len(m.group()), f)
+            self.folded = f = blank
+            self.text = _LINK_WORDS.sub(lambda m: " " * len(m.group()), self.text) if aligned else f
         self.title_end = min(len(doc.title), len(f))
         self.cues, self.broker_hits, self.ratings = scan(f)
         self.taiwan = bool(_TAIWAN.search(f))
@@ -1558,7 +1565,7 @@ def _read_ticker_name(item: _Item, t: _Ticker) -> str | None:
             run_start = max(run_start, brokers[-1].end)
         name = original(text, f, run_start, s).strip()
         return _clean_zh(name, f[run_start:s].strip()) if name else None
-    window = _CORP_SUFFIX.sub("", text[max(0, s - 60) : s]).rstrip(" ,")
+    window = _CORP_SUFFIX.sub("", text[max(0, s - 60) : s].rsplit("\n", 1)[-1]).rstrip(" ,")  # (not the headline's)
     words: list[str] = []
     for w in reversed(window.split()):  # the capitalised run that ends at the ticker
         if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&", "de"))):
