@@ -666,3 +666,12 @@ def test_a_link_label_after_the_ticker_is_not_the_company() -> None:
         "Tuesday's Upgrades and Downgrades", "LMNF (LMNF) - Get Report downgraded at Deutsche Bank from Buy to Hold."
     )
     assert (f["company"], f["rating"], f["action"]) == ("LMNF", "Hold", "downgrade")
+
+
+def test_a_second_broker_moving_the_same_target_in_a_parallel_clause_is_its_own_call() -> None:
+    found = events(
+        "外資調升樂門科技目標價",
+        "大摩將樂門科技目標價由1,888元升至1,988元,評等「優於大盤」；美銀則由1,960元升至2,150元,建議「買進」。",
+    )
+    got = {f["broker"].split()[0]: (f["target"], f.get("old_target"), f["action"]) for f in found}
+    assert got == {"大摩": (1988, 1888, "raise_target"), "美銀": (2150, 1960, "raise_target")}

@@ -876,6 +876,10 @@ class _Call:
     sector: bool = False
 
 
+_PARALLEL_MOVE = re.compile(
+    r"(?:则|亦|也|同样)?由\s?\d[\d,]*(?:\.\d+)?\s?(?:港?元)?\s?(?:大幅)?(?:上调|下调|调升|调降|调高|调低|上修|下修|大升|升|降)?至"
+    r"\s?\d"
+)
 _LINK_WORDS = re.compile(r"(?i)\s[-–]\s(?:get report|free report)\b")
 
 
@@ -901,6 +905,8 @@ class _Item:
         self.anchors = [c for c in self.cues if c.kind == "anchor" and self._price_anchor(c)]
         if self.anchors and self.anchors[0].word == "target" and _TICKER.match(self.text, self.anchors[0].end + 1):
             self.anchors = self.anchors[1:]  # "Target (NYSE:TGT) had its target price lifted …": a company
+        if self.anchors and "由" in f:
+            self._parallel_anchors()
         self.actions = self._actions()
         self._tickers_found: list[_Ticker] | None = None
         self.brokers: list[_Broker] = []
@@ -1027,6 +1033,21 @@ class _Item:
                 if kind:
                     out.append((kind, c.start, c.end))
         return out
+
+    def _parallel_anchors(self) -> None:
+        """ "大摩將台積電目標價由1,888元升至1,988元；美銀則由1,960元升至2,150元": the second broker's move leaves the
+        target word out; a broker right before "(則)由 X 升至 Y" after a stated target stands for it."""
+        f = self.folded
+        added = []
+        for m in _PARALLEL_MOVE.finditer(f, self.anchors[0].end):
+            at = m.start()
+            clause = max(f.rfind(p, 0, at) for p in ",，;；。")
+            if "目标价" in f[clause + 1 : at] or not any(0 <= at - h.end <= 2 for h in self.broker_hits):
+                continue
+            added.append(Cue("目标价", "anchor", at, at))
+        if added:
+            self.anchors = sorted([*self.anchors, *added], key=lambda c: c.start)
+            self.cues = sorted([*self.cues, *added], key=lambda c: c.start)
 
     def _target_move(self, c: Cue) -> str | None:
         f = self.folded
