@@ -1258,3 +1258,13 @@ def test_the_announcer_that_pays_the_fees_is_the_licensee() -> None:
         "樂門生技與美國Marrow簽署獨家授權合約",
         "樂門生技今日公告,與美商Marrow Pharma簽訂新藥LM-3的獨家授權合約,樂門生技將支付簽約金500萬美元。",
     ) == ("Marrow Pharma", "樂門生技")
+
+
+def test_contingent_value_rights_alone_are_not_the_price_of_an_acquisition() -> None:
+    d = deal(
+        "Marrow Pharma to buy Pellan Bio",
+        "Pellan Bio shareholders may receive additional value through a contingent value right that will pay $4.00 "
+        "per share upon approval, representing a potential additional $646 million in aggregate contingent "
+        "consideration.",
+    )
+    assert d is not None and d["deal_type"] == "acquisition" and "total" not in d

@@ -263,6 +263,7 @@ _TOTAL_POST = re.compile(
 _RECEIVE_UP_TO = re.compile(
     r"(?:收取|获得|获取|收到)(?:合计|总计|总额)?(?:最高|高达|最高达|最高可达|至多|最多|不超过)约?\s?$"
 )
+_MORE_WORD = re.compile(r"\b(?:additional|further)\b|额外")
 _COMPONENT = re.compile(r"首付|预付|首期|签约金|里程碑|里程金|milestone|upfront|up front|up-front|选择权费|option fee")
 _STRONG_TOTAL = re.compile(
     r"(?:总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额|"
@@ -321,7 +322,12 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "other"
         elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
             a.kind = "equity"
-        elif total_word is not None and not component_before and a.start - total_word.end <= 12:
+        elif (
+            total_word is not None
+            and not component_before
+            and a.start - total_word.end <= 12
+            and not _MORE_WORD.search(f, total_word.end, a.start)  # "a potential additional $646m": contingent
+        ):
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
         elif (
             _BUNDLE_POST.search(post_full[:60])
@@ -460,8 +466,8 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
             exact = next((a.value for a in body_totals if not a.approx), component)
             if exact is not None and abs(exact - total) <= 0.12 * total:
                 total = exact
-    elif component is not None:
-        total = component
+    elif component is not None and not (acquisition and upfront is None and not bundles):
+        total = component  # (an acquisition's contingent payments alone are not its price)
     elif acquisition:
         total = upfront if upfront is not None else (considerations[0].value if considerations else None)
     if total is not None and not currency:
