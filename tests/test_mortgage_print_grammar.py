@@ -1024,3 +1024,23 @@ def test_the_previous_months_figure_after_a_forecast_is_still_the_prior() -> Non
         )
     )
     assert (got["pboc_new_rmb_loans"]["value"], got["pboc_new_rmb_loans"]["prior"]) == (506.1, 787)
+
+
+def test_a_rate_kept_at_a_level_from_the_previous_month_is_the_level() -> None:
+    got = by_indicator(
+        prints(
+            "China keeps benchmark loan rate", "The one-year loan prime rate was kept at 3.05% from the previous month."
+        )
+    )
+    assert (got["lpr_1y"]["value"], got["lpr_1y"]["prior"]) == (3.05, 3.05)
+
+
+def test_when_a_rate_was_last_changed_is_not_the_period_of_the_decision() -> None:
+    got = by_indicator(
+        prints(
+            "China leaves loan prime rates unchanged",
+            "The one-year loan prime rate was kept unchanged at 3.05 percent and the five-year LPR at 3.55 percent. "
+            "The rates were last lowered in May 2025.",
+        )
+    )
+    assert got["lpr_5y"]["period"] == got["lpr_1y"]["period"] == "2026-03"  # the published month

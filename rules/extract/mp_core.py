@@ -293,8 +293,11 @@ class Ctx:
         if f.tail in ("down", "up", "cdown", "cup"):
             return True
         # "up from 3.93% from the previous week": a base after "from" is a level, whatever follows it
-        return f.head == "chafter" and not _BASE_BEFORE.search(
-            self.t, max(0, self.nums[i].start - 16), self.nums[i].start
+        # ("kept at 4.05% from the previous month": after "at" / "to" it is a level, whatever follows)
+        return (
+            f.head == "chafter"
+            and f.tail != "to"
+            and not _BASE_BEFORE.search(self.t, max(0, self.nums[i].start - 16), self.nums[i].start)
         )
 
     def negative(self, i: int) -> bool:

@@ -77,6 +77,11 @@ ZH_STARTS: Final = tuple("一二两三四五六七八九十〇○零前首上第
 _YEAR_GROUPS: Final = tuple(f"y{i}" for i in range(1, 8))
 _NOT_MONTH_BEFORE: Final = zre(r"(?:个|前|首|近|每|多|几|数|逾|超过)\s?$")
 _SINCE_BEFORE: Final = zre(r"(?:since|自|从|至今|以来)\s?$")
+# "The rates were last lowered in April 2020": when an earlier change happened, not the period of this print
+_LAST_CHANGED_BEFORE: Final = zre(
+    r"\blast\s(?:lowered|cut|raised|reduced|changed|adjusted|hiked|moved|eased|lifted)\b[^.;]{0,40}?\bin\s?$"
+    r"|(?:上次|上一次|最近一次)(?:下调|上调|调整|降息|加息)[^。；;]{0,6}?(?:于|在|是)\s?$"
+)
 
 
 @dataclass(slots=True)
@@ -187,7 +192,11 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
             q = _cn_int(g["zq"])
             out.append(Mark(s, e, "quarter", _year(yv), q=q, year_end=bool(g["zqe"])))
         elif g["zhm"]:
-            if _NOT_MONTH_BEFORE.search(t, max(0, s - 3), s) or _SINCE_BEFORE.search(t, max(0, s - 3), s):
+            if (
+                _NOT_MONTH_BEFORE.search(t, max(0, s - 3), s)
+                or _SINCE_BEFORE.search(t, max(0, s - 3), s)
+                or _LAST_CHANGED_BEFORE.search(t, max(0, s - 20), s)
+            ):
                 continue
             month = _cn_int(g["zmm"])
             if month and 1 <= month <= 12:
@@ -196,7 +205,7 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
             mon = g["mon4"]
             if mon.startswith("may") and not _capital(original, m.start("mon4")):
                 continue
-            if _SINCE_BEFORE.search(t, max(0, s - 7), s):
+            if _SINCE_BEFORE.search(t, max(0, s - 7), s) or _LAST_CHANGED_BEFORE.search(t, max(0, s - 70), s):
                 continue
             out.append(Mark(s, e, "month", _year(g["emy"]), _MONTHS[mon[:3]]))
         elif g["zhy"]:
