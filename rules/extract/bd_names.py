@@ -195,10 +195,10 @@ _ZH_STOP_WORDS = _wordlist(
     "下属|分享|负担|处理|执行|上市后|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
-_ZH_STOP = re.compile(
-    ".*(?:" + "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元)"
-)  # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
-_ZH_STOP_ANY = re.compile("|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元")
+# 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
+_ZH_STOP_ALT = "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元"
+_ZH_STOP = re.compile(f".*(?:{_ZH_STOP_ALT})")  # up to the last stop word
+_ZH_STOP_ANY = re.compile(_ZH_STOP_ALT)  # each stop word
 _ZH_NAME_CHARS = frozenset("和以同向及于")  # stop words that are also characters of names: 和黄, 圣和, 以岭, 同源康
 ZH_GENERIC = re.compile(
     r"^(?:美国|美國|中国|中國|全球|跨国|国际|海外|国内|本土|日本|瑞士|法国|英国|德国|印度|韩国|台湾|香港|欧洲|亚洲|丹麦|"

@@ -883,6 +883,11 @@ _PARALLEL_MOVE = re.compile(
 _LINK_WORDS = re.compile(r"(?i)\s[-–]\s(?:get report|free report)\b")
 
 
+def _blank_links(text: str) -> str:
+    """Link labels turned to spaces of the same length (offsets stay aligned)."""
+    return _LINK_WORDS.sub(lambda m: " " * len(m.group()), text)
+
+
 class _Item:
     """One candidate item: original and folded head, and what is found once over it."""
 
@@ -896,9 +901,8 @@ class _Item:
         self.folded = f = folded_all[:CAP]
         self.text = doc.text[: len(f)] if aligned else f
         if "get report" in f:  # TheStreet's "CBS (CBS) - Get Report downgraded …": a link's words, not a name
-            blank = _LINK_WORDS.sub(lambda m: " " * len(m.group()), f)
-            self.folded = f = blank
-            self.text = _LINK_WORDS.sub(lambda m: " " * len(m.group()), self.text) if aligned else f
+            self.folded = f = _blank_links(f)
+            self.text = _blank_links(self.text) if aligned else f
         self.title_end = min(len(doc.title), len(f))
         self.cues, self.broker_hits, self.ratings = scan(f)
         self.taiwan = bool(_TAIWAN.search(f))
