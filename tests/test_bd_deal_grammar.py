@@ -1268,3 +1268,29 @@ def test_contingent_value_rights_alone_are_not_the_price_of_an_acquisition() -> 
         "consideration.",
     )
     assert d is not None and d["deal_type"] == "acquisition" and "total" not in d
+
+
+def test_the_company_granted_an_option_is_not_the_one_that_receives_the_payment() -> None:
+    assert roles(
+        "樂門生技股價急升",
+        "樂門生技公布,就授予Marrow Pharma獨家選擇權以就LM-3訂立獨家許可而訂立協議,將收到5000萬美元的選擇權付款,並有權收取最高3億美元的里程碑付款。",
+    ) == ("樂門生技", "Marrow Pharma")
+
+
+def test_the_group_after_a_conditional_clause_is_the_announcer() -> None:
+    assert roles(
+        "樂門生技股價急升",
+        "樂門生技公布與Marrow Pharma訂立選擇權協議,倘Marrow Pharma行使選擇權,該集團可獲得最高8億美元的行使費。",
+    ) == ("樂門生技", "Marrow Pharma")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Pellan Bio will receive a $40 million option payment and up to $500 million in milestones.",
+        "樂門生技將收到4000萬美元的選擇權付款,並可獲得最高5億美元的里程碑付款。",
+    ],
+)
+def test_an_option_payment_is_the_upfront(summary: str) -> None:
+    d = deal("Marrow Pharma takes an option on a Pellan Bio drug", summary)
+    assert d is not None and d.get("upfront") == 40_000_000 and d.get("total") == 540_000_000

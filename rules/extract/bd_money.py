@@ -192,9 +192,9 @@ _EQUITY = re.compile(
     r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:(?:(?!现金|加|及|和|与)[a-z\u4e00-\u9fff ]){1,12}的?)?(?:股份|股票|认股权证))"
 )
 _UPFRONT_POST = re.compile(
-    r"^\s?(?:in\s|as\s|as an\s|of\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option fee)|"
+    r"^\s?(?:in\s|as\s|as an\s|of\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
     r"^\s?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
-    r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性)"
+    r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )
 _UPFRONT_PRE = re.compile(
     r"(?:(?:upfront|up-front|up front|initial)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
