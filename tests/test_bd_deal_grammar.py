@@ -1294,3 +1294,11 @@ def test_the_group_after_a_conditional_clause_is_the_announcer() -> None:
 def test_an_option_payment_is_the_upfront(summary: str) -> None:
     d = deal("Marrow Pharma takes an option on a Pellan Bio drug", summary)
     assert d is not None and d.get("upfront") == 40_000_000 and d.get("total") == 540_000_000
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Marrow Pharma Upgraded To Buy At Citi", "Marrow Pharma upgraded to Buy at Citi", "Marrow Pharma initiated at Buy"],
+)
+def test_a_rating_of_buy_is_not_an_acquisition(title: str) -> None:
+    assert deal(title) is None

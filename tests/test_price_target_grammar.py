@@ -675,3 +675,26 @@ def test_a_second_broker_moving_the_same_target_in_a_parallel_clause_is_its_own_
     )
     got = {f["broker"].split()[0]: (f["target"], f.get("old_target"), f["action"]) for f in found}
     assert got == {"大摩": (1988, 1888, "raise_target"), "美銀": (2150, 1960, "raise_target")}
+
+
+@pytest.mark.parametrize(
+    ("title", "rating", "action"),
+    [
+        ("Harlow Retail Upgraded To Buy At Citi", "Buy", "upgrade"),
+        ("Harlow Retail Initiated As Neutral/High Risk At Citi", "Neutral", "initiate"),
+        ("Harlow Retail Initiated At Buy By Citi", "Buy", "initiate"),
+        ("Harlow Retail Stock Initiated With Buy At Citi", "Buy", "initiate"),
+    ],
+)
+def test_a_title_case_headline_ends_the_company_name_at_its_verb(title: str, rating: str, action: str) -> None:
+    f = first(title)
+    assert (f["company"], f["broker"], f["rating"], f["action"]) == ("Harlow Retail", "Citi", rating, action)
+
+
+def test_a_company_named_between_initiates_and_its_rating_is_an_initiation() -> None:
+    f = first("Citi initiates Harlow Retail at Buy, target $30")
+    assert (f["company"], f["target"], f["action"]) == ("Harlow Retail", 30, "initiate")
+
+
+def test_coverage_after_the_name_is_not_part_of_it() -> None:
+    assert first("Harlow Retail Coverage Initiated At Citi")["company"] == "Harlow Retail"

@@ -44,7 +44,7 @@ _CHANGE_KINDS = ("init", "up", "down", "raise", "cut")
 _CHANGES = frozenset(("init", "up", "down", "raise", "cut"))
 _CALL_CUES = frozenset(("anchor", "rcue", "up", "down", "init", "keep", "upside"))
 _INIT_EN = re.compile(
-    r"(?:initiat\w*(?:\s+\w+){0,3}?\s+coverage|initiat\w*\s+(?:\S+\s+)?(?:at|with|on)\b|(?:resum|reinstat|assum)\w*\s+(?:coverage|at|with)\b"
+    r"(?:initiat\w*(?:\s+\w+){0,3}?\s+coverage|initiat\w*\s+(?:\S+\s+){0,4}?(?:at|with|on|as)\b|(?:resum|reinstat|assum)\w*\s+(?:coverage|at|with)\b"
     r"|started\s+(?:at|with)\b)"
 )
 _COVERAGE_VERBS = (
@@ -478,6 +478,7 @@ _EN_STOP = frozenset(
         "stock",
         "target",
         "rating",
+        "coverage",
         "in",
         "over",
         "despite",
@@ -1686,18 +1687,18 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
     if (b := next((b for b in item.brokers if lo <= b.start <= lo + 3 and b.acting), None)) is not None:
         colon = _BROKER_COLON.match(text, b.end, hi)  # "Citi: Tencent target price lowered to …"
         at = colon.end() if colon else lo
-    m = _EN_SUBJECT.match(text, at, hi) if text[at : at + 4].strip()[:1].isupper() else None
-    if not m or m.group(2).lower() not in _SUBJECT_VERBS:  # "Recently, AbbVie received an upgrade …"
+    subj = _subject_en(text, at, hi) if text[at : at + 4].strip()[:1].isupper() else None
+    if subj is None:  # "Recently, AbbVie received an upgrade …"
         comma = text.find(", ", lo, min(hi, lo + 40))
-        m = _EN_SUBJECT.match(text, comma + 2, hi) if comma > 0 else None
-        head = text[lo:comma].strip() if m and m.group(2).lower() in _SUBJECT_VERBS else ""
+        subj = _subject_en(text, comma + 2, hi) if comma > 0 else None
+        head = text[lo:comma].strip() if subj is not None else ""
         if head and _LIST_HEAD.fullmatch(head) and not _ADVERB_HEAD.match(head):  # "AvalonBay, Essex downgraded"
             add(text.index(head, lo), _clean_en(head))
-    if m and m.group(2).lower() in _SUBJECT_VERBS:
-        s1, e1 = m.start(1), m.end(1)
+    if subj is not None:
+        s1, e1 = subj
         inside = [b for b in item.brokers if s1 <= b.start < e1]
         if not any(b.acting for b in inside):  # "Evercore had rated …" is the broker; "RBC downgraded as …" is not
-            add(s1, _clean_en(m.group(1)))
+            add(s1, _clean_en(text[s1:e1]))
     if not cands and ("shares" in f[lo:hi] or "stock" in f[lo:hi]):  # "… says Kestrel Air shares could rally"
         m = _EN_NAME_SHARES.search(text, lo, hi)
         if m and not any(m.start(1) <= b.start < m.end(1) and b.acting for b in item.brokers):
@@ -1726,6 +1727,26 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
                 name = _ticker_name(item, t) or name
                 break
     return name, ticker, False
+
+
+_SUBJECT_ACTIONS = frozenset(["upgraded", "downgraded", "initiated", "started", "reiterated", "resumed", "gets", "got"])
+
+
+def _subject_en(text: str, at: int, hi: int) -> tuple[int, int] | None:
+    """The span of the company a sentence opens with, when a subject verb follows it ("Moderna stock …", "AbbVie
+    received …"). A title-case headline capitalises the verb too ("Pellan Bio Upgraded To Buy At Citi"): the
+    name then ends before its first action verb, else before a noun of the call (Stock, Price Target)."""
+    m = _EN_SUBJECT.match(text, at, hi)
+    if m is None:
+        return None
+    if m.group(2).lower() in _SUBJECT_VERBS:
+        return m.start(1), m.end(1)
+    words = list(re.finditer(r"\S+", text[m.start(1) : m.end(1)]))
+    for pick in (_SUBJECT_ACTIONS, _SUBJECT_VERBS):
+        for w in words[1:]:
+            if w.group().lower() in pick:
+                return m.start(1), m.start(1) + w.start() - 1
+    return None
 
 
 def _same_company(a: str | None, b: str | None) -> bool:
