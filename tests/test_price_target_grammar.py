@@ -698,3 +698,16 @@ def test_a_company_named_between_initiates_and_its_rating_is_an_initiation() -> 
 
 def test_coverage_after_the_name_is_not_part_of_it() -> None:
     assert first("Harlow Retail Coverage Initiated At Citi")["company"] == "Harlow Retail"
+
+
+@pytest.mark.parametrize(
+    ("title", "rating", "action"),
+    [
+        ("Jefferies lifts Harlow Retail to buy, target 520p", "buy", "upgrade"),
+        ("Jefferies lifts Harlow Retail to 'buy'", "buy", "upgrade"),
+        ("Peel Hunt cuts Harlow Retail to ‘hold’", "hold", "downgrade"),
+    ],
+)
+def test_a_move_to_a_rating_in_quotes_or_without_a_target_word_is_a_call(title: str, rating: str, action: str) -> None:
+    f = first(title)
+    assert (f["company"], f["rating"], f["action"]) == ("Harlow Retail", rating, action)

@@ -714,7 +714,9 @@ _TRIM = " \t\n\"'“”‘’「」『』【】(（,，:："
 
 
 def _last_words(text: str, n: int) -> list[str]:
-    return [w.strip(_TRIM) for w in text.split()[-n:]]
+    """The last n words, punctuation trimmed; a lone quote or bracket is no word ("to 'buy'")."""
+    words = [w.strip(_TRIM) for w in text.split()[-n - 2 :]]
+    return [w for w in words if w][-n:]
 
 
 # What may stand between "from" and the old value: "from a prior $50", "from its previous price target of $372",
