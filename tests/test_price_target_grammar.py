@@ -711,3 +711,25 @@ def test_coverage_after_the_name_is_not_part_of_it() -> None:
 def test_a_move_to_a_rating_in_quotes_or_without_a_target_word_is_a_call(title: str, rating: str, action: str) -> None:
     f = first(title)
     assert (f["company"], f["rating"], f["action"]) == ("Harlow Retail", rating, action)
+
+
+def test_royal_bank_of_canada_is_the_broker_rbc() -> None:
+    f = first("Royal Bank of Canada Increases Harlow Retail (HRL) Price Target to $53.00")
+    assert (f["broker"].startswith("Royal Bank of Canada"), f["company"], f["target"]) == (True, "Harlow Retail", 53)
+
+
+def test_the_analysts_surname_is_not_the_company() -> None:
+    f = first(
+        "Harlow Retail Stock Lower on Analyst Downgrade",
+        "Harlow Retail (NYSE:HRL) slipped on Friday. The news comes from Citi analyst Jane Roe. In her note, Roe "
+        "drops HRL stock from its previous “Buy” rating to a new “Neutral” rating.",
+    )
+    assert (f["company"], f["rating"], f["old_rating"], f["action"]) == ("Harlow Retail", "Neutral", "Buy", "downgrade")
+
+
+def test_a_data_house_reporting_a_consensus_is_not_a_call() -> None:
+    assert events(
+        "Harlow Retail (NASDAQ:HRL) has been given an average broker rating score of 2.00 (Buy) from the four analysts "
+        "that cover the company, Zacks Investment Research reports.",
+        "Three equities research analysts have rated the stock with a buy rating and one has given it a hold rating.",
+    ) == []

@@ -1204,8 +1204,8 @@ class _Item:
         f = self.folded
         before = _SENTENCE_CUT.split(f[max(0, start - 30) : start])[-1].rstrip()
         after = f[end : end + 40]
-        if _OBJECT_AFTER_EN.match(after):
-            return False
+        if _OBJECT_AFTER_EN.match(after) or _REPORTER_AFTER.match(after) or before.endswith("according to"):
+            return False  # (", Zacks Investment Research reports.", "according to Zacks": who tells, not who acts)
         if "\u4e00" <= f[start] <= "\u9fff":
             return not (before.endswith(_OBJECT_BEFORE_ZH) or _OBJECT_AFTER_ZH.match(after))
         words = before.split()
@@ -1215,6 +1215,9 @@ class _Item:
         ):
             return False
         return not (len(words) >= 2 and f"{words[-2]} {words[-1]}" in _OBJECT_PAIRS)
+
+
+_REPORTER_AFTER = re.compile(r"\s+(?:reports|reported)\s*(?:[.,;]|$)")
 
 
 def _normalise_ticker(sym: str, ex: str | None, taiwan: bool) -> str | None:
@@ -1254,7 +1257,7 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
     f = item.folded
     pre = f[max(0, h.start - 16) : h.start]
     post = f[h.end : h.end + 14]
-    if _CONSENSUS.search(f, max(0, h.start - 30), h.start):
+    if _CONSENSUS.search(f, max(0, h.start - 45), h.start):  # "an average broker rating score of 1.00 (Strong Buy)"
         return False
     if _SECTOR_VIEW_AFTER.match(post):
         return False
@@ -1284,7 +1287,7 @@ def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
         between = f[a.end : b.start]
         if len(between) > 35 or rating_level(a.alias) == rating_level(b.alias) == None:  # noqa: E711
             continue
-        before = f[max(0, a.start - 12) : a.start]
+        before = f[max(0, a.start - 24) : a.start]  # "from its previous “Buy” rating to …"
         if _ends_from(before) and _TO_MID.search(between):
             return b, a
         if _ARROW.search(between):
@@ -1617,6 +1620,8 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
 
     def add(pos: int, name: str | None, ticker: str | None = None) -> bool:
         nonlocal sector
+        if name and ticker is None and _analyst_named(item, name):
+            return False  # "… analyst Jane Roe. … Roe drops HRL stock to Neutral": the analyst, not the company
         if name:
             cands.append((pos, name, ticker))
             return True
@@ -2124,7 +2129,12 @@ def _restates(item: _Item, first: Fields, later: Fields) -> bool:
     name = str(later.get("company") or "")
     if _TICKER_LIKE.fullmatch(name) and first.get("ticker") in (None, name):
         return True
-    return bool(name) and re.search(r"\banalysts?\s+[A-Z][a-z]+\s+" + re.escape(name) + r"\b", item.text) is not None
+    return _analyst_named(item, name)
+
+
+def _analyst_named(item: _Item, name: str) -> bool:
+    """The text introduces `name` as an analyst ("analyst Martin Landry", "analyst Landry")."""
+    return bool(name) and re.search(r"\banalysts?\s+(?:[A-Z][a-z]+\s+)?" + re.escape(name) + r"\b", item.text) is not None
 
 
 def _merge_restated(item: _Item, events: list[Fields]) -> list[Fields]:
