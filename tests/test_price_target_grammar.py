@@ -733,3 +733,19 @@ def test_a_data_house_reporting_a_consensus_is_not_a_call() -> None:
         "that cover the company, Zacks Investment Research reports.",
         "Three equities research analysts have rated the stock with a buy rating and one has given it a hold rating.",
     ) == []
+
+
+def test_a_broker_columns_capitalised_heading_names_the_company_of_its_paragraph() -> None:
+    found = events(
+        "Broker Round-Up",
+        "HARLOW RETAIL\nCiti rates the retailer as “neutral” but raises its target price from 210p to 230p.\n"
+        "PELLAN BIO\nNomura has upgraded the drug developer from “neutral” to “buy” with a target price of 506p.",
+    )
+    assert [(f["broker"], f["company"], f["target"]) for f in found] == [
+        ("Citi", "Harlow Retail", 230),
+        ("Nomura", "Pellan Bio", 506),
+    ]
+
+
+def test_a_column_title_in_capitals_is_no_company() -> None:
+    assert events("Notes", "BROKER RATINGS TODAY\nCiti raises its target price to 230p.") == []

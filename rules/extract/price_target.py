@@ -1523,6 +1523,23 @@ _SECTION_WORDS = re.compile(
     r"upgrades?|downgrades?|initiations?|reiterations?|target changes|price targets?|analyst actions?|highlights?|"
     r"top picks?|in brief|also|plus|today|yesterday"
 )
+def _heading_company(item: _Item, at: int) -> str | None:
+    """A broker column heads each call with the company in capitals on a line of its own ("BT GROUP" / "UBS rates
+    the telecoms group as neutral but raises its target price …"): the heading names the paragraph's company."""
+    t = item.text
+    line = t.rfind("\n", 0, at)
+    if line <= 0:
+        return None
+    head = t[t.rfind("\n", 0, line) + 1 : line].strip()
+    if not (2 <= len(head) <= 40 and head.isupper() and _HEADING.fullmatch(head)):
+        return None
+    if _SECTION_WORDS.fullmatch(head.lower()) or _COLUMN_WORDS.search(head.lower()):
+        return None
+    return " ".join(w if len(w) <= 2 else w.capitalize() for w in head.split())  # (BT Group, Pellan Bio)
+
+
+_HEADING = re.compile(r"[A-Z][A-Z&.'’\- ]*[A-Z.]")
+_COLUMN_WORDS = re.compile(r"\b(?:brokers?|ratings?|analysts?|stocks?|markets?|shares|news|today|week)\b")
 _CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|LLC|AG|SA|NV|SE)\.?[\s,]*$")
 
 
@@ -1861,6 +1878,8 @@ def _calls(item: _Item) -> list[_Call]:
                         prev.old_target = target
                     continue
             company, ticker, sector = _company(item, s, e)
+            if company is None and not sector:
+                company = _heading_company(item, s)
             if sector:  # a sector call: no event of its own, and nothing to lend to the next company's call
                 calls.append(_Call(broker, order, kinds, sector=True))
                 continue
