@@ -1302,3 +1302,37 @@ def test_an_option_payment_is_the_upfront(summary: str) -> None:
 )
 def test_a_rating_of_buy_is_not_an_acquisition(title: str) -> None:
     assert deal(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("乐门药业公告称,公司正在商议购买境外一家生物药公司的控股权", "目前尚未签订正式收购协议。"),
+        ("Marrow Pharma Passes on Option-to-Buy $400 Million Deal for Pellan Bio", ""),
+    ],
+)
+def test_a_deal_under_negotiation_or_an_option_passed_on_is_not_a_deal(title: str, summary: str) -> None:
+    assert deal(title, summary) is None
+
+
+def test_a_hostile_bid_that_ends_in_a_merger_agreement_is_a_deal_at_its_stated_price() -> None:
+    d = deal(
+        "乐门药业宣布与美国Pellan Bio达成并购协议,收购价码提高到大约20亿美元,结束敌意并购",
+        "乐门药业将以每股14美元现金收购Pellan Bio;若包含现金与承接债务,这桩并购案的总值约25亿美元。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "乐门药业", 2_000_000_000)
+
+
+def test_a_target_agreeing_to_accept_an_offer_with_a_bracketed_conversion_is_acquired() -> None:
+    d = deal("德國藥廠Pellan Bio同意接受樂門集團提出的10億美元(約72億元,包括債務在內)的收購案。")
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "樂門集團", 1_000_000_000)
+
+
+def test_a_definitive_accord_after_a_remark_on_acquisitions_in_general_is_a_deal() -> None:
+    d = deal(
+        "In line with its policy of making strategic acquisitions, Marrow Pharma said it has entered into a "
+        "definitive accord with Pellan Bio.",
+        "Under the terms, Marrow Pharma will acquire Pellan Bio for $12 per share, a total cash value of about "
+        "$640 million.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "Marrow Pharma", 640_000_000)

@@ -105,7 +105,7 @@ _WORDS: dict[str, str] = {
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权""",
-    WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
+    WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
         teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
@@ -133,17 +133,18 @@ _WORDS: dict[str, str] = {
         不实|辟谣|网传|谈判|洽谈|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
         探索阶段|初步和|初步阶段|初步接触|有意收购|有意买下|有意出售|寻求收购|寻求出售|寻求买家|寻求合作伙伴|接近达成|可能收购|
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
-        即将签署""",
+        即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
-        clinches|clinched|seals|sealed|签署|签订|订立|达成协议|同意以|同意收购""",
+        clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
         clearance|cfius|antitrust|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
-        ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|
+        ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|passes on|passed on|
+        declines to exercise|declined to exercise|not to exercise|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|

@@ -230,15 +230,15 @@ _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
 )
 _TOTAL_PRE = re.compile(
-    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity )?"
+    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity |cash )?"
     r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
     r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"equity value of|enterprise value of|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
-    r"以|斥资|豪掷|砸|出资|耗资)"
+    r"以|斥资|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
     r"as much as|~|an estimated|a potential|a total of|达到|达|约为|定为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
-    r"最高|最高约|合计|总计)*(?:\s?(?:about|approximately|around|roughly|nearly|almost|some|more than|over|up to|约|近|逾|超过))*\s?$"
+    r"最高|最高约|合计|总计|大约|提高到|提高至|提升至|增至|上调至)*(?:\s?(?:about|approximately|around|roughly|nearly|almost|some|more than|over|up to|约|近|逾|超过))*\s?$"
 )
 _FOR_LICENCE = re.compile(
     r"(?:\bfor(?: a whopping| some)?|\bbets?|\bbetting|\bwagers?|\bcommits?|\bspends?|\bspending|\bshells? out|"
@@ -267,7 +267,7 @@ _MORE_WORD = re.compile(r"\b(?:additional|further)\b|额外")
 _COMPONENT = re.compile(r"首付|预付|首期|签约金|里程碑|里程金|milestone|upfront|up front|up-front|选择权费|option fee")
 _STRONG_TOTAL = re.compile(
     r"(?:总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额|"
-    r"total (?:deal |transaction |potential |equity )?(?:value|consideration|payments?)|total of|in total|"
+    r"total (?:deal |transaction |potential |equity |cash )?(?:value|consideration|payments?)|total of|in total|"
     r"worth|valued at|valuing[^.;]{0,30} at|deal (?:value )?of|equity value of|enterprise value of)"
 )
 _APPROX = re.compile(

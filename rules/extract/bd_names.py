@@ -192,7 +192,7 @@ _ZH_STOP_WORDS = _wordlist(
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
-    "下属|分享|负担|处理|执行|上市后|"
+    "下属|分享|负担|处理|执行|上市后|接受|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
 # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)

@@ -674,7 +674,7 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             if f[p - 1] != "接":
                 continue
             y = st.right(p + 1, 20, descriptors=False)
-            if y is not None and re.match(r"[^，。,]{0,8}?提出的[^，。,]{0,30}?收购", f[y.end : y.end + 45]):
+            if y is not None and re.match(r"[^，。,]{0,8}?提出的[^。；;]{0,40}?收购", f[y.end : y.end + 55]):
                 _give(votes, names, st, st.subject(p - 1, 30), y, 3 * place)
     for m in st.ms:  # 台康生技EG1206A: the company a drug code is written after owns it
         if m.entity != OTHER and _CODE_AFTER.match(f, m.end):
