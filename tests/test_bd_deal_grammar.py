@@ -1336,3 +1336,54 @@ def test_a_definitive_accord_after_a_remark_on_acquisitions_in_general_is_a_deal
         "$640 million.",
     )
     assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "Marrow Pharma", 640_000_000)
+
+
+def test_a_bracket_that_breaks_down_an_earlier_deal_lends_nothing_to_this_one() -> None:
+    d = deal(
+        "樂門生技將新藥LM-3授權予Marrow Pharma",
+        "樂門生技與美國Marrow Pharma簽署新藥授權,簽約金合計里程金共約3億美元,授權總金額超越之前某藥廠的1.5億美元"
+        "(簽約金500萬美元,里程金為1.45億美元),成為台灣最大筆授權案。",
+    )
+    assert d is not None and d.get("total") == 300_000_000
+
+
+def test_cash_payable_at_closing_is_the_upfront_and_milestones_after_it_add_to_the_total() -> None:
+    d = deal(
+        "Marrow Pharma to acquire Pellan Bio",
+        "Marrow Pharma will acquire all shares of Pellan Bio for $120.0 million, payable at closing, and up to an "
+        "additional $80.0 million on the achievement of certain development milestones.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (120_000_000, 200_000_000)
+
+
+def test_a_newco_under_an_investor_is_the_licensee_not_the_investor() -> None:
+    assert roles(
+        "Pellan Bio grants global rights to its obesity drug to a newly established company under Marrow Capital",
+        "Hermes Newco will obtain the development and commercialization rights worldwide.",
+    ) == ("Pellan Bio", "Hermes")
+
+
+def test_a_section_label_is_no_company() -> None:
+    assert roles(
+        "What: Shares of Pellan Bio rose today after the company announced a licence agreement with Marrow Pharma "
+        "(MRW -0.5%) for its antibody program.",
+        "So what: the company will receive an upfront payment.",
+    ) == ("Pellan Bio", "Marrow Pharma")
+
+
+def test_under_which_it_refers_to_the_subject_not_the_partner_just_named() -> None:
+    assert roles(
+        "Marrow Pharma inks an option and license agreement with Hermes Labs (NYSE:HRM) subsidiary Pellan Bio Limited "
+        "under which it will have the option to in-license up to six cancer drug programs"
+    )[1] == "Marrow Pharma"
+
+
+def test_drug_targets_and_descriptors_are_not_parties() -> None:
+    from rules.extract import bd_deal as B
+    from rules.extract.bd_names import find_names
+
+    text = "樂門製藥收購赫吉康。赫吉康是一家臨牀階段的生物科技公司,目標包括Lp(a)、ApoC3、THRbeta及HBV。"
+    t = B._Text(Document(Item(id="t", source="test", title=text)))
+    names = find_names(t.raw, t.f, [(0, len(t.raw))], True, t.cues)
+    found = {n for e in names.entities for n in e.names}
+    assert "樂門製藥" in found and not found & {"Lp", "THRbeta", "臨牀階段的生物科技"}

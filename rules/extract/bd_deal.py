@@ -351,12 +351,19 @@ def _strip_clauses(t: _Text, s: int, e: int) -> list[tuple[int, int]]:
             out.append((a, b))
             continue
         start = a
+        open_in_background = False  # a bracket opened in a background clause: what it holds is background too
         for c in re.finditer(r"[，,]", t.f[a:b]):
             clause_end = a + c.end()
-            (t.context if _background(t, start, clause_end) else out).append((start, clause_end))
+            piece = t.f[start:clause_end]
+            if open_in_background or _background(t, start, clause_end):
+                t.context.append((start, clause_end))
+                depth = piece.count("(") + piece.count("（") - piece.count(")") - piece.count("）")
+                open_in_background = depth > 0 if not open_in_background else depth >= 0
+            else:
+                out.append((start, clause_end))
             start = clause_end
         if start < b:
-            (t.context if _background(t, start, b) else out).append((start, b))
+            (t.context if open_in_background or _background(t, start, b) else out).append((start, b))
     return out
 
 

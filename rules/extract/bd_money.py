@@ -193,7 +193,7 @@ _EQUITY = re.compile(
 )
 _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s|of\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
-    r"^\s?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
+    r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )
 _UPFRONT_PRE = re.compile(
@@ -204,7 +204,7 @@ _UPFRONT_PRE = re.compile(
     r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
 )
 _MILESTONE = re.compile(
-    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|if|when|once|should|worth of|tied to|linked to|payable (?:on|upon)|"
+    r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|if|when|once|should|on|upon|worth of|tied to|linked to|payable (?:on|upon)|"
     r"contingent (?:on|upon)|based on|in the form of)\s(?:[\w\-&,]+\s){0,5}?"
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"

@@ -126,7 +126,7 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+    so now then thus yet wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -209,7 +209,7 @@ ZH_GENERIC = re.compile(
     r"伙伴|上游|下游|药物|研发|技术|科研|医学|研究|临床|中药|化学|原料|仿制|生化|制剂|医疗|健康|器械|疫苗|血液|"
     r"诊断|检测|工业|产业|企业|行业|领域|厂商|巨头|大厂|药企|公司|集团|旗下|子|母|合资|新公司|学名|仿制药|原研|专科|特药|中成药|"
     r"生技|生医|学名药|医学研究|血癌|癌|抗癌|白血病|淋巴瘤|骨髓瘤|糖尿病|减重|减肥|降糖|降脂|镇痛|抗病毒|心血管|自免|"
-    r"免疫|神经|精神|眼|皮肤|口服|注射)*$"
+    r"免疫|神经|精神|眼|皮肤|口服|注射|临床阶段|阶段|的|科技|生物科技)*$"
 )
 _ZH_PRODUCT_TAIL = re.compile(
     r"(?:双抗|单抗|抗体|双特异性抗体|三抗|adc|疫苗|口服|注射|小分子|多肽|减重|降糖|降脂|抗癌|抗肿瘤|肿瘤|癌症|眼科|镇痛|"
@@ -344,6 +344,10 @@ class Names:
     announcer: int | None = None
 
 
+# A drug target written like a name: THRbeta, PPARgamma, Lp(a) (the bracket checked apart)
+_DRUG_TARGET = re.compile(r"[A-Z][A-Za-z0-9]{1,5}(?:alpha|beta|gamma|delta)|Lp")
+
+
 def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: Cues) -> Names:
     """Company mentions inside `spans` of the text (`raw` original, `f` its fold_zh, same offsets); spans may include
     background clauses, which name companies the deal sentences refer back to ("the firm")."""
@@ -366,7 +370,11 @@ def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: C
                     symbols.append(sym)
         if zh and s0 == spans[0][0]:
             _headline_subject(raw, f, s0, e0, found)
-    mentions = _resolve_overlaps(found, raw, f)
+    mentions = [
+        m
+        for m in _resolve_overlaps(found, raw, f)
+        if m.strength == LEX or not (_DRUG_TARGET.fullmatch(raw, m.start, m.end) or raw.startswith("(a)", m.end))
+    ]
     _aliases(raw, f, spans, mentions, symbols)
     if zh:
         _short_forms(raw, f, spans, mentions)

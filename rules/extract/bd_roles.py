@@ -145,6 +145,10 @@ _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
 _ACQ_AFTER = re.compile(
     r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
 )
+_WHICH_IT = re.compile(r"\b(?:under which|whereby|through which|by which|in which)\s(?:it|they)\b")
+_DEAL_WITH_FOR_ITS = re.compile(
+    r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|\([^()]{0,30}\)){2,60}?\sfor\s(?:its|their)\s(?!own\b)"
+)
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
 _TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
@@ -277,6 +281,23 @@ _DESCRIBED = re.compile(
 )
 
 
+# "to a newly established company under US private investment firm X": X owns the licensee, a NewCo named later
+_UNDER_PARENT = re.compile(
+    r"\b(?:company|firm|entity|newco|venture|vehicle|startup|start-up)\s(?:formed\s|set up\s|created\s|launched\s)?"
+    r"(?:under|backed by|owned by|by|funded by|controlled by)\s"
+)
+
+
+def _newco_named(f: str, names: Names) -> Mention | None:
+    """The first company the text calls a NewCo ("Hercules CM Newco will obtain …")."""
+    for m in names.mentions:
+        if m.entity >= 0 and f.startswith(
+            (" newco", "newco"), m.end - (5 if m.surface.lower().endswith("newco") else 0)
+        ):
+            return m
+    return None
+
+
 def _last_before(ms: list[Mention], p: int, limit: int) -> Mention | None:
     best = None
     for m in ms:
@@ -364,6 +385,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if to == -1 or st.strong_between(h.end, to):
             continue
         obj = st.right(to + 4, 45)
+        if obj is not None and _UNDER_PARENT.search(f, to + 2, obj.start):
+            obj = _newco_named(f, names) or obj  # "to a newly established company under Bain Capital"
         if obj is not None:
             _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
@@ -467,6 +490,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             with_y = _WITH_BEFORE.search(f, max(s0, gainer.start - 40), gainer.start) if gainer is not None else None
             if with_y is not None:  # X inks a deal with Y to license in … rights: X
                 gainer = st.left(with_y.start(), 90)
+            elif gainer is not None and _WHICH_IT.search(f, gainer.end, h.start):
+                gainer = st.subject_en(gainer.start)  # "X inks a deal with Y under which it will have the option"
             _give(votes, names, st, None, gainer, 2 * place)
     for h in cues.of(C.RIGHTS, s0, e0):  # rights to Y's … / rights to Y bispecific
         if f.startswith((" to ", " for ", " on ", " over "), h.end) and not re.match(
@@ -499,6 +524,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 _give(votes, names, st, None, y, 2 * place)  # "a licensing deal for Intas to develop and sell …"
             elif f.startswith(("its ", "their "), deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
                 _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
+    if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
+        for w in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
+            y = st.right(w.end(1), 4, descriptors=False)
+            x = st.subject_en(w.start())
+            if x is not None and y is not None and x.entity != y.entity:
+                _give(votes, names, st, x, y, 2 * place)
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
             _give(votes, names, st, m, None, 2 * place)

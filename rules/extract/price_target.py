@@ -1523,6 +1523,8 @@ _SECTION_WORDS = re.compile(
     r"upgrades?|downgrades?|initiations?|reiterations?|target changes|price targets?|analyst actions?|highlights?|"
     r"top picks?|in brief|also|plus|today|yesterday"
 )
+
+
 def _heading_company(item: _Item, at: int) -> str | None:
     """A broker column heads each call with the company in capitals on a line of its own ("BT GROUP" / "UBS rates
     the telecoms group as neutral but raises its target price …"): the heading names the paragraph's company."""
@@ -2153,7 +2155,9 @@ def _restates(item: _Item, first: Fields, later: Fields) -> bool:
 
 def _analyst_named(item: _Item, name: str) -> bool:
     """The text introduces `name` as an analyst ("analyst Martin Landry", "analyst Landry")."""
-    return bool(name) and re.search(r"\banalysts?\s+(?:[A-Z][a-z]+\s+)?" + re.escape(name) + r"\b", item.text) is not None
+    return (
+        bool(name) and re.search(r"\banalysts?\s+(?:[A-Z][a-z]+\s+)?" + re.escape(name) + r"\b", item.text) is not None
+    )
 
 
 def _merge_restated(item: _Item, events: list[Fields]) -> list[Fields]:
