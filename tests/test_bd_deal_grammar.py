@@ -1298,7 +1298,11 @@ def test_an_option_payment_is_the_upfront(summary: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Marrow Pharma Upgraded To Buy At Citi", "Marrow Pharma upgraded to Buy at Citi", "Marrow Pharma initiated at Buy"],
+    [
+        "Marrow Pharma Upgraded To Buy At Citi",
+        "Marrow Pharma upgraded to Buy at Citi",
+        "Marrow Pharma initiated at Buy",
+    ],
 )
 def test_a_rating_of_buy_is_not_an_acquisition(title: str) -> None:
     assert deal(title) is None
@@ -1372,10 +1376,13 @@ def test_a_section_label_is_no_company() -> None:
 
 
 def test_under_which_it_refers_to_the_subject_not_the_partner_just_named() -> None:
-    assert roles(
-        "Marrow Pharma inks an option and license agreement with Hermes Labs (NYSE:HRM) subsidiary Pellan Bio Limited "
-        "under which it will have the option to in-license up to six cancer drug programs"
-    )[1] == "Marrow Pharma"
+    assert (
+        roles(
+            "Marrow Pharma inks an option and license agreement with Hermes Labs (NYSE:HRM) subsidiary Pellan Bio Limited "
+            "under which it will have the option to in-license up to six cancer drug programs"
+        )[1]
+        == "Marrow Pharma"
+    )
 
 
 def test_drug_targets_and_descriptors_are_not_parties() -> None:

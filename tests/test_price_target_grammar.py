@@ -728,11 +728,14 @@ def test_the_analysts_surname_is_not_the_company() -> None:
 
 
 def test_a_data_house_reporting_a_consensus_is_not_a_call() -> None:
-    assert events(
-        "Harlow Retail (NASDAQ:HRL) has been given an average broker rating score of 2.00 (Buy) from the four analysts "
-        "that cover the company, Zacks Investment Research reports.",
-        "Three equities research analysts have rated the stock with a buy rating and one has given it a hold rating.",
-    ) == []
+    assert (
+        events(
+            "Harlow Retail (NASDAQ:HRL) has been given an average broker rating score of 2.00 (Buy) from the four analysts "
+            "that cover the company, Zacks Investment Research reports.",
+            "Three equities research analysts have rated the stock with a buy rating and one has given it a hold rating.",
+        )
+        == []
+    )
 
 
 def test_a_broker_columns_capitalised_heading_names_the_company_of_its_paragraph() -> None:
