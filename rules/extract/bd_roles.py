@@ -525,9 +525,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             elif f.startswith(("its ", "their "), deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
                 _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
-        for w in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
-            y = st.right(w.end(1), 4, descriptors=False)
-            x = st.subject_en(w.start())
+        for dw in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
+            y = st.right(dw.end(1), 4, descriptors=False)
+            x = st.subject_en(dw.start())
             if x is not None and y is not None and x.entity != y.entity:
                 _give(votes, names, st, x, y, 2 * place)
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
