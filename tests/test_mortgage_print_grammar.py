@@ -1044,3 +1044,62 @@ def test_when_a_rate_was_last_changed_is_not_the_period_of_the_decision() -> Non
         )
     )
     assert got["lpr_5y"]["period"] == got["lpr_1y"]["period"] == "2026-03"  # the published month
+
+
+def test_a_poll_before_the_release_does_not_hide_its_comparison_with_last_month() -> None:
+    (e,) = prints(
+        "UK mortgage approvals fall",
+        "Mortgage approvals fell, Bank of England data showed. Lenders approved 51,230 mortgages in October, below a "
+        "poll of economists that had pointed to 53,000, and down from 52,410 in September.",
+    )
+    assert (e["value"], e.get("prior")) == (51230, 52410)
+
+
+def test_a_later_sentence_restating_the_rate_gives_its_prior() -> None:
+    (e,) = prints(
+        "Average 30-Year Mortgage Rate Eases to 6.21%",
+        "It is the second drop in two weeks, keeping the 30-year rate near a one-year low. The average rate on a "
+        "30-year mortgage eased for a second week in a row. The rate fell to 6.21% from 6.33% last week, Freddie "
+        "Mac said. A year ago, the rate averaged 6.90%.",
+    )
+    assert (e["value"], e.get("prior")) == (6.21, 6.33)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "indicator", "value", "prior"),
+    [
+        ("下调10个基点,5年期以上LPR降至3.85%", "", "lpr_5y", 3.85, 3.95),
+        (
+            "Mortgage delinquencies rise",
+            "The delinquency rate on one-to-four-unit residential mortgage loans rose to 4.12% in the second quarter, "
+            "the MBA said. The delinquency rate was up 35 basis points from the first quarter and up 60 basis points "
+            "from a year earlier.",
+            "mba_delinquency_rate",
+            4.12,
+            3.77,
+        ),
+        (
+            "英国抵押贷款批准件数下降",
+            "英国3月抵押贷款批准件数下降了900至61200。",
+            "uk_mortgage_approvals",
+            61200,
+            62100,
+        ),
+    ],
+)
+def test_the_prior_follows_from_a_stated_change(
+    title: str, summary: str, indicator: str, value: float, prior: float
+) -> None:
+    got = by_indicator(prints(title, summary))
+    assert (got[indicator]["value"], got[indicator].get("prior")) == (value, prior)
+
+
+def test_a_change_on_the_year_gives_no_prior() -> None:
+    got = by_indicator(
+        prints(
+            "Mortgage delinquencies rise",
+            "The delinquency rate on one-to-four-unit residential mortgage loans rose to 4.12% in the second quarter, "
+            "the MBA said, up 60 basis points from a year earlier.",
+        )
+    )
+    assert got["mba_delinquency_rate"].get("prior") is None

@@ -461,7 +461,12 @@ def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
     f = ctx.feat(i)
     # a forecast sentence may still state the last release: "expected to rise to 3.0 trillion, up from 1.1 trillion
     # in the previous month"
-    if f.forecast and f.head != "pafter" and not _PRIOR_RIGHT_BEFORE.search(ctx.pre(i)[-24:]):
+    if (
+        f.forecast
+        and f.head != "pafter"
+        and not _PRIOR_RIGHT_BEFORE.search(ctx.pre(i)[-24:])
+        and not _AND_FROM.search(ctx.pre(i)[-24:])
+    ):
         return False
     if f.tail in ("rev", "diff", "thr") or ctx.average(i):
         return False
@@ -533,6 +538,8 @@ _PRIOR_RIGHT_BEFORE: Final = zre(
     r"(?:(?<![a-z])(?:prior|previous|last)(?: (?:week|month|quarter|period|reading)(?:'s|’s)?)?|(?<![a-z])previously"
     r"|last week'?s|前值|上周|上月)\s?(?:was |of |at |:|为|是)?\s?$"
 )
+# "… below a Reuters poll's 71,250, and down from 71,851 in September": the release's own comparison after the poll's
+_AND_FROM: Final = zre(r"(?:,\s?|\s)and\s(?:was\s)?(?:up|down)\sfrom\s?$")
 _ANNUAL_PRIOR: Final = zre(
     r"(?:较|比|compared with|from|versus)\s?\d{4}\s?年?|in \d{4}\s?$|上一?年|去年|previous year|a year earlier"
 )
@@ -774,7 +781,74 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             if prior is not None:
                 ev.prior = prior
                 break
+        if ev.prior is None and ev.ind.kind == "rate":
+            ev.prior = _prior_after_restated(ctx, ev, _others(mentions, ev.ind.id))
+        if ev.prior is None and ev.ind.kind in ("rate", "count"):
+            ev.prior = _prior_from_change(ctx, ev, mentions)
     return events
+
+
+def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | None:
+    """The previous reading from the change the release states beside the print: "下调15个基点,5年期以上LPR降至4.45%"
+    (4.60), "was up 47 basis points from the second quarter" (of a 5.59% rate: 5.12), "下降了800至64300" (65,100).
+    Only a change in the print's own sentence, or in a later sentence naming the same indicator, before any other
+    indicator is named; never a change on the year."""
+    others = _others(mentions, ev.ind.id)
+    stop = min([o for o in others if o > ev.mention] + [len(ctx.t)])
+    spans = [ctx.sentence(ev.pos)] + [
+        ctx.sentence(m.start) for m in mentions if m.ind is ev.ind and ev.pos < m.start < stop
+    ]
+    nums = ctx.nums
+    for s0, s1 in spans:
+        for i in range(bisect_left(ctx.num_starts, s0), len(nums)):
+            n = nums[i]
+            if n.start >= min(s1, stop):
+                break
+            f = ctx.feat(i)
+            if f.tail not in ("up", "down") or ctx.year_ago(i) or f.forecast:
+                continue
+            if any(min(n.start, ev.pos) < o < max(n.start, ev.pos) for o in others):
+                continue  # another indicator's change
+            sign = 1.0 if f.tail == "up" else -1.0
+            if ev.ind.kind == "rate" and n.kind in ("bp", "pp"):
+                delta = n.value / 100 if n.kind == "bp" else n.value
+                return round(ev.value - sign * delta, 4)
+            if (
+                ev.ind.kind == "count"
+                and n.kind in ("count", "plain")
+                and i + 1 < len(nums)
+                and nums[i + 1].start == ev.pos
+                and _TO_NEXT.match(ctx.t[n.end : ev.pos])
+            ):
+                return ev.value - sign * n.value  # "fell by 800 to 64,300"
+    return None
+
+
+_FROM_GAP: Final = re.compile(r"\s?(?:,\s?)?(?:down |up )?from\s?")
+
+
+def _prior_after_restated(ctx: Ctx, ev: Event, others: list[int]) -> float | None:
+    """A later sentence restates the rate without naming the indicator and compares it: headline "… Eases to 6.35%",
+    then "The rate fell to 6.35% from 6.46% last week" (before any other indicator is named)."""
+    stop = min([o for o in others if o > ev.mention] + [len(ctx.t)])
+    nums = ctx.nums
+    for i in range(bisect_left(ctx.num_starts, ev.pos + 1), len(nums) - 1):
+        n = nums[i]
+        if n.start >= stop:
+            break
+        if n.value != ev.value or n.kind != "pct":
+            continue
+        j = i + 1
+        _, s1 = ctx.sentence(n.start)
+        gap = ctx.t[n.end : nums[j].start]
+        if (
+            nums[j].start < min(s1, stop)
+            and _kind_ok(ev.ind, nums[j])
+            and _FROM_GAP.fullmatch(gap)
+            and _prior_ok(ctx, j, ev.ind, _annual(ev.period))
+        ):
+            return _signed_prior(ctx, j, ev.ind)
+    return None
 
 
 _FROM_BETWEEN: Final = re.compile(r"^\s?to\s?$")
