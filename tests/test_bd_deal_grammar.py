@@ -1394,3 +1394,76 @@ def test_drug_targets_and_descriptors_are_not_parties() -> None:
     names = find_names(t.raw, t.f, [(0, len(t.raw))], True, t.cues)
     found = {n for e in names.entities for n in e.names}
     assert "樂門製藥" in found and not found & {"Lp", "THRbeta", "臨牀階段的生物科技"}
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "樂門醫藥(01234.HK):簽訂諒解備忘錄,擬收購香港一家藥品生產公司",
+            "樂門醫藥全資附屬公司與賣方訂立諒解備忘錄,內容涉及建議收購目標公司的全部已發行股本,基礎購買價6000萬港元。",
+        ),
+        (
+            "Marrow Pharma pulls trigger on licensing deal for Pellan Bio antibody",
+            "Marrow Pharma has pulled the trigger on a licensing agreement with Pellan Bio, committing to a 200 million "
+            "Swiss franc package to add the antibody to its pipeline.",
+        ),
+        (
+            "繼樂門、合一新藥高價授權、中橡、智擎的授權案後,台創材也獲美國Repligen收購",
+            "Parexel以每股85元、合計17.85億元收購國際精鼎。",
+        ),
+    ],
+)
+def test_a_memorandum_an_option_exercised_and_a_list_of_past_deals_are_not_new_deals(title: str, summary: str) -> None:
+    assert deal(title, summary) is None
+
+
+def test_a_quoted_share_price_is_not_an_offer() -> None:
+    d = deal(
+        "港股异动︱拟收购汉都医药52%股权 乐门医药(01234)复牌高开21%",
+        "乐门医药(01234)拟获取一家生物医药公司52%股权,今日复牌,涨21%,报价0.91港元。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("汉都医药", "乐门医药")
+
+
+def test_a_place_and_a_company_word_alone_are_a_name() -> None:
+    assert roles(
+        "Pellan Bio has entered into an exclusive licence agreement for Feramol (ferric maltol) with Korea Pharma in "
+        "South Korea.",
+        "Pellan Bio will receive a non-refundable upfront payment of £500,000.",
+    ) == ("Pellan Bio", "Korea Pharma")
+
+
+def test_a_defined_acronym_reads_as_the_full_name() -> None:
+    d = deal(
+        "Pellan Bio enters into license agreement with Bristol-Myers Squibb Company (BMS) for its antibody programme",
+        "Under the terms, BMS is granted the rights to develop PB-101 worldwide; Pellan Bio receives an upfront "
+        "payment of $40 million from BMS.",
+    )
+    assert d is not None and d["licensee"] == "Bristol-Myers Squibb"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "upfront", "total", "currency"),
+    [
+        (
+            "Marrow Pharma set to acquire Pellan Bio AG for up to $1.14 billion",
+            "Of that, $400 million will be up front, with the remainder tied to milestones.",
+            400_000_000,
+            1_140_000_000,
+            "USD",
+        ),
+        (
+            "Marrow Pharma has placed a USD 1.5bn bid to acquire Pellan Bio, which has accepted the offer",
+            "The offer puts the total value of the bidding at JPY 167.4bn.",
+            None,
+            1_500_000_000,
+            "USD",
+        ),
+    ],
+)
+def test_an_upfront_that_will_be_paid_and_a_bid_in_the_headline(
+    title: str, summary: str, upfront: float | None, total: float, currency: str
+) -> None:
+    d = deal(title, summary)
+    assert d is not None and (d.get("upfront"), d.get("total"), d.get("currency")) == (upfront, total, currency)

@@ -128,6 +128,8 @@ _ZH_COUNT = re.compile(
     r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)"
     r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
     r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。]{0,4}(?:新高|纪录)|年度[^，。]{0,6}(?:交易|授权|bd)"
+    # a list of three companies or more before their deals: 继昱展、合一新药高价授权、中橡、智擎、宝龄的授权案
+    r"|(?:[\u4e00-\u9fff]{2,8}、){3,}[\u4e00-\u9fff]{2,6}(?:等|的)(?:授权案|授权|交易|并购案|收购案|合作案)"
 )
 _COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|bn|mn)\b)(?:[\w\-]+\s){0,3}$")
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
@@ -278,9 +280,11 @@ def _negative(t: _Text, a: int, b: int) -> bool:
         return True
     if "将有" in t.f[a:b] and re.search(r"将有[^，。]{0,10}(?:交易|授权|合作|bd|落地)", t.f[a:b]):
         return True
-    return t.cues.has(C.OFFER, a, b) and not t.cues.has(C.AGREED, a, b)
+    offers = [h for h in t.cues.of(C.OFFER, a, b) if not (h.word == "报价" and _PRICE_NEXT.match(t.f, h.end))]
+    return bool(offers) and not t.cues.has(C.AGREED, a, b)  # (not "报价0.91港元": a share's quoted price)
 
 
+_PRICE_NEXT = re.compile(r"\s?[\d.]+\s?(?:港元|元|美元)")
 _SOURCING = (
     "people familiar", "people close", "people with knowledge", "sources said", "sources say", "source said",
     "sources familiar", "sources close", "according to people", "according to sources", "according to a person",

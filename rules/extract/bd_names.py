@@ -75,7 +75,9 @@ class Entity:
         """The name to show: the one used where the role was stated, else the shortest proper name the text uses
         (a defined short form like 参天中国 over the legal name); a Latin short form of a known company reads as
         its full name (Bristol Myers → Bristol Myers Squibb)."""
-        name = surface or min([n for n in self.names if n] or [self.key], key=lambda n: (len(n) < 2, len(n)))
+        named = [n for n in self.names if n] or [self.key]
+        full = [n for n in named if not (n.isupper() and n.isascii() and len(n) <= 5)]  # BMS → Bristol-Myers Squibb
+        name = surface or min(full or named, key=lambda n: (len(n) < 2, len(n)))
         if name.isascii():  # "Sunrise receives …" → Sunrise Pharma, the name it was introduced by
             longer = [
                 n
@@ -474,6 +476,14 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             and _ADJECTIVE.match(tok)
         ):
             cut = i + 1  # "Versant Ventures-backed Vividion" → "Vividion"; "The UK pharma" → nothing
+    if (
+        cut == len(seg) - 1 == 1
+        and seg[0][2].lower() in _PLACES
+        and seg[1][2][:1].isupper()
+        and seg[1][2].rstrip(".,").lower() in _HEAD_WORDS
+        and raw[max(0, seg[0][0] - 4) : seg[0][0]].lower() != "the "
+    ):
+        cut = 0  # "Korea Pharma", "China Biologic": a place and a company word, nothing else, is the name
     seg = seg[cut:]
     if not seg:
         return

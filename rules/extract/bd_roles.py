@@ -166,7 +166,9 @@ _STAKE = re.compile(
 _PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s$")
 _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
-_MONEY_AFTER = re.compile(r"\s?(?:an?\s)?(?:\$|€|£|us\$|up to|upfront|up front|milestone|royalt|payment|initial|\d)")
+_MONEY_AFTER = re.compile(
+    r"\s?(?:an?\s)?(?:non-refundable\s|one-time\s|additional\s)?(?:\$|€|£|us\$|up to|upfront|up front|milestone|royalt|payment|initial|\d)"
+)
 _POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
 _INFINITIVES = frozenset(
     re.split(
@@ -539,7 +541,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_ORIGIN, s0, e0):  # discovered / developed by Y
         _give(votes, names, st, st.right(h.end, 45), None, 2 * place)
     for h in cues.of(C.R_SYM, s0, e0):  # X signs / inks / enters … with Y
-        w = f.find(" with ", h.end, min(e0, h.end + 80))
+        w = f.find(" with ", h.end, min(e0, h.end + 120))
         if w != -1 and not st.strong_between(h.end, w):
             _pair(votes, st.left(h.start, 80), st.right(w + 6, 45), place)
     for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
@@ -565,6 +567,18 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
 
 
 # ------------------------------------------------------------------------------------------------ Chinese
+
+
+_CODE_NEXT = re.compile(r"\s?[(（]\s?\d{4,6}(?:\.[a-z]{2})?\s?[)）]")
+
+
+def _listed_after(f: str, st: _Sentence, y: Mention) -> Mention | None:
+    """A Chinese market headline names the acting company after the deal, with its stock code: the first mention
+    after the object that carries a code."""
+    for m in st.ms:
+        if m.start > y.end and m.entity not in (y.entity, OTHER) and _CODE_NEXT.match(f, m.end):
+            return m
+    return None
 
 
 def _finds_raw(f: str, chars: str, a: int, b: int) -> list[int]:
@@ -671,9 +685,11 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds_raw(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
     for h in acqs:  # X 收购 Y
         x = st.subject(h.start, 60)
+        y = st.right(h.end, 20, descriptors=False)
+        if x is None and y is not None:
+            x = _listed_after(f, st, y)  # 港股异动︱拟收购汉都医药52%股权 泰凌医药(01011)复牌高开
         if x is None or "被" in f[x.end : h.start]:
             continue
-        y = st.right(h.end, 20, descriptors=False)
         if y is not None and y.entity == x.entity and st.ms[0].entity != y.entity:
             x = st.ms[0]  # "X 与 Y 达成协议，以…收购 Y": the buyer is the sentence's subject
         if y is not None and y.entity != x.entity:
