@@ -752,3 +752,34 @@ def test_a_broker_columns_capitalised_heading_names_the_company_of_its_paragraph
 
 def test_a_column_title_in_capitals_is_no_company() -> None:
     assert events("Notes", "BROKER RATINGS TODAY\nCiti raises its target price to 230p.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "broker", "fields"),
+    [
+        ("Argus lifts its rating on Harlow Retail (NYSE:HRL) to Buy from Hold.", "Argus Research", {"rating": "Buy"}),
+        (
+            "Kotak upgrades Harlow Retail to 'Add', ups target price to ₹65 from ₹60",
+            "Kotak Institutional Equities",
+            {"target": 65, "old_target": 60, "currency": "INR"},
+        ),
+        (
+            "ICICI Securities initiates Buy on Harlow Retail Ltd. (HRL) with a revised Target Price of Rs 943 apiece "
+            "(Earlier Rs 900 apiece)",
+            "ICICI Securities",
+            {"rating": "Buy", "target": 943, "old_target": 900, "currency": "INR"},
+        ),
+        (
+            "Harlow Retail (NYSE:HRL) has seen its price target cut to $80.00 by analysts at Sanford C. Bernstein, "
+            "down from a previous estimate of $87.00.",
+            "Sanford C. Bernstein",
+            {"target": 80, "old_target": 87},
+        ),
+    ],
+)
+def test_indian_brokers_and_rupees_and_an_old_target_after_the_broker(
+    title: str, broker: str, fields: dict[str, Any]
+) -> None:
+    f = first(title)
+    assert f["broker"] == broker and f["company"].startswith("Harlow Retail")
+    assert {k: f.get(k) for k in fields} == fields

@@ -81,14 +81,14 @@ _ZH_RATING_WORD_BEFORE = re.compile(r"(?:(升|上调|调升|调高)|(降|下调|
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _NUM_AT = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)")
 _PRE_AT = re.compile(
-    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|人民币|港币|港元|美元)\s?"
+    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|₹|rs\.?|inr|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|人民币|港币|港元|美元)\s?"
 )
 _POST_AT = re.compile(
     r"\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|gbx\b|dollars?\b|euros?\b|yen\b"
     r"|danish (?:crowns?|kroner)\b|swedish (?:crowns?|kronor)\b|norwegian (?:crowns?|kroner)\b|swiss francs?\b|kroner\b"
-    r"|kronor\b|crowns?\b|francs?\b|won\b)"
+    r"|kronor\b|crowns?\b|francs?\b|won\b|rupees?\b)"
 )
-_PRE_LAST = frozenset("$€£¥￥bdrpxyfk币元")  # the last character of every currency written before a number
+_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfks.币元")  # the last character of every currency written before a number
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 _CURRENCY_OF = {
     "us$": "USD",
@@ -116,6 +116,12 @@ _CURRENCY_OF = {
     "£": "GBP",
     "gbp": "GBP",
     "gbx": "GBX",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
     "cad": "CAD",
     "aud": "AUD",
     "sgd": "SGD",
@@ -723,7 +729,7 @@ def _last_words(text: str, n: int) -> list[str]:
 # "自原先的12.5元", "由原来的".
 _FROM_TAIL = re.compile(
     r"(?:\s+(?:an?|its|their|his|her|the))?(?:\s+(?:previous|prior|earlier|former|old|original|current))?"
-    r"(?:\s+(?:price\s+)?(?:target|objective|pt)(?:\s+price)?)?(?:\s+of)?$"
+    r"(?:\s+(?:price\s+)?(?:target|objective|pt|estimate)(?:\s+price)?)?(?:\s+of)?$"
 )
 _ZH_FROM_TAIL = re.compile(r"(?:由|从|自|從)(?:原先|原本|原来|原來|之前|此前|先前|早前)?(?:的|之)?(?:目标价)?$")
 
@@ -811,11 +817,12 @@ _PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
 # The old value in brackets right after the new one: "2,987p (2,761p)", "4,200 (4,075) pence", "37元(原42元)",
 # "23.6元(前值21.5元)", "$39.00 (up previously from $38.00)", "HK$13 (HK$15 previously)".
 _PAREN_OLD = re.compile(
-    r"\s?[(（]\s*(?:(?:up|down)\s+)?(?:previously\s+)?(?:from\s+)?(?:原(?:目标价)?|前值|previous(?:ly)?(?:\s+target)?|prior|prev\.?|was)?"
-    r"\s*[:：]?\s*(?:(?:us|hk|nt|a|c|s)?\$|£|€|¥|rmb|hkd|usd|gbx)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)"
-    r"\s?(?:p|pence|元|港元|港币|美元|人民币)?\s*(?:previously|before|earlier)?\s*[)）](\s?(?:pence|p)\b)?"
+    r"\s?(?:apiece\s|a share\s|per share\s)?[(（]\s*(?:(?:up|down)\s+)?(?:previously\s+)?(?:from\s+)?(?:原(?:目标价)?|前值|previous(?:ly)?(?:\s+target)?|prior|prev\.?|was|earlier)?"
+    r"\s*[:：]?\s*(?:(?:us|hk|nt|a|c|s)?\$|£|€|¥|₹|rs\.?|rmb|hkd|usd|gbx)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)"
+    r"\s?(?:p|pence|元|港元|港币|美元|人民币|apiece|a share|per share)?\s*(?:previously|before|earlier)?\s*[)）](\s?(?:pence|p)\b)?"
 )
 _CUT_VERB = re.compile(r"cut|lower|trim|reduc")
+_SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s|[;!?。；]")  # (not the initial of "Sanford C. Bernstein")
 _FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\(原|（原|原")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
 _ZH_RUN_END = re.compile(_ZH_NAME + r"{2,14}\s*$")
@@ -830,7 +837,7 @@ _CAPITAL_TAILS = frozenset(  # written in capitals at the end of a name, and no 
 )  # fmt: skip
 _ZH_FORECAST_BEFORE = re.compile(r"股价[^,，。；:：]{0,14}(?:将|会|可望|有望|或)[“\"「『]?$")
 _RATING_VERB_BEFORE = re.compile(
-    r"(?:\bto|\bfrom|\bat|\bwith|\bas|\brating:?|(?:reiterat|maintain|retain)\w*(?:\s+(?:its|their|his|her))?|\bkeeps?"
+    r"(?:\bto|\bfrom|\bat|\bwith|\bas|\brating:?|(?:reiterat|maintain|retain|initiat)\w*(?:\s+(?:its|their|his|her))?|\bkeeps?"
     r"|\bkept|\brates?|\brated|previous|prior|preceding"
     r"|维持|给予|予|首予|重申|评级为?|评等为?|升至|降至|上调至|下调至|调升至|调降至|由|建议|至|为|->|→|[|│])\s*(?:an?\s+)?$"
 )
@@ -1368,6 +1375,11 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                     new = next((n for n in after[2:] if _TO_WORD.search(f, first.end, n.start)), None)
                     if new is not None and new.start - first.end <= 60:
                         return new, first, delta
+            far = after[1] if second is None and len(after) > 1 and after[1].start - first.end <= 100 else None
+            if far is not None:  # "cut to $80.00 by analysts at Bernstein, down from a previous estimate of $87.00"
+                mid = f[first.end : far.start]
+                if not _SENTENCE_END.search(mid) and _ends_from(mid) and far.currency == first.currency:
+                    return first, far, delta
             paren = _PAREN_OLD.match(f, first.end)
             if paren:
                 if paren.group(2) and first.currency is None:
