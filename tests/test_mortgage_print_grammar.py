@@ -1103,3 +1103,45 @@ def test_a_change_on_the_year_gives_no_prior() -> None:
         )
     )
     assert got["mba_delinquency_rate"].get("prior") is None
+
+
+def test_when_it_rose_names_the_previous_weeks_change() -> None:
+    got = by_indicator(
+        prints(
+            "Mortgage applications fall - MBA",
+            "The market composite index fell a seasonally adjusted 9.1 percent from the previous week, when it rose "
+            "1.2 percent.",
+        )
+    )
+    assert (got["mba_applications_index"]["value"], got["mba_applications_index"].get("prior")) == (-9.1, 1.2)
+
+
+def test_the_groups_index_on_loan_requests_is_the_composite_index() -> None:
+    got = by_indicator(
+        prints(
+            "U.S. mortgage applications drop in latest week",
+            "Applications declined last week, the Mortgage Bankers Association said. The group's seasonally adjusted "
+            "index on loan requests fell 2.3% to 410.5 in the week ended March 6.",
+        )
+    )
+    assert got["mba_applications_index"]["value"] == -2.3
+
+
+def test_a_bare_mortgage_rate_is_taiwans_only_beside_its_five_banks() -> None:
+    got = by_indicator(
+        prints("央行今天公布1月5大銀行新承做房貸金額為新台幣520.5億元,較上月增加20.5億元;房貸利率升至2.21%。")
+    )
+    assert got["tw_new_mortgage_rate"]["value"] == 2.21
+    assert got["tw_new_home_loans"].get("prior") == 500
+    assert "tw_new_mortgage_rate" not in by_indicator(prints("某銀行調升房貸利率至2.21%,新承做房貸金額增加"))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "央行今天公布1月5大銀行新承做房貸金額為新台幣520.5億元,月減近20億元。",  # a rounded change
+        "2024年9月份住户贷款增加5385亿元,其中短期贷款增加2500亿元,中长期贷款增加2885亿元。",  # a flow's parts
+    ],
+)
+def test_no_prior_from_a_rounded_change_or_from_a_flows_parts(title: str) -> None:
+    assert all(e.get("prior") is None for e in prints(title))

@@ -783,7 +783,7 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
                 break
         if ev.prior is None and ev.ind.kind == "rate":
             ev.prior = _prior_after_restated(ctx, ev, _others(mentions, ev.ind.id))
-        if ev.prior is None and ev.ind.kind in ("rate", "count"):
+        if ev.prior is None and ev.ind.kind in ("rate", "count", "amount"):
             ev.prior = _prior_from_change(ctx, ev, mentions)
     return events
 
@@ -805,11 +805,23 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
             if n.start >= min(s1, stop):
                 break
             f = ctx.feat(i)
-            if f.tail not in ("up", "down") or ctx.year_ago(i) or f.forecast:
+            if f.tail not in ("up", "down", "cup", "cdown") or ctx.year_ago(i) or f.forecast or n.start == ev.pos:
                 continue
+            if _ROUGHLY.search(ctx.pre(i)[-8:]):
+                return None  # "月减近68亿元": a rounded change gives no exact prior
             if any(min(n.start, ev.pos) < o < max(n.start, ev.pos) for o in others):
                 continue  # another indicator's change
-            sign = 1.0 if f.tail == "up" else -1.0
+            sign = 1.0 if f.tail in ("up", "cup") else -1.0
+            v = nums[bisect_left(ctx.num_starts, ev.pos)]
+            if (
+                ev.ind.kind == "amount"
+                and (ev.ind.volume or ev.ind.balance)  # (a flow's "增加2500亿元" is a part of it, not a change)
+                and (f.tail in ("cup", "cdown") or _MONTH_COMPARE.search(ctx.pre(i)[-16:]))
+                and n.kind == "amount"
+                and n.currency in (None, v.currency)
+                and n.value < v.value
+            ):
+                return ev.value - sign * n.value * (ev.value / v.value)  # "新承做房贷567.66亿元，月减近68亿元"
             if ev.ind.kind == "rate" and n.kind in ("bp", "pp"):
                 delta = n.value / 100 if n.kind == "bp" else n.value
                 return round(ev.value - sign * delta, 4)
@@ -824,6 +836,10 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
     return None
 
 
+_MONTH_COMPARE: Final = zre(
+    r"(?:较|比)(?:上|前)?\s?(?:\d{1,2}\s?)?月(?:份)?(?:增加|减少|多|少)?\s?$|from (?:the )?previous month"
+)
+_ROUGHLY: Final = zre(r"(?:近|约|逾|超|nearly|about|almost|roughly|some|around|over|more than)\s?$")
 _FROM_GAP: Final = re.compile(r"\s?(?:,\s?)?(?:down |up )?from\s?")
 
 

@@ -131,7 +131,7 @@ _add(
 _add(
     "a.mba:apps",
     r"market composite index", r"composite index", r"market index", r"mortgage applications?(?: index)?",
-    r"applications? index", r"mortgage loan application volume", r"mortgage application volume", r"total volume", r"gross (?:national )?(?:mortgage )?applications",
+    r"applications? index", r"index (?:on|of) loan (?:requests|applications)", r"mortgage loan application volume", r"mortgage application volume", r"total volume", r"gross (?:national )?(?:mortgage )?applications",
     r"overall (?:national )?(?:mortgage )?applications", r"total (?:national )?(?:mortgage )?applications",
     r"mortgage application activity", r"weekly (?:mortgage )?applications", r"mortgage apps",
     r"抵押贷款申请(?:活动|综合)?(?:指数|量|数)?", r"房贷申请(?:活动|综合)?(?:指数|量|数)?",
@@ -336,6 +336,7 @@ for _obj in ("home mortgages", "mortgages", "home loans", "housing loans"):  # "
                 rf"(?<=rate ){_prep} {_new}{_obj}|(?<=rates ){_prep} {_new}{_obj}",
                 prefix=f"{_prep} {_new}{_obj}",
             )
+_add("a.tw:bare_rate", r"房贷利率")  # "5大银行新承做房贷金额…；房贷利率升至2.327%": Taiwan's only beside its banks
 _add(
     "a.tw:loans",
     r"新承[做作](?:的)?(?:购屋|房屋)?(?:贷款|房贷)(?:金额)?",
@@ -602,10 +603,18 @@ def hk(ctx: Ctx, f: Found) -> list[Mention]:
     return [Mention(HK_LOANS if _group(h) == "loans" else HK_APPS, h.start, h.end) for h in f.anchors("hk")]
 
 
+_FIVE_BANKS: Final = re.compile(r"[5五]大[银銀]行")
+
+
 def taiwan(ctx: Ctx, f: Found) -> list[Mention]:
     if not f.has("tw"):
         return []
-    return [Mention(TW_RATE if _group(h) == "rate" else TW_LOANS, h.start, h.end) for h in f.anchors("tw")]
+    five_banks = _FIVE_BANKS.search(ctx.t) is not None
+    return [
+        Mention(TW_RATE if _group(h) in ("rate", "bare_rate") else TW_LOANS, h.start, h.end)
+        for h in f.anchors("tw")
+        if _group(h) != "bare_rate" or five_banks
+    ]
 
 
 Family = Callable[[Ctx, Found], list[Mention]]

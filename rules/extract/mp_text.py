@@ -484,7 +484,8 @@ REVISED_FROM: Final = zre(r"revised (?:down|up|lower|higher)?\s?from\s?$|修正"
 # Words naming the previous observation itself: "prior", "前值", "前一周为", "after a £1.2bn gain in May".
 PRIOR_STRONG: Final = zre(
     r"\bprior\b|\bprevious(?:ly)?\b|\bafter an?\b|\bfollowing an?\b|having (?:increased|risen|grown|fallen|decreased|dropped"
-    r"|declined|climbed|jumped|slipped)|last week'?s|a week (?:ago|earlier)|when it (?:averaged|stood|was)"
+    r"|declined|climbed|jumped|slipped)|last week'?s|a week (?:ago|earlier)|when it (?:averaged|stood|was|rose|fell|increased"
+    r"|decreased|gained|dropped|declined|jumped|climbed|slipped)"
     r"|前值|前一[周月期](?:为|的|是)|前[周月](?:为|的|是)|上一?[周月期](?:为|的|是)|此前|继"
 )
 # Comparisons: the number after them is the base, unless a change verb follows ("较前一周上升0.6%").
@@ -565,7 +566,8 @@ CUE_WORDS: Final = {
         r"|jumping|gaining|declining|edging|inching|slipping|growing|surging|dipping|sliding|shrinking|contracting))",
         r"having (?:increased|risen|grown|fallen|decreased|dropped|declined|climbed|jumped|slipped)",
         r"last week(?:'?s|,? (?:the (?:\w+ )?rate |it )?(?:averaged|stood at|was))",
-        r"a week (?:ago|earlier)", r"when it (?:averaged|stood|was)",
+        r"a week (?:ago|earlier)",
+        r"when it (?:averaged|stood|was|rose|fell|increased|decreased|gained|dropped|declined|jumped|climbed|slipped)",
         r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
         r"修[正订]后?为",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
