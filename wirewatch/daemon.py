@@ -325,18 +325,22 @@ class Runtime:
         self.inflight.add(task)
         task.add_done_callback(self.inflight.discard)
 
-    def tracked(self, fn: Callable[[], Awaitable[object]], name: str = "job") -> Callable[[], Awaitable[object]]:
-        async def job() -> object:
+    def tracked(self, fn: Callable[..., Awaitable[object]], name: str = "job") -> Callable[..., Awaitable[object]]:
+        """`fn` as a scheduler job: counted in flight, its crash logged. The job's arguments go to `fn` and fill the
+        `{}` of `name` ("poll of {}"), so one job function serves every source (a closure per source costs memory)."""
+
+        async def job(*args: object) -> object:
             task = asyncio.current_task()
             if task is not None:
                 self.inflight.add(task)
+            label = name.format(*args) if args else name
             try:
-                return await fn()
+                return await fn(*args)
             except asyncio.CancelledError:  # only at shutdown, after the grace: the work is redone next start
-                log.warning("%s interrupted by shutdown; it is redone on the next start", name)
+                log.warning("%s interrupted by shutdown; it is redone on the next start", label)
                 return None
             except Exception:
-                log.exception("%s crashed; it will run again on schedule", name)
+                log.exception("%s crashed; it will run again on schedule", label)
                 return None
             finally:
                 if task is not None:
@@ -468,11 +472,21 @@ async def run_daemon(
             with contextlib.suppress(JobLookupError):  # gone during shutdown, or the source was removed
                 scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
 
+    async def poll_source(source_id: str) -> None:
+        s = live.get(source_id)  # the source as configured now (a reload replaces it in `live`)
+        if s is not None:
+            await poll_and_reschedule(s)
+
+    poll_job = rt.tracked(poll_source, "poll of {}")
+    safety_nets: dict[float, IntervalTrigger] = {}  # one trigger per interval, shared by the sources that have it
+
     def schedule(s: SourceConfig, start: float) -> None:
+        every = max(s.interval, rt.policy.backoff_cap) * 2
         scheduler.add_job(
-            rt.tracked(functools.partial(poll_and_reschedule, s), f"poll of {s.id}"),
+            poll_job,
             # only a safety net: each poll moves its own next run to the decided time
-            IntervalTrigger(seconds=max(s.interval, rt.policy.backoff_cap) * 2),
+            safety_nets.setdefault(every, IntervalTrigger(seconds=every)),
+            args=(s.id,),
             id=f"poll:{s.id}",
             name=f"poll {s.id}",
             next_run_time=datetime.fromtimestamp(start).astimezone(),
