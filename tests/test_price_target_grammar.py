@@ -783,3 +783,15 @@ def test_indian_brokers_and_rupees_and_an_old_target_after_the_broker(
     f = first(title)
     assert f["broker"] == broker and f["company"].startswith("Harlow Retail")
     assert {k: f.get(k) for k in fields} == fields
+
+
+def test_the_analyst_named_after_the_brokers_possessive_is_not_the_company() -> None:
+    found = events(
+        "Harlow Retail Shares Rally Following Raymond James Upgrade to Strong Buy",
+        "Harlow Retail earlier received an upgrade from Raymond James' Jane Roe. The analyst now rates Harlow Retail "
+        "shares a Strong Buy, up from Outperform previously. Roe's price target on Harlow Retail was raised from $55 "
+        "to $64.",
+    )
+    assert [(f["company"], f.get("target"), f.get("old_target"), f["action"]) for f in found] == [
+        ("Harlow Retail", 64, 55, "upgrade")
+    ]

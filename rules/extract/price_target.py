@@ -2166,9 +2166,13 @@ def _restates(item: _Item, first: Fields, later: Fields) -> bool:
 
 
 def _analyst_named(item: _Item, name: str) -> bool:
-    """The text introduces `name` as an analyst ("analyst Martin Landry", "analyst Landry")."""
+    """The text introduces `name` as an analyst ("analyst Martin Landry", "analyst Landry", "Raymond James' Anthony
+    Polini")."""
+    if not name or name not in item.text:
+        return False
     return (
-        bool(name) and re.search(r"\banalysts?\s+(?:[A-Z][a-z]+\s+)?" + re.escape(name) + r"\b", item.text) is not None
+        re.search(r"(?:\banalysts?\s+(?:[A-Z][a-z]+\s+)?|['’]s?\s+[A-Z][a-z]+\s+)" + re.escape(name) + r"\b", item.text)
+        is not None
     )
 
 
