@@ -1467,3 +1467,88 @@ def test_an_upfront_that_will_be_paid_and_a_bid_in_the_headline(
 ) -> None:
     d = deal(title, summary)
     assert d is not None and (d.get("upfront"), d.get("total"), d.get("currency")) == (upfront, total, currency)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "upfront", "total"),
+    [
+        (  # a stock-move lead whose company is described as clinical-stage, and a CVR completing the price
+            "临床阶段生物制药公司Pellan Bio(PLB.US)盘前飙涨90%,报20.5美元。",
+            "消息上,乐门制药周二表示,将以约15亿美元现金收购Pellan Bio。乐门制药还将支付每股2美元的或有价值权,"
+            "使合并交易价值达到约18亿美元。",
+            1_500_000_000,
+            1_800_000_000,
+        ),
+        (
+            "Marrow Pharma is acquiring Pellan Bio for $935 million",
+            "Marrow Pharma is paying $805 million for Pellan Bio, and will pay another $130 million when its lead drug "
+            "is approved.",
+            805_000_000,
+            935_000_000,
+        ),
+        (
+            "Marrow Pharma To Acquire Pellan Bio",
+            "Marrow Pharma will acquire Pellan Bio for an initial payment of $7.00 per share in cash at closing, or "
+            "$0.8 billion. Total consideration including the CVR, if the milestone is achieved, would be approximately "
+            "$1.7 billion.",
+            800_000_000,
+            1_700_000_000,
+        ),
+        (
+            "乐门制药与Pellan Bio达成全球战略合作",
+            "乐门制药授予Pellan Bio LM-3的独家权益。根据协议,乐门制药将获得12亿美元首付款,还有权获得合计最高达102亿美元"
+            "的潜在开发与销售里程碑付款,交易总额最高可达114亿美元。",
+            1_200_000_000,
+            11_400_000_000,
+        ),
+    ],
+)
+def test_the_price_that_completes_a_deal_and_the_cash_paid_first(
+    title: str, summary: str, upfront: float, total: float
+) -> None:
+    d = deal(title, summary)
+    assert d is not None and (d.get("upfront"), d.get("total")) == (upfront, total)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "total"),
+    [
+        ("Marrow Pharma to acquire Pellan Bio", "The acquisition price will come to some ¥143.2 billion.", 143.2e9),
+        (
+            "Marrow Pharma announced a $1.5 billion upfront payment to partner with Pellan Bio on a cancer drug, in a "
+            "deal that could eventually exceed $11 billion in value for Pellan Bio",
+            "Marrow said it will co-develop Pellan Bio's drug.",
+            11e9,
+        ),
+    ],
+)
+def test_a_price_that_comes_to_and_a_value_that_could_exceed(title: str, summary: str, total: float) -> None:
+    d = deal(title, summary)
+    assert d is not None and d.get("total") == total
+
+
+def test_a_licence_awarded_to_a_pharmaceutical_company_ltd() -> None:
+    assert roles(
+        "Pellan Bio Ltd. (TASE: PLB) has awarded an exclusive development and commercialization license of its "
+        "epilepsy treatment, PB-101, to Jiangsu Marrow Pharmaceutical Company Ltd.",
+        "Pellan Bio will receive $1 million up front.",
+    ) == ("Pellan Bio", "Jiangsu Marrow Pharmaceutical Company Ltd")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上海乐门医药股份有限公司关于控股子公司签署许可协议的补充公告",
+        "License to Pill: Biotech and pharma deals from May 22-June 4",
+        "中國創新藥崛起！全球藥廠排隊合作",
+    ],
+)
+def test_a_supplement_a_fortnights_deals_and_a_trend_piece_are_not_deals(title: str) -> None:
+    summary = (
+        "乐门医药控股子公司授予Marrow Pharma在区域内的独家权益,首付款4,000万美元。"
+        if "公告" in title
+        else "Marrow Pharma's $400 million payment to Pellan Bio was the largest up-front fee of the licensing deals."
+        if "Pill" in title
+        else "國際合作日益頻繁,外國藥廠獲得中方藥品在中國以外市場的權利,首付款動輒數億美元。"
+    )
+    assert deal(title, summary) is None

@@ -113,7 +113,7 @@ _WORDS: dict[str, str] = {
         explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|year of the|
         shaping up as|for example|for instance|suitable model|licensing model|newco model|business model|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
-        授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮""",
+        授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮|排队合作|日益频繁|deals from|deals struck in""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
     AGGREGATE: """surge|surges|soar|soars|jump|jumps|boom|booms|climb|climbs|rise|rises|rose|hit|hits|top|tops|reach|reached|
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
@@ -148,7 +148,7 @@ _WORDS: dict[str, str] = {
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
-        获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|修订协议|修改协议|进展""",
+        获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|补充公告|修订协议|修改协议|进展""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|
@@ -214,7 +214,7 @@ _WORDS: dict[str, str] = {
         obtained|secure|secures|secured|win|wins|won|get|gets|got|take|takes|took|nab|nabs|nabbed|buy|buys|bought|
         picks up|picked up|pick up|snaps up|snapped up|bag|bags|bagged""",
     R_TO_VERB: """licenses|licensed|licensing|license|licences|licenced|licencing|out-licens*|outlicens*|sublicens*|sub-licens*|grant|
-        grants|granted|granting|sell|sells|selling|sold|transfer|transfers|transferred|assign|assigns|assigned|divest|
+        grants|granted|granting|award|awards|awarded|awarding|sell|sells|selling|sold|transfer|transfers|transferred|assign|assigns|assigned|divest|
         divests|divested|hands over|handed over|hand over|offload*|shed|sheds|shedding|hand off|hands off|handing off|
         handed off""",
     R_PAY: """pay|pays|paying|paid|dole out|doles out|doled out|doling out|fork over|forks over|forked over|shell out|

@@ -392,7 +392,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             return []
     strong = c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]
     states_deal = strong or c.has(C.WEAK, h0, h1)
-    if not states_deal and c.has(C.TOPIC, h0, h1):
+    if not states_deal and _topic(t, h0, h1):
         return []  # a read-out or an approval, whatever the lead recalls of an old deal
     t.extend()
     f = t.f
@@ -435,6 +435,15 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+def _topic(t: _Text, a: int, b: int) -> bool:
+    """A read-out, an approval, results…: not 临床阶段 / 上市公司 describing a company ("临床阶段生物制药公司X")."""
+    return any(
+        not (h.word == "临床" and t.f.startswith(("阶段", "期"), h.end))
+        and not (h.word == "上市" and t.f.startswith("公司", h.end))
+        for h in t.cues.of(C.TOPIC, a, b)
+    )
 
 
 def _terms_go_on(t: _Text, a: int, b: int) -> bool:

@@ -233,6 +233,7 @@ _TOTAL_PRE = re.compile(
     r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity |cash )?"
     r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
     r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
+    r"price (?:will )?(?:come|comes|amount|amounts) to|could (?:eventually )?exceed|"
     r"equity value of|enterprise value of|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
@@ -252,7 +253,7 @@ _FOR = re.compile(
 _TOTAL_POST = re.compile(
     r"^\s?(?:dollar\s|in cash\s|cash\s|\(\S+\)\s)?(?:[a-z][\w\-]*\s){0,2}?(?:deal|transaction|acquisition|buyout|takeover|bid|offer|agreement|pact|"
     r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
-    r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock)"
+    r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock|in value|in total value)"
     r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价"
     r"|出售|转让|出让)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
@@ -327,6 +328,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             and not component_before
             and a.start - total_word.end <= 12
             and not _MORE_WORD.search(f, total_word.end, a.start)  # "a potential additional $646m": contingent
+            and not (zh and _MILESTONE.match(post) and not _UPFRONT_NAMED.search(post[:16]))
+            # (合计最高达102亿美元的…里程碑付款: the milestones' sum; 总金额…的首付款及里程碑付款: the whole)
         ):
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
         elif (
@@ -349,6 +352,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "upfront"  # a licence "paying $370M cash"
         elif not acquisition and _PAYING.search(pre[-40:]) and not _TOTAL_POST.match(post):
             a.kind = "upfront"  # a licence: "is paying Arcellx $225 million … for rights to"
+        elif acquisition and _PAYING.search(pre[-40:]) and re.match(r"\s?for\b", post):
+            a.kind = "consideration"  # "is paying $805 million for Plexxikon, and will pay another $130 million when …"
         elif _TOTAL_POST.match(post):
             a.kind = "total"
         elif acquisition and _CONSIDERATION_POST.match(post):
@@ -359,6 +364,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             or _RECEIVE_UP_TO.search(pre[-16:])
         ):
             a.kind = "total"
+        if a.kind == "?" and (subject := _TOTAL_SUBJECT.search(f, a.floor, a.start)) is not None:
+            a.kind = "whole" if "includ" in f[subject.end() : a.start] else "total"  # "Total consideration including
+            # the CVR, if the milestone is achieved, would be approximately $1.7 billion"
+        if a.kind == "total" and _WHOLE_BEFORE.search(pre[-40:]):
+            a.kind = "whole"  # "使合并交易价值达到约24亿美元", "with the CVR it climbs to $2.4 billion": all of it
         a.tail = tail + described.end() if described else tail
 
 
@@ -408,6 +418,16 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
 
 
+_UPFRONT_NAMED = re.compile(r"首付|预付|首期|签约金|upfront")
+_TOTAL_SUBJECT = re.compile(
+    r"\btotal (?:consideration|deal value|transaction value|value|equity value)\b(?=[^.;。；]{0,80}"
+    r"(?:would be|will be|is|comes to|amounts to|of)\s(?:about\s|approximately\s|around\s|roughly\s|some\s|up to\s)?"
+    r"(?:us\$|\$|€|£|usd\s?|eur\s?)?$)"
+)
+_WHOLE_BEFORE = re.compile(
+    r"(?:使|令)[^，。,;；]{0,12}(?:达到|达至|升至|增至|提高至)[^，。,;；]{0,4}$"
+    r"|\b(?:climbs|rises|brings|bringing|takes|taking)\s(?:\w+\s){0,4}?to\s(?:about\s|around\s|roughly\s|some\s)?$"
+)
 _SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climbs to $2.4 billion": the whole
 _PRICE_COMES_TO = re.compile(
     r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
@@ -439,6 +459,11 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
     body_totals = [a for a in body if a.kind == "total"]
     explicit: Amount | None = (title_totals or body_totals)[0] if (title_totals or body_totals) else None
     upfronts = kind("upfront")
+    wholes = [a for a in amounts if a.kind == "whole"]
+    if wholes and not title_totals and (explicit is None or explicit.currency == wholes[0].currency):
+        if explicit is not None and acquisition and not upfronts and explicit.value < wholes[0].value:
+            upfronts = [explicit]  # the cash price before the contingent part that completes it
+        explicit = wholes[0]
     considerations = kind("consideration")
     currency = (explicit.currency if explicit else None) or (upfronts[0].currency if upfronts else None)
     upfront: float | None = None

@@ -194,7 +194,7 @@ _ZH_STOP_WORDS = _wordlist(
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
-    "下属|分享|负担|处理|执行|上市后|接受|"
+    "下属|分享|负担|处理|执行|上市后|接受|授予|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
 # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
@@ -223,7 +223,7 @@ _ZH_NOT_NAME_AFTER = re.compile(r"(?:股|板块|概念|行业|领域|指数|etf|
 # Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
 _CODE = (
     r"(?:(?:nasdaq(?:gs|gm|cm)?|nyse(?:\s?american|arca)?|amex|hkex|sehk|sse|szse|sha|she|shse|tyo|tse|lse|lon|otc(?:qx|qb)?"
-    r"|tsx|asx|kosdaq|krx|kospi|twse|tpex|euronext|six|xetra|cbi|ta|nov|vx|epa|fra|bse|nse)\s?[:：]\s?[a-z0-9.]{1,8}"
+    r"|tsx|asx|kosdaq|krx|kospi|twse|tpex|euronext|six|xetra|cbi|ta|tase|nov|vx|epa|fra|bse|nse|shenzhen|shanghai)\s?[:：]\s?[a-z0-9.]{1,8}"
     r"|\d{4,6}(?:[.\-](?:hk|sh|sz|ss|tw|two|us|t|ks|kq))?|[a-z]{1,5}[.\-](?:us|hk|n|o|l|ss|sh))"
 )
 _CODE_ONLY = re.compile(_CODE)
@@ -462,6 +462,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         low = tok.rstrip(".,;:").lower().replace("’", "'")
         if low in _HEAD_WORDS or (i == 0 and headed and low in _NUMBER_WORDS):
             continue  # "Five Prime Therapeutics": a number word that starts a name
+        if low in ("company", "companies") and i and seg[i - 1][2].rstrip(".,").lower() in _HEAD_WORDS:
+            continue  # "Jiangsu Nhwa Pharmaceutical Company Ltd.": the company word of a name
         if (
             low in _STOP_WORDS
             and tok.isupper()
