@@ -1145,3 +1145,39 @@ def test_a_bare_mortgage_rate_is_taiwans_only_beside_its_five_banks() -> None:
 )
 def test_no_prior_from_a_rounded_change_or_from_a_flows_parts(title: str) -> None:
     assert all(e.get("prior") is None for e in prints(title))
+
+
+def test_the_headlines_first_stated_figure_leads_when_no_headline_indicator_is_among_them() -> None:
+    got = prints("央行今日公布9月五大銀行新承作房貸金額為480.5億元,較8月減少20.5億元,房貸利率同步降至2.25%。")
+    assert [e["indicator"] for e in got] == ["tw_new_home_loans", "tw_new_mortgage_rate"]
+    assert got[0].get("prior") == 501
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Home loans slump",
+            "Mortgage approvals slumped to a 14-month low in September, the Bank of England said. Approvals fell to "
+            "58,120 in the month, down from 60,430 in August.",
+        ),
+        (
+            "英國房屋抵押貸款批准數量下跌",
+            "英國央行稱,5月各貸款機構共批准58,120件住房貸款申請,比上月通過的60430件有所下降。",
+        ),
+    ],
+)
+def test_approvals_named_without_the_word_mortgage_in_the_figures_sentence(title: str, summary: str) -> None:
+    got = by_indicator(prints(title, summary))
+    assert (got["uk_mortgage_approvals"]["value"], got["uk_mortgage_approvals"].get("prior")) == (58120, 60430)
+
+
+def test_a_figure_the_sentence_says_is_forecast_is_no_print() -> None:
+    assert (
+        prints(
+            "Need to know",
+            "Consumer credit is expected to have remained subdued in April, in Bank of England figures due out today. "
+            "A rise of £1.1 billion in total unsecured lending is forecast, down from £1.3 billion in March.",
+        )
+        == []
+    )

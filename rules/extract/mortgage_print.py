@@ -157,14 +157,19 @@ def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
     elif _TITLE_APPLICATIONS.search(ctx.t, 0, ctx.title_end):
         topic = "change"
 
-    def key(ev: Event) -> tuple[int, int, int, int, int]:
+    titled = [e for e in events if e.pos < ctx.title_end]
+
+    def key(ev: Event) -> tuple[int, int, int, int, int, int]:
         rank = title_inds.index(ev.ind.id) if ev.ind.id in title_inds else len(title_inds)
-        if ev.pos < ctx.title_end:
+        in_title = ev.pos < ctx.title_end
+        if in_title:
             rank = min(rank, 0)
         month_hit = 0 if (ev.period and "/" not in ev.period and _period_month(ev.period) in title_months) else 1
         on_topic = 0 if topic is None or ev.ind.kind == topic else 1
         headline = 0 if ev.ind.headline else 1
-        return (rank, on_topic, month_hit, headline, ev.pos)
+        # two figures in the headline: the one it states first ("房贷金额为505.04亿元…房贷利率降至2.294%")
+        first_stated = ev.pos if in_title and len(titled) > 1 and not any(e.ind.headline for e in titled) else 0
+        return (rank, first_stated, on_topic, month_hit, headline, ev.pos)
 
     return sorted(events, key=key)
 

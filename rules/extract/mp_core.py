@@ -261,7 +261,8 @@ class Ctx:
             post_kinds=after,
             forecast=any(lo <= c < n.start for c in self.forecast_cues(s0, s1))
             or (head is not None and head.lastgroup == "fcafter")
-            or (pre.rstrip().endswith(("(", ":")) and _EXPECTATION_OPEN.search(pre[-24:]) is not None),
+            or (pre.rstrip().endswith(("(", ":")) and _EXPECTATION_OPEN.search(pre[-24:]) is not None)
+            or _FORECAST_LATER.search(clause) is not None,  # "a rise of £1 billion in … lending is forecast"
             lead_year_ago=YEAR_AGO_LEAD.match(self.t, s0, n.start) is not None,
             unadjusted=any(s0 <= c < n.start for c in self._unadjusted),
         )
@@ -318,6 +319,7 @@ class Feat:
 
 
 # "above expectations (1,800B)": the figure in the brackets after the expectation words is the expectation
+_FORECAST_LATER: Final = re.compile(r"\b(?:is|are) (?:forecast|expected|predicted|projected|seen)\b(?! to have been)")
 _EXPECTATION_OPEN: Final = re.compile(r"(?:expectations?|consensus|forecasts?|estimates?|expected|f'cast)\s?[(:]\s?$")
 # (a space between Chinese words separates a headline's clauses: "2月社融增量2.23万亿元 同比少增3.5万亿元")
 _CLAUSE_CUT: Final = re.compile(

@@ -284,6 +284,13 @@ _add(
     r"loans approved for (?:house|home) purchases?", r"number of loans approved", r"批准的(?:抵押贷款|房贷|按揭)(?:件数|宗数|数量)?",
     r"批准了?(?=\s?[\d,]{3,12}\s?(?:笔|件|宗|份)(?:购房|房屋)?(?:抵押贷款|房贷|按揭|房屋贷款))",
 )  # fmt: skip
+_add(  # "Approvals fell to 61,267 in the month" (the sentence before named them)
+    "a.uk:approvals",
+    r"approvals (?=(?:fell|rose|dropped|climbed|slumped|jumped|increased|decreased|edged|slipped|totalled|totaled"
+    r"|came in|were)\b)",
+    prefix="approvals ",
+)
+_add("a.uk:approvals", r"批准(?=\s?\d{1,3},?\d{3}\s?件)", prefix="批准")  # 各贷款机构共批准61,707件住房贷款申请
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages were")
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages was")
 _add(
