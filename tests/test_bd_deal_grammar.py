@@ -1552,3 +1552,15 @@ def test_a_supplement_a_fortnights_deals_and_a_trend_piece_are_not_deals(title: 
         else "國際合作日益頻繁,外國藥廠獲得中方藥品在中國以外市場的權利,首付款動輒數億美元。"
     )
     assert deal(title, summary) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Marrow Pharma will acquire a wholly owned subsidiary of Pellan Bio LLC for $4 billion",
+        "Marrow Pharma said Tuesday that it will acquire a wholly owned subsidiary of U.S. pharmaceutical startup "
+        "Pellan Bio LLC for 4 billion dollars.",
+    ],
+)
+def test_the_buyer_of_a_subsidiary_is_not_the_subsidiary_of_its_seller(title: str) -> None:
+    assert roles(title, "The subsidiary is developing a drug for psoriasis.") == ("Pellan Bio", "Marrow Pharma")

@@ -163,6 +163,9 @@ _STAKE = re.compile(
     r"(?:\s(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?%|percent|per cent|stake|"
     r"shares?|of|in|interest|common|stock|rest)\b)*\s?"
 )
+_UNIT_OF = re.compile(
+    r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
+)
 _PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s$")
 _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
@@ -217,7 +220,9 @@ _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
 _MONEY_GOT = re.compile(
     r"\s(?:an?\s)?(?:[\w\-]+\s){0,2}?(?:payments?|upfront|up-front|milestones?|royalt\w*|fees?|\$|us\$|usd)"
 )
-_NOT_APPOSITION = re.compile(r"\s(?:to|from|with|by|for)\s")
+_NOT_APPOSITION = re.compile(
+    r"\s(?:to|from|with|by|for|acquire[sd]?|buys?|bought|purchases?|purchased|take over|takes over)\s"
+)
 _CONTRACT_WORDS = frozenset(["license", "licence", "option"])
 _CONTRACT_AFTER = re.compile(
     r"\s(?:(?:and|&)\s[\w\-]+\s)?(?:deals?|agreements?|contracts?|pacts?|partnerships?|tie-ups?)\b"
@@ -421,7 +426,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 _give(votes, names, st, st.left(h.start, 60), st.right(by_m.end(), 45), 3 * place)
             continue
         stake = _STAKE.match(f, h.end, e0)
-        obj = st.right(stake.end() if stake else h.end, 45)
+        unit = _UNIT_OF.match(f, h.end, e0)  # "acquire a wholly owned subsidiary of U.S. drug startup Y": Y sells it
+        obj = st.right(unit.end() if unit else stake.end() if stake else h.end, 45)
         subj = st.left(h.start, 120)
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
