@@ -1564,3 +1564,17 @@ def test_a_supplement_a_fortnights_deals_and_a_trend_piece_are_not_deals(title: 
 )
 def test_the_buyer_of_a_subsidiary_is_not_the_subsidiary_of_its_seller(title: str) -> None:
     assert roles(title, "The subsidiary is developing a drug for psoriasis.") == ("Pellan Bio", "Marrow Pharma")
+
+
+def test_an_opening_sentence_that_prices_a_deal_is_not_undone_by_recalled_rumours() -> None:
+    summary = (
+        "Marrow Pharma is plopping down $9.5 billion to acquire Pellan Bio, the Swiss biotech known for its iron "
+        "drugs. While the buyout comes as little surprise — rumors have swirled for weeks — the price is high."
+    )
+    d = deal(summary.split(". ")[0] + ".", summary)
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "Marrow Pharma", 9.5e9)
+
+
+def test_an_opening_sentence_citing_a_report_that_a_buyer_is_nearing_a_deal_is_not_a_deal() -> None:
+    summary = "据英国《金融时报》引消息指,乐门制药正接近以约70亿美元收购减肥药开发商Pellan Bio。双方仍在谈判。"
+    assert deal(summary.split("。")[0] + "。", summary) is None

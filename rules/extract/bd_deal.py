@@ -181,7 +181,10 @@ class _Text:
 
     def __init__(self, doc: Document):
         title, summary = doc.title.strip(), doc.summary.strip()
-        if summary and title and summary[: min(len(title), 40)].lower() == title[: min(len(title), 40)].lower():
+        self.opening_as_title = bool(
+            summary and title and summary[: min(len(title), 40)].lower() == title[: min(len(title), 40)].lower()
+        )
+        if self.opening_as_title:
             title = ""  # the stored headline is the opening sentence: read it once, as the lead
         self.raw = (f"{title}\n{summary}" if title else summary or title)[:CAP]
         self.limit = min(len(self.raw), (len(title) if title else 0) + 1 + HEAD)
@@ -415,8 +418,9 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         body = body[start:]
         if not states_deal and c.has(C.MOVE, h0, h1):
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
-    elif body and _lead_negative(t, body[0][0], body[0][1]):
-        return []
+    elif body and _lead_negative(t, body[0][0], body[0][1]) and not (t.opening_as_title and _priced_deal(t, h0, h1)):
+        return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
+        # may recall the rumours that came before it)
     elif len(body) > 1 and _sourced(t, *body[1]) and not c.has(C.AGREED, 0, body[1][0]):
         return []  # "X plans to buy Y for $3.6 billion. Sources said … no final decision had been made": a report
     groups: list[list[tuple[int, int]]] = [[]]
@@ -444,6 +448,17 @@ def _topic(t: _Text, a: int, b: int) -> bool:
         and not (h.word == "上市" and t.f.startswith("公司", h.end))
         for h in t.cues.of(C.TOPIC, a, b)
     )
+
+
+def _priced_deal(t: _Text, a: int, b: int) -> bool:
+    """A strong deal word and an amount with a currency in the span: "CSL is plopping down $11.7 billion to acquire
+    Vifor Pharma"."""
+    return _strong_cue(t, a, b) and bool(_CURRENCY_AMOUNT.search(t.f, a, b))
+
+
+_CURRENCY_AMOUNT = re.compile(
+    r"(?:\$|€|£|¥|usd|eur|美元|欧元|港元|亿元|万元)\s?\d|\d\s?(?:亿|万)?(?:美元|欧元|港元|元)"
+)
 
 
 def _terms_go_on(t: _Text, a: int, b: int) -> bool:

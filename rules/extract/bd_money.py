@@ -254,6 +254,7 @@ _TOTAL_POST = re.compile(
     r"^\s?(?:dollar\s|in cash\s|cash\s|\(\S+\)\s)?(?:[a-z][\w\-]*\s){0,2}?(?:deal|transaction|acquisition|buyout|takeover|bid|offer|agreement|pact|"
     r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
     r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock|in value|in total value)"
+    r"|^\s?(?:in cash\s)?to (?:acquire|buy|purchase|take over|snap up)\b"  # "plopping down $11.7 billion to acquire Y"
     r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价"
     r"|出售|转让|出让)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
