@@ -795,3 +795,15 @@ def test_the_analyst_named_after_the_brokers_possessive_is_not_the_company() -> 
     assert [(f["company"], f.get("target"), f.get("old_target"), f["action"]) for f in found] == [
         ("Harlow Retail", 64, 55, "upgrade")
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "target", "action"),
+    [
+        ("花旗環球證券給予樂門科技合理股價670元", 670, "reiterate"),
+        ("花旗將樂門科技合理股價升至670元", 670, "raise_target"),
+    ],
+)
+def test_a_taiwan_fair_share_price_is_the_target(title: str, target: float, action: str) -> None:
+    f = first(title)
+    assert (f["company"], f["target"], f["currency"], f["action"]) == ("樂門科技", target, "TWD", action)

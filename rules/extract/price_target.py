@@ -263,7 +263,9 @@ _OLD_MID = re.compile(r"\bfrom\b|instead of|previous|prior|preceding|原")
 _ARROW = re.compile(r"->|→")
 _UPSIDE = re.compile(r"upside|上涨空间|上行空间|潜在升幅|升幅空间|潜在涨幅|涨幅空间|上升空间|potential return")
 _DOWNSIDE = re.compile(r"downside|下行空间|潜在跌幅|下跌空间")
-_TAIWAN = re.compile(r"\.tw\b|台股|台积电|新台币|台湾|评等|优于大盘|劣于大盘|买进|中立|元大|凯基|群益|永丰|法说|外资圈")
+_TAIWAN = re.compile(
+    r"\.tw\b|台股|台积电|新台币|台湾|评等|合理股价|优于大盘|劣于大盘|买进|中立|元大|凯基|群益|永丰|法说|外资圈"
+)
 _HK = re.compile(r"港元|港币|港股|\.hk\b|hk\$|大行|恒指|[(（]\d{5}[)）]")
 _RMB = re.compile(r"人民币|rmb|cny|¥|￥")
 
@@ -366,7 +368,7 @@ _OBJECT_BEFORE_ZH = (
     "看好",
     "首选",
 )
-_OBJECT_AFTER_ZH = re.compile(r"\s*[(（$]\s*\d{4,6}|\s*(?:h股|a股)?(?:的)?(?:目标价|股价)")
+_OBJECT_AFTER_ZH = re.compile(r"\s*[(（$]\s*\d{4,6}|\s*(?:h股|a股)?(?:的)?(?:目标价|股价|合理股价|合理价值)")
 
 # --- companies ---------------------------------------------------------------------------------------------
 _EN_NAME = r"[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9&][\w&'’.\-]*|of|and|de|la|du)){0,5}"
@@ -1716,7 +1718,7 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
                 break
             m = _ZH_OBJECT.search(f, m.end(g), hi)
         for c in item.anchors:  # "…,中远海控目标价自30港元下调至25港元"
-            if lo <= c.start < hi and c.word == "目标价":
+            if lo <= c.start < hi and c.word in ("目标价", "目标股价", "合理股价", "合理价值"):
                 run_start = _zh_name_start(item, max(lo, c.start - 12), c.start)
                 if c.start - run_start >= 2:
                     add(run_start, _clean_zh(original(text, f, run_start, c.start), f[run_start : c.start]))
