@@ -807,3 +807,12 @@ def test_the_analyst_named_after_the_brokers_possessive_is_not_the_company() -> 
 def test_a_taiwan_fair_share_price_is_the_target(title: str, target: float, action: str) -> None:
     f = first(title)
     assert (f["company"], f["target"], f["currency"], f["action"]) == ("樂門科技", target, "TWD", action)
+
+
+def test_a_company_named_target_is_not_a_price_target_word_elsewhere_in_the_text() -> None:
+    f = first(
+        "Raymond James maintained coverage of Target (NYSE:TGT) with a Strong Buy recommendation.",
+        "As of May 11, the average one-year price target for Target is 184.43. The forecasts range from a low of "
+        "156.55 to a high of $231.00.",
+    )
+    assert (f["company"], f.get("target"), f.get("old_target")) == ("Target", None, None)

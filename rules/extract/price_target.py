@@ -721,6 +721,10 @@ _EXCHANGE_SUFFIX = {
 _TRIM = " \t\n\"'“”‘’「」『』【】(（,，:："
 
 
+_TARGET_CO = re.compile(r"\bTarget \((?:NYSE|NASDAQ)?:?\s?TGT\)")
+_TARGET_NAMED = re.compile(r".*\b(?:of|for|on|at|in|by) Target$|.*\bTarget's$|.*\bTarget’s$", re.S)
+
+
 def _last_words(text: str, n: int) -> list[str]:
     """The last n words, punctuation trimmed; a lone quote or bracket is no word ("to 'buy'")."""
     words = [w.strip(_TRIM) for w in text.split()[-n - 2 :]]
@@ -921,6 +925,8 @@ class _Item:
         self.anchors = [c for c in self.cues if c.kind == "anchor" and self._price_anchor(c)]
         if self.anchors and self.anchors[0].word == "target" and _TICKER.match(self.text, self.anchors[0].end + 1):
             self.anchors = self.anchors[1:]  # "Target (NYSE:TGT) had its target price lifted …": a company
+        if "Target (" in self.text and _TARGET_CO.search(self.text):  # a company named Target: its other mentions
+            self.anchors = [c for c in self.anchors if not _TARGET_NAMED.match(self.text, max(0, c.start - 6), c.end)]
         if self.anchors and "由" in f:
             self._parallel_anchors()
         self.actions = self._actions()
