@@ -816,3 +816,8 @@ def test_a_company_named_target_is_not_a_price_target_word_elsewhere_in_the_text
         "156.55 to a high of $231.00.",
     )
     assert (f["company"], f.get("target"), f.get("old_target")) == ("Target", None, None)
+
+
+def test_a_brokers_own_symbol_after_its_name_is_not_the_company() -> None:
+    f = first("樂門科技目標價獲調升", "摩根大通 (JPM-US) 在 7 日的報告中,將樂門科技目標價調高 24% 至新台幣 2,100 元。")
+    assert (f["company"], f["target"]) == ("樂門科技", 2100)

@@ -1669,6 +1669,8 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         return False
 
     for t in item.tickers:
+        if lo <= t.start < hi and any(0 <= t.start - b.end <= 2 for b in item.brokers):
+            continue  # "摩根大通 (JPM-US) 在報告中…": the broker's own symbol
         if lo <= t.start < hi:
             name = _ticker_name(item, t)
             # a market or sector written before a fund's ticker ("China (NASDAQ:MCHI)") is no company either
