@@ -1578,3 +1578,19 @@ def test_an_opening_sentence_that_prices_a_deal_is_not_undone_by_recalled_rumour
 def test_an_opening_sentence_citing_a_report_that_a_buyer_is_nearing_a_deal_is_not_a_deal() -> None:
     summary = "据英国《金融时报》引消息指,乐门制药正接近以约70亿美元收购减肥药开发商Pellan Bio。双方仍在谈判。"
     assert deal(summary.split("。")[0] + "。", summary) is None
+
+
+def test_up_to_an_amount_is_not_the_licences_recipient() -> None:
+    assert roles(
+        "Marrow Pharma has entered into a licensing deal worth up to $1.01 billion with Pellan Bio.",
+        "Under the agreement, Marrow Pharma has acquired global rights to develop and commercialize PB-766 for an "
+        "upfront payment of $150 million.",
+    ) == ("Pellan Bio", "Marrow Pharma")
+
+
+def test_an_otc_symbol_and_a_share_class_are_not_the_buyer() -> None:
+    assert roles(
+        "Marrow Pharma (OTCPK:MRWPY) has reached an agreement to buy larger rival Pellan Bio (NASDAQ:PLB) for about "
+        "£46B ($62B).",
+        "The deal is $30.33 in cash plus 0.839 of a new Marrow Pharma share or 1.678 Marrow Pharma ADSs.",
+    ) == ("Pellan Bio", "Marrow Pharma")

@@ -128,7 +128,7 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    so now then thus yet wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+    so now then thus yet ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -222,7 +222,7 @@ _ZH_NOT_NAME_AFTER = re.compile(r"(?:股|板块|概念|行业|领域|指数|etf|
 
 # Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
 _CODE = (
-    r"(?:(?:nasdaq(?:gs|gm|cm)?|nyse(?:\s?american|arca)?|amex|hkex|sehk|sse|szse|sha|she|shse|tyo|tse|lse|lon|otc(?:qx|qb)?"
+    r"(?:(?:nasdaq(?:gs|gm|cm)?|nyse(?:\s?american|arca)?|amex|hkex|sehk|sse|szse|sha|she|shse|tyo|tse|lse|lon|otc(?:qx|qb|pk|mkts)?"
     r"|tsx|asx|kosdaq|krx|kospi|twse|tpex|euronext|six|xetra|cbi|ta|tase|nov|vx|epa|fra|bse|nse|shenzhen|shanghai)\s?[:：]\s?[a-z0-9.]{1,8}"
     r"|\d{4,6}(?:[.\-](?:hk|sh|sz|ss|tw|two|us|t|ks|kq))?|[a-z]{1,5}[.\-](?:us|hk|n|o|l|ss|sh))"
 )
