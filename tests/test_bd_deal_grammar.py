@@ -1594,3 +1594,12 @@ def test_an_otc_symbol_and_a_share_class_are_not_the_buyer() -> None:
         "£46B ($62B).",
         "The deal is $30.33 in cash plus 0.839 of a new Marrow Pharma share or 1.678 Marrow Pharma ADSs.",
     ) == ("Pellan Bio", "Marrow Pharma")
+
+
+def test_a_deal_expected_to_close_in_the_second_half_is_a_new_deal() -> None:
+    d = deal("樂門(1234-TW)今日宣布將以2.1億美元併購美國製藥公司Pellan Bio,最快今年下半年完成交割。")
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "樂門", 210_000_000)
+
+
+def test_a_markets_reading_that_two_drugmakers_may_merge_is_not_a_deal() -> None:
+    assert deal("兩家製藥廠樂門(1234)和康盛(5678)公告將雙雙停牌,市場解讀,雙方可能有合併計劃。") is None

@@ -131,6 +131,9 @@ _ZH_COUNT = re.compile(
     # a list of three companies or more before their deals: 继昱展、合一新药高价授权、中橡、智擎、宝龄的授权案
     r"|(?:[\u4e00-\u9fff]{2,8}、){3,}[\u4e00-\u9fff]{2,6}(?:等|的)(?:授权案|授权|交易|并购案|收购案|合作案)"
 )
+_HALF_YEARS = frozenset(["上半年", "下半年"])
+_CLOSING_AFTER = re.compile(r"[^，。,]{0,4}(?:完成|交割)")
+_FUTURE_BEFORE = re.compile(r"(?:预计|最快|有望|预期|可望|将于|将在|待)[^，。,]{0,10}$")
 _COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|bn|mn)\b)(?:[\w\-]+\s){0,3}$")
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
 _MS_VERB = re.compile(
@@ -215,8 +218,8 @@ class _Text:
 
 def _roundup(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
-    if c.has(C.ROUNDUP, a, b):
-        return True
+    if any(not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end)) for h in c.of(C.ROUNDUP, a, b)):
+        return True  # (not 最快今年下半年完成交割: when the deal is to close)
     for h in c.of(C.PLURAL, a, b):
         if c.has(C.AGGREGATE, h.end, min(b, h.end + 40)) or _COUNTED.search(f, max(a, h.start - 30), h.start):
             return True
@@ -234,7 +237,9 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
 def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
     if any(
-        (h.start == 0 or f[h.start - 1] != "-") and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
+        (h.start == 0 or f[h.start - 1] != "-")
+        and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
+        and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
         for h in c.of(C.NOT_NEW, a, b)
     ):
         return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
