@@ -490,7 +490,7 @@ def pick_prior(ctx: Ctx, m: Mention, vi: int, value: float, others: list[int], a
             break
         if _kind_ok(m.ind, n) and _prior_ok(ctx, i, m.ind, annual):
             return _signed_prior(ctx, i, m.ind)
-    stop = min([o for o in others if o > v.end] + [len(ctx.t)])
+    stop = _next_other(ctx, others, v.end)
     horizon = ctx.ends[min(len(ctx.ends) - 1, _sentence_index(ctx, s1) + 2)]
     for i in range(vi + 1, len(nums)):
         n = nums[i]
@@ -796,11 +796,12 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
     Only a change in the print's own sentence, or in a later sentence naming the same indicator, before any other
     indicator is named; never a change on the year."""
     others = _others(mentions, ev.ind.id)
-    stop = min([o for o in others if o > ev.mention] + [len(ctx.t)])
+    stop = _next_other(ctx, others, ev.mention)
     spans = [ctx.sentence(ev.pos)] + [
         ctx.sentence(m.start) for m in mentions if m.ind is ev.ind and ev.pos < m.start < stop
     ]
     nums = ctx.nums
+    v = nums[bisect_left(ctx.num_starts, ev.pos)]  # the print's own number
     for s0, s1 in spans:
         for i in range(bisect_left(ctx.num_starts, s0), len(nums)):
             n = nums[i]
@@ -814,7 +815,6 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
             if any(min(n.start, ev.pos) < o < max(n.start, ev.pos) for o in others):
                 continue  # another indicator's change
             sign = 1.0 if f.tail in ("up", "cup") else -1.0
-            v = nums[bisect_left(ctx.num_starts, ev.pos)]
             if (
                 ev.ind.kind == "amount"
                 and (ev.ind.volume or ev.ind.balance)  # (a flow's "增加2500亿元" is a part of it, not a change)
@@ -848,7 +848,7 @@ _FROM_GAP: Final = re.compile(r"\s?(?:,\s?)?(?:down |up )?from\s?")
 def _prior_after_restated(ctx: Ctx, ev: Event, others: list[int]) -> float | None:
     """A later sentence restates the rate without naming the indicator and compares it: headline "… Eases to 6.35%",
     then "The rate fell to 6.35% from 6.46% last week" (before any other indicator is named)."""
-    stop = min([o for o in others if o > ev.mention] + [len(ctx.t)])
+    stop = _next_other(ctx, others, ev.mention)
     nums = ctx.nums
     for i in range(bisect_left(ctx.num_starts, ev.pos + 1), len(nums) - 1):
         n = nums[i]
@@ -910,6 +910,11 @@ def _period_from_repeat(ctx: Ctx, mentions: list[Mention], first: Mention, value
         if got is not None and abs(got[1] - value) <= 0.011 * abs(value):
             return period_for(ctx, m.ind, m.start, ctx.nums[got[0]])
     return None
+
+
+def _next_other(ctx: Ctx, others: list[int], after: int) -> int:
+    """Where the next other indicator is named after `after` (the end of the text when none is)."""
+    return min([o for o in others if o > after] + [len(ctx.t)])
 
 
 def _others(mentions: list[Mention], ind_id: str) -> list[int]:
