@@ -821,3 +821,18 @@ def test_a_company_named_target_is_not_a_price_target_word_elsewhere_in_the_text
 def test_a_brokers_own_symbol_after_its_name_is_not_the_company() -> None:
     f = first("樂門科技目標價獲調升", "摩根大通 (JPM-US) 在 7 日的報告中,將樂門科技目標價調高 24% 至新台幣 2,100 元。")
     assert (f["company"], f["target"]) == ("樂門科技", 2100)
+
+
+@pytest.mark.parametrize(
+    ("summary", "company"),
+    [
+        ("星辰光学昨日召开法说会，野村维持其买进评级，目标价调升至880元。", "星辰光学"),
+        ("北辰電池公布第三季財報，高盛維持其買入評級，目標價上調至52港元。", "北辰電池"),
+    ],
+)
+def test_its_rating_names_the_company_the_sentence_opens_with(summary: str, company: str) -> None:
+    assert first("盘后快讯", summary)["company"] == company
+
+
+def test_its_rating_after_an_unnamed_opening_is_no_call() -> None:
+    assert events("盘后快讯", "外资昨日发布报告，高盛维持其买入评级，目标价上调至450元。") == []

@@ -2072,7 +2072,32 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
         name = _ticker_name(item, t)
         if name:
             return name, t.symbol
-    return None, None
+    return _zh_topic(item), None
+
+
+# "大立光昨日召开法说会,摩根士丹利维持其优于大盘评级": 其 is the company the sentence opens with.
+_ZH_ITS = re.compile(r"(?:维持|给予|予|重申|上调|下调|调升|调降|调高|调低|将|对|把)其")
+_ZH_TOPIC = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:昨日|今日|昨天|今天|日前|近日|稍早|早前|本周|上周|周[一二三四五六日]|\d|公布|发布|召开|举行"
+    r"|宣布|股价|第|前|最新|法说|营收|财报|业绩|季报|年报|半年报)"
+)
+
+
+def _zh_topic(item: _Item) -> str | None:
+    f = item.folded
+    its = _ZH_ITS.search(f)
+    if its is None:
+        return None
+    start = max(f.rfind(p, 0, its.start()) for p in "。!?！？\n") + 1
+    if item.title_end <= its.start():
+        start = max(start, item.title_end)
+    comma = max(f.rfind(p, start, its.start()) for p in ",，;；")
+    if comma < 0:
+        return None  # the broker's own sentence opens with it: no company before it
+    m = _ZH_TOPIC.match(f, start, comma)
+    if m is None or _ZH_NOT_NAME.search(m.group(1)) or any(start <= b.start < comma for b in item.brokers):
+        return None
+    return _clean_zh(original(item.text, f, m.start(1), m.end(1)), m.group(1))
 
 
 def _title_position(item: _Item, title: str, call: _Call, acts: bool) -> tuple[int, int]:
