@@ -1603,3 +1603,23 @@ def test_a_deal_expected_to_close_in_the_second_half_is_a_new_deal() -> None:
 
 def test_a_markets_reading_that_two_drugmakers_may_merge_is_not_a_deal() -> None:
     assert deal("兩家製藥廠樂門(1234)和康盛(5678)公告將雙雙停牌,市場解讀,雙方可能有合併計劃。") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "licensor", "licensee"),
+    [
+        ("星河生物授予康盛医药一款双抗的全球权益,首付款3000万美元", "星河生物", "康盛医药"),
+        ("星河生物將授予康盛醫藥一款雙抗的全球權益", "星河生物", "康盛醫藥"),
+        ("星河生物获康盛医药授予一款双抗的全球权益", "康盛医药", "星河生物"),
+    ],
+)
+def test_the_name_straight_before_grant_is_the_licensor(title: str, licensor: str, licensee: str) -> None:
+    assert roles(title) == (licensor, licensee)
+
+
+def test_the_price_of_an_option_is_the_upfront() -> None:
+    d = deal(
+        "Ardent Pharma takes an option on Pellan Bio",
+        "Ardent Pharma gains an option to acquire Pellan Bio for up to $900 million, paying $45 million for the option.",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (45_000_000, 900_000_000)

@@ -193,6 +193,7 @@ _EQUITY = re.compile(
 )
 _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s|of\s|will be\s|is\s|are\s|would be\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
+    r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )

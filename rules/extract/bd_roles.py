@@ -117,6 +117,7 @@ class _Sentence:
 
 
 _BREAK = re.compile(r"[,;，；。:：]")
+_GRANTS_NOW = re.compile(r"\s?(?:已|将|拟|同意|决定)?(?:独家)?")
 _SELLERS = ("sell", "sold", "divest", "offload", "shed")
 _GRABS = (
     "bag",
@@ -663,8 +664,12 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             and cues.has(C.Z_RIGHTS, h.end, min(e0, h.end + 20))
         ):
             _give(votes, names, st, st.subject(h.start, 40), None, 2 * place)
-    for h in cues.of(C.Z_GRANT_TO, s0, e0):  # 授予 / 授权给 Y
-        _give(votes, names, st, None, st.right(h.end, 30, descriptors=False), 3 * place)
+    for h in cues.of(C.Z_GRANT_TO, s0, e0):  # 授予 / 授权给 Y; X授予Y: X, the subject straight before it, grants
+        y = st.right(h.end, 30, descriptors=False)
+        x = st.subject(h.start, 12) if y is not None and h.word in ("授予", "授权予", "许可予") else None
+        if x is not None and not _GRANTS_NOW.fullmatch(f, x.end, h.start):
+            x = None  # 获授予, 已获…授予: the grantor is not the name before it
+        _give(votes, names, st, x, y, 3 * place)
     for h in cues.of(C.Z_NEWCO, s0, e0):  # 新公司 / NewCo Y
         y = st.right(h.end, 8, descriptors=False)
         if y is not None and not _BREAK.search(f, h.end, y.start):
