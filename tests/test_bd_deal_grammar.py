@@ -1623,3 +1623,61 @@ def test_the_price_of_an_option_is_the_upfront() -> None:
         "Ardent Pharma gains an option to acquire Pellan Bio for up to $900 million, paying $45 million for the option.",
     )
     assert d is not None and (d["upfront"], d["total"]) == (45_000_000, 900_000_000)
+
+
+def test_a_participle_after_the_comma_pays_for_the_sentences_subject() -> None:
+    assert roles("Coastal drug player Ardent jumps on vaccine deal with Pellan Bio, paying $80M upfront") == (
+        "Pellan Bio",
+        "Ardent",
+    )
+
+
+def test_a_priced_deal_inked_with_a_partner_is_a_deal_whose_roles_are_not_stated() -> None:
+    d = deal("Pellan Bio inks $210 M deal with Ardent Pharma for a proposed biosimilar")
+    assert d is not None and d["total"] == 210_000_000 and "licensor" not in d and "licensee" not in d
+
+
+def test_a_headline_bid_over_a_lead_that_reports_a_definitive_agreement_is_a_deal() -> None:
+    d = deal(
+        "Pellan Bio soars on news of takeover bid",
+        "Shares of Pellan Bio jumped after it revealed a definitive agreement to be acquired by Ardent Pharma. Ardent "
+        "will pay EUR 4.10 per share, an equity value of EUR 215 million.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Pellan Bio", "Ardent Pharma", 215_000_000)
+
+
+def test_a_headline_bid_with_no_agreement_in_the_lead_stays_no_deal() -> None:
+    assert deal("Pellan Bio soars on news of takeover bid", "Ardent Pharma offered EUR 4.10 per share in cash.") is None
+
+
+def test_a_camel_case_bio_name_is_enough_pharma_context() -> None:
+    assert roles(
+        "BioQuell Labs (NASDAQ:BQLL) reported a merger agreement with Ardent Holdings for an equity value of $310m.",
+        "Through a wholly-owned subsidiary, Ardent Holdings will commence a tender offer for all outstanding shares "
+        "of BioQuell Labs at $41.00 per share.",
+    ) == ("BioQuell Labs", "Ardent Holdings")
+
+
+def test_a_new_deals_will_receive_upfront_is_not_money_received_under_an_old_one() -> None:
+    d = deal(
+        "今日港股创新药板块表现活跃。",
+        "截至发稿,星河生物涨超20%。消息面上,星河生物公告与康盛医药(Kangsheng)就一款双抗达成独家授权合作,将收到2亿美元的首付款,"
+        "并有资格获得最高达10亿美元的里程碑付款。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("星河生物", "康盛医药")
+
+
+def test_a_combined_signing_and_milestone_sum_is_not_counted_twice() -> None:
+    d = deal(
+        "星河生技生物相似药授权康盛医药",
+        "星河生技生物相似药授权康盛医药获1.2亿美元签约及里程碑金。星河生技与康盛医药签订授权合约,可获得总额达1.2亿美元的签约及里程碑金。",
+    )
+    assert d is not None and d["total"] == 120_000_000 and d["licensee"] == "康盛医药"
+
+
+def test_a_down_payment_is_the_upfront() -> None:
+    d = deal(
+        "Pellan Bio enters licensing agreement with Ardent Pharma",
+        "Pellan Bio will receive a one-time, non-refundable down payment of $45 million.",
+    )
+    assert d is not None and d["upfront"] == 45_000_000

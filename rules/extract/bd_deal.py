@@ -72,11 +72,17 @@ def _gate() -> tuple[Any, Any]:
     return _automaton(deal), _automaton(both_scripts(PHARMA_WORDS) + both_scripts(lexicon))
 
 
-def _passes_gate(low: str) -> bool:
-    """A deal word and a pharma word (or a pharma company) anywhere in the lower-cased text, in either script."""
+def _passes_gate(raw: str) -> bool:
+    """A deal word and a pharma word (or a pharma company, or a name such as BioSpecifics) anywhere in the text, in
+    either script."""
     deal, pharma = _gate()
-    text = low.encode("utf-8").decode("latin-1")
-    return next(deal.iter(text), None) is not None and next(pharma.iter(text), None) is not None
+    text = raw.lower().encode("utf-8").decode("latin-1")
+    if next(deal.iter(text), None) is None:
+        return False
+    return next(pharma.iter(text), None) is not None or _BIO_NAME.search(raw) is not None
+
+
+_BIO_NAME = re.compile(r"\bBio[A-Z][a-z]")
 
 
 # ------------------------------------------------------------------------------------------------ asset
@@ -145,8 +151,11 @@ _COMPLETION = re.compile(
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
 _PAID_UNDER = re.compile(r"(?:已|进一步|再次|近期)[^。；]{0,6}收到[^。；]{0,30}(?:款项|付款|首付款|里程碑)")
-_RECEIVED_ZH = re.compile(r"(?:已收到|收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$")
+_RECEIVED_ZH = re.compile(
+    r"(?:已收到|(?<![将可会])收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$"
+)  # (not 将收到: a new deal's terms)
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
+_SIGNING_AND = re.compile(r"(?:签约金?|首付款?|预付款?)(?:及|和|与|、)$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
 _FUTURE = re.compile(
@@ -255,8 +264,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
             return True  # "Kelun-Biotech banks $37.5M milestone", "XOMA earns $2M milestone payment"
         if not terms and c.has(C.MS_EVENT_ZH, max(a, h.start - 18), h.start):
             return True  # 百利天恒收到BMS 2.5亿美元里程碑付款
-        if not terms and "获" in f[max(a, h.start - 18) : h.start]:
-            return True
+        if not terms and "获" in f[max(a, h.start - 18) : h.start] and not _SIGNING_AND.search(f, a, h.start):
+            return True  # (not 获…签约及里程碑金: a new deal's signing fee and milestones)
         if not terms and _MS_PAID_ZH.match(f, h.end, min(b, h.end + 12)):
             return True  # 里程碑款开始兑现, 里程碑付款到账
     if has_cjk(f[a:b]):  # 收到…依约支付的第二阶段签约金: an upfront paid under an agreement signed before
@@ -288,7 +297,12 @@ def _negative(t: _Text, a: int, b: int) -> bool:
         return True
     if "将有" in t.f[a:b] and re.search(r"将有[^，。]{0,10}(?:交易|授权|合作|bd|落地)", t.f[a:b]):
         return True
-    offers = [h for h in t.cues.of(C.OFFER, a, b) if not (h.word == "报价" and _PRICE_NEXT.match(t.f, h.end))]
+    offers = [
+        h
+        for h in t.cues.of(C.OFFER, a, b)
+        if not (h.word == "报价" and _PRICE_NEXT.match(t.f, h.end))
+        and not (t.f.startswith("tender ", h.start - 7) and "agreement" in t.f[:a])
+    ]  # (not a tender offer that carries out an agreement told before)
     return bool(offers) and not t.cues.has(C.AGREED, a, b)  # (not "报价0.91港元": a share's quoted price)
 
 
@@ -394,12 +408,15 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     if _roundup(t, h0, h1):
         return []
     story = None
+    agreed_bid = False
     if _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
         story = _deal_story(t, hb, h1)
         if story is None:
-            return []
-    strong = c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]
-    states_deal = strong or c.has(C.WEAK, h0, h1)
+            agreed_bid = _bid_agreed_in_lead(t, h0, h1)
+            if not agreed_bid:
+                return []
+    strong = (c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]) and not agreed_bid
+    states_deal = strong or (c.has(C.WEAK, h0, h1) and not agreed_bid)
     if not states_deal and _topic(t, h0, h1):
         return []  # a read-out or an approval, whatever the lead recalls of an old deal
     t.extend()
@@ -444,6 +461,20 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+def _bid_agreed_in_lead(t: _Text, a: int, b: int) -> bool:
+    """ "X soars on news of takeover bid" over a lead whose first sentence reports a definitive agreement to be acquired:
+    the headline's bid is the agreed one, and the lead states the deal."""
+    c = t.cues
+    if not c.has(C.OFFER, a, b) or c.has(C.RUMOUR, a, b) or _not_news_of_a_deal(t, a, b):
+        return False
+    t.extend()
+    body = [(s, e) for s, e in t.sentences if s >= t.title_end]
+    return bool(body) and bool(_DEFINITIVE.search(t.f, *body[0])) and not _negative(t, *body[0])
+
+
+_DEFINITIVE = re.compile(r"\b(?:definitive|merger) agreement\b|\bagreed to be (?:acquired|bought)\b")
 
 
 def _topic(t: _Text, a: int, b: int) -> bool:
@@ -684,6 +715,7 @@ _SHARES_AFTER = re.compile(
 _AGREEMENT_NAMED = re.compile(
     r"许可协议|授权协议|收购协议|合作协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
     r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
+    r"|(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)\b\s(?:\w+\s)?(?:deal|pact|agreement)"  # "inks $301M deal"
 )
 
 
@@ -699,7 +731,7 @@ def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:
 @register("bd_deal")
 def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
     raw = doc.text[:CAP]
-    if not _passes_gate(raw.lower()):
+    if not _passes_gate(raw):
         return None
     t = _Text(doc)
     groups = _deal_groups(t)

@@ -198,7 +198,7 @@ _UPFRONT_POST = re.compile(
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )
 _UPFRONT_PRE = re.compile(
-    r"(?:(?:upfront|up-front|up front|initial)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
+    r"(?:(?:upfront|up-front|up front|initial|down)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
     r"|at (?:the )?closing[^.;]{0,60}|option fee of|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
     r"选择权费|期权费|授权金)"
     r"\s?(?:为|达|共计|合计|总计|金额|将获支付|获支付|将获|获|of)?\s?"
@@ -217,7 +217,7 @@ _MILESTONE_PRE = re.compile(
     r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
 )
 _BUNDLE_POST = re.compile(
-    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|upfront)[^。；;]{0,6}"
+    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront)[^。；;]{0,6}"
     r"(?:、|及|和|与|以及|加|\+|and)(?!\s?(?:additional|further|future|potential|额外|其他|后续))[^。；;]{0,16}"
     r"(?:里程碑|里程金|milestone)"
     r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
@@ -420,7 +420,7 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
 
 
-_UPFRONT_NAMED = re.compile(r"首付|预付|首期|签约金|upfront")
+_UPFRONT_NAMED = re.compile(r"首付|预付|首期|签约|upfront")
 _TOTAL_SUBJECT = re.compile(
     r"\btotal (?:consideration|deal value|transaction value|value|equity value)\b(?=[^.;。；]{0,80}"
     r"(?:would be|will be|is|comes to|amounts to|of)\s(?:about\s|approximately\s|around\s|roughly\s|some\s|up to\s)?"

@@ -108,7 +108,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A
 
 # Words that start a capitalised run without being a name (sentence openers, places, titles, descriptors).
 _STOP_WORDS = frozenset(
-    _wordlist("""the a an in on at under after before as but and or if while with from for to by its it this that these
+    _wordlist("""the a an in on at under after before as but through via upon and or if while with from for to by its it this that these
     those his her their our we he she they shares share stock stocks separately meanwhile also both exclusive
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
@@ -218,7 +218,7 @@ _ZH_PRODUCT_TAIL = re.compile(
     r"罕见病|自免|溶瘤|基因|细胞)+$"
 )
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
-_ZH_NOT_NAME_AFTER = re.compile(r"(?:股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
+_ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
 
 # Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
 _CODE = (
@@ -755,6 +755,12 @@ def _aliases(
                 for y in inside:
                     if y.start == pos and y.end == pos + len(sym) and y.strength < LEX:
                         y.key, y.strength, y.anaphor = owner.key, ALIAS, True
+    by_start = {y.start: y for y in mentions}
+    for m in mentions:  # 康盛医药(Kangsheng): the Latin name in brackets right after a Chinese one is the same company
+        if m.end < len(f) and f[m.end] in "(（" and has_cjk(m.surface):
+            y = by_start.get(m.end + 1)
+            if y is not None and y.strength < LEX and not has_cjk(y.surface) and f[y.end : y.end + 1] in (")", "）"):
+                y.key, y.strength = m.key, ALIAS
     for m in list(mentions):
         d = _ALIAS_DEF.match(f, m.end)
         if d is None and m.end < len(f) and f[m.end] in "(（":

@@ -67,6 +67,10 @@ class _Sentence:
             if m.end <= p:
                 if p - m.end > limit:
                     return None
+                head = self.ms[i - 1] if i and self.f[m.start - 1 : m.start] in "(（" else None
+                if head is not None and head.entity == m.entity and m.start - head.end <= 2:
+                    m = head  # 与艾伯维(AbbVie): the bracketed name is as much the preposition's object
+                    i -= 1
                 if m.entity == OTHER or not self.prepositional(m):
                     return m
             i -= 1
@@ -85,7 +89,12 @@ class _Sentence:
 
     def subject_en(self, p: int) -> Mention | None:
         """The English sentence's subject: its first mention, when it comes before p."""
-        return self.ms[0] if self.ms and self.ms[0].start < p and self.ms[0].entity != OTHER else None
+        if not self.ms or self.ms[0].start >= p or self.ms[0].entity == OTHER:
+            return None
+        first = self.ms[0]
+        if len(self.ms) > 1 and _EPITHET.fullmatch(self.f, first.end, self.ms[1].start):
+            return self.ms[1]  # "Trans-Pacific power player Everest …": the capitalised word describes the name
+        return first
 
     def prepositional(self, m: Mention) -> bool:
         """与 Y, 向 Y, 与加拿大 Y, 和美国药企 Y: the object of a preposition, perhaps after a descriptor."""
@@ -117,6 +126,12 @@ class _Sentence:
 
 
 _BREAK = re.compile(r"[,;，；。:：]")
+_TENDER_FOR = re.compile(
+    r"\btender offer (?:to (?:acquire|purchase) |for )(?:all )?(?:of )?(?:the )?(?:issued and )?(?:outstanding )?(?:shares|stock) of "
+)
+_EPITHET = re.compile(
+    r"(?:\s[a-z][a-z\-]+){0,2}\s(?:player|maker|drugmaker|developer|biotech|company|firm|giant|major|specialist|group)\s"
+)
 _GRANTS_NOW = re.compile(r"\s?(?:已|将|拟|同意|决定)?(?:独家)?")
 _SELLERS = ("sell", "sold", "divest", "offload", "shed")
 _GRABS = (
@@ -171,7 +186,8 @@ _PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s
 _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
 _MONEY_AFTER = re.compile(
-    r"\s?(?:an?\s)?(?:non-refundable\s|one-time\s|additional\s)?(?:\$|€|£|us\$|up to|upfront|up front|milestone|royalt|payment|initial|\d)"
+    r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional),?\s){0,2}"
+    r"(?:\$|€|£|us\$|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
 )
 _POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
 _INFINITIVES = frozenset(
@@ -409,6 +425,11 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             f, max(0, h.start - 7), h.start
         ):
             _give(votes, names, st, st.left(h.start, 60), None, 2 * place)  # X out-licensed its … rights
+    if "tender offer" in f[s0:e0]:
+        for m in _TENDER_FOR.finditer(f, s0, e0):  # X will commence a tender offer for all outstanding shares of Y
+            obj = st.right(m.end(), 3, descriptors=False)
+            if obj is not None:
+                _give(votes, names, st, obj, st.left(m.start(), 80) or st.subject_en(m.start()), 3 * place)
     if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
         for bid in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
             if cues.has(C.AGREED, max(s0, bid.start() - 40), bid.start()):
@@ -447,7 +468,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
         if h.word == "paid" and f.endswith((" a ", " an "), 0, h.start):
             continue  # "to grant a paid license": an adjective
-        by_paying = f.startswith("by ", h.start - 3)  # "X will pick up the rights … by paying $350M": X pays
+        # "X will pick up the rights … by paying $350M", "X strikes a deal with Y, paying $100M upfront": X pays
+        by_paying = f.startswith("by ", h.start - 3) or (h.word == "paying" and f.startswith(", ", h.start - 2))
         subj = st.subject_en(h.start) if by_paying else st.left(h.start, 60)
         if subj is None and f.startswith("to ", h.start - 3):
             subj = st.subject_en(h.start)  # "X is the latest pharma to bite …, promising to pay Y $85M"
