@@ -836,3 +836,52 @@ def test_its_rating_names_the_company_the_sentence_opens_with(summary: str, comp
 
 def test_its_rating_after_an_unnamed_opening_is_no_call() -> None:
     assert events("盘后快讯", "外资昨日发布报告，高盛维持其买入评级，目标价上调至450元。") == []
+
+
+def test_a_pence_target_with_a_dollar_conversion_in_brackets() -> None:
+    f = first(
+        "Orla Foods (LON:ORF) Cut to Hold at Investec",
+        "Orla Foods (LON:ORF) was downgraded by analysts at Investec to a hold rating. They now have a GBX 1,250 "
+        "($15.90) price target on the stock, up from their previous price target of GBX 1,100 ($13.99).",
+    )
+    assert (f["company"], f["target"], f["old_target"], f["currency"]) == ("Orla Foods", 1250, 1100, "GBX")
+
+
+def test_a_broker_named_with_its_london_symbol_is_the_company() -> None:
+    f = first("Barclays (LON:BARC) Cut to Neutral at Morgan Stanley")
+    assert (f["broker"], f["company"]) == ("Morgan Stanley", "Barclays")
+
+
+def test_a_share_price_headline_names_the_company_of_the_leads_call() -> None:
+    f = first(
+        "Kestrel Engines share price down 3% on Jefferies downgrade",
+        "Jefferies downgraded its rating on the stock to underperform from hold and cut the target to Rs 610 from Rs 700.",
+    )
+    assert (f["company"], f["target"], f["old_target"]) == ("Kestrel Engines", 610, 700)
+
+
+def test_title_case_share_price_words_are_not_part_of_the_name() -> None:
+    f = first(
+        "Orla Share Price Falls After Jefferies Cuts Rating To 'Underperform'", "Jefferies set a target of Rs 900."
+    )
+    assert f["company"] == "Orla"
+
+
+def test_a_call_on_a_company_is_its_rating() -> None:
+    f = first(
+        "x", "Among brokerages, HSBC maintained a 'hold' call on Kestrel Engines but raised the target to Rs 925."
+    )
+    assert (f["broker"], f["company"], f["target"]) == ("HSBC", "Kestrel Engines", 925)
+
+
+def test_indian_brokers_named_in_full() -> None:
+    f = first("JM Financials upgrades Kestrel Engines to 'buy' after a 52-week high")
+    assert (f["broker"], f["company"], rating_level(f["rating"])) == ("JM Financials", "Kestrel Engines", "buy")
+
+
+def test_a_taiwan_rating_word_is_not_the_company_and_a_dashed_code_is_a_ticker() -> None:
+    f = first(
+        "外資看晶片股",
+        "晶圓代工龍頭星辰電 (6123-TW) 今日股價上漲。里昂證券重申買進評等與目標價 600 元。",
+    )
+    assert (f["company"], f["ticker"], f["currency"], f["target"]) == ("星辰電", "6123.TW", "TWD", 600)

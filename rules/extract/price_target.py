@@ -337,7 +337,7 @@ _OBJECT_PAIRS = frozenset(
 _OBJECT_AFTER_EN = re.compile(
     # the rest of a company's name may follow the broker's: "Jefferies Group shares", "Bank of America Corp.'s stock"
     r"(?:\s+(?:group|financial|holdings|inc|corp|co|companies|bancorp|&\s+co)\b\.?)*"
-    r"\s*(?:[(（]\s*(?:nyse|nasdaq|otc)\b|[(（][a-z]{1,5}[)）]|(?:'s|’s)?\s*(?:shares|stock)\b"
+    r"\s*(?:[(（]\s*(?:nyse|nasdaq|otc|lon|lse|tsx|asx|etr|epa|ams|hkex|sehk|tse|tyo|nse|bse)\b|[(（][a-z]{1,5}[)）]|(?:'s|’s)?\s*(?:shares|stock)\b"
     r"|(?:was|were|is|gets?|got|has been|had)\s+(?:been\s+)?(?:upgraded|downgraded|cut|raised|lowered|initiated|started|hit|its)\b"
     r"|hit with|(?:price )?target (?:raised|cut|lowered|lifted|boosted|trimmed|reduced|increased)\b"
     # a headline's passive without "was": "RBC downgraded as analyst sees …", "Intel downgraded to Sell at BofA"
@@ -391,15 +391,17 @@ _EN_BETWEEN = re.compile(
     r"\w+\s+(?:its\s+|the\s+)?(" + _EN_NAME + r")(?:'s|’s)?\s*(?:\([^)]{0,30}\)\s*|[A-Z]{2,6}:[A-Z.]{1,6}\s+)?"
     r"(?:stock\s+|share\s+)?"
 )
-_EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock)\b")
+_EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock|share price|stock price)\b")
 _EN_MOVE_OBJECT = re.compile(
     r"\b(?:cut|cuts|lowered|lowers|raised|raises|lifted|lifts|moved|moves|took|takes|bumped|bumps)\s+(?:shares\s+of\s+)?("
     + _EN_NAME
     + r")\s+from\s+(?:an?\s+)?['\"‘“]?$"
 )
 _EN_OBJECT_AFTER_RATING = re.compile(
-    r"\s+(?i:rating\s+)?(?i:on|for|of)\s+(?i:shares\s+of\s+)?(?=[A-Z])(" + _EN_NAME + ")"
-)  # "Buy rating on X", "maintains its Buy rating of X", "Buy Rating for X"
+    r"[\"'’”]?\s+(?i:(?:rating|call|recommendation|stance)\s+)?(?i:on|for|of)\s+(?i:shares\s+of\s+)?(?=[A-Z])("
+    + _EN_NAME
+    + ")"
+)  # "Buy rating on X", "maintains its Buy rating of X", "Buy Rating for X", "a 'hold' call on X"
 _EN_SUBJECT = re.compile(
     r"\W{0,3}(?:(?:[Ww]hy|[Hh]ow|[Ww]hat)\s+)?(" + _EN_NAME + r")(?:'s|’s)?(?:\s*\([^)]{1,30}\))?\s+(\w+)"
 )
@@ -648,13 +650,13 @@ _ZH_LEAD = re.compile(
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
-    r"|股价|盈测|业绩|评级|目标|投资|明年|今年|去年|年底|年中|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
+    r"|股价|盈测|业绩|评级|评等|^(?:买进|买入|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于)|目标|投资|明年|今年|去年|年底|年中|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
 )
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
 # "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
 _TICKER = re.compile(
     r"[（(]\s*(?:(?P<ex>nasdaq|nyse(?:\s?american)?|amex|hkex|sehk|tse|tyo|lse|lon|asx|tsx|otc|sgx|krx|bvmf|etr|epa)\s*[:：]\s*)?"
-    r"(?P<sym>[A-Za-z]{1,5}(?:[.-][A-Za-z]{1,2})?|\d{4,6}(?:\s?\.?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
+    r"(?P<sym>[A-Za-z]{1,5}(?:[.-][A-Za-z]{1,2})?|\d{4,6}(?:\s?[.-]?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
     r"\s*(?:[-–—]?\s*(?:get\s+)?free report|[+-]?\d+(?:\.\d+)?%|[-–—]?\s*get (?:free report|rating))?\s*[)）]",
     re.IGNORECASE,
 )
@@ -762,7 +764,7 @@ _DIGIT_NEXT = re.compile(r"\s?\d")
 _ZH_PUNCT = re.compile(r"[,，。；;]")
 _ZH_CLAUSE_END = re.compile(r"[。；;]|(?<=.)[,，]")
 _SPACES = re.compile(r"\s+")
-_NUMERIC_TICKER = re.compile(r"(\d+)\.?([A-Z]*)")
+_NUMERIC_TICKER = re.compile(r"(\d+)[.-]?([A-Z]*)")
 _CONSENSUS = re.compile(r"consensus|average|平均|一致")
 _SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|展望|的看法)")
 _RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
@@ -819,6 +821,8 @@ _PREVIOUSLY = re.compile(
     r"\W*(?:previously|before (?:that|this|the (?:move|change|upgrade|downgrade|cut))|prior to (?:that|this|the \w+)"
     r"|此前|之前|原先|先前)\b"
 )
+_PRICE_WRITTEN = re.compile(r"(?:gbx|gbp|usd|eur|inr|cad|aud|hkd|rs\.?|us\$|hk\$|c\$|a\$|\$|£|€|₹)\s?\d", re.IGNORECASE)
+_CONVERSION_GAP = re.compile(r"\s?[(（]\s?(?:about\s|approx\.?\s|approximately\s|约|~)?")
 _PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
 # The old value in brackets right after the new one: "2,987p (2,761p)", "4,200 (4,075) pence", "37元(原42元)",
 # "23.6元(前值21.5元)", "$39.00 (up previously from $38.00)", "HK$13 (HK$15 previously)".
@@ -833,7 +837,7 @@ _FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\
 _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
 _ZH_RUN_END = re.compile(_ZH_NAME + r"{2,14}\s*$")
 _ZH_NAME_MARKERS = re.compile(
-    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报"
+    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报|龙头|大厂|一哥|巨头|霸主|股王"
 )
 _SYMBOL = re.compile(r"[A-Z]{1,5}")
 _BARE_SYMBOL = re.compile(r"[A-Z]{2,5}")
@@ -996,7 +1000,20 @@ class _Item:
                     bool((pre or "") in ("rmb", "cny", "人民币") or post == "人民币"),
                 )
             )
-        return out
+        kept: list[_Num] = []
+        for n in out:  # "GBX 1,000 ($13.15)": a conversion into another currency, not a price of its own
+            prev = kept[-1] if kept else None
+            if (
+                prev is not None
+                and prev.currency
+                and n.currency
+                and n.currency != prev.currency
+                and _CONVERSION_GAP.fullmatch(f, prev.end, n.start)
+                and f[n.end : n.end + 2].lstrip()[:1] in (")", "）")
+            ):
+                continue
+            kept.append(n)
+        return kept
 
     def _in_ticker(self, start: int, end: int) -> bool:
         return any(t.start <= start < t.end for t in self.tickers)
@@ -1460,6 +1477,8 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     words = name.replace("’", "'").split()
     if words and words[0].lower() in _PERSON_TITLES:
         return None
+    if _PRICE_WRITTEN.match(name):
+        return None  # "a GBX 1,000 price target": a price, not a company
     aliases = _broker_aliases()
     whole_broker = " ".join(words).lower() in aliases  # a broker as the company ("Barclays raises HSBC target")
     while len(words) > 1 and (
@@ -1476,6 +1495,8 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
             break  # "UnitedHealth Group Inc. UNH": what follows the suffix is a symbol
     while out and out[-1].lower() in ("of", "and", "&", "de", "la", "du"):
         out.pop()
+    while len(out) > 1 and out[-1].lower() in ("share", "shares", "stock", "price"):
+        out.pop()  # "BSE Share Price Falls …": a title-case headline's words for the stock
     if (
         len(out) >= 2
         and _BARE_SYMBOL.fullmatch(out[-1])
@@ -1747,7 +1768,7 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         inside = [b for b in item.brokers if s1 <= b.start < e1]
         if not any(b.acting for b in inside):  # "Evercore had rated …" is the broker; "RBC downgraded as …" is not
             add(s1, _clean_en(text[s1:e1]))
-    if not cands and ("shares" in f[lo:hi] or "stock" in f[lo:hi]):  # "… says Kestrel Air shares could rally"
+    if not cands and ("share" in f[lo:hi] or "stock" in f[lo:hi]):  # "… says Kestrel Air shares could rally"
         m = _EN_NAME_SHARES.search(text, lo, hi)
         if m and not any(m.start(1) <= b.start < m.end(1) and b.acting for b in item.brokers):
             add(m.start(1), _clean_en(m.group(1)))
