@@ -1181,3 +1181,45 @@ def test_a_figure_the_sentence_says_is_forecast_is_no_print() -> None:
         )
         == []
     )
+
+
+def test_consumer_lending_named_by_the_bank_of_england_is_consumer_credit() -> None:
+    e = prints(
+        "UK consumer credit jumps in February",
+        "The Bank of England said consumer lending rose by 1.654 billion pounds in February after rising by 1.102 "
+        "billion pounds in January. Net borrowing through other forms of consumer credit rose by 0.2 billion pounds, "
+        "to 0.8 billion pounds.",
+    )[0]
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 1.654, 1.102)
+
+
+def test_an_amount_in_new_loans_before_well_below_the_prior_and_the_expectation() -> None:
+    e = prints(
+        "China: new yuan loans slow in May",
+        "In May, Chinese banks extended CNY 712 billion (USD 99.1 billion) in new yuan loans, well below the CNY 1.36 "
+        "trillion recorded in April and the CNY 900 billion that analysts had expected.",
+    )[0]
+    assert (e["indicator"], e["value"], e["period"]) == ("pboc_new_rmb_loans", 712, "2025-05")
+
+
+def test_a_release_puts_its_new_loans_before_the_balance_it_states_first() -> None:
+    ev = prints(
+        "人民银行发布5月金融统计数据",
+        "5月末,人民币贷款余额251.3万亿元,同比增长9.1%。5月份人民币贷款增加7120亿元,同比少增1200亿元。",
+    )
+    assert [e["indicator"] for e in ev][:2] == ["pboc_new_rmb_loans", "pboc_rmb_loan_balance"]
+
+
+def test_an_amount_written_in_two_scales_is_one_figure() -> None:
+    e = prints("全国房贷余额续创新高", "人民银行统计,5月末个人住房贷款余额为38兆1234.5亿元。")[0]
+    assert (e["value"], e["unit"]) == (381234.5, "亿元")
+
+
+def test_a_wires_dated_survey_of_forecasts_is_no_print_even_if_it_recalls_last_months_figure() -> None:
+    assert (
+        prints(
+            "财联社5月8日讯(记者 张三) 新一期“C50风向指数”结果显示,市场预计4月新增贷款同比少增。",
+            "机构对4月新增人民币贷款的预测中值为8000亿元。3月人民币贷款增加3.1万亿元。",
+        )
+        == []
+    )

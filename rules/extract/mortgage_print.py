@@ -49,7 +49,9 @@ _RELEASE_COMPARE: Final = zre(
     r"|unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\S+\s){0,2}"
     r"(?:expectations|forecasts|estimates|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|逊于预期"
 )
-_DIGIT: Final = zre(r"\d")
+_DIGIT: Final = zre(r"(?<![a-z\d])\d")  # (not "C50": an index's name)
+# "财联社4月7日讯(记者 …)": a wire's dateline, whose date is no released figure
+_ZH_DATELINE: Final = zre(r"^[^,，。]{0,12}?\d{1,2}\s?月\s?\d{1,2}\s?日(?:电|讯)\s?(?:[(（][^)）]{0,24}[)）])?")
 # Headline futures and "seen" forms: "Individual mortgages to drop below 30%", "New loans seen dipping in July".
 _TITLE_FUTURE: Final = zre(
     r"(?<!continue )(?<!continues )(?<!continued )t(?<![a-z]t)o (?:drop|fall|rise|climb|slow|ease|increase|decrease|decline|grow|hit|top|reach|stay|remain|hold"
@@ -99,7 +101,9 @@ def _preview_title(ctx: Ctx) -> bool:
     if not cues:
         return False
     first = min(cues)
-    return not _DIGIT.search(title, 0, first) and not _RELEASE_VERB.search(title, 0, first)
+    dateline = _ZH_DATELINE.match(title)
+    start = dateline.end() if dateline and dateline.end() <= first else 0
+    return not _DIGIT.search(title, start, first) and not _RELEASE_VERB.search(title, 0, first)
 
 
 def _limits(ctx: Ctx, found: Found, mentions: list[Mention], stop: str | None) -> None:
@@ -147,7 +151,8 @@ _TITLE_APPLICATIONS: Final = zre(r"applications|申请")
 def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
     """The headline first: an indicator named in the title (in title order; the title's period first), then the
     kind of figure the title speaks of ("Mortgage rates rise…": a rate), then the figure a release is known by
-    (the 5-year LPR, the mortgage benchmark; MBA's composite index; HKMA's new loans approved…), then text order."""
+    (the 5-year LPR, the mortgage benchmark; MBA's composite index; HKMA's new loans approved…), flows before
+    balances, then text order."""
     if len(events) < 2:
         return events
     title_months = {mk.m for mk in ctx.marks if mk.end <= ctx.title_end and mk.m and mk.kind in ("month", "day")}
@@ -159,7 +164,7 @@ def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
 
     titled = [e for e in events if e.pos < ctx.title_end]
 
-    def key(ev: Event) -> tuple[int, int, int, int, int, int]:
+    def key(ev: Event) -> tuple[int, int, int, int, int, int, int]:
         rank = title_inds.index(ev.ind.id) if ev.ind.id in title_inds else len(title_inds)
         in_title = ev.pos < ctx.title_end
         if in_title:
@@ -169,7 +174,8 @@ def _order(ctx: Ctx, events: list[Event], title_inds: list[str]) -> list[Event]:
         headline = 0 if ev.ind.headline else 1
         # two figures in the headline: the one it states first ("房贷金额为505.04亿元…房贷利率降至2.294%")
         first_stated = ev.pos if in_title and len(titled) > 1 and not any(e.ind.headline for e in titled) else 0
-        return (rank, first_stated, on_topic, month_hit, headline, ev.pos)
+        stock = 1 if ev.ind.balance else 0  # a release's news is its flows; the balance it also states comes after
+        return (rank, first_stated, on_topic, stock, month_hit, headline, ev.pos)
 
     return sorted(events, key=key)
 

@@ -308,7 +308,7 @@ _add(
 )  # fmt: skip
 _add(
     "a.uk:consumer",
-    r"net consumer credit(?: borrowing| lending)?", r"consumer credit(?: borrowing| lending)?", r"consumer borrowing",
+    r"net consumer credit(?: borrowing| lending)?", r"consumer credit(?: borrowing| lending)?", r"consumer borrowing", r"consumer lending",
     r"consumer debt(?: outstanding)?",
     r"total credit to consumers", r"credit to consumers", r"total outstanding credit",
     r"净消费者信贷", r"消费者信贷", r"净消费信贷", r"消费信贷", r"消费者借贷", r"消费者借款",

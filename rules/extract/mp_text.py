@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Final
@@ -320,7 +320,20 @@ def scan_numbers(t: str) -> list[Num]:
         if pm is not None and pm.group() == "$":
             num.bare_dollar = True
         out.append(num)
-    return out
+    return _compound(out)
+
+
+def _compound(nums: list[Num]) -> list[Num]:
+    """ "11兆4864.71億元", "12万3456亿元": one amount written in two scales (兆/万亿 then 亿), in the smaller unit."""
+    for k in range(len(nums) - 1, 0, -1):
+        a, b = nums[k - 1], nums[k]
+        if a.end != b.start or b.kind != "amount" or b.scale != 1e8 or a.sign < 0:
+            continue
+        lead = a.value / 1e12 if a.scale == 1e12 else a.value / 1e4 if a.value % 1e4 == 0 and not a.stated_unit else 0
+        if not lead or lead != int(lead):
+            continue
+        nums[k - 1 : k + 1] = [replace(b, value=lead * 1e12 + b.value, start=a.start)]
+    return nums
 
 
 def _stated(scale_word: str, suffix: str, currency: str | None) -> tuple[float, str]:
@@ -475,7 +488,9 @@ FORECAST: Final = re.compile(
 )
 # "1.2 trillion (expected)": the number before is the forecast; in "set at 3.1% expected 3.1%" the next one is
 FORECAST_AFTER: Final = zre(
-    r"^\s?(?:expected|forecast|estimate|consensus|f'cast|exp\b|预期|预估|预测)(?!\s?(?:of |at |was |is |:)?\s?[-+]?\d)"
+    r"^\s?(?:(?:that|which) (?:[a-z]+ ){0,3}?(?:had |have )?(?=expected|forecast|predicted|anticipated))?"
+    r"(?:expected|forecast|estimate|consensus|f'cast|exp\b|predicted|anticipated|预期|预估|预测)"
+    r"(?!\s?(?:of |at |was |is |:)?\s?[-+]?\d)"
 )
 UNADJUSTED: Final = re.compile(
     zalt("unadjusted", "not seasonally adjusted", "未经季节调整", "未经季调", "未季调", "non-seasonally")
@@ -491,6 +506,7 @@ PRIOR_STRONG: Final = zre(
 # Comparisons: the number after them is the base, unless a change verb follows ("较前一周上升0.6%").
 PRIOR_COMPARE: Final = zre(
     r"\bfrom\b|\bversus\b|\bvs\.?|compared (?:with|to)|compares? (?:with|to)|\bagainst\b"
+    r"|\b(?:well|far) (?:below|above)\b|\b(?:below|above) the\b"
     r"|[由从]\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])"
     r"|(?:相?较于?|相?比于?|低于|高于|少于|多于|不及)\s?(?:前一?|上一?)\s?[周月期年]?度?"
     r"|(?:较|比|低于|高于|少于|多于|不及|由)\s?(?:\d{4}\s?年\s?)?\d{1,2}\s?月(?:份)?(?:的|末)?"
@@ -575,6 +591,8 @@ CUE_WORDS: Final = {
     "cmp": (
         r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"compares? (?:with|to)",
         r"against(?![a-z])",
+        r"well below(?![a-z])", r"well above(?![a-z])", r"far below(?![a-z])", r"far above(?![a-z])",
+        r"below the(?![a-z])", r"above the(?![a-z])",
         r"fewer than", r"less than", r"lower than", r"higher than", r"more than", r"down on", r"up on",
         r"由\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])", r"从\s?(?=前|上|去年|此前|\d|[一二三四五六七八九十])",
         r"相较于?\s?(?:前一?|上一?)\s?[周月期年]?度?", r"较于?\s?(?:前一?|上一?)\s?[周月期年]?度?",
