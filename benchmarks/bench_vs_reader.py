@@ -346,25 +346,20 @@ def child_wirewatch(args: argparse.Namespace) -> None:
 
 
 def daemon_jobs(rt: Any, config: Any) -> Any:
-    """The scheduler `run_daemon` builds, one job per source (same trigger and options), never started: the
-    rounds here are driven by the benchmark, but a daemon holds these jobs, so their memory is counted."""
-    import functools
-    from datetime import datetime, timedelta
+    """The scheduler's poll jobs as `run_daemon` builds them (`PollJobs`: one job function, triggers shared per
+    interval), never started: the rounds here are driven by the benchmark, but a daemon holds these jobs, so their
+    memory is counted."""
+    import time
 
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
-    from apscheduler.triggers.interval import IntervalTrigger
+
+    from wirewatch.daemon import PollJobs
 
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True, "max_instances": 1})
-    later = datetime.now().astimezone() + timedelta(days=1)
+    polls = PollJobs(rt, scheduler, list(config.sources))
+    later = time.time() + 86_400
     for s in config.sources:
-        scheduler.add_job(
-            rt.tracked(functools.partial(rt.poll, s)),
-            IntervalTrigger(seconds=max(s.interval, rt.policy.backoff_cap) * 2),
-            id=f"poll:{s.id}",
-            name=f"poll {s.id}",
-            next_run_time=later,
-            misfire_grace_time=None,
-        )
+        polls.schedule(s, later)
     return scheduler
 
 

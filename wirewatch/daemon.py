@@ -425,6 +425,53 @@ async def run_once(config: Config, store: Store) -> list[PollReport]:
         await rt.aclose()
 
 
+class PollJobs:
+    """The scheduler's poll jobs: one job function for every source (by id, reading the live config, so a reload
+    needs no new closure) and one safety-net trigger per interval, shared by the sources that have it. Each poll
+    moves its own next run to the time the poll decided; the trigger only catches a poll that never reported."""
+
+    def __init__(self, rt: Runtime, scheduler: AsyncIOScheduler, sources: list[SourceConfig]) -> None:
+        self.rt, self.scheduler = rt, scheduler
+        self.live = {s.id: s for s in sources}  # the sources being polled, as last configured (reloads change it)
+        self.job = rt.tracked(self.poll_source, "poll of {}")
+        self.safety_nets: dict[float, IntervalTrigger] = {}
+
+    async def poll_source(self, source_id: str) -> None:
+        s = self.live.get(source_id)  # the source as configured now (a reload replaces it in `live`)
+        if s is not None:
+            await self._poll_and_reschedule(s)
+
+    async def _poll_and_reschedule(self, s: SourceConfig) -> None:
+        rt = self.rt
+        when = time.time() + s.interval  # whatever happens below, the next poll is within one interval
+        try:
+            if rt.fleet is not None:
+                when = await rt.poll_leased(s)
+            else:
+                when = rt.next_poll_at(await rt.poll(s), s, time.time())
+        except Exception:
+            log.exception("source %s: poll crashed; next try in %.0fs", s.id, s.interval, extra={"source": s.id})
+        finally:
+            current = self.live.get(s.id)
+            if current is not None and current is not s:  # reconfigured while polling: a shorter interval applies
+                when = min(when, time.time() + current.interval)
+            with contextlib.suppress(JobLookupError):  # gone during shutdown, or the source was removed
+                self.scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
+
+    def schedule(self, s: SourceConfig, start: float) -> None:
+        every = max(s.interval, self.rt.policy.backoff_cap) * 2
+        self.scheduler.add_job(
+            self.job,
+            self.safety_nets.setdefault(every, IntervalTrigger(seconds=every)),
+            args=(s.id,),
+            id=f"poll:{s.id}",
+            name=f"poll {s.id}",
+            next_run_time=datetime.fromtimestamp(start).astimezone(),
+            misfire_grace_time=None,  # a late poll still runs (late is better than hours later)
+            replace_existing=True,
+        )
+
+
 async def run_daemon(
     config: Config, store: Store, stop: asyncio.Event | None = None, config_path: Path | None = None
 ) -> None:
@@ -454,45 +501,8 @@ async def run_daemon(
     for st in states.values():
         rt.metrics.source_state(st)
 
-    live = {s.id: s for s in sources}  # the sources being polled, as last configured (config reloads change it)
-
-    async def poll_and_reschedule(s: SourceConfig) -> None:
-        when = time.time() + s.interval  # whatever happens below, the next poll is within one interval
-        try:
-            if rt.fleet is not None:
-                when = await rt.poll_leased(s)
-            else:
-                when = rt.next_poll_at(await rt.poll(s), s, time.time())
-        except Exception:
-            log.exception("source %s: poll crashed; next try in %.0fs", s.id, s.interval, extra={"source": s.id})
-        finally:
-            current = live.get(s.id)
-            if current is not None and current is not s:  # reconfigured while polling: a shorter interval applies
-                when = min(when, time.time() + current.interval)
-            with contextlib.suppress(JobLookupError):  # gone during shutdown, or the source was removed
-                scheduler.modify_job(f"poll:{s.id}", next_run_time=datetime.fromtimestamp(when).astimezone())
-
-    async def poll_source(source_id: str) -> None:
-        s = live.get(source_id)  # the source as configured now (a reload replaces it in `live`)
-        if s is not None:
-            await poll_and_reschedule(s)
-
-    poll_job = rt.tracked(poll_source, "poll of {}")
-    safety_nets: dict[float, IntervalTrigger] = {}  # one trigger per interval, shared by the sources that have it
-
-    def schedule(s: SourceConfig, start: float) -> None:
-        every = max(s.interval, rt.policy.backoff_cap) * 2
-        scheduler.add_job(
-            poll_job,
-            # only a safety net: each poll moves its own next run to the decided time
-            safety_nets.setdefault(every, IntervalTrigger(seconds=every)),
-            args=(s.id,),
-            id=f"poll:{s.id}",
-            name=f"poll {s.id}",
-            next_run_time=datetime.fromtimestamp(start).astimezone(),
-            misfire_grace_time=None,  # a late poll still runs (late is better than hours later)
-            replace_existing=True,
-        )
+    polls = PollJobs(rt, scheduler, sources)
+    live, schedule = polls.live, polls.schedule
 
     for s in sources:
         schedule(s, first_run(states.get(s.id), s, rt.policy, now.timestamp()))
