@@ -1223,3 +1223,10 @@ def test_a_wires_dated_survey_of_forecasts_is_no_print_even_if_it_recalls_last_m
         )
         == []
     )
+
+
+def test_taiwan_banks_home_loan_balance_is_taiwans_not_chinas() -> None:
+    e = prints(
+        "國銀房貸餘額續創新高", "〔記者王小明／台北報導〕央行今日公布10月底國銀房貸餘額11兆2345.6億元,月增250.1億元。"
+    )[0]
+    assert (e["indicator"], e["value"], e["currency"], e["prior"]) == ("tw_mortgage_balance", 112345.6, "TWD", 112095.5)

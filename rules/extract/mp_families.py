@@ -23,6 +23,7 @@ Indicators (a closed vocabulary; ids are stable, see tests/corpus/README.md):
   uk_finance_mortgage_approvals, uk_finance_net_mortgage_lending        UK Finance / BBA (high-street banks)
   hk_new_mortgage_loans, hk_mortgage_applications, hk_mortgage_delinquency_ratio   HKMA mortgage survey
   tw_new_home_loans, tw_new_mortgage_rate           Taiwan CBC: five major banks' new home loans
+  tw_mortgage_balance                               Taiwan CBC: domestic banks' home-loan balance (國銀房貸餘額)
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ HK_APPS = Ind("hk_mortgage_applications", "count", _M, "month-prev")
 HK_DELINQ = Ind("hk_mortgage_delinquency_ratio", "rate", _M, "month-prev")
 TW_LOANS = Ind("tw_new_home_loans", "amount", _M, "month-prev", "TWD", volume=True)
 TW_RATE = Ind("tw_new_mortgage_rate", "rate", _M, "month-prev")
+TW_MORTGAGE_BAL = Ind("tw_mortgage_balance", "amount", _M, "month-prev", "TWD", balance=True)
 
 INDICATORS: Final = tuple(v for v in list(globals().values()) if isinstance(v, Ind))
 
@@ -343,6 +345,11 @@ for _obj in ("home mortgages", "mortgages", "home loans", "housing loans"):  # "
                 rf"(?<=rate ){_prep} {_new}{_obj}|(?<=rates ){_prep} {_new}{_obj}",
                 prefix=f"{_prep} {_new}{_obj}",
             )
+_add(  # 國銀房貸餘額: a stock
+    "a.tw:balance",
+    r"国银(?:的)?(?:购置住宅贷款|购屋贷款|房贷)余额", r"本国银行(?:的)?(?:购置住宅贷款|购屋贷款|房贷)余额",
+    r"全体银行(?:的)?(?:购置住宅贷款|购屋贷款|房贷)余额",
+)  # fmt: skip
 _add("a.tw:bare_rate", r"房贷利率")  # "5大银行新承做房贷金额…；房贷利率升至2.327%": Taiwan's only beside its banks
 _add(
     "a.tw:loans",
@@ -368,7 +375,7 @@ _CONTEXTS: Final = {
     "uk": ("bank of england", "英国", "英伦", "英格兰", "u.k.", "britain", "british"),
     "ukf": ("uk finance", "british bankers", "high street banks", "银行家协会", "银行公会"),
     "hk": ("hkma", "金管局", "金融管理局", "monetary authority", "hong kong", "香港", "本港"),
-    "tw": ("五大银行", "五大行", "taiwan", "新台币", "nt$", "台湾"),
+    "tw": ("五大银行", "五大行", "taiwan", "新台币", "nt$", "台湾", "台北", "国银", "本国银行"),
     "cn": ("china", "chinese", "pboc", "people's bank", "peoples bank", "yuan", "人民币", "人民银行", "人行", "内地", "中国",
            "金融统计", "社会融资", "社融", "贷款投向", "beijing", "住户贷款", "住户部门", "住户中长期", "住户短期", "居民贷款",
            "居民中长期"),
@@ -610,6 +617,7 @@ def hk(ctx: Ctx, f: Found) -> list[Mention]:
     return [Mention(HK_LOANS if _group(h) == "loans" else HK_APPS, h.start, h.end) for h in f.anchors("hk")]
 
 
+_TW_GROUPS: Final = {"rate": TW_RATE, "bare_rate": TW_RATE, "loans": TW_LOANS, "balance": TW_MORTGAGE_BAL}
 _FIVE_BANKS: Final = re.compile(r"[5五]大[银銀]行")
 
 
@@ -618,7 +626,7 @@ def taiwan(ctx: Ctx, f: Found) -> list[Mention]:
         return []
     five_banks = _FIVE_BANKS.search(ctx.t) is not None
     return [
-        Mention(TW_RATE if _group(h) in ("rate", "bare_rate") else TW_LOANS, h.start, h.end)
+        Mention(_TW_GROUPS[_group(h)], h.start, h.end)
         for h in f.anchors("tw")
         if _group(h) != "bare_rate" or five_banks
     ]
