@@ -1681,3 +1681,61 @@ def test_a_down_payment_is_the_upfront() -> None:
         "Pellan Bio will receive a one-time, non-refundable down payment of $45 million.",
     )
     assert d is not None and d["upfront"] == 45_000_000
+
+
+def test_the_short_name_of_bristol_myers_in_a_us_stock_move_story() -> None:
+    d = deal(
+        "美股异动 | 星河生物盘前续涨5% 签署巨额授权",
+        "星河生物(XHB.US)盘前续涨5%。消息上,施贵宝宣布与星河生物就双抗XH-101达成授权协议,里程碑付款最高可达80亿美元。",
+    )
+    assert d is not None and d["licensee"] == "施贵宝" and d["total"] == 8_000_000_000
+
+
+def test_a_taiwan_merger_verb_ends_the_buyers_name() -> None:
+    assert roles("樂門生技併購康盛藥業股價漲停", "樂門生技昨日宣布以新台幣30億併購康盛國際藥業,取得100%股權。") == (
+        "康盛國際藥業",
+        "樂門生技",
+    )
+
+
+def test_data_provided_by_a_market_data_house_is_no_read_out() -> None:
+    d = deal(
+        "Shares of Pellan Bio were soaring 60% this week, according to data provided by S&P Global Market "
+        "Intelligence.",
+        "The gain came after Ardent Pharma announced that it plans to acquire Pellan Bio for $80 per share in cash. "
+        "That translates to a transaction size of around $4.2 billion.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == (
+        "Pellan Bio",
+        "Ardent Pharma",
+        4_200_000_000,
+    )
+
+
+def test_a_nonbinding_proposal_is_no_deal() -> None:
+    assert (
+        deal(
+            "Shares of Pellan Bio jumped 40% on Friday.",
+            "Pellan Bio said it had received a nonbinding proposal from an unnamed private equity firm to acquire the "
+            "company for up to $7 per share, or more than $1.1 billion.",
+        )
+        is None
+    )
+
+
+def test_a_cvrs_aggregate_value_after_its_per_share_amount_is_contingent() -> None:
+    d = deal(
+        "Ardent Pharma to acquire Pellan Bio",
+        "Ardent Pharma will acquire all outstanding shares of Pellan Bio at $40 per share in cash or aggregated value "
+        "of $2.0 billion at closing. Pellan Bio shareholders will also receive a CVR entitling holders to a potential "
+        "additional payment of $5 per share in cash or aggregated value of $0.25 billion upon approval.",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (2_000_000_000, 2_250_000_000)
+
+
+def test_a_seller_that_inks_a_pact_with_the_buyer_to_sell_its_rights() -> None:
+    assert roles(
+        "Dr Reddy's inks pact with Ardent Pharma to sell rights to an anti-cancer agent",
+        "Dr Reddy's Laboratories said it has inked a pact with US-based Ardent Pharmaceuticals to sell its rights to "
+        "an IL-2-diphtheria toxin fusion protein. Dr Reddy's will receive USD 20 million upfront.",
+    ) == ("Dr Reddy's Laboratories", "Ardent Pharma")

@@ -137,7 +137,7 @@ _WORDS: dict[str, str] = {
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
-        interested in buying|raises offer|raises its offer|ups its offer|
+        interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",

@@ -482,6 +482,7 @@ def _topic(t: _Text, a: int, b: int) -> bool:
     return any(
         not (h.word == "临床" and t.f.startswith(("阶段", "期"), h.end))
         and not (h.word == "上市" and t.f.startswith("公司", h.end))
+        and not (h.word == "data" and t.f.startswith(" provided by", h.end))  # "according to data provided by S&P"
         for h in t.cues.of(C.TOPIC, a, b)
     )
 

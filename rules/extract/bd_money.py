@@ -235,7 +235,7 @@ _TOTAL_PRE = re.compile(
     r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
     r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"price (?:will )?(?:come|comes|amount|amounts) to|could (?:eventually )?exceed|"
-    r"equity value of|enterprise value of|"
+    r"equity value of|enterprise value of|(?:transaction|deal) (?:size|value) of|price tag (?:of|at)|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
@@ -366,6 +366,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             or _RECEIVE_UP_TO.search(pre[-16:])
         ):
             a.kind = "total"
+        if a.kind == "?" and (agg := _AGGREGATE_OF.search(f, max(a.floor, a.start - 60), a.start)) is not None:
+            # "a potential additional payment of $6 per share in cash or aggregated value of $0.5 billion": the
+            # per-share figure's total, of its kind
+            contingent = _CONTINGENT_BEFORE.search(f, max(a.floor, agg.start() - 80), agg.start())
+            a.kind = "milestone" if contingent else "total"
         if a.kind == "?" and (subject := _TOTAL_SUBJECT.search(f, a.floor, a.start)) is not None:
             a.kind = "whole" if "includ" in f[subject.end() : a.start] else "total"  # "Total consideration including
             # the CVR, if the milestone is achieved, would be approximately $1.7 billion"
@@ -426,8 +431,14 @@ _TOTAL_SUBJECT = re.compile(
     r"(?:would be|will be|is|comes to|amounts to|of)\s(?:about\s|approximately\s|around\s|roughly\s|some\s|up to\s)?"
     r"(?:us\$|\$|€|£|usd\s?|eur\s?)?$)"
 )
+_AGGREGATE_OF = re.compile(
+    r"\bper share\b[^.;$]{0,24}?\bor (?:an? )?(?:aggregated?|total|combined) (?:value|consideration) of\s?"
+    r"(?:about\s|approximately\s|around\s)?(?:us\$|\$|€|£|usd\s?)?$"
+)
+_CONTINGENT_BEFORE = re.compile(r"\b(?:additional|contingent|cvrs?|potential|milestones?)\b")
 _WHOLE_BEFORE = re.compile(
     r"(?:使|令)[^，。,;；]{0,12}(?:达到|达至|升至|增至|提高至)[^，。,;；]{0,4}$"
+    r"|[-–—,]\s?and (?:potentially |possibly )?(?:up to|as much as)\s?$"
     r"|\b(?:climbs|rises|brings|bringing|takes|taking)\s(?:\w+\s){0,4}?to\s(?:about\s|around\s|roughly\s|some\s)?$"
 )
 _SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climbs to $2.4 billion": the whole

@@ -110,6 +110,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A
 _STOP_WORDS = frozenset(
     _wordlist("""the a an in on at under after before as but through via upon and or if while with from for to by its it this that these
     those his her their our we he she they shares share stock stocks separately meanwhile also both exclusive
+    usd eur gbp cny rmb hkd jpy chf
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec phase fda ema cfius ftc sec nasdaq nyse hkex ceo cfo coo chief president
@@ -189,7 +190,7 @@ _LETTERS = re.compile(r"[A-Za-z]")
 # Chinese: industry endings, and what may not stand before them as the stem of a name.
 _ZH_STOP_WORDS = _wordlist(
     "与|和|及|同|跟|向|将|把|被|对|从|由|在|为|是|的|了|其|已|就|并|且|又|还|后|"
-    "前|获|以|至|于|给|让|等|或|而|收购|授权|许可|宣布|公告|公布|签署|签订|订立|达成|"
+    "前|获|以|至|于|给|让|等|或|而|收购|并购|购买|购入|买下|授权|许可|宣布|公告|公布|签署|签订|订立|达成|"
     "获得|取得|引进|子公司|附属|旗下|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
@@ -517,7 +518,12 @@ _NUMBER_WORDS = frozenset(_wordlist("one two three four five six seven eight nin
 
 def _drug_code(word: str) -> bool:
     """SSGJ-707, HS-10535, BCX-4208, CND261, JYB1904: a code, not a company (3SBio, 89bio are in the lexicon)."""
+    if _CODE_HEAD.match(word):
+        return True  # IL-2-diphtheria, PD-1-targeted, COVID-19: a target or a code leads the word
     return bool(_DIGIT.search(word)) and not _THREE_LOWER.search(word) and " " not in word.strip()
+
+
+_CODE_HEAD = re.compile(r"[A-Z]{1,5}-\d")
 
 
 def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues: Cues) -> None:
@@ -758,9 +764,14 @@ def _aliases(
     by_start = {y.start: y for y in mentions}
     for m in mentions:  # 康盛医药(Kangsheng): the Latin name in brackets right after a Chinese one is the same company
         if m.end < len(f) and f[m.end] in "(（" and has_cjk(m.surface):
-            y = by_start.get(m.end + 1)
-            if y is not None and y.strength < LEX and not has_cjk(y.surface) and f[y.end : y.end + 1] in (")", "）"):
-                y.key, y.strength = m.key, ALIAS
+            alias = by_start.get(m.end + 1)
+            if (
+                alias is not None
+                and alias.strength < LEX
+                and not has_cjk(alias.surface)
+                and f[alias.end : alias.end + 1] in (")", "）")
+            ):
+                alias.key, alias.strength = m.key, ALIAS
     for m in list(mentions):
         d = _ALIAS_DEF.match(f, m.end)
         if d is None and m.end < len(f) and f[m.end] in "(（":
@@ -874,6 +885,21 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
     return entities
 
 
+_ENDING_WORDS = frozenset(
+    _wordlist(
+        """pharma pharmaceutical pharmaceuticals therapeutics therapeutic biotech biotechnology bio biosciences
+        bioscience biopharma biopharmaceuticals biologics laboratories labs oncology medicines"""
+    )
+)
+
+
+def _latin_core(name: str) -> str:
+    words = name.lower().replace(",", " ").replace(".", " ").split()
+    while len(words) > 1 and (words[-1] in _ENDING_WORDS or words[-1] in _SUFFIX_WORDS):
+        words.pop()
+    return " ".join(words)
+
+
 def _same(a: str, b: str) -> bool:
     """One name is a short form of the other: a leading word run in Latin script, a contained run of three or
     more characters in Chinese."""
@@ -881,6 +907,9 @@ def _same(a: str, b: str) -> bool:
     if len(short) < 2:
         return False
     if short.isascii() and long_.isascii():
-        return long_ == short or (len(short) >= 3 and long_.startswith((short + " ", short + "-")))
+        if long_ == short or (len(short) >= 3 and long_.startswith((short + " ", short + "-"))):
+            return True
+        core = _latin_core(short)  # "Citius Pharma" / "Citius Pharmaceuticals": one name, two forms of its ending
+        return len(core) >= 4 and core == _latin_core(long_)
     short, long_ = short.replace(" ", ""), long_.replace(" ", "")
     return short == long_ or (len(short) >= 3 and short in long_)

@@ -187,7 +187,7 @@ _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
 _MONEY_AFTER = re.compile(
     r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional),?\s){0,2}"
-    r"(?:\$|€|£|us\$|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
+    r"(?:\$|€|£|us\$|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
 )
 _POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
 _INFINITIVES = frozenset(
@@ -420,16 +420,22 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
         if h.word.startswith(_SELLERS) and _SOLD_ASSET.match(f, h.end, min(e0, h.end + 70)):
-            _give(votes, names, st, st.left(h.start, 60), None, 2 * place)
+            seller = st.left(h.start, 60)
+            if seller is not None and f[seller.end : h.start].strip() == "to":
+                with_y = _WITH_BEFORE.search(f, max(s0, seller.start - 40), seller.start)
+                if with_y is not None:  # "X inked a pact with Y to sell its rights to …": X sells
+                    seller = st.left(with_y.start(), 90)
+            _give(votes, names, st, seller, None, 2 * place)
         elif h.word.startswith(("out-licens", "outlicens")) and not _PASSIVE_BEFORE.search(
             f, max(0, h.start - 7), h.start
         ):
             _give(votes, names, st, st.left(h.start, 60), None, 2 * place)  # X out-licensed its … rights
     if "tender offer" in f[s0:e0]:
-        for m in _TENDER_FOR.finditer(f, s0, e0):  # X will commence a tender offer for all outstanding shares of Y
-            obj = st.right(m.end(), 3, descriptors=False)
+        for tender in _TENDER_FOR.finditer(f, s0, e0):  # X will commence a tender offer for all outstanding shares of Y
+            obj = st.right(tender.end(), 3, descriptors=False)
             if obj is not None:
-                _give(votes, names, st, obj, st.left(m.start(), 80) or st.subject_en(m.start()), 3 * place)
+                buyer = st.left(tender.start(), 80) or st.subject_en(tender.start())
+                _give(votes, names, st, obj, buyer, 3 * place)
     if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
         for bid in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
             if cues.has(C.AGREED, max(s0, bid.start() - 40), bid.start()):
