@@ -221,9 +221,13 @@ def test_sector_table_one_event_per_row_changes_first() -> None:
         "瑞银发表研究报告,对内地保险股投资评级及目标价表列如下:股份 | 投资评级 | 目标价(港元)"
         "安和保险(01111.HK) | 买入 | 20元信达人寿(02222.HK) | 买入 | 31元 -> 34元华康保险(03333.HK) | 中性 -> 买入 | 8元",
     )
-    assert [e["company"] for e in found] == ["信达人寿", "华康保险", "安和保险"]
-    assert (found[0]["target"], found[0]["old_target"]) == (34, 31)
-    assert found[1]["action"] == "upgrade" and found[2]["action"] == "reiterate"
+    assert [e["company"] for e in found] == [
+        "华康保险",
+        "信达人寿",
+        "安和保险",
+    ]  # a rating change, a target change, a hold
+    assert found[0]["action"] == "upgrade" and (found[1]["target"], found[1]["old_target"]) == (34, 31)
+    assert found[2]["action"] == "reiterate"
 
 
 def test_sector_table_without_rows_is_no_event() -> None:
@@ -885,3 +889,55 @@ def test_a_taiwan_rating_word_is_not_the_company_and_a_dashed_code_is_a_ticker()
         "晶圓代工龍頭星辰電 (6123-TW) 今日股價上漲。里昂證券重申買進評等與目標價 600 元。",
     )
     assert (f["company"], f["ticker"], f["currency"], f["target"]) == ("星辰電", "6123.TW", "TWD", 600)
+
+
+def test_an_index_target_is_no_company_call() -> None:
+    assert (
+        events("Nomura keeps Nifty target at 26,140", "Nomura has maintained its Nifty target for March at 26,140.")
+        == []
+    )
+
+
+def test_a_latin_broker_name_written_against_chinese_text() -> None:
+    f = first("外資點贊 星辰電股漲", "外資研究機構Aletheia資本表示,對星辰電重申「買進」評等,目標價1,000元。")
+    assert (f["broker"].split(" (")[0], f["company"], f["target"]) == ("Aletheia資本", "星辰電", 1000)
+
+
+def test_a_broker_named_with_its_symbol_that_acts_is_the_broker() -> None:
+    f = first(
+        "Barclays lifts Pellan Bank rating",
+        "On Monday, Barclays (LON:BARC) analyst Jane Roe upgraded Pellan Bank (OTC:PLBKY) SA shares from Equalweight "
+        "to Overweight and raised the price target to EUR41.00 from EUR30.00, citing a higher return on tangible "
+        "equity (ROTE).",
+    )
+    assert (f["broker"], f["company"], f["target"], f["old_target"]) == ("Barclays", "Pellan Bank", 41, 30)
+
+
+def test_a_korean_target_in_millions_of_won_and_a_rating_in_brackets() -> None:
+    f = first(
+        "Brokers see room for Hanbit Chips",
+        'SK Securities on the 28th maintained a "buy (BUY)" rating on Hanbit Chips and raised its target price to '
+        "1.5 million won from 1 million won.",
+    )
+    assert (f["company"], f["target"], f["old_target"], f["currency"]) == ("Hanbit Chips", 1_500_000, 1_000_000, "KRW")
+
+
+def test_a_horizon_before_the_target_is_not_the_company() -> None:
+    f = first(
+        "UBS upgrades Pellan Bank after overhaul",
+        "UBS has become the first broker to upgrade Pellan’s stock, moving its recommendation from “sell” to "
+        "“neutral”.\nAnalysts at UBS said the plans would yield a better balance, raising their 12-month share price "
+        "target from €5.70 to €6.60.",
+    )
+    assert (f["target"], f["old_target"]) == (6.6, 5.7)
+
+
+def test_a_dash_heading_and_a_colon_headline_name_the_company() -> None:
+    f = first("Kestrel Mining – Macquarie rates the stock as Upgrade to Neutral", "Macquarie upgrades to Neutral.")
+    assert f["company"] == "Kestrel Mining"
+    g = first(
+        "Orla Luxury: victim of two downgrades",
+        'RBC downgraded its opinion on the share from "outperform" to "perform in line with the sector", with a '
+        "price target reduced from 310 euros to 290 euros.",
+    )
+    assert (g["company"], rating_level(g["rating"]), g["target"]) == ("Orla Luxury", "hold", 290)

@@ -88,6 +88,7 @@ _POST_AT = re.compile(
     r"|danish (?:crowns?|kroner)\b|swedish (?:crowns?|kronor)\b|norwegian (?:crowns?|kroner)\b|swiss francs?\b|kroner\b"
     r"|kronor\b|crowns?\b|francs?\b|won\b|rupees?\b)"
 )
+_MILLION_WON = re.compile(r"\s?million won\b")
 _PRE_LAST = frozenset("$€£¥￥₹bdrpxyfks.币元")  # the last character of every currency written before a number
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 _CURRENCY_OF = {
@@ -337,7 +338,11 @@ _OBJECT_PAIRS = frozenset(
 _OBJECT_AFTER_EN = re.compile(
     # the rest of a company's name may follow the broker's: "Jefferies Group shares", "Bank of America Corp.'s stock"
     r"(?:\s+(?:group|financial|holdings|inc|corp|co|companies|bancorp|&\s+co)\b\.?)*"
-    r"\s*(?:[(（]\s*(?:nyse|nasdaq|otc|lon|lse|tsx|asx|etr|epa|ams|hkex|sehk|tse|tyo|nse|bse)\b|[(（][a-z]{1,5}[)）]|(?:'s|’s)?\s*(?:shares|stock)\b"
+    r"\s*(?:[(（]\s*(?:nyse|nasdaq|otc|lon|lse|tsx|asx|etr|epa|ams|hkex|sehk|tse|tyo|nse|bse)\b[^)）]{0,30}[)）]"
+    # (not "Barclays (LON:BARC) analyst Amit Goel upgraded …": the broker, named with its symbol, acts)
+    r"(?!\s+(?:analysts?|strategists?|upgraded|downgraded|raised|lowered|lifted|initiated|reiterated|said|says|has|have"
+    r"|cut(?!\s+to\b))\b)"
+    r"|[(（][a-z]{1,5}[)）]|(?:'s|’s)?\s*(?:shares|stock)\b"
     r"|(?:was|were|is|gets?|got|has been|had)\s+(?:been\s+)?(?:upgraded|downgraded|cut|raised|lowered|initiated|started|hit|its)\b"
     r"|hit with|(?:price )?target (?:raised|cut|lowered|lifted|boosted|trimmed|reduced|increased)\b"
     # a headline's passive without "was": "RBC downgraded as analyst sees …", "Intel downgraded to Sell at BofA"
@@ -647,6 +652,7 @@ _ZH_SECTOR_RATING = re.compile(
 _ZH_LEAD = re.compile(
     r"^(?:并|同时|另|亦|也|还|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+"
 )
+_ZH_TRAILING_VERB = re.compile(r"(?:重申|维持|给予|首予|上调|下调|调升|调降|调高|调低)$")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
@@ -697,6 +703,15 @@ _NOT_TICKERS = frozenset(
         "CAGR",
         "ASP",
         "ROE",
+        "ROTE",
+        "ROA",
+        "ROIC",
+        "BUY",
+        "SELL",
+        "HOLD",
+        "OW",
+        "UW",
+        "EW",
         "AATD",
         "HIV",
         "PS",
@@ -821,6 +836,7 @@ _PREVIOUSLY = re.compile(
     r"\W*(?:previously|before (?:that|this|the (?:move|change|upgrade|downgrade|cut))|prior to (?:that|this|the \w+)"
     r"|此前|之前|原先|先前)\b"
 )
+_SPAN_WORD = re.compile(r"\d+[- ](?:month|year|week|day)s?\b", re.IGNORECASE)
 _PRICE_WRITTEN = re.compile(r"(?:gbx|gbp|usd|eur|inr|cad|aud|hkd|rs\.?|us\$|hk\$|c\$|a\$|\$|£|€|₹)\s?\d", re.IGNORECASE)
 _CONVERSION_GAP = re.compile(r"\s?[(（]\s?(?:about\s|approx\.?\s|approximately\s|约|~)?")
 _PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
@@ -972,17 +988,18 @@ class _Item:
                     continue
                 start = s - 1 if s - 1 >= taken and f[s - 1].isspace() and not (s > 1 and f[s - 2] in _GLUE) else s
             e = num.end()
-            pm = _POST_AT.match(f, e, hi)
+            won = _MILLION_WON.match(f, e, hi)  # "1.5 million won": a Korean share price in millions
+            pm = won or _POST_AT.match(f, e, hi)
             end = taken = pm.end() if pm else e
-            if _NOT_PRICE_AFTER.match(f, e) or self._in_ticker(s, e):
+            if (not won and _NOT_PRICE_AFTER.match(f, e)) or self._in_ticker(s, e):
                 continue
             if f[max(0, s - 1) : s] in ("(", "（") and f[e : e + 1] in (")", "）"):
                 continue
-            post = pm.group().strip() if pm else ""
-            value = float(num.group().replace(",", ""))
+            post = ("won" if won else pm.group().strip()) if pm else ""
+            value = float(num.group().replace(",", "")) * (1e6 if won else 1)
             if (
                 value <= 0
-                or value >= 1e6
+                or value >= (1e8 if won else 1e6)
                 or (not pre and not post and 1990 <= value <= 2035 and "." not in num.group())
             ):
                 continue
@@ -1445,6 +1462,7 @@ _PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist",
 _ZH_GROUP = re.compile(r"(?<!控)股$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|本地银行|板块|行业")
 _NOT_COMPANY = re.compile(
     r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|topix|\bindex\b|treasur|\byield"
+    r"|^(?:nifty|sensex|ftse|dax|cac|asx 200|taiex|bank nifty)(?:\s?\d+)?$"
     r"|^(?:gold|oil|crude|brent|copper|silver|bitcoin|ether|iron ore)(?: prices?| futures)?$"
     r"|恒指|恒生指数|国指|指数|大盘|金价|油价|铜价|黄金|原油"
 )
@@ -1477,8 +1495,8 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     words = name.replace("’", "'").split()
     if words and words[0].lower() in _PERSON_TITLES:
         return None
-    if _PRICE_WRITTEN.match(name):
-        return None  # "a GBX 1,000 price target": a price, not a company
+    if _PRICE_WRITTEN.match(name) or _SPAN_WORD.match(name):
+        return None  # "a GBX 1,000 price target", "their 12-month price target": a price or a horizon, not a company
     aliases = _broker_aliases()
     whole_broker = " ".join(words).lower() in aliases  # a broker as the company ("Barclays raises HSBC target")
     while len(words) > 1 and (
@@ -1536,6 +1554,9 @@ def _clean_zh(name: str, folded: str) -> str | None:
         end = de
     while end > start and folded[end - 1] in "的之":
         end -= 1
+    trail = _ZH_TRAILING_VERB.search(folded, start, end)
+    if trail is not None and trail.start() - start >= 2:  # "对台积电重申「买进」": the verb after the name
+        end = trail.start()
     core = folded[start:end]
     if core.endswith(("h股", "a股")):
         core, end = core[:-2], end - 2
@@ -1777,8 +1798,9 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         # "BRIEF-Shire PLC: Jefferies raises …", "BERKELEY GROUP HSBC has upgraded the housebuilder's rating …"
         b = next((b for b in item.brokers if lo <= b.start < min(hi, lo + 70) and b.acting), None)
         raw = text[lo : b.start].rstrip() if b is not None else ""
-        if raw and (raw[-1] == ":" or raw.isupper()) and not _CJK_CHAR.search(raw):
-            run = _HEAD_RUN.search(_TAG_PREFIX.sub("", raw[-60:]))
+        if raw and (raw[-1] in ":–—" or raw.isupper()) and not _CJK_CHAR.search(raw):
+            # ("Kestrel Mining – Macquarie rates the stock as …": a dash heading too)
+            run = _HEAD_RUN.search(_TAG_PREFIX.sub("", raw[-60:].rstrip("–— ")))
             head = run.group(1) if run else ""
             if head and not _SECTION_WORDS.fullmatch(head.lower()):
                 add(lo + raw.rfind(head), _clean_en(head, anchored=True))
@@ -2093,7 +2115,15 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
         name = _ticker_name(item, t)
         if name:
             return name, t.symbol
+    head = _TITLE_HEAD.match(item.text, 0, item.title_end)  # "Kering: victim of two downgrades"
+    if head and not _SECTION_WORDS.fullmatch(head.group(1).lower()) and not _COLUMN_WORDS.search(head.group(1).lower()):
+        name = _clean_en(head.group(1), anchored=True)
+        if name and not any(b.start < head.end(1) for b in item.brokers):
+            return name, None
     return _zh_topic(item), None
+
+
+_TITLE_HEAD = re.compile(r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s?:\s")
 
 
 # "大立光昨日召开法说会,摩根士丹利维持其优于大盘评级": 其 is the company the sentence opens with.

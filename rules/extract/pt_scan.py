@@ -364,9 +364,10 @@ def scan(f: str) -> tuple[list[Cue], list[Hit], list[Hit]]:
     for end, (word, values, latin_left, latin_right) in _scanner().iter(f):
         start = end - len(word) + 1
         stop = end + 1
-        if latin_left and start > 0 and f[start - 1].isalnum():
+        # (a Chinese character next to a Latin word is a boundary: 研究机构Aletheia资本)
+        if latin_left and start > 0 and f[start - 1].isalnum() and f[start - 1].isascii():
             continue
-        right_ok = not (latin_right and stop < n and f[stop].isalnum())
+        right_ok = not (latin_right and stop < n and f[stop].isalnum() and f[stop].isascii())
         for kind, payload in values:
             if kind == "broker":
                 if right_ok and not (

@@ -67,6 +67,8 @@ def table_events(text: str, folded: str, broker: str, lead_end: int) -> list[Fie
             fields["currency"] = currency
         fields["action"] = action
         (steady if action == "reiterate" else changed).append(fields)
+    # a rating change is the table's news before a target change, and both before a reiteration
+    changed.sort(key=lambda e: e["action"] not in ("upgrade", "downgrade"))
     return changed + steady
 
 
