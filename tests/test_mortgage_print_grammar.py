@@ -1230,3 +1230,28 @@ def test_taiwan_banks_home_loan_balance_is_taiwans_not_chinas() -> None:
         "國銀房貸餘額續創新高", "〔記者王小明／台北報導〕央行今日公布10月底國銀房貸餘額11兆2345.6億元,月增250.1億元。"
     )[0]
     assert (e["indicator"], e["value"], e["currency"], e["prior"]) == ("tw_mortgage_balance", 112345.6, "TWD", 112095.5)
+
+
+def test_a_more_than_expected_fall_is_the_released_figure() -> None:
+    e = prints(
+        "UK mortgage approvals weakest since 2020",
+        "Mortgages approved for house purchases decreased more-than-expected to 48,200 from 55,900 in October, the "
+        "Bank of England said. This was the lowest level since June 2020, when approvals totaled 40,500.",
+    )[0]
+    assert (e["value"], e["prior"]) == (48_200, 55_900)
+
+
+def test_a_fixing_retained_under_a_maintains_headline_states_its_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "China maintains loan prime rates",
+            "The five-year loan prime rate, the benchmark for mortgages, was retained at 3.95 percent, the People's "
+            "Bank of China said.",
+        )
+    )
+    assert (ev["lpr_5y"]["value"], ev["lpr_5y"]["prior"]) == (3.95, 3.95)
+
+
+def test_a_us_mortgage_delinquency_rate_without_a_named_source() -> None:
+    e = prints("美国抵押贷款逾期率升至3.9%", "2025年10月,美国抵押贷款逾期率上升至3.9%,为三年来最高。")[0]
+    assert (e["indicator"], e["value"]) == ("us_mortgage_delinquency_rate", 3.9)

@@ -88,7 +88,7 @@ class Event:
 
 
 _RELEASE_COMPARE: Final = zre(
-    r"unexpected\w*|than (?:expected|forecast|estimated|anticipated)|(?:beat|beats|beating|exceed\w*|top\w*|above"
+    r"unexpected\w*|than[- ](?:expected|forecast|estimated|anticipated)|(?:beat|beats|beating|exceed\w*|top\w*|above"
     r"|below|short of|in line with|ahead of|defied|defying|surpass\w*)\s(?:\S+\s){0,2}(?:expectations|forecasts|estimates"
     r"|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|超出预期|预期之外|意外|逊于预期"
 )
@@ -893,8 +893,12 @@ def _index_level(ctx: Ctx, m: Mention) -> tuple[int, float, float] | None:
 
 
 def _held(ctx: Ctx, n: Num) -> bool:
+    """A fixing held where it was: "kept unchanged", "maintained", "was retained at" (the sentence or the title)."""
     s0, s1 = ctx.sentence(n.start)
-    return bool(UNCHANGED.search(ctx.t, s0, s1) or UNCHANGED.search(ctx.t, 0, ctx.title_end))
+    return any(rx.search(ctx.t, a, b) for rx in (UNCHANGED, _HELD_FIXING) for a, b in ((s0, s1), (0, ctx.title_end)))
+
+
+_HELD_FIXING: Final = zre(r"\bmaintain(?:s|ed)?\b|\bretain(?:s|ed)?\b|\bheld at\b|\bholds at\b|\bon hold\b")
 
 
 def _title_has_period(ctx: Ctx, ind: Ind) -> bool:

@@ -525,8 +525,8 @@ def delinquency(ctx: Ctx, f: Found) -> list[Mention]:
             ind = MBA_SERIOUS if serious else MBA_DELINQ
         elif gse:
             ind = GSE_SERIOUS if serious else US_DELINQ
-        elif f.has("dqsrc") and not serious:
-            ind = US_DELINQ
+        elif (f.has("dqsrc") or f.has("us")) and not serious:
+            ind = US_DELINQ  # (a source such as ICE, or "US mortgage delinquency rate rose to 3.9%")
         else:
             ind = None
         if ind is not None:
