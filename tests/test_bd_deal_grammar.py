@@ -1739,3 +1739,81 @@ def test_a_seller_that_inks_a_pact_with_the_buyer_to_sell_its_rights() -> None:
         "Dr Reddy's Laboratories said it has inked a pact with US-based Ardent Pharmaceuticals to sell its rights to "
         "an IL-2-diphtheria toxin fusion protein. Dr Reddy's will receive USD 20 million upfront.",
     ) == ("Dr Reddy's Laboratories", "Ardent Pharma")
+
+
+def test_a_merger_headline_gives_no_roles_and_the_lead_decides() -> None:
+    assert roles(
+        "Pellan Bio merges with Ardent Pharma",
+        "Ardent Pharma, the Danish drugmaker, announced it was buying Pellan Bio, a clinical-stage biotech.",
+    ) == ("Pellan Bio", "Ardent Pharma")
+
+
+def test_a_record_tag_on_one_deals_headline_is_no_round_up() -> None:
+    d = deal(
+        "创纪录|星河医药拟斥资逾9亿美元并购印度药企",
+        "星河医药公告,拟出资不超过93,500万美元收购Kestrel Pharma约80%的股权。",
+    )
+    assert d is not None and (d["licensee"], d["total"]) == ("星河医药", 935_000_000)
+
+
+def test_a_nixed_deal_and_a_received_upfront_are_not_new_deals() -> None:
+    assert (
+        deal("Pellan Bio's arthritis drug deal nixed", "Ardent Pharma will hand back the rights to Pellan Bio.") is None
+    )
+    assert (
+        deal(
+            "Pellan Bio Receives Full Upfront Payment from Ardent Pharma for Asia Rights Transaction",
+            "Pellan Bio announced today that it has received full upfront payment of $120 million from Ardent Pharma.",
+        )
+        is None
+    )
+    assert deal("星河生物宣布将更新与深化推进其与康盛医药于2025年3月建立的全球战略合作。") is None
+
+
+def test_returning_to_a_partner_for_a_pact_takes_its_rights() -> None:
+    assert roles("Ardent returns to Pellan Bio for €300M pact on an autoimmune molecule") == ("Pellan Bio", "Ardent")
+
+
+def test_a_bracketed_english_name_after_a_chinese_company_word_is_still_the_prepositions_object() -> None:
+    assert roles(
+        "康盛医药斥资5亿美元与星河生物达成授权合作",
+        "康盛医药(Kangsheng)今日宣布与星河生物公司(Xinghe Bio)签署授权协议,预先支付5000万美元,取得一款抗体的全球权利。",
+    ) == ("星河生物", "康盛医药")
+
+
+def test_the_merger_agreement_noun_names_no_target_and_a_long_price_keeps_the_buyer() -> None:
+    d = deal(
+        "关于参股公司Pellan被并购的提示性公告",
+        "近日,Pellan拟与Ardent Pharma AB下属全资子公司Ardent US(以下简称:Ardent美国)签署并购协议,Ardent美国拟以6亿美元"
+        "首付款(折合人民币约43亿元),以及最高达4亿美元(折合人民币约29亿元)的临床、注册和销售里程碑付款收购 Pellan 100%股权。",
+    )
+    assert (
+        d is not None
+        and (d["licensor"], d["total"]) == ("Pellan", 1_000_000_000)
+        and d["licensee"].startswith("Ardent")
+    )
+
+
+def test_money_received_for_rights_it_grants_makes_the_receiver_the_licensor() -> None:
+    assert roles(
+        "Pellan Pharma shares rally after licensing deal with Ardent",
+        "Under the terms of the agreement, Pellan Pharma will receive an upfront payment, license fees and royalties "
+        "for the non-exclusive sub-license rights from Ardent Pharmaceuticals.",
+    ) == ("Pellan Pharma", "Ardent")
+
+
+def test_received_a_licence_from_a_partner_makes_the_receiver_the_licensee() -> None:
+    d = deal(
+        "Pellan Bio announced that it has received an exclusive license from Ardent Pharma (ARDP.US) to develop a drug "
+        "in Greater China",
+        "The company must pay $9 million to Ardent up front, as well as milestone payments of up to $110 million.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["upfront"]) == ("Ardent Pharma", "Pellan Bio", 9_000_000)
+
+
+def test_upfront_paid_in_advance_and_long_milestone_phrases_in_chinese() -> None:
+    d = deal(
+        "康盛医药获得星河生物药物销售权",
+        "康盛医药与星河生物签订许可协议。康盛医药将向星河生物支付2億美元首付款以及可高達5億美元的潛在額外的監管註冊、開發及商業銷售里程碑付款。",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (200_000_000, 700_000_000)

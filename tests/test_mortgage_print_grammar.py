@@ -1255,3 +1255,29 @@ def test_a_fixing_retained_under_a_maintains_headline_states_its_prior() -> None
 def test_a_us_mortgage_delinquency_rate_without_a_named_source() -> None:
     e = prints("美国抵押贷款逾期率升至3.9%", "2025年10月,美国抵押贷款逾期率上升至3.9%,为三年来最高。")[0]
     assert (e["indicator"], e["value"]) == ("us_mortgage_delinquency_rate", 3.9)
+
+
+def test_the_new_york_feds_household_debt_total_is_the_balance_after_its_rise() -> None:
+    e = prints(
+        "Household debt climbs again",
+        "The Federal Reserve Bank of New York said total household debt increased by $184 billion (1.1%) to $17.5 "
+        "trillion in the second quarter.",
+    )[0]
+    assert (e["indicator"], e["value"], e["unit"]) == ("us_household_debt", 17.5, "trillion USD")
+
+
+def test_a_balance_is_not_compared_with_a_change_written_after_bi() -> None:
+    e = prints(
+        "纽约联储:美国家庭债务再创新高",
+        "纽约联邦储备银行公布的报告显示,第二季度美国家庭总负债达到17.5万亿美元。家庭总债务余额比2019年底高3.2万亿美元。",
+    )[0]
+    assert (e["indicator"], e["value"]) == ("us_household_debt", 17.5) and "prior" not in e
+
+
+def test_loans_approved_after_a_count_are_uk_approvals() -> None:
+    e = prints(
+        "Mortgage approvals hit a two-year high",
+        "The number of mortgage approvals rose to its highest in two years in March, Bank of England figures show. "
+        "They revealed 66,150 loans were approved, up from 61,300 in February.",
+    )[0]
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 66_150, 61_300)

@@ -148,7 +148,9 @@ _WORDS: dict[str, str] = {
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
-        获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|补充公告|修订协议|修改协议|进展""",
+        nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
+        receipt of the upfront|receipt of upfront|
+        深化合作|深化推进|更新与深化|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|补充公告|修订协议|修改协议|进展""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|
@@ -180,7 +182,7 @@ _WORDS: dict[str, str] = {
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
     UPFRONT: """upfront|up-front|up front|down payment|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
-        首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金""",
+        首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金|预先支付|先行支付""",
     TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
         climbs to|brings the total to|bringing the total to|takes the total to|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|
@@ -205,8 +207,8 @@ _WORDS: dict[str, str] = {
     ANNOUNCE: """发布公告|发公告|公告|公布|宣布|披露|表示|透露|官宣""",
     R_ACQ: """acquire|acquires|acquired|acquiring|buy|buys|buying|bought|purchase|purchases|purchased|purchasing|take over|
         takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|scoop up|scoops up|scooped up|nab|nabs|
-        nabbed|swallow|swallows|swallowed|gobble up|gobbles up|gobbled up|absorb|absorbs|absorbed|merge with|merges with|
-        merging with|wins the auction for|won the auction for|win the auction for|wins the bidding war for|
+        nabbed|swallow|swallows|swallowed|gobble up|gobbles up|gobbled up|absorb|absorbs|absorbed|
+        wins the auction for|won the auction for|win the auction for|wins the bidding war for|
         won the bidding war for|tap|taps|tapped|tapping""",
     R_PASSIVE: """acquired by|bought by|purchased by|taken over by|snapped up by|scooped up by""",
     R_ACQ_NOUN: """acquisition of|purchase of|buyout of|takeover of""",

@@ -133,7 +133,7 @@ _ZH_COUNT = re.compile(
     r"(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)[^，。]{0,8}(?:交易|bd|授权|许可|合作|并购|收购)"
     r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)"
     r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
-    r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。]{0,4}(?:新高|纪录)|年度[^，。]{0,6}(?:交易|授权|bd)"
+    r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。|｜]{0,4}(?:新高|纪录)(?![|｜])|年度[^，。]{0,6}(?:交易|授权|bd)"
     # a list of three companies or more before their deals: 继昱展、合一新药高价授权、中橡、智擎、宝龄的授权案
     r"|(?:[\u4e00-\u9fff]{2,8}、){3,}[\u4e00-\u9fff]{2,6}(?:等|的)(?:授权案|授权|交易|并购案|收购案|合作案)"
 )
@@ -227,8 +227,11 @@ class _Text:
 
 def _roundup(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
-    if any(not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end)) for h in c.of(C.ROUNDUP, a, b)):
-        return True  # (not 最快今年下半年完成交割: when the deal is to close)
+    if any(
+        not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end)) and f[h.end : h.end + 1] not in ("|", "｜")
+        for h in c.of(C.ROUNDUP, a, b)
+    ):
+        return True  # (not 最快今年下半年完成交割: when the deal is to close; not "创纪录|…": a tag on one deal's headline)
     for h in c.of(C.PLURAL, a, b):
         if c.has(C.AGGREGATE, h.end, min(b, h.end + 40)) or _COUNTED.search(f, max(a, h.start - 30), h.start):
             return True

@@ -193,14 +193,14 @@ _EQUITY = re.compile(
 )
 _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s|of\s|will be\s|is\s|are\s|would be\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
-    r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|"
+    r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )
 _UPFRONT_PRE = re.compile(
     r"(?:(?:upfront|up-front|up front|initial|down)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
     r"|at (?:the )?closing[^.;]{0,60}|option fee of|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
-    r"选择权费|期权费|授权金)"
+    r"选择权费|期权费|授权金|预先支付|先行支付)"
     r"\s?(?:为|达|共计|合计|总计|金额|将获支付|获支付|将获|获|of)?\s?"
     r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
 )
@@ -210,7 +210,7 @@ _MILESTONE = re.compile(
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
     r"|^\s?in\s(?:additional|further|future|contingent)\s(?:[\w\-]+\s){0,2}?payments?\b"
-    r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,12}?(?:里程碑|里程金|或有)"
+    r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,22}?(?:里程碑|里程金|或有)"
 )
 _MILESTONE_PRE = re.compile(
     r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "
@@ -501,7 +501,11 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         total = explicit.value
         if explicit.in_title and explicit.approx:
             # "总额超6亿美元" over a lead that states the terms exactly: the exact figure
-            exact = next((a.value for a in body_totals if not a.approx), component)
+            exact = next((a.value for a in body_totals if not a.approx), None)
+            if (
+                exact is None
+            ):  # the lead's own figure, even if capped or rounded (不超过126,137万美元), is the finer one
+                exact = body_totals[0].value if body_totals else component
             if exact is not None and abs(exact - total) <= 0.12 * total:
                 total = exact
     elif component is not None and not (acquisition and upfront is None and not bundles):

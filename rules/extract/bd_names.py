@@ -104,7 +104,9 @@ _CAP_RUN = re.compile(
     r"(?:\s(?:&\s)?(?:(?:S\.A|N\.V|B\.V|A\.G|S\.p\.A|S\.L)\.?|[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)"
     r"(?:\.(?=[A-Z\s]))?){0,5}"
 )
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?[A-Za-z0-9][A-Za-z0-9&’'.\-]*){0,4}")
+_LATIN_RUN = re.compile(
+    r"[A-Za-z][A-Za-z0-9&’'.\-]*(?:\s(?:&\s)?(?:[A-Za-z]|\d+[A-Za-z])[A-Za-z0-9&’'.\-]*){0,4}"
+)  # (not "Y 100%")
 
 # Words that start a capitalised run without being a name (sentence openers, places, titles, descriptors).
 _STOP_WORDS = frozenset(
@@ -219,7 +221,7 @@ _ZH_PRODUCT_TAIL = re.compile(
     r"罕见病|自免|溶瘤|基因|细胞)+$"
 )
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
-_ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
+_ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|仿制|股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
 
 # Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
 _CODE = (
@@ -523,6 +525,7 @@ def _drug_code(word: str) -> bool:
     return bool(_DIGIT.search(word)) and not _THREE_LOWER.search(word) and " " not in word.strip()
 
 
+_BRACKET_AFTER = re.compile(r"(?:公司|集团|有限公司)?\s?[(（]\s?")
 _CODE_HEAD = re.compile(r"[A-Z]{1,5}-\d")
 
 
@@ -535,6 +538,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         start = _zh_stem_start(f, a, s0)
         if start is None:
             continue
+        if "仿制" in f[start:b]:
+            continue  # 3种生物仿制药: biosimilars, no company
         if _ZH_DESCRIPTOR_AFTER.match(f, b) or _ZH_NOT_NAME_AFTER.match(f, b):
             continue  # 生物製藥公司AbbVie: a descriptor; 医药股 / 生物科技板块: a sector
         if b < len(raw) and raw[b].isascii() and raw[b].isalpha():
@@ -763,8 +768,9 @@ def _aliases(
                         y.key, y.strength, y.anaphor = owner.key, ALIAS, True
     by_start = {y.start: y for y in mentions}
     for m in mentions:  # 康盛医药(Kangsheng): the Latin name in brackets right after a Chinese one is the same company
-        if m.end < len(f) and f[m.end] in "(（" and has_cjk(m.surface):
-            alias = by_start.get(m.end + 1)
+        opening = _BRACKET_AFTER.match(f, m.end) if has_cjk(m.surface) else None
+        if opening is not None:  # (also 星河生物公司(Xinghe Bio))
+            alias = by_start.get(opening.end())
             if (
                 alias is not None
                 and alias.strength < LEX

@@ -67,8 +67,8 @@ class _Sentence:
             if m.end <= p:
                 if p - m.end > limit:
                     return None
-                head = self.ms[i - 1] if i and self.f[m.start - 1 : m.start] in "(（" else None
-                if head is not None and head.entity == m.entity and m.start - head.end <= 2:
+                head = self.ms[i - 1] if i and m.start and self.f[m.start - 1] in "(（" else None
+                if head is not None and head.entity == m.entity and _BRACKET_GAP.fullmatch(self.f, head.end, m.start):
                     m = head  # 与艾伯维(AbbVie): the bracketed name is as much the preposition's object
                     i -= 1
                 if m.entity == OTHER or not self.prepositional(m):
@@ -126,6 +126,14 @@ class _Sentence:
 
 
 _BREAK = re.compile(r"[,;，；。:：]")
+_LICENCE_GOT = re.compile(r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?![^$€£]*\d)")
+_PAID_FOR = re.compile(r"\b(?:payments?|fees?|royalt\w*|upfront|up-front)\b[^.;]{0,60}\bfor\b")
+_BY_PAYING = re.compile(r"[^，,。;；]{0,6}?以")
+_BRACKET_GAP = re.compile(r"(?:公司|集团|有限公司)?\s?[(（]")
+_TURNS_TO = re.compile(r"\b(?:returns|returned|turns|turned|goes|went|comes|came|heads|headed)\s(?:back\s)?to\s")
+_FOR_DEAL = re.compile(
+    r"(?:['’]s?\s)?\s?(?:\([^)]{0,30}\)\s?)?(?:again\s)?for\s[^.;]{0,70}?\b(?:deal|pact|agreement|licen[cs]e|rights)\b"
+)
 _TENDER_FOR = re.compile(
     r"\btender offer (?:to (?:acquire|purchase) |for )(?:all )?(?:of )?(?:the )?(?:issued and )?(?:outstanding )?(?:shares|stock) of "
 )
@@ -398,8 +406,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         frm = f.find(" from ", h.end, min(e0, h.end + 140))
         if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(f, h.end, frm):
             continue  # (not "to buy Y as it fends off pressure from Z")
-        if _MONEY_GOT.match(f, h.end, frm):
-            continue  # "X can get milestone payments of up to $1 billion from Y": X is paid (the receive patterns)
+        if _MONEY_GOT.match(f, h.end, frm) or cues.has(C.R_RECEIVE, max(s0, h.start - 120), h.start):
+            continue  # "X can get milestone payments of up to $1 billion from Y", "X will receive an upfront, license
+            # fees and royalties for the sub-license rights from Y": X is paid (the receive patterns)
         obj = st.right(frm + 6, 45)
         if obj is None:
             continue
@@ -430,6 +439,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             f, max(0, h.start - 7), h.start
         ):
             _give(votes, names, st, st.left(h.start, 60), None, 2 * place)  # X out-licensed its … rights
+    for back in _TURNS_TO.finditer(f, s0, e0):  # X returns / turns to Y for a €640M pact: Y grants, X takes
+        y = st.right(back.end(), 3, descriptors=False)
+        if y is not None and _FOR_DEAL.match(f, y.end, min(e0, y.end + 90)):
+            _give(votes, names, st, y, st.left(back.start(), 40), 3 * place)
     if "tender offer" in f[s0:e0]:
         for tender in _TENDER_FOR.finditer(f, s0, e0):  # X will commence a tender offer for all outstanding shares of Y
             obj = st.right(tender.end(), 3, descriptors=False)
@@ -496,7 +509,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue
         frm = f.find(" from ", h.end, min(e0, h.end + 120))
         payer = st.right(frm + 6, 45) if frm != -1 and not st.strong_between(h.end, frm) else None
-        if payer is not None:
+        if payer is not None and _LICENCE_GOT.match(f, h.end, frm):
+            _give(votes, names, st, payer, subj, 3 * place)  # "X has received an exclusive license from Y": Y grants
+        elif payer is not None:
             _give(votes, names, st, subj, payer, 3 * place)
         elif _MONEY_AFTER.match(f, h.end, e0) or _MONEY_AFTER.match(f, h.end + 1, e0):
             _give(votes, names, st, subj, None, 2 * place)
@@ -525,6 +540,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if asset and st.right(h.end, 30) is not None:
             continue  # "X snaps up Y's drug": the from / acquire patterns read it
         rights = cues.first(C.RIGHTS, h.end, min(e0, h.end + 40))
+        if rights is not None and _PAID_FOR.search(f, h.end, rights.start):
+            continue  # "X will receive an upfront payment, license fees and royalties for the … rights": X is paid
         if rights is not None and rights.word in _CONTRACT_WORDS and _CONTRACT_AFTER.match(f, rights.end, e0):
             continue  # "X has won two licence and collaboration contracts with Y": a contract, either side's
         if asset or rights is not None:
@@ -544,7 +561,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 obj = None  # "a licence for its drug to Y": Y receives the licence (read by the grant patterns)
             if obj is not None and (_POSS.match(f, obj.end) or cues.has(C.ASSET, obj.end + 1, min(e0, obj.end + 25))):
                 _give(votes, names, st, obj, None, 2 * place)
-        if f[max(s0, h.start - 40) : h.start].rfind(" for ") != -1:  # X inks a deal / pays … for ex-China rights
+        if f[max(s0, h.start - 40) : h.start].rfind(" for ") != -1 and not cues.has(
+            C.R_RECEIVE, max(s0, h.start - 120), h.start
+        ):  # X inks a deal / pays … for ex-China rights (not "X will receive … for the … rights")
             x = st.left(h.start, 90)
             with_y = _WITH_BEFORE.search(f, max(s0, x.start - 40), x.start) if x is not None else None
             if with_y is not None:  # X signs an agreement with Y for a licence: not Y
@@ -728,10 +747,17 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     if "併" in raw[s0:e0]:
         acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds_raw(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
     for h in acqs:  # X 收购 Y
+        if f.startswith(("协议", "合同", "合约", "交易", "案", "事项"), h.end):
+            continue  # 签署并购协议: the noun, not the verb (its object is no target)
         x = st.subject(h.start, 60)
         y = st.right(h.end, 20, descriptors=False)
         if x is None and y is not None:
-            x = _listed_after(f, st, y)  # 港股异动︱拟收购汉都医药52%股权 泰凌医药(01011)复牌高开
+            far = st.subject(
+                h.start, 200
+            )  # "X 拟以9.5亿美元首付款…以及最高达5.5亿美元的…里程碑付款收购 Y": the price is long
+            x = (
+                far if far is not None and _BY_PAYING.match(f, far.end, h.start) else _listed_after(f, st, y)
+            )  # 港股异动︱拟收购汉都医药52%股权 泰凌医药(01011)复牌高开
         if x is None or "被" in f[x.end : h.start]:
             continue
         if y is not None and y.entity == x.entity and st.ms[0].entity != y.entity:

@@ -24,9 +24,13 @@ from rules.extract.mp_text import FORECAST, HEAD, zalt, zre
 
 _GATE_EN: Final = (
     "mortgage", "loan", "lending", "borrowing", "consumer credit", "credit to consumers", "social financ", "aggregate financ", "tsf", "lpr",
-    "mba", "freddie", "delinquen", "house purchase", "monthly total", "banks lent", "banks extended",
+    "mba", "freddie", "delinquen", "house purchase", "monthly total", "banks lent", "banks extended", "household debt",
 )  # fmt: skip
 _GATE_ZH: Final = (
+    "家庭债务",
+    "家庭債務",
+    "家庭总负债",
+    "家庭總負債",
     "贷",
     "貸",
     "按揭",

@@ -408,6 +408,17 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
 
             # "fell by £1.0 billion, to £2.5 billion": a flow's level follows; "outstanding … by X to Y": X
             nxt = i + 1
+            if m.ind.balance and ctx.changed(i):  # "rose by $192 billion (1.4%) to $13.86 trillion": the balance
+                j = next(
+                    (k for k in range(i + 1, len(nums)) if nums[k].start < limit and _kind_ok(m.ind, nums[k])), None
+                )
+                if (
+                    j is not None
+                    and nums[j].start < limit
+                    and nums[j].value > n.value
+                    and _TO_NEXT.search(" ".join(_strip_parens(ctx.t[n.end : nums[j].start]).split()))
+                ):
+                    return j, nums[j].value
             if (
                 not m.ind.balance
                 and not m.outstanding
@@ -736,6 +747,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             prior = pick_prior(ctx, m, vi, value, others, _annual(period))
         if prior is not None and prior == value and m.ind.kind != "rate":
             prior = None
+        if prior is not None and m.ind.balance and not 0.5 * abs(value) <= abs(prior) <= 2 * abs(value):
+            prior = None  # "比2019年底高8120亿美元" beside a 14.96万亿 balance: a change, not the previous balance
         if prior is None and m.ind.hold_prior and _held(ctx, n):
             prior = value  # "LPR kept unchanged at 3%", "按兵不动": the previous fixing was the same
         elif prior is None and m.ind.kind == "rate" and UNCHANGED.search(ctx.pre(vi, 60)):

@@ -24,6 +24,7 @@ Indicators (a closed vocabulary; ids are stable, see tests/corpus/README.md):
   hk_new_mortgage_loans, hk_mortgage_applications, hk_mortgage_delinquency_ratio   HKMA mortgage survey
   tw_new_home_loans, tw_new_mortgage_rate           Taiwan CBC: five major banks' new home loans
   tw_mortgage_balance                               Taiwan CBC: domestic banks' home-loan balance (國銀房貸餘額)
+  us_household_debt                                 New York Fed: total household debt (quarterly balance)
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ HK_DELINQ = Ind("hk_mortgage_delinquency_ratio", "rate", _M, "month-prev")
 TW_LOANS = Ind("tw_new_home_loans", "amount", _M, "month-prev", "TWD", volume=True)
 TW_RATE = Ind("tw_new_mortgage_rate", "rate", _M, "month-prev")
 TW_MORTGAGE_BAL = Ind("tw_mortgage_balance", "amount", _M, "month-prev", "TWD", balance=True)
+US_HH_DEBT = Ind("us_household_debt", "amount", _Q, "quarter-prev", "USD", balance=True)
 
 INDICATORS: Final = tuple(v for v in list(globals().values()) if isinstance(v, Ind))
 
@@ -147,6 +149,12 @@ _add(
     "a.dq:total",
     r"delinquency rate", r"delinquency ratio", r"delinquencies", r"share of [^.。]{0,60}(?:past due|delinquent)",
     r"percentage of loans past due", r"loans past due", r"拖欠比率", r"拖欠率", r"逾期率",
+)  # fmt: skip
+
+# New York Fed's Household Debt and Credit Report: the total
+_add(
+    "a.nyfed:debt",
+    r"total household debt", r"household debt", r"household indebtedness", r"家庭债务总额", r"家庭总负债", r"家庭债务",
 )  # fmt: skip
 
 # PBOC: balances first (longest names), then flows
@@ -295,6 +303,8 @@ _add(  # "Approvals fell to 61,267 in the month" (the sentence before named them
 _add("a.uk:approvals", r"批准(?=\s?\d{1,3},?\d{3}\s?件)", prefix="批准")  # 各贷款机构共批准61,707件住房贷款申请
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages were")
 _add("a.uk:approvals", r"mortgages (?:were |was )approved", prefix="mortgages was")
+_add("a.uk:approvals", r"(?<=\d )(?:home )?loans (?:were )?approved", prefix="loans")  # "70,888 loans were approved"
+_add("a.uk:approvals", r"(?<=\d )(?:home )?loans (?:were )?approved", prefix="home loans")
 _add(
     "a.uk:lending",
     r"net mortgage lending", r"net lending secured on dwellings", r"lending secured on dwellings",
@@ -382,6 +392,8 @@ _CONTEXTS: Final = {
     "lpr": ("lpr", "loan prime rate", "贷款市场报价利率"),
     # the PBOC itself (a Taiwanese outlet's 新台币 conversion does not make its report Taiwan's)
     "pbc": ("pboc", "people's bank", "中国人民银行", "人民银行", "社会融资", "人民币贷款"),
+    "nyfed": ("new york fed", "federal reserve bank of new york", "ny fed", "纽约联储", "纽约联邦储备银行", "纽约联邦",
+              "纽约联准会"),
     "dqsrc": ("black knight", "first look", "corelogic", "transunion", "equifax", "moody"),
     "nds": ("national delinquency survey",),
     "gse": ("fannie mae", "freddie mac", "房利美", "房地美"),
@@ -632,6 +644,13 @@ def taiwan(ctx: Ctx, f: Found) -> list[Mention]:
     ]
 
 
+def nyfed(ctx: Ctx, f: Found) -> list[Mention]:
+    """The New York Fed's quarterly household debt total (named with the bank: "household debt" alone is too loose)."""
+    if not f.has("nyfed"):
+        return []
+    return [Mention(US_HH_DEBT, h.start, h.end) for h in f.anchors("nyfed")]
+
+
 Family = Callable[[Ctx, Found], list[Mention]]
 FAMILIES: Final[tuple[tuple[str, Family, str | None], ...]] = (
     ("us", us_rates, None),
@@ -642,4 +661,5 @@ FAMILIES: Final[tuple[tuple[str, Family, str | None], ...]] = (
     ("uk", uk, "s.uk"),
     ("hk", hk, "s.hk"),
     ("tw", taiwan, None),
+    ("nyfed", nyfed, None),
 )
