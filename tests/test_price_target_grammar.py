@@ -941,3 +941,20 @@ def test_a_dash_heading_and_a_colon_headline_name_the_company() -> None:
         "price target reduced from 310 euros to 290 euros.",
     )
     assert (g["company"], rating_level(g["rating"]), g["target"]) == ("Orla Luxury", "hold", 290)
+
+
+def test_a_top_pick_listing_names_the_company_of_the_next_clauses_call() -> None:
+    for summary in (
+        "瑞银改列星河制药为首选股,给予“买入”评级及目标价41港元。",
+        "瑞银将星河制药列为首选股,给予“买入”评级及目标价41港元。",
+    ):
+        f = first("大行报告", summary)
+        assert (f["company"], f["target"]) == ("星河制药", 41)
+
+
+def test_this_time_and_a_report_verb_are_no_company() -> None:
+    f = first(
+        "花旗調整金控預測",
+        "花旗環球證券最新報告調整星辰金(2899)獲利預測。花旗這次目標價異動都不大,對星辰金的評等重申「賣出」。",
+    )
+    assert (f["company"], f["ticker"]) == ("星辰金", "2899.TW")
