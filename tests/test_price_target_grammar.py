@@ -958,3 +958,14 @@ def test_this_time_and_a_report_verb_are_no_company() -> None:
         "花旗環球證券最新報告調整星辰金(2899)獲利預測。花旗這次目標價異動都不大,對星辰金的評等重申「賣出」。",
     )
     assert (f["company"], f["ticker"]) == ("星辰金", "2899.TW")
+
+
+def test_two_brokers_acting_together_then_the_analyst_is_the_first_named() -> None:
+    found = events(
+        "Pellan Bio draws upgrades after trial data",
+        "Morgan Stanley and Jefferies upgraded Pellan Bio (NASDAQ:PLBO) after the company reported trial data.\n"
+        "The analyst upgrades the stock to Overweight from Equal Weight and raises the price target to $85 from $62.\n"
+        "Jefferies upgraded PLBO to Hold from Underperform and increased the price target to $67 from $53.",
+    )
+    by_broker = {f["broker"]: f for f in found}
+    assert (by_broker["Morgan Stanley"]["target"], by_broker["Jefferies"]["target"]) == (85, 67)

@@ -838,6 +838,7 @@ _PREVIOUSLY = re.compile(
 )
 _SPAN_WORD = re.compile(r"\d+[- ](?:month|year|week|day)s?\b", re.IGNORECASE)
 _PRICE_WRITTEN = re.compile(r"(?:gbx|gbp|usd|eur|inr|cad|aud|hkd|rs\.?|us\$|hk\$|c\$|a\$|\$|£|€|₹)\s?\d", re.IGNORECASE)
+_JOINT = re.compile(r"\s*(?:and|&|和|及|与)\s*")
 _CONVERSION_GAP = re.compile(r"\s?[(（]\s?(?:about\s|approx\.?\s|approximately\s|约|~)?")
 _PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
 # The old value in brackets right after the new one: "2,987p (2,761p)", "4,200 (4,075) pence", "37元(原42元)",
@@ -1891,7 +1892,11 @@ def _calls(item: _Item) -> list[_Call]:
             continue
         seen.add(key)
         # a second acting broker starts its own scope ("…$230, while RBC Capital Markets reiterated …")
-        cuts = [b.start for i, b in enumerate(acting) if i and b.canonical != acting[i - 1].canonical]
+        cuts = [
+            b.start
+            for i, b in enumerate(acting)
+            if i and b.canonical != acting[i - 1].canonical and not _JOINT.fullmatch(f, acting[i - 1].end, b.start)
+        ]  # (not "Morgan Stanley and Jefferies upgraded X": one action, the first named leads, "the analyst" is it)
         cuts += [c.start for c in clause_cues if c.kind == "sub" and c.start > lo]
         cuts = [lo, *sorted(set(cuts)), hi]
         for s, e in itertools.pairwise(cuts):
