@@ -1817,3 +1817,19 @@ def test_upfront_paid_in_advance_and_long_milestone_phrases_in_chinese() -> None
         "康盛医药与星河生物签订许可协议。康盛医药将向星河生物支付2億美元首付款以及可高達5億美元的潛在額外的監管註冊、開發及商業銷售里程碑付款。",
     )
     assert d is not None and (d["upfront"], d["total"]) == (200_000_000, 700_000_000)
+
+
+def test_a_headline_amount_that_is_the_leads_bracketed_conversion_takes_the_stated_currency() -> None:
+    d = deal(
+        "樂門砸32億元 收購康盛越南藥物授權",
+        "新藥公司樂門藥業公告以1億美元(約新台幣32億元)收購康盛醫藥在越南的藥物商標及市場授權。",
+    )
+    assert d is not None and (d["total"], d["currency"]) == (100_000_000, "USD")
+
+
+def test_paying_in_advance_to_the_target_is_the_upfront() -> None:
+    d = deal(
+        "Ardent 5.2億併購美生物製藥商",
+        "Ardent Pharma宣布動用6.65億美元併購美國生物製藥商Pellan Biosciences。Ardent將預先向Pellan支付1.2億美元,其餘款項按研發進度支付。",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (120_000_000, 665_000_000)

@@ -160,10 +160,20 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
                 out.append(Amount(value, _CURRENCY.get(m.group(3)), m.start(), m.end(), floor=s0))
     out.sort(key=lambda a: a.start)
     kept: list[Amount] = []
+    converted: list[tuple[Amount, Amount]] = []  # (the stated amount, its conversion in brackets)
     for a in out:
         if kept and _conversion(f, kept[-1], a):
+            converted.append((kept[-1], a))
             continue
         kept.append(a)
+    for k, a in enumerate(
+        kept
+    ):  # "美时砸16亿元收购…" over "以5000万美元(约新台币16亿元)收购": the headline's is the conversion
+        twin = next(
+            (st for st, cv in converted if cv.start > a.start and abs(cv.value - a.value) <= 0.011 * a.value), None
+        )
+        if twin is not None:
+            kept[k] = Amount(twin.value, twin.currency, a.start, a.end, floor=a.floor)
     if any(a.currency for a in kept):
         kept = [a for a in kept if a.currency]
     return kept
@@ -200,7 +210,7 @@ _UPFRONT_POST = re.compile(
 _UPFRONT_PRE = re.compile(
     r"(?:(?:upfront|up-front|up front|initial|down)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
     r"|at (?:the )?closing[^.;]{0,60}|option fee of|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
-    r"选择权费|期权费|授权金|预先支付|先行支付)"
+    r"选择权费|期权费|授权金|(?:预先|先行)(?:向[^，,。;；]{1,20}?)?支付)"
     r"\s?(?:为|达|共计|合计|总计|金额|将获支付|获支付|将获|获|of)?\s?"
     r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
 )
