@@ -969,3 +969,47 @@ def test_two_brokers_acting_together_then_the_analyst_is_the_first_named() -> No
     )
     by_broker = {f["broker"]: f for f in found}
     assert (by_broker["Morgan Stanley"]["target"], by_broker["Jefferies"]["target"]) == (85, 67)
+
+
+def test_shares_of_a_company_in_the_lead_name_the_call_on_the_stock() -> None:
+    f = first(
+        "Kestrel Motors down 7% in early trade",
+        "Shares of Kestrel Motors declined 7%. Jefferies downgraded the stock to underperform from buy.",
+    )
+    assert (f["company"], rating_level(f["rating"])) == ("Kestrel Motors", "underperform")
+
+
+def test_a_broker_heading_is_no_company() -> None:
+    found = events(
+        "Kestrel Motors down; brokerages cut targets",
+        "Shares of Kestrel Motors fell.\nUBS\nBy giving a sell rating on the stock, the brokerage said the outlook "
+        "looks ambitious. UBS set a target price of Rs 760.",
+    )
+    assert found and all(f["company"] == "Kestrel Motors" for f in found)
+
+
+def test_a_milan_listing_names_the_company() -> None:
+    f = first(
+        "Orla Auto earnings miss: Deutsche Bank cuts rating from Buy to Hold",
+        "The stock of Orla Auto NV (BIT:ORLA) fell 10%. Deutsche Bank analysts decided to cut the rating from Buy to "
+        "Hold, with a target price of EUR 23, down from the previous EUR 35.",
+    )
+    assert (f["company"], f["target"], f["old_target"]) == ("Orla Auto", 23, 35)
+
+
+def test_a_dated_report_by_a_securities_firm() -> None:
+    f = first("山海证券10月28日发布研报称,给予星河酒业(600999.SH,最新价:74.63元)推荐评级,目标价格为88.05元。")
+    assert (f["broker"], f["company"], f["target"]) == ("山海证券", "星河酒业", 88.05)
+
+
+def test_from_a_per_share_figure_to_another() -> None:
+    f = first("x", "Canaccord 分析師周一將目標價從每股 482 美元上調至 551 美元,並重申對星辰車的買進評級。")
+    assert (f["target"], f["old_target"]) == (551, 482)
+
+
+def test_a_sell_equivalent_headline_defers_to_the_leads_rating() -> None:
+    f = first(
+        "Orla Oil cut to sell-equivalent at RBC",
+        "RBC downgrades Orla Oil to Underperform from Sector Perform with a $40 price target, cut from $55.",
+    )
+    assert rating_level(f["rating"]) == "underperform"

@@ -318,7 +318,8 @@ _NOT_FIRMS = frozenset(
     ]
 )
 _ZH_FIRM_NEXT = re.compile(
-    r"发表|发布|指|称|表示|认为|:|：|予|给予|首予|维持|重申|将|把|上调|下调|调升|调降|首次|首度|研报|报告|最新"
+    r"(?:\d{1,2}月\d{1,2}日|昨日|今日|日前|近日)?"  # "中邮证券10月28日发布研报": the date before the verb
+    r"(?:发表|发布|指|称|表示|认为|:|：|予|给予|首予|维持|重申|将|把|上调|下调|调升|调降|首次|首度|研报|报告|最新)"
 )
 _ZH_FIRM_NAME = re.compile(r"([\u4e00-\u9fff]{2,6})$")
 _OBJECT_VERBS = ("upgrad", "downgrad", "rais", "cut", "lower", "lift", "slash", "trim", "boost", "initiat")
@@ -661,7 +662,7 @@ _ZH_NOT_NAME = re.compile(
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
 # "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
 _TICKER = re.compile(
-    r"[（(]\s*(?:(?P<ex>nasdaq|nyse(?:\s?american)?|amex|hkex|sehk|tse|tyo|lse|lon|asx|tsx|otc|sgx|krx|bvmf|etr|epa)\s*[:：]\s*)?"
+    r"[（(]\s*(?:(?P<ex>nasdaq|nyse(?:\s?american)?|amex|hkex|sehk|tse|tyo|lse|lon|asx|tsx|otc|sgx|krx|bvmf|etr|epa|bit|bme|six|swx|ams|ebr|sto|cph|osl|hel|fra|xetra|nse|bse)\s*[:：]\s*)?"
     r"(?P<sym>[A-Za-z]{1,5}(?:[.-][A-Za-z]{1,2})?|\d{4,6}(?:\s?[.-]?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
     r"\s*(?:[-–—]?\s*(?:get\s+)?free report|[+-]?\d+(?:\.\d+)?%|[-–—]?\s*get (?:free report|rating))?\s*[)）]",
     re.IGNORECASE,
@@ -754,7 +755,9 @@ _FROM_TAIL = re.compile(
     r"(?:\s+(?:an?|its|their|his|her|the))?(?:\s+(?:previous|prior|earlier|former|old|original|current))?"
     r"(?:\s+(?:price\s+)?(?:target|objective|pt|estimate)(?:\s+price)?)?(?:\s+of)?$"
 )
-_ZH_FROM_TAIL = re.compile(r"(?:由|从|自|從)(?:原先|原本|原来|原來|之前|此前|先前|早前)?(?:的|之)?(?:目标价)?$")
+_ZH_FROM_TAIL = re.compile(
+    r"(?:由|从|自|從)(?:原先|原本|原来|原來|之前|此前|先前|早前)?(?:的|之)?(?:目标价)?(?:每股)?$"
+)
 
 
 def _ends_from(text: str) -> bool:
@@ -1309,6 +1312,8 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
     post = f[h.end : h.end + 14]
     if _CONSENSUS.search(f, max(0, h.start - 45), h.start):  # "an average broker rating score of 1.00 (Strong Buy)"
         return False
+    if post.startswith(("-equivalent", " equivalent")):  # "cut to sell-equivalent": the lead names the rating
+        return False
     if _SECTOR_VIEW_AFTER.match(post):
         return False
     if not h.alias.isascii() and _ZH_FORECAST_BEFORE.search(f, max(0, h.start - 24), h.start):
@@ -1600,6 +1605,8 @@ def _heading_company(item: _Item, at: int) -> str | None:
         return None
     if _SECTION_WORDS.fullmatch(head.lower()) or _COLUMN_WORDS.search(head.lower()):
         return None
+    if fold(head) in _broker_aliases():
+        return None  # "UBS" on a line of its own heads that broker's paragraph: no company
     return " ".join(w if len(w) <= 2 else w.capitalize() for w in head.split())  # (BT Group, Pellan Bio)
 
 
@@ -2120,6 +2127,13 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
         name = _ticker_name(item, t)
         if name:
             return name, t.symbol
+    lead_end = min(len(item.text), item.title_end + 240)  # "Shares of Tata Motors declined …", "Kering shares fall"
+    for rx in (_SHARES_OF, _EN_NAME_SHARES):
+        moved = rx.search(item.text, 0, lead_end)
+        if moved and not any(moved.start(1) <= b.start < moved.end(1) for b in item.brokers):
+            name = _clean_en(moved.group(1), anchored=True)
+            if name:
+                return name, None
     head = _TITLE_HEAD.match(item.text, 0, item.title_end)  # "Kering: victim of two downgrades"
     if head and not _SECTION_WORDS.fullmatch(head.group(1).lower()) and not _COLUMN_WORDS.search(head.group(1).lower()):
         name = _clean_en(head.group(1), anchored=True)
@@ -2128,6 +2142,7 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
     return _zh_topic(item), None
 
 
+_SHARES_OF = re.compile(r"\b(?:[Ss]hares|[Ss]tock) (?:in|of) (" + _EN_NAME + r")")
 _TITLE_HEAD = re.compile(r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s?:\s")
 
 
