@@ -1833,3 +1833,37 @@ def test_paying_in_advance_to_the_target_is_the_upfront() -> None:
         "Ardent Pharma宣布動用6.65億美元併購美國生物製藥商Pellan Biosciences。Ardent將預先向Pellan支付1.2億美元,其餘款項按研發進度支付。",
     )
     assert d is not None and (d["upfront"], d["total"]) == (120_000_000, 665_000_000)
+
+
+def test_a_chinese_headlines_spaces_separate_a_results_story_from_a_deal() -> None:
+    d = deal(
+        "港股异动 | 星河制药(03999)跌超8% 全年纯利同比下滑1.5% 与康盛医药签订独家许可协议",
+        "星河制药宣布其全资附属公司已与康盛医药签订独家许可协议。根据协议,星河将获得2亿美元首付款和最高18亿美元的潜在里程碑付款。",
+    )
+    assert d is not None and (d["licensor"], d["upfront"], d["total"]) == ("星河制药", 200_000_000, 2_000_000_000)
+
+
+def test_title_case_verbs_end_a_name_and_fronting_is_the_upfront() -> None:
+    d = deal(
+        "Ardent Dives Deeper Into Neuro With $2.5B+ Pellan Bio Pact",
+        "Ardent Pharma is fronting £40 million in a partnership with Pellan Bio, and will also be on the hook for up "
+        "to £2 billion in milestones.",
+    )
+    assert d is not None and d["licensee"] == "Ardent Pharma" and (d["upfront"], d["currency"]) == (40_000_000, "GBP")
+
+
+def test_a_number_word_inside_a_company_name() -> None:
+    assert roles(
+        "Pellan to be acquired",
+        "Day One Biopharmaceuticals revealed that it will acquire Pellan Therapeutics in a deal that could reach $285 "
+        "million.",
+    ) == ("Pellan Therapeutics", "Day One Biopharmaceuticals")
+
+
+def test_a_drug_for_a_disease_and_a_state_owned_descriptor_are_not_names_and_taiwan_yuan() -> None:
+    d = deal(
+        "星辰生技集團昨日宣布,旗下樂門(4799)生技開發的糖尿病足潰瘍新藥「速癒一」,授權給中國大陸央企康盛集團旗下「康盛藥業」",
+        "依據合約,星辰生技集團將可先獲得約5億元簽約金。",
+    )
+    assert d is not None and d["licensee"] == "康盛集團" and d["currency"] == "TWD"
+    assert "licensor" not in d or "新藥" not in d["licensor"]

@@ -181,7 +181,7 @@ _WORDS: dict[str, str] = {
         此前|之前|早前|去年|前年|曾经|曾与|曾将|曾于|曾在|曾获|先前|已于20|个月前|月前|年前|周前""",
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
-    UPFRONT: """upfront|up-front|up front|down payment|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
+    UPFRONT: """upfront|up-front|up front|down payment|fronting|fronts|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
         首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金|预先|先行支付""",
     TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
         climbs to|brings the total to|bringing the total to|takes the total to|

@@ -82,6 +82,9 @@ def _passes_gate(raw: str) -> bool:
     return next(pharma.iter(text), None) is not None or _BIO_NAME.search(raw) is not None
 
 
+_TAIWAN = re.compile(
+    r"新台[币幣]|台股|上[櫃柜]|興櫃|兴柜|櫃買|柜买|中央社|台北報導|台北报导|\(\d{4}-TW\)|（\d{4}）|\(\d{4}\)(?!\.)"
+)
 _BIO_NAME = re.compile(r"\bBio[A-Z][a-z]")
 
 
@@ -512,7 +515,9 @@ _CONTINUES = re.compile(
     r"[,，]?\s?(?:其|公司|该公司|本公司|集团|本集团|还|亦|也|双方|it\b|the company\b|the companies\b)"
 )
 _STORY_BREAK = re.compile(r"[;；|｜]")
-_CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # (not the comma of 1,512)
+_CLAUSE_BREAK = re.compile(
+    r"，|,(?!\d{3})|(?<=[\u4e00-\u9fff%）)])\s+(?=[\u4e00-\u9fff])"
+)  # (not the comma of 1,512; a Chinese headline's spaces)
 _CLAUSE_START = re.compile(r"\W{0,3}(?:after|following|before|since|as|amid|despite|while|than|在|继|此前|之前)\b")
 
 
@@ -690,6 +695,8 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         if asset:
             fields["asset"] = asset
     fields.update(money.settle(amounts, acquisition))
+    if fields.get("currency") == "CNY" and _TAIWAN.search(t.raw) and "人民币" not in t.f:
+        fields["currency"] = "TWD"  # 元 in a Taiwanese outlet's story of a Taiwan-listed company: New Taiwan dollars
     one_party_only = (
         not (licensor and licensee) and not ({"upfront", "total"} & fields.keys()) and "asset" not in fields
     )

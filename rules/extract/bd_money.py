@@ -209,7 +209,7 @@ _UPFRONT_POST = re.compile(
 )
 _UPFRONT_PRE = re.compile(
     r"(?:(?:upfront|up-front|up front|initial|down)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
-    r"|at (?:the )?closing[^.;]{0,60}|option fee of|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
+    r"|at (?:the )?closing[^.;]{0,60}|option fee of|\bfront(?:s|ing)\b|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
     r"选择权费|期权费|授权金|(?:预先|先行)(?:向[^，,。;；]{1,20}?)?支付)"
     r"\s?(?:为|达|共计|合计|总计|金额|将获支付|获支付|将获|获|of)?\s?"
     r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"

@@ -112,6 +112,7 @@ _LATIN_RUN = re.compile(
 _STOP_WORDS = frozenset(
     _wordlist("""the a an in on at under after before as but through via upon and or if while with from for to by its it this that these
     those his her their our we he she they shares share stock stocks separately meanwhile also both exclusive
+    dives dive deeper deepens bets doubles jumps soars lands grabs bags nabs snaps scoops inks seals fronts
     usd eur gbp cny rmb hkd jpy chf
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
@@ -193,7 +194,7 @@ _LETTERS = re.compile(r"[A-Za-z]")
 _ZH_STOP_WORDS = _wordlist(
     "与|和|及|同|跟|向|将|把|被|对|从|由|在|为|是|的|了|其|已|就|并|且|又|还|后|"
     "前|获|以|至|于|给|让|等|或|而|收购|并购|购买|购入|买下|授权|许可|宣布|公告|公布|签署|签订|订立|达成|"
-    "获得|取得|引进|子公司|附属|旗下|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
+    "获得|取得|引进|子公司|附属|旗下|央企|国企|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
@@ -463,8 +464,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
     for i, (_, _, tok) in enumerate(seg):
         low = tok.rstrip(".,;:").lower().replace("’", "'")
-        if low in _HEAD_WORDS or (i == 0 and headed and low in _NUMBER_WORDS):
-            continue  # "Five Prime Therapeutics": a number word that starts a name
+        if low in _HEAD_WORDS or (headed and low in _NUMBER_WORDS):
+            continue  # "Five Prime Therapeutics", "Day One Biopharmaceuticals": a number word inside a company's name
         if low in ("company", "companies") and i and seg[i - 1][2].rstrip(".,").lower() in _HEAD_WORDS:
             continue  # "Jiangsu Nhwa Pharmaceutical Company Ltd.": the company word of a name
         if (
@@ -525,6 +526,7 @@ def _drug_code(word: str) -> bool:
     return bool(_DIGIT.search(word)) and not _THREE_LOWER.search(word) and " " not in word.strip()
 
 
+_DISEASE = re.compile(r"病|癌|溃疡|肿瘤|炎(?!黄)|症")
 _BRACKET_AFTER = re.compile(r"(?:公司|集团|有限公司)?\s?[(（]\s?")
 _CODE_HEAD = re.compile(r"[A-Z]{1,5}-\d")
 
@@ -538,8 +540,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         start = _zh_stem_start(f, a, s0)
         if start is None:
             continue
-        if "仿制" in f[start:b]:
-            continue  # 3种生物仿制药: biosimilars, no company
+        if "仿制" in f[start:b] or _DISEASE.search(f, start, b):
+            continue  # 3种生物仿制药: biosimilars; 糖尿病足溃疡新药: a drug for a disease; no company
         if _ZH_DESCRIPTOR_AFTER.match(f, b) or _ZH_NOT_NAME_AFTER.match(f, b):
             continue  # 生物製藥公司AbbVie: a descriptor; 医药股 / 生物科技板块: a sector
         if b < len(raw) and raw[b].isascii() and raw[b].isalpha():
