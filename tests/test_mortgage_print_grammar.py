@@ -1281,3 +1281,29 @@ def test_loans_approved_after_a_count_are_uk_approvals() -> None:
         "They revealed 66,150 loans were approved, up from 61,300 in February.",
     )[0]
     assert (e["indicator"], e["value"], e["prior"]) == ("uk_mortgage_approvals", 66_150, 61_300)
+
+
+def test_hkma_applications_and_approved_loans_in_a_wire_summary() -> None:
+    ev = by_indicator(
+        prints(
+            "Hong Kong mortgage applications edge lower in May",
+            "The Hong Kong Monetary Authority released its residential mortgage survey for May. Applications fell by "
+            "1.2% from the previous month, totaling 7,905 applications. The total value of approved mortgage loans "
+            "remained steady at HK$29.8 billion.",
+        )
+    )
+    assert (ev["hk_mortgage_applications"]["value"], ev["hk_new_mortgage_loans"]["value"]) == (7_905, 29.8)
+
+
+def test_a_year_records_began_in_is_not_the_period() -> None:
+    e = prints(
+        "China's mortgage loans shrink",
+        "Personal mortgage loans shrank 0.5 per cent in the second quarter from a year earlier to 37.9 trillion yuan, "
+        "the first decline since records began in 2004, the People's Bank of China said.",
+    )[0]
+    assert (e["indicator"], e["value"]) == ("cn_mortgage_balance", 37.9) and not e["period"].startswith("2004")
+
+
+def test_a_fixing_the_next_sentence_says_held_states_its_prior() -> None:
+    ev = by_indicator(prints("中国人民银行授权公布,1年期LPR为3%,5年期以上LPR为3.5%。", "LPR已连续八个月保持不变。"))
+    assert (ev["lpr_5y"]["prior"], ev["lpr_1y"]["prior"]) == (3.5, 3)

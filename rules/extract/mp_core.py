@@ -908,7 +908,18 @@ def _index_level(ctx: Ctx, m: Mention) -> tuple[int, float, float] | None:
 def _held(ctx: Ctx, n: Num) -> bool:
     """A fixing held where it was: "kept unchanged", "maintained", "was retained at" (the sentence or the title)."""
     s0, s1 = ctx.sentence(n.start)
-    return any(rx.search(ctx.t, a, b) for rx in (UNCHANGED, _HELD_FIXING) for a, b in ((s0, s1), (0, ctx.title_end)))
+    spans = [(s0, s1), (0, ctx.title_end)]
+    n1 = s1
+    for _ in range(2):  # "…5年期以上LPR为3.5%。LPR已连续八个月保持不变。": a following sentence says it held
+        if n1 + 1 >= len(ctx.t):
+            break
+        n0, n1 = ctx.sentence(n1 + 1)
+        if _FIXING_NAMED.search(ctx.t, n0, n1):
+            spans.append((n0, n1))
+    return any(rx.search(ctx.t, a, b) for rx in (UNCHANGED, _HELD_FIXING) for a, b in spans)
+
+
+_FIXING_NAMED: Final = zre(r"(?<![a-z])lpr(?![a-z])|loan prime rate|贷款市场报价利率|報價利率|报价利率")
 
 
 _HELD_FIXING: Final = zre(r"\bmaintain(?:s|ed)?\b|\bretain(?:s|ed)?\b|\bheld at\b|\bholds at\b|\bon hold\b")

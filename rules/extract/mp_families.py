@@ -161,6 +161,7 @@ _add(
 _add(
     "a.cn:mbal",
     r"个人住房贷款\s?余额", r"房贷余额", r"outstanding (?:individual |personal )?(?:housing|mortgage|home) loans",
+    r"personal mortgage loans(?= (?:shrank|fell|dropped|declined|rose|grew|increased|stood|totaled|totalled))",
     r"outstanding mortgages", r"personal (?:housing|home) loans (?=stood|totaled|totalled|were|was)",
     r"outstanding (?:amount|value|balance) of (?:individual |personal )?(?:mortgages|mortgage loans|housing loans|home loans)",
     r"outstanding (?:individual|personal) mortgages",
@@ -332,11 +333,13 @@ _add(
 _add(
     "a.hk:loans",
     r"mortgage loans (?:newly )?approved", r"new loans (?:newly )?approved", r"new mortgage loans approved",
+    r"approved (?:new )?mortgage loans", r"value of approved (?:new )?(?:mortgage )?loans",
     r"新批(?:出)?(?:的)?(?:住宅)?(?:按揭)?贷款(?:额)?", r"新批按揭(?:贷款)?(?:额)?",
 )  # fmt: skip
 _add(
     "a.hk:apps",
     r"number of (?:new )?mortgage applications", r"new mortgage applications", r"mortgage applications",
+    r"applications(?= (?:fell|rose|dropped|increased|decreased|declined|climbed|jumped|edged|slipped))",
     r"新申请(?:的)?(?:住宅)?(?:按揭)?(?:贷款)?(?:的)?(?:个案|宗数|宗)?", r"按揭申请(?:宗数|个案)?", r"申请(?:按揭)?贷款(?:的)?宗数",
 )  # fmt: skip
 

@@ -77,6 +77,7 @@ ZH_STARTS: Final = tuple("一二两三四五六七八九十〇○零前首上第
 _YEAR_GROUPS: Final = tuple(f"y{i}" for i in range(1, 8))
 _NOT_MONTH_BEFORE: Final = zre(r"(?:个|前|首|近|每|多|几|数|逾|超过)\s?$")
 _SINCE_BEFORE: Final = zre(r"(?:since|自|从|至今|以来)\s?$")
+_SINCE_YEAR_EN: Final = zre(r"\b(?:since|began|begun|started|dating back to|back to)(?:\s(?:in|at))?\s?$")
 # "The rates were last lowered in April 2020": when an earlier change happened, not the period of this print
 _LAST_CHANGED_BEFORE: Final = zre(
     r"\blast\s(?:lowered|cut|raised|reduced|changed|adjusted|hiked|moved|eased|lifted)\b[^.;]{0,40}?\bin\s?$"
@@ -216,6 +217,8 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
                 out.append(Mark(s, e, "year", y, year_end=bool(g["zye"] and g["zye"] != "度")))
         elif g["eny2"]:
             y = _year(g["ey"])
+            if y and _SINCE_YEAR_EN.search(t, max(0, m.start("ey") - 20), m.start("ey")):
+                continue  # "since records began in 2004": a reference point, not the period
             if y:
                 out.append(Mark(m.start("ey"), e, "year", y, year_end="end" in m.group()))
         elif g["roc"]:
