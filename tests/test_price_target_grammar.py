@@ -1013,3 +1013,13 @@ def test_a_sell_equivalent_headline_defers_to_the_leads_rating() -> None:
         "RBC downgrades Orla Oil to Underperform from Sector Perform with a $40 price target, cut from $55.",
     )
     assert rating_level(f["rating"]) == "underperform"
+
+
+def test_a_markets_stocks_rated_down_is_no_company_call() -> None:
+    assert (
+        events(
+            "花旗調升星辰股票投資評級",
+            "花旗策略師將星辰的股票投資評級由「中立」上調至「加碼」,並將北辰大陸股票的投資評級由「加碼」下修至「中立」。",
+        )
+        == []
+    )
