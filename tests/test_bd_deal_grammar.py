@@ -1867,3 +1867,23 @@ def test_a_drug_for_a_disease_and_a_state_owned_descriptor_are_not_names_and_tai
     )
     assert d is not None and d["licensee"] == "康盛集團" and d["currency"] == "TWD"
     assert "licensor" not in d or "新藥" not in d["licensor"]
+
+
+def test_a_headline_over_a_lead_that_reports_the_closing_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Ardent acquires Pellan for $2.1B",
+            "Ardent Pharma has completed its acquisition of Pellan Bio, a developer of immunology drugs.",
+        )
+        is None
+    )
+
+
+def test_a_licence_taking_effect_after_antitrust_clearance_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "星河生物-B(02999.HK)與康盛醫藥全球戰略合作協議提前通過美國HSR法案等待期正式生效",
+            "根據協議條款,星河生物將獨家授權康盛醫藥在大中華區以外地區開發兩款單抗,並獲得1.5億美元的首付款。",
+        )
+        is None
+    )

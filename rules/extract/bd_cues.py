@@ -150,7 +150,7 @@ _WORDS: dict[str, str] = {
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
         nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
         receipt of the upfront|receipt of upfront|
-        深化合作|深化推进|更新与深化|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|补充公告|修订协议|修改协议|进展""",
+        深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充合同|补充公告|修订协议|修改协议|进展""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|

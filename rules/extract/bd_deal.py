@@ -142,12 +142,16 @@ _ZH_COUNT = re.compile(
 )
 _HALF_YEARS = frozenset(["上半年", "下半年"])
 _CLOSING_AFTER = re.compile(r"[^，。,]{0,4}(?:完成|交割)")
-_FUTURE_BEFORE = re.compile(r"(?:预计|最快|有望|预期|可望|将于|将在|待)[^，。,]{0,10}$")
+_FUTURE_BEFORE = re.compile(r"(?:预计|最快|有望|预期|可望|将于|将在|(?<!等)待)[^，。,]{0,10}$")
 _COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|bn|mn)\b)(?:[\w\-]+\s){0,3}$")
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
 _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
     r"pockets?|pocketed|gets?|secures?)\b"
+)
+_COMPLETED_LEAD = re.compile(
+    r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s)?(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
+    r"(?:previously announced\s)?(?:acquisition|purchase|merger|buyout|takeover)\b"
 )
 _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
@@ -446,6 +450,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         body = body[start:]
         if not states_deal and c.has(C.MOVE, h0, h1):
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
+    elif body and _COMPLETED_LEAD.match(t.f, body[0][0], body[0][1]):
+        return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
     elif body and _lead_negative(t, body[0][0], body[0][1]) and not (t.opening_as_title and _priced_deal(t, h0, h1)):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)
