@@ -166,9 +166,8 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
             converted.append((kept[-1], a))
             continue
         kept.append(a)
-    for k, a in enumerate(
-        kept
-    ):  # "美时砸16亿元收购…" over "以5000万美元(约新台币16亿元)收购": the headline's is the conversion
+    # "美时砸16亿元收购…" over "以5000万美元(约新台币16亿元)收购": the headline's amount is the lead's conversion
+    for k, a in enumerate(kept):
         twin = next(
             (st for st, cv in converted if cv.start > a.start and abs(cv.value - a.value) <= 0.011 * a.value), None
         )
@@ -511,10 +510,9 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         total = explicit.value
         if explicit.in_title and explicit.approx:
             # "总额超6亿美元" over a lead that states the terms exactly: the exact figure
+            # the lead's own figure, even if capped or rounded (不超过126,137万美元), is finer than the headline's
             exact = next((a.value for a in body_totals if not a.approx), None)
-            if (
-                exact is None
-            ):  # the lead's own figure, even if capped or rounded (不超过126,137万美元), is the finer one
+            if exact is None:
                 exact = body_totals[0].value if body_totals else component
             if exact is not None and abs(exact - total) <= 0.12 * total:
                 total = exact

@@ -409,12 +409,10 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
             # "fell by £1.0 billion, to £2.5 billion": a flow's level follows; "outstanding … by X to Y": X
             nxt = i + 1
             if m.ind.balance and ctx.changed(i):  # "rose by $192 billion (1.4%) to $13.86 trillion": the balance
-                j = next(
-                    (k for k in range(i + 1, len(nums)) if nums[k].start < limit and _kind_ok(m.ind, nums[k])), None
-                )
+                stop = bisect_left(ctx.num_starts, limit)  # the numbers of the mention's own stretch only
+                j = next((k for k in range(i + 1, stop) if _kind_ok(m.ind, nums[k])), None)
                 if (
                     j is not None
-                    and nums[j].start < limit
                     and nums[j].value > n.value
                     and _TO_NEXT.search(" ".join(_strip_parens(ctx.t[n.end : nums[j].start]).split()))
                 ):
