@@ -1887,3 +1887,155 @@ def test_a_licence_taking_effect_after_antitrust_clearance_is_no_new_deal() -> N
         )
         is None
     )
+
+
+# --- fresh set 11 -------------------------------------------------------------------------------------------------
+
+
+def test_a_stake_restated_as_a_share_count_still_names_the_target() -> None:
+    assert roles(
+        "Kestrel Biopharma said on Monday that it has agreed to acquire a 55 percent stake, or 30 million shares, "
+        "in US drug developer Lumora Therapeutics for $60 million."
+    ) == ("Lumora Therapeutics", "Kestrel Biopharma")
+
+
+def test_a_priced_chinese_purchase_names_its_target_up_to_the_clause_end() -> None:
+    d = deal("3月2日,辉石制药宣布将以约2.4亿美元收购沃菲德中国。")
+    assert d is not None and d["licensor"] == "沃菲德中国" and d["licensee"] == "辉石制药"
+
+
+def test_a_rumour_that_came_true_is_a_deal() -> None:
+    d = deal(
+        "辉石制药30亿美元收购Norvana60%股权",
+        "此前市场流传辉石制药将以35亿美元收购Norvana的传闻终于坐实,辉石制药的实际开价为30亿美元,收购Norvana股权的60%。",
+    )
+    assert d is not None and d["total"] == 3_000_000_000
+
+
+def test_an_approval_a_payment_waits_on_is_not_news_of_an_approval() -> None:
+    d = deal(
+        "Lumora +60% premarket on Kestrel bid",
+        "Kestrel Pharma has agreed to acquire Lumora Therapeutics for $10 per share in cash plus a contingent value "
+        "right worth $1 per share if its lead drug is approved in Europe.",
+    )
+    assert d is not None and d["licensor"] == "Lumora Therapeutics"
+
+
+def test_a_legal_suffix_with_a_slash_before_a_ticker_keeps_the_name_not_the_symbol() -> None:
+    _, lee = roles(
+        "Kestrel Pharma A/S (OTC:KSTRF) has agreed to acquire Lumora Therapeutics (NASDAQ:LUMO) for $8 per share."
+    )
+    assert lee == "Kestrel Pharma" and lee != "KSTRF"
+
+
+def test_the_object_of_an_earlier_purchase_is_not_the_next_verbs_subject() -> None:
+    d = deal(
+        "辉石制药4.5亿美元并购美国生物技术公司 一个月两度出手",
+        "日本处方药巨头辉石制药(Huishi Pharma)近期扩张,本月初刚斥资20亿美元鲸吞美国基因疗法开发商Lumora Therapeutics,"
+        "周五又宣布动用4.5亿美元并购同在美国的生物技术公司Norvana Biosciences。",
+    )
+    assert d is not None and d["licensor"] == "Norvana Biosciences" and d["licensee"] == "辉石制药"
+
+
+@pytest.mark.parametrize(
+    ("lead", "value", "currency"),
+    [
+        ("Kestrel Pharma said it will acquire Lumora Pharma for Rs 350 crore.", 3_500_000_000, "INR"),
+        ("Kestrel Pharma said it will acquire Lumora Pharma for ₹12 lakh.", 1_200_000, "INR"),
+        ("Kestrel Pharma said it will acquire Lumora Pharma for 55 billion won.", 55_000_000_000, "KRW"),
+    ],
+)
+def test_rupee_and_won_amounts_with_indian_scales(lead: str, value: int, currency: str) -> None:
+    d = deal(lead)
+    assert d is not None and d["total"] == value and d["currency"] == currency
+
+
+def test_a_performance_payment_is_a_milestone() -> None:
+    d = deal(
+        "辉石制药同意收购Norvana製藥",
+        "根據協議,辉石制药將向Norvana預付4億美元,隨後可能支付最多2億美元履約款。",
+    )
+    assert d is not None and d["upfront"] == 400_000_000 and d["total"] == 600_000_000
+
+
+def test_a_short_form_that_abbreviates_a_word_reads_as_the_full_name() -> None:
+    _, lee = roles(
+        "Kestrel Pharma to acquire Lumora Pharmaceuticals for $120 million",
+        "Kestrel Pharmaceutical Industries said on Monday it has agreed to acquire Lumora Pharmaceuticals.",
+    )
+    assert lee is not None and str(lee) == "Kestrel Pharmaceutical Industries"
+
+
+def test_rnd_after_a_company_name_is_not_part_of_it() -> None:
+    lic, _ = roles("Kestrel Pharma Acquires Lumora Therapeutics R&D Oncology Assets")
+    assert lic is not None and str(lic) == "Lumora Therapeutics"
+
+
+def test_a_supplementary_licence_agreement_is_not_a_new_deal() -> None:
+    assert (
+        deal(
+            "辉石制药与Norvana签署补充许可协议",
+            "辉石制药宣布与Norvana签署了补充许可协议,拓展双方原有许可协议下的许可地区,将获得5000万美元首付款。",
+        )
+        is None
+    )
+
+
+def test_a_licensing_deal_with_a_listed_partner_for_its_drug() -> None:
+    assert roles(
+        "Why Lumora Stock Jumped Today",
+        "Lumora's shares rose after the company announced a licensing deal with Kestrel Corp. (KSTR) for its "
+        "antibody LM-201.",
+    ) == ("Lumora", "Kestrel Corp")
+
+
+def test_a_licensing_deal_with_a_partner_to_develop_makes_the_partner_the_licensee() -> None:
+    assert roles(
+        "Lumora BioMedica shares rise on gene therapy deal",
+        "The biotech company has inked a licensing deal with Kestrelia to develop a gene therapy for haemophilia, "
+        "with $4m upfront.",
+    ) == ("Lumora BioMedica", "Kestrelia")
+
+
+def test_a_trend_piece_on_hot_out_licensing_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "For Asian biotechs, the out-licensing business is scorching hot",
+            "Kestrel Therapeutics has since been announced as Lumora's first partner. Kestrel received $30 million "
+            "upfront for its KT-11 programme.",
+        )
+        is None
+    )
+
+
+def test_the_owner_of_a_proprietary_platform_grants_the_licence() -> None:
+    assert roles(
+        "辉石制药与Norvana达成全球战略合作",
+        "辉石制药宣布与Norvana达成全球战略合作,合作涵盖基于辉石制药专有的抗体平台的多项目授权许可协议。",
+    ) == ("辉石制药", "Norvana")
+
+
+def test_a_bare_headline_figure_is_the_total_when_the_lead_states_only_the_first_terms() -> None:
+    d = deal(
+        "Kestrel licenses antibody to Lumora Therapeutics; $600M",
+        "Kestrel Biologics granted Lumora Therapeutics an exclusive license to develop KB-12. Lumora will pay $10M "
+        "upfront and up to $300M in development milestones.",
+    )
+    assert d is not None and d["upfront"] == 10_000_000 and d["total"] == 600_000_000
+
+
+def test_a_headline_bundle_is_not_added_to_the_lead_payments_it_is_made_of() -> None:
+    d = deal(
+        "辉石(4123)新药HS-9與Norvana簽訂獨家授權契約,除了100萬美元簽約金外,簽約金及相關哩程金達1500萬美元。",
+        "Norvana將支付簽約金100萬美元,研發哩程金200萬美元,銷售哩程金500萬美元。",
+    )
+    assert d is not None and d["upfront"] == 1_000_000 and d["total"] == 15_000_000
+
+
+def test_a_modality_is_no_party_and_an_out_licensing_deal_from_a_country_names_no_licensee() -> None:
+    assert roles(
+        "Up to $2 billion on the table as Lumora flies the flag for Asia's RNAi sector",
+        "Breaking new ground, private Asian start-up Lumora Biopharmaceutical has won two exclusive license and "
+        "collaboration contracts with Swiss giant Novartis (NOV: VX). The agreement marks a milestone for the region, "
+        "representing the first major RNAi out-licensing deal from the country's thriving biotech sector.",
+    ) == ("Lumora Biopharmaceutical", "Novartis")

@@ -162,6 +162,8 @@ _RECEIVED_ZH = re.compile(
     r"(?:已收到|(?<![将可会])收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$"
 )  # (not 将收到: a new deal's terms)
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
+# "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
+_CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
 _SIGNING_AND = re.compile(r"(?:签约金?|首付款?|预付款?)(?:及|和|与|、)$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
@@ -258,6 +260,7 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
     if any(
         (h.start == 0 or f[h.start - 1] != "-")
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
+        and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
         for h in c.of(C.NOT_NEW, a, b)
     ):
@@ -302,6 +305,8 @@ def _negative(t: _Text, a: int, b: int) -> bool:
             and t.cues.has(C.AGREED, h.end, b)
         ):
             continue  # "Confirming weekend rumors, X said it has entered into a definitive agreement": no longer a rumour
+        if h.word in ("传闻", "传言") and _ZH_CONFIRMED.match(t.f, h.end, b):
+            continue  # 此前流传…的传闻终于坐实: the rumour came true
         if has_cjk(h.word) and _ZH_PAST_TALKS.match(t.f, h.end, b) and "经" in t.f[max(a, h.start - 10) : h.start]:
             continue
         return True
@@ -330,6 +335,7 @@ def _sourced(t: _Text, a: int, b: int) -> bool:
 
 
 _CONFIRMS = re.compile(r"(?:\bconfirm\w*\s(?:[\w\-’'&]+\s){0,4}|证实[^，,。]{0,10})$")
+_ZH_CONFIRMED = re.compile(r"[^，,。]{0,4}?(?:坐实|证实|成真|落地|属实)")
 _PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
 _ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
 

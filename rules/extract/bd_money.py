@@ -25,14 +25,14 @@ from rules.extract.common import round_value
 
 _SCALE = {
     "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-    "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
+    "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
     "万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10, "百億": 1e10, "十亿": 1e9, "十億": 1e9,
     "亿": 1e8, "億": 1e8, "千万": 1e7, "千萬": 1e7, "百万": 1e6, "百萬": 1e6, "十万": 1e5, "十萬": 1e5, "万": 1e4,
     "萬": 1e4,
 }  # fmt: skip
 _AMOUNT = re.compile(
     r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?"
-    r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
+    r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn|crores?|lakhs?)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )
 _CODE_BEFORE = re.compile(r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad)$")  # USD1.1 billion
@@ -64,7 +64,7 @@ _WORD_AMOUNT = re.compile(
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}  # fmt: skip
 _PREFIX = re.compile(
-    r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|人民币|美金|美元|港币|港元|新台币|台币|"
+    r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|₹|₩|(?<![a-z])rs\.?|inr|krw|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|人民币|美金|美元|港币|港元|新台币|台币|"
     r"欧元|英镑|日元)\s?~?$"
 )
 _PLAIN = re.compile(
@@ -73,7 +73,7 @@ _PLAIN = re.compile(
 _PLAIN_ZH = re.compile(r"(人民币|港币|港元|美元)?\s?(\d{1,3}(?:,\d{3}){2,4})(?:\.\d+)?\s?(美元|港元|港币|元)")
 _SUFFIX = re.compile(
     r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
-    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|usd|eur|gbp|chf|cny|rmb|hkd|jpy)"
+    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|won|rupees?|usd|eur|gbp|chf|cny|rmb|hkd|jpy|krw|inr)"
 )
 _CURRENCY = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "美金": "USD", "美元": "USD", "hk$": "HKD", "hkd": "HKD",
@@ -83,7 +83,8 @@ _CURRENCY = {
     "元人民币": "CNY", "元": "CNY", "圆": "CNY", "yuan": "CNY", "renminbi": "CNY", "jpy": "JPY", "日元": "JPY",
     "日圆": "JPY", "yen": "JPY", "chf": "CHF", "瑞士法郎": "CHF", "swiss franc": "CHF", "swiss francs": "CHF",
     "韩元": "KRW", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "u.s. dollars": "USD", "u.s. dollar": "USD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR",
+    "rupees": "INR", "₩": "KRW", "won": "KRW", "krw": "KRW",
 }  # fmt: skip
 
 
@@ -219,14 +220,14 @@ _MILESTONE = re.compile(
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
     r"|^\s?in\s(?:additional|further|future|contingent)\s(?:[\w\-]+\s){0,2}?payments?\b"
-    r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,22}?(?:里程碑|里程金|或有)"
+    r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,22}?(?:里程碑|里程金|或有|履约款|履约付款)"  # (履约款: on performance)
 )
 _MILESTONE_PRE = re.compile(
     r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "
     r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
 )
 _BUNDLE_POST = re.compile(
-    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront)[^。；;]{0,6}"
+    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront)(?![金款]?外)[^。；;]{0,6}"
     r"(?:、|及|和|与|以及|加|\+|and)(?!\s?(?:additional|further|future|potential|额外|其他|后续))[^。；;]{0,16}"
     r"(?:里程碑|里程金|milestone)"
     r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
@@ -505,6 +506,13 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
     if milestones or bundles:
         base = 0.0 if bundles else (upfront or 0.0)
         component = base + sum(a.value for a in bundles) + sum(a.value for a in milestones)
+        if bundles and milestones and all(a.in_title for a in bundles) and not any(a.in_title for a in milestones):
+            # a headline's 签约金及相关里程金达2000万美元 over a lead that lists the payments it is made of: one sum
+            component = max(sum(a.value for a in bundles), (upfront or 0.0) + sum(a.value for a in milestones))
+    if explicit is None and component is not None:
+        bare = [a for a in title if a.kind == "?"]
+        if len(bare) == 1 and bare[0].currency == cur and bare[0].value > component * 1.011:
+            explicit = bare[0]  # "WuXi Bio licenses … to Arcus; $816M" over a lead that states only the first terms
     total: float | None = None
     if explicit is not None:
         total = explicit.value

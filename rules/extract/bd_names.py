@@ -86,11 +86,25 @@ class Entity:
                 and n.lower().startswith(name.lower() + " ")
                 and any(w.strip(".,&").lower() not in _SUFFIX_WORDS for w in n[len(name) :].split() if w.strip(".,&"))
             ]
+            if not longer:  # "Sun Pharma" → Sun Pharmaceutical Industries: the short form abbreviates its last word
+                longer = [n for n in self.names if n.isascii() and _abbreviates(name, n)]
             if longer:
                 name = min(longer, key=len)
         if self.canonical and name.isascii() and self.canonical.lower().startswith(name.lower() + " "):
             return self.canonical
         return name
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    words, full = short.lower().split(), long.lower().split()
+    return (
+        len(words) >= 2
+        and len(full) >= len(words)
+        and words[:-1] == full[: len(words) - 1]
+        and len(words[-1]) >= 4
+        and full[len(words) - 1].startswith(words[-1])
+        and full[len(words) - 1] != words[-1]
+    )
 
 
 _TRIM = " \t\n,，.。;；:：、·\"'“”‘’「」『』()（）[]【】《》"
@@ -101,7 +115,7 @@ _LEGAL_TAIL = re.compile(
 )
 _CAP_RUN = re.compile(
     r"(?<![\w.’'\-$€£])(?:[A-Z][\w’'\-]*|[a-z]{1,3}[A-Z][a-z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*)(?:\.(?=[A-Z\s]))?"
-    r"(?:\s(?:&\s)?(?:(?:S\.A|N\.V|B\.V|A\.G|S\.p\.A|S\.L)\.?|[A-Z][\w’'\-]*|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)"
+    r"(?:\s(?:&\s)?(?:(?:S\.A|N\.V|B\.V|A\.G|S\.p\.A|S\.L)\.?|[A-Z][\w’'\-]*(?!&)|\d+[A-Za-z]{2,}[\w\-]*|&|(?:Co|Inc|Ltd|Corp|Pte)\.?|bio)"
     r"(?:\.(?=[A-Z\s]))?){0,5}"
 )
 _LATIN_RUN = re.compile(
@@ -129,7 +143,7 @@ _STOP_WORDS = frozenset(
     dublin basel zurich copenhagen seattle world wall street journal marketwatch cnbc financial times ft
     insight opinion analysis news press release read more related see also one two three four five six seven
     eight nine ten first second third top latest it's here there what why how when where who which whose ad adc
-    adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna sirna mrna dna ipo r&d ai api cro
+    adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna rnai sirna mrna dna aso ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
     so now then thus yet ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
@@ -198,7 +212,7 @@ _ZH_STOP_WORDS = _wordlist(
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
-    "下属|分享|负担|处理|执行|上市后|接受|授予|"
+    "下属|分享|负担|处理|执行|上市后|接受|授予|锁定|瞄准|押注|加码|斩获|落地|巨头|药企|龙头|大厂|开发商|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
 # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
@@ -398,7 +412,7 @@ _HEAD_WORDS = frozenset(
     biosciences bioscience biotherapeutics biotech biotechnology biotechnologies bio biopharma
     biopharmaceutical biopharmaceuticals biologics oncology medicines sciences laboratories labs genetics
     genomics healthcare vaccines therapies biomedical biomedicine biomedicines biosystems biotherapies
-    immunotherapeutics biomed medical""")
+    immunotherapeutics biomed biomedica medical""")
 )
 
 
@@ -561,6 +575,11 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             name = m.group(1)
             if not ZH_GENERIC.match(name) and not _ZH_STOP.match(name) and not _ZH_PRODUCT_TAIL.search(name):
                 found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
+    if "以" in f[s0:e0]:
+        for m in _PRICED_OBJECT.finditer(f, s0, e0):
+            name = m.group(1)
+            if not ZH_GENERIC.match(name) and not _ZH_STOP.match(name) and not _ZH_PRODUCT_TAIL.search(name):
+                found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
     for m in _LATIN_RUN.finditer(raw, s0, e0):
         word = m.group().rstrip(".-'’ ")
         if len(word) < 2:
@@ -590,6 +609,11 @@ _ZH_END_TAIL = re.compile(
 _ACQ_OBJECT = re.compile(
     r"(?:收购|并购|购买|买下|入股|增持)(?:其所|其|所)?(?:持有的)?(?![一该其两多部此本])([\u4e00-\u9fffa-z]{2,10}?)"
     r"(?:合共|合计|共计|总共|共)?(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
+)
+# 以约1.6亿美元收购珐博进中国。: a priced purchase names its target up to the clause's end, whatever the name ends in
+_PRICED_OBJECT = re.compile(
+    r"以(?:约|总计|合计|总价|总额)?\d[\d.,]*(?:千万|百万|万|亿)*(?:美元|港元|欧元|日元|英镑|瑞士法郎|元)(?:的价格|的对价|现金)?"
+    r"(?:全资)?(?:收购|并购|买下)([\u4e00-\u9fffa-z]{2,8}?)(?=[。，,;；(（]|$)"
 )
 _TARGET_BEFORE = frozenset(["收购", "并购", "购买", "买下"])
 _SUBJECT = re.compile(
@@ -709,7 +733,7 @@ def _ticker_name(raw: str, f: str, m: re.Match[str], s0: int, found: list[Mentio
         found.append(Mention(start, end, raw[start:end], "", TICKER))
     else:
         back = raw[max(s0, end - 60) : end]
-        run = re.search(r"(?:[A-Z0-9][\w&’'.\-]*\s?){1,5}$", back)
+        run = re.search(r"(?:[A-Z0-9][\w&’'./\-]*\s?){1,5}$", back)  # (A/S, N.V.)
         if not run:
             return None
         span = _en_name(raw, end - len(run.group()), end)
@@ -896,7 +920,7 @@ def _group(mentions: list[Mention], raw: str, f: str) -> list[Entity]:
 _ENDING_WORDS = frozenset(
     _wordlist(
         """pharma pharmaceutical pharmaceuticals therapeutics therapeutic biotech biotechnology bio biosciences
-        bioscience biopharma biopharmaceuticals biologics laboratories labs oncology medicines"""
+        bioscience biopharma biopharmaceuticals biologics laboratories labs oncology medicines industries"""
     )
 )
 

@@ -71,10 +71,14 @@ class _Sentence:
                 if head is not None and head.entity == m.entity and _BRACKET_GAP.fullmatch(self.f, head.end, m.start):
                     m = head  # 与艾伯维(AbbVie): the bracketed name is as much the preposition's object
                     i -= 1
-                if m.entity == OTHER or not self.prepositional(m):
+                if m.entity == OTHER or not (self.prepositional(m) or self.bought(m)):
                     return m
             i -= 1
         return None
+
+    def bought(self, m: Mention) -> bool:
+        """鲸吞美国基因疗法开发商 Y: the object of an earlier purchase in the sentence is no later verb's subject."""
+        return _BOUGHT_BEFORE.search(self.f, max(self.s0, m.start - 16), m.start) is not None
 
     def topic(self, p: int) -> Mention | None:
         """The company a Chinese sentence opens with, when it is the only one before p: the subject of its clauses."""
@@ -125,6 +129,7 @@ class _Sentence:
         return False
 
 
+_BOUGHT_BEFORE = re.compile(r"(?:收购|并购|鲸吞|买下|购入|吞下|拿下)[\u4e00-\u9fff]{0,12}$")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?![^$€£]*\d)")
 _PAID_FOR = re.compile(r"\b(?:payments?|fees?|royalt\w*|upfront|up-front)\b[^.;]{0,60}\bfor\b")
@@ -171,8 +176,10 @@ _ACQ_AFTER = re.compile(
 )
 _WHICH_IT = re.compile(r"\b(?:under which|whereby|through which|by which|in which)\s(?:it|they)\b")
 _DEAL_WITH_FOR_ITS = re.compile(
-    r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|\([^()]{0,30}\)){2,60}?\sfor\s(?:its|their)\s(?!own\b)"
+    r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|(?:corp|inc|ltd|co)\.|\([^()]{0,30}\)){2,60}?\s"
+    r"for\s(?:its|their)\s(?!own\b)"
 )
+_LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
 _TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
@@ -183,10 +190,12 @@ _BID_FROM = re.compile(
 )
 # "New Jersey, USA-based AkaRx", "Cambridge, Mass.-based Foo": a comma inside a place descriptor, not a clause break
 _PLACE_BASED = re.compile(r"[^,;:]{0,30},\s?[a-z][a-z.\s]{0,20}-(?:based|headquartered)\s[^,;:]*$")
-_STAKE = re.compile(
-    r"(?:\s(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?%|percent|per cent|stake|"
-    r"shares?|of|in|interest|common|stock|rest)\b)*\s?"
+_STAKE_WORDS = (
+    r"(?:\s(?:(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?\s?(?:percent|per cent)|"
+    r"percent|per cent|stake|shares?|of|in|interest|common|stock|rest)\b|\d+(?:\.\d+)?%))*"
 )
+# "a 60 percent stake, or 40 million shares, in Y": the restated size is part of the stake
+_STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stake|interest),{_STAKE_WORDS})?\s?")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
 )
@@ -242,8 +251,8 @@ _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|opti
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
 _ZH_AND = "与和同跟及"
-_OWNS_FIRST = frozenset("公在自研开拥持")
-_ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|研制|拥有|持有)的")
+_OWNS_FIRST = frozenset("公在自研开拥持专")
+_ZH_OWNS = re.compile(r"(?:公司)?(?:在研|自研|自主研发|研发|开发|研制|拥有|持有|专有)的")
 _ZH_PREP = frozenset("与和同跟及向对从自就为给予")  # 授予 Y, 给予 Y: the object of a grant
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
 _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
@@ -403,6 +412,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         buyer = st.right(by + 4, 45) if by != -1 else st.left(h.start, 30)
         _give(votes, names, st, obj, buyer, 3 * place)
     for h in cues.of(C.R_FROM_VERB, s0, e0):  # X licenses / acquires rights … from Y
+        if f.startswith("out-", h.start - 4):
+            continue  # "the first out-licensing deal from the country's biotech sector": a noun, no licensee
         frm = f.find(" from ", h.end, min(e0, h.end + 140))
         if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(f, h.end, frm):
             continue  # (not "to buy Y as it fends off pressure from Z")
@@ -585,6 +596,11 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 _give(votes, names, st, None, y, 2 * place)  # "a licensing deal for Intas to develop and sell …"
             elif f.startswith(("its ", "their "), deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
                 _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
+    if " with " in f[s0:e0]:  # "X inked a licensing deal with Y to develop …": Y takes the licence to develop it
+        for lw in _LICENCE_WITH.finditer(f, s0, e0):
+            y = st.right(lw.end(), 4, descriptors=False)
+            if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
+                _give(votes, names, st, None, y, 2 * place)
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
         for dw in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
             y = st.right(dw.end(1), 4, descriptors=False)
@@ -756,7 +772,9 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
                 h.start, 200
             )  # "X 拟以9.5亿美元首付款…以及最高达5.5亿美元的…里程碑付款收购 Y": the price is long
             x = (
-                far if far is not None and _BY_PAYING.match(f, far.end, h.start) else _listed_after(f, st, y)
+                far
+                if far is not None and (_BY_PAYING.match(f, far.end, h.start) or far is st.ms[0])
+                else _listed_after(f, st, y)
             )  # 港股异动︱拟收购汉都医药52%股权 泰凌医药(01011)复牌高开
         if x is None or "被" in f[x.end : h.start]:
             continue
