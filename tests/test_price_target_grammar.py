@@ -1023,3 +1023,21 @@ def test_a_markets_stocks_rated_down_is_no_company_call() -> None:
         )
         == []
     )
+
+
+def test_a_broker_that_downgrades_without_naming_the_stock_acts_on_the_company_in_view() -> None:
+    f = first(
+        "Orla -20% as analysts fret over outlook",
+        "Orla Systems (NYSE:ORLA) is 20% lower premarket after its quarter. Kestrel Securities downgraded to Neutral "
+        "and slashed its price target to $18 from $30.",
+    )
+    assert (f["broker"], f["company"], f["target"], f["old_target"]) == ("Kestrel Securities", "Orla Systems", 18, 30)
+
+
+def test_an_industrys_rating_raised_is_no_company_call() -> None:
+    assert events("富國銀行在其展望中,廣泛上調對半導體產業的評級,認為該產業仍具上行空間。") == []
+
+
+def test_a_descriptor_before_the_company_is_not_part_of_its_name() -> None:
+    f = first("大摩將面板大廠星達（2499）投資評等上調至「優於大盤」，並同步調升目標價至18元。")
+    assert (f["company"], f["target"]) == ("星達", 18)

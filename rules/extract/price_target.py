@@ -648,7 +648,7 @@ _ZH_OBJECT = re.compile(
     r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$]|(?:列为|为)(?:其)?(?:首选|首推)|" + _ZH_RATING_WORDS + r")"
 )
 _ZH_SECTOR_RATING = re.compile(
-    r"(?:将|把|对)[^,，。；;]{0,24}?(?:行业|板块|类股|市场|股市)的?(?:投资)?(?:评级|评等|权重)"
+    r"(?:将|把|对)[^,，。；;]{0,24}?(?:行业|产业|产业链|族群|板块|类股|市场|股市)的?(?:投资)?(?:评级|评等|权重)"
 )
 _ZH_LEAD = re.compile(
     r"^(?:并|同时|另|亦|也|还|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+"
@@ -1257,6 +1257,8 @@ class _Item:
         f = self.folded
         before = _SENTENCE_CUT.split(f[max(0, start - 30) : start])[-1].rstrip()
         after = f[end : end + 40]
+        if _ACTS_WITHOUT_OBJECT.match(f, end, end + 120):
+            return True  # "Cantor Fitzgerald downgraded to Neutral and slashed its price target to $20": it acts
         if _OBJECT_AFTER_EN.match(after) or _REPORTER_AFTER.match(after) or before.endswith("according to"):
             return False  # (", Zacks Investment Research reports.", "according to Zacks": who tells, not who acts)
         if "\u4e00" <= f[start] <= "\u9fff":
@@ -1270,6 +1272,10 @@ class _Item:
         return not (len(words) >= 2 and f"{words[-2]} {words[-1]}" in _OBJECT_PAIRS)
 
 
+_ACTS_WITHOUT_OBJECT = re.compile(
+    r"\s+(?:upgraded|downgraded)\s+to\s+[\w\s'’-]{1,25}?\s+and\s+"
+    r"(?:slashed|cut|lowered|raised|lifted|trimmed|boosted|reduced|hiked|increased)\s+its\s+(?:price\s+)?target"
+)
 _REPORTER_AFTER = re.compile(r"\s+(?:reports|reported)\s*(?:[.,;]|$)")
 
 
@@ -1553,6 +1559,9 @@ def _clean_zh(name: str, folded: str) -> str | None:
     name after 及/和/、 dropped; "" for a sector or group ("多只本地银行股", "内银股", "4只股份")."""
     lead = _ZH_LEAD.match(folded)
     start = lead.end() if lead else 0
+    described = _ZH_DESCRIBED.match(folded, start)
+    if described is not None:
+        start = described.end()  # 面板大厂友达: the descriptor before the name
     split = _ZH_SPLIT.search(folded, start)
     end = split.start() if split else len(folded)
     de = folded.find("的", start, end)
@@ -1577,6 +1586,9 @@ def _clean_zh(name: str, folded: str) -> str | None:
     return name[start:end]
 
 
+_ZH_DESCRIBED = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:大厂|龙头|巨头|一哥|霸主|股王)(?=[\u4e00-\u9fff]{2})(?!股份|集团|公司)"
+)  # (龙头股份: a name)
 _LIST_HEAD = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}")
 _ADVERB_HEAD = re.compile(
     r"\w+ly\b|(?:meanwhile|today|yesterday|however|separately|also|additionally|elsewhere|overall|earlier|later|still|"
