@@ -1865,7 +1865,7 @@ def test_a_drug_for_a_disease_and_a_state_owned_descriptor_are_not_names_and_tai
         "星辰生技集團昨日宣布,旗下樂門(4799)生技開發的糖尿病足潰瘍新藥「速癒一」,授權給中國大陸央企康盛集團旗下「康盛藥業」",
         "依據合約,星辰生技集團將可先獲得約5億元簽約金。",
     )
-    assert d is not None and d["licensee"] == "康盛集團" and d["currency"] == "TWD"
+    assert d is not None and d["licensee"] == "康盛藥業" and d["currency"] == "TWD"  # (the group's unit it names)
     assert "licensor" not in d or "新藥" not in d["licensor"]
 
 
@@ -2039,3 +2039,11 @@ def test_a_modality_is_no_party_and_an_out_licensing_deal_from_a_country_names_n
         "collaboration contracts with Swiss giant Novartis (NOV: VX). The agreement marks a milestone for the region, "
         "representing the first major RNAi out-licensing deal from the country's thriving biotech sector.",
     ) == ("Lumora Biopharmaceutical", "Novartis")
+
+
+def test_a_groups_unit_named_as_acting_is_shown_for_its_side() -> None:
+    d = deal(
+        "星辰生技授權丹麥藥廠 簽約金約3億美元",
+        "星河集團旗下星辰生技與丹麥藥廠諾維納製藥(Norvana Pharma)簽署新藥授權,簽約金合計里程金共約3億美元。",
+    )
+    assert d is not None and d["licensor"] == "星辰生技" and d["licensee"] == "諾維納製藥"

@@ -637,6 +637,7 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
     def show(e: int | None) -> str | None:
         if e is None:
             return None
+        e = votes.unit.get(e, e)
         slot = votes.slot_surface.get(e)
         ent = names.entities[e]
         acronym = slot is not None and slot[1].isupper() and len(slot[1]) <= 5 and any(n != slot[1] for n in ent.names)

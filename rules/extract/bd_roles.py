@@ -37,6 +37,7 @@ class Votes:
     pairs: list[tuple[int, int]] = field(default_factory=list)
     parties: dict[int, float] = field(default_factory=dict)
     parent: dict[int, int] = field(default_factory=dict)
+    unit: dict[int, int] = field(default_factory=dict)  # a group → its unit that the text names as acting (旗下)
     slot_surface: dict[int, tuple[float, str]] = field(default_factory=dict)
 
 
@@ -130,6 +131,7 @@ class _Sentence:
 
 
 _BOUGHT_BEFORE = re.compile(r"(?:收购|并购|鲸吞|买下|购入|吞下|拿下)[\u4e00-\u9fff]{0,12}$")
+_ITS_BEFORE = re.compile(r"其$")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?![^$€£]*\d)")
 _PAID_FOR = re.compile(r"\b(?:payments?|fees?|royalt\w*|upfront|up-front)\b[^.;]{0,60}\bfor\b")
@@ -821,6 +823,9 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             continue
         if parent.entity != sub.entity:
             votes.parent[sub.entity] = parent.entity
+            if h.word == "旗下" and not _ITS_BEFORE.search(f, max(s0, parent.start - 4), parent.start):
+                # 中天集团旗下合一生技与…签署: the group's unit, named as the one acting, is shown for the side
+                votes.unit.setdefault(parent.entity, sub.entity)
         nxt = st.right(sub.end, 20, descriptors=False)
         if (
             nxt is not None
