@@ -2044,6 +2044,127 @@ def test_a_modality_is_no_party_and_an_out_licensing_deal_from_a_country_names_n
 def test_a_groups_unit_named_as_acting_is_shown_for_its_side() -> None:
     d = deal(
         "星辰生技授權丹麥藥廠 簽約金約3億美元",
-        "星河集團旗下星辰生技與丹麥藥廠諾維納製藥(Norvana Pharma)簽署新藥授權,簽約金合計里程金共約3億美元。",
+        "星河集團旗下星辰生技與諾維納製藥(Norvana Pharma)簽署新藥授權,簽約金合計里程金共約3億美元。",
     )
     assert d is not None and d["licensor"] == "星辰生技" and d["licensee"] == "諾維納製藥"
+
+
+# --- fresh set 12 (acquisitions) -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "Orbit Capital's Keel Biosciences back with another buyout offer, this time for Lumora",
+            "Keel Biosciences is back with yet another biotech buyout offer, this time proposing to acquire Lumora "
+            "Therapeutics for $3.10 per share in cash.",
+        ),
+        (
+            "生技业并购浪潮来袭 一文看懂三家公司为何出手",
+            "今年4月辉石生技采换股方式合并星河药业;星辰生技采公开收购取得北辰生技30%股权。",
+        ),
+        (
+            "减重药战升温!诺维纳砸50亿美元抢标Lumora 拦胡辉石并购案",
+            "诺维纳制药周四提出至少50亿美元的现金收购要约,欲收购美国新创企业Lumora Inc.,企图拦胡辉石制药先前达成的并购协议。",
+        ),
+        (
+            "India's Kestrel Pharma open to large acquisitions post Lumora deal",
+            "Kestrel Pharmaceutical Industries said on Wednesday its $2 billion acquisition of Lumora Labs will not "
+            "stop it from making further large acquisitions.",
+        ),
+    ],
+)
+def test_proposals_defences_waves_and_appetite_are_not_deals(title: str, lead: str) -> None:
+    assert deal(title, lead) is None
+
+
+def test_a_shareholder_vote_on_an_earlier_deal_is_not_a_new_one() -> None:
+    assert (
+        deal(
+            "辉石制药正式收购星河制药王牌药",
+            "近日,在辉石的股东特别大会上,辉石收购星河制药该药业务一事,顺利通过投票表决。",
+        )
+        is None
+    )
+
+
+def test_a_buyout_offer_from_a_bidder_in_a_share_move_story_names_the_buyer() -> None:
+    assert roles(
+        "Why Lumora Pharmaceuticals Stock Is Soaring Today",
+        "Shares of the clinical-stage biotech Lumora Pharmaceuticals (LUMO) rose 70% this morning. The spark? Lumora's "
+        "shares jumped in response to a $800 million all-cash buyout offer from the drug giant Kestrel Pharmaceuticals "
+        "(KSTR).",
+    ) == ("Lumora", "Kestrel Pharmaceuticals")
+
+
+def test_the_first_approved_drug_bought_is_no_approval_news() -> None:
+    d = deal(
+        "辉石集团重砸6亿美元 收购首个FDA核准的罕见病疗法",
+        "1月10日,辉石集团与加拿大药厂Norvana达成协议,收购后者旗下的罕见病疗法Zelora,交易金额为6亿美元。",
+    )
+    assert d is not None and d["licensor"] == "Norvana" and d["licensee"] == "辉石集团"
+
+
+def test_a_priced_taking_over_of_a_companys_plant() -> None:
+    assert roles("辉石药业今天宣布以新台币6.1亿元取得英国上市公司诺维纳制药(Norvana)加拿大药厂,包括5年代工合约。") == (
+        "诺维纳制药",
+        "辉石药业",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "upfront", "total"),
+    [
+        (
+            "Kestrel Pharma is acquiring Lumora Pharma SA in a $1.2 billion deal",
+            "Of the total, $900 million will be paid up front, with the balance of $300 million contingent upon a "
+            "regulatory milestone.",
+            900_000_000,
+            1_200_000_000,
+        ),
+        (
+            "辉石制药以20亿美元收购眼科公司Lumora",
+            "辉石制药宣布,将以20亿美元的价格收购眼科初创公司Lumora。据悉,辉石制药将先支付8亿美元的现金,后续将根据Lumora某些目标的实现情况再支付12亿美元。",
+            800_000_000,
+            2_000_000_000,
+        ),
+        (
+            "Kestrel Inc. will pay $700 million in cash to acquire privately held biotech Lumora Inc.",
+            "In exchange, Kestrel gets all of Lumora's shares, and contingent milestone payments to Lumora's holders "
+            "could be worth up to $1.3 billion.",
+            700_000_000,
+            2_000_000_000,
+        ),
+        (
+            "诺维纳宣布将以最高40亿美元收购美国生技公司Lumora Therapeutics",
+            "诺维纳将以每股50美元现金收购Lumora,对该公司估值为36亿美元。若Lumora达成特定监管里程碑,诺维纳将再支付4亿美元。",
+            3_600_000_000,
+            4_000_000_000,
+        ),
+    ],
+)
+def test_the_cash_part_of_an_acquisition_and_its_contingent_rest(
+    title: str, lead: str, upfront: int, total: int
+) -> None:
+    d = deal(title, lead)
+    assert d is not None and (d.get("upfront"), d.get("total")) == (upfront, total)
+
+
+def test_said_it_had_acquired_is_the_news_not_background() -> None:
+    lic, lee = roles(
+        "Kestrel Pharma acquires U.S.-based Lumoralab",
+        "MUMBAI (Reuters) - Kestrel Pharmaceutical Industries Ltd, India's fifth-largest drugmaker, said on Tuesday it "
+        "had acquired U.S.-based Lumoralab Inc, which makes sterile injectables.",
+    )
+    assert lic == "Lumoralab" and lee is not None and str(lee).startswith("Kestrel Pharmaceutical Industries")
+
+
+def test_words_that_are_no_company_names() -> None:
+    assert roles(
+        "Another acquisition for Kestrel: Lumora Therapeutics for up to $90 million",
+        "Kestrel Pharmaceutical has announced an agreement to buy privately-held US firm Lumora Therapeutics.",
+    ) == ("Lumora Therapeutics", "Kestrel Pharmaceutical")
+    assert roles(
+        "10月28日,法国制药商诺维纳(Norvana SA,纽约证交所代号:NVX)宣布,以3亿美元收购中国药品生产商兼分销商星河集团公司(Nasdaq:XHGP)。"
+    ) == ("星河集团", "Norvana SA")

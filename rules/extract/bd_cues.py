@@ -114,7 +114,8 @@ _WORDS: dict[str, str] = {
         shaping up as|for example|for instance|suitable model|licensing model|newco model|business model|scorching|red-hot|
         out-licensing business|licensing business is|heats up|heating up|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
-        授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮|排队合作|日益频繁|deals from|deals struck in""",
+        授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮|并购浪潮|收购浪潮|授权浪潮|一文看懂|一文读懂|并购活动|收购活动|
+        排队合作|日益频繁|deals from|deals struck in""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
     AGGREGATE: """surge|surges|soar|soars|jump|jumps|boom|booms|climb|climbs|rise|rises|rose|hit|hits|top|tops|reach|reached|
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
@@ -134,12 +135,14 @@ _WORDS: dict[str, str] = {
         不实|辟谣|网传|谈判|洽谈|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
         探索阶段|初步和|初步阶段|初步接触|有意收购|有意买下|有意出售|寻求收购|寻求出售|寻求买家|寻求合作伙伴|接近达成|可能收购|
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
-        即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并""",
+        即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
+        open to large|open to acquisitions|open to deals|open to further|appetite for""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
-        竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购""",
+        buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|
+        竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
@@ -155,7 +158,7 @@ _WORDS: dict[str, str] = {
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|
-        could hit|后收取|後收取|后获得|后可获得|时收取|后收到""",
+        could hit|后收取|後收取|后获得|后可获得|时收取|后收到|再支付|将再支付""",
     TERMS: """upfront|up-front|up front|eligible|up to|首付|预付|有资格|最高|不超过|高达|签约金""",
     OTHER_NEWS: """ipo|ipos|initial public offering|series a|series b|series c|series d|series e|series f|seed round|
         funding round|financing round|raise|raises|raised|raising|venture round|venture funding|private placement|topline|
@@ -183,7 +186,7 @@ _WORDS: dict[str, str] = {
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
     UPFRONT: """upfront|up-front|up front|down payment|fronting|fronts|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
-        首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金|预先|先行支付""",
+        首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金|预先|先行支付|先支付""",
     TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
         climbs to|brings the total to|bringing the total to|takes the total to|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|

@@ -149,6 +149,10 @@ _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
     r"pockets?|pocketed|gets?|secures?)\b"
 )
+# "…在绿叶的股东特别大会上,…收购…一事顺利通过投票表决", "shareholders approved the merger": a vote on a deal made before
+_VOTE_LEAD = re.compile(
+    r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
+)
 _COMPLETED_LEAD = re.compile(
     r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s)?(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
     r"(?:previously announced\s)?(?:acquisition|purchase|merger|buyout|takeover)\b"
@@ -162,6 +166,7 @@ _RECEIVED_ZH = re.compile(
     r"(?:已收到|(?<![将可会])收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$"
 )  # (not 将收到: a new deal's terms)
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
+_ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
 # "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
 _SIGNING_AND = re.compile(r"(?:签约金?|首付款?|预付款?)(?:及|和|与|、)$")
@@ -262,6 +267,7 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
+        and not (h.word in ("核准", "批准", "获批") and _ZH_APPROVED_ADJ.search(f, max(a, h.start - 8), h.start))
         for h in c.of(C.NOT_NEW, a, b)
     ):
         return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
@@ -353,8 +359,11 @@ def _lead_negative(t: _Text, s: int, e: int) -> bool:
 def _background(t: _Text, a: int, b: int) -> bool:
     """A sentence or clause about an earlier deal or event (此前, 2024年12月, in 2016, previously)."""
     c, f = t.cues, t.f
-    if c.has(C.BACKGROUND, a, b):
-        return True
+    if any(
+        not (h.word.startswith("had ") and _SAID_IT.search(f, max(a, h.start - 40), h.start))
+        for h in c.of(C.BACKGROUND, a, b)
+    ):
+        return True  # (not "said on Wednesday it had acquired Y": reported speech, the news itself)
     for h in c.of(C.YEAR_INTRO, a, b):
         if h.word[-1].isdigit():  # "in 20" + two digits
             year = f[h.end : h.end + 2].isdigit() and not f[h.end + 2 : h.end + 3].isdigit()
@@ -365,6 +374,7 @@ def _background(t: _Text, a: int, b: int) -> bool:
     return "年" in f[a:b] and bool(_ZH_MONTH.search(f, a, b))
 
 
+_SAID_IT = re.compile(r"\b(?:said|says|announced)\s(?:on\s\w+\s|today\s|\w+day\s)?(?:that\s)?(?:it|they)\s$")
 _YEAR_AFTER = re.compile(r"\s?(?:(?:early|late|mid)[- ])?(?:[a-z]+\s)?(?:19|20)\d\d\b")
 
 
@@ -458,6 +468,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal
     elif body and _COMPLETED_LEAD.match(t.f, body[0][0], body[0][1]):
         return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
+    elif body and _VOTE_LEAD.match(t.f, body[0][0], body[0][1]):
+        return []
     elif body and _lead_negative(t, body[0][0], body[0][1]) and not (t.opening_as_title and _priced_deal(t, h0, h1)):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)
@@ -737,7 +749,7 @@ _SHARES_AFTER = re.compile(
     r"|[-\w()（）.]{0,10}?[股涨漲跌升飙飆]"
 )
 _AGREEMENT_NAMED = re.compile(
-    r"许可协议|授权协议|收购协议|合作协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
+    r"许可协议|授权协议|收购协议|合作协议|合并协议|并购协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
     r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
     r"|(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)\b\s(?:\w+\s)?(?:deal|pact|agreement)"  # "inks $301M deal"
 )

@@ -202,17 +202,10 @@ _EQUITY = re.compile(
     r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:(?:(?!现金|加|及|和|与)[a-z\u4e00-\u9fff ]){1,12}的?)?(?:股份|股票|认股权证))"
 )
 _UPFRONT_POST = re.compile(
-    r"^\s?(?:in\s|as\s|as an\s|of\s|will be\s|is\s|are\s|would be\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
+    r"^\s?(?:in\s|as\s|as an\s|of\s|will be\s|is\s|are\s|would be\s)?(?:paid\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
     r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
-)
-_UPFRONT_PRE = re.compile(
-    r"(?:(?:upfront|up-front|up front|initial|down)\s(?:cash\s)?(?:payment|fee|consideration|cash)?\s?(?:of|totaling|totalling|worth)?"
-    r"|at (?:the )?closing[^.;]{0,60}|option fee of|\bfront(?:s|ing)\b|首付款?|预付款?|首期款?|首期|签约金|签约款|一次性付款|首付款为|首付款达|"
-    r"选择权费|期权费|授权金|(?:预先|先行)(?:向[^，,。;；]{1,20}?)?支付)"
-    r"\s?(?:为|达|共计|合计|总计|金额|将获支付|获支付|将获|获|of)?\s?"
-    r"(?:约|近|逾|超过|最高|高达|不超过|最高不超过|about|approximately|up to|nearly|some|around|~)?\s?$"
 )
 _MILESTONE = re.compile(
     r"^\s?(?:(?:more|additional|further)\s)?(?:in|of|as|for|if|when|once|should|on|upon|worth of|tied to|linked to|payable (?:on|upon)|"
@@ -265,7 +258,7 @@ _TOTAL_POST = re.compile(
     r"^\s?(?:dollar\s|in cash\s|cash\s|\(\S+\)\s)?(?:[a-z][\w\-]*\s){0,2}?(?:deal|transaction|acquisition|buyout|takeover|bid|offer|agreement|pact|"
     r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
     r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock|in value|in total value)"
-    r"|^\s?(?:in cash\s)?to (?:acquire|buy|purchase|take over|snap up)\b"  # "plopping down $11.7 billion to acquire Y"
+    r"|^\s?to (?:acquire|buy|purchase|take over|snap up)\b"  # "plopping down $11.7 billion to acquire Y" (not "in cash")
     r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价"
     r"|出售|转让|出让)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
@@ -324,6 +317,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             and (
                 cues.has(C.UPFRONT, max(clause_start, total_word.start - 8), total_word.start)
                 or cues.has(C.MILESTONE, max(clause_start, total_word.start - 8), total_word.start)
+                # "contingent milestone payments to its holders could be worth up to $1.6 billion": the payments'
+                or (
+                    total_word.word == "worth"
+                    and cues.has(C.MILESTONE, max(clause_start, total_word.start - 60), total_word.start)
+                )
             )
         )
         described = None
@@ -331,6 +329,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "part"  # "$65 million, including $32.5 million in cash and $32.5 million in shares": its parts
         elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
+        elif acquisition and _VALUES_TARGET.search(pre[-16:]):
+            a.kind = "consideration"  # 以每股54美元现金收购…,对该公司估值为47亿美元: the price for the whole target
         elif _other(cues, clause_start, a) or (_OTHER_POST.match(post) and not _MILESTONE.match(post)):
             a.kind = "other"
         elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
@@ -389,6 +389,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         a.tail = tail + described.end() if described else tail
 
 
+_VALUES_TARGET = re.compile(r"对(?:该公司|其|目标公司)的?估值(?:为|达|约为|约)?\s?(?:约)?$")
 _PARTS = re.compile(
     r",?\s?(?:including|includes|of which|comprising|consisting of|comprised of|其中包括|其中|包括|含)\s?"
     r"(?:about\s|approximately\s|约)?$"

@@ -146,7 +146,7 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna rnai sirna mrna dna aso ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    so now then thus yet ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+    so now then thus yet another ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -212,7 +212,7 @@ _ZH_STOP_WORDS = _wordlist(
     "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
-    "下属|分享|负担|处理|执行|上市后|接受|授予|锁定|瞄准|押注|加码|斩获|落地|巨头|药企|药厂|龙头|大厂|开发商|"
+    "下属|分享|负担|处理|执行|上市后|接受|授予|锁定|瞄准|押注|加码|斩获|落地|巨头|药企|龙头|大厂|开发商|生产商|制造商|分销商|供应商|正式|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
 # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
@@ -403,7 +403,29 @@ def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: C
     names = Names(mentions, entities)
     if zh:
         _announcer(raw, f, spans, names)
+        if "者" in f:
+            _latter(f, spans, names)
     return names
+
+
+def _latter(f: str, spans: list[tuple[int, int]], names: Names) -> None:
+    """后者 / 前者 (the latter, the former) as mentions of the company they stand for in their sentence: 与加拿大药厂
+    Valeant达成协议,收购后者旗下…."""
+    added = False
+    for s0, e0 in spans:
+        for x in re.finditer("[前后]者", f[s0:e0]):
+            at = s0 + x.start()
+            seen: list[int] = []
+            for m in names.mentions:
+                if s0 <= m.start and m.end <= at and m.entity >= 0 and (not seen or seen[-1] != m.entity):
+                    seen.append(m.entity)
+            if len(seen) >= 2:
+                e = seen[-1] if x.group() == "后者" else seen[-2]
+                ent = names.entities[e]
+                names.mentions.append(Mention(at, at + 2, x.group(), ent.key, ALIAS, entity=e, anaphor=True))
+                added = True
+    if added:
+        names.mentions.sort(key=lambda m: m.start)
 
 
 _HEAD_WORDS = frozenset(
@@ -587,6 +609,7 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         low = word.lower()
         if (
             low in _STOP_WORDS
+            or low.rsplit(" ", 1)[-1] in _DEAL_NOUNS  # 反向购并(Reverse Merger): the deal's name, not a company's
             or low in _SUFFIX_WORDS
             or (word[0].islower() and not _CAMEL.match(word))
             or (any(ch.isdigit() for ch in word) and not low.startswith(("3sbio", "89bio")))
@@ -594,6 +617,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             continue  # drug codes (SYH2086, HS-10535), INNs, targets (PD-1), acronyms (ADC), a legal suffix alone (,Inc.)
         if m.start() > 0 and raw[m.start() - 1] in "0123456789-/.":
             continue  # 4-1BB, 09988.HK: the tail of a code
+        if _SYMBOL_BEFORE.search(f, max(s0, m.start() - 6), m.start()):
+            continue  # 纽约证交所代号:SNY: a stock symbol
         if (
             m.start() > 0
             and raw[m.start() - 1] in "(（"
@@ -603,6 +628,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
 
 
+_SYMBOL_BEFORE = re.compile(r"(?:代号|代码|symbol|ticker)\s?[:：]?\s?$")
+_DEAL_NOUNS = frozenset(_wordlist("merger mergers acquisition acquisitions deal deals agreement buyout takeover"))
 _ZH_END_TAIL = re.compile(
     r"(?:科技|医药|生物|制药|技术|工程|股份有限公司|有限责任公司|有限公司|股份|集团|控股)+(?=[(（\s,，。、与和及])"
 )

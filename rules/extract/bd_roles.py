@@ -191,6 +191,8 @@ _BID_FROM = re.compile(
     r"\b(?:takeover|buyout|acquisition|purchase|cash|all-cash|buy-out)\s(?:bid|offer|proposal|approach)\s(?:from|by)\s"
 )
 # "New Jersey, USA-based AkaRx", "Cambridge, Mass.-based Foo": a comma inside a place descriptor, not a clause break
+_PRICED_TAKE = re.compile(r"以[^，,。;；]{0,16}?\d[\d.,]*\s?(?:千万|百万|万|亿)?(?:美元|港元|欧元|日元|元)取得")
+_OFFER_FROM = re.compile(r"\b(?:buyout|takeover|acquisition)\s(?:offer|bid)\sfrom\s")
 _PLACE_BASED = re.compile(r"[^,;:]{0,30},\s?[a-z][a-z.\s]{0,20}-(?:based|headquartered)\s[^,;:]*$")
 _STAKE_WORDS = (
     r"(?:\s(?:(?:all|the|remaining|outstanding|a|an|majority|minority|controlling|\d+(?:\.\d+)?\s?(?:percent|per cent)|"
@@ -462,6 +464,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             if obj is not None:
                 buyer = st.left(tender.start(), 80) or st.subject_en(tender.start())
                 _give(votes, names, st, obj, buyer, 3 * place)
+    if " from " in f[s0:e0]:  # "in response to a $930 million all-cash buyout offer from Y": Y bids (the deal decided)
+        for bid in _OFFER_FROM.finditer(f, s0, e0):
+            _give(votes, names, st, None, st.right(bid.end(), 45), 2 * place)
     if "bid" in f[s0:e0] or "offer" in f[s0:e0] or "proposal" in f[s0:e0]:
         for bid in _BID_FROM.finditer(f, s0, e0):  # X agreed / accepted a takeover bid from Y
             if cues.has(C.AGREED, max(s0, bid.start() - 40), bid.start()):
@@ -784,6 +789,12 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             x = st.ms[0]  # "X 与 Y 达成协议，以…收购 Y": the buyer is the sentence's subject
         if y is not None and y.entity != x.entity:
             _give(votes, names, st, y, x, 3 * place)
+    if "取得" in f[s0:e0]:  # X 以新台币8.3亿元取得 Y 加拿大药厂: a priced taking-over of Y's asset
+        for take in _PRICED_TAKE.finditer(f, s0, e0):
+            y = st.right(take.end(), 20, descriptors=False)
+            x = st.subject(take.start(), 40)
+            if x is not None and y is not None and x.entity != y.entity:
+                _give(votes, names, st, y, x, 3 * place)
     for p in _finds(f, "对", s0, e0):  # X 对 Y 的收购
         y = st.right(p + 1, 10, descriptors=False)
         if y is not None and cues.has(C.Z_ACQ, y.end, min(e0, y.end + 10)):
