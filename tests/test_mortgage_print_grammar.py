@@ -1307,3 +1307,38 @@ def test_a_year_records_began_in_is_not_the_period() -> None:
 def test_a_fixing_the_next_sentence_says_held_states_its_prior() -> None:
     ev = by_indicator(prints("中国人民银行授权公布,1年期LPR为3%,5年期以上LPR为3.5%。", "LPR已连续八个月保持不变。"))
     assert (ev["lpr_5y"]["prior"], ev["lpr_1y"]["prior"]) == (3.5, 3)
+
+
+def test_a_headline_forecast_for_a_named_month_is_a_preview() -> None:
+    assert (
+        prints(
+            "2026年2月社融预测:21500亿元",
+            "预计2026年2月新增社融约为2.15万亿元,同比增加0.2万亿元;新增人民币信贷约为0.58万亿元,同比增加0.1万亿元。",
+        )
+        == []
+    )
+
+
+def test_applications_for_mortgage_loans_that_decreased_are_negative() -> None:
+    e = prints(
+        "MBA: applications down in the week",
+        "According to the Mortgage Bankers Association, the volume of applications for mortgage loans has decreased "
+        "2.4% in the week.",
+    )[0]
+    assert (e["indicator"], e["value"]) == ("mba_applications_index", -2.4)
+
+
+def test_fell_to_from_last_week_beside_the_national_average_gives_the_prior() -> None:
+    e = prints(
+        "美国房贷利率降至三个月低点",
+        "房地美公布,在3月12日结束的一周里,美国30年期住房抵押贷款固定利率的全国平均水平,从上周的6.31%降到了6.22%。",
+    )[0]
+    assert (e["indicator"], e["value"], e["prior"]) == ("us_30y_mortgage_rate", 6.22, 6.31)
+
+
+def test_mortgage_arrears_share_told_in_words_by_the_mba() -> None:
+    e = prints(
+        "美国抵押银行家协会季度报告",
+        "美国抵押银行家协会发布季度调查报告说,住房抵押贷款总量中拖欠还贷的比例第四季度升至5.4%,高于前一季度的5.1%。",
+    )[0]
+    assert (e["indicator"], e["value"], e["prior"]) == ("mba_delinquency_rate", 5.4, 5.1)

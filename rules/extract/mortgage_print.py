@@ -94,6 +94,9 @@ def _gate(text: str) -> bool:
     return False
 
 
+_PERIOD_WORDS = re.compile(r"\d{4}\s?年(?:\s?\d{1,2}\s?月份?)?|\d{1,2}\s?月份")
+
+
 def _preview_title(ctx: Ctx) -> bool:
     """A headline announcing a forecast or preview ("Fannie Mae sees…", "机构预计…", "Week ahead") before any
     released number."""
@@ -101,6 +104,7 @@ def _preview_title(ctx: Ctx) -> bool:
     if not (FORECAST.search(title) or _PREVIEW.search(title) or _TITLE_FUTURE.search(title)):
         return False
     title = _RELEASE_COMPARE.sub(" ", title)
+    title = _PERIOD_WORDS.sub(lambda m: " " * len(m.group()), title)  # 2025年11月社融预测: a month, not a print
     cues = [m.start() for rx in (FORECAST, _PREVIEW, _TITLE_FUTURE) for m in (rx.search(title),) if m is not None]
     if not cues:
         return False

@@ -95,7 +95,7 @@ _RELEASE_COMPARE: Final = zre(
 _GAP_BACK: Final = zre(
     r"^\s?(?:\([^()]{0,60}\)\s?|（[^（）]{0,60}）\s?)?(?:(?:in|of|worth of|for|on)\s)?(?:(?:new|net|total|loan|home|the)\s){0,3}$"
 )
-_TO_NEXT: Final = zre(r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|to a (?:total|level) of)\s?$")
+_TO_NEXT: Final = zre(r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|(?:下|上)?(?:降|升)到了?|to a (?:total|level) of)\s?$")
 _UNITS: Final = {"rate": "percent", "change": "pct_change", "count": "count"}
 
 
@@ -459,7 +459,8 @@ def _strip_parens(s: str) -> str:
 
 
 _ENDS_TO: Final = zre(
-    r"(?:\bto|\bat|至|降至|升至|增至|达到|达|为)\s?(?:an? (?:average|total|level|rate|seasonally adjusted rate) of\s?)?(?:hk\$|us\$|£|\$)?$"
+    r"(?:\bto|\bat|至|降至|升至|增至|达到|达|为|(?:下|上)?(?:降|升)到了?)\s?"
+    r"(?:an? (?:average|total|level|rate|seasonally adjusted rate) of\s?)?(?:hk\$|us\$|£|\$)?$"
 )
 
 

@@ -138,6 +138,7 @@ _add(
     r"applications? index", r"index (?:on|of) loan (?:requests|applications)", r"mortgage loan application volume", r"mortgage application volume", r"total volume", r"gross (?:national )?(?:mortgage )?applications",
     r"overall (?:national )?(?:mortgage )?applications", r"total (?:national )?(?:mortgage )?applications",
     r"mortgage application activity", r"weekly (?:mortgage )?applications", r"mortgage apps",
+    r"applications for mortgage(?: loans)?",
     r"抵押贷款申请(?:活动|综合)?(?:指数|量|数)?", r"房贷申请(?:活动|综合)?(?:指数|量|数)?",
     r"按揭(?:贷款)?申请(?:活动|综合)?(?:指数|量|数)?", r"房屋抵押贷款申请(?:活动|综合)?(?:指数|量|数)?",
     r"按揭(?:贷款)?市场指数", r"贷款申请指数", r"申请活动指数",
@@ -149,6 +150,8 @@ _add(
     "a.dq:total",
     r"delinquency rate", r"delinquency ratio", r"delinquencies", r"share of [^.。]{0,60}(?:past due|delinquent)",
     r"percentage of loans past due", r"loans past due", r"拖欠比率", r"拖欠率", r"逾期率",
+    # 逾期偿付比率, 拖欠还贷的比例, 有3.8%的抵押贷款处于违约状态 (a share told in words)
+    r"逾期偿付(?:的)?比率", r"逾期还款(?:的)?比率", r"拖欠还贷的比例", r"拖欠还款的比例", r"处于违约状态",
 )  # fmt: skip
 
 # New York Fed's Household Debt and Credit Report: the total
@@ -380,7 +383,7 @@ _CONTEXTS: Final = {
     "freddie": ("freddie", "房地美", "pmms", "primary mortgage market survey", "mortgage giant", "mortgage buyer",
                 "mortgage finance agency", "federal home loan mortgage"),
     "mba": ("mortgage bankers", "抵押贷款银行家协会", "抵押贷款协会", "抵押贷款银行协会", "按揭银行家协会", "按揭银行协会",
-            "按揭贷款银行家协会", "按揭贷款银行协会", "房贷银行家协会"),
+            "按揭贷款银行家协会", "按揭贷款银行协会", "房贷银行家协会", "抵押银行家协会"),
     "other_us": ("bankrate", "zillow", "mortgage news daily", "nerdwallet", "lendingtree", "redfin", "realtor.com",
                  "fannie mae"),
     "us": ("u.s.", "united states", "america", "美国", "美联储", "federal reserve", "revolving credit", "nonrevolving",

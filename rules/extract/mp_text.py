@@ -445,7 +445,7 @@ YEAR_AGO: Final = zre(
 DIFF_BEFORE: Final = zre(r"(?:多增|少增|多减|少减|同比多|同比少|(?:比|较)[^，,。；\d]{0,10}(?:多|少))\s?$")
 AVERAGE: Final = zre(
     r"(?:month|monthly|months'?|weekly|six-month|three-month|12-month|pre-pandemic|past \w+ months?|previous \w+ months?)"
-    r" average|average (?:seen|since|over)|on average|平均水平|月均"
+    r" average|average (?:seen|since|over)|on average|过去[^,，。；]{0,12}平均水平|历史平均水平|长期平均水平|月均"
 )
 FORECAST: Final = re.compile(
     zalt(
@@ -539,7 +539,7 @@ def _body(rx: re.Pattern[str]) -> str:
 PRE_TAIL: Final = re.compile(
     rf"(?:(?P<down>{zh(_DOWN)})|(?P<up>{zh(_UP)}))(?:\s?(?:week[- ]over[- ]week|month[- ]on[- ]month|on the week|w/w))?"
     rf"{zh(_FILL)}\s?$"
-    r"|(?P<to>(?:\bto|\bat|至|降至|升至|增至|达到|達到|达|達|为|為)\s?"
+    r"|(?P<to>(?:\bto|\bat|至|降至|升至|增至|达到|達到|达|達|为|為|(?:下|上)?(?:降|升)到了?)\s?"
     r"(?:an? (?:average|total|level|rate|seasonally adjusted rate) of\s?)?(?:hk\$|us\$|£|\$)?$)"
     rf"|(?P<diff>{_body(DIFF_BEFORE)}\s?$)"
     rf"|(?P<rev>revised (?:down|up|lower|higher)?\s?from\s?$)"
@@ -573,7 +573,8 @@ CUE_WORDS: Final = {
     "avg": (
         r"months?'? average", r"monthly average", r"weekly average", r"six-month average", r"three-month average",
         r"12-month average", r"pre-pandemic average", r"past \w+ months? average", r"previous \w+ months? average",
-        r"average (?:seen|since|over)", r"on average", r"平均水平", r"月均",
+        # (not 全国平均水平: the national rate itself)
+        r"average (?:seen|since|over)", r"on average", r"过去[^,，。；]{0,12}平均水平", r"历史平均水平", r"长期平均水平", r"月均",
     ),
     "strong": (
         r"previous(?:ly)?(?![a-z])", r"following(?: an?(?![a-z])| ?(?=[£$€¥]|us\$|hk\$|\d))",
@@ -683,7 +684,8 @@ _FILL_WORDS: Final = (
     "on the week", "w/w", "约", "約", "近", "逾", "超过", "超過", "了", "达", "達",
 )  # fmt: skip
 _TO_ENDS: Final = (
-    "to", "at", "至", "降至", "升至", "增至", "达到", "達到", "达", "達", "为", "為", "to an average of", "to a total of",
+    "to", "at", "至", "降至", "升至", "增至", "达到", "達到", "达", "達", "为", "為", "降到", "降到了", "升到", "升到了",
+    "下降到", "上升到", "to an average of", "to a total of",
     "to a level of", "to a rate of", "to a seasonally adjusted rate of", "at an average of", "at a rate of",
     "to a seasonally adjusted", "at a seasonally adjusted rate of",
 )  # fmt: skip
