@@ -95,7 +95,9 @@ _RELEASE_COMPARE: Final = zre(
 _GAP_BACK: Final = zre(
     r"^\s?(?:\([^()]{0,60}\)\s?|（[^（）]{0,60}）\s?)?(?:(?:in|of|worth of|for|on)\s)?(?:(?:new|net|total|loan|home|the)\s){0,3}$"
 )
-_TO_NEXT: Final = zre(r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|(?:下|上)?(?:降|升)到了?|to a (?:total|level) of)\s?$")
+_TO_NEXT: Final = zre(
+    r"^\s?(?:,\s?)?(?:to|至|增至|降至|升至|达到|(?:下|上)?(?:降|升)到了?|to a (?:total|level) of)\s?$"
+)
 _UNITS: Final = {"rate": "percent", "change": "pct_change", "count": "count"}
 
 
