@@ -215,18 +215,18 @@ def test_sector_view_is_not_the_company_rating() -> None:
     assert f["company"] == "远航汽车" and rating_level(f["rating"]) == "buy"
 
 
-def test_sector_table_one_event_per_row_changes_first() -> None:
+def test_sector_table_one_event_per_row_changed_rows_first_in_table_order() -> None:
     found = events(
         "瑞银发表研究报告,对内地保险股投资评级及目标价表列如下",
         "瑞银发表研究报告,对内地保险股投资评级及目标价表列如下:股份 | 投资评级 | 目标价(港元)"
         "安和保险(01111.HK) | 买入 | 20元信达人寿(02222.HK) | 买入 | 31元 -> 34元华康保险(03333.HK) | 中性 -> 买入 | 8元",
     )
     assert [e["company"] for e in found] == [
-        "华康保险",
         "信达人寿",
+        "华康保险",
         "安和保险",
-    ]  # a rating change, a target change, a hold
-    assert found[0]["action"] == "upgrade" and (found[1]["target"], found[1]["old_target"]) == (34, 31)
+    ]  # the changed rows in the table's order (a target change, a rating change), then the hold
+    assert (found[0]["target"], found[0]["old_target"]) == (34, 31) and found[1]["action"] == "upgrade"
     assert found[2]["action"] == "reiterate"
 
 
@@ -1041,3 +1041,16 @@ def test_an_industrys_rating_raised_is_no_company_call() -> None:
 def test_a_descriptor_before_the_company_is_not_part_of_its_name() -> None:
     f = first("大摩將面板大廠星達（2499）投資評等上調至「優於大盤」，並同步調升目標價至18元。")
     assert (f["company"], f["target"]) == ("星達", 18)
+
+
+def test_spaces_around_a_latin_name_and_a_quoted_rating_in_chinese() -> None:
+    f = first("摩根士丹利:将 Orla 目标价由 20 美元下调至 16 美元,维持 “减持” 评级")
+    assert (f["company"], f["target"], f["old_target"], rating_level(f["rating"])) == ("Orla", 16, 20, "underperform")
+
+
+def test_simultaneously_is_no_company() -> None:
+    f = first(
+        "星辰電重返百元 外資齊升目標價",
+        "星辰電(2399)第2季獲利優於預期。麥格理證券出具最新報告,並同步調升目標價至130元,維持「優於大盤」評等。",
+    )
+    assert (f["company"], f["target"]) == ("星辰電", 130)

@@ -67,8 +67,8 @@ def table_events(text: str, folded: str, broker: str, lead_end: int) -> list[Fie
             fields["currency"] = currency
         fields["action"] = action
         (steady if action == "reiterate" else changed).append(fields)
-    # a rating change is the table's news before a target change, and both before a reiteration
-    changed.sort(key=lambda e: e["action"] not in ("upgrade", "downgrade"))
+    # the changed rows are the table's news, in the table's order (its first changed row leads, as the labellers
+    # of real tables read it), before the reiterations
     return changed + steady
 
 
