@@ -1054,3 +1054,19 @@ def test_simultaneously_is_no_company() -> None:
         "星辰電(2399)第2季獲利優於預期。麥格理證券出具最新報告,並同步調升目標價至130元,維持「優於大盤」評等。",
     )
     assert (f["company"], f["target"]) == ("星辰電", 130)
+
+
+def test_a_capitalised_equities_firm_is_a_broker() -> None:
+    f = first(
+        'Harbor Equities downgraded Orla Motors stock to "neutral"', "Harbor Equities cut its price target to $40."
+    )
+    assert (f["broker"], f["company"]) == ("Harbor Equities", "Orla Motors")
+
+
+def test_an_exchange_named_by_its_letters_is_no_company() -> None:
+    found = events(
+        "Shares of the country's second bourse operator, Orla Ltd, rose 3% to Rs 900 on the National Stock Exchange "
+        "(NSE) after brokerage firm Jefferies upgraded its rating on the bourse and raised the target price to "
+        "Rs 1,000 from Rs 800."
+    )
+    assert all(e.get("company") not in ("National", "NSE") for e in found)

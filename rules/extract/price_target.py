@@ -673,6 +673,13 @@ _BARE_TICKER = re.compile(
 )
 _NOT_TICKERS = frozenset(
     [
+        "NSE",  # exchanges named by their letters: "on the National Stock Exchange (NSE)"
+        "NYSE",
+        "HKEX",
+        "SGX",
+        "LSE",
+        "ASX",
+        "TSX",
         "AI",
         "CEO",
         "ADC",
@@ -1707,6 +1714,8 @@ def _read_ticker_name(item: _Item, t: _Ticker) -> str | None:
             break
     while words and words[-1] in ("of", "and", "&", "de"):
         words.pop()
+    if words and words[0].lower().rstrip(".,") == "exchange":
+        return None  # "on the National Stock Exchange (NSE)": where it trades, not a company
     return _clean_en(" ".join(reversed(words)), anchored=True) if words else None
 
 

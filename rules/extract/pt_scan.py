@@ -120,7 +120,16 @@ _GATE_CUES = (
     "沽售",
     "上看",
 )
-_FIRM_WORDS = (" securities", " capital", " research", " partners", " advisors", " advisory", " global markets")
+_FIRM_WORDS = (
+    " securities",
+    " equities",
+    " capital",
+    " research",
+    " partners",
+    " advisors",
+    " advisory",
+    " global markets",
+)
 
 
 @cache
