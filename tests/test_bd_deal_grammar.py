@@ -2168,3 +2168,72 @@ def test_words_that_are_no_company_names() -> None:
     assert roles(
         "10月28日,法国制药商诺维纳(Norvana SA,纽约证交所代号:NVX)宣布,以3亿美元收购中国药品生产商兼分销商星河集团公司(Nasdaq:XHGP)。"
     ) == ("星河集团", "Norvana SA")
+
+
+# --- fresh set 13 (acquisitions) -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "Brief: Kestrel again extends tender offer for Lumora Therapeutics",
+            "Swiss pharma giant Kestrel has again been forced to extend the tender offer to purchase all of the "
+            "outstanding shares of common stock Lumora Therapeutics, which was due to expire May 25, until June 10, "
+            "unless it is extended further under the merger agreement. All terms of the offer, first announced in "
+            "February with a transaction value of $2.1 billion, remain unchanged.",
+        ),
+        (
+            "Kestrel acquires Lumora's operations in three European countries",
+            "Kestrel Pharma on Monday said it has completed the EUR 60-million deal to acquire Lumora's commercial "
+            "operations in three European countries. The company had signed a binding agreement in March.",
+        ),
+        (
+            "Kestrel Pharma shares fall 4% on reports of Lumora acquisition bid; company issues clarification",
+            "Kestrel Pharma shares declined 4 percent after reports suggested that the company had emerged as the "
+            "frontrunner to acquire generic drugmaker Lumora from its private equity owner. The potential deal is "
+            "valued at $3 billion.",
+        ),
+    ],
+)
+def test_extensions_completions_and_frontrunner_reports_are_not_deals(title: str, lead: str) -> None:
+    assert deal(title, lead) is None
+
+
+def test_the_announcers_unit_after_other_parties_is_not_the_last_names_unit() -> None:
+    assert roles(
+        "星河药业(01999-HK)入股中成药企业北辰药业",
+        "星河药业公布,北辰药业集团股份有限公司、张三、南海健康科技有限公司及公司的全资附属公司河南星河订立投资框架协议,"
+        "以由河南星河向南海健康收购北辰药业的30%股权。",
+    ) == ("北辰药业", "星河药业")
+
+
+def test_the_parties_an_agreement_names_as_seller_and_buyer() -> None:
+    d = deal(
+        "星辰制药(02999):Lumora Herbal与欧星药业订立买卖协议",
+        "Lumora Herbal(作为卖方)与欧星药业(作为买方)订立买卖协议,欧星药业有条件同意收购有关销售股份,总代价为3000万港元。",
+    )
+    assert d is not None and d["licensor"] == "Lumora Herbal" and d["licensee"] == "欧星药业"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "upfront", "total"),
+    [
+        (
+            "Kestrel to acquire Lumora Therapeutics",
+            "Kestrel Pharma announced that it has agreed to acquire Lumora Therapeutics. The purchase price is 150 "
+            "million dollars. In addition, Kestrel may pay a maximum of $100 million as a development milestone.",
+            150_000_000,
+            250_000_000,
+        ),
+        (
+            "辉石制药宣布与星河及诺维纳达成逾200亿美元业务互换及并购协议",
+            "具体讲,辉石制药达成了一项以120亿美元另加高达10亿美元里程碑付款从诺维纳收购肿瘤产品的最终协议。",
+            12_000_000_000,
+            13_000_000_000,
+        ),
+    ],
+)
+def test_a_purchase_price_and_the_milestones_added_to_it(title: str, lead: str, upfront: int, total: int) -> None:
+    d = deal(title, lead)
+    assert d is not None and (d.get("upfront"), d.get("total")) == (upfront, total)

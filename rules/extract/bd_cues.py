@@ -136,7 +136,8 @@ _WORDS: dict[str, str] = {
         探索阶段|初步和|初步阶段|初步接触|有意收购|有意买下|有意出售|寻求收购|寻求出售|寻求买家|寻求合作伙伴|接近达成|可能收购|
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
-        open to large|open to acquisitions|open to deals|open to further|appetite for""",
+        open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
+        emerged as the|issues clarification""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
@@ -153,7 +154,8 @@ _WORDS: dict[str, str] = {
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
         nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
-        receipt of the upfront|receipt of upfront|
+        receipt of the upfront|receipt of upfront|extends tender offer|extends the tender offer|extend the tender offer|
+        extended the tender offer|extension of the tender offer|延长要约|延长收购要约|
         深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充许可协议|补充授权协议|补充合作协议|补充合同|补充公告|修订协议|修改协议|进展""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",

@@ -155,7 +155,7 @@ _VOTE_LEAD = re.compile(
 )
 _COMPLETED_LEAD = re.compile(
     r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s)?(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
-    r"(?:previously announced\s)?(?:acquisition|purchase|merger|buyout|takeover)\b"
+    r"(?:previously announced\s)?(?:[\w$€£.,\-]+\s){0,3}?(?:acquisition|purchase|merger|buyout|takeover|deal|transaction)\b"
 )
 _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"

@@ -329,6 +329,10 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "part"  # "$65 million, including $32.5 million in cash and $32.5 million in shares": its parts
         elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
+        elif _PLUS_MILESTONES.match(f, tail, tail + 40):
+            a.kind = "consideration" if acquisition else "upfront"  # 以145亿美元另加高达15亿美元里程碑付款: the cash part
+        elif acquisition and _PRICE_IS.search(pre[-40:]):
+            a.kind = "consideration"  # "The purchase price is 190 million dollars"; contingent payments may follow
         elif acquisition and _VALUES_TARGET.search(pre[-16:]):
             a.kind = "consideration"  # 以每股54美元现金收购…,对该公司估值为47亿美元: the price for the whole target
         elif _other(cues, clause_start, a) or (_OTHER_POST.match(post) and not _MILESTONE.match(post)):
@@ -389,6 +393,10 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         a.tail = tail + described.end() if described else tail
 
 
+_PLUS_MILESTONES = re.compile(
+    r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,16}?(?:里程碑|milestone)"
+)
+_PRICE_IS = re.compile(r"\b(?:purchase|acquisition|transaction) price (?:is|was|will be|of)\s(?:about\s|approximately\s)?$")
 _VALUES_TARGET = re.compile(r"对(?:该公司|其|目标公司)的?估值(?:为|达|约为|约)?\s?(?:约)?$")
 _PARTS = re.compile(
     r",?\s?(?:including|includes|of which|comprising|consisting of|comprised of|其中包括|其中|包括|含)\s?"
@@ -512,7 +520,7 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
             component = max(sum(a.value for a in bundles), (upfront or 0.0) + sum(a.value for a in milestones))
     if explicit is None and component is not None:
         bare = [a for a in title if a.kind == "?"]
-        if len(bare) == 1 and bare[0].currency == cur and bare[0].value > component * 1.011:
+        if len(bare) == 1 and not bare[0].approx and bare[0].currency == cur and bare[0].value > component * 1.011:
             explicit = bare[0]  # "WuXi Bio licenses … to Arcus; $816M" over a lead that states only the first terms
     total: float | None = None
     if explicit is not None:

@@ -132,6 +132,10 @@ class _Sentence:
 
 _BOUGHT_BEFORE = re.compile(r"(?:收购|并购|鲸吞|买下|购入|吞下|拿下)[\u4e00-\u9fff]{0,12}$")
 _ITS_BEFORE = re.compile(r"其$")
+_AS_PARTY = re.compile(
+    r"\s?[(（]?\s?作为(?:(卖方|出售方|转让方|许可方|授权方)|买方|收购方|受让方|被许可方|被授权方|要约人)"
+)
+_AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?![^$€£]*\d)")
 _PAID_FOR = re.compile(r"\b(?:payments?|fees?|royalt\w*|upfront|up-front)\b[^.;]{0,60}\bfor\b")
@@ -824,6 +828,12 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             y = st.right(p + 1, 20, descriptors=False)
             if y is not None and re.match(r"[^，。,]{0,8}?提出的[^。；;]{0,40}?收购", f[y.end : y.end + 55]):
                 _give(votes, names, st, st.subject(p - 1, 30), y, 3 * place)
+    if "作为" in f[s0:e0]:  # X(作为卖方)与Y(作为买方)订立买卖协议: the roles the agreement names
+        for m in st.ms:
+            said = _AS_PARTY.match(f, m.end, min(e0, m.end + 12))
+            if said is not None and m.entity != OTHER:
+                seller = said.group(1) is not None
+                _give(votes, names, st, m if seller else None, None if seller else m, 3 * place)
     for m in st.ms:  # 台康生技EG1206A: the company a drug code is written after owns it
         if m.entity != OTHER and _CODE_AFTER.match(f, m.end):
             _give(votes, names, st, m, None, 1 * place)
@@ -832,6 +842,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         sub = st.right(h.end, 4, descriptors=False)
         if parent is None or sub is None or any(c in f[h.end : sub.start] for c in "与和同向就对及"):
             continue
+        if _AND_OURS.fullmatch(f, parent.end, h.start):
+            continue  # "Y、Z及公司的全资附属公司X": the announcer's unit, not the name before it
         if parent.entity != sub.entity:
             votes.parent[sub.entity] = parent.entity
             if h.word == "旗下" and not _ITS_BEFORE.search(f, max(s0, parent.start - 4), parent.start):
