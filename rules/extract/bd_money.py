@@ -330,7 +330,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
         elif _PLUS_MILESTONES.match(f, tail, tail + 40):
-            a.kind = "consideration" if acquisition else "upfront"  # 以145亿美元另加高达15亿美元里程碑付款: the cash part
+            a.kind = (
+                "consideration" if acquisition else "upfront"
+            )  # 以145亿美元另加高达15亿美元里程碑付款: the cash part
         elif acquisition and _PRICE_IS.search(pre[-40:]):
             a.kind = "consideration"  # "The purchase price is 190 million dollars"; contingent payments may follow
         elif acquisition and _VALUES_TARGET.search(pre[-16:]):
@@ -396,7 +398,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
 _PLUS_MILESTONES = re.compile(
     r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,16}?(?:里程碑|milestone)"
 )
-_PRICE_IS = re.compile(r"\b(?:purchase|acquisition|transaction) price (?:is|was|will be|of)\s(?:about\s|approximately\s)?$")
+_PRICE_IS = re.compile(
+    r"\b(?:purchase|acquisition|transaction) price (?:is|was|will be|of)\s(?:about\s|approximately\s)?$"
+)
 _VALUES_TARGET = re.compile(r"对(?:该公司|其|目标公司)的?估值(?:为|达|约为|约)?\s?(?:约)?$")
 _PARTS = re.compile(
     r",?\s?(?:including|includes|of which|comprising|consisting of|comprised of|其中包括|其中|包括|含)\s?"
