@@ -1070,3 +1070,10 @@ def test_an_exchange_named_by_its_letters_is_no_company() -> None:
         "Rs 1,000 from Rs 800."
     )
     assert all(e.get("company") not in ("National", "NSE") for e in found)
+
+
+def test_a_markets_banks_as_a_group_are_no_company() -> None:
+    found = events(
+        "「股票」大摩降港银评级至“谨慎”", "摩根士丹利发表报告,将香港银行业的评级下调至“谨慎”,亦下调多间港银的目标价。"
+    )
+    assert all(e.get("company") not in ("港银", "香港银行业") for e in found)

@@ -1478,7 +1478,9 @@ _NAMED_INDUSTRIES = re.compile(
     r"(?:[A-Z][\w&.'’-]*\s){1,3}Industries(?:\s[A-Z][\w&.'’-]*){0,3}"
 )  # "CF Industries", "Reliance Industries"
 _PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist", "economists", "chief", "ceo", "head"])
-_ZH_GROUP = re.compile(r"(?<!控)股$|股票$|股市$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|本地银行|板块|行业")
+_ZH_GROUP = re.compile(
+    r"(?<!控)股$|股票$|股市$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|港银|内房|内险|本地银行|银行业|板块|行业"
+)
 _NOT_COMPANY = re.compile(
     r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|topix|\bindex\b|treasur|\byield"
     r"|^(?:nifty|sensex|ftse|dax|cac|asx 200|taiex|bank nifty)(?:\s?\d+)?$"
