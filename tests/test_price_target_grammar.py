@@ -1077,3 +1077,23 @@ def test_a_markets_banks_as_a_group_are_no_company() -> None:
         "「股票」大摩降港银评级至“谨慎”", "摩根士丹利发表报告,将香港银行业的评级下调至“谨慎”,亦下调多间港银的目标价。"
     )
     assert all(e.get("company") not in ("港银", "香港银行业") for e in found)
+
+
+def test_a_close_in_brackets_after_the_target_is_not_the_target() -> None:
+    f = first(
+        "Top analyst calls",
+        "Orla Steel Corp. (NYSE: ORS) was downgraded to Neutral from Outperform with a $12 price target (versus a "
+        "$12.40 prior close) at Macquarie.",
+    )
+    assert (f["company"], f["target"], f["action"]) == ("Orla Steel Corp", 12, "downgrade")
+
+
+def test_a_list_of_initiations_is_no_initiation_and_started_as_is_one() -> None:
+    found = events(
+        "Top Analyst Upgrades and Downgrades",
+        "These are the top analyst upgrades, downgrades and initiations seen on Tuesday morning: Orla Steel Corp. "
+        "(NYSE: ORS) was downgraded to Neutral from Outperform at Macquarie. Kestrel Corp. (NASDAQ: KSTL) was "
+        "started as Outperform and assigned a $50 price target at Oppenheimer.",
+    )
+    actions = {(e["broker"], e["action"]) for e in found}
+    assert actions == {("Macquarie", "downgrade"), ("Oppenheimer", "initiate")}

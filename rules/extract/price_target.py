@@ -44,8 +44,8 @@ _CHANGE_KINDS = ("init", "up", "down", "raise", "cut")
 _CHANGES = frozenset(("init", "up", "down", "raise", "cut"))
 _CALL_CUES = frozenset(("anchor", "rcue", "up", "down", "init", "keep", "upside"))
 _INIT_EN = re.compile(
-    r"(?:initiat\w*(?:\s+\w+){0,3}?\s+coverage|initiat\w*\s+(?:\S+\s+){0,4}?(?:at|with|on|as)\b|(?:resum|reinstat|assum)\w*\s+(?:coverage|at|with)\b"
-    r"|started\s+(?:at|with)\b)"
+    r"(?:initiat(?!ions)\w*(?:\s+\w+){0,3}?\s+coverage|initiat(?!ions)\w*\s+(?:\S+\s+){0,4}?(?:at|with|on|as)\b|(?:resum|reinstat|assum)\w*\s+(?:coverage|at|with)\b"
+    r"|started\s+(?:at|with|as)\b)"
 )
 _COVERAGE_VERBS = (
     "start",
@@ -258,6 +258,7 @@ _SKIP_ANCHOR_ZH = ("一致", "平均", "乐观", "悲观", "情境")
 _SURVEY_AFTER = re.compile(r"\s*(?:为|为最|最)(?:高|低)|\s*居冠")
 _SKIP_HEAD = re.compile(
     r"consensus|average|bull case|bear case|乐观|悲观|情境|股价|收报|收市|现价|市值|每股盈利|\beps\b|closed at|trading at|\bshares (?:at|closed)"
+    r"|[(（]\s?(?:versus|vs\.?|compared (?:with|to)|against)\b"  # "a $9 price target (versus a $9.10 prior close)"
 )
 _TO_MID = re.compile(r"\bto\b|至|到|->|→|升|降|上调|下调|上修|下修")
 _OLD_MID = re.compile(r"\bfrom\b|instead of|previous|prior|preceding|原")
@@ -1198,7 +1199,13 @@ class _Item:
         hits = self.broker_hits
         f, t = self.folded, self.text
         found = [
-            _Broker(h.start, h.end, h.canonical, original(t, f, h.start, h.end), self._acting(h.start, h.end))
+            _Broker(
+                h.start,
+                h.end,
+                h.canonical,
+                original(t, f, h.start, h.end),
+                self._acting(h.start, h.end),
+            )
             for h in hits
         ]
         taken = [(b.start, b.end) for b in found]
