@@ -2237,3 +2237,38 @@ def test_the_parties_an_agreement_names_as_seller_and_buyer() -> None:
 def test_a_purchase_price_and_the_milestones_added_to_it(title: str, lead: str, upfront: int, total: int) -> None:
     d = deal(title, lead)
     assert d is not None and (d.get("upfront"), d.get("total")) == (upfront, total)
+
+
+# --- fresh set 12 (licences) ---------------------------------------------------------------------------------------
+
+
+def test_a_rounded_headline_figure_does_not_replace_the_leads_total() -> None:
+    d = deal(
+        "港股异动 | 辉石药业午后涨近5% 与Norvana公司就自研创新药达成3亿美元海外授权交易",
+        "辉石药业与欧洲药企Norvana近日共同宣布,已就辉石药业的候选药物HS-278签订独家授权协议。Norvana获得在大中华以外地区"
+        "开发和商业化的独家权益,辉石药业将收取至多2.92亿美元总里程碑付款,其中包含1200万美元首付款。",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (12_000_000, 292_000_000)
+
+
+def test_a_payment_under_an_old_licence_behind_a_snaps_up_headline_is_no_deal() -> None:
+    assert (
+        deal(
+            "Lumora Bioscience snaps up Kestrel payment thanks to antibody progress",
+            "Swedish biotech Lumora Bioscience has received a milestone payment from Kestrel Pharma over the progress "
+            "of its antibody LB-101. Lumora granted Kestrel an exclusive license to LB-101 in an agreement entered in "
+            "2019.",
+        )
+        is None
+    )
+
+
+def test_a_new_subsidiary_of_ones_own_with_an_incentive_plan_is_no_newco_deal() -> None:
+    assert (
+        deal(
+            "星河医药:关于新设控股子公司并实施跟投及激励计划暨关联交易的公告",
+            "为布局核药产品赛道,进一步丰富本集团创新产品管线,本公司(或控股子公司)拟参与投资设立核药业务平台企业星辰菁烜(即新公司),"
+            "同时,为充分调动该公司核心团队的积极性,拟于新公司设立时同步实施该公司的跟投、并于新公司设立后采纳首期激励计划。",
+        )
+        is None
+    )

@@ -156,7 +156,7 @@ _WORDS: dict[str, str] = {
         nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
         receipt of the upfront|receipt of upfront|extends tender offer|extends the tender offer|extend the tender offer|
         extended the tender offer|extension of the tender offer|延长要约|延长收购要约|
-        深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充许可协议|补充授权协议|补充合作协议|补充合同|补充公告|修订协议|修改协议|进展""",
+        深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充许可协议|补充授权协议|补充合作协议|补充合同|补充公告|修订协议|修改协议|进展|新设控股子公司|新设全资子公司|新设子公司|激励计划|跟投""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|

@@ -153,6 +153,7 @@ _MS_VERB = re.compile(
 _VOTE_LEAD = re.compile(
     r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
 )
+_PAYMENT_WORD = re.compile(r"\bpayments?\b|付款|款项")
 _COMPLETED_LEAD = re.compile(
     r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s)?(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
     r"(?:previously announced\s)?(?:[\w$€£.,\-]+\s){0,3}?(?:acquisition|purchase|merger|buyout|takeover|deal|transaction)\b"
@@ -470,6 +471,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
     elif body and _VOTE_LEAD.match(t.f, body[0][0], body[0][1]):
         return []
+    elif body and _PAYMENT_WORD.search(f, h0, h1) and _not_news_of_a_deal(t, *body[0]):
+        return []  # "X snaps up J&J payment" over "X has received a milestone payment from J&J": an old deal's money
     elif body and _lead_negative(t, body[0][0], body[0][1]) and not (t.opening_as_title and _priced_deal(t, h0, h1)):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)

@@ -524,8 +524,10 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
             component = max(sum(a.value for a in bundles), (upfront or 0.0) + sum(a.value for a in milestones))
     if explicit is None and component is not None:
         bare = [a for a in title if a.kind == "?"]
-        if len(bare) == 1 and not bare[0].approx and bare[0].currency == cur and bare[0].value > component * 1.011:
-            explicit = bare[0]  # "WuXi Bio licenses … to Arcus; $816M" over a lead that states only the first terms
+        if len(bare) == 1 and not bare[0].approx and bare[0].currency == cur and bare[0].value > component * 1.05:
+            # "WuXi Bio licenses … to Arcus; $816M" over a lead that states only the first terms (not a headline's
+            # rounding of the lead's own figure: 5亿 over 4.92亿)
+            explicit = bare[0]
     total: float | None = None
     if explicit is not None:
         total = explicit.value
