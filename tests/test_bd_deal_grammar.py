@@ -2272,3 +2272,34 @@ def test_a_new_subsidiary_of_ones_own_with_an_incentive_plan_is_no_newco_deal() 
         )
         is None
     )
+
+
+# --- fresh set 13 (licences) ---------------------------------------------------------------------------------------
+
+
+def test_a_share_move_on_ending_a_licence_is_no_deal() -> None:
+    assert (
+        deal(
+            "China's Lumora Slumps on Ending Cancer Drug Licensing Deal With Kestrel",
+            "Lumora's shares sank after the biotech and Kestrel Pharma announced the termination of a three-year-old "
+            "global licensing deal involving Lumora's antibody LM-5.",
+        )
+        is None
+    )
+
+
+def test_a_headline_naming_no_company_over_a_lead_listing_several_licences_is_a_round_up() -> None:
+    assert (
+        deal(
+            "生技報喜 30億授權金到手",
+            "新年伊始,多家台灣藥廠傳出好消息,包括逸達、美時等陸續傳出授權佳績,合計可望收取上看30億元的授權金與權利金。",
+        )
+        is None
+    )
+
+
+def test_a_latin_name_written_with_spaces_in_chinese_owns_what_it_develops() -> None:
+    assert roles(
+        "星河医药关于控股子公司签署许可协议的公告",
+        "本公司控股子公司星辰生物与 KSB 签订《许可协议》,双方将就 KSB 在研的 KS101 于约定许可区域内的开发及商业化开展合作。",
+    ) == ("KSB", "星河医药")

@@ -115,7 +115,7 @@ _WORDS: dict[str, str] = {
         out-licensing business|licensing business is|heats up|heating up|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
         授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮|并购浪潮|收购浪潮|授权浪潮|一文看懂|一文读懂|并购活动|收购活动|
-        排队合作|日益频繁|deals from|deals struck in""",
+        排队合作|日益频繁|陆续传出|陆续宣布|纷纷传出|授权佳绩|deals from|deals struck in""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
     AGGREGATE: """surge|surges|soar|soars|jump|jumps|boom|booms|climb|climbs|rise|rises|rose|hit|hits|top|tops|reach|reached|
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
@@ -155,7 +155,7 @@ _WORDS: dict[str, str] = {
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
         nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
         receipt of the upfront|receipt of upfront|extends tender offer|extends the tender offer|extend the tender offer|
-        extended the tender offer|extension of the tender offer|延长要约|延长收购要约|
+        extended the tender offer|extension of the tender offer|延长要约|延长收购要约|on ending|ending its|ending the|
         深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充许可协议|补充授权协议|补充合作协议|补充合同|补充公告|修订协议|修改协议|进展|新设控股子公司|新设全资子公司|新设子公司|激励计划|跟投""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",

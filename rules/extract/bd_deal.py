@@ -471,6 +471,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
     elif body and _VOTE_LEAD.match(t.f, body[0][0], body[0][1]):
         return []
+    elif body and c.has(C.ROUNDUP, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):
+        return []  # "生技报喜 50亿授权金到手" (no company named) over a lead listing several licences: a round-up
     elif body and _PAYMENT_WORD.search(f, h0, h1) and _not_news_of_a_deal(t, *body[0]):
         return []  # "X snaps up J&J payment" over "X has received a milestone payment from J&J": an old deal's money
     elif body and _lead_negative(t, body[0][0], body[0][1]) and not (t.opening_as_title and _priced_deal(t, h0, h1)):
