@@ -2303,3 +2303,12 @@ def test_a_latin_name_written_with_spaces_in_chinese_owns_what_it_develops() -> 
         "星河医药关于控股子公司签署许可协议的公告",
         "本公司控股子公司星辰生物与 KSB 签订《许可协议》,双方将就 KSB 在研的 KS101 于约定许可区域内的开发及商业化开展合作。",
     ) == ("KSB", "星河医药")
+
+
+def test_surging_this_week_on_a_new_partnership_is_no_weekly_round_up() -> None:
+    assert roles(
+        "Why Lumora Stock Is Soaring This Week",
+        "Shares of Lumora Oncology (LUMO), a clinical-stage biotech company, have been surging this week in response to "
+        "a lucrative new partnership with Kestrel Pharmaceuticals in China. Investors are excited about the partners' "
+        "new agreement to commercialize and co-develop Lumora's lead candidate LM-33.",
+    ) == ("Lumora", "Kestrel Pharmaceuticals")
