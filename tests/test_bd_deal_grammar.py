@@ -2312,3 +2312,11 @@ def test_surging_this_week_on_a_new_partnership_is_no_weekly_round_up() -> None:
         "a lucrative new partnership with Kestrel Pharmaceuticals in China. Investors are excited about the partners' "
         "new agreement to commercialize and co-develop Lumora's lead candidate LM-33.",
     ) == ("Lumora", "Kestrel Pharmaceuticals")
+
+
+def test_a_setback_headline_that_also_secures_a_priced_deal_with_a_big_pharma() -> None:
+    assert roles(
+        "Lumora suffers Sanofi setback but secures $500M Gilead deal",
+        "Lumora Therapeutics sweetened news of a setback Wednesday, revealing that Sanofi is pulling back from its lead "
+        "degrader alongside a $500 million deal with Gilead Sciences.",
+    ) == ("Lumora", "Gilead")

@@ -146,6 +146,7 @@ _WORDS: dict[str, str] = {
         buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
+        secures|secured|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
         clearance|cfius|antitrust|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|

@@ -196,6 +196,10 @@ _BID_FROM = re.compile(
 )
 # "New Jersey, USA-based AkaRx", "Cambridge, Mass.-based Foo": a comma inside a place descriptor, not a clause break
 _PRICED_TAKE = re.compile(r"以[^，,。;；]{0,16}?\d[\d.,]*\s?(?:千万|百万|万|亿)?(?:美元|港元|欧元|日元|元)取得")
+_GOT_PRICED_DEAL = re.compile(
+    r"\b(?:secures|secured|lands|landed|bags|bagged|nets|netted|clinches|clinched|inks|inked|strikes|struck|seals|sealed)"
+    r"\s(?:an?\s)?(?:us\$|\$|€|£)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\s"
+)
 _OFFER_FROM = re.compile(r"\b(?:buyout|takeover|acquisition)\s(?:offer|bid)\sfrom\s")
 _PLACE_BASED = re.compile(r"[^,;:]{0,30},\s?[a-z][a-z.\s]{0,20}-(?:based|headquartered)\s[^,;:]*$")
 _STAKE_WORDS = (
@@ -626,6 +630,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, m, None, 1 * place)
     for h in cues.of(C.R_ORIGIN, s0, e0):  # discovered / developed by Y
         _give(votes, names, st, st.right(h.end, 45), None, 2 * place)
+    for got in _GOT_PRICED_DEAL.finditer(f, s0, e0):  # "X … secures $750M Gilead deal": X and Y are the parties
+        y = st.right(got.end(), 2, descriptors=False)
+        if y is not None and _DEAL_AFTER.match(f, y.end, min(e0, y.end + 20)):
+            _pair(votes, st.subject_en(got.start()) or st.left(got.start(), 80), y, place)
     for h in cues.of(C.R_SYM, s0, e0):  # X signs / inks / enters … with Y
         w = f.find(" with ", h.end, min(e0, h.end + 120))
         if w != -1 and not st.strong_between(h.end, w):
