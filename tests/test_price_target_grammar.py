@@ -1097,3 +1097,18 @@ def test_a_list_of_initiations_is_no_initiation_and_started_as_is_one() -> None:
     )
     actions = {(e["broker"], e["action"]) for e in found}
     assert actions == {("Macquarie", "downgrade"), ("Oppenheimer", "initiate")}
+
+
+def test_a_covered_bank_that_is_also_a_broker_keeps_the_call_of_the_one_acting() -> None:
+    f = first(
+        "Bank of America upgrades Barclays",
+        "Bank of America analyst Jane Roe upgraded Barclays (NYSE:BCS) to buy. Roe also increased her price target for "
+        "Barclays stock from $10.20 to $12.40.",
+    )
+    assert (f["broker"], f["company"], f["target"], f["old_target"], rating_level(f["rating"])) == (
+        "Bank of America",
+        "Barclays",
+        12.4,
+        10.2,
+        "buy",
+    )

@@ -1207,6 +1207,7 @@ class _Item:
                 self._acting(h.start, h.end),
             )
             for h in hits
+            if not self._in_ticker(h.start, h.end)  # "UBS (NYSE:UBS)": the covered bank's symbol, not a broker
         ]
         taken = [(b.start, b.end) for b in found]
 
@@ -1941,7 +1942,7 @@ def _calls(item: _Item) -> list[_Call]:
             if mine:
                 broker = mine[0]
                 current = broker
-            elif current is not None and not any(s <= b.start < e for b in named):
+            elif current is not None and not any(s <= b.start < e and b.acting for b in named):
                 broker = current
             else:
                 continue
