@@ -2320,3 +2320,46 @@ def test_a_setback_headline_that_also_secures_a_priced_deal_with_a_big_pharma() 
         "Lumora Therapeutics sweetened news of a setback Wednesday, revealing that Sanofi is pulling back from its lead "
         "degrader alongside a $500 million deal with Gilead Sciences.",
     ) == ("Lumora", "Gilead")
+
+
+@pytest.mark.parametrize("verb", ["to take over", "snaps up", "buys out"])
+def test_taking_over_a_company_is_an_acquisition(verb: str) -> None:
+    d = deal(f"Corvane Pharma {verb} Lumetra Bio for $2.4 billion")
+    assert d is not None and d["deal_type"] == "acquisition" and d["licensee"] == "Corvane Pharma"
+
+
+def test_paying_a_price_for_a_named_company_is_its_purchase() -> None:
+    d = deal("Harnell to pay $310 million for Quorvex", "Harnell Pharma is paying $310 million for the US biotech.")
+    assert d is not None
+    assert (d["licensor"], d["licensee"], d["deal_type"], d.get("total")) == (
+        "Quorvex",
+        "Harnell Pharma",
+        "acquisition",
+        310_000_000,
+    )
+
+
+def test_shelling_out_for_a_company_states_its_price() -> None:
+    d = deal("Dalmore Therapeutics shells out $2.2 billion for Ostrava Immune Sciences")
+    assert d is not None and d["licensor"] == "Ostrava Immune Sciences" and d.get("total") == 2_200_000_000
+
+
+def test_paying_for_rights_to_a_drug_stays_a_licence() -> None:
+    d = deal("Harnell pays $90M upfront for ex-US rights to Quorvex Bio's oral inhibitor")
+    assert d is not None and d["deal_type"] == "license" and d["licensor"] == "Quorvex Bio"
+
+
+def test_company_bought_unnamed_is_the_one_the_next_sentence_introduces() -> None:
+    d = deal(
+        "Harnell buys US antibody biotech for $310 million",
+        "Harnell Pharma is buying a US biotech for $310 million. Ohio-based Quorvex develops antibodies for lupus.",
+    )
+    assert d is not None and (d.get("licensor"), d["licensee"]) == ("Quorvex", "Harnell Pharma")
+
+
+def test_the_buyer_introduced_again_is_not_the_company_bought() -> None:
+    d = deal(
+        "Harnell buys US antibody biotech for $310 million",
+        "Harnell Pharma is buying a US biotech for $310 million. Tokyo-based Harnell said the deal closes in May.",
+    )
+    assert d is not None and "licensor" not in d

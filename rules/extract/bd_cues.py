@@ -107,7 +107,7 @@ _WORDS: dict[str, str] = {
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
-        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
+        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|shells out|shell out|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in biotech|this week in pharma|this week in drug|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
         record year|record quarter|record month|record half|surge of|spate of|boom in|the rise of|understanding the|
@@ -209,7 +209,7 @@ _WORDS: dict[str, str] = {
     T_CODEV: """co-develop*|codevelop*|co-commerciali*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
         共同商业化|合作开发|共同推进|共担|分摊""",
     T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|agreed to buy|buys|bought|merge|merger|merges|merging|
-        tender offer|收购|并购|要约|买下|私有化|买断""",
+        take over|takes over|taking over|took over|snap up|snaps up|snapped up|buy out|buys out|tender offer|收购|并购|要约|买下|私有化|买断""",
     T_LIC: """licens*|licenc*|rights to|rights outside|rights in|rights for|授权|许可|引进|license-out""",
     ANAPHOR: """本公司|本集团|该公司""",
     ANNOUNCE: """发布公告|发公告|公告|公布|宣布|披露|表示|透露|官宣""",

@@ -43,7 +43,8 @@ DEAL_WORDS = (
     "up front", "milestone", "biobucks", "co-develop", "co-commerc", "codevelop", "joint venture", "newco",
     "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
-    "tie-up", "alliance", "purchase", "royalt",
+    "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
+    "shell out", "shells out",
     "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费",
@@ -622,7 +623,26 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
                     if any(n == preferred for n, _ in found):
                         return preferred
             return min(found, key=lambda x: x[1])[0]
+    if any(_paid_for_a_company(t.f, a, b) for a, b in spans[:3]):
+        return "acquisition"
     return "license"
+
+
+_PAID_FOR = re.compile(
+    r"\b(?:pay|pays|paying|fork(?:s|ing)? over|shell(?:s|ing)? out)\s(?:about\s|around\s|roughly\s|nearly\s|some\s)?"
+    r"(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\b(?:\sin\scash)?\sfor\s([^,;.\n]{1,60})"
+)
+_WHAT_A_LICENCE_BUYS = re.compile(
+    r"['’]s?\b|\brights?\b|licen[cs]|\b(?:drug|drugs|antibod|asset|candidate|program|therap|inhibitor|molecule|adc|"
+    r"pill|vaccine|compound|platform|technolog|stake|share)"
+)
+
+
+def _paid_for_a_company(f: str, a: int, b: int) -> bool:
+    """ "X to pay $430 million for Y" / "… for a US biotech": a price paid for a company, not for rights to its drug
+    ("for Y's GLP-1 pill", "for ex-China rights")."""
+    m = _PAID_FOR.search(f, a, b)
+    return m is not None and _WHAT_A_LICENCE_BUYS.search(m.group(1)) is None
 
 
 def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[Names, str | None, str | None, bool]:
@@ -650,6 +670,8 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
         )
         if moved:
             licensor, licensee = (moved[0][1], licensee) if licensor is None else (licensor, moved[0][1])
+    if licensor is None and licensee is not None:
+        licensor = _introduced_next(t, roles, names, licensee)
 
     def show(e: int | None) -> str | None:
         if e is None:
@@ -667,6 +689,30 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
         if any(a != b and a in strong and b in strong for a, b in votes.pairs):
             return names, None, None, True  # "A and B signed a licensing deal": a deal, roles not stated
     return names, show(licensor), show(licensee), False
+
+
+# a sentence that opens on a company introduced by its home: "Massachusetts-based Visterra develops …"
+_BASED_OPENING = re.compile(r"\s?(?:[a-z][a-z.'’\s]{1,30})-(?:based|headquartered)\s")
+_UNNAMED_SELLER = re.compile(
+    r"\b(?:for|buy|buys|buying|acquire|acquires|acquiring|to\sbuy|snaps?\sup|snapping\sup)\s(?:an?|the)\s(?:[\w\-]+\s){0,4}?(?:biotech|biotechnology company|company|drugmaker|developer|startup|firm)\b"
+)
+
+
+def _introduced_next(t: _Text, roles: list[tuple[int, int]], names: Names, buyer: int) -> int | None:
+    """ "X is paying $430 million for a US biotech. Massachusetts-based Y develops …": a buyer of an unnamed company
+    whose next sentence introduces one company by its home names the one bought."""
+    for k, (a, b) in enumerate(roles[:-1]):
+        if not _UNNAMED_SELLER.search(t.f, a, b):
+            continue
+        na, nb = roles[k + 1]
+        opening = _BASED_OPENING.match(t.f, na, nb)
+        if opening is None:
+            return None
+        m = next((m for m in names.mentions if m.start >= opening.end()), None)
+        if m is None or m.start != opening.end() or m.entity < 0 or m.entity == buyer:
+            return None
+        return m.entity
+    return None
 
 
 _LICENCE_FEE = re.compile(r"签约金|授权金|先期金|首付款|首期款")

@@ -251,6 +251,7 @@ _FOR_LICENCE = re.compile(
 )
 _FOR = re.compile(
     r"(?:\bfor|\bpay(?:s|ing)?|\bpaid|\bspend(?:s|ing)?|\bbets?|\bwagers?|\bcommits?|\bat|\bfor a whopping|\bfor some|"
+    r"\bshell(?:s|ing)? out|\bfork(?:s|ing)? over|"
     r"\bfor about|\bfor roughly)"
     r"\s?(?:about|approximately|around|roughly|nearly|some|more than|over|up to|~|an estimated)?\s?$"
 )

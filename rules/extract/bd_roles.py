@@ -218,6 +218,10 @@ _MONEY_AFTER = re.compile(
     r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional),?\s){0,2}"
     r"(?:\$|€|£|us\$|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
 )
+_PAY_FOR = re.compile(
+    r"\s(?:about\s|around\s|roughly\s|nearly\s|some\s)?(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\b"
+    r"(?:\sin\scash)?\s(?:to\sacquire|to\sbuy|for)\s"
+)
 _POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
 _INFINITIVES = frozenset(
     re.split(
@@ -523,6 +527,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             far = st.right(h.end, 45)
             if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
                 direct = far
+        if direct is None and (paid_for := _PAY_FOR.match(f, h.end, e0)) is not None:
+            direct = st.right(paid_for.end(), 2, descriptors=False)  # "X to pay $430 million for Y": Y sells
         if direct is not None and h.word.startswith("hand") and _HANDED.match(f, direct.end, e0):
             continue  # "X hands Y the rights to …": a grant (below), not a payment to Y
         if direct is not None and subj is not None:
