@@ -2363,3 +2363,20 @@ def test_the_buyer_introduced_again_is_not_the_company_bought() -> None:
         "Harnell Pharma is buying a US biotech for $310 million. Tokyo-based Harnell said the deal closes in May.",
     )
     assert d is not None and "licensor" not in d
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harnell Pharma to acquire oat-milk dairy maker Brindle for $200 million",
+        "Harnell Pharma buys crop software firm for $90 million",
+        "和瑞医药以3亿元收购一家食品公司",
+    ],
+)
+def test_a_drugmaker_buying_outside_the_trade_is_no_pharma_deal(title: str) -> None:
+    assert deal(title) is None
+
+
+def test_a_food_group_buying_a_biotech_is_a_pharma_deal() -> None:
+    d = deal("Brindle Foods to buy Quorvex Therapeutics for $1.2 billion")
+    assert d is not None and d["licensor"] == "Quorvex Therapeutics"

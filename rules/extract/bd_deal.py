@@ -601,6 +601,32 @@ def _first_of_type(t: _Text, cat: str, a: int, b: int) -> C.Hit | None:
     return None
 
 
+# what a company bought outside the trade is described as: "plant-based cheese maker", "farm software firm", 食品公司
+_OUTSIDE_PHARMA = re.compile(
+    r"\b(?:food|foods|cheese|dairy|beverages?|drinks?|snacks?|confectionery|cosmetics?|beauty|skincare|skin care|"
+    r"software|farm|farming|agricultur\w*|crop|seeds?|restaurants?|hotels?|real estate|retail\w*|apparel|fashion)\b"
+    r"|食品|饮料|乳业|乳品|化妆品|美妆|护肤品|软件|农业|种子|房地产|地产|酒店|餐饮|零售|服装"
+)
+_PHARMA_INSIDE = re.compile(
+    r"pharma|biotech|drug|therap|medic|health|bio|clinic|vaccin|diagnos|药|医|生物|疫苗|诊断|健康"
+)
+_DESCRIPTION_END = re.compile(r"[,;:.，；：。()（）]|\s(?:for|at|in a|from)\s|以|作价")
+
+
+def _bought_outside_pharma(t: _Text, spans: list[tuple[int, int]]) -> bool:
+    """ "Otsuka to acquire plant-based cheese maker Daiya": a drugmaker's purchase outside the trade, not a pharma
+    deal — told by how the headline or the first sentence describes what is bought."""
+    for a, b in spans[:2]:
+        h = _first_of_type(t, C.T_ACQ, a, b)
+        if h is None:
+            continue
+        end = _DESCRIPTION_END.search(t.f, h.end, min(b, h.end + 60))
+        bought = t.f[h.end : end.start() if end else min(b, h.end + 60)]
+        if _OUTSIDE_PHARMA.search(bought) and not _PHARMA_INSIDE.search(bought):
+            return True
+    return False
+
+
 def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
     c = t.cues
     opening = next((sp for sp in spans if c.has(C.STRONG, *sp) or c.has(C.WEAK, *sp)), spans[0])
@@ -756,6 +782,8 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         return None  # 继此前已收到该协议项下首付款后,集团已于近期进一步收到…款项: a payment under the old agreement
     deal_type = _deal_type(t, spans)
     acquisition = deal_type == "acquisition"
+    if acquisition and _bought_outside_pharma(t, spans):
+        return None
     amounts = money.find(f, spans)
     in_title = headline and t.title_end < len(t.raw) and spans[0][0] < t.title_end
     for a in amounts:
