@@ -1342,3 +1342,21 @@ def test_mortgage_arrears_share_told_in_words_by_the_mba() -> None:
         "美国抵押银行家协会发布季度调查报告说,住房抵押贷款总量中拖欠还贷的比例第四季度升至5.4%,高于前一季度的5.1%。",
     )[0]
     assert (e["indicator"], e["value"], e["prior"]) == ("mba_delinquency_rate", 5.4, 5.1)
+
+
+def test_a_historical_average_is_not_the_prior() -> None:
+    (ev,) = prints(
+        "Mortgage delinquencies rise in the third quarter",
+        "The delinquency rate for mortgage loans rose to 4.10 percent of all loans outstanding at the end of the "
+        "third quarter, according to the MBA's National Delinquency Survey. The delinquency rate was up 12 basis points from the "
+        "second quarter. The historical average for the delinquency rate from 1979 through 2025 is 5.30 percent.",
+    )
+    assert ev["value"] == 4.10 and ev.get("prior") == pytest.approx(3.98)
+
+
+def test_chinese_a_week_ago_figure_is_the_prior() -> None:
+    (ev,) = prints(
+        "房地美:美国30年期抵押贷款利率升至6.41%",
+        "房地美周四表示,美国30年期固定利率抵押贷款平均利率升至6.41%,与一周前的6.27%相比继续上升。",
+    )
+    assert ev["value"] == 6.41 and ev.get("prior") == 6.27

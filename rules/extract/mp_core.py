@@ -471,6 +471,11 @@ def _is_from_to(ctx: Ctx, i: int) -> bool:
     return ctx.feat(i).tail == "to"
 
 
+_AVERAGE_SENTENCE: Final = re.compile(
+    r"\s*(?:the\s)?(?:historical|long-term|long-run|all-time|average)\s(?:average|mean)\b|\s*历史平均|\s*长期平均"
+)
+
+
 def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
     f = ctx.feat(i)
     # a forecast sentence may still state the last release: "expected to rise to 3.0 trillion, up from 1.1 trillion
@@ -484,6 +489,8 @@ def _prior_ok(ctx: Ctx, i: int, ind: Ind, annual: bool) -> bool:
         return False
     if f.tail in ("rev", "diff", "thr") or ctx.average(i):
         return False
+    if _AVERAGE_SENTENCE.match(ctx.t, ctx.sentence(ctx.nums[i].start)[0]):
+        return False  # "The historical average for the rate from 1979 through 2023 is 5.25 percent."
     if ctx.year_ago(i) and not (annual and _annual_prior(ctx, i)):
         return False
     return ctx.prior_marked(i)

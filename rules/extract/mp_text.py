@@ -588,6 +588,7 @@ CUE_WORDS: Final = {
         r"revised (?:up|down|higher|lower)?\s?to(?: show)?", r"前值", r"前一[周月期](?:为|的|是)",
         r"修[正订]后?为",
         r"前[周月](?:为|的|是)", r"上一?[周月期](?:为|的|是)", r"此前", r"继",
+        r"一周前(?:为|的|是)", r"一个?月前(?:为|的|是)",
     ),
     "cmp": (
         r"from(?![a-z])", r"versus(?![a-z])", r"vs(?![a-z])", r"compared (?:with|to)", r"compares? (?:with|to)",
