@@ -2380,3 +2380,168 @@ def test_a_drugmaker_buying_outside_the_trade_is_no_pharma_deal(title: str) -> N
 def test_a_food_group_buying_a_biotech_is_a_pharma_deal() -> None:
     d = deal("Brindle Foods to buy Quorvex Therapeutics for $1.2 billion")
     assert d is not None and d["licensor"] == "Quorvex Therapeutics"
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 14
+
+
+def test_a_rating_assumed_at_buy_is_no_purchase() -> None:
+    assert (
+        deal(
+            "Johnson & Johnson assumed at Buy from Neutral at Goldman Sachs",
+            "As reported earlier, Goldman Sachs assumed coverage and upgraded Johnson & Johnson to Buy from Neutral "
+            "with a $172 target. The firm says worries about the drugmaker's patent cliff are overdone.",
+        )
+        is None
+    )
+
+
+def test_a_drugmaker_buying_a_devices_maker_is_medtech() -> None:
+    assert deal("Harnell Pharma to acquire heart devices maker Quorvex for $4 billion") is None
+
+
+def test_shareholder_backing_for_an_agreed_takeover_is_no_new_deal() -> None:
+    assert deal("Takeda secures shareholder backing for $9bn Quorvex Therapeutics takeover") is None
+
+
+def test_chinese_completion_of_a_purchase_is_no_new_deal() -> None:
+    assert deal("和瑞医药完成对Quorvex的战略收购,交易金额为12亿美元") is None
+
+
+def test_latin_name_before_its_ticker_stops_at_the_chinese_text() -> None:
+    d = deal("和瑞医药(HRY.US)宣布,将以约12亿美元总价值收购Quorvex Bio (QRVX.US)。")
+    assert d is not None and d["licensor"] == "Quorvex Bio"
+
+
+def test_within_a_week_is_no_weekly_round_up() -> None:
+    d = deal("和瑞医药以约12亿美元收购Quorvex Bio,这是该公司不到一周内达成的第二笔并购交易。")
+    assert d is not None and d["licensee"] == "和瑞医药"
+
+
+def test_by_after_a_participle_is_no_buyer() -> None:
+    assert roles("Harnell's $2B buyout of Quorvex Therapeutics driven by Zentiva's twin mechanism") == (
+        "Quorvex",
+        "Harnell",
+    )
+
+
+def test_a_headline_figure_equal_to_the_upfront_adds_the_milestones() -> None:
+    d = deal(
+        "Harnell's $1.2B buyout of Quorvex",
+        "Harnell agreed to pay $1.2 billion up front for Quorvex Therapeutics, promising another $300 million if "
+        "milestones are met.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (1_200_000_000, 1_500_000_000)
+
+
+def test_a_parents_spin_off_is_not_the_parent() -> None:
+    assert roles(
+        "Harnell to buy Zentiva blood-disorder spin-off for $3 billion",
+        "Harnell Pharma agreed to buy Quorvex Inc, a spin-off from Zentiva, for about $3 billion.",
+    ) == ("Quorvex", "Harnell")
+
+
+def test_a_deal_announced_last_week_in_a_weekly_is_the_news() -> None:
+    d = deal(
+        "Harnell buys Quorvex Therapeutics",
+        "The drugmaker Harnell Pharma announced a new deal last week, taking full ownership of Quorvex Therapeutics "
+        "for $900 million.",
+    )
+    assert d is not None and d.get("total") == 900_000_000
+
+
+def test_an_amount_inclusive_of_the_upfront_is_the_whole() -> None:
+    d = deal(
+        "Harnell to acquire Quorvex Therapeutics",
+        "Quorvex holders could receive up to $1.4 billion in cash, inclusive of an upfront payment and later "
+        "payments on milestones.",
+    )
+    assert d is not None and d.get("total") == 1_400_000_000 and "upfront" not in d
+
+
+def test_chinese_descriptor_with_a_space_before_a_latin_name() -> None:
+    d = deal("和瑞医药将以 2 亿美元并购美国百年制药公司 Quorvex Laboratories,预计年底完成交割。")
+    assert d is not None and d["licensor"] == "Quorvex Laboratories"
+
+
+def test_an_earlier_licence_in_a_relative_clause_leaves_the_terms() -> None:
+    d = deal(
+        "Harnell licenses Quorvex's bispecific in deal worth $900M",
+        "Harnell will pay $40 million upfront for rights outside Japan, where Quorvex previously licensed the drug "
+        "to Zentiva.",
+    )
+    assert d is not None and d.get("upfront") == 40_000_000
+
+
+def test_licensed_from_an_unnamed_drugmaker_names_no_licensor() -> None:
+    assert roles(
+        "Zentiva Capital formed a startup with two antibodies licensed from a drugmaker in China and put a former "
+        "Orvane executive in charge.",
+        "Harnell Bio received exclusive rights to the antibodies. Harnell Bio paid Quorvex Biosciences $15 million "
+        "upfront.",
+    ) == ("Quorvex Biosciences", "Harnell Bio")
+
+
+def test_a_further_milestone_after_one_adds_to_the_total() -> None:
+    d = deal(
+        "Quorvex sells rights to its lymphoma drug to Harnell",
+        "Quorvex will receive $30 million upfront, followed by an approval milestone of up to $20 million and up to "
+        "$50 million for additional indication approvals.",
+    )
+    assert d is not None and d.get("total") == 100_000_000
+
+
+def test_a_drug_name_capitalised_in_a_headline_is_no_company() -> None:
+    assert roles(
+        "Quorvex to Collaborate With Novartis on Zelnatuzumab, Will Get $300 Million Upfront Payment",
+        "Quorvex Ltd. will collaborate with Novartis AG on zelnatuzumab and will receive a $300 million upfront "
+        "cash payment.",
+    ) == ("Quorvex", "Novartis")
+
+
+def test_a_bracketed_breakdown_in_the_same_currency_is_no_conversion() -> None:
+    d = deal(
+        "Novartis, Quorvex in $2.1B obesity drug pact",
+        "Novartis has entered into a licensing agreement with Quorvex Pharma in a deal worth up to $2.1 billion "
+        "($400 million upfront and $1.7 billion in milestone payments).",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (400_000_000, 2_100_000_000)
+
+
+def test_establish_in_a_title_case_headline_ends_the_name() -> None:
+    d = deal(
+        "Harnell, Quorvex Establish Oncology Pact",
+        "Harnell will pay Quorvex an upfront fee of $20 million in exchange for rights to three targets.",
+    )
+    assert d is not None and d["licensor"] == "Quorvex"
+
+
+def test_hyphenated_short_form_shows_the_known_name() -> None:
+    d = deal("Bristol-Myers to pay $300M upfront to Quorvex for rights to its ADC")
+    assert d is not None and d["licensee"] == "Bristol Myers Squibb"
+
+
+def test_a_deal_told_after_a_headline_of_new_progress() -> None:
+    d = deal(
+        "中国创新药出海又有新进展。",
+        "8月9日晚,和瑞医药(09999.HK)发布公告称,与Zentiva Pharma达成合作,以开发和商业化其ADC新药。"
+        "和瑞医药将获得总额达12亿美元的潜在收入,是公司最大的海外授权交易。此次交易的潜在收入包括1亿美元首付款和最高11亿美元的里程碑付款。",
+    )
+    assert d is not None
+    assert (d["licensor"], d["licensee"], d.get("upfront")) == ("和瑞医药", "Zentiva Pharma", 100_000_000)
+
+
+def test_a_supplement_signed_with_the_main_contract_is_new() -> None:
+    d = deal(
+        "和瑞医药之子公司宝德医药与独立第三方康安药业签订股权交易合同及补充协议,收购天目医工100%股权,对价为人民币3亿元。"
+    )
+    assert d is not None and d["licensor"] == "天目医工" and d["licensee"] != "康安药业"
+
+
+def test_its_unit_named_as_acting_is_shown() -> None:
+    d = deal(
+        "须予披露交易",
+        "杭州和瑞医药集团股份有限公司于2025年12月17日宣布,其子公司宝德医药与独立第三方海正药业签订股权交易合同,"
+        "收购天目医工100%股权,收购对价为人民币3亿元。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("天目医工", "宝德医药")

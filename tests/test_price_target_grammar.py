@@ -1112,3 +1112,54 @@ def test_a_covered_bank_that_is_also_a_broker_keeps_the_call_of_the_one_acting()
         10.2,
         "buy",
     )
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 14
+
+
+@pytest.mark.parametrize("verb", ["resumed at", "assumed at", "reinstated with a"])
+def test_coverage_taken_up_again_is_a_call(verb: str) -> None:
+    ev = first(f"Pfizer {verb} Buy at Jefferies")
+    assert (ev["broker"], ev["company"], ev["rating"]) == ("Jefferies", "Pfizer", "Buy")
+
+
+def test_the_highest_standing_target_is_no_call_of_that_broker() -> None:
+    assert (
+        events(
+            "台股大漲 兩檔權值股貢獻過半",
+            "外資對鴻海清一色給予「買進」評等,目標價則以高盛證券的400元為最高價。",
+        )
+        == []
+    )
+
+
+def test_index_targets_under_a_column_head_are_no_company_call() -> None:
+    assert (
+        events(
+            "Street Cheer: S&P 500 Targets Revised Upward",
+            "Brokerages Citigroup and UBS raised their year-end targets for the S&P 500 index. Citigroup revised its "
+            "target to 6,700 from 6,400.",
+        )
+        == []
+    )
+
+
+def test_a_new_rating_after_to_a_new() -> None:
+    ev = first(
+        "Stifel upgrades Rhythmic Bio", "Stifel upgraded Rhythmic Bio (RYBO) to a new Buy with a $30 price target."
+    )
+    assert ev["rating"] == "Buy"
+
+
+def test_a_top_pick_leads_the_calls_that_follow() -> None:
+    evs = events(
+        "瑞银发表医疗行业报告",
+        "瑞银改列康瑞制药(01999.HK)为首选股,给予其「买入」评级及目标价41元。该行并上调多只股份目标价,将康安集团(01888.HK)"
+        "目标价由10元上调至10.9元,并给予「中性」评级。",
+    )
+    assert [e["company"] for e in evs][:1] == ["康瑞制药"]
+
+
+def test_a_rating_with_its_grade_letter() -> None:
+    ev = first("和瑞制药(601999):现金流改善", "国投证券维持和瑞制药增持-A评级,12个月目标价为3.35元。")
+    assert ev["rating"] == "增持" and ev["target"] == 3.35

@@ -169,7 +169,8 @@ _WORDS: dict[str, str] = {
         top-line|readout|read-out|earnings|quarterly|profit|guidance|outlook|lawsuit|sue|sues|sued|litigation|
         starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
         downgrades|upgraded|downgraded|upgrading|downgrading|initiated at|initiated with|initiated as|buy rating|hold rating|
-        sell rating|neutral rating|to buy from|to hold from|to sell from|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|
+        sell rating|neutral rating|to buy from|to hold from|to sell from|at buy from|at hold from|at sell from|assumed at|
+        assumed with|assumes coverage|assumed coverage|reinstated at|resumed at|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|
         alleged|accuses|accused|fraud|fraudulent|duped|
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|

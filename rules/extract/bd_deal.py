@@ -163,6 +163,13 @@ _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
 )
+_ZH_COMPLETION = re.compile(
+    r"(?<!将)(?<!预计)(?<!有望)完成(?:了)?对[^，。；,]{1,30}的(?:[^，。；,]{0,6})?(?:收购|并购|合并)"
+)
+_HOLDERS_BACK = re.compile(
+    r"\bshareholders?\s(?:backing|approval|support|vote|nod|green light)\b|\bshareholders\s(?:approve|approved|back|backed|"
+    r"vote|voted)\b"
+)
 _PAID_UNDER = re.compile(r"(?:已|进一步|再次|近期)[^。；]{0,6}收到[^。；]{0,30}(?:款项|付款|首付款|里程碑)")
 _RECEIVED_ZH = re.compile(
     r"(?:已收到|(?<![将可会])收到|到账|到帐|依约支付|依据合约)[^，。；]{0,40}$"
@@ -244,7 +251,9 @@ class _Text:
 def _roundup(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
     if any(
-        not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end)) and f[h.end : h.end + 1] not in ("|", "｜")
+        not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end))
+        and f[h.end : h.end + 1] not in ("|", "｜")
+        and not (h.word == "一周" and (f.startswith("内", h.end) or f.endswith(("不到", "不足", "短短"), 0, h.start)))
         for h in c.of(C.ROUNDUP, a, b)
     ):
         return True  # (not 最快今年下半年完成交割: when the deal is to close; not "创纪录|…": a tag on one deal's headline)
@@ -270,6 +279,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
         and not (h.word in ("核准", "批准", "获批") and _ZH_APPROVED_ADJ.search(f, max(a, h.start - 8), h.start))
+        and not (h.word == "进展" and f[h.start - 1 : h.start] == "新")  # 中国创新药“出海”又有新进展: news
+        and not (h.word.startswith("补充") and _SIGNED_WITH_MAIN.search(f, max(a, h.start - 12), h.start))
         for h in c.of(C.NOT_NEW, a, b)
     ):
         return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
@@ -277,6 +288,10 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True
     if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and _COMPLETION.search(f, a, b):
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
+    if "完成" in f[a:b] and _ZH_COMPLETION.search(f, a, b):
+        return True  # 吉利德完成对CymaBay的战略收购
+    if "sharehold" in f[a:b] and _HOLDERS_BACK.search(f, a, b):
+        return True  # "Takeda secures shareholder backing for £46bn Shire takeover": a vote on a deal agreed before
     terms = c.has(C.TERMS, a, b)
     for h in c.of(C.MILESTONE, a, b):
         if not h.word.startswith(("milestone", "里程")) or f.startswith(("式", "意义"), h.end):
@@ -363,9 +378,14 @@ def _background(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
     if any(
         not (h.word.startswith("had ") and _SAID_IT.search(f, max(a, h.start - 40), h.start))
+        and not (
+            h.word in ("last week", "earlier this week") and _ANNOUNCED_DEAL.search(f, max(a, h.start - 40), h.start)
+        )
+        and not _terms_before_relative(t, a, h.start)
         for h in c.of(C.BACKGROUND, a, b)
     ):
-        return True  # (not "said on Wednesday it had acquired Y": reported speech, the news itself)
+        return True  # (not "said on Wednesday it had acquired Y": reported speech, the news itself; not "announced
+        # a new deal last week, taking full ownership of Y": a weekly's news)
     for h in c.of(C.YEAR_INTRO, a, b):
         if h.word[-1].isdigit():  # "in 20" + two digits
             year = f[h.end : h.end + 2].isdigit() and not f[h.end + 2 : h.end + 3].isdigit()
@@ -376,6 +396,22 @@ def _background(t: _Text, a: int, b: int) -> bool:
     return "年" in f[a:b] and bool(_ZH_MONTH.search(f, a, b))
 
 
+_PARTNERED_ZH = re.compile(r"(?:与|和|同)[^，。；]{1,30}(?:达成|签署|签订|订立)[^，。；]{0,6}(?:合作|协议|合约)")
+# 签订股权交易合同及补充协议: a supplement signed with the main contract, not a supplement to an old deal
+_SIGNED_WITH_MAIN = re.compile(r"(?:签订|签署|订立)[^，。；]{0,8}(?:合同|协议)(?:及|和|与|、)$")
+_RELATIVE = re.compile(r"\b(?:where|which|whom|who)\b")
+
+
+def _terms_before_relative(t: _Text, a: int, at: int) -> bool:
+    """ "Jazz will pay $50 million upfront for rights … except in Asia, where Zymeworks previously licensed it to
+    BeiGene": the earlier deal sits in a relative clause after the new deal's terms."""
+    rel = max(_RELATIVE.finditer(t.f, a, at), key=lambda m: m.start(), default=None)
+    return rel is not None and (t.cues.has(C.UPFRONT, a, rel.start()) or t.cues.has(C.TERMS, a, rel.start()))
+
+
+_ANNOUNCED_DEAL = re.compile(
+    r"\bannounced\s(?:an?\s)?(?:new\s)?(?:deal|agreement|acquisition|merger|buyout|licens\w+ (?:deal|agreement))\s$"
+)
 _SAID_IT = re.compile(r"\b(?:said|says|announced)\s(?:on\s\w+\s|today\s|\w+day\s)?(?:that\s)?(?:it|they)\s$")
 _YEAR_AFTER = re.compile(r"\s?(?:(?:early|late|mid)[- ])?(?:[a-z]+\s)?(?:19|20)\d\d\b")
 
@@ -461,6 +497,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
                 break
         if start is None or any(_roundup(t, s, e) for s, e in body[:start]):
             return []  # (a lead that opens on the year's deal statistics, then recalls one deal: a feature)
+        if start and _PARTNERED_ZH.search(f, *body[start - 1]) and not _background(t, *body[start - 1]):
+            start -= 1  # 荣昌生物发布公告称,与西雅图基因达成合作… · 荣昌生物将获得总额达26亿美元的潜在收入: the deal opens there
         s, e = body[start]
         d = _DATELINE.match(f, s, e)
         if _lead_negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
@@ -607,9 +645,11 @@ _OUTSIDE_PHARMA = re.compile(
     r"software|farm|farming|agricultur\w*|crop|seeds?|restaurants?|hotels?|real estate|retail\w*|apparel|fashion)\b"
     r"|食品|饮料|乳业|乳品|化妆品|美妆|护肤品|软件|农业|种子|房地产|地产|酒店|餐饮|零售|服装"
 )
+_DEVICES = re.compile(r"\b(?:devices?|medtech|medical technology|diagnostics equipment)\b|医疗器械|器械")
 _PHARMA_INSIDE = re.compile(
     r"pharma|biotech|drug|therap|medic|health|bio|clinic|vaccin|diagnos|药|医|生物|疫苗|诊断|健康"
 )
+_DRUG_INSIDE = re.compile(r"pharma|biotech|drug|therap|biolog|vaccin|药|生物|疫苗")
 _DESCRIPTION_END = re.compile(r"[,;:.，；：。()（）]|\s(?:for|at|in a|from)\s|以|作价")
 
 
@@ -624,6 +664,8 @@ def _bought_outside_pharma(t: _Text, spans: list[tuple[int, int]]) -> bool:
         bought = t.f[h.end : end.start() if end else min(b, h.end + 60)]
         if _OUTSIDE_PHARMA.search(bought) and not _PHARMA_INSIDE.search(bought):
             return True
+        if _DEVICES.search(bought) and not _DRUG_INSIDE.search(bought):
+            return True  # "acquiring cardiovascular devices maker Abiomed": medtech, not a drug deal
     return False
 
 

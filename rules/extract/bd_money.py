@@ -180,6 +180,10 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
 
 
 def _conversion(f: str, prev: Amount, a: Amount) -> bool:
+    """A bracketed amount right after another in another currency: "$500 million (about 3.6 billion yuan)" (in the
+    same currency it is a breakdown: "$5.3 billion ($1.65 billion upfront and …)")."""
+    if prev.currency is not None and prev.currency == a.currency:
+        return False
     gap = f[prev.end : a.start]
     return len(gap) <= 24 and ("(" in gap or "（" in gap) and ")" not in gap and "）" not in gap
 
@@ -228,7 +232,7 @@ _BUNDLE_POST = re.compile(
 )
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
 _INCLUDES_UPFRONT = re.compile(
-    r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes)[^.;。；]{0,30}(?:upfront|首付|预付)"
+    r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes|inclusive of)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
 _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
@@ -338,7 +342,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "consideration"  # "The purchase price is 190 million dollars"; contingent payments may follow
         elif acquisition and _VALUES_TARGET.search(pre[-16:]):
             a.kind = "consideration"  # 以每股54美元现金收购…,对该公司估值为47亿美元: the price for the whole target
-        elif _other(cues, clause_start, a) or (_OTHER_POST.match(post) and not _MILESTONE.match(post)):
+        elif (_other(cues, clause_start, a) and not _UPFRONT_POST.match(post)) or (
+            _OTHER_POST.match(post) and not _MILESTONE.match(post)
+        ):  # (not 潜在收入包括2亿美元首付款: the upfront, whatever the clause opened with)
             a.kind = "other"
         elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
             a.kind = "equity"
@@ -393,9 +399,24 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             # the CVR, if the milestone is achieved, would be approximately $1.7 billion"
         if a.kind == "total" and _WHOLE_BEFORE.search(pre[-40:]):
             a.kind = "whole"  # "使合并交易价值达到约24亿美元", "with the CVR it climbs to $2.4 billion": all of it
+        if (
+            a.kind == "?"
+            and i
+            and amounts[i - 1].kind == "milestone"
+            and amounts[i - 1].currency == a.currency
+            and a.start - amounts[i - 1].end <= 160
+            and _AND_MORE.search(f, max(prev_end, a.start - 30), a.start)
+            and _FOR_APPROVALS.match(post)
+        ):
+            a.kind = "milestone"  # "a milestone of up to $40 million for … and up to $70 million for further approvals"
         a.tail = tail + described.end() if described else tail
 
 
+_AND_MORE = re.compile(r"\b(?:and|plus)\s(?:up to\s|an additional\s|another\s|a further\s)?$")
+_FOR_APPROVALS = re.compile(
+    r"\s(?:for|upon|on|tied to|linked to)\s(?:[\w\-]+\s){0,3}?(?:approvals?|indications?|sales|launch\w*|filings?|"
+    r"development|regulatory|commercial)"
+)
 _PLUS_MILESTONES = re.compile(
     r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,16}?(?:里程碑|milestone)"
 )
@@ -523,6 +544,17 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         if bundles and milestones and all(a.in_title for a in bundles) and not any(a.in_title for a in milestones):
             # a headline's 签约金及相关里程金达2000万美元 over a lead that lists the payments it is made of: one sum
             component = max(sum(a.value for a in bundles), (upfront or 0.0) + sum(a.value for a in milestones))
+    if (
+        explicit is not None
+        and explicit.in_title
+        and upfront is not None
+        and milestones
+        and component is not None
+        and abs(explicit.value - upfront) <= 0.011 * upfront
+        and explicit.currency == cur
+    ):
+        explicit = None  # "Roche's $2.7B buyout of Carmot" over "$2.7 billion up front … another $400 million": the
+        # headline's figure is the upfront, and the deal is worth it plus the milestones
     if explicit is None and component is not None:
         bare = [a for a in title if a.kind == "?"]
         if len(bare) == 1 and not bare[0].approx and bare[0].currency == cur and bare[0].value > component * 1.05:

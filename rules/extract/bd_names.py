@@ -90,8 +90,12 @@ class Entity:
                 longer = [n for n in self.names if n.isascii() and _abbreviates(name, n)]
             if longer:
                 name = min(longer, key=len)
-        if self.canonical and name.isascii() and self.canonical.lower().startswith(name.lower() + " "):
-            return self.canonical
+        if (
+            self.canonical
+            and name.isascii()
+            and self.canonical.lower().startswith(name.lower().replace("-", " ") + " ")
+        ):
+            return self.canonical  # (Bristol-Myers → Bristol Myers Squibb)
         return name
 
 
@@ -176,7 +180,7 @@ _RUN_BREAK = frozenset(
     slides slumps sinks tumbles plunges granting
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
-    plan seeks""")
+    plan seeks establish establishes established launch unite unites ally allies link links""")
 )
 _EPONYMS = frozenset(
     _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
@@ -229,14 +233,14 @@ ZH_GENERIC = re.compile(
     r"伙伴|上游|下游|药物|研发|技术|科研|医学|研究|临床|中药|化学|原料|仿制|生化|制剂|医疗|健康|器械|疫苗|血液|"
     r"诊断|检测|工业|产业|企业|行业|领域|厂商|巨头|大厂|药企|公司|集团|旗下|子|母|合资|新公司|学名|仿制药|原研|专科|特药|中成药|"
     r"生技|生医|学名药|医学研究|血癌|癌|抗癌|白血病|淋巴瘤|骨髓瘤|糖尿病|减重|减肥|降糖|降脂|镇痛|抗病毒|心血管|自免|"
-    r"免疫|神经|精神|眼|皮肤|口服|注射|临床阶段|阶段|的|科技|生物科技)*$"
+    r"免疫|神经|精神|眼|皮肤|口服|注射|临床阶段|阶段|的|科技|生物科技|独立第三方|第三方|独立|卖方|买方)*$"
 )
 _ZH_PRODUCT_TAIL = re.compile(
     r"(?:双抗|单抗|抗体|双特异性抗体|三抗|adc|疫苗|口服|注射|小分子|多肽|减重|降糖|降脂|抗癌|抗肿瘤|肿瘤|癌症|眼科|镇痛|"
     r"罕见病|自免|溶瘤|基因|细胞)+$"
 )
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
-_ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|仿制|股|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
+_ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|仿制|股(?!份)|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
 
 # Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
 _CODE = (
@@ -438,6 +442,13 @@ _HEAD_WORDS = frozenset(
 )
 
 
+# the stems of drug names (INNs): -zumab antibodies, -tinib kinase inhibitors, -siran siRNAs … (a known company such
+# as Genmab is a lexicon hit, found before this)
+_INN = re.compile(
+    r"^[a-z]{4,}(?:zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|tirzepatide|siran|rsen|cept)$"
+)
+
+
 def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int, int]) -> None:
     """Capitalised runs, cut at verbs (Title Case headlines) and descriptors; a run ending in a head word
     (Therapeutics, Inc., AG, Group) is a company name, any other is a weak candidate for a grammatical slot."""
@@ -448,8 +459,8 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
             continue  # a known company: the lexicon already has it
         if " " not in text:  # one word: the commonest case
             low = text.rstrip(".,;:").lower()
-            if len(text) < 2 or low in _STOP_WORDS or low in _RUN_BREAK:
-                continue
+            if len(text) < 2 or low in _STOP_WORDS or low in _RUN_BREAK or _INN.search(low):
+                continue  # (an INN capitalised in a headline: "… With Novartis on Tislelizumab")
             _en_candidate(raw, [(a, m.end(), text)], e0, found)
             continue
         pos = a
@@ -580,8 +591,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             continue  # 3种生物仿制药: biosimilars; 糖尿病足溃疡新药: a drug for a disease; no company
         if _ZH_DESCRIPTOR_AFTER.match(f, b) or _ZH_NOT_NAME_AFTER.match(f, b):
             continue  # 生物製藥公司AbbVie: a descriptor; 医药股 / 生物科技板块: a sector
-        if b < len(raw) and raw[b].isascii() and raw[b].isalpha():
-            continue  # 美國學名藥廠Upsher-Smith: a descriptor right before a Latin name
+        if _LATIN_NAME_NEXT.match(raw, b):
+            continue  # 美國學名藥廠Upsher-Smith, 美國百年製藥公司 Upsher-Smith: a descriptor right before a Latin name
         if f[a:b] in ("新药", "创新药", "药品"):
             kind = _ZH_PRODUCT_TAIL.search(f, start, a)
             if kind is not None:  # 三生国健双抗新药: the company is what stands before the kind of drug
@@ -591,6 +602,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         tail = _ZH_END_TAIL.match(f, b, e0)
         if tail:  # 上海君实生物医药 + 科技股份有限公司: one legal name
             b = last_end = tail.end()
+            if _LATIN_NAME_NEXT.match(raw, b):
+                continue  # 美国X科技股份有限公司 Y: a descriptor
         found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
     if "股" in f[s0:e0]:  # 收购数智健康全球30%股份, 收购湖北八峰100%的股权: the target, named by its place
         for m in _ACQ_OBJECT.finditer(f, s0, e0):
@@ -631,13 +644,14 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
 _SYMBOL_BEFORE = re.compile(r"(?:代号|代码|symbol|ticker)\s?[:：]?\s?$")
 _DEAL_NOUNS = frozenset(_wordlist("merger mergers acquisition acquisitions deal deals agreement buyout takeover"))
 _ZH_END_TAIL = re.compile(
-    r"(?:科技|医药|生物|制药|技术|工程|股份有限公司|有限责任公司|有限公司|股份|集团|控股)+(?=[(（\s,，。、与和及])"
+    r"(?:科技|医药|生物|制药|技术|工程|股份有限公司|有限责任公司|有限公司|股份|集团|控股)+(?=[(（\s,，。、与和及于将拟在已今近宣公发称表])"
 )
 _ACQ_OBJECT = re.compile(
     r"(?:收购|并购|购买|买下|入股|增持)(?:其所|其|所)?(?:持有的)?(?![一该其两多部此本]|有关|相关|上述|销售)([\u4e00-\u9fffa-z]{2,10}?)"
     r"(?:合共|合计|共计|总共|共)?(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
 )
 # 以约1.6亿美元收购珐博进中国。: a priced purchase names its target up to the clause's end, whatever the name ends in
+_LATIN_NAME_NEXT = re.compile(r"(?:公司|集团|集團|厂|廠)?\s?[A-Z][a-z]")  # (not a code: 石药集团 SYS6010, ADC)
 _PRICED_OBJECT = re.compile(
     r"以(?:约|总计|合计|总价|总额)?\d[\d.,]*(?:千万|百万|万|亿)*(?:美元|港元|欧元|日元|英镑|瑞士法郎|元)(?:的价格|的对价|现金)?"
     r"(?:全资)?(?:收购|并购|买下)([\u4e00-\u9fffa-z]{2,8}?)(?=[。，,;；(（]|$)"
@@ -760,7 +774,8 @@ def _ticker_name(raw: str, f: str, m: re.Match[str], s0: int, found: list[Mentio
         found.append(Mention(start, end, raw[start:end], "", TICKER))
     else:
         back = raw[max(s0, end - 60) : end]
-        run = re.search(r"(?:[A-Z0-9][\w&’'./\-]*\s?){1,5}$", back)  # (A/S, N.V.)
+        # (A/S, N.V.; Latin letters only: \w would run on into 以41亿美元收购 before "RayzeBio (RYZB.US)")
+        run = re.search(r"(?:[A-Z0-9][A-Za-z0-9_\u00c0-\u024f&’'./\-]*\s?){1,5}$", back)
         if not run:
             return None
         span = _en_name(raw, end - len(run.group()), end)

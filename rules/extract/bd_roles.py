@@ -218,6 +218,13 @@ _MONEY_AFTER = re.compile(
     r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional),?\s){0,2}"
     r"(?:\$|€|£|us\$|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
 )
+_UNIT_ACTS = re.compile(r"\s?(?:与|和|将|拟|以|已|就|向)")
+_ELIDED_SUBJECT = re.compile(r"[,;]\s(?:and\s)?(?:(?:will|to|would|could)\s)?$")
+_UNNAMED_SOURCE = re.compile(
+    r"(?:an?|one|another)\s(?:[\w\-]+\s){0,3}?(?:drugmakers?|compan(?:y|ies)|biotechs?|firms?|developers?|pharmas?|startups?)\b"
+)
+_SPUN_OFF_AFTER = re.compile(r"(?:['’]s)?\s(?:[a-z][\w\-]*\s){0,2}?(?:spin-?offs?|spin-?outs?)\b")
+_PARTICIPLE_END = re.compile(r"\b(?!(?:made|agreed|announced|completed)\b)[a-z]+(?:ed|en)$")
 _PAY_FOR = re.compile(
     r"\s(?:about\s|around\s|roughly\s|nearly\s|some\s)?(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\b"
     r"(?:\sin\scash)?\s(?:to\sacquire|to\sbuy|for)\s"
@@ -425,6 +432,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if obj is None:
             continue
         by = f.find(" by ", obj.end, min(e0, obj.end + 40))
+        if by != -1 and _PARTICIPLE_END.search(f, obj.end, by):
+            by = -1  # "X's buyout of Y driven by Z's mechanism": by whom it was driven, not who buys
         buyer = st.right(by + 4, 45) if by != -1 else st.left(h.start, 30)
         _give(votes, names, st, obj, buyer, 3 * place)
     for h in cues.of(C.R_FROM_VERB, s0, e0):  # X licenses / acquires rights … from Y
@@ -436,6 +445,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if _MONEY_GOT.match(f, h.end, frm) or cues.has(C.R_RECEIVE, max(s0, h.start - 120), h.start):
             continue  # "X can get milestone payments of up to $1 billion from Y", "X will receive an upfront, license
             # fees and royalties for the sub-license rights from Y": X is paid (the receive patterns)
+        if _UNNAMED_SOURCE.match(f, frm + 6):
+            continue  # "antibodies licensed from a drugmaker in China and put a former Biohaven executive …"
         obj = st.right(frm + 6, 45)
         if obj is None:
             continue
@@ -508,6 +519,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
             subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
+        if obj is not None and _SPUN_OFF_AFTER.match(f, obj.end, e0):
+            continue  # "to buy Biogen haemophilia spin-off": the company spun off, named elsewhere, not its parent
         if obj is not None and (cues.has(C.RIGHTS, h.end, obj.start) or f.startswith(" rights", obj.end)):
             continue  # "acquired greater China rights to Inbrija", "to acquire China/Western Asia rights": not a company
         if obj is not None and subj is not None:
@@ -537,6 +550,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, None, subj, 2 * place)
     for h in cues.of(C.R_RECEIVE, s0, e0):  # Y receives … (from X)
         subj = st.left(h.start, 60)
+        if _ELIDED_SUBJECT.search(f, max(s0, h.start - 12), h.start):
+            subj = st.subject_en(h.start) or subj  # "X to Collaborate With Y on Z, Will Get $650M Upfront": X gets it
         if subj is None:
             continue
         frm = f.find(" from ", h.end, min(e0, h.end + 120))
@@ -860,8 +875,11 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             continue  # "Y、Z及公司的全资附属公司X": the announcer's unit, not the name before it
         if parent.entity != sub.entity:
             votes.parent[sub.entity] = parent.entity
-            if h.word == "旗下" and not _ITS_BEFORE.search(f, max(s0, parent.start - 4), parent.start):
-                # 中天集团旗下合一生技与…签署: the group's unit, named as the one acting, is shown for the side
+            if (h.word == "旗下" and not _ITS_BEFORE.search(f, max(s0, parent.start - 4), parent.start)) or (
+                f[h.start - 1 : h.start] == "其" and _UNIT_ACTS.match(f, sub.end)
+            ):
+                # 中天集团旗下合一生技与…签署, X宣布其子公司Y与Z签订…: the group's unit, named as the one acting, is
+                # shown for the side
                 votes.unit.setdefault(parent.entity, sub.entity)
         nxt = st.right(sub.end, 20, descriptors=False)
         if (

@@ -437,6 +437,8 @@ _SUBJECT_VERBS = frozenset(
         "started",
         "reiterated",
         "resumed",
+        "reinstated",
+        "assumed",
         "raised",
         "cut",
         "lowered",
@@ -513,6 +515,12 @@ _EN_STOP = frozenset(
         "downgraded",
         "initiates",
         "initiated",
+        "resumed",
+        "resumes",
+        "reinstated",
+        "reinstates",
+        "assumed",
+        "assumes",
         "maintains",
         "reiterates",
         "hikes",
@@ -795,7 +803,7 @@ _CONSENSUS = re.compile(r"consensus|average|平均|一致")
 _SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|展望|的看法)")
 _RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
 _BAR_AFTER = re.compile(r"\s*[|│]")
-_RATING_NOUN_AFTER = re.compile(r"\s*(?:rating|recommendation|stance|评级|评等|投资评级)")
+_RATING_NOUN_AFTER = re.compile(r"(?:-[ab])?\s*(?:rating|recommendation|stance|评级|评等|投资评级)")  # 增持-A评级
 _ADJACENT_GAP = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:per[- ]share\s*)?(?:12-month\s*|one-year\s*)?")
 _DELTA_GAP = re.compile(r"\s+to\s+(?:its|his|her|their|the)\s+(?:stock\s+)?")
 _BY_HEAD = re.compile(r"\s*by\s*")
@@ -877,7 +885,7 @@ _ZH_FORECAST_BEFORE = re.compile(r"股价[^,，。；:：]{0,14}(?:将|会|可�
 _RATING_VERB_BEFORE = re.compile(
     r"(?:\bto|\bfrom|\bat|\bwith|\bas|\brating:?|(?:reiterat|maintain|retain|initiat)\w*(?:\s+(?:its|their|his|her))?|\bkeeps?"
     r"|\bkept|\brates?|\brated|previous|prior|preceding"
-    r"|维持|给予|予|首予|重申|评级为?|评等为?|升至|降至|上调至|下调至|调升至|调降至|由|建议|至|为|->|→|[|│])\s*(?:an?\s+)?$"
+    r"|维持|给予|予|首予|重申|评级为?|评等为?|升至|降至|上调至|下调至|调升至|调降至|由|建议|至|为|->|→|[|│])\s*(?:an?\s+)?(?:new\s+)?$"
 )
 _NEAR_HEAD = re.compile(r"\s*(?:to|of|at|from|:|为|至|由|从|自|of about|of around|is|was|now)?\s*\W?")
 _ADD_BEFORE = re.compile(r"(?:add\w*|tack\w* on)\s+$")
@@ -922,8 +930,10 @@ class _Call:
     old_target: _Num | None = None
     upside: float | None = None
     sector: bool = False
+    top_pick: bool = False  # named the broker's top pick: a new view, led like a change
 
 
+_TOP_PICK = re.compile(r"\btop picks?\b|首选")
 _PARALLEL_MOVE = re.compile(
     r"(?:则|亦|也|同样)?由\s?\d[\d,]*(?:\.\d+)?\s?(?:港?元)?\s?(?:大幅)?(?:上调|下调|调升|调降|调高|调低|上修|下修|大升|升|降)?至"
     r"\s?\d"
@@ -1276,6 +1286,8 @@ class _Item:
             return True  # "Cantor Fitzgerald downgraded to Neutral and slashed its price target to $20": it acts
         if _OBJECT_AFTER_EN.match(after) or _REPORTER_AFTER.match(after) or before.endswith("according to"):
             return False  # (", Zacks Investment Research reports.", "according to Zacks": who tells, not who acts)
+        if before.endswith("以") and _HIGHEST_AFTER_ZH.match(after):
+            return False  # "目标价以高盛的400元为最高": the range of standing targets, no action of its own
         if "\u4e00" <= f[start] <= "\u9fff":
             return not (before.endswith(_OBJECT_BEFORE_ZH) or _OBJECT_AFTER_ZH.match(after))
         words = before.split()
@@ -1291,6 +1303,7 @@ _ACTS_WITHOUT_OBJECT = re.compile(
     r"\s+(?:upgraded|downgraded)\s+to\s+[\w\s'’-]{1,25}?\s+and\s+"
     r"(?:slashed|cut|lowered|raised|lifted|trimmed|boosted|reduced|hiked|increased)\s+its\s+(?:price\s+)?target"
 )
+_HIGHEST_AFTER_ZH = re.compile(r"(?:证券|资本)?的\s?[\d,.]+\s?(?:港元|美元|元)?(?:为|是)?最[高低]")
 _REPORTER_AFTER = re.compile(r"\s+(?:reports|reported)\s*(?:[.,;]|$)")
 
 
@@ -1640,7 +1653,9 @@ def _heading_company(item: _Item, at: int) -> str | None:
 
 
 _HEADING = re.compile(r"[A-Z][A-Z&.'’\- ]*[A-Z.]")
-_COLUMN_WORDS = re.compile(r"\b(?:brokers?|ratings?|analysts?|stocks?|markets?|shares|news|today|week)\b")
+_COLUMN_WORDS = re.compile(
+    r"\b(?:brokers?|ratings?|analysts?|stocks?|markets?|shares|news|today|week|wall street|street|optimism|pessimism)\b"
+)
 _CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|LLC|AG|SA|NV|SE)\.?[\s,]*$")
 
 
@@ -1859,7 +1874,9 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
     return name, ticker, False
 
 
-_SUBJECT_ACTIONS = frozenset(["upgraded", "downgraded", "initiated", "started", "reiterated", "resumed", "gets", "got"])
+_SUBJECT_ACTIONS = frozenset(
+    ["upgraded", "downgraded", "initiated", "started", "reiterated", "resumed", "reinstated", "assumed", "gets", "got"]
+)
 
 
 def _subject_en(text: str, at: int, hi: int) -> tuple[int, int] | None:
@@ -2025,6 +2042,7 @@ def _calls(item: _Item) -> list[_Call]:
                 call = _Call(broker, order)
                 calls.append(call)
             call.kinds |= kinds
+            call.top_pick = call.top_pick or _TOP_PICK.search(f, s, e) is not None
             if company and not call.company:
                 call.company, call.ticker = company, ticker
             elif ticker and not call.ticker and (restated or _same_company(call.company, company)):
@@ -2264,7 +2282,7 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
     calls.sort(
         key=lambda c: (
             where[id(c)],
-            not (c.kinds & changes) and c.old_rating is None and c.old_target is None,
+            not (c.kinds & changes) and c.old_rating is None and c.old_target is None and not c.top_pick,
             c.order,
         )
     )
