@@ -2545,3 +2545,101 @@ def test_its_unit_named_as_acting_is_shown() -> None:
         "收购天目医工100%股权,收购对价为人民币3亿元。",
     )
     assert d is not None and (d["licensor"], d["licensee"]) == ("天目医工", "宝德医药")
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 15
+
+
+def test_what_a_newspaper_has_learned_is_no_announcement() -> None:
+    assert (
+        deal(
+            "Harnell Pharma to acquire Quorvex's drug units in $1bn deal",
+            "Harnell Pharma is set to buy the drug businesses of Quorvex Holdings for about $1 billion, Nikkei has "
+            "learned.",
+        )
+        is None
+    )
+
+
+def test_chinese_acquisition_talks_and_a_rumoured_price_are_no_deal() -> None:
+    assert deal("荷兰生技公司Quorvex证实正与和瑞医药进行收购讨论,据传和瑞医药允诺以50亿美元收购。") is None
+
+
+def test_a_drugmaker_buying_into_a_solar_project_is_no_pharma_deal() -> None:
+    assert deal("Harnell Pharma inks pact to acquire 26% stake in Sunmax Solar Power Systems") is None
+
+
+def test_a_string_of_changes_is_no_round_up() -> None:
+    d = deal(
+        "Harnell Pharma has seen a string of changes over the past year, ending with today's news that it will "
+        "acquire biotech Quorvex Therapeutics in an all-stock deal."
+    )
+    assert d is not None and d["licensor"] == "Quorvex Therapeutics"
+
+
+def test_a_short_name_defined_in_the_lead_names_the_headline_target() -> None:
+    d = deal(
+        "和瑞生物拟以2.37亿元取得康泽源控股权",
+        "和瑞生物发布公告称,公司拟使用2.37亿元的自有资金(包括银行并购贷款),通过全资子公司上海宝天成生物医药有限公司"
+        "以股权转让及增资的方式取得扬州康泽源生物科技有限公司(以下简称“康泽源”)的控股权。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("康泽源", "和瑞生物")
+
+
+def test_a_controlling_shareholder_is_not_part_of_the_name() -> None:
+    d = deal("和瑞药业公告,公司控股股东富康集团与星浩控股签署股份转让协议,转让公司14.61%股份,合计总金额为9亿元。")
+    assert d is not None and "东富康集团" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_labs_reads_as_the_laboratories_named_in_the_lead() -> None:
+    d = deal(
+        "Quorvex Labs to buy 33% stake in Harnell Pharma",
+        "Quorvex Laboratories Ltd said it has agreed to buy a 33% stake in Harnell Pharma Ltd for 10 billion rupees.",
+    )
+    assert d is not None and d["licensee"] == "Quorvex Laboratories Ltd"
+
+
+def test_a_registered_name_of_generic_words_is_a_name() -> None:
+    d = deal("中国医药健康产业股份有限公司以现金5.25亿元收购上海康泽医药科技股份有限公司70%股份。")
+    assert d is not None and d["licensee"] == "中国医药健康产业股份有限公司"
+
+
+def test_part_of_it_up_front() -> None:
+    d = deal(
+        "Harnell Pharma buys Quorvex Therapeutics",
+        "Quorvex will receive as much as $600 million, $150 million of it up front, plus $450 million in milestones.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (150_000_000, 600_000_000)
+
+
+def test_a_lump_sum_is_paid_up_front() -> None:
+    d = deal(
+        "Harnell buys Quorvex drug unit for $3bn",
+        "Harnell Pharma will buy all shares of Quorvex Lakshmi. Harnell will transfer the $3 billion as a lump-sum "
+        "payment and pay additional sales milestones.",
+    )
+    assert d is not None and d.get("upfront") == 3_000_000_000
+
+
+def test_a_price_plus_uncounted_milestones_is_paid_now_with_no_total() -> None:
+    d = deal("Harnell Pharma acquires Quorvex for $400M plus milestones")
+    assert d is not None and d.get("upfront") == 400_000_000 and "total" not in d
+
+
+def test_sobi_is_swedish_orphan_biovitrum() -> None:
+    d = deal("Swedish Orphan Biovitrum AB announced its acquisition of Quorvex Pharmaceuticals, Inc. for $600 million.")
+    assert d is not None and d["licensee"].startswith("Swedish Orphan Biovitrum")
+
+
+def test_an_acquisition_announced_last_week_with_its_price_and_a_valuation_after() -> None:
+    d = deal(
+        "What Harnell gets from buying Quorvex Lifesciences",
+        "Harnell Ltd. announced the acquisition of Zentiva Pharmaceuticals Ltd.'s drug ingredient unit, Quorvex "
+        "Lifesciences Ltd., for Rs 3,000 crore last week. The company is currently valued at around Rs 4,000 crore.",
+    )
+    assert d is not None and d.get("total") == 30_000_000_000
+
+
+def test_a_share_swap_merger_of_taiwanese_biotechs() -> None:
+    d = deal("康瑞生醫(6999)與安泰藥業董事會通過換股合併,將以安泰藥業每1股換康瑞生醫0.9股,安泰藥業成為康瑞生醫子公司。")
+    assert d is not None and d["deal_type"] == "acquisition"

@@ -105,7 +105,7 @@ _WORDS: dict[str, str] = {
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
-        销售权|经销权|代理权|商业化权""",
+        销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
         teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|shells out|shell out|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in biotech|this week in pharma|this week in drug|week in review|deals of the|biggest deals|largest deals|
@@ -116,7 +116,7 @@ _WORDS: dict[str, str] = {
         out-licensing business|licensing business is|heats up|heating up|
         十大|十单|前十|盘点|榜单|清单|回顾|复盘|汇总|统计|周报|月报|一周|最贵|创纪录|今年以来|上半年|下半年|前三季|半年报|交易潮|
         授权潮|出海潮|bd潮|交易热|授权热|热潮|并购潮|收购潮|并购浪潮|收购浪潮|授权浪潮|一文看懂|一文读懂|并购活动|收购活动|
-        排队合作|日益频繁|陆续传出|陆续宣布|纷纷传出|授权佳绩|deals from|deals struck in""",
+        排队合作|日益频繁|屡被|屡遭|接连被|频频被|陆续传出|陆续宣布|纷纷传出|授权佳绩|deals from|deals struck in""",
     PLURAL: """deals|pacts|agreements|transactions|tie-ups|acquisitions|licensing|dealmaking|m&a""",
     AGGREGATE: """surge|surges|soar|soars|jump|jumps|boom|booms|climb|climbs|rise|rises|rose|hit|hits|top|tops|reach|reached|
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
@@ -138,7 +138,7 @@ _WORDS: dict[str, str] = {
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
         open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
-        emerged as the|issues clarification""",
+        emerged as the|issues clarification|has learned|have learned|has been learned|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
@@ -199,7 +199,7 @@ _WORDS: dict[str, str] = {
         总额|总金额|总价值|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额""",
     OTHER_MONEY: """revenue|revenues|sales|market cap|market value|market capitalization|market capitalisation|market size|
         valuation|market potentially worth|market worth|raise|raised|raises|raising|ipo|series a|series b|series c|
-        series d|financing|funding|premium|
+        series d|financing|funding|premium|currently valued|
         营收|收入|销售额|市值|估值|融资|募资|募集|市场规模|市场价值|研发费用|研发投入|净利|利润|溢价|股价|成交额""",
     EQUITY: """equity investment|equity stake|in equity|of equity|newly issued shares|of common stock|股权投资|股权认购|认购""",
     PER_SHARE: """per share|a share|/share|each share|for each share|per ads|per adr|每股""",
@@ -210,7 +210,7 @@ _WORDS: dict[str, str] = {
     T_CODEV: """co-develop*|codevelop*|co-commerciali*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
         共同商业化|合作开发|共同推进|共担|分摊""",
     T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|agreed to buy|buys|bought|merge|merger|merges|merging|
-        take over|takes over|taking over|took over|snap up|snaps up|snapped up|buy out|buys out|tender offer|收购|并购|要约|买下|私有化|买断""",
+        take over|takes over|taking over|took over|snap up|snaps up|snapped up|buy out|buys out|tender offer|换股合并|吸收合并|合并案|收购|并购|要约|买下|私有化|买断""",
     T_LIC: """licens*|licenc*|rights to|rights outside|rights in|rights for|授权|许可|引进|license-out""",
     ANAPHOR: """本公司|本集团|该公司""",
     ANNOUNCE: """发布公告|发公告|公告|公布|宣布|披露|表示|透露|官宣""",

@@ -53,7 +53,7 @@ PHARMA_WORDS = (
     "pharma", "biotech", "therapeut", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
     "vaccine", "clinical", "molecule", "inhibitor", "gene therap", "cell therap", "car-t", "glp-1", "obesity",
     "cancer", "tumor", "tumour", "disease", "adc", "sirna", "bispecific", "biosimilar", "fda", "pipeline", "bio ",
-    "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技",
+    "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技", "生医",
 )  # fmt: skip
 
 
@@ -254,6 +254,7 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
         not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end))
         and f[h.end : h.end + 1] not in ("|", "｜")
         and not (h.word == "一周" and (f.startswith("内", h.end) or f.endswith(("不到", "不足", "短短"), 0, h.start)))
+        and not (h.word.endswith(" of") and not _DEALISH.search(f, h.end, min(b, h.end + 45)))
         for h in c.of(C.ROUNDUP, a, b)
     ):
         return True  # (not 最快今年下半年完成交割: when the deal is to close; not "创纪录|…": a tag on one deal's headline)
@@ -348,6 +349,7 @@ _PRICE_NEXT = re.compile(r"\s?[\d.]+\s?(?:港元|元|美元)")
 _SOURCING = (
     "people familiar", "people close", "people with knowledge", "sources said", "sources say", "source said",
     "sources familiar", "sources close", "according to people", "according to sources", "according to a person",
+    "has learned", "have learned", "has been learned",
     "no final decision", "消息人士", "知情人士", "据知情", "外媒引述",
 )  # fmt: skip
 
@@ -379,7 +381,7 @@ def _background(t: _Text, a: int, b: int) -> bool:
     if any(
         not (h.word.startswith("had ") and _SAID_IT.search(f, max(a, h.start - 40), h.start))
         and not (
-            h.word in ("last week", "earlier this week") and _ANNOUNCED_DEAL.search(f, max(a, h.start - 40), h.start)
+            h.word in ("last week", "earlier this week") and _ANNOUNCED_DEAL.search(f, max(a, h.start - 240), h.start)
         )
         and not _terms_before_relative(t, a, h.start)
         for h in c.of(C.BACKGROUND, a, b)
@@ -396,6 +398,10 @@ def _background(t: _Text, a: int, b: int) -> bool:
     return "年" in f[a:b] and bool(_ZH_MONTH.search(f, a, b))
 
 
+# what a "flurry of" / "string of" counts when the item is a round-up (not "a string of changes over the past year")
+_DEALISH = re.compile(
+    r"deal|licens|licenc|acquisition|takeover|merger|m&a|partnership|pact|agreement|transaction|buyout|tie-up|bd\b"
+)
 _PARTNERED_ZH = re.compile(r"(?:与|和|同)[^，。；]{1,30}(?:达成|签署|签订|订立)[^，。；]{0,6}(?:合作|协议|合约)")
 # 签订股权交易合同及补充协议: a supplement signed with the main contract, not a supplement to an old deal
 _SIGNED_WITH_MAIN = re.compile(r"(?:签订|签署|订立)[^，。；]{0,8}(?:合同|协议)(?:及|和|与|、)$")
@@ -410,7 +416,8 @@ def _terms_before_relative(t: _Text, a: int, at: int) -> bool:
 
 
 _ANNOUNCED_DEAL = re.compile(
-    r"\bannounced\s(?:an?\s)?(?:new\s)?(?:deal|agreement|acquisition|merger|buyout|licens\w+ (?:deal|agreement))\s$"
+    r"\bannounced\s(?:an?\s|the\s|its\s)?(?:new\s)?(?:deal|agreement|acquisition|merger|buyout|licens\w+ (?:deal|agreement))\b"
+    r"[^;]{0,200}\s$"
 )
 _SAID_IT = re.compile(r"\b(?:said|says|announced)\s(?:on\s\w+\s|today\s|\w+day\s)?(?:that\s)?(?:it|they)\s$")
 _YEAR_AFTER = re.compile(r"\s?(?:(?:early|late|mid)[- ])?(?:[a-z]+\s)?(?:19|20)\d\d\b")
@@ -642,8 +649,9 @@ def _first_of_type(t: _Text, cat: str, a: int, b: int) -> C.Hit | None:
 # what a company bought outside the trade is described as: "plant-based cheese maker", "farm software firm", 食品公司
 _OUTSIDE_PHARMA = re.compile(
     r"\b(?:food|foods|cheese|dairy|beverages?|drinks?|snacks?|confectionery|cosmetics?|beauty|skincare|skin care|"
-    r"software|farm|farming|agricultur\w*|crop|seeds?|restaurants?|hotels?|real estate|retail\w*|apparel|fashion)\b"
-    r"|食品|饮料|乳业|乳品|化妆品|美妆|护肤品|软件|农业|种子|房地产|地产|酒店|餐饮|零售|服装"
+    r"software|farm|farming|agricultur\w*|crop|seeds?|restaurants?|hotels?|real estate|retail\w*|apparel|fashion|"
+    r"solar|renewables?|wind farm|power systems?|power projects?)\b"
+    r"|食品|饮料|乳业|乳品|化妆品|美妆|护肤品|软件|农业|种子|房地产|地产|酒店|餐饮|零售|服装|光伏|太阳能|风电"
 )
 _DEVICES = re.compile(r"\b(?:devices?|medtech|medical technology|diagnostics equipment)\b|医疗器械|器械")
 _PHARMA_INSIDE = re.compile(

@@ -99,6 +99,7 @@ class Amount:
     approx: bool = False
     tail: int = 0  # where the words that describe it end (the next amount's clause starts after them)
     floor: int = 0  # where its sentence (without background clauses) starts
+    open_ended: bool = False  # paid now, with milestones the text does not count ("$500M plus milestones")
 
 
 def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
@@ -192,11 +193,6 @@ def _conversion(f: str, prev: Amount, a: Amount) -> bool:
 
 _CLAUSE_END = re.compile(r"[;；。，]|,\s?(?:plus|and|while|which|as well as|along with|with)\s|\splus\s|\.\s")
 _PER_SHARE = re.compile(r"^\s?(?:per|a|/|each|for each|for every)\s?(?:share|ads|adr|unit)")
-_OTHER_PRE = re.compile(
-    r"(?:revenue|sales|market (?:cap|value|capitali[sz]ation|size)|market[\w\s]{0,20}worth|valuation|rais(?:e|ed|es|ing)|"
-    r"\bipo\b|series [a-g]\b|financing|funding|premium|营收|收入|销售额|市值|估值|融资|募资|募集|市场规模|研发费用|研发投入|净利|"
-    r"利润|溢价|股价|成交额|市场规模|市场价值)[^.;。；]{0,25}$"
-)
 _OTHER_POST = re.compile(
     r"^\s?(?:in (?:annual )?(?:revenue|sales)(?! milestone)|of (?:revenue|sales)(?! milestone)|in (?:an )?ipo|in (?:a )?(?:series|seed|venture|financing)|"
     r"market|premium|的?(?:营收|收入|销售额|市值|融资|市场|估值|营业额|成交额))"
@@ -206,7 +202,8 @@ _EQUITY = re.compile(
     r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:(?:(?!现金|加|及|和|与)[a-z\u4e00-\u9fff ]){1,12}的?)?(?:股份|股票|认股权证))"
 )
 _UPFRONT_POST = re.compile(
-    r"^\s?(?:in\s|as\s|as an\s|of\s|will be\s|is\s|are\s|would be\s)?(?:paid\s)?(?:an?\s)?(?:non-refundable\s)?(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment))|"
+    r"^\s?(?:in\s|as\s|as an\s|of\s|of it\s|of that\s|will be\s|is\s|are\s|would be\s)?(?:paid\s)?(?:an?\s)?(?:non-refundable\s)?"
+    r"(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment)|lump[- ]sum)|"
     r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
@@ -334,10 +331,13 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "part"  # "$65 million, including $32.5 million in cash and $32.5 million in shares": its parts
         elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
-        elif _PLUS_MILESTONES.match(f, tail, tail + 40):
+        elif (plus := _PLUS_MILESTONES.match(f, tail, tail + 40)) is not None:
             a.kind = (
                 "consideration" if acquisition else "upfront"
             )  # 以145亿美元另加高达15亿美元里程碑付款: the cash part
+            if acquisition and not _AMOUNT_NEAR.search(f, tail, min(len(f), plus.end() + 30)):
+                a.kind = "upfront"  # "Merck acquires Afferent for $500M plus milestones": the price paid now, and
+                a.open_ended = True  # milestones that are not counted: no total
         elif acquisition and _PRICE_IS.search(pre[-40:]):
             a.kind = "consideration"  # "The purchase price is 190 million dollars"; contingent payments may follow
         elif acquisition and _VALUES_TARGET.search(pre[-16:]):
@@ -417,6 +417,7 @@ _FOR_APPROVALS = re.compile(
     r"\s(?:for|upon|on|tied to|linked to)\s(?:[\w\-]+\s){0,3}?(?:approvals?|indications?|sales|launch\w*|filings?|"
     r"development|regulatory|commercial)"
 )
+_AMOUNT_NEAR = re.compile(r"\d")
 _PLUS_MILESTONES = re.compile(
     r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,16}?(?:里程碑|milestone)"
 )
@@ -574,7 +575,7 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
                 total = exact
     elif component is not None and not (acquisition and upfront is None and not bundles):
         total = component  # (an acquisition's contingent payments alone are not its price)
-    elif acquisition:
+    elif acquisition and not any(a.open_ended for a in upfronts):
         total = upfront if upfront is not None else (considerations[0].value if considerations else None)
     if total is not None and not currency:
         currency = cur

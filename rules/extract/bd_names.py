@@ -106,9 +106,12 @@ def _abbreviates(short: str, long: str) -> bool:
         and len(full) >= len(words)
         and words[:-1] == full[: len(words) - 1]
         and len(words[-1]) >= 4
-        and full[len(words) - 1].startswith(words[-1])
+        and (full[len(words) - 1].startswith(words[-1]) or _CONTRACTIONS.get(words[-1]) == full[len(words) - 1])
         and full[len(words) - 1] != words[-1]
     )
+
+
+_CONTRACTIONS = {"labs": "laboratories", "intl": "international", "pharm": "pharmaceuticals"}  # Ipca Labs
 
 
 _TRIM = " \t\n,，.。;；:：、·\"'“”‘’「」『』()（）[]【】《》"
@@ -213,7 +216,7 @@ _ZH_STOP_WORDS = _wordlist(
     "与|和|及|同|跟|向|将|把|被|对|从|由|在|为|是|的|了|其|已|就|并|且|又|还|后|"
     "前|获|以|至|于|给|让|等|或|而|收购|并购|购买|购入|买下|授权|许可|宣布|公告|公布|签署|签订|订立|达成|"
     "获得|取得|引进|子公司|附属|旗下|央企|国企|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
-    "日|月|年|股|板块|领涨|一家|一间|该|这家|本|全资|控股|来看|方面|中的|显示|包括|如|"
+    "日|月|年|股|板块|领涨|一家|一间|该|这家|本公司|本集团|本次|本年|本月|本周|全资|控股股东|大股东|股东|控股|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
     "下属|分享|负担|处理|执行|上市后|接受|授予|锁定|瞄准|押注|加码|斩获|落地|巨头|药企|龙头|大厂|开发商|生产商|制造商|分销商|供应商|正式|"
@@ -605,6 +608,18 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             if _LATIN_NAME_NEXT.match(raw, b):
                 continue  # 美国X科技股份有限公司 Y: a descriptor
         found.append(Mention(start, b, raw[start:b].strip(), "", ZH))
+    if "有限" in f[s0:e0]:  # 中国医药健康产业股份有限公司: a registered name is a name, however generic its words
+        for legal in _REGISTERED_ZH.finditer(f, s0, e0):
+            start = legal.start()
+            while start > s0 and legal.start() - start < 14 and "\u4e00" <= f[start - 1] <= "\u9fff":
+                start -= 1
+            stops = list(_ZH_STOP_ANY.finditer(f, start, legal.start()))
+            if stops:
+                start = stops[-1].end()
+            elif start > s0 and "\u4e00" <= f[start - 1] <= "\u9fff":
+                continue  # no edge found within reach (交易对方合计所持Y股份有限公司): leave it to the endings
+            if legal.start() - start >= 4:
+                found.append(Mention(start, legal.end(), raw[start : legal.end()].strip(), "", ZH))
     if "股" in f[s0:e0]:  # 收购数智健康全球30%股份, 收购湖北八峰100%的股权: the target, named by its place
         for m in _ACQ_OBJECT.finditer(f, s0, e0):
             name = m.group(1)
@@ -651,6 +666,7 @@ _ACQ_OBJECT = re.compile(
     r"(?:合共|合计|共计|总共|共)?(?:约)?(?:\d+(?:\.\d+)?%|(?:的)?(?:全部|剩余)?(?:已发行)?(?:股份|股权))"
 )
 # 以约1.6亿美元收购珐博进中国。: a priced purchase names its target up to the clause's end, whatever the name ends in
+_REGISTERED_ZH = re.compile(r"股份有限公司|有限责任公司|有限公司")
 _LATIN_NAME_NEXT = re.compile(r"(?:公司|集团|集團|厂|廠)?\s?[A-Z][a-z]")  # (not a code: 石药集团 SYS6010, ADC)
 _PRICED_OBJECT = re.compile(
     r"以(?:约|总计|合计|总价|总额)?\d[\d.,]*(?:千万|百万|万|亿)*(?:美元|港元|欧元|日元|英镑|瑞士法郎|元)(?:的价格|的对价|现金)?"
@@ -865,7 +881,8 @@ def _aliases(
         if len(a) < 2 or re.search(r"协议|产品|合同|交易|项目|本次|标的|许可|授权|甲方|乙方|卖方|买方|股份", a):
             continue
         for s0, e0 in spans:
-            pos = f.find(a, max(s0, d.end()), e0)
+            # (a headline before the definition may use the short form too: 申联生物拟以2.37亿元取得世之源控股权)
+            pos = f.find(a, s0 if e0 <= m.start and len(a) >= 3 else max(s0, d.end()), e0)
             while pos != -1:
                 inside = [x for x in mentions if x.start < pos + len(a) and pos < x.end and x is not m]
                 if all(x.strength < LEX for x in inside):

@@ -72,10 +72,15 @@ class _Sentence:
                 if head is not None and head.entity == m.entity and _BRACKET_GAP.fullmatch(self.f, head.end, m.start):
                     m = head  # 与艾伯维(AbbVie): the bracketed name is as much the preposition's object
                     i -= 1
-                if m.entity == OTHER or not (self.prepositional(m) or self.bought(m)):
+                if m.entity == OTHER or not (self.prepositional(m) or self.bought(m) or self.titled(m)):
                     return m
             i -= 1
         return None
+
+    def titled(self, m: Mention) -> bool:
+        """签署《关于Y之购买股份协议》: a name inside a document's title is no subject."""
+        before = self.f[self.s0 : m.start]
+        return before.rfind("《") > before.rfind("》")
 
     def bought(self, m: Mention) -> bool:
         """鲸吞美国基因疗法开发商 Y: the object of an earlier purchase in the sentence is no later verb's subject."""
@@ -803,8 +808,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     if "併" in raw[s0:e0]:
         acqs = acqs + [C.Hit(p, p + 1, "併") for p in _finds_raw(raw, "併", s0, e0) if raw[p + 1 : p + 2] not in "购購"]
     for h in acqs:  # X 收购 Y
-        if f.startswith(("协议", "合同", "合约", "交易", "案", "事项"), h.end):
-            continue  # 签署并购协议: the noun, not the verb (its object is no target)
+        if f.startswith(("协议", "合同", "合约", "交易", "案", "事项", "贷款", "基金", "资金", "融资"), h.end):
+            continue  # 签署并购协议, 银行并购贷款: the noun, not the verb (its object is no target)
         x = st.subject(h.start, 60)
         y = st.right(h.end, 20, descriptors=False)
         if x is None and y is not None:
