@@ -2643,3 +2643,44 @@ def test_an_acquisition_announced_last_week_with_its_price_and_a_valuation_after
 def test_a_share_swap_merger_of_taiwanese_biotechs() -> None:
     d = deal("康瑞生醫(6999)與安泰藥業董事會通過換股合併,將以安泰藥業每1股換康瑞生醫0.9股,安泰藥業成為康瑞生醫子公司。")
     assert d is not None and d["deal_type"] == "acquisition"
+
+
+def test_a_deal_told_as_a_newspapers_report_is_no_announcement() -> None:
+    assert (
+        deal(
+            "Harnell to buy Quorvex Therapeutics for $5bn: report",
+            "Harnell Pharma will acquire Quorvex Therapeutics for $5 billion, according to a report in a newspaper.",
+        )
+        is None
+    )
+
+
+def test_chinese_already_completed_purchase_at_a_price() -> None:
+    assert deal("和瑞医药宣布已完成以28亿美元收购Quorvex Therapeutics") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Harnell Pharma exercises option to license Quorvex Therapeutics' lupus drug",
+            "Harnell exercised its option under a 2022 agreement, paying Quorvex $40 million.",
+        ),
+        (
+            "Pfizer and Quorvex Therapeutics expand collaboration to two new targets",
+            "The expansion adds $20 million upfront.",
+        ),
+        (
+            "Harnell Pharma pays $30M to extend Quorvex Therapeutics pact",
+            "Harnell paid Quorvex $30 million to extend the research term of their 2020 collaboration.",
+        ),
+        ("康瑞医药行使选择权 获得安泰生物抗体的全球权益", "康瑞医药已根据2022年的协议行使选择权,将支付4000万美元。"),
+    ],
+)
+def test_more_of_an_old_deal_is_no_new_deal(title: str, summary: str) -> None:
+    assert deal(title, summary) is None
+
+
+def test_a_licence_to_extend_a_pipeline_is_a_deal() -> None:
+    d = deal("Harnell Pharma licenses Quorvex Therapeutics' drug to extend its oncology pipeline", "")
+    assert d is not None and d["licensee"] == "Harnell Pharma"

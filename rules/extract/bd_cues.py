@@ -138,7 +138,8 @@ _WORDS: dict[str, str] = {
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
         open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
-        emerged as the|issues clarification|has learned|have learned|has been learned|收购讨论|并购讨论|据传""",
+        emerged as the|issues clarification|has learned|have learned|has been learned|according to a report|according to media reports|citing a report|
+        citing media reports|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
@@ -148,7 +149,13 @@ _WORDS: dict[str, str] = {
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         secures|secured|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
-    NOT_NEW: """fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
+    NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
+        exercise its option|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
+        expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|
+        extends collaboration|extends its collaboration|extend their collaboration|extend the collaboration|
+        extends partnership|extends its partnership|extend their partnership|extends pact|extend the pact|extend their pact|
+        extend the research term|extends agreement|extends its agreement|extension of the collaboration|
+        extension of the agreement|行使选择权|行使期权|扩大合作|扩展合作|延长合作|fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
         clearance|cfius|antitrust|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
         ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|passes on|passed on|
         pulls trigger|pulls the trigger|pulled the trigger|declines to exercise|declined to exercise|not to exercise|

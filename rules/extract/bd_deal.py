@@ -165,6 +165,11 @@ _COMPLETION = re.compile(
 )
 _ZH_COMPLETION = re.compile(
     r"(?<!将)(?<!预计)(?<!有望)完成(?:了)?对[^，。；,]{1,30}的(?:[^，。；,]{0,6})?(?:收购|并购|合并)"
+    r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?(?:以[^，。；,]{1,20})?(?:收购|并购|合并)"  # 诺华宣布已完成以28亿美元收购Y
+)
+_EXTENDS_OLD = re.compile(
+    r"\bextend(?:s|ed|ing)?\s(?:the\s|its\s|their\s)?(?:[\w\-’'&.]+\s){0,4}?"
+    r"(?:pact|collaboration|partnership|agreement|alliance|research term|deal)\b"
 )
 _HOLDERS_BACK = re.compile(
     r"\bshareholders?\s(?:backing|approval|support|vote|nod|green light)\b|\bshareholders\s(?:approve|approved|back|backed|"
@@ -178,6 +183,7 @@ _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|fir
 _ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
 # "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
+_ZH_CONDITION_BEFORE = re.compile(r"(?:倘|倘若|若|如果|如|一旦|待|在)[^，。；,]{0,16}$|(?:将|可|可以|有权)$")
 _SIGNING_AND = re.compile(r"(?:签约金?|首付款?|预付款?)(?:及|和|与|、)$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
 _YEAR_DEAL = re.compile(r"\b(?:19|20)\d\d\s(?:deal|licens\w*|pact|agreement|collaboration)")
@@ -278,6 +284,13 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         (h.start == 0 or f[h.start - 1] != "-")
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
+        and not (
+            ("exercis" in h.word or "行使" in h.word)
+            and (
+                _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start)
+                or _ZH_CONDITION_BEFORE.search(f, max(a, h.start - 20), h.start)
+            )
+        )  # (倘Y行使选择权, "if Y exercises its option": the option granted now)
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
         and not (h.word in ("核准", "批准", "获批") and _ZH_APPROVED_ADJ.search(f, max(a, h.start - 8), h.start))
         and not (h.word == "进展" and f[h.start - 1 : h.start] == "新")  # 中国创新药“出海”又有新进展: news
@@ -291,6 +304,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     if "完成" in f[a:b] and _ZH_COMPLETION.search(f, a, b):
         return True  # 吉利德完成对CymaBay的战略收购
+    if "extend" in f[a:b] and _EXTENDS_OLD.search(f, a, b):
+        return True  # "Pfizer pays $30M to extend Quorvex pact": more of an old deal
     if "sharehold" in f[a:b] and _HOLDERS_BACK.search(f, a, b):
         return True  # "Takeda secures shareholder backing for £46bn Shire takeover": a vote on a deal agreed before
     terms = c.has(C.TERMS, a, b)
@@ -349,7 +364,8 @@ _PRICE_NEXT = re.compile(r"\s?[\d.]+\s?(?:港元|元|美元)")
 _SOURCING = (
     "people familiar", "people close", "people with knowledge", "sources said", "sources say", "source said",
     "sources familiar", "sources close", "according to people", "according to sources", "according to a person",
-    "has learned", "have learned", "has been learned",
+    "has learned", "have learned", "has been learned", "according to a report", "according to media reports",
+    "citing a report", "citing media reports",
     "no final decision", "消息人士", "知情人士", "据知情", "外媒引述",
 )  # fmt: skip
 
