@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from collectors.item import Item
+from rules.engine import RuleEngine
 from rules.extract import Document
 from rules.extract.price_target import extract_price_target
 from rules.extract.pt_words import rating_level
+from rules.loader import BUNDLED_PACKS, load_rules
 
 
 def events(title: str, summary: str = "") -> list[dict[str, Any]]:
@@ -1163,3 +1165,16 @@ def test_a_top_pick_leads_the_calls_that_follow() -> None:
 def test_a_rating_with_its_grade_letter() -> None:
     ev = first("和瑞制药(601999):现金流改善", "国投证券维持和瑞制药增持-A评级,12个月目标价为3.35元。")
     assert ev["rating"] == "增持" and ev["target"] == 3.35
+
+
+def test_a_conviction_list_addition_with_a_target_reaches_the_extractor() -> None:
+    loaded = load_rules([BUNDLED_PACKS])
+    engine = RuleEngine(loaded.rules, loaded.lists)
+    item = Item(
+        id="t",
+        source="test",
+        title="Goldman adds Harlow Motors to conviction buy list",
+        summary="Goldman Sachs added Harlow Motors to its conviction buy list with a $450 target.",
+    )
+    (m,) = [m for m in engine.match(item) if m.rule.id == "analyst-rating-change"]
+    assert (m.fields["broker"], m.fields["company"], m.fields["target"]) == ("Goldman Sachs", "Harlow Motors", 450)
