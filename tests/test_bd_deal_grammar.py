@@ -2684,3 +2684,101 @@ def test_more_of_an_old_deal_is_no_new_deal(title: str, summary: str) -> None:
 def test_a_licence_to_extend_a_pipeline_is_a_deal() -> None:
     d = deal("Harnell Pharma licenses Quorvex Therapeutics' drug to extend its oncology pipeline", "")
     assert d is not None and d["licensee"] == "Harnell Pharma"
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 15, licences
+
+
+def test_rights_regained_when_a_partner_discontinues_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Quorvex Therapeutics to regain rights to RET inhibitor from Roche",
+            "Quorvex Therapeutics said it will regain development and commercialization rights for its RET inhibitor "
+            "from Roche, which has decided to discontinue its collaboration with Quorvex. Under the initial terms, "
+            "Roche paid $500 million upfront.",
+        )
+        is None
+    )
+
+
+def test_a_licence_headline_over_an_option_exercised_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Gilead licenses cancer drugs from Quorvex Biosciences",
+            "Gilead Sciences said it has exercised an option to license four cancer drugs from Quorvex Biosciences, "
+            "paying $500 million.",
+        )
+        is None
+    )
+
+
+def test_a_deal_headline_tagged_report_is_no_announcement() -> None:
+    assert (
+        deal(
+            "Harnell Pharma to buy eye drug from Novartis for $1.5 bn: Report",
+            "Harnell Pharma will purchase an eye drug from Novartis for $1.5 billion, a newspaper reported. A Novartis "
+            "spokesperson declined to comment.",
+        )
+        is None
+    )
+
+
+def test_bausch_and_lomb_is_one_name() -> None:
+    d = deal("Bausch + Lomb Corp will purchase a dry-eye drug from Novartis for $1.75 billion, the companies said.")
+    assert d is not None and d["licensee"] == "Bausch + Lomb"
+
+
+def test_more_money_in_an_existing_collaboration_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Vertex Pharmaceuticals ups investment in Quorvex Therapeutics gene therapy partnership",
+            "Vertex announced that it has increased investment in its existing collaboration agreement with Quorvex "
+            "Therapeutics for the gene-editing therapy QX-101.",
+        )
+        is None
+    )
+
+
+def test_a_chinese_exclusive_marketing_contract_is_a_licence() -> None:
+    d = deal(
+        "QX-355行銷契約新聞稿",
+        "康瑞新藥股份有限公司與加拿大Quorvex Therapeutics Inc.於台北時間2016年3月18日共同發佈重大訊息,宣布簽訂12年期之QX-355"
+        "美國地區獨家銷售行銷契約。加拿大Quorvex Therapeutics Inc.為一家藥品行銷公司。根據契約條款本公司將可獲得2,000,000"
+        "美元簽約金。",
+    )
+    assert d is not None and d["deal_type"] == "license" and d.get("upfront") == 2_000_000
+
+
+def test_one_companys_deals_with_named_partners_are_no_round_up() -> None:
+    d = deal(
+        "Vertex Pharmaceuticals signs deals with Quorvex, Zentiva worth up to $2 billion",
+        "Vertex Pharmaceuticals entered into an exclusive licensing agreement with Quorvex Therapeutics and will pay "
+        "Quorvex $175 million upfront.",
+    )
+    assert d is not None and d["licensor"].startswith("Quorvex") and "total" not in d
+
+
+def test_additional_potential_payments_after_milestones_are_milestones() -> None:
+    d = deal(
+        "康瑞医药与阿斯利康签订独家许可协议",
+        "康瑞医药与阿斯利康签订全球独家许可协议,授权后者QX901的全球开发权。康瑞医药将收取6300万美元的预付款,并在达成若干"
+        "里程碑后,收取最多11.25亿美元的额外潜在付款。",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (63_000_000, 1_188_000_000)
+
+
+def test_backs_in_a_title_case_headline_is_the_buyers_verb() -> None:
+    assert roles(
+        "Roche Backs Quorvex's Precision Therapy Zelpartinib To Challenge Lilly",
+        "Paying $675m Upfront For Rights To RET Inhibitor. The collaboration between the Swiss major and Quorvex "
+        "Medicines could be worth up to $1.7bn.",
+    ) == ("Quorvex", "Roche")
+
+
+def test_cash_comprised_of_an_upfront_and_equity_is_the_whole() -> None:
+    d = deal(
+        "Biogen, Quorvex ink $1.5B-plus deal for depression drug",
+        "Quorvex Therapeutics is banking about $1.52 billion in cash from Biogen, comprised of an up-front payment of "
+        "$875 million and a $650 million equity investment.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (875_000_000, 1_520_000_000)

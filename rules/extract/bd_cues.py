@@ -105,9 +105,10 @@ _WORDS: dict[str, str] = {
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
-        销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案""",
+        销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
+        许可契约""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
-        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|shells out|shell out|bets|合作|协议|协定|合约|合同|牵手|联手|携手|交易|里程碑|里程金""",
+        teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|shells out|shell out|bets|合作|协议|协定|合约|契约|合同|牵手|联手|携手|交易|里程碑|里程金""",
     ROUNDUP: """round-up|roundup|recap|tally|weekly|this week in biotech|this week in pharma|this week in drug|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
         record year|record quarter|record month|record half|surge of|spate of|boom in|the rise of|understanding the|
@@ -139,7 +140,7 @@ _WORDS: dict[str, str] = {
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
         open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
         emerged as the|issues clarification|has learned|have learned|has been learned|according to a report|according to media reports|citing a report|
-        citing media reports|收购讨论|并购讨论|据传""",
+        citing media reports|: report|- report|– report|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
@@ -150,7 +151,10 @@ _WORDS: dict[str, str] = {
         secures|secured|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
-        exercise its option|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
+        exercise its option|exercised an option|exercises an option|exercising an option|regain|regains|regained|regaining|
+        discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
+        increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
+        existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
         expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|
         extends collaboration|extends its collaboration|extend their collaboration|extend the collaboration|
         extends partnership|extends its partnership|extend their partnership|extends pact|extend the pact|extend their pact|
@@ -248,7 +252,7 @@ _WORDS: dict[str, str] = {
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
         landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
-        licensing in|grab|grabs|grabbed|grabbing""",
+        licensing in|grab|grabs|grabbed|grabbing|backs|backed""",
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|

@@ -183,6 +183,20 @@ _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|fir
 _ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
 # "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
+_EXERCISED = re.compile(
+    r"\b(?:exercised|exercises|exercising)\s(?:an?|its|the|their)\s(?:[\w\-]+\s)?option\b|行使(?:了)?(?:其)?(?:选择权|期权)"
+)
+
+
+def _exercised_option(t: _Text, a: int, b: int) -> bool:
+    m = _EXERCISED.search(t.f, a, b)
+    return (
+        m is not None
+        and not _CONDITION_BEFORE.search(t.f, max(a, m.start() - 70), m.start())
+        and not _ZH_CONDITION_BEFORE.search(t.f, max(a, m.start() - 20), m.start())
+    )
+
+
 _ZH_CONDITION_BEFORE = re.compile(r"(?:倘|倘若|若|如果|如|一旦|待|在)[^，。；,]{0,16}$|(?:将|可|可以|有权)$")
 _SIGNING_AND = re.compile(r"(?:签约金?|首付款?|预付款?)(?:及|和|与|、)$")
 _MS_PAID_ZH = re.compile(r"[^，。,]{0,6}?(?:兑现|到账|到帐|入账|落袋)")
@@ -273,8 +287,9 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
     if plural and all(h.word != "licensing" for h in plural):
         starts = {h.start for h in plural}
         singular = [h for h in c.of(C.STRONG, a, b) + c.of(C.WEAK, a, b) if h.start not in starts]
-        if not singular:
-            return True  # "Korean platforms lead the deals", "Takeda sets aside $15bn for acquisitions"
+        if not singular and not any(f.startswith(" with ", h.end) for h in plural):
+            return True  # "Korean platforms lead the deals", "Takeda sets aside $15bn for acquisitions" (not
+            # "Vertex signs deals with Crispr, Exonics": one company's deals with the partners it names)
     return has_cjk(f[a:b]) and bool(_ZH_COUNT.search(f, a, b))
 
 
@@ -365,7 +380,8 @@ _SOURCING = (
     "people familiar", "people close", "people with knowledge", "sources said", "sources say", "source said",
     "sources familiar", "sources close", "according to people", "according to sources", "according to a person",
     "has learned", "have learned", "has been learned", "according to a report", "according to media reports",
-    "citing a report", "citing media reports",
+    "citing a report", "citing media reports", ": report", "- report", "– report", "declined to comment",
+    "declines to comment",
     "no final decision", "消息人士", "知情人士", "据知情", "外媒引述",
 )  # fmt: skip
 
@@ -533,6 +549,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
     elif body and _VOTE_LEAD.match(t.f, body[0][0], body[0][1]):
         return []
+    elif body and _exercised_option(t, *body[0]):
+        return []  # "Gilead licenses cancer drugs from Arcus" over "… has exercised an option to license": an old deal
     elif body and c.has(C.ROUNDUP, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):
         return []  # "生技报喜 50亿授权金到手" (no company named) over a lead listing several licences: a round-up
     elif body and _PAYMENT_WORD.search(f, h0, h1) and _not_news_of_a_deal(t, *body[0]):
@@ -855,6 +873,10 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     for a in amounts:
         a.in_title = in_title and a.start < t.title_end
     money.classify(f, amounts, acquisition, c)
+    if in_title and c.has(C.PLURAL, 0, t.title_end):
+        for a in amounts:  # "Vertex signs deals with Crispr, Exonics worth up to $2 billion": both deals' sum
+            if a.in_title and a.kind in ("total", "?") and c.has(C.PLURAL, 0, a.start):
+                a.kind = "other"
     fields: dict[str, Any] = {"deal_type": deal_type}
     if licensor:
         fields["licensor"] = licensor

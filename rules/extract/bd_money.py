@@ -215,6 +215,7 @@ _MILESTONE = re.compile(
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
     r"|^\s?in\s(?:additional|further|future|contingent)\s(?:[\w\-]+\s){0,2}?payments?\b"
     r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,22}?(?:里程碑|里程金|或有|履约款|履约付款)"  # (履约款: on performance)
+    r"|^\s?的?额外(?:潜在)?(?:付款|款项|收入)"  # 达成里程碑后,收取最多11.25亿美元的额外潜在付款
 )
 _MILESTONE_PRE = re.compile(
     r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "
@@ -229,7 +230,8 @@ _BUNDLE_POST = re.compile(
 )
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
 _INCLUDES_UPFRONT = re.compile(
-    r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes|inclusive of)[^.;。；]{0,30}(?:upfront|首付|预付)"
+    r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes|inclusive of|comprised of|comprising|consisting of|made up of)"
+    r"[^.;。；]{0,30}(?:upfront|up-front|up front|首付|预付)"
 )
 _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"

@@ -170,6 +170,7 @@ _GRABS = (
     "license in",
     "licence in",
     "licensing in",
+    "back",
 )
 _SOLD_ASSET = re.compile(
     r"\s(?:[\w\-’'&]+\s){0,5}?(?:brands?|units?|business(?:es)?|assets?|drugs?|portfolios?|products?|divisions?|"
