@@ -2782,3 +2782,58 @@ def test_cash_comprised_of_an_upfront_and_equity_is_the_whole() -> None:
         "$875 million and a $650 million equity investment.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (875_000_000, 1_520_000_000)
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 16, licences
+
+
+def test_has_negotiated_a_licence_makes_the_subject_the_licensee() -> None:
+    assert roles(
+        "Quorvex SA, a Belgian company developing an anti-tau antibody, said Roche Holding AG has negotiated an "
+        "exclusive global license to the therapy for $120 million up front, plus almost $2 billion in milestones."
+    ) == ("Quorvex", "Roche")
+
+
+def test_agreed_to_sell_a_product_to_y_for_a_price() -> None:
+    d = deal(
+        "In a move its chief said will focus the company on pain, the Texas-based Quorvex Pharmaceuticals Inc. has "
+        "agreed to sell one of its approved products, the diarrhea therapy Zelvora, to Harnell Therapeutics LLC for "
+        "$159 million in cash."
+    )
+    assert d is not None
+    assert (d["licensor"], d["licensee"], d.get("total")) == (
+        "Quorvex Pharmaceuticals Inc",
+        "Harnell Therapeutics LLC",
+        159_000_000,
+    )
+
+
+def test_the_end_of_an_old_licence_told_after_its_grant_is_no_deal() -> None:
+    opening = "康瑞药业(02999.HK)公布,根据授权合约,公司(作为授权人)授予Quorvex独家授权,容许其在大中华地区以外开发及商业化抗PD-L1单抗。"
+    later = "于授权合约终止后,其将重获该单抗在大中华地区以外的开发及商业化权益。"
+    assert deal(opening, opening + later) is None
+
+
+def test_a_lead_on_a_partnership_ended_then_its_old_terms_is_no_deal() -> None:
+    assert (
+        deal(
+            "康瑞医药“黑天鹅”:创新药海外遭抛弃",
+            "康瑞医药的合作方Quorvex日前决定终止双方的全球独家合作。2021年7月,康瑞医药与Quorvex就口服BTK抑制剂的全球开发达成"
+            "合作和许可协议,Quorvex为此向康瑞医药支付首付款1.25亿美元。",
+        )
+        is None
+    )
+
+
+def test_a_record_broken_is_no_part_of_a_name() -> None:
+    d = deal("康瑞生技授权国际药厂Zentiva,并取得6.7亿美元授权合约,刷新台湾新药授权纪录。")
+    assert d is None or d.get("licensor") != "刷新台湾新药"
+
+
+def test_a_sales_related_payment_is_a_milestone() -> None:
+    d = deal(
+        "AstraZeneca reaches agreement with Quorvex Pharmacare over anesthetics",
+        "Quorvex Pharmacare will buy commercialization rights outside the U.S. to the portfolio for an upfront payment "
+        "of $520 million. Quorvex will also pay AstraZeneca up to $250 million in a product sales-related payment.",
+    )
+    assert d is not None and d.get("total") == 770_000_000

@@ -102,7 +102,8 @@ _WORDS: dict[str, str] = {
         bagged|licens*|licenc*|in-licens*|out-licens*|outlicens*|rights to|rights for|rights outside|rights in|rights ex-|global rights|
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
-        won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|sells global rights|sold global rights|
+        won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
+        is selling|selling some rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
@@ -148,7 +149,7 @@ _WORDS: dict[str, str] = {
         buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
-        secures|secured|
+        secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
         exercise its option|exercised an option|exercises an option|exercising an option|regain|regains|regained|regaining|
@@ -252,7 +253,7 @@ _WORDS: dict[str, str] = {
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
         landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
-        licensing in|grab|grabs|grabbed|grabbing|backs|backed""",
+        licensing in|grab|grabs|grabbed|grabbing|backs|backed|has negotiated|negotiated""",
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|

@@ -44,7 +44,7 @@ DEAL_WORDS = (
     "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
-    "shell out", "shells out",
+    "shell out", "shells out", "to sell ", "agreed to sell", "is selling ",
     "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费",
@@ -183,6 +183,10 @@ _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|fir
 _ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
 # "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
+_TERMINATED = re.compile(
+    r"终止|重获|收回(?:了)?(?:全部|相关)?(?:权益|权利|授权)|遭抛弃|被抛弃|\bterminat\w*|\bregain\w*|\bhands? back\b|"
+    r"\bhanded back\b|\breturns? (?:the |its |global |all )?rights\b|\bopts? out\b|\bwalk(?:s|ed)? away\b"
+)
 _EXERCISED = re.compile(
     r"\b(?:exercised|exercises|exercising)\s(?:an?|its|the|their)\s(?:[\w\-]+\s)?option\b|行使(?:了)?(?:其)?(?:选择权|期权)"
 )
@@ -534,8 +538,9 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             if any(_strong_cue(t, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
                 start = i
                 break
-        if start is None or any(_roundup(t, s, e) for s, e in body[:start]):
-            return []  # (a lead that opens on the year's deal statistics, then recalls one deal: a feature)
+        if start is None or any(_roundup(t, s, e) or _TERMINATED.search(f, s, e) for s, e in body[:start]):
+            return []  # (a lead that opens on the year's deal statistics, or on the end of a partnership, then
+            # recalls one deal: a feature)
         if start and _PARTNERED_ZH.search(f, *body[start - 1]) and not _background(t, *body[start - 1]):
             start -= 1  # 荣昌生物发布公告称,与西雅图基因达成合作… · 荣昌生物将获得总额达26亿美元的潜在收入: the deal opens there
         s, e = body[start]
@@ -549,6 +554,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
     elif body and _VOTE_LEAD.match(t.f, body[0][0], body[0][1]):
         return []
+    elif body and _TERMINATED.search(f, *body[0]):
+        return []  # 授权合约终止后,其将重获…权益 / 决定终止双方的全球独家合作: the end of an old deal
     elif body and _exercised_option(t, *body[0]):
         return []  # "Gilead licenses cancer drugs from Arcus" over "… has exercised an option to license": an old deal
     elif body and c.has(C.ROUNDUP, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):

@@ -216,6 +216,7 @@ _MILESTONE = re.compile(
     r"|^\s?in\s(?:additional|further|future|contingent)\s(?:[\w\-]+\s){0,2}?payments?\b"
     r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,22}?(?:里程碑|里程金|或有|履约款|履约付款)"  # (履约款: on performance)
     r"|^\s?的?额外(?:潜在)?(?:付款|款项|收入)"  # 达成里程碑后,收取最多11.25亿美元的额外潜在付款
+    r"|^\s?in\s(?:an?\s)?(?:product\s)?(?:sales|regulatory|development)-(?:related|based)\s(?:milestone\s)?payments?\b"
 )
 _MILESTONE_PRE = re.compile(
     r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "
@@ -375,8 +376,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "upfront"
         elif component_before or _milestone_before(f, cues, clause_start, a.start):
             a.kind = "milestone"
-        elif not acquisition and re.match(r"\s?(?:in\s)?cash\b", post):
-            a.kind = "upfront"  # a licence "paying $370M cash"
+        elif not acquisition and re.match(r"\s?(?:in\s)?cash\b", post) and not re.search(r"\bfor\s?(?:about\s)?$", pre):
+            a.kind = "upfront"  # a licence "paying $370M cash" (not "sell Y to Z for $159 million in cash": the price)
         elif not acquisition and _PAYING.search(pre[-40:]) and not _TOTAL_POST.match(post):
             a.kind = "upfront"  # a licence: "is paying Arcellx $225 million … for rights to"
         elif acquisition and _PAYING.search(pre[-40:]) and re.match(r"\s?for\b", post):
