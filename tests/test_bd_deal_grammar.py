@@ -2837,3 +2837,22 @@ def test_a_sales_related_payment_is_a_milestone() -> None:
         "of $520 million. Quorvex will also pay AstraZeneca up to $250 million in a product sales-related payment.",
     )
     assert d is not None and d.get("total") == 770_000_000
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 16, acquisitions
+
+
+def test_a_letter_of_intent_is_no_agreed_purchase() -> None:
+    assert (
+        deal(
+            "康瑞药业发布公告称拟收购安泰药业股权",
+            "康瑞药业集团股份有限公司16日发布公告,称拟收购吉林省安泰药业有限责任公司90%股权。据公告,康瑞药业与上海某投资中心签订"
+            "收购安泰药业股权的收购意向书。",
+        )
+        is None
+    )
+
+
+def test_announcing_is_no_part_of_the_buyers_name() -> None:
+    d = deal("康瑞药业发布公告称以5亿元收购安泰药业股权")
+    assert d is not None and d["licensee"] == "康瑞药业"

@@ -183,6 +183,13 @@ _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|fir
 _ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
 # "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
+_INTENT_ONLY = re.compile(
+    r"(?:签订|签署|订立|达成)[^，。；]{0,30}(?:意向书|意向协议)|\b(?:signed|signs|entered into) an? "
+    r"(?:non-binding )?(?:letter of intent|memorandum of understanding|term sheet)\b"
+)
+_AGREED_PURCHASE = re.compile(
+    r"审议通过|董事会通过|股权转让协议|收购协议|购买协议|买卖协议|合并协议|\bdefinitive agreement|\bmerger agreement"
+)
 _TERMINATED = re.compile(
     r"终止|重获|收回(?:了)?(?:全部|相关)?(?:权益|权利|授权)|遭抛弃|被抛弃|\bterminat\w*|\bregain\w*|\bhands? back\b|"
     r"\bhanded back\b|\breturns? (?:the |its |global |all )?rights\b|\bopts? out\b|\bwalk(?:s|ed)? away\b"
@@ -863,6 +870,10 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     f, c = t.f, t.cues
     if not any(c.has(C.STRONG, a, b) or c.has(C.WEAK, a, b) for a, b in spans):
         return None
+    if any(_INTENT_ONLY.search(f, a, b) for a, b in spans[:ROLE_SPANS]) and not any(
+        _AGREED_PURCHASE.search(f, a, b) for a, b in spans[:ROLE_SPANS]
+    ):
+        return None  # 签订…收购意向书, "signed a letter of intent": a proposal, not an agreed deal
     zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
     names, licensor, licensee, paired = _roles_and_names(t, spans, zh)
     if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
