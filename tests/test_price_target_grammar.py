@@ -1178,3 +1178,16 @@ def test_a_conviction_list_addition_with_a_target_reaches_the_extractor() -> Non
     )
     (m,) = [m for m in engine.match(item) if m.rule.id == "analyst-rating-change"]
     assert (m.fields["broker"], m.fields["company"], m.fields["target"]) == ("Goldman Sachs", "Harlow Motors", 450)
+
+
+def test_a_rating_moved_old_to_new_without_from() -> None:
+    ev = first(
+        "Harlow Bio shares double",
+        "Wedbush upgraded Harlow Bio's stock rating Neutral to Outperform with a price target boosted from $2 to $7.",
+    )
+    assert (ev["rating"], ev.get("old_rating")) == ("Outperform", "Neutral")
+
+
+def test_malaysian_neutral_rating() -> None:
+    ev = first("麦格理上调顶级药业评级", "麦格理证券将顶级药业的评级从“落后大市”上调至“中和”,目标价上修至6元。")
+    assert (ev["rating"], ev.get("old_rating"), ev["action"]) == ("中和", "落后大市", "upgrade")

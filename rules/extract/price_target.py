@@ -263,6 +263,9 @@ _SKIP_HEAD = re.compile(
 _TO_MID = re.compile(r"\bto\b|至|到|->|→|升|降|上调|下调|上修|下修")
 _OLD_MID = re.compile(r"\bfrom\b|instead of|previous|prior|preceding|原")
 _ARROW = re.compile(r"->|→")
+_RATING_MOVED = re.compile(
+    r"\b(?:upgrad|downgrad|rais|lower|cut|mov|chang)\w*\b[^.;]{0,30}$|(?:上调|下调|调升|调降|调整)[^。;]{0,10}$"
+)
 _UPSIDE = re.compile(r"upside|上涨空间|上行空间|潜在升幅|升幅空间|潜在涨幅|涨幅空间|上升空间|potential return")
 _DOWNSIDE = re.compile(r"downside|下行空间|潜在跌幅|下跌空间")
 _TAIWAN = re.compile(
@@ -1381,6 +1384,8 @@ def _rating_pair(item: _Item, hits: list[Hit]) -> tuple[Hit | None, Hit | None]:
             return b, a
         if _ARROW.search(between):
             return b, a
+        if between.strip() in ("to", "至", "到") and _RATING_MOVED.search(f, max(0, a.start - 40), a.start):
+            return b, a  # "upgraded X's stock rating Neutral to Outperform"
         if _OLD_MID.search(between):
             return a, b
         if _PAREN_OPEN.fullmatch(between) and f[b.end : b.end + 2].lstrip()[:1] in (")", "）"):
