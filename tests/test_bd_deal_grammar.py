@@ -2856,3 +2856,20 @@ def test_a_letter_of_intent_is_no_agreed_purchase() -> None:
 def test_announcing_is_no_part_of_the_buyers_name() -> None:
     d = deal("康瑞药业发布公告称以5亿元收购安泰药业股权")
     assert d is not None and d["licensee"] == "康瑞药业"
+
+
+def test_a_brand_with_its_drug_name_in_brackets_is_no_company() -> None:
+    assert roles(
+        "Harnell Pharmaceutical Inc. said it plans to acquire all outstanding shares of Quorvex Sciences Inc. for "
+        "$5.60 each, putting the price tag at about $604 million.",
+        "At the heart of the deal is Zelvira (celecoxib), a migraine treatment that gives Harnell a foothold in "
+        "neurology.",
+    ) == ("Quorvex Sciences", "Harnell Pharmaceutical")
+
+
+def test_a_partner_and_its_country_describe_the_company_bought() -> None:
+    d = deal(
+        "康瑞制药锁定mRNA 收购美国研发伙伴",
+        "康瑞制药今天表示,将以32亿美元收购研发mRNA技术的合作伙伴美国泽维生物科学公司。",
+    )
+    assert d is not None and d["licensor"] == "泽维生物"

@@ -216,7 +216,7 @@ _ZH_STOP_WORDS = _wordlist(
     "与|和|及|同|跟|向|将|把|被|对|从|由|在|为|是|的|了|其|已|就|并|且|又|还|后|"
     "前|获|以|至|于|给|让|等|或|而|收购|并购|购买|购入|买下|授权|许可|宣布|公告|公布|签署|签订|订立|达成|"
     "获得|取得|引进|子公司|附属|旗下|央企|国企|公司|消息|报道|表示|透露|日电|日讯|指出|称|涨|跌|"
-    "日|月|年|股|板块|领涨|一家|一间|该|这家|本公司|本集团|本次|本年|本月|本周|全资|控股股东|大股东|股东|控股|来看|方面|中的|显示|包括|如|"
+    "日|月|年|股|板块|领涨|一家|一间|该|这家|本公司|本集团|本次|本年|本月|本周|全资|控股股东|大股东|股东|控股|合作伙伴|伙伴|来看|方面|中的|显示|包括|如|"
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
     "下属|分享|负担|处理|执行|上市后|接受|授予|锁定|瞄准|押注|加码|斩获|落地|刷新|创下|发布|巨头|药企|龙头|大厂|开发商|生产商|制造商|分销商|供应商|正式|"
@@ -359,6 +359,8 @@ def _zh_stem_start(f: str, end_start: int, limit: int) -> int | None:
         stem = f[s:end_start]
     if len(stem) < 2 or ZH_GENERIC.match(stem):
         return None
+    if stem.startswith("美国") and end_start - s >= 4:
+        s += 2  # 美国基因转译生物科学公司, 美国强生: the country describes the company (no name starts with it)
     return s
 
 
@@ -452,6 +454,9 @@ _INN = re.compile(
 )
 
 
+_INN_IN_BRACKETS = re.compile(r"\s?\((?:[a-z]{5,}(?:[ -][a-z]+){0,3})\)")
+
+
 def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int, int]) -> None:
     """Capitalised runs, cut at verbs (Title Case headlines) and descriptors; a run ending in a head word
     (Therapeutics, Inc., AG, Group) is a company name, any other is a weak candidate for a grammatical slot."""
@@ -464,6 +469,8 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
             low = text.rstrip(".,;:").lower()
             if len(text) < 2 or low in _STOP_WORDS or low in _RUN_BREAK or _INN.search(low):
                 continue  # (an INN capitalised in a headline: "… With Novartis on Tislelizumab")
+            if _INN_IN_BRACKETS.match(raw, m.end()):
+                continue  # "Elyxyb (celecoxib)": a brand with its drug's name, not a company
             _en_candidate(raw, [(a, m.end(), text)], e0, found)
             continue
         pos = a
