@@ -2873,3 +2873,11 @@ def test_a_partner_and_its_country_describe_the_company_bought() -> None:
         "康瑞制药今天表示,将以32亿美元收购研发mRNA技术的合作伙伴美国泽维生物科学公司。",
     )
     assert d is not None and d["licensor"] == "泽维生物"
+
+
+def test_two_companies_with_suffixes_entering_a_licence_are_a_deal() -> None:
+    d = deal(
+        "BOSTON – Quorvex Corp. and Harnell Biosciences Inc. entered a worldwide exclusive license agreement to develop "
+        "the kinase inhibitor QX-708."
+    )
+    assert d is not None and d["deal_type"] == "license"

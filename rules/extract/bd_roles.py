@@ -667,7 +667,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _pair(votes, st.left(h.start, 80), st.right(w + 6, 45), place)
     for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
         nxt = st.ms[i + 1]
-        gap = f[m.end : nxt.start]
+        gap = f[m.end : nxt.start].removeprefix(".")  # ("Abpro Corp. and Celltrion Inc. entered": the suffix's dot)
         if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, nxt.end, min(e0, nxt.end + 40)):
             _pair(votes, m, nxt, place)
     for h in cues.of(C.R_PARTY, s0, e0):  # deal with Y, partners at Y
