@@ -1191,3 +1191,11 @@ def test_a_rating_moved_old_to_new_without_from() -> None:
 def test_malaysian_neutral_rating() -> None:
     ev = first("麦格理上调顶级药业评级", "麦格理证券将顶级药业的评级从“落后大市”上调至“中和”,目标价上修至6元。")
     assert (ev["rating"], ev.get("old_rating"), ev["action"]) == ("中和", "落后大市", "upgrade")
+
+
+def test_fbr_is_a_broker() -> None:
+    ev = first(
+        "Premarket analyst action - healthcare",
+        "Harlow Bio (NASDAQ:HRLW) initiated with Buy rating and $61 (37% upside) price target by FBR & Co.",
+    )
+    assert ev["broker"].startswith("FBR & Co.") and ev["target"] == 61
