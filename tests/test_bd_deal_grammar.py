@@ -2881,3 +2881,15 @@ def test_two_companies_with_suffixes_entering_a_licence_are_a_deal() -> None:
         "the kinase inhibitor QX-708."
     )
     assert d is not None and d["deal_type"] == "license"
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 17
+
+
+def test_a_headline_price_that_contingent_payments_can_raise() -> None:
+    d = deal(
+        "康瑞药业将以约4.87亿美元现金收购基因医学开发商Quorvex Inc",
+        "康瑞药业将以约4.87亿美元现金收购Quorvex Inc。两家公司表示,该交易还包括按里程碑支付每股3美元的费用,并有可能将交易规模"
+        "增加到6.1亿美元。",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (487_000_000, 610_000_000)

@@ -400,7 +400,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         if a.kind == "?" and (subject := _TOTAL_SUBJECT.search(f, a.floor, a.start)) is not None:
             a.kind = "whole" if "includ" in f[subject.end() : a.start] else "total"  # "Total consideration including
             # the CVR, if the milestone is achieved, would be approximately $1.7 billion"
-        if a.kind == "total" and _WHOLE_BEFORE.search(pre[-40:]):
+        if a.kind in ("total", "?") and _WHOLE_BEFORE.search(pre[-40:]):
             a.kind = "whole"  # "使合并交易价值达到约24亿美元", "with the CVR it climbs to $2.4 billion": all of it
         if (
             a.kind == "?"
@@ -487,6 +487,7 @@ _AGGREGATE_OF = re.compile(
 _CONTINGENT_BEFORE = re.compile(r"\b(?:additional|contingent|cvrs?|potential|milestones?)\b")
 _WHOLE_BEFORE = re.compile(
     r"(?:使|令)[^，。,;；]{0,12}(?:达到|达至|升至|增至|提高至)[^，。,;；]{0,4}$"
+    r"|(?:交易规模|交易总额|交易价值|交易总值)[^，。,;；]{0,4}(?:增加到|增加至|增至|提高到|提高至|升至)[^，。,;；]{0,4}$"
     r"|[-–—,]\s?and (?:potentially |possibly )?(?:up to|as much as)\s?$"
     r"|\b(?:climbs|rises|brings|bringing|takes|taking)\s(?:\w+\s){0,4}?to\s(?:about\s|around\s|roughly\s|some\s)?$"
 )
@@ -522,7 +523,16 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
     explicit: Amount | None = (title_totals or body_totals)[0] if (title_totals or body_totals) else None
     upfronts = kind("upfront")
     wholes = [a for a in amounts if a.kind == "whole"]
-    if wholes and not title_totals and (explicit is None or explicit.currency == wholes[0].currency):
+    # 将以约4.87亿美元现金收购 … 有可能将交易规模增加到6.1亿美元: the headline's price, then the whole it can grow to
+    grown = bool(
+        wholes
+        and acquisition
+        and title_totals
+        and not upfronts
+        and wholes[0].currency == title_totals[0].currency
+        and wholes[0].value > title_totals[0].value
+    )
+    if wholes and (not title_totals or grown) and (explicit is None or explicit.currency == wholes[0].currency):
         if explicit is not None and acquisition and not upfronts and explicit.value < wholes[0].value:
             upfronts = [explicit]  # the cash price before the contingent part that completes it
         explicit = wholes[0]
