@@ -2893,3 +2893,21 @@ def test_a_headline_price_that_contingent_payments_can_raise() -> None:
         "增加到6.1亿美元。",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (487_000_000, 610_000_000)
+
+
+def test_an_inn_in_chinese_text_is_no_company() -> None:
+    d = deal(
+        "12月4日,默克公司与康瑞医药宣布就一种CSF-1R小分子抑制剂Zelvotinib(QX021)达成独家许可协议。",
+        "12月4日,默克公司与康瑞医药宣布就一种CSF-1R小分子抑制剂Zelvotinib(QX021)达成独家许可协议。根据协议条款,默克将获得在中国"
+        "市场针对Zelvotinib进行商业化的许可。康瑞医药将获得7000万美元的首付款。",
+    )
+    assert d is not None and d["licensor"] == "康瑞医药"
+
+
+def test_cash_including_a_share_purchase_and_an_upfront_is_the_whole() -> None:
+    d = deal(
+        "Quorvex up 8% premarket on new $1B 10-year collaboration with Biogen",
+        "Under the terms of the deal, Biogen will pay Quorvex Pharmaceuticals $1B in cash, including $625M to purchase "
+        "11,501,153 shares of Quorvex common stock at $54.34 per share and a $375M upfront payment.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (375_000_000, 1_000_000_000)

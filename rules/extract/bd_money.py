@@ -198,7 +198,8 @@ _OTHER_POST = re.compile(
     r"market|premium|的?(?:营收|收入|销售额|市值|融资|市场|估值|营业额|成交额))"
 )
 _EQUITY = re.compile(
-    r"^\s?(?:\(|（)?(?:in )?(?:an? )?(?:equity investment|in equity|of equity|equity stake|in (?:newly issued )?shares|"
+    r"^\s?to (?:purchase|buy) (?:[\d,]+ )?(?:new(?:ly issued)? )?(?:shares|common shares)"  # "$625M to purchase 11,501,153 shares"
+    r"|^\s?(?:\(|（)?(?:in )?(?:an? )?(?:equity investment|in equity|of equity|equity stake|in (?:newly issued )?shares|"
     r"of (?:common )?stock|的?股权投资|的?股权认购|认购|的(?:(?:(?!现金|加|及|和|与)[a-z\u4e00-\u9fff ]){1,12}的?)?(?:股份|股票|认股权证))"
 )
 _UPFRONT_POST = re.compile(
@@ -232,7 +233,7 @@ _BUNDLE_POST = re.compile(
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
 _INCLUDES_UPFRONT = re.compile(
     r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes|inclusive of|comprised of|comprising|consisting of|made up of)"
-    r"[^.;。；]{0,30}(?:upfront|up-front|up front|首付|预付)"
+    r"(?:[^.;。；]|\.\d){0,110}?(?:upfront|up-front|up front|首付|预付)"
 )
 _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
@@ -362,7 +363,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
         elif (
             _BUNDLE_POST.search(post_full[:60])
-            or _INCLUDES_UPFRONT.match(f[tail : tail + 60])
+            or _INCLUDES_UPFRONT.match(f[tail : tail + 160])
             or _bundle_before(cues, clause_start, a.start)
         ):
             a.kind = "bundle"

@@ -644,6 +644,7 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         low = word.lower()
         if (
             low in _STOP_WORDS
+            or _INN.search(low)  # Pimicotinib(ABSK021): a drug's name
             or low.rsplit(" ", 1)[-1] in _DEAL_NOUNS  # 反向购并(Reverse Merger): the deal's name, not a company's
             or low in _SUFFIX_WORDS
             or (word[0].islower() and not _CAMEL.match(word))
