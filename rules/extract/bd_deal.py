@@ -29,7 +29,7 @@ from rules.extract import bd_money as money
 from rules.extract.bd_cues import scan
 from rules.extract.bd_names import LATIN, STRONG, Names, find_names
 from rules.extract.bd_roles import Votes, decide, vote
-from rules.extract.bd_text import both_scripts, fold_zh, has_cjk, sentences
+from rules.extract.bd_text import PRICE_EN, both_scripts, fold_zh, has_cjk, sentences
 
 HEAD = 700  # characters of the lead read for the deal: its terms come first in news and filings
 ROLE_SPANS = 5  # the headline and the first sentences of the lead name the parties
@@ -199,13 +199,14 @@ _EXERCISED = re.compile(
 )
 
 
+def _conditional(f: str, a: int, at: int) -> bool:
+    """What comes at `at` is said on a condition: "if Y exercises its option", 倘Y行使选择权."""
+    return bool(_CONDITION_BEFORE.search(f, max(a, at - 70), at) or _ZH_CONDITION_BEFORE.search(f, max(a, at - 20), at))
+
+
 def _exercised_option(t: _Text, a: int, b: int) -> bool:
     m = _EXERCISED.search(t.f, a, b)
-    return (
-        m is not None
-        and not _CONDITION_BEFORE.search(t.f, max(a, m.start() - 70), m.start())
-        and not _ZH_CONDITION_BEFORE.search(t.f, max(a, m.start() - 20), m.start())
-    )
+    return m is not None and not _conditional(t.f, a, m.start())
 
 
 _ZH_CONDITION_BEFORE = re.compile(r"(?:倘|倘若|若|如果|如|一旦|待|在)[^，。；,]{0,16}$|(?:将|可|可以|有权)$")
@@ -310,13 +311,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         (h.start == 0 or f[h.start - 1] != "-")
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
-        and not (
-            ("exercis" in h.word or "行使" in h.word)
-            and (
-                _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start)
-                or _ZH_CONDITION_BEFORE.search(f, max(a, h.start - 20), h.start)
-            )
-        )  # (倘Y行使选择权, "if Y exercises its option": the option granted now)
+        and not (("exercis" in h.word or "行使" in h.word) and _conditional(f, a, h.start))
+        # (倘Y行使选择权, "if Y exercises its option": the option granted now)
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
         and not (h.word in ("核准", "批准", "获批") and _ZH_APPROVED_ADJ.search(f, max(a, h.start - 8), h.start))
         and not (h.word == "进展" and f[h.start - 1 : h.start] == "新")  # 中国创新药“出海”又有新进展: news
@@ -753,8 +749,7 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
 
 
 _PAID_FOR = re.compile(
-    r"\b(?:pay|pays|paying|fork(?:s|ing)? over|shell(?:s|ing)? out)\s(?:about\s|around\s|roughly\s|nearly\s|some\s)?"
-    r"(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\b(?:\sin\scash)?\sfor\s([^,;.\n]{1,60})"
+    rf"\b(?:pay|pays|paying|fork(?:s|ing)? over|shell(?:s|ing)? out)\s{PRICE_EN}\sfor\s([^,;.\n]{{1,60}})"
 )
 _WHAT_A_LICENCE_BUYS = re.compile(
     r"['’]s?\b|\brights?\b|licen[cs]|\b(?:drug|drugs|antibod|asset|candidate|program|therap|inhibitor|molecule|adc|"

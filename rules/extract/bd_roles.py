@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from rules.extract import bd_cues as C
 from rules.extract.bd_cues import Cues
 from rules.extract.bd_names import LATIN, STRONG, ZH_GENERIC, Mention, Names, big_pharma
-from rules.extract.bd_text import has_cjk
+from rules.extract.bd_text import PRICE_EN, has_cjk
 
 OTHER = -2  # "the firm": the other party
 
@@ -231,10 +231,7 @@ _UNNAMED_SOURCE = re.compile(
 )
 _SPUN_OFF_AFTER = re.compile(r"(?:['’]s)?\s(?:[a-z][\w\-]*\s){0,2}?(?:spin-?offs?|spin-?outs?)\b")
 _PARTICIPLE_END = re.compile(r"\b(?!(?:made|agreed|announced|completed)\b)[a-z]+(?:ed|en)$")
-_PAY_FOR = re.compile(
-    r"\s(?:about\s|around\s|roughly\s|nearly\s|some\s)?(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\b"
-    r"(?:\sin\scash)?\s(?:to\sacquire|to\sbuy|for)\s"
-)
+_PAY_FOR = re.compile(rf"\s{PRICE_EN}\s(?:to\sacquire|to\sbuy|for)\s")
 _POSS = re.compile(r"\.?['’]s\s|(?<=s)['’]\s")
 _INFINITIVES = frozenset(
     re.split(

@@ -84,3 +84,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     if text[s:end].strip():
         spans.append((s, end))
     return spans
+
+
+# An English price as written after a paying verb: "about $430 million", "$4.9 billion in cash"
+PRICE_EN = (
+    r"(?:about\s|around\s|roughly\s|nearly\s|some\s)?(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)?\b"
+    r"(?:\sin\scash)?"
+)
