@@ -2853,6 +2853,23 @@ def test_a_letter_of_intent_is_no_agreed_purchase() -> None:
     )
 
 
+def test_a_board_approval_after_a_letter_of_intent_is_an_agreed_purchase() -> None:
+    d = deal(
+        "康瑞医药拟以3亿元收购安泰药业60%股权",
+        "康瑞医药公告,公司董事会审议通过以3亿元收购安泰药业60%股权的议案。此前,公司与安泰药业股东签订了收购意向书。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("安泰药业", "康瑞医药")
+
+
+def test_a_definitive_agreement_after_a_letter_of_intent_is_an_agreed_purchase() -> None:
+    d = deal(
+        "Harnell signs letter of intent to buy Quorvex",
+        "Harnell Pharma said it signed a letter of intent to acquire Quorvex Bio for $300 million; its board approved a "
+        "definitive agreement on Friday.",
+    )
+    assert d is not None and d["licensee"] == "Harnell Pharma"
+
+
 def test_announcing_is_no_part_of_the_buyers_name() -> None:
     d = deal("康瑞药业发布公告称以5亿元收购安泰药业股权")
     assert d is not None and d["licensee"] == "康瑞药业"

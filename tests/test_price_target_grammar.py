@@ -1199,3 +1199,62 @@ def test_fbr_is_a_broker() -> None:
         "Harlow Bio (NASDAQ:HRLW) initiated with Buy rating and $61 (37% upside) price target by FBR & Co.",
     )
     assert ev["broker"].startswith("FBR & Co.") and ev["target"] == 61
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 18
+
+
+def test_benchmark_acting_as_an_analyst_is_the_broker() -> None:
+    ev = first(
+        "Benchmark initiates Quorvex at Buy",
+        'Benchmark initiated coverage on Quorvex Inc (NASDAQ:QRVX) with a "buy" rating and $75 price target.',
+    )
+    assert ("Benchmark" in ev["broker"], ev["company"], ev["target"], ev["action"]) == (True, "Quorvex", 75, "initiate")
+
+
+def test_a_benchmark_index_is_no_broker() -> None:
+    assert events("Harnell beats the benchmark", "The benchmark index rose 2% as Harnell met its price target.") == []
+
+
+def test_a_company_slashed_to_hold_at_a_broker() -> None:
+    ev = first("Harnell slashed to Hold at Loop Capital")
+    assert (ev["broker"], ev["company"], ev["action"]) == ("Loop Capital", "Harnell", "downgrade")
+
+
+def test_downgrades_at_listed_companies_name_no_firm() -> None:
+    found = events(
+        "3 big analyst cuts: Harnell and Quorvex",
+        "Here is your recap of the biggest analyst cuts since yesterday: downgrades at Harnell and Quorvex. Wells "
+        "Fargo downgraded Quorvex to Hold from Buy.",
+    )
+    assert [e["broker"] for e in found] == ["Wells Fargo"]
+
+
+def test_a_name_before_a_ticker_stops_at_the_sentence_before() -> None:
+    ev = first(
+        "2 analyst cuts",
+        "Today's cuts hit Harnell and Quorvex. Quorvex (NYSE:QRV) received two downgrades. Wells Fargo downgraded "
+        "the company to Hold from Buy.",
+    )
+    assert (ev["company"], ev["ticker"]) == ("Quorvex", "QRV")
+
+
+def test_a_broker_after_a_colon_acts() -> None:
+    found = events(
+        "2 Downgrades of Note",
+        "Below are the details for each downgrade: BofA Securities downgraded Harnell to Neutral from Buy. Wells "
+        "Fargo downgraded Quorvex to Hold from Buy.",
+    )
+    assert [(e["company"], e["rating"]) for e in found] == [("Harnell", "Neutral"), ("Quorvex", "Hold")]
+
+
+def test_a_company_call_after_a_sector_headline() -> None:
+    ev = first(
+        "瑞银上调内房股目标价", "瑞银将内房股目标价平均上调8%,其中对康瑞置业(01234.HK)维持「买入」评级,目标价13元。"
+    )
+    assert (ev["company"], ev["rating"], ev["target"], ev["action"]) == ("康瑞置业", "买入", 13, "reiterate")
+
+
+def test_a_rating_closing_a_target_call() -> None:
+    ev = first("国泰君安晨报", "1. 康瑞科技(300454):预计公司2020-22年EPS为2.08元,上调目标价至246.5元(+14.3%),增持。")
+    assert (ev["rating"], ev["target"]) == ("增持", 246.5)

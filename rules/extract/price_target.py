@@ -34,7 +34,7 @@ from typing import Any
 
 from rules.extract import Document, Fields, register
 from rules.extract.common import original, round_value
-from rules.extract.pt_scan import CAP, Cue, Hit, aligned_fold, clauses, passes_gate, scan
+from rules.extract.pt_scan import ABBREVIATIONS, CAP, Cue, Hit, aligned_fold, clauses, passes_gate, scan
 from rules.extract.pt_table import TABLE_LEAD, table_events
 from rules.extract.pt_words import SCALE, WEAK, rating_level
 from rules.lexicon import load
@@ -282,6 +282,12 @@ _EN_AT_FIRM = re.compile(
     r"(?:at|by|from)\s+([A-Z][A-Za-z&'’-]+(?:\s+[A-Z][A-Za-z&'’-]+){0,3})"
     r"(?=[ \t]*(?:[.,;:)\n]|$)|\s+(?:on|with|which|who|analysts?|after|in|and|this|today|yesterday|earlier|to|from)\b)"
 )
+# A broker whose short name is an ordinary word ("Benchmark") is one only as the subject of an analyst's action
+_BROKER_IN_ACTION = re.compile(
+    r"\bBenchmark(?=\s+(?:analysts?\b|(?:initiat|upgrad|downgrad|raise|raising|lift|cut|lower|reiterat|maintain|start|"
+    r"resum|boost|trim|launch)\w*\b))"
+)
+_CHANGES_AT = re.compile(r"\b(?:upgrades|downgrades|cuts|hikes|changes|calls|initiations)\s$")
 _NOT_FIRMS = frozenset(
     [
         "monday",
@@ -445,6 +451,10 @@ _SUBJECT_VERBS = frozenset(
         "raised",
         "cut",
         "lowered",
+        "slashed",
+        "trimmed",
+        "lifted",
+        "boosted",
         "jumps",
         "jumped",
         "falls",
@@ -802,6 +812,7 @@ _ZH_PUNCT = re.compile(r"[,，。；;]")
 _ZH_CLAUSE_END = re.compile(r"[。；;]|(?<=.)[,，]")
 _SPACES = re.compile(r"\s+")
 _NUMERIC_TICKER = re.compile(r"(\d+)[.-]?([A-Z]*)")
+_CLAUSE_TAIL = re.compile(r"[,，;；。]")
 _CONSENSUS = re.compile(r"consensus|average|平均|一致")
 _SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|展望|的看法)")
 _RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
@@ -1222,6 +1233,9 @@ class _Item:
             for h in hits
             if not self._in_ticker(h.start, h.end)  # "UBS (NYSE:UBS)": the covered bank's symbol, not a broker
         ]
+        for act in _BROKER_IN_ACTION.finditer(t):
+            if not any(act.start() < b.end and b.start < act.end() for b in found):
+                found.append(_Broker(act.start(), act.end(), "The Benchmark Company", act.group(), True))
         taken = [(b.start, b.end) for b in found]
 
         def free(s: int, e: int) -> bool:
@@ -1265,6 +1279,8 @@ class _Item:
             s, e = m.start(1), m.end(1)
             if m.start() > 0 and t[m.start() - 1 : m.start()].isalnum():
                 continue
+            if _CHANGES_AT.search(f, max(0, m.start() - 20), m.start()):
+                continue  # "downgrades at Snap, Southwest …": the companies of a round-up, not a firm
             name = m.group(1)
             words = name.lower().split()
             if (
@@ -1293,7 +1309,7 @@ class _Item:
             return False  # "目标价以高盛的400元为最高": the range of standing targets, no action of its own
         if "\u4e00" <= f[start] <= "\u9fff":
             return not (before.endswith(_OBJECT_BEFORE_ZH) or _OBJECT_AFTER_ZH.match(after))
-        words = before.split()
+        words = [] if before.endswith((":", "：")) else before.split()  # "details for each downgrade: BofA …"
         if words and (
             (words[-1].startswith(_OBJECT_VERBS) and words[-1] not in ("upgrade", "downgrade"))  # not the noun
             or words[-1] in ("on", "likes", "prefers", "over", "vs", "vs.")
@@ -1347,8 +1363,8 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
     f = item.folded
     pre = f[max(0, h.start - 16) : h.start]
     post = f[h.end : h.end + 14]
-    if _CONSENSUS.search(f, max(0, h.start - 45), h.start):  # "an average broker rating score of 1.00 (Strong Buy)"
-        return False
+    if _CONSENSUS.search(_CLAUSE_TAIL.split(f[max(0, h.start - 45) : h.start])[-1]):
+        return False  # "an average broker rating score of 1.00 (Strong Buy)" (not 平均上调8%,其中…维持「买入」)
     if post.startswith(("-equivalent", " equivalent")):  # "cut to sell-equivalent": the lead names the rating
         return False
     if _SECTOR_VIEW_AFTER.match(post):
@@ -1370,6 +1386,8 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
         return True
     if _RATING_NOUN_AFTER.match(post):
         return True
+    if pre[-1:] in ",，" and post[:1] in ("。", ";", "；", "") and "目标价" in f[max(0, h.start - 40) : h.start]:
+        return True  # "上调目标价至246.5元(+14.3%),增持。": the rating closes the call
     return _RATING_VERB_BEFORE.search(pre) is not None
 
 
@@ -1739,6 +1757,8 @@ def _read_ticker_name(item: _Item, t: _Ticker) -> str | None:
     for w in reversed(window.split()):  # the capitalised run that ends at the ticker
         if not (w[:1].isupper() or w[:1].isdigit() or (words and w in ("of", "and", "&", "de"))):
             break
+        if words and w.endswith(".") and "." not in w[:-1] and w[:-1].lower() not in ABBREVIATIONS and len(w) > 2:
+            break  # "… at Harnell and Quorvex. Quorvex (NYSE:QRV)": the sentence before ends there
         words.append(w)
         if len(words) == 6:
             break
@@ -2024,12 +2044,15 @@ def _calls(item: _Item) -> list[_Call]:
                 None,
             )
             restated = False
+            # "…目标价平均上调8%,其中对X维持「买入」": one company of the sector call, not the headline restated
+            named_in_sector = any(c.kind == "sub" and c.start == s and c.word in ("当中", "其中") for c in clause_cues)
             if call is None and company:  # the lead's first call restating the headline's ("AMD" / "Advanced Micro …")
                 call = next(
                     (
                         c
                         for c in calls
                         if c.order == 0
+                        and not (c.sector and named_in_sector)
                         and c.broker.canonical == broker.canonical
                         and (
                             c.target is None
@@ -2252,7 +2275,11 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
     if not passes_gate(doc.text):
         return None
     item = _Item(doc)
-    if not item.broker_hits and not any(c.kind in ("firm", "zfirm") for c in item.cues):
+    if (
+        not item.broker_hits
+        and not any(c.kind in ("firm", "zfirm") for c in item.cues)
+        and not _BROKER_IN_ACTION.search(item.text)
+    ):
         return None
     item.find_brokers()
     lead = TABLE_LEAD.search(item.folded)

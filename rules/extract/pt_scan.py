@@ -150,7 +150,8 @@ def _gate() -> Any:
 @cache
 def _raw_brokers() -> Any:
     """Broker names and firm words as they are written (lower case, Simplified and Traditional forms)."""
-    words = set(_FIRM_WORDS) | {"证券", "證券", "研究", "资本", "資本", "投顾", "投顧"}
+    # ("benchmark": a broker only as the subject of an analyst's action, which the extractor checks)
+    words = set(_FIRM_WORDS) | {"证券", "證券", "研究", "资本", "資本", "投顾", "投顧", "benchmark"}
     for canonical, aliases in load("brokers").entries.items():
         for alias in (canonical, *aliases):
             low = alias.lower()
@@ -274,7 +275,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         "喊",
         "上看",
     ),
-    "sub": (" while ", "whereas", "同时", "此外", "另外", "另一方面"),
+    "sub": (" while ", "whereas", "同时", "此外", "另外", "另一方面", "当中", "其中"),
     "upside": (
         "upside",
         "downside",
@@ -419,7 +420,7 @@ def aligned_fold(text: str) -> str:
 
 # Sentence ends. A period ends a sentence unless it closes an abbreviation ("Inc.", "U.S.", "J.P.").
 _BOUNDARY = re.compile(r"[。；;!?！？\n…]|\.(?=\s|$)")
-_ABBREV = frozenset(
+ABBREVIATIONS = _ABBREV = frozenset(
     [
         "inc",
         "corp",
