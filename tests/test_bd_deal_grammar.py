@@ -2928,3 +2928,160 @@ def test_cash_including_a_share_purchase_and_an_upfront_is_the_whole() -> None:
         "11,501,153 shares of Quorvex common stock at $54.34 per share and a $375M upfront payment.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (375_000_000, 1_000_000_000)
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 18
+
+
+def test_a_disease_in_a_title_case_headline_is_no_party() -> None:
+    lic, lee = roles(
+        "Harnell Bets On China's ADC In $1.6B Cancer Deal",
+        "Harnell Inc (NASDAQ: HRNL) and Quorvex Co Ltd have entered into an exclusive worldwide licensing agreement to "
+        "develop quorvetamab. For $200 million upfront, Harnell is getting ex-Asia rights to Chinese biotech Quorvex's "
+        "HER2-targeted antibody quorvetamab.",
+    )
+    assert (lic, lee) == ("Quorvex", "Harnell")
+
+
+def test_several_companies_dealing_one_after_another_are_a_roundup() -> None:
+    assert (
+        deal(
+            "不到一周内,就有三家中国药企相继达成了海外授权交易。",
+            "不到一周内,就有三家中国药企相继达成了海外授权交易。10月12日,康瑞生物宣布授予Quorvex其所拥有的一款ADC在海外市场"
+            "开发的独家权利。Quorvex将向康瑞生物支付7000万美元首付款。",
+        )
+        is None
+    )
+
+
+def test_an_upfront_payment_made_to_a_company_names_the_licensor() -> None:
+    lic, lee = roles(
+        "Harnell Enters License Agreement With Quorvex for QX-20093",
+        "Harnell has entered into an exclusive license agreement with Quorvex Pharmaceutical Group for its QX-20093 "
+        "antibody. Harnell will make an initial upfront payment of $185 million to Quorvex.",
+    )
+    assert (lic, lee) == ("Quorvex", "Harnell")
+
+
+def test_a_byline_is_no_party() -> None:
+    lic, lee = roles(
+        "HRN Enters License Agreement With Quorvex for QX-20093",
+        "By Jane Roe HRN has entered into an exclusive license agreement with Quorvex Pharmaceutical Group. HRN will "
+        "make an initial upfront payment of $185 million to Quorvex.",
+    )
+    assert (lic, lee) == ("Quorvex", "HRN") and "Roe" not in lee
+
+
+def test_payments_of_up_to_an_amount_are_the_total() -> None:
+    d = deal(
+        "Harnell licenses QX-20093 antibody from Quorvex",
+        "Harnell Pharma has licensed the QX-20093 antibody from Quorvex Bio, with payments of up to $1.71 billion "
+        "depending upon milestones being met. Harnell will pay $185 million upfront.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (185_000_000, 1_710_000_000)
+
+
+def test_terms_that_add_up_to_almost_an_amount_are_the_total() -> None:
+    d = deal(
+        "Nearly $2B on the table in Quorvex and Harnell's new partnership",
+        "In a deal with terms that could add up to almost $2 billion, Harnell Inc. and Quorvex Biopharma Co. Ltd. plan "
+        "to develop the antibody quorlimab. Quorvex will get an up-front $180 million by licensing the antibody to "
+        "Harnell, along with a $20 million milestone payment based on phase I results.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (180_000_000, 2_000_000_000)
+
+
+def test_the_exact_total_over_the_rounded_one_and_a_down_payment() -> None:
+    d = deal(
+        "Quorvex has licensed out its drug candidate to Harnell in a deal worth up to 1.2 trillion won.",
+        "Korea's biotech Quorvex Bio has licensed out its new drug candidate QX301 to Harnell Pharma in a deal worth up "
+        "to 1.27 trillion won. The total contract value is 1.272 trillion won. Quorvex Bio will receive 90 billion won "
+        "in down payment.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (90e9, 1.272e12)
+
+
+def test_a_licence_recalled_then_ended_is_no_deal() -> None:
+    assert (
+        deal(
+            "康瑞医药公布,2021年7月,公司与Quorvex Inc.就口服小分子抑制剂康瑞替尼的全球开发达成合作和许可协议。",
+            "康瑞医药公布,2021年7月,公司与Quorvex Inc.就口服小分子抑制剂康瑞替尼的全球开发达成合作和许可协议。根据协议约定,"
+            "Quorvex已向公司支付首付款1.25亿美元。近日,Quorvex已通知公司,决定终止上述合作和许可协议。",
+        )
+        is None
+    )
+
+
+def test_a_right_to_terminate_is_a_term_of_the_new_deal() -> None:
+    d = deal(
+        "Harnell licenses QX-1 antibody from Quorvex Bio",
+        "Harnell Pharma licensed the QX-1 antibody from Quorvex Bio for $20 million upfront. Harnell will develop the "
+        "drug globally. Harnell may terminate the agreement on 90 days' notice.",
+    )
+    assert d is not None and d["licensor"] == "Quorvex Bio"
+
+
+def test_a_share_move_on_an_approval_recalling_an_old_licence_is_no_deal() -> None:
+    assert (
+        deal(
+            "康瑞医药(01234)涨超4%",
+            "康瑞医药(01234)现涨超4%,报29.15港元。消息面上,康瑞医药宣布,公司自主研发的抗肿瘤新药康瑞替尼获得欧盟委员会批准。"
+            "据悉,2023年1月,康瑞医药与Quorvex制药签订海外许可协议,Quorvex制药获得全球独家许可。",
+        )
+        is None
+    )
+
+
+def test_a_name_with_an_ampersand_and_a_legal_suffix_before_its_ticker() -> None:
+    d = deal(
+        "Harnell Boosts Portfolio With New Deal",
+        "The pharmaceutical giant Harnell & Co., Inc. (NYSE: HRN) is back with a new deal, acquiring Quorvex "
+        "Therapeutics, Inc. (NASDAQ: QRVX) for $1.85 billion.",
+    )
+    assert d is not None and d["licensee"] == "Harnell & Co., Inc"
+
+
+def test_a_proposal_after_a_rejected_approach_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell proposes $30 bln all-share tie-up with Quorvex",
+            "Pharmaceutical group Harnell said it was seeking to buy Quorvex in a $30 billion all-share deal. Harnell "
+            "went public with its proposal after Quorvex rejected the approach.",
+        )
+        is None
+    )
+
+
+def test_two_companies_described_by_their_home_cities_enter_a_licence() -> None:
+    lic, lee = roles(
+        "In a deal that brings $60 million up front, Shanghai-based Quorvex Biotherapeutics Inc. and San Diego-based "
+        "Harnell Bio Inc. entered a licensing agreement for Quorvex's T-cell engager, QX-06, for autoimmune disease."
+    )
+    assert (lic, lee) == ("Quorvex Biotherapeutics", "Harnell Bio")
+
+
+def test_therapies_and_disorders_pass_the_gate() -> None:
+    d = deal(
+        "Quorvex Co. Ltd. licenses its platform to Harnell Inc. in a deal valued up to $861 million",
+        "Quorvex Co. Ltd. granted Harnell Inc. an exclusive licence to its platform to develop nucleic acid therapies "
+        "for neurological disorders.",
+    )
+    assert d is not None and d["total"] == 861_000_000
+
+
+def test_a_monoclonal_antibody_counted_is_no_count_of_deals() -> None:
+    d = deal(
+        "康瑞药业两款PD-(L)1单抗与海外初创达成合作,作价最高可达13亿美元",
+        "10月27日,康瑞药业宣布与Quorvex达成战略合作,将独家授权Quorvex在大中华区以外地区开发和商业化两款单抗。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞药业", "Quorvex")
+
+
+def test_a_rival_to_a_company_s_drug_is_no_party() -> None:
+    lic, lee = roles(
+        "Harnell pays $7.5M for rival to Quorvex's oncology ADC Padlex",
+        "Harnell Pharmaceuticals is mounting a battle against Quorvex, spending $7.5 million on a challenger to the "
+        "antibody-drug conjugate Padlex. Harnell has picked up regional rights to a would-be rival to Padlex through a "
+        "deal with Pellman Biopharmaceutical.",
+    )
+    assert (lic, lee) == ("Pellman Biopharmaceutical", "Harnell")

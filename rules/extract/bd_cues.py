@@ -146,7 +146,8 @@ _WORDS: dict[str, str] = {
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
-        buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|
+        buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|proposes|seeking to buy|seeks to buy|
+        seeking to acquire|seeks to acquire|went public with its proposal|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
@@ -243,7 +244,8 @@ _WORDS: dict[str, str] = {
     R_PAY: """pay|pays|paying|paid|dole out|doles out|doled out|doling out|fork over|forks over|forked over|shell out|
         shells out|shelled out|hand over|hands over|put up|puts up|commit|commits|committed|plunk down|stump up|bet|bets|
         wager|wagers|wagered|make an upfront payment|makes an upfront payment|made an upfront payment|
-        make an up-front payment|makes an up-front payment|
+        make an up-front payment|makes an up-front payment|make an initial upfront payment|makes an initial upfront payment|
+        make an initial payment|makes an initial payment|make a one-time payment|makes a one-time payment|
         betting|spend|spends|spending|spent|hands|handed|give|gives|giving""",
     R_RECEIVE: """receive|receives|received|receiving|is getting|are getting|gets|get|getting|got|stands to receive|
         stand to receive|stands to gain|stands to earn|eligible|could earn|could receive|could get|could reap|could pocket|
@@ -257,7 +259,7 @@ _WORDS: dict[str, str] = {
     RIGHTS: """rights|right|license|licence|option|access""",
     ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|
-        franchise|lead|consumer|pill|pills|tablet|shot|injectable""",
+        franchise|lead|consumer|pill|pills|tablet|shot|injectable|engager|t-cell engager|cell therapy|antagonist|modulator""",
     R_ORIGIN: """discovered by|developed by|originated by|invented by|created by|owned by""",
     R_SYM: """sign*|ink|inks|inked|strike|strikes|struck|enter|enters|entered|form|forms|formed|clinch*|seal|seals|sealed|
         agree|agrees|agreed|reach|reaches|reached|announce*|unveil*|pen|pens|penned|team up|teams up|teamed up|partner*|

@@ -50,7 +50,7 @@ DEAL_WORDS = (
     "併", "选择权费",
 )  # fmt: skip
 PHARMA_WORDS = (
-    "pharma", "biotech", "therapeut", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
+    "pharma", "biotech", "therap", "disorder", "nucleic acid", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
     "vaccine", "clinical", "molecule", "inhibitor", "gene therap", "cell therap", "car-t", "glp-1", "obesity",
     "cancer", "tumor", "tumour", "disease", "adc", "sirna", "bispecific", "biosimilar", "fda", "pipeline", "bio ",
     "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技", "生医",
@@ -134,12 +134,14 @@ def _asset(text: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ reading
 
 _ZH_COUNT = re.compile(
-    r"(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)[^，。]{0,8}(?:交易|bd|授权|许可|合作|并购|收购)"
-    r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单)"
+    r"(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单(?!抗))[^，。]{0,8}(?:交易|bd|授权|许可|合作|并购|收购)"  # (not PD-1单抗)
+    r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单(?!抗))"
     r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
     r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。|｜]{0,4}(?:新高|纪录)(?![|｜])|年度[^，。]{0,6}(?:交易|授权|bd)"
     # a list of three companies or more before their deals: 继昱展、合一新药高价授权、中橡、智擎、宝龄的授权案
     r"|(?:[\u4e00-\u9fff]{2,8}、){3,}[\u4e00-\u9fff]{2,6}(?:等|的)(?:授权案|授权|交易|并购案|收购案|合作案)"
+    # 三家中国药企相继达成了海外授权交易: several companies' deals, one after another
+    r"|(?<![a-z\-\d])(?:[三四五六七八九十几多数]|\d+)\s*家[^，。]{0,10}(?:相继|先后|接连|陆续|纷纷)"
 )
 _HALF_YEARS = frozenset(["上半年", "下半年"])
 _CLOSING_AFTER = re.compile(r"[^，。,]{0,4}(?:完成|交割)")
@@ -194,6 +196,18 @@ _TERMINATED = re.compile(
     r"终止|重获|收回(?:了)?(?:全部|相关)?(?:权益|权利|授权)|遭抛弃|被抛弃|\bterminat\w*|\bregain\w*|\bhands? back\b|"
     r"\bhanded back\b|\breturns? (?:the |its |global |all )?rights\b|\bopts? out\b|\bwalk(?:s|ed)? away\b"
 )
+# (not "X may terminate the agreement on 90 days' notice": a term of the new deal)
+_ENDED_LATER = re.compile(
+    r"终止|\b(?:has|have|had|was|were) (?:been )?terminated\b|\bdecided to terminate\b|\bnotified\b[^.;]{0,60}\bterminat"
+)
+_MOVE_REASON = re.compile(
+    r"获得[^，。,]{0,12}批准|获批|\b(?:won|wins|receives?|received|gets|got|secures?|secured) [^.;]{0,30}approval\b|"
+    r"\b(?:was|is|has been) approved\b|顶线数据|临床数据|\btopline\b"
+)
+_THAT_DEAL = re.compile(
+    r"(?:上述|该|前述|此|双方的?)(?:合作|许可|授权|独家)?(?:和许可)?(?:协议|合作)|\b(?:the|that|this|their) (?:license |licensing |"
+    r"collaboration )?(?:agreement|collaboration|deal|partnership)\b"
+)
 _EXERCISED = re.compile(
     r"\b(?:exercised|exercises|exercising)\s(?:an?|its|the|their)\s(?:[\w\-]+\s)?option\b|行使(?:了)?(?:其)?(?:选择权|期权)"
 )
@@ -241,6 +255,9 @@ _ACQ_WORDS = frozenset(
 _ACQ_STEMS = ("acquir", "acquisition", "takeover", "buyout", "merger", "purchas")
 
 
+_BYLINE = re.compile(r"By (?:[A-Z][a-z]+\s){1,2}(?:[A-Z]\.\s)?[A-Z][a-z'\-]+\s(?=[A-Z])")
+
+
 class _Text:
     """The item as read: original and folded text (same offsets), the headline span, the lead's sentences and the
     cue words in them. The headline is folded and scanned first; the lead only when the headline does not already
@@ -254,6 +271,10 @@ class _Text:
         if self.opening_as_title:
             title = ""  # the stored headline is the opening sentence: read it once, as the lead
         self.raw = (f"{title}\n{summary}" if title else summary or title)[:CAP]
+        lead = len(title) + 1 if title else 0
+        byline = _BYLINE.match(self.raw, lead)
+        if byline:  # "By Jane Roe GSK has entered …": the reporter's name is no party (blanked, offsets kept)
+            self.raw = self.raw[:lead] + " " * (byline.end() - lead) + self.raw[byline.end() :]
         self.limit = min(len(self.raw), (len(title) if title else 0) + 1 + HEAD)
         if title:
             self.title_end = len(title)
@@ -541,7 +562,10 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             if any(_strong_cue(t, a, b) and not _background(t, a, b) for a, b in kept) and not _roundup(t, s, e):
                 start = i
                 break
-        if start is None or any(_roundup(t, s, e) or _TERMINATED.search(f, s, e) for s, e in body[:start]):
+        if start is None or any(
+            _roundup(t, s, e) or _TERMINATED.search(f, s, e) or (c.has(C.MOVE, h0, h1) and _MOVE_REASON.search(f, s, e))
+            for s, e in body[:start]
+        ):  # (a share move the lead explains by an approval or a read-out, then recalls an old licence)
             return []  # (a lead that opens on the year's deal statistics, or on the end of a partnership, then
             # recalls one deal: a feature)
         if start and _PARTNERED_ZH.search(f, *body[start - 1]) and not _background(t, *body[start - 1]):
@@ -559,6 +583,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []
     elif body and _TERMINATED.search(f, *body[0]):
         return []  # 授权合约终止后,其将重获…权益 / 决定终止双方的全球独家合作: the end of an old deal
+    elif any(_ENDED_LATER.search(f, s, e) and _THAT_DEAL.search(f, s, e) for s, e in body[1:3]):
+        return []  # "…达成合作和许可协议 · 根据协议约定,Y已支付首付款 · 近日,Y决定终止上述协议": the deal recalled, then its end
     elif body and _exercised_option(t, *body[0]):
         return []  # "Gilead licenses cancer drugs from Arcus" over "… has exercised an option to license": an old deal
     elif body and c.has(C.ROUNDUP, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):

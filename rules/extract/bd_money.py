@@ -204,7 +204,7 @@ _EQUITY = re.compile(
 )
 _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s|of\s|of it\s|of that\s|will be\s|is\s|are\s|would be\s)?(?:paid\s)?(?:an?\s)?(?:non-refundable\s)?"
-    r"(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment)|lump[- ]sum)|"
+    r"(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment)|lump[- ]sum|down[- ]payments?)|"
     r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
@@ -239,10 +239,11 @@ _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
 )
 _TOTAL_PRE = re.compile(
-    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity |cash )?"
-    r"(?:value|consideration|payments?)(?: of)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
+    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valued(?= up to)|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity |cash |contract )?"
+    r"(?:value|consideration|payments?)(?: of| is| was| will be)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
     r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"price (?:will )?(?:come|comes|amount|amounts) to|could (?:eventually )?exceed|"
+    r"(?<!milestone )(?<!royalty )payments? (?:of )?up to|add up to|adds up to|"
     r"equity value of|enterprise value of|(?:transaction|deal) (?:size|value) of|price tag (?:of|at)|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
     r"以|斥资|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
@@ -522,6 +523,14 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
     title_totals = [a for a in title if a.kind == "total"]
     body_totals = [a for a in body if a.kind == "total"]
     explicit: Amount | None = (title_totals or body_totals)[0] if (title_totals or body_totals) else None
+    if explicit is not None:  # "worth up to 1.2 trillion won" … "The total contract value is 1.272 trillion won": the
+        # rounded figure and the exact one; the exact one is the deal's
+        near = [
+            a
+            for a in (*title_totals, *body_totals)
+            if a.currency == explicit.currency and abs(a.value - explicit.value) <= 0.07 * explicit.value
+        ]
+        explicit = max(near, key=lambda a: len(f"{a.value:.0f}".rstrip("0")))
     upfronts = kind("upfront")
     wholes = [a for a in amounts if a.kind == "whole"]
     # 将以约4.87亿美元现金收购 … 有可能将交易规模增加到6.1亿美元: the headline's price, then the whole it can grow to

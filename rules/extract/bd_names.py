@@ -153,7 +153,8 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna rnai sirna mrna dna aso ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    so now then thus yet another ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+    so now then thus yet another cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies
+    inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -799,7 +800,10 @@ def _ticker_name(raw: str, f: str, m: re.Match[str], s0: int, found: list[Mentio
     else:
         back = raw[max(s0, end - 60) : end]
         # (A/S, N.V.; Latin letters only: \w would run on into 以41亿美元收购 before "RayzeBio (RYZB.US)")
-        run = re.search(r"(?:[A-Z0-9][A-Za-z0-9_\u00c0-\u024f&’'./\-]*\s?){1,5}$", back)
+        # ("Harnell & Co., Inc. (NYSE: HRN)": an ampersand and the comma before a legal suffix stay in the name)
+        run = re.search(
+            r"(?:(?:[A-Z0-9][A-Za-z0-9_\u00c0-\u024f&’'./\-]*|&|,(?=\s(?:Inc|Ltd|LLC|L\.P)\b))\s?){1,6}$", back
+        )
         if not run:
             return None
         span = _en_name(raw, end - len(run.group()), end)

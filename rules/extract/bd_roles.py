@@ -46,7 +46,14 @@ class _Sentence:
 
     def __init__(self, f: str, s0: int, e0: int, mentions: list[Mention], names: Names):
         self.f, self.s0, self.e0, self.names = f, s0, e0, names
-        self.ms = [m for m in mentions if s0 <= m.start and m.end <= e0 and m.entity != -1]
+        self.ms = [
+            m
+            for m in mentions
+            if s0 <= m.start
+            and m.end <= e0
+            and m.entity != -1
+            and not _COMPETITOR_BEFORE.search(f, max(0, m.start - 20), m.start)
+        ]  # ("pays $7.5M for a rival to Y's ADC": Y competes, it is no party)
         self.starts = [m.start for m in self.ms]
         self.ends = [m.end for m in self.ms]
 
@@ -187,6 +194,11 @@ _ACQ_AFTER = re.compile(
     r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
 )
 _WHICH_IT = re.compile(r"\b(?:under which|whereby|through which|by which|in which)\s(?:it|they)\b")
+_PAID_TO = re.compile(r"\s(?:of\s[^,;]{1,25}?\s)?to\s")
+_BASED_IN_GAP = re.compile(r"(\s(?:and|&)\s|,\s(?:and\s)?)(?:[a-z][\w.]*\s){0,2}[a-z][\w.]*-based\s$")
+_COMPETITOR_BEFORE = re.compile(
+    r"\b(?:rivals? (?:to|of)|challengers? to|competitors? (?:to|of)|competing with|against)\s$"
+)
 _DEAL_WITH_FOR_ITS = re.compile(
     r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|(?:corp|inc|ltd|co)\.|\([^()]{0,30}\)){2,60}?\s"
     r"for\s(?:its|their)\s(?!own\b)"
@@ -543,6 +555,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             far = st.right(h.end, 45)
             if far is not None and _MONEY_AFTER.match(f, far.end + (f[far.end : far.end + 1] == "."), e0):
                 direct = far
+        if direct is None and h.word.endswith("payment") and (paid_to := _PAID_TO.match(f, h.end, e0)) is not None:
+            direct = st.right(paid_to.end(), 2, descriptors=False)  # "X will make an upfront payment of $185M to Y"
         if direct is None and (paid_for := _PAY_FOR.match(f, h.end, e0)) is not None:
             direct = st.right(paid_for.end(), 2, descriptors=False)  # "X to pay $430 million for Y": Y sells
         if direct is not None and h.word.startswith("hand") and _HANDED.match(f, direct.end, e0):
@@ -645,7 +659,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             y = st.right(dw.end(1), 4, descriptors=False)
             x = st.subject_en(dw.start())
             if x is not None and y is not None and x.entity != y.entity:
-                _give(votes, names, st, x, y, 2 * place)
+                _give(votes, names, st, x, y, 1 * place)  # (weak: "its" may be Y's, as a payment to Y then says)
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
             _give(votes, names, st, m, None, 2 * place)
@@ -665,6 +679,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
         nxt = st.ms[i + 1]
         gap = f[m.end : nxt.start].removeprefix(".")  # ("Abpro Corp. and Celltrion Inc. entered": the suffix's dot)
+        gap = _BASED_IN_GAP.sub(r"\1", gap)  # "Shanghai-based X and San Diego-based Y entered …"
         if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, nxt.end, min(e0, nxt.end + 40)):
             _pair(votes, m, nxt, place)
     for h in cues.of(C.R_PARTY, s0, e0):  # deal with Y, partners at Y
