@@ -3085,3 +3085,34 @@ def test_a_rival_to_a_company_s_drug_is_no_party() -> None:
         "deal with Pellman Biopharmaceutical.",
     )
     assert (lic, lee) == ("Pellman Biopharmaceutical", "Harnell")
+
+
+def test_a_total_payable_at_closing_is_the_upfront_before_a_cvr() -> None:
+    d = deal(
+        "Harnell to acquire biotech firm Quorvex Therapeutics for $1.04bn",
+        "Harnell Pharma has entered a definitive agreement to acquire Quorvex Therapeutics for a total consideration of "
+        "up to $26.50 per share in cash or approximately $1.04bn. The deal amount consists of $22.50 per share in cash "
+        "or a total of $880m, which is payable at closing and one contingent value right (CVR) worth up to $4.00 per "
+        "share in cash or a total of around $160m.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (880_000_000, 1_040_000_000)
+
+
+def test_a_feature_looking_back_on_a_purchase_is_no_deal() -> None:
+    assert (
+        deal(
+            "The Harnell way: Quorvex found a new owner who wants to buy and build a gene therapy leader",
+            "For Harnell, buying Quorvex for $4.3 billion was just the beginning of a major foray into gene therapies. "
+            "Now the pharma giant plans to build a new wing around it.",
+        )
+        is None
+    )
+
+
+def test_a_purchase_looked_back_on_after_the_news_keeps_the_deal() -> None:
+    d = deal(
+        "Harnell to buy Quorvex for $4.3 billion",
+        "Harnell Pharma agreed to buy Quorvex Bio for $4.3 billion. Acquiring Quorvex was the board's top priority, the "
+        "chief executive said.",
+    )
+    assert d is not None and d["licensor"] == "Quorvex Bio"

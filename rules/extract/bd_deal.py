@@ -204,6 +204,10 @@ _MOVE_REASON = re.compile(
     r"获得[^，。,]{0,12}批准|获批|\b(?:won|wins|receives?|received|gets|got|secures?|secured) [^.;]{0,30}approval\b|"
     r"\b(?:was|is|has been) approved\b|顶线数据|临床数据|\btopline\b"
 )
+_PURCHASE_LOOKED_BACK = re.compile(
+    r"(?:^|[,:]\s|\n)(?:buying|acquiring|the (?:acquisition|purchase|buyout) of)\s(?:[^.;:]|\.(?=\d)){1,80}?\s"
+    r"(?:was|has been|proved|turned out)\b"
+)
 _THAT_DEAL = re.compile(
     r"(?:上述|该|前述|此|双方的?)(?:合作|许可|授权|独家)?(?:和许可)?(?:协议|合作)|\b(?:the|that|this|their) (?:license |licensing |"
     r"collaboration )?(?:agreement|collaboration|deal|partnership)\b"
@@ -583,6 +587,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []
     elif body and _TERMINATED.search(f, *body[0]):
         return []  # 授权合约终止后,其将重获…权益 / 决定终止双方的全球独家合作: the end of an old deal
+    elif body and _PURCHASE_LOOKED_BACK.search(f, *body[0]):
+        return []  # "For X, buying Y for $4.3 billion was just the beginning": a feature on a deal already done
     elif any(_ENDED_LATER.search(f, s, e) and _THAT_DEAL.search(f, s, e) for s, e in body[1:3]):
         return []  # "…达成合作和许可协议 · 根据协议约定,Y已支付首付款 · 近日,Y决定终止上述协议": the deal recalled, then its end
     elif body and _exercised_option(t, *body[0]):

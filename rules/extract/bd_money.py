@@ -353,6 +353,10 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "other"
         elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
             a.kind = "equity"
+        elif acquisition and _CLOSING_POST.match(post_full):
+            a.kind = (
+                "upfront"  # "$22.50 per share in cash or a total of $880m, which is payable at closing", then a CVR
+            )
         elif (
             total_word is not None
             and not component_before
@@ -417,6 +421,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         a.tail = tail + described.end() if described else tail
 
 
+_CLOSING_POST = re.compile(
+    r"\s?,?\s?which (?:is|will be)\s(?:payable|paid)\s(?:in cash\s)?(?:at|upon) (?:the )?closing"
+)
 _AND_MORE = re.compile(r"\b(?:and|plus)\s(?:up to\s|an additional\s|another\s|a further\s)?$")
 _FOR_APPROVALS = re.compile(
     r"\s(?:for|upon|on|tied to|linked to)\s(?:[\w\-]+\s){0,3}?(?:approvals?|indications?|sales|launch\w*|filings?|"
