@@ -3116,3 +3116,13 @@ def test_a_purchase_looked_back_on_after_the_news_keeps_the_deal() -> None:
         "chief executive said.",
     )
     assert d is not None and d["licensor"] == "Quorvex Bio"
+
+
+def test_the_partner_paired_with_a_known_licensor_is_the_licensee() -> None:
+    lic, lee = roles(
+        "HP Forms $1.2-Billion Deal with Quorvex Therapeutics for Lung-Disease Drug",
+        "Harnell Pharma (HP) has entered into a collaboration and license agreement, in a deal worth up to EUR 1.1 "
+        "billion ($1.2 billion), with Quorvex Biotherapeutics, a clinical-stage biopharmaceutical company, to develop "
+        "Quorvex Biotherapeutics' autotaxin inhibitor, QX-877, for treating lung diseases.",
+    )
+    assert (lic, lee) == ("Quorvex Biotherapeutics", "Harnell Pharma")

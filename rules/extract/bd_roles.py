@@ -939,6 +939,8 @@ def decide(votes: Votes, names: Names, strong_in_lead: list[int]) -> tuple[int |
     if (licensor is None) != (licensee is None):
         known = licensor if licensor is not None else licensee
         rest = {e for e in parties if e != known}
+        if len(rest) != 1:  # the one the text pairs with the known party ("X has entered … with Y")
+            rest = {up(b) if up(a) == known else up(a) for a, b in votes.pairs if known in (up(a), up(b))} - {known}
         if len(rest) != 1:
             rest = {up(e) for e in strong_in_lead if up(e) != known}
         if len(rest) == 1:
