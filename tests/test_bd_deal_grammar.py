@@ -3126,3 +3126,110 @@ def test_the_partner_paired_with_a_known_licensor_is_the_licensee() -> None:
         "Quorvex Biotherapeutics' autotaxin inhibitor, QX-877, for treating lung diseases.",
     )
     assert (lic, lee) == ("Quorvex Biotherapeutics", "Harnell Pharma")
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 20
+
+
+def test_an_approach_reported_by_a_newspaper_is_no_deal() -> None:
+    assert (
+        deal(
+            "Canada's Harnell approaches to buy Quorvex: WSJ",
+            "Canada-based drugmaker Harnell Pharmaceuticals Inc has approached to buy Quorvex Inc, an animal-health "
+            "company, the Wall Street Journal reported.",
+        )
+        is None
+    )
+
+
+def test_a_comment_on_a_latest_acquisition_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell is betting big on speciality. Will it pay off?",
+            "Analysts expect Harnell to keep chasing speciality assets. Harnell Pharmaceutical Industries Ltd's latest "
+            "acquisition of US-based Quorvex Therapeutics, Inc. is good news for its speciality business.",
+        )
+        is None
+    )
+
+
+def test_a_latest_acquisition_stated_in_the_lead_of_a_deal_headline_is_the_deal() -> None:
+    d = deal(
+        "Harnell buys Quorvex",
+        "Harnell Pharma's latest acquisition of Quorvex Therapeutics, Inc. is worth $2 billion, the company said.",
+    )
+    assert d is not None and d["total"] == 2e9
+
+
+def test_more_shares_bought_under_a_purchase_agreement_are_no_new_deal() -> None:
+    assert (
+        deal(
+            "Harnell Pharma Acquires Additional Equity Shares in Quorvex Chemicals",
+            "Harnell Pharmaceuticals has acquired an additional 3,782,566 equity shares of Quorvex Chemicals & "
+            "Pharmaceuticals Limited, representing 2.36% of its equity share capital.",
+        )
+        is None
+    )
+
+
+def test_the_bidder_a_buyer_beat_is_no_party() -> None:
+    d = deal(
+        "Harnell trumps Pellman Capital to buy Quorvex for $1.67 bn",
+        "Harnell Pharma has entered into a definitive agreement to acquire Quorvex Serums and Vaccines (QSV) from "
+        "Advent Partners for around $1.67 billion.",
+    )
+    assert d is not None and d["licensee"] == "Harnell Pharma"
+
+
+def test_a_mandatory_offer_triggered_by_a_family_transfer_is_no_deal() -> None:
+    assert (
+        deal(
+            "康瑞药业:关于收到要约收购报告书的提示性公告",
+            "2025年6月11日,公司实际控制人曹先生与其子签署《康瑞控股集团有限公司股权转让协议》,曹先生拟将其所持康瑞控股10.10%的"
+            "股权转让给其子。本次股权转让完成后,其子通过康瑞控股、西藏康瑞企业管理有限公司间接控制上市公司56.07%的股份,从而触发"
+            "全面要约收购义务。",
+        )
+        is None
+    )
+
+
+def test_a_drug_target_in_chinese_text_is_no_party() -> None:
+    lic, lee = roles(
+        "【制药网】近日,康瑞医药发布公告称,公司与日本制药头部大冢制药株式会社(简称“大冢制药”)达成全球战略合作",
+        "【制药网】近日,康瑞医药发布公告称,公司与日本制药头部大冢制药株式会社(简称“大冢制药”)达成全球战略合作,将其自主研发的"
+        "BCMA×CD3双特异性T细胞衔接器KR7020授权给大冢制药,交易总金额达6.7亿美元。",
+    )
+    assert (lic, lee) == ("康瑞医药", "大冢制药")
+
+
+def test_rights_taken_back_are_no_deal() -> None:
+    assert (
+        deal(
+            "6月17日晚间,康瑞医药官网披露,公司收回了它在研的PD-1抑制剂康瑞单抗全球授权。",
+            "6月17日晚间,康瑞医药官网披露,公司收回了它在研的PD-1抑制剂康瑞单抗全球授权。至此,因Quorvex收购Pellman制药产生的"
+            "连锁反应暂告一段落。此次公司与Pellman终止双方关于康瑞单抗的全球合作,Pellman同意就合作终止向康瑞医药支付1.5亿美元。",
+        )
+        is None
+    )
+
+
+def test_a_revised_licence_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "康藥董事會通過與Quorvex Vet Pharma修訂動物止痛藥之授權合約",
+            "(6535)康藥-公告本公司董事會通過修訂動物止痛藥之授權合約 1.契約或承諾變更日期:111/05/31 2.契約或承諾相對人:Quorvex "
+            "Vet Pharma, Inc. 3.變更之原因:擴大授權區域及變更交易條件。 4.變更之內容: (1)原本公司董事會決議與美國動物藥品開發公司"
+            "Quorvex Vet Pharma(以下簡稱QVP)簽訂長效止痛針劑動物用藥獨家授權協議,授予QVP全球之權利。 (2)修訂後合約之簽約金及"
+            "里程碑金自110萬美元降為90萬美元。",
+        )
+        is None
+    )
+
+
+def test_a_drug_name_ends_a_capitalised_company_name() -> None:
+    d = deal(
+        "Harnell Extends Dermatology Reach With Quorvex Lebrikizumab Deal",
+        "Harnell SA has entered a deal with US-based Quorvex Inc. for the investigational antibody lebrikizumab, for "
+        "which Quorvex gets an upfront option fee of $30m.",
+    )
+    assert d is None or "Lebrikizumab" not in (d.get("licensor"), d.get("licensee"))

@@ -1360,3 +1360,14 @@ def test_chinese_a_week_ago_figure_is_the_prior() -> None:
         "房地美周四表示,美国30年期固定利率抵押贷款平均利率升至6.41%,与一周前的6.27%相比继续上升。",
     )
     assert ev["value"] == 6.41 and ev.get("prior") == 6.27
+
+
+def test_approvals_for_home_loans_are_mortgage_approvals() -> None:
+    ev = by_indicator(
+        prints(
+            "Mortgage approvals on slide, says Bank of England",
+            "The number of mortgage approvals fell to its lowest level in over a year in November, the Bank of England has "
+            "reported. Some 59,029 approvals for home loans were recorded for house purchase.",
+        )
+    )
+    assert ev["uk_mortgage_approvals"]["value"] == 59029

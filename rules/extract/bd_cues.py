@@ -141,13 +141,14 @@ _WORDS: dict[str, str] = {
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
         open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
         emerged as the|issues clarification|has learned|have learned|has been learned|according to a report|according to media reports|citing a report|
-        citing media reports|: report|- report|– report|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
+        citing media reports|: report|- report|– report|: wsj|- wsj|wall street journal reported|journal reported|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
         buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|proposes|seeking to buy|seeks to buy|
-        seeking to acquire|seeks to acquire|went public with its proposal|
+        seeking to acquire|seeks to acquire|went public with its proposal|approaches to buy|approached to buy|
+        has approached|approaches to acquire|approached to acquire|要约收购义务|要约收购报告书|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
         secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
@@ -156,6 +157,7 @@ _WORDS: dict[str, str] = {
         exercise its option|exercised an option|exercises an option|exercising an option|regain|regains|regained|regaining|
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
         increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
+        additional equity shares|as per a share purchase agreement|pursuant to the share purchase agreement|
         existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
         expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|
         extends collaboration|extends its collaboration|extend their collaboration|extend the collaboration|
@@ -171,7 +173,7 @@ _WORDS: dict[str, str] = {
         nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
         receipt of the upfront|receipt of upfront|extends tender offer|extends the tender offer|extend the tender offer|
         extended the tender offer|extension of the tender offer|延长要约|延长收购要约|on ending|ending its|ending the|
-        深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充许可协议|补充授权协议|补充合作协议|补充合同|补充公告|修订协议|修改协议|进展|新设控股子公司|新设全资子公司|新设子公司|激励计划|跟投""",
+        深化合作|深化推进|更新与深化|正式生效|反托拉斯|反垄断审查|获批|批准|核准|上市许可|药证|终止|解除|取消|退回|返还|到期|完成收购|完成并购|完成交割|交割完成|补充协议|补充许可协议|补充授权协议|补充合作协议|补充合同|补充公告|修订|修改协议|变更交易条件|收回|进展|新设控股子公司|新设全资子公司|新设子公司|激励计划|跟投""",
     MS_EVENT_ZH: """收到|收取|获得|触发|达成|到账|确认""",
     MILESTONE: """milestone*|contingent value right*|cvr|cvrs|contingent|earn-out|earnout|biobucks|里程碑|里程金|或有""",
     MS_PRE: """additional|further|another|eligible to receive|eligible for|could earn|could receive|could get|could reach|

@@ -208,6 +208,11 @@ _PURCHASE_LOOKED_BACK = re.compile(
     r"(?:^|[,:]\s|\n)(?:buying|acquiring|the (?:acquisition|purchase|buyout) of)\s(?:[^.;:]|\.(?=\d)){1,80}?\s"
     r"(?:was|has been|proved|turned out)\b"
 )
+# "X's latest acquisition of Y, Inc. is good news for …": under a headline that states no deal, a comment on a known one
+_LATEST_PURCHASE = re.compile(
+    r"\b(?:latest|recent) (?:acquisition|purchase|buyout) of\s(?:[^.;:]|\.(?=\d)|(?<=\binc)\.|(?<=\bltd)\.|(?<=\bcorp)\.|"
+    r"(?<=\bco)\.){1,80}?\s(?:is|was)\s(?:good|bad|great|positive|negative|a boost|a blow|a sign)\b"
+)
 _THAT_DEAL = re.compile(
     r"(?:上述|该|前述|此|双方的?)(?:合作|许可|授权|独家)?(?:和许可)?(?:协议|合作)|\b(?:the|that|this|their) (?:license |licensing |"
     r"collaboration )?(?:agreement|collaboration|deal|partnership)\b"
@@ -576,8 +581,12 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             start -= 1  # 荣昌生物发布公告称,与西雅图基因达成合作… · 荣昌生物将获得总额达26亿美元的潜在收入: the deal opens there
         s, e = body[start]
         d = _DATELINE.match(f, s, e)
-        if _lead_negative(t, s, e) or _not_news_of_a_deal(t, d.end() if d else s, e):
-            return []
+        if (
+            _lead_negative(t, s, e)
+            or _not_news_of_a_deal(t, d.end() if d else s, e)
+            or _LATEST_PURCHASE.search(f, s, e)
+        ):
+            return []  # (… or "X's latest acquisition of Y is good news for …": a comment on a deal already known)
         body = body[start:]
         if not states_deal and c.has(C.MOVE, h0, h1):
             head = []  # "石藥集團盤初拉升漲近6%": the move, not the deal

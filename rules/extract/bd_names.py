@@ -153,7 +153,8 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna rnai sirna mrna dna aso ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    so now then thus yet another cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies
+    so now then thus yet another bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
+    cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies
     inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
@@ -455,6 +456,8 @@ _INN = re.compile(
 )
 
 
+# (inside a capitalised run only the unmistakable stems: "Halvorsen Pharma" ends in -rsen)
+_INN_IN_RUN = re.compile(r"^[a-z]{4,}(?:zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|siran)$")
 _INN_IN_BRACKETS = re.compile(r"\s?\((?:[a-z]{5,}(?:[ -][a-z]+){0,3})\)")
 
 
@@ -485,7 +488,9 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                     seg = []  # "… Co. Ltd. Financial terms …": the name ended with its legal suffix
                     segs.append(seg)
                 prev = tok.lower()
-                if tok.rstrip(".,;:").lower() in _RUN_BREAK and not (tok.isupper() and _headed(toks, k)):
+                low = tok.rstrip(".,;:").lower()
+                if (low in _RUN_BREAK and not (tok.isupper() and _headed(toks, k))) or _INN_IN_RUN.search(low):
+                    # ("Dermira Lebrikizumab Deal": the drug's name ends the company's)
                     seg = []
                     segs.append(seg)
                 else:

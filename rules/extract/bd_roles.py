@@ -197,7 +197,8 @@ _WHICH_IT = re.compile(r"\b(?:under which|whereby|through which|by which|in whic
 _PAID_TO = re.compile(r"\s(?:of\s[^,;]{1,25}?\s)?to\s")
 _BASED_IN_GAP = re.compile(r"(\s(?:and|&)\s|,\s(?:and\s)?)(?:[a-z][\w.]*\s){0,2}[a-z][\w.]*-based\s$")
 _COMPETITOR_BEFORE = re.compile(
-    r"\b(?:rivals? (?:to|of)|challengers? to|competitors? (?:to|of)|competing with|against)\s$"
+    r"\b(?:rivals? (?:to|of)|challengers? to|competitors? (?:to|of)|competing with|against|trumps|beats|outbids|outbid|"
+    r"edges out)\s$"
 )
 _DEAL_WITH_FOR_ITS = re.compile(
     r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|(?:corp|inc|ltd|co)\.|\([^()]{0,30}\)){2,60}?\s"

@@ -290,7 +290,7 @@ for _head in ("mortgage approv", "mortgages approv"):
     _add("a.uk:approvals", r"(?<!re)mortgages? approv\w{0,4}", prefix=_head)
 _add(
     "a.uk:approvals",
-    r"approvals? (?:for|of) (?:house|home) purchases?", r"house[- ]purchase (?:mortgage )?approvals",
+    r"approvals? (?:for|of) (?:house|home) purchases?", r"approvals for (?:home|house|housing) loans", r"house[- ]purchase (?:mortgage )?approvals",
     r"home[- ]purchase (?:mortgage )?approvals", r"loan approvals", r"housing approvals", r"net mortgage approvals",
     r"number of (?:mortgages? )?approvals", r"按揭批核(?:宗数|件数)?", r"按揭许可(?:宗数|件数)?", r"抵押贷款许可(?:件数|宗数|数量)?", r"房贷许可(?:件数|宗数|数量)?", r"房贷批准(?:件数|宗数)?", r"抵押贷款批准(?:件数|宗数)?",
     r"购房抵押贷款批准(?:件数|宗数)?", r"购房贷款批准(?:件数|宗数)?",
