@@ -1258,3 +1258,47 @@ def test_a_company_call_after_a_sector_headline() -> None:
 def test_a_rating_closing_a_target_call() -> None:
     ev = first("国泰君安晨报", "1. 康瑞科技(300454):预计公司2020-22年EPS为2.08元,上调目标价至246.5元(+14.3%),增持。")
     assert (ev["rating"], ev["target"]) == ("增持", 246.5)
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 20
+
+
+def test_a_broker_read_as_its_own_company_lends_its_figures_to_the_call_before() -> None:
+    ev = first(
+        'Pellman Securities Upgrades Quorvex Securities Target Price, Maintains "Buy" Rating',
+        "On September 2, Pellman Securities upgraded its target price for Quorvex Securities. The investment firm "
+        'maintained its "Buy" rating and increased the target price from 55,000 won to 60,000 won.',
+    )
+    assert (ev["broker"], ev["company"], ev["target"], ev["old_target"]) == (
+        "Pellman Securities",
+        "Quorvex Securities",
+        60000,
+        55000,
+    )
+
+
+def test_a_target_in_won_written_with_its_code() -> None:
+    ev = first(
+        "Pellman Securities raises Quorvex target",
+        "Pellman Securities has raised the target price of Quorvex Motors to KRW 19,000.",
+    )
+    assert (ev["target"], ev["currency"]) == (19000, "KRW")
+
+
+def test_a_securities_firm_after_target_price_of_is_the_company() -> None:
+    ev = first(
+        "Pellman Securities lowers its rating on Quorvex Securities",
+        "Pellman Securities has raised the target price of Quorvex Securities to 19,000 won. However, the firm "
+        'downgraded its rating from "Buy" to "Market Perform".',
+    )
+    assert (ev["broker"], ev["company"], ev["target"]) == ("Pellman Securities", "Quorvex Securities", 19000)
+
+
+def test_hk_stocks_are_a_market() -> None:
+    assert (
+        events(
+            "Nomura cuts recommendation on HK stocks as trade war escalates",
+            "Japanese brokerage Nomura downgraded its recommendation on Hong Kong stocks on Monday.",
+        )
+        == []
+    )

@@ -81,7 +81,8 @@ _ZH_RATING_WORD_BEFORE = re.compile(r"(?:(升|上调|调升|调高)|(降|下调|
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _NUM_AT = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)")
 _PRE_AT = re.compile(
-    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|₹|rs\.?|inr|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|人民币|港币|港元|美元)\s?"
+    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|₹|rs\.?|inr|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|krw|"
+    r"人民币|港币|港元|美元)\s?"
 )
 _POST_AT = re.compile(
     r"\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|gbx\b|dollars?\b|euros?\b|yen\b"
@@ -89,7 +90,7 @@ _POST_AT = re.compile(
     r"|kronor\b|crowns?\b|francs?\b|won\b|rupees?\b)"
 )
 _MILLION_WON = re.compile(r"\s?million won\b")
-_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfks.币元")  # the last character of every currency written before a number
+_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfksw.币元")  # the last character of every currency written before a number
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 _CURRENCY_OF = {
     "us$": "USD",
@@ -162,6 +163,7 @@ _CURRENCY_OF = {
     "crown": "SEK",
     "crowns": "SEK",
     "won": "KRW",
+    "krw": "KRW",
     "韩元": "KRW",
 }
 _NOT_PRICE_AFTER = re.compile(
@@ -340,6 +342,8 @@ _OBJECT_PAIRS = frozenset(
         "rating on",
         "target on",
         "target for",
+        "price of",  # "raised the target price of Quorvex Securities": the broker's name as the covered company
+        "price for",
         "objective on",
         "shares of",
         "stock of",
@@ -644,7 +648,7 @@ _MARKET_NAMES = frozenset(
         "陆股",
         "中资股",
     ]
-) | {"hong kong", "emerging markets", "emerging market", "developed markets", "asia ex-japan", "asia pacific"}
+) | {"hong kong", "hk", "emerging markets", "emerging market", "developed markets", "asia ex-japan", "asia pacific"}
 _MARKET_TAIL = re.compile(r"\s*(?:equities|equity|stocks|shares|markets?|股票|股市|市场)$")
 
 
@@ -2194,6 +2198,27 @@ def _ticker_of(item: _Item, company: str) -> str | None:
     return None
 
 
+def _fold_self_named(calls: list[_Call]) -> list[_Call]:
+    """A call whose broker is its own company ("… target price for Samsung Securities. The investment firm maintained its
+    Buy rating …": the firm read as the company named just before) belongs to the call before on that company."""
+    out: list[_Call] = []
+    for c in calls:
+        own = fold(c.company) if c.company else None
+        if own and own == fold(c.broker.written):
+            prev = next(
+                (p for p in reversed(out) if p.company and fold(p.company) == own and fold(p.broker.written) != own),
+                None,
+            )
+            if prev is not None:
+                for attr in ("rating", "old_rating", "target", "old_target", "upside"):
+                    if getattr(prev, attr) is None:
+                        setattr(prev, attr, getattr(c, attr))
+                prev.kinds |= c.kinds
+                continue
+        out.append(c)
+    return out
+
+
 def _topic_company(item: _Item) -> tuple[str | None, str | None]:
     """The company an item is about when a call does not name it: the headline's, else the first one written
     with its ticker."""
@@ -2298,6 +2323,7 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
             last = (call.company, call.ticker)
         else:
             call.company, call.ticker = last if last[0] else _topic_company(item)
+    calls = _fold_self_named(calls)
     for call in calls:
         if call.company and not call.ticker:
             call.ticker = _ticker_of(item, call.company)
