@@ -1302,3 +1302,21 @@ def test_hk_stocks_are_a_market() -> None:
         )
         == []
     )
+
+
+def test_one_company_named_among_a_sectors_raised_targets() -> None:
+    ev = first(
+        "大行看好 滙豐料今年港樓升7%",
+        "滙豐指,將今年樓價預測增至預料上升7%;並同時調升多隻地產股的目標價,當中康瑞置業(083)的目標價更大升53%,至13.9元,"
+        "評級亦升至「買入」。",
+    )
+    assert (ev["company"], ev["target"], ev["rating"]) == ("康瑞置業", 13.9, "買入")
+
+
+def test_brokers_that_came_before_do_not_act() -> None:
+    ev = first(
+        "大行看好 滙豐料今年港樓升7%",
+        "大行陸續上調今年本港樓市預測,繼摩根士丹利、花旗及美銀後,滙豐亦指,將今年樓價預測增至預料上升7%;並同時調升多隻地產股的"
+        "目標價,當中康瑞置業(083)的目標價更大升53%,至13.9元。",
+    )
+    assert "HSBC" in ev["broker"]

@@ -669,7 +669,7 @@ _ZH_OBJECT = re.compile(
     + _ZH_NAME
     + r"{2,12}?)\s?(?:的|之)?(?:h股|a股)?\s?"
     r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$,，]|" + _ZH_RATING_WORDS + r")"
-    r"|(?:给予|维持|重申|上调|下调|调升|调降|调高|调低|上修|下修|对|将|把|予|升|降|看好|首选|改列)"
+    r"|(?:给予|维持|重申|上调|下调|调升|调降|调高|调低|上修|下修|对|将|把|予|升|降|看好|首选|改列|当中|其中)"
     r"\s?(?![会于在是可有能要成其也已])(" + _ZH_NAME + r"{2,9}?)\s?(?:的|之)?(?:h股|a股)?\s?"  # (将 Snap 目标价)
     r"(?=目标价|评级|评等|投资评级|投资评等|[“\"「『【(（$]|(?:列为|为)(?:其)?(?:首选|首推)|" + _ZH_RATING_WORDS + r")"
 )
@@ -1312,6 +1312,8 @@ class _Item:
         if before.endswith("以") and _HIGHEST_AFTER_ZH.match(after):
             return False  # "目标价以高盛的400元为最高": the range of standing targets, no action of its own
         if "\u4e00" <= f[start] <= "\u9fff":
+            if _FOLLOWING_ZH.search(f, max(0, start - 30), start) and _AFTER_THEM_ZH.match(f, end):
+                return False  # "继摩根士丹利、花旗及美银后,滙豐亦指…": the brokers that came before, not the one acting
             return not (before.endswith(_OBJECT_BEFORE_ZH) or _OBJECT_AFTER_ZH.match(after))
         words = [] if before.endswith((":", "：")) else before.split()  # "details for each downgrade: BofA …"
         if words and (
@@ -1326,6 +1328,8 @@ _ACTS_WITHOUT_OBJECT = re.compile(
     r"\s+(?:upgraded|downgraded)\s+to\s+[\w\s'’-]{1,25}?\s+and\s+"
     r"(?:slashed|cut|lowered|raised|lifted|trimmed|boosted|reduced|hiked|increased)\s+its\s+(?:price\s+)?target"
 )
+_FOLLOWING_ZH = re.compile(r"继[^，。,;；]{0,28}$")
+_AFTER_THEM_ZH = re.compile(r"[^，。,;；]{0,24}?后")
 _HIGHEST_AFTER_ZH = re.compile(r"(?:证券|资本)?的\s?[\d,.]+\s?(?:港元|美元|元)?(?:为|是)?最[高低]")
 _REPORTER_AFTER = re.compile(r"\s+(?:reports|reported)\s*(?:[.,;]|$)")
 
