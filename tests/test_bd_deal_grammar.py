@@ -3233,3 +3233,54 @@ def test_a_drug_name_ends_a_capitalised_company_name() -> None:
         "which Quorvex gets an upfront option fee of $30m.",
     )
     assert d is None or "Lebrikizumab" not in (d.get("licensor"), d.get("licensee"))
+
+
+# ------------------------------------------------------------------------------------------------ fresh set 19
+
+
+def test_a_target_that_will_become_a_subsidiary_keeps_its_role() -> None:
+    lic, lee = roles(
+        "Harnell Acquires Quorvex Pharmaceuticals for $2 Billion",
+        "Harnell announced on March 19 that it entered into a definitive agreement to acquire Quorvex Pharmaceuticals "
+        "Inc., based in Hamilton, Canada. Quorvex will become a wholly owned subsidiary of Harnell.",
+    )
+    assert (lic, lee) == ("Quorvex Pharmaceuticals", "Harnell")
+
+
+def test_a_rumoured_bid_that_may_spend_is_no_deal() -> None:
+    assert (
+        deal(
+            "传康瑞或斥上千亿美元收购Quorvex制药",
+            "媒体称康瑞制药或出资上千亿美元收购Quorvex制药。报道称,康瑞与Quorvex接触,向后者提出收购意向。",
+        )
+        is None
+    )
+
+
+def test_a_share_jump_on_a_potential_takeover_is_no_deal() -> None:
+    assert (
+        deal(
+            "基因编辑公司Quorvex Bio(QRVX)周二盘前股价大涨80%。",
+            "基因编辑公司Quorvex Bio(QRVX)周二盘前股价大涨80%。这一显著涨幅主要源于一则潜在收购消息。据报道,康瑞制药正在就以"
+            "高达13亿美元的价格收购Quorvex Bio进行深入谈判。",
+        )
+        is None
+    )
+
+
+def test_the_bidders_tender_offer_names_the_buyer() -> None:
+    lic, lee = roles(
+        "Why Quorvex Therapeutics Stock Bolted Higher This Week",
+        "Shares of clinical-stage biotech Quorvex Therapeutics (NASDAQ: QRVX) jumped by 37.5% this week. The big gain "
+        "came after the company announced a $2.4 billion buyout agreement with industry heavyweight Harnell Pharma "
+        "(NYSE: HRN). Harnell's $2.4 billion tender offer represents a 40% premium to Quorvex's closing price.",
+    )
+    assert (lic, lee) == ("Quorvex", "Harnell Pharma")
+
+
+def test_a_potential_deal_value_is_no_rumour() -> None:
+    d = deal(
+        "康瑞制药牵头中国药企布局减肥市场 潜在交易额185亿美元",
+        "康瑞制药宣布与Quorvex生物达成独家许可协议,获得Quorvex生物一款减肥药的全球权益,首付款1亿美元,潜在交易额185亿美元。",
+    )
+    assert d is not None and d["total"] == 18.5e9

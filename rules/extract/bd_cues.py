@@ -141,7 +141,7 @@ _WORDS: dict[str, str] = {
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
         open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
         emerged as the|issues clarification|has learned|have learned|has been learned|according to a report|according to media reports|citing a report|
-        citing media reports|: report|- report|– report|: wsj|- wsj|wall street journal reported|journal reported|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
+        citing media reports|: report|- report|– report|潜在收购|潜在并购|或斥|或斥资|或出资|媒体称|: wsj|- wsj|wall street journal reported|journal reported|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|

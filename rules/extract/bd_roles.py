@@ -200,6 +200,12 @@ _COMPETITOR_BEFORE = re.compile(
     r"\b(?:rivals? (?:to|of)|challengers? to|competitors? (?:to|of)|competing with|against|trumps|beats|outbids|outbid|"
     r"edges out)\s$"
 )
+_BECOMES = re.compile(
+    r"\b(?:will|would|to|shall) become\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|\bbecomes?\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|将成为[^，。]{0,10}$"
+)
+_BIDDERS_OFFER = re.compile(
+    r"(?:'s|’s)\s(?:[\w$.,\-]+\s){0,4}?(?:all-cash\s)?(?:tender offer|buyout offer|takeover offer|takeover bid|acquisition offer)\b"
+)
 _DEAL_WITH_FOR_ITS = re.compile(
     r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|(?:corp|inc|ltd|co)\.|\([^()]{0,30}\)){2,60}?\s"
     r"for\s(?:its|their)\s(?!own\b)"
@@ -661,6 +667,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             x = st.subject_en(dw.start())
             if x is not None and y is not None and x.entity != y.entity:
                 _give(votes, names, st, x, y, 1 * place)  # (weak: "its" may be Y's, as a payment to Y then says)
+    for m in st.ms:  # "Lilly's $2.4 billion tender offer": the bidder's offer
+        if m.entity != OTHER and _BIDDERS_OFFER.match(f, m.end, e0):
+            _give(votes, names, st, None, m, 2 * place)
     for m in st.ms:  # (an upfront) payment to Y, milestone payments to Y
         if m.entity != OTHER and _PAYMENT_TO.search(f, max(s0, m.start - 45), m.start):
             _give(votes, names, st, m, None, 2 * place)
@@ -696,6 +705,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         sub, parent = st.left(h.start, 60), st.right(h.end, 30)
         if sub is not None and _NOT_APPOSITION.search(f, sub.end, h.start):
             continue  # "X licenses its drug to the Swiss unit of Y": the unit is unnamed, not X
+        if _BECOMES.search(f, max(s0, h.start - 30), h.start):
+            continue  # "Y will become a wholly owned subsidiary of X": what the deal makes of Y, not Y's parent now
         if sub is not None and parent is not None and sub.entity != parent.entity:
             votes.parent[sub.entity] = parent.entity
 
