@@ -3284,3 +3284,61 @@ def test_a_potential_deal_value_is_no_rumour() -> None:
         "康瑞制药宣布与Quorvex生物达成独家许可协议,获得Quorvex生物一款减肥药的全球权益,首付款1亿美元,潜在交易额185亿美元。",
     )
     assert d is not None and d["total"] == 18.5e9
+
+
+def test_an_anti_target_class_is_no_party() -> None:
+    lic, _ = roles(
+        "Quorvex Bio, Pellman Grant Harnell Bio Global Rights to Anti-TSLP Antibody for USD970 Million",
+        "Quorvex Bio and Pellman Biopharmaceutical have granted Swiss startup Harnell Bio exclusive global rights to "
+        "their long-acting anti-TSLP monoclonal antibody, with the deal potentially worth up to USD970 million.",
+    )
+    assert lic is not None and "TSLP" not in lic
+
+
+def test_an_incretin_target_is_no_party() -> None:
+    d = deal(
+        "A new obesity biotech has entered the field with $400 million to test GLP-1 and GIP candidates licensed from "
+        "Jiangsu Quorvex Pharmaceuticals.",
+        "Investors have put money in a new biotech named Harnell CM NewCo, per an announcement from Quorvex. The deal "
+        "includes $110 million in upfront payments to Quorvex.",
+    )
+    assert d is not None and d.get("licensee") != "GIP"
+
+
+def test_a_revised_agreement_is_no_new_deal() -> None:
+    opening = (
+        "Harnell Pharmaceutical said it has signed a revised agreement with Quorvex to reduce the burden of joint "
+        "research funding on Quorglenatide."
+    )
+    assert (
+        deal(
+            opening,
+            opening + " Under the revised contract, the portion of joint research fund that Harnell Pharmaceutical has "
+            "to burden will go down by 50 million euros, from 150 million to 100 million euros. As the company had "
+            "already paid about 31.5 million euros, Harnell will have to pay only the remaining 68.5 million euros.",
+        )
+        is None
+    )
+
+
+def test_a_newco_leaving_stealth_with_a_licence_revealed_before_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell Therapeutics comes out of stealth with $400 million for obesity drugs",
+            'Harnell Therapeutics, details of which were first revealed in May under the name "Pellman CM NewCo," '
+            "emerged from stealth on Tuesday. The drugs were acquired from Jiangsu Quorvex Pharmaceuticals Co.",
+        )
+        is None
+    )
+
+
+def test_a_carve_out_that_will_operate_as_the_buyers_subsidiary() -> None:
+    d = deal(
+        "Harnell will pay $2.5B to acquire one of the only approved ALS drugs",
+        "The Japanese drugmaker Harnell announced Monday that it will be taking ownership of one of the only approved "
+        "ALS drugs in a multibillion-dollar deal. The company will pay $2.5 billion to acquire both the oral and IV "
+        "formulations of Quorvida, also known as quorvarone, from Bain Capital-owned Quorvex Pharma. As part of the "
+        "deal, Quorvex will spin out a newco for all Quorvida operations, which will operate as a subsidiary of "
+        "Harnell.",
+    )
+    assert d is not None and d["licensee"] == "Harnell"

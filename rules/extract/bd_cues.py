@@ -158,6 +158,8 @@ _WORDS: dict[str, str] = {
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
         increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
         additional equity shares|as per a share purchase agreement|pursuant to the share purchase agreement|
+        revised agreement|revised contract|amended agreement|amended and restated|first revealed in|were first revealed|
+        was first revealed|
         existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
         expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|
         extends collaboration|extends its collaboration|extend their collaboration|extend the collaboration|

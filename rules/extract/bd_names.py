@@ -153,7 +153,7 @@ _STOP_WORDS = frozenset(
     adcs car-t glp-1 pd-1 pd-l1 her2 kras tyk2 jak1 il-17 vegf btk egfr rna rnai sirna mrna dna aso ipo r&d ai api cro
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
-    so now then thus yet another bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
+    so now then thus yet another gip gipr glp-1r amylin glucagon bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
     cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies
     inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
@@ -540,10 +540,14 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             and low not in _PLACES
         ):
             continue  # "ADC Therapeutics", "CAR-T Bio": an acronym that starts a name
-        if low in _STOP_WORDS or (
-            ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
-            and _ADJECTIVE.match(tok)
-        ):
+        if (
+            low in _STOP_WORDS
+            or low.startswith("anti-")
+            or (
+                ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
+                and _ADJECTIVE.match(tok)
+            )
+        ):  # (not "Anti-TSLP": a drug's class)
             cut = i + 1  # "Versant Ventures-backed Vividion" → "Vividion"; "The UK pharma" → nothing
     if (
         cut == len(seg) - 1 == 1

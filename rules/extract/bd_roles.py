@@ -201,7 +201,7 @@ _COMPETITOR_BEFORE = re.compile(
     r"edges out)\s$"
 )
 _BECOMES = re.compile(
-    r"\b(?:will|would|to|shall) become\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|\bbecomes?\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|将成为[^，。]{0,10}$"
+    r"\b(?:will|would|to|shall) (?:become|operate as|be run as)\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|\bbecomes?\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|将成为[^，。]{0,10}$"
 )
 _BIDDERS_OFFER = re.compile(
     r"(?:'s|’s)\s(?:[\w$.,\-]+\s){0,4}?(?:all-cash\s)?(?:tender offer|buyout offer|takeover offer|takeover bid|acquisition offer)\b"
