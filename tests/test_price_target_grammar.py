@@ -1320,3 +1320,15 @@ def test_brokers_that_came_before_do_not_act() -> None:
         "目標價,當中康瑞置業(083)的目標價更大升53%,至13.9元。",
     )
     assert "HSBC" in ev["broker"]
+
+
+def test_an_industry_alone_is_no_company() -> None:
+    assert events("富國銀行上調半導體評級", "富國銀行上調對半導體產業的評級。") == []
+
+
+def test_a_company_call_after_meanwhile_follows_a_sector_headline() -> None:
+    ev = first(
+        "富國銀行上調半導體評級",
+        "富國銀行將康瑞微(KRW-US)列為首選股。同時,富國銀行也將博達(BODA-US)股票評級上調至加碼(Overweight),目標價430美元。",
+    )
+    assert (ev["company"], ev["rating"], ev["target"]) == ("博達", "加碼", 430)

@@ -1532,6 +1532,7 @@ _NAMED_INDUSTRIES = re.compile(
 _PERSON_TITLES = frozenset(["strategist", "strategists", "analyst", "economist", "economists", "chief", "ceo", "head"])
 _ZH_GROUP = re.compile(
     r"(?<!控)股$|股票$|股市$|只股份$|^(?:多|各|部分|一众|数|几|个别|\d)|内银|港银|内房|内险|本地银行|银行业|板块|行业"
+    r"|^(?:半导体|芯片|汽车|银行|保险|地产|医药|科技|电子|券商|航空|石油|钢铁|有色|煤炭|电力)(?:产业|业)?$"  # an industry alone
 )
 _NOT_COMPANY = re.compile(
     r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|topix|\bindex\b|treasur|\byield"
@@ -2053,7 +2054,10 @@ def _calls(item: _Item) -> list[_Call]:
             )
             restated = False
             # "…目标价平均上调8%,其中对X维持「买入」": one company of the sector call, not the headline restated
-            named_in_sector = any(c.kind == "sub" and c.start == s and c.word in ("当中", "其中") for c in clause_cues)
+            named_in_sector = any(
+                c.kind == "sub" and c.start == s and c.word in ("当中", "其中", "同时", "此外", "另外")
+                for c in clause_cues
+            )
             if call is None and company:  # the lead's first call restating the headline's ("AMD" / "Advanced Micro …")
                 call = next(
                     (
