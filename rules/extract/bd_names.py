@@ -451,13 +451,12 @@ _HEAD_WORDS = frozenset(
 
 # the stems of drug names (INNs): -zumab antibodies, -tinib kinase inhibitors, -siran siRNAs … (a known company such
 # as Genmab is a lexicon hit, found before this)
-_INN = re.compile(
-    r"^[a-z]{4,}(?:zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|tirzepatide|siran|rsen|cept)$"
-)
+_INN_STEMS = "zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|siran"  # never a name's ending
+_INN = re.compile(rf"^[a-z]{{4,}}(?:{_INN_STEMS}|tirzepatide|rsen|cept)$")
 
 
 # (inside a capitalised run only the unmistakable stems: "Halvorsen Pharma" ends in -rsen)
-_INN_IN_RUN = re.compile(r"^[a-z]{4,}(?:zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|siran)$")
+_INN_IN_RUN = re.compile(rf"^[a-z]{{4,}}(?:{_INN_STEMS})$")
 _INN_IN_BRACKETS = re.compile(r"\s?\((?:[a-z]{5,}(?:[ -][a-z]+){0,3})\)")
 
 

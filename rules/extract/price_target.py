@@ -816,7 +816,6 @@ _ZH_PUNCT = re.compile(r"[,，。；;]")
 _ZH_CLAUSE_END = re.compile(r"[。；;]|(?<=.)[,，]")
 _SPACES = re.compile(r"\s+")
 _NUMERIC_TICKER = re.compile(r"(\d+)[.-]?([A-Z]*)")
-_CLAUSE_TAIL = re.compile(r"[,，;；。]")
 _CONSENSUS = re.compile(r"consensus|average|平均|一致")
 _SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|展望|的看法)")
 _RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
@@ -1371,7 +1370,7 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
     f = item.folded
     pre = f[max(0, h.start - 16) : h.start]
     post = f[h.end : h.end + 14]
-    if _CONSENSUS.search(_CLAUSE_TAIL.split(f[max(0, h.start - 45) : h.start])[-1]):
+    if _CONSENSUS.search(_ZH_PUNCT.split(f[max(0, h.start - 45) : h.start])[-1]):
         return False  # "an average broker rating score of 1.00 (Strong Buy)" (not 平均上调8%,其中…维持「买入」)
     if post.startswith(("-equivalent", " equivalent")):  # "cut to sell-equivalent": the lead names the rating
         return False
