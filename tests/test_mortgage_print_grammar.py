@@ -595,6 +595,17 @@ def test_banks_approved_just_n_mortgages() -> None:
     assert (e["indicator"], e["value"]) == ("uk_finance_mortgage_approvals", 31420)
 
 
+def test_net_mortgage_lending_written_with_the_hong_kong_variant_of_net() -> None:
+    ev = by_indicator(
+        prints(
+            "英國銀行家協會數據",
+            "英國銀行家協會公布,8月按揭許可升至41,250宗;季調後按揭凈額增長24億鎊,高於7月的19億鎊。",
+        )
+    )
+    e = ev["uk_finance_net_mortgage_lending"]
+    assert (e["value"], e["prior"]) == (24, 19)
+
+
 def test_bare_social_financing_and_chinese_currency_loans() -> None:
     ev = by_indicator(
         prints(

@@ -21,7 +21,8 @@ from rules.extract.zh_forms import convert
 
 # ------------------------------------------------------------------------------------------ both scripts
 
-_EXTRA_FORMS: Final = {"周": "週", "台": "臺", "于": "於", "余": "餘", "范": "範", "占": "佔", "里": "裡裏"}
+# Spellings OpenCC's Simplified → Traditional tables never write but Hong Kong and Taiwan papers do (凈額 for 淨額)
+_EXTRA_FORMS: Final = {"周": "週", "台": "臺", "于": "於", "余": "餘", "范": "範", "占": "佔", "里": "裡裏", "净": "凈"}
 
 
 @cache
