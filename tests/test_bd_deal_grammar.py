@@ -605,6 +605,12 @@ def test_zh_target_named_by_its_place_before_a_stake() -> None:
     assert (lic, lee) == ("数康健康全球", "华康中药集团")
 
 
+@pytest.mark.parametrize("stake", ["過半股權", "部分股权", "控股权"])
+def test_zh_target_before_a_majority_or_part_stake_ends_at_the_stake(stake: str) -> None:
+    d = deal(f"康瑞藥廠 50億收購QVX{stake}", "康瑞藥廠宣布,將以每股30美元購入美國生技公司QVX約55%股權,金額約5億美元。")
+    assert d is not None and (d["licensor"], d["licensee"]) == ("QVX", "康瑞藥廠")  # not "QVX過半" shown to a reader
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

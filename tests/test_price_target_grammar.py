@@ -1255,6 +1255,14 @@ def test_a_company_call_after_a_sector_headline() -> None:
     assert (ev["company"], ev["rating"], ev["target"], ev["action"]) == ("康瑞置业", "买入", 13, "reiterate")
 
 
+def test_a_broker_named_after_qizhong_is_not_part_of_the_company() -> None:
+    ev = first(
+        "康瑞電子站上千元 瑞穗喊目標價1200元",
+        "康瑞電子近日股價走強,外資也持續調高目標價,其中瑞穗最新把康瑞電子目標價從950元上修到1200元。",
+    )
+    assert (ev["company"], ev["target"], ev["old_target"]) == ("康瑞電子", 1200, 950)
+
+
 def test_a_rating_closing_a_target_call() -> None:
     ev = first("国泰君安晨报", "1. 康瑞科技(300454):预计公司2020-22年EPS为2.08元,上调目标价至246.5元(+14.3%),增持。")
     assert (ev["rating"], ev["target"]) == ("增持", 246.5)

@@ -1849,6 +1849,10 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         m = _ZH_OBJECT.search(f, lo, hi) if not sector else None
         while m:
             g = 1 if m.group(1) else 2
+            inside = next((b for b in item.brokers if m.start(g) <= b.start < m.end(g)), None)
+            if inside is not None:  # "其中麦格理最新把台积电目标价…": the broker acts, its object comes after it
+                m = _ZH_OBJECT.search(f, inside.end, hi)
+                continue
             if add(m.start(g), _clean_zh(original(text, f, m.start(g), m.end(g)), f[m.start(g) : m.end(g)])):
                 break
             if sector:  # "调升台湾股票投资评级": a market's rating, nothing further in the clause is a company
