@@ -611,6 +611,23 @@ def test_zh_target_before_a_majority_or_part_stake_ends_at_the_stake(stake: str)
     assert d is not None and (d["licensor"], d["licensee"]) == ("QVX", "康瑞藥廠")  # not "QVX過半" shown to a reader
 
 
+def test_a_place_of_incorporation_before_a_name_is_no_part_of_it() -> None:
+    d = deal(
+        "Quorvex acquired",
+        "Cayman Islands-incorporated Harnell Holdings will acquire Singapore biotech Quorvex Pte for $150 million in cash.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Pte", "Harnell Holdings")
+
+
+def test_a_place_where_a_party_is_headquartered_is_no_party() -> None:
+    lic, lee = roles(
+        "Harnell deal",
+        "Harnell Biopharma, headquartered in the British Virgin Islands, licensed its antibody to Quorvex Therapeutics "
+        "for $10 million upfront.",
+    )
+    assert (lic, lee) == ("Harnell Biopharma", "Quorvex Therapeutics")
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

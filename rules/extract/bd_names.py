@@ -169,7 +169,8 @@ _PLACES = frozenset(
         "beijing|shanghai|shenzhen|suzhou|hangzhou|tokyo|osaka|seoul|london|paris|boston|basel|copenhagen|"
         "massachusetts|california|new jersey|texas|pennsylvania|new york|maryland|north carolina|washington|"
         "illinois|florida|colorado|connecticut|ohio|michigan|minnesota|utah|south africa|saudi arabia|"
-        "bay area|silicon valley|the world|the country|the nation|the region|the city",
+        "bay area|silicon valley|the world|the country|the nation|the region|the city|"
+        "cayman islands|virgin islands|british virgin islands|bermuda|delaware|luxembourg|jersey|guernsey|bahamas",
     )
 )
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
@@ -207,7 +208,8 @@ _NATIONALITY = (
 )
 _ADJECTIVE = re.compile(
     r"^(?:(?:" + _NATIONALITY + r")(?:-\w+)?|"
-    r"[A-Z][\w.]*-(?:based|headquartered|listed|backed|back|focused|born|owned|registered|driven|enabled|powered|targeted|"
+    r"[A-Z][\w.]*-(?:based|headquartered|incorporated|domiciled|listed|backed|back|focused|born|owned|registered|driven|"
+    r"enabled|powered|targeted|"
     r"directed|derived|like|class|generation|led|guided|related|specific|selective|stage|developed|made|discovered|"
     r"originated|grown))$"
 )
@@ -280,7 +282,7 @@ _SUFFIX_WORDS = frozenset(
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")  # vTv, iTeos, uniQure: a name that starts in lower case
-_BASED_AFTER = re.compile(r"\.?-(?:based|headquartered)\b")
+_BASED_AFTER = re.compile(r"\.?-(?:based|headquartered|incorporated|domiciled)\b")
 _PLACE_AFTER = re.compile(r",\s?[A-Z][\w.\s]{0,20}-(?:based|headquartered)\b")
 _LEGAL_DOT = frozenset(["ltd.", "inc.", "corp.", "co.", "plc.", "llc.", "ag.", "s.a.", "n.v."])
 _TOKEN = re.compile(r"\S+")
@@ -561,6 +563,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         return
     s, e = seg[0][0], seg[-1][1]
     words = [t[2] for t in seg]
+    if " ".join(words).rstrip(".,;:").lower() in _PLACES:
+        return  # "headquartered in the British Virgin Islands": where a party is, not a party
     last = words[-1].rstrip(".,").lower()
     proper = [w for w in words if w.rstrip(".,").lower() not in _HEAD_WORDS and w not in ("&", "bio")]
     if not proper:
