@@ -628,6 +628,30 @@ def test_a_place_where_a_party_is_headquartered_is_no_party() -> None:
     assert (lic, lee) == ("Harnell Biopharma", "Quorvex Therapeutics")
 
 
+def test_shares_moving_on_a_buyout_named_by_another_company_make_that_company_the_buyer() -> None:
+    lic, lee = roles(
+        "Quorvex shares soar 60% on Harnell buyout",
+        "Shares of Quorvex Therapeutics rose 60% after Harnell Bio agreed to acquire the company for $450 million.",
+    )
+    assert (lic, lee) == ("Quorvex Therapeutics", "Harnell Bio")
+
+
+def test_shares_moving_after_its_own_acquisition_keep_the_subject_as_buyer() -> None:
+    lic, lee = roles(
+        "Harnell shares fall after its $450M Quorvex acquisition",
+        "Harnell Bio shares fell 5% after it agreed to buy Quorvex Therapeutics for $450 million.",
+    )
+    assert (lic, lee) == ("Quorvex Therapeutics", "Harnell Bio")
+
+
+def test_a_per_share_price_or_about_an_amount_gives_the_total() -> None:
+    d = deal(
+        "Quorvex agrees to be bought by Harnell",
+        "Quorvex Therapeutics agreed to be bought by Harnell Bio for $22 per share in cash, or about $900 million.",
+    )
+    assert d is not None and d["total"] == 900e6
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

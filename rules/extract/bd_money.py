@@ -490,8 +490,8 @@ _TOTAL_SUBJECT = re.compile(
     r"(?:us\$|\$|€|£|usd\s?|eur\s?)?$)"
 )
 _AGGREGATE_OF = re.compile(
-    r"\bper share\b[^.;$]{0,24}?\bor (?:an? )?(?:aggregated?|total|combined) (?:value|consideration) of\s?"
-    r"(?:about\s|approximately\s|around\s)?(?:us\$|\$|€|£|usd\s?)?$"
+    r"\bper share\b[^.;$]{0,24}?\bor (?:(?:an? )?(?:aggregated?|total|combined) (?:value|consideration) of\s?)?"
+    r"(?:about\s|approximately\s|around\s|roughly\s|some\s|nearly\s|almost\s)?(?:us\$|\$|€|£|usd\s?)?$"
 )
 _CONTINGENT_BEFORE = re.compile(r"\b(?:additional|contingent|cvrs?|potential|milestones?)\b")
 _WHOLE_BEFORE = re.compile(

@@ -193,6 +193,10 @@ _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
 _ACQ_AFTER = re.compile(
     r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
 )
+# the subject's shares move on a buyout named by another company: that company is the buyer
+_SHARES_MOVE_ON = re.compile(
+    r"\b(?:shares?|stock)\s(?:[\w.%+\-]+\s){1,4}?(?:on|after|following|amid)\s(?!(?:its|their)\s)(?:an?\s|the\s)?(?:[$\w.\-]+\s){0,2}$"
+)
 _WHICH_IT = re.compile(r"\b(?:under which|whereby|through which|by which|in which)\s(?:it|they)\b")
 _PAID_TO = re.compile(r"\s(?:of\s[^,;]{1,25}?\s)?to\s")
 _BASED_IN_GAP = re.compile(r"(\s(?:and|&)\s|,\s(?:and\s)?)(?:[a-z][\w.]*\s){0,2}[a-z][\w.]*-based\s$")
@@ -644,7 +648,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if m.entity == OTHER or not f.startswith(_NOUN_NEXT, m.end):
             continue
         if _ACQ_AFTER.match(f, m.end, min(e0, m.end + 14)):  # its $1.9B Zogenix acquisition: Y is bought
-            _give(votes, names, st, m, st.subject_en(m.start), 3 * place)
+            if _SHARES_MOVE_ON.search(f, max(s0, m.start - 80), m.start):  # "X shares soar on Y buyout": Y buys
+                _give(votes, names, st, st.subject_en(m.start), m, 3 * place)
+            else:
+                _give(votes, names, st, m, st.subject_en(m.start), 3 * place)
         elif _DEAL_AFTER.match(f, m.end, min(e0, m.end + 20)) and _DEAL_OWNER_BEFORE.search(
             f, max(s0, m.start - 30), m.start
         ):  # GSK's £1.5bn Sierra Oncology deal, buys into … with Arcellx deal: the partner named in the deal
