@@ -652,6 +652,25 @@ def test_a_per_share_price_or_about_an_amount_gives_the_total() -> None:
     assert d is not None and d["total"] == 900e6
 
 
+@pytest.mark.parametrize(
+    ("title", "summary", "partners"),
+    [
+        (
+            "Harnell and Quorvex form joint venture",
+            "Harnell Bio and Quorvex Therapeutics formed a joint venture to develop cell therapies in China.",
+            ("Harnell Bio", "Quorvex Therapeutics"),
+        ),
+        ("康瑞生物与QVX成立合资公司", "康瑞生物与QVX宣布成立合资公司,共同开发细胞疗法,康瑞生物持股51%。", ("康瑞生物", "QVX")),
+    ],
+)
+def test_two_companies_forming_a_joint_venture_are_a_deal_named_in_order(
+    title: str, summary: str, partners: tuple[str, str]
+) -> None:
+    d = deal(title, summary)
+    assert d is not None and d["deal_type"] == "newco"
+    assert (d["licensor"], d["licensee"]) == partners
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

@@ -846,11 +846,35 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
 
     if licensor is None and licensee is None:
         strong = {i for i, e in enumerate(names.entities) if e.strength >= STRONG}
+        partners = _venture_partners(t, spans, names)
+        if partners is not None:  # "A and B form a joint venture": partners, named in the order told
+            return names, show(partners[0]), show(partners[1]), False
         if any(a != b and a in strong and b in strong for a, b in votes.pairs):
             return names, None, None, True  # "A and B signed a licensing deal": a deal, roles not stated
     return names, show(licensor), show(licensee), False
 
 
+_FORMS_VENTURE = re.compile(
+    r"\b(?:form|forms|formed|forming|establish|establishes|established|establishing|set up|sets up|setting up|launch|"
+    r"launches|launched|launching|create|creates|created|creating)\s(?:an?\s|the\s)?(?:new\s)?(?:[\w\-]+\s){0,3}?"
+    r"(?:joint venture|jv|newco)\b|(?:成立|组建|设立|合组)(?:一家)?(?:合资|新)公司|合资成立"
+)
+def _venture_partners(t: _Text, spans: list[tuple[int, int]], names: Names) -> tuple[int, int] | None:
+    """The two companies named before "form a joint venture" / 成立合资公司 in an opening sentence, in order."""
+    for a, b in spans[:2]:
+        m = _FORMS_VENTURE.search(t.f, a, b)
+        if m is None:
+            continue
+        before: list[int] = []
+        for x in names.mentions:
+            if a <= x.start < m.start() and x.entity >= 0 and x.entity not in before:
+                before.append(x.entity)
+        if len(before) == 2 and _PAIR_JOIN.search(t.f, a, m.start()):
+            return before[0], before[1]
+    return None
+
+
+_PAIR_JOIN = re.compile(r"\sand\s|\s&\s|与|和|及|同")
 # a sentence that opens on a company introduced by its home: "Massachusetts-based Visterra develops …"
 _BASED_OPENING = re.compile(r"\s?(?:[a-z][a-z.'’\s]{1,30})-(?:based|headquartered)\s")
 _UNNAMED_SELLER = re.compile(
