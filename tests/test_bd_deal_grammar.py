@@ -671,6 +671,26 @@ def test_two_companies_forming_a_joint_venture_are_a_deal_named_in_order(
     assert (d["licensor"], d["licensee"]) == partners
 
 
+def test_paying_one_milestone_is_money_of_an_old_deal() -> None:
+    assert (
+        deal(
+            "Harnell pays $50M milestone to Quorvex",
+            "Harnell Bio paid Quorvex Therapeutics a $50 million milestone after the first patient was dosed under "
+            "their 2024 licence.",
+        )
+        is None
+    )
+
+
+def test_paying_an_upfront_and_a_milestone_for_rights_is_a_new_licence() -> None:
+    d = deal(
+        "Harnell pays for rights",
+        "Harnell Bio will pay Quorvex Therapeutics a $20 million upfront fee and a $30 million milestone on approval "
+        "for rights to QX-1.",
+    )
+    assert d is not None and d["upfront"] == 20e6
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

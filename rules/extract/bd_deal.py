@@ -152,6 +152,7 @@ _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
     r"pockets?|pocketed|gets?|secures?)\b"
 )
+_PAYS_ONE = re.compile(r"\b(?:pays?|paid|paying|makes?|made|making)\s(?:[^,;.]{0,30}\s)?(?:an?\s)?(?:[$\w.\-]+\s){0,3}$")
 # "…在绿叶的股东特别大会上,…收购…一事顺利通过投票表决", "shareholders approved the merger": a vote on a deal made before
 _VOTE_LEAD = re.compile(
     r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
@@ -366,6 +367,12 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
             continue  # (里程碑式的合作: a landmark deal, not a milestone payment)
         if not terms and _MS_VERB.search(f, max(a, h.start - 60), h.start):
             return True  # "Kelun-Biotech banks $37.5M milestone", "XOMA earns $2M milestone payment"
+        if (
+            not terms
+            and _PAYS_ONE.search(f, max(a, h.start - 60), h.start)
+            and not f.startswith(("milestones", "milestone payments"), h.start)
+        ):
+            return True  # "Harnell pays $50M milestone to Quorvex": one milestone, of a deal made before
         if not terms and c.has(C.MS_EVENT_ZH, max(a, h.start - 18), h.start):
             return True  # 百利天恒收到BMS 2.5亿美元里程碑付款
         if not terms and "获" in f[max(a, h.start - 18) : h.start] and not _SIGNING_AND.search(f, a, h.start):
