@@ -691,6 +691,22 @@ def test_paying_an_upfront_and_a_milestone_for_rights_is_a_new_licence() -> None
     assert d is not None and d["upfront"] == 20e6
 
 
+def test_handing_a_partner_money_for_rights_makes_the_payer_the_licensee() -> None:
+    lic, lee = roles(
+        "Harnell hands Quorvex $80M for ADC rights",
+        "Harnell Bio is handing Quorvex Therapeutics $80 million upfront for global rights to its ADC.",
+    )
+    assert (lic, lee) == ("Quorvex Therapeutics", "Harnell Bio")
+
+
+def test_handing_a_partner_rights_makes_the_partner_the_licensee() -> None:
+    lic, lee = roles(
+        "Harnell hands Quorvex rights to its ADC",
+        "Harnell Bio is handing Quorvex Therapeutics the global rights to its ADC for $80 million upfront.",
+    )
+    assert (lic, lee) == ("Harnell Bio", "Quorvex Therapeutics")
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

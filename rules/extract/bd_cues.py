@@ -250,7 +250,7 @@ _WORDS: dict[str, str] = {
         wager|wagers|wagered|make an upfront payment|makes an upfront payment|made an upfront payment|
         make an up-front payment|makes an up-front payment|make an initial upfront payment|makes an initial upfront payment|
         make an initial payment|makes an initial payment|make a one-time payment|makes a one-time payment|
-        betting|spend|spends|spending|spent|hands|handed|give|gives|giving""",
+        betting|spend|spends|spending|spent|hands|handed|handing|give|gives|giving""",
     R_RECEIVE: """receive|receives|received|receiving|is getting|are getting|gets|get|getting|got|stands to receive|
         stand to receive|stands to gain|stands to earn|eligible|could earn|could receive|could get|could reap|could pocket|
         could bank|could collect|could see|earn|earns|earned|earning|pocket|pockets|pocketed|bank|banks|banked|net|nets|

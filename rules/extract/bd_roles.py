@@ -296,6 +296,7 @@ _QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|som
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
 
+_CASH_AFTER = re.compile(r"\s(?:(?:us|hk|a|c|s)?\$|€|£|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|\d)")
 _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
@@ -594,6 +595,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         obj = st.right(h.end, 45)
         if obj is None or not _RIGHTS_AFTER.match(f, obj.end, min(e0, obj.end + 40)):
             continue
+        if h.word.startswith("hand") and _CASH_AFTER.match(f, obj.end, e0):
+            continue  # "X is handing Y $80 million upfront for rights to its ADC": money handed, X pays (read above)
         _give(votes, names, st, None, obj, 3 * place)
         grantor = st.left(h.start, 150)
         if grantor is not None and grantor.entity == OTHER and grantor is st.ms[0]:
