@@ -707,6 +707,15 @@ def test_handing_a_partner_rights_makes_the_partner_the_licensee() -> None:
     assert (lic, lee) == ("Harnell Bio", "Quorvex Therapeutics")
 
 
+def test_two_companies_that_ink_a_priced_pact_in_a_headline_are_a_deal() -> None:
+    d = deal(
+        "Harnell, Quorvex ink $500M pact",
+        "Harnell Bio and Quorvex Therapeutics signed a research collaboration worth up to $500 million to discover "
+        "antibodies.",
+    )
+    assert d is not None and d["total"] == 500e6
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

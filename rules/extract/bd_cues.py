@@ -150,7 +150,7 @@ _WORDS: dict[str, str] = {
         seeking to acquire|seeks to acquire|went public with its proposal|approaches to buy|approached to buy|
         has approached|approaches to acquire|approached to acquire|要约收购义务|要约收购报告书|
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
-    AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|inks|inked|strikes|struck|wins|won|accepts|accepted|
+    AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|sign|inks|inked|ink|strikes|struck|strike|seal|wins|won|accepts|accepted|
         secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
         clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
