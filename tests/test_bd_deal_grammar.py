@@ -716,6 +716,11 @@ def test_two_companies_that_ink_a_priced_pact_in_a_headline_are_a_deal() -> None
     assert d is not None and d["total"] == 500e6
 
 
+def test_zh_priced_purchase_of_part_of_a_business_names_its_seller() -> None:
+    d = deal("QVX将以12亿美元收购康瑞生物部分业务", "QVX宣布,将以12亿美元收购康瑞生物的眼科业务。")
+    assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞生物", "QVX")
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

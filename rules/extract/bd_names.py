@@ -242,6 +242,7 @@ ZH_GENERIC = re.compile(
     r"生技|生医|学名药|医学研究|血癌|癌|抗癌|白血病|淋巴瘤|骨髓瘤|糖尿病|减重|减肥|降糖|降脂|镇痛|抗病毒|心血管|自免|"
     r"免疫|神经|精神|眼|皮肤|口服|注射|临床阶段|阶段|的|科技|生物科技|独立第三方|第三方|独立|卖方|买方)*$"
 )
+_BUSINESS_TAIL = re.compile(r"(?:的)?(?:部分|全部|剩余|相关)?(?:业务|资产|部门|事业部|产品线|管线)$")
 _ZH_PRODUCT_TAIL = re.compile(
     r"(?:双抗|单抗|抗体|双特异性抗体|三抗|adc|疫苗|口服|注射|小分子|多肽|减重|降糖|降脂|抗癌|抗肿瘤|肿瘤|癌症|眼科|镇痛|"
     r"罕见病|自免|溶瘤|基因|细胞)+$"
@@ -647,9 +648,16 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
                 found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
     if "以" in f[s0:e0]:
         for m in _PRICED_OBJECT.finditer(f, s0, e0):
-            name = m.group(1)
-            if not ZH_GENERIC.match(name) and not _ZH_STOP.match(name) and not _ZH_PRODUCT_TAIL.search(name):
-                found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
+            name, end = m.group(1), m.end(1)
+            if (unit := _BUSINESS_TAIL.search(name)) is not None:  # 收购康瑞生物部分业务: the seller, not its unit
+                name, end = name[: unit.start()], m.start(1) + unit.start()
+            if (
+                len(name) >= 2
+                and not ZH_GENERIC.match(name)
+                and not _ZH_STOP.match(name)
+                and not _ZH_PRODUCT_TAIL.search(name)
+            ):
+                found.append(Mention(m.start(1), end, raw[m.start(1) : end], "", ZH))
     for m in _LATIN_RUN.finditer(raw, s0, e0):
         word = m.group().rstrip(".-'’ ")
         if len(word) < 2:
