@@ -660,7 +660,11 @@ def test_a_per_share_price_or_about_an_amount_gives_the_total() -> None:
             "Harnell Bio and Quorvex Therapeutics formed a joint venture to develop cell therapies in China.",
             ("Harnell Bio", "Quorvex Therapeutics"),
         ),
-        ("康瑞生物与QVX成立合资公司", "康瑞生物与QVX宣布成立合资公司,共同开发细胞疗法,康瑞生物持股51%。", ("康瑞生物", "QVX")),
+        (
+            "康瑞生物与QVX成立合资公司",
+            "康瑞生物与QVX宣布成立合资公司,共同开发细胞疗法,康瑞生物持股51%。",
+            ("康瑞生物", "QVX"),
+        ),
     ],
 )
 def test_two_companies_forming_a_joint_venture_are_a_deal_named_in_order(
@@ -719,6 +723,19 @@ def test_two_companies_that_ink_a_priced_pact_in_a_headline_are_a_deal() -> None
 def test_zh_priced_purchase_of_part_of_a_business_names_its_seller() -> None:
     d = deal("QVX将以12亿美元收购康瑞生物部分业务", "QVX宣布,将以12亿美元收购康瑞生物的眼科业务。")
     assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞生物", "QVX")
+
+
+def test_the_winner_of_a_bidding_war_agreeing_to_pay_is_the_buyer() -> None:
+    lic, lee = roles(
+        "Harnell wins bidding war for Quorvex",
+        "Harnell Bio won a bidding war for Quorvex Therapeutics, agreeing to pay $48 a share, or $3.2 billion.",
+    )
+    assert (lic, lee) == ("Quorvex Therapeutics", "Harnell Bio")
+
+
+def test_paying_for_a_company_named_therapeutics_is_buying_the_company() -> None:
+    d = deal("Harnell wins bidding war for Quorvex", "Harnell Bio agreed to pay $3.2 billion for Quorvex Therapeutics.")
+    assert d is not None and (d["deal_type"], d["total"]) == ("acquisition", 3.2e9)
 
 
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:

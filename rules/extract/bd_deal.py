@@ -800,7 +800,7 @@ _PAID_FOR = re.compile(
     rf"\b(?:pay|pays|paying|fork(?:s|ing)? over|shell(?:s|ing)? out)\s{PRICE_EN}\sfor\s([^,;.\n]{{1,60}})"
 )
 _WHAT_A_LICENCE_BUYS = re.compile(
-    r"['’]s?\b|\brights?\b|licen[cs]|\b(?:drug|drugs|antibod|asset|candidate|program|therap|inhibitor|molecule|adc|"
+    r"['’]s?\b|\brights?\b|licen[cs]|\b(?:drug|drugs|antibod|asset|candidate|program|therap(?!eutics)|inhibitor|molecule|adc|"
     r"pill|vaccine|compound|platform|technolog|stake|share)"
 )
 

@@ -296,6 +296,7 @@ _QUANTIFIER = re.compile(r"\s(?:multiple|several|two|three|four|five|certain|som
 _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’]s|\.['’]s|s['’])\s")
 
 
+_COMMA_ING_TO = re.compile(r",\s(?:agreeing|offering|promising|pledging|committing|opting)\sto\s$")
 _CASH_AFTER = re.compile(r"\s(?:(?:us|hk|a|c|s)?\$|€|£|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|\d)")
 _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
 _NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
@@ -562,6 +563,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         subj = st.subject_en(h.start) if by_paying else st.left(h.start, 60)
         if subj is None and f.startswith("to ", h.start - 3):
             subj = st.subject_en(h.start)  # "X is the latest pharma to bite …, promising to pay Y $85M"
+        elif _COMMA_ING_TO.search(f, max(s0, h.start - 30), h.start):
+            subj = st.subject_en(h.start) or subj  # "X won a bidding war for Y, agreeing to pay $48 a share": X
         direct = st.right(h.end, 2, descriptors=False)
         if direct is None:  # "to pay the Chinese immunotherapy developer Y $85 million"
             far = st.right(h.end, 45)
