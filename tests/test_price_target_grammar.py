@@ -1263,6 +1263,22 @@ def test_a_broker_named_after_qizhong_is_not_part_of_the_company() -> None:
     assert (ev["company"], ev["target"], ev["old_target"]) == ("康瑞電子", 1200, 950)
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("花旗", "花旗指出,康瑞電訊派息吸引,維持「買入」評級,目標價8.8元。"),
+        ("瑞银:康瑞科技订单强劲", "瑞银指出,三季度订单强劲,维持“买入”评级,目标价上调至66元。"),
+    ],
+)
+def test_a_call_on_the_company_a_brokers_words_open_with(title: str, summary: str) -> None:
+    ev = first(title, summary)
+    assert ev["company"] in ("康瑞電訊", "康瑞科技") and ev["rating"] in ("買入", "买入")
+
+
+def test_a_sector_a_broker_speaks_of_is_no_company() -> None:
+    assert events("瑞银:内银股估值吸引", "瑞银指出,内银股估值吸引,维持行业“增持”评级。") == []
+
+
 def test_a_rating_closing_a_target_call() -> None:
     ev = first("国泰君安晨报", "1. 康瑞科技(300454):预计公司2020-22年EPS为2.08元,上调目标价至246.5元(+14.3%),增持。")
     assert (ev["rating"], ev["target"]) == ("增持", 246.5)

@@ -1732,6 +1732,39 @@ def _zh_name_start(item: _Item, lo: int, end: int) -> int:
     return start
 
 
+# What a broker is reported to say before the news it comments on: "瑞银指出,", "花旗发表研究报告指,", "野村料".
+_ZH_SAYS = re.compile(
+    r"\s?(?:\d{1,2}月\d{1,2}日)?(?:最新)?(?:发表|发布)?(?:研究|研报)?(?:报告)?"
+    r"(?:表示|指出|指|称|认为|料|预计|预期|相信)?\s?[,，:：]?\s?"
+)
+# A company named by its own industry ending, at the start of the news a broker comments on.
+_ZH_SAID_COMPANY = re.compile(
+    r"[\u4e00-\u9fffa-z]{1,6}?(?:控股|集团|科技|电子|汽车|地产|置业|置地|医药|药业|制药|生物|银行|保险|人寿|电讯|电信|能源|"
+    r"电力|航空|证券|国际|实业|股份|传媒|网络|软件|半导体|食品|酒业|乳业|物业|健康|医疗|材料|化工|矿业|钢铁|通讯|通信|"
+    r"动力|智能|光电|机械|重工|电气|零售|百货|航运|物流|石油|石化|燃气|水务)"
+)
+
+
+def _zh_said_company(item: _Item, broker: _Broker, at: int) -> str | None:
+    """瑞银指出,康瑞科技三季度订单强劲,维持「买入」评级: a Chinese call that names no company comments on the one the
+    broker's words open with, in its sentence or after the broker and a colon in the headline (瑞银:康瑞科技…)."""
+    f = item.folded
+    starts = [b.end for b in item.brokers if b.canonical == broker.canonical and b.end <= at]
+    for end in starts:
+        said = _ZH_SAYS.match(f, end, at)
+        if said is None or (said.end() == end and end != item.title_end and f[end : end + 1] not in ":："):
+            continue
+        if "。" in f[end:at] or (end < item.title_end <= at and f[end : end + 1] not in ":："):
+            continue  # (another sentence; a headline's broker lends its colon's company only)
+        m = _ZH_SAID_COMPANY.match(f, said.end(), at)
+        if m is None:
+            continue
+        name = _clean_zh(original(item.text, f, m.start(), m.end()), m.group())
+        if name:
+            return name
+    return None
+
+
 def _ticker_name(item: _Item, t: _Ticker) -> str | None:
     """The company written just before its ticker: "小米集團-W$01810.HK", "Gilead Sciences, Inc. (NASDAQ:GILD)"
     (read once per ticker and item)."""
@@ -2044,6 +2077,9 @@ def _calls(item: _Item) -> list[_Call]:
             company, ticker, sector = _company(item, s, e)
             if company is None and not sector:
                 company = _heading_company(item, s)
+            if company is None and not sector:
+                said_to = min([h.start for h in ratings] + [c.start for c in seg_cues if c.kind != "sub"], default=e)
+                company = _zh_said_company(item, broker, said_to)
             if sector:  # a sector call: no event of its own, and nothing to lend to the next company's call
                 calls.append(_Call(broker, order, kinds, sector=True))
                 continue
