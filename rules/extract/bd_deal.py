@@ -152,7 +152,9 @@ _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
     r"pockets?|pocketed|gets?|secures?)\b"
 )
-_PAYS_ONE = re.compile(r"\b(?:pays?|paid|paying|makes?|made|making)\s(?:[^,;.]{0,30}\s)?(?:an?\s)?(?:[$\w.\-]+\s){0,3}$")
+_PAYS_ONE = re.compile(
+    r"\b(?:pays?|paid|paying|makes?|made|making)\s(?:[^,;.]{0,30}\s)?(?:an?\s)?(?:[$\w.\-]+\s){0,3}$"
+)
 # "…在绿叶的股东特别大会上,…收购…一事顺利通过投票表决", "shareholders approved the merger": a vote on a deal made before
 _VOTE_LEAD = re.compile(
     r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
@@ -866,6 +868,8 @@ _FORMS_VENTURE = re.compile(
     r"launches|launched|launching|create|creates|created|creating)\s(?:an?\s|the\s)?(?:new\s)?(?:[\w\-]+\s){0,3}?"
     r"(?:joint venture|jv|newco)\b|(?:成立|组建|设立|合组)(?:一家)?(?:合资|新)公司|合资成立"
 )
+
+
 def _venture_partners(t: _Text, spans: list[tuple[int, int]], names: Names) -> tuple[int, int] | None:
     """The two companies named before "form a joint venture" / 成立合资公司 in an opening sentence, in order."""
     for a, b in spans[:2]:
