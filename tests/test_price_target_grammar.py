@@ -1279,6 +1279,39 @@ def test_a_sector_a_broker_speaks_of_is_no_company() -> None:
     assert events("瑞银:内银股估值吸引", "瑞银指出,内银股估值吸引,维持行业“增持”评级。") == []
 
 
+def test_an_upgrade_of_the_oil_giant_is_on_the_company_that_moved_as_it_came() -> None:
+    ev = first(
+        "FTSE 100 movers",
+        "London's FTSE 100 was down 0.7% at 7,632.56 on Monday. Pellman gushed higher as Jefferies upgraded shares of "
+        "the oil giant to 'buy' from 'hold' and lifted the price target to 570p from 520p.",
+    )
+    assert (ev["company"], ev["target"], ev["old_target"]) == ("Pellman", 570, 520)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Macquarie's most upgraded (and downgraded!) ASX shares",
+            "Analysts revised their numbers after earnings season.",
+        ),
+        (
+            "Earnings season revisions",
+            "Macquarie keeps a list of the most upgraded and downgraded ASX shares by consensus earnings.",
+        ),
+    ],
+)
+def test_an_exchanges_shares_are_a_group_not_the_exchange_company(title: str, summary: str) -> None:
+    assert [e["company"] for e in events(title, summary)] == []
+
+
+def test_an_index_named_with_its_city_is_no_company() -> None:
+    found = events(
+        "Movers", "London's FTSE 100 was down 0.7%. Jefferies upgraded the index heavyweight to buy with a 570p target."
+    )
+    assert [e["company"] for e in found if e.get("company")] == []
+
+
 def test_a_rating_closing_a_target_call() -> None:
     ev = first("国泰君安晨报", "1. 康瑞科技(300454):预计公司2020-22年EPS为2.08元,上调目标价至246.5元(+14.3%),增持。")
     assert (ev["rating"], ev["target"]) == ("增持", 246.5)

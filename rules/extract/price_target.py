@@ -407,11 +407,23 @@ _EN_OBJECT_AFTER = {
     "rcue": re.compile(r"s?\s+on\s+(?:both\s+)?(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
     "anchor": re.compile(r"\s+(?:on|for)\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
 }
+_EXCHANGES = frozenset(("asx", "ftse", "nyse", "nasdaq", "tsx", "lse", "jse", "nzx", "sgx"))
+_STOCKS_NEXT = re.compile(r"\s+(?:shares|stocks|equities)\b")
+_ANAPHOR_OBJECT = re.compile(
+    r"\w*\s+(?:shares\s+of\s+|coverage\s+(?:on|of)\s+)?the\s+(?:[a-z\-]+\s+){0,3}?(?:giant|group|company|firm|stock|"
+    r"miner|lender|bank|retailer|maker|insurer|producer|operator|chain|developer|biotech|drugmaker|carmaker|chipmaker|"
+    r"housebuilder|airline|supermarket|grocer|brand|business|major)\b"
+)
+_MOVED_AS = re.compile(r"(?:^|(?<=[.;\n])\s*)(" + _EN_NAME + r")\s+(?:[a-z]+\s+){1,5}?(?:as|after)\s+[^.;]{0,60}$")
 _EN_BETWEEN = re.compile(
     r"\w+\s+(?:its\s+|the\s+)?(" + _EN_NAME + r")(?:'s|’s)?\s*(?:\([^)]{0,30}\)\s*|[A-Z]{2,6}:[A-Z.]{1,6}\s+)?"
     r"(?:stock\s+|share\s+)?"
 )
-_EN_NAME_SHARES = re.compile(r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock|share price|stock price)\b")
+_EN_NAME_SHARES = re.compile(
+    # (not "the most upgraded ASX shares": an exchange's stocks, a group; "ASX share price" is ASX Ltd's)
+    r"\b(?!(?i:asx|ftse|nyse|nasdaq|tsx|lse|jse|nzx|sgx)\s+(?:shares|stocks)\b)"
+    r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock|share price|stock price)\b"
+)
 _EN_MOVE_OBJECT = re.compile(
     r"\b(?:cut|cuts|lowered|lowers|raised|raises|lifted|lifts|moved|moves|took|takes|bumped|bumps)\s+(?:shares\s+of\s+)?("
     + _EN_NAME
@@ -1535,7 +1547,7 @@ _ZH_GROUP = re.compile(
 )
 _NOT_COMPANY = re.compile(
     r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|topix|\bindex\b|treasur|\byield"
-    r"|^(?:nifty|sensex|ftse|dax|cac|asx 200|taiex|bank nifty)(?:\s?\d+)?$"
+    r"|(?:^|\s)(?:nifty|sensex|ftse|dax|cac|asx 200|taiex|bank nifty)(?:\s?\d+)?$"
     r"|^(?:gold|oil|crude|brent|copper|silver|bitcoin|ether|iron ore)(?: prices?| futures)?$"
     r"|恒指|恒生指数|国指|指数|大盘|金价|油价|铜价|黄金|原油"
 )
@@ -1842,8 +1854,17 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         if lo <= c.start < hi and c.word.isascii():
             rx = _EN_OBJECT_AFTER.get(c.kind)
             m = rx.match(text, c.end, hi) if rx else None
+            if m and m.group(1).lower() in _EXCHANGES and _STOCKS_NEXT.match(text, m.end(1)):
+                add(m.start(1), "")  # "the most upgraded and downgraded ASX shares": an exchange's stocks, a group
+                break
             if m:
                 add(m.start(1), _clean_en(m.group(1)))
+                break
+    if not cands:
+        for c in item.cues:  # "BP gushed higher as Jefferies upgraded shares of the oil giant": the company that moved
+            if lo <= c.start < hi and c.word.isascii() and c.kind in ("up", "down", "init", "keep"):
+                if _ANAPHOR_OBJECT.match(text, c.end, hi) and (m := _MOVED_AS.search(text, lo, c.start)) is not None:
+                    add(m.start(1), _clean_en(m.group(1)))
                 break
     for c in item.anchors:  # "Hikes Celgene Target", "raises Tesla price target"
         if lo <= c.start < hi and c.word.isascii():
@@ -1882,9 +1903,9 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         m = _ZH_OBJECT.search(f, lo, hi) if not sector else None
         while m:
             g = 1 if m.group(1) else 2
-            inside = next((b for b in item.brokers if m.start(g) <= b.start < m.end(g)), None)
-            if inside is not None:  # "其中麦格理最新把台积电目标价…": the broker acts, its object comes after it
-                m = _ZH_OBJECT.search(f, inside.end, hi)
+            in_run = next((b for b in item.brokers if m.start(g) <= b.start < m.end(g)), None)
+            if in_run is not None:  # "其中麦格理最新把台积电目标价…": the broker acts, its object comes after it
+                m = _ZH_OBJECT.search(f, in_run.end, hi)
                 continue
             if add(m.start(g), _clean_zh(original(text, f, m.start(g), m.end(g)), f[m.start(g) : m.end(g)])):
                 break
