@@ -1312,6 +1312,26 @@ def test_an_index_named_with_its_city_is_no_company() -> None:
     assert [e["company"] for e in found if e.get("company")] == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "broker"),
+    [
+        ("Harnell Bio (NASDAQ:HRNL) initiated with Buy rating and $5 price target by Laidlaw.", "Laidlaw & Company"),
+        ("国投证券发布研报,维持康瑞医药“买入”评级,目标价45元。", "SDIC Securities"),
+        ("玉山證券報告指出,維持康瑞電子「買進」評等,目標價120元。", "E.Sun Securities"),
+    ],
+)
+def test_smaller_brokers_act(summary: str, broker: str) -> None:
+    assert broker in first("Analyst action", summary)["broker"]
+
+
+def test_a_company_that_got_a_brokers_target_in_a_statistics_digest() -> None:
+    found = events(
+        "佳禾信息目标价涨幅达52%",
+        "券商评级概览:佳禾信息获得华创证券给出的最高目标价为336.00元,明澜电子获得中信证券给出的最高目标价为52.00元。",
+    )
+    assert [(e["company"], e["target"]) for e in found] == [("佳禾信息", 336), ("明澜电子", 52)]
+
+
 def test_a_rating_closing_a_target_call() -> None:
     ev = first("国泰君安晨报", "1. 康瑞科技(300454):预计公司2020-22年EPS为2.08元,上调目标价至246.5元(+14.3%),增持。")
     assert (ev["rating"], ev["target"]) == ("增持", 246.5)

@@ -407,6 +407,7 @@ _EN_OBJECT_AFTER = {
     "rcue": re.compile(r"s?\s+on\s+(?:both\s+)?(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
     "anchor": re.compile(r"\s+(?:on|for)\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
 }
+_ZH_GOT = re.compile(r"(?:获得|获)$")
 _EXCHANGES = frozenset(("asx", "ftse", "nyse", "nasdaq", "tsx", "lse", "jse", "nzx", "sgx"))
 _STOCKS_NEXT = re.compile(r"\s+(?:shares|stocks|equities)\b")
 _ANAPHOR_OBJECT = re.compile(
@@ -694,7 +695,7 @@ _ZH_LEAD = re.compile(
 _ZH_TRAILING_VERB = re.compile(r"(?:重申|维持|给予|首予|上调|下调|调升|调降|调高|调低)$")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
-    r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计"
+    r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计|给出"
     r"|股价|盈测|业绩|评级|评等|这次|此次|本次|上述|^(?:同步|同时|纷纷|分别|一同|联手|齐)$|^(?:买进|买入|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于)|目标|投资|明年|今年|去年|年底|年中|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
 )
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
@@ -1912,6 +1913,14 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
             if sector:  # "调升台湾股票投资评级": a market's rating, nothing further in the clause is a company
                 break
             m = _ZH_OBJECT.search(f, m.end(g), hi)
+        for b in item.brokers:  # "兴福电子获得中信证券给出的最高目标价": the company that got the broker's target
+            if lo <= b.start < hi and f.startswith(("给出", "给予"), b.end):
+                got = _ZH_GOT.search(f, max(0, b.start - 3), b.start)  # (before the broker's own scope)
+                if got is not None:
+                    run_start = _zh_name_start(item, max(0, got.start() - 12), got.start())
+                    if got.start() - run_start >= 2:
+                        add(run_start, _clean_zh(original(text, f, run_start, got.start()), f[run_start : got.start()]))
+                break
         for c in item.anchors:  # "…,中远海控目标价自30港元下调至25港元"
             if lo <= c.start < hi and c.word in ("目标价", "目标股价", "合理股价", "合理价值"):
                 run_start = _zh_name_start(item, max(lo, c.start - 12), c.start)
