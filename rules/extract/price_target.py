@@ -1913,9 +1913,9 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
             if sector:  # "调升台湾股票投资评级": a market's rating, nothing further in the clause is a company
                 break
             m = _ZH_OBJECT.search(f, m.end(g), hi)
-        for b in item.brokers:  # "兴福电子获得中信证券给出的最高目标价": the company that got the broker's target
-            if lo <= b.start < hi and f.startswith(("给出", "给予"), b.end):
-                got = _ZH_GOT.search(f, max(0, b.start - 3), b.start)  # (before the broker's own scope)
+        for giver in item.brokers:  # "兴福电子获得中信证券给出的最高目标价": the company that got the broker's target
+            if lo <= giver.start < hi and f.startswith(("给出", "给予"), giver.end):
+                got = _ZH_GOT.search(f, max(0, giver.start - 3), giver.start)  # (before the broker's own scope)
                 if got is not None:
                     run_start = _zh_name_start(item, max(0, got.start() - 12), got.start())
                     if got.start() - run_start >= 2:
