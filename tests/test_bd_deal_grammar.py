@@ -738,6 +738,34 @@ def test_paying_for_a_company_named_therapeutics_is_buying_the_company() -> None
     assert d is not None and (d["deal_type"], d["total"]) == ("acquisition", 3.2e9)
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Harnell's $2B bet on Quorvex pays off with positive data",
+            "Two years after Harnell Bio acquired Quorvex Therapeutics for $2 billion, its lead drug succeeded in a "
+            "Phase 3 trial.",
+        ),
+        (
+            "Harnell's Quorvex deal faces FTC scrutiny",
+            "The FTC has asked Harnell Bio for more information on its planned $2 billion acquisition of Quorvex "
+            "Therapeutics.",
+        ),
+    ],
+)
+def test_a_deal_looked_back_on_or_under_review_is_no_new_deal(title: str, summary: str) -> None:
+    assert deal(title, summary) is None
+
+
+def test_a_new_deal_that_may_draw_scrutiny_is_still_a_deal() -> None:
+    d = deal(
+        "Harnell to buy Quorvex for $2B",
+        "Harnell Bio on Monday agreed to buy Quorvex Therapeutics for $2 billion, a deal that could draw antitrust "
+        "scrutiny.",
+    )
+    assert d is not None and d["total"] == 2e9
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

@@ -166,7 +166,7 @@ _WORDS: dict[str, str] = {
         extends partnership|extends its partnership|extend their partnership|extends pact|extend the pact|extend their pact|
         extend the research term|extends agreement|extends its agreement|extension of the collaboration|
         extension of the agreement|行使选择权|行使期权|扩大合作|扩展合作|延长合作|fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
-        clearance|cfius|antitrust|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
+        clearance|cfius|antitrust|scrutiny|second request|pays off|paid off|paying off|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
         ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|passes on|passed on|
         pulls trigger|pulls the trigger|pulled the trigger|declines to exercise|declined to exercise|not to exercise|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
