@@ -766,6 +766,21 @@ def test_a_new_deal_that_may_draw_scrutiny_is_still_a_deal() -> None:
     assert d is not None and d["total"] == 2e9
 
 
+def test_zh_a_shareholders_meeting_passing_a_purchase_is_an_old_deal() -> None:
+    assert deal("康瑞醫藥收購QVX案 股東會通過", "康瑞醫藥股東臨時會通過以5億美元收購QVX公司案。") is None
+
+
+def test_zh_a_purchase_still_to_go_to_the_shareholders_is_a_new_deal() -> None:
+    d = deal("康瑞医药拟5亿美元收购QVX", "康瑞医药公告,拟以5亿美元收购QVX公司100%股权,该事项尚需提交股东大会审议通过。")
+    assert d is not None and d["total"] == 5e8
+    d = deal(
+        "康瑞生物与QVX签署《独占许可协议》",
+        "康瑞生物发布公告,与QVX签署《独占许可协议》,将其ADC授予QVX。"
+        "上述协议将在康瑞生物股东大会批准后生效,生效后康瑞生物将收到1亿美元首付款。",
+    )
+    assert d is not None and d["upfront"] == 1e8
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

@@ -157,7 +157,7 @@ _PAYS_ONE = re.compile(
 )
 # "…在绿叶的股东特别大会上,…收购…一事顺利通过投票表决", "shareholders approved the merger": a vote on a deal made before
 _VOTE_LEAD = re.compile(
-    r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
+    r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|(?<!提交)(?<!提请)(?<!需经)(?<!须经)(?<!尚需)(?<!经)股东(?:特别|临时)?大?会(?:审议)?(?:通过|批准)(?!后)|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
 )
 _PAYMENT_WORD = re.compile(r"\bpayments?\b|付款|款项")
 _COMPLETED_LEAD = re.compile(
