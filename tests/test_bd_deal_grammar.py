@@ -781,6 +781,14 @@ def test_zh_a_purchase_still_to_go_to_the_shareholders_is_a_new_deal() -> None:
     assert d is not None and d["upfront"] == 1e8
 
 
+def test_a_plural_possessive_ends_the_name() -> None:
+    d = deal(
+        "Harnell in $1.2B deal for Quorvex's T-cell engager",
+        "Harnell Bio struck a deal worth up to $1.2 billion for rights to Quorvex Therapeutics' T-cell engager.",
+    )
+    assert d is not None and d["licensor"] == "Quorvex Therapeutics"
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

@@ -511,15 +511,23 @@ def _headed(toks: list[str], k: int) -> bool:
 
 def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: list[Mention]) -> None:
     for i, (a, b, tok) in enumerate(seg):
-        if tok.endswith(("'s", "’s")):  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
+        nxt = seg[i + 1][2] if i + 1 < len(seg) else ""
+        plural_owner = (  # "Quorvex Therapeutics' T-cell engager", "… Labs' ADC" (not "Fenwick Ventures' Talvio")
+            tok.endswith(("s'", "s’")) and len(tok) > 3 and (not nxt[:1].isupper() or "-" in nxt or nxt.isupper())
+        )
+        if tok.endswith(("'s", "’s")) or plural_owner:  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
             if i == 0 and raw[max(0, a - 4) : a].lower() == "the ":
                 return  # "the Alzheimer's treatment developer": a description, not a name
-            if i + 1 < len(seg) and " ".join(t for _, _, t in seg[: i + 1])[:-2].lower() in _PLACES:
+            if (
+                i + 1 < len(seg)
+                and " ".join(t for _, _, t in seg[: i + 1])[: -1 if plural_owner else -2].lower() in _PLACES
+            ):
                 seg = seg[i + 1 :]  # "Japan’s Kyocera Corp.", "South Korea's Hanmi": the place is a descriptor
                 return _en_candidate(raw, seg, e0, found)
             if i + 1 < len(seg):  # "Third Rock's Nurix", "Sino Biopharm's Invox Pharma": the owner and the owned
                 _en_candidate(raw, seg[i + 1 :], e0, found)
-            seg = [*seg[:i], (a, b - 2, tok[:-2])]
+            k = 1 if plural_owner else 2
+            seg = [*seg[:i], (a, b - k, tok[:-k])]
             break
     if seg[0][2][:1] in "BU" and seg[0][2].upper().startswith(("BRIEF-", "UPDATE-")):  # Reuters: "BRIEF-Nichi-Iko …"
         a, b, tok = seg[0]
