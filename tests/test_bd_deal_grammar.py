@@ -789,6 +789,15 @@ def test_a_plural_possessive_ends_the_name() -> None:
     assert d is not None and d["licensor"] == "Quorvex Therapeutics"
 
 
+def test_zh_a_newco_formed_in_the_sentence_is_no_later_verbs_subject() -> None:
+    lic, lee = roles(
+        "康瑞生物NewCo交易落地",
+        "康瑞生物宣布与美国投资机构共同成立NewCo公司Pellman Therapeutics,将其GLP-1产品海外权益授予该公司,"
+        "获得首付款1亿美元及NewCo 20%股权。",
+    )
+    assert (lic, lee) == ("康瑞生物", "Pellman Therapeutics")
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

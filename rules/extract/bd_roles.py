@@ -142,7 +142,10 @@ class _Sentence:
         return False
 
 
-_BOUGHT_BEFORE = re.compile(r"(?:收购|并购|鲸吞|买下|购入|吞下|拿下)[\u4e00-\u9fff]{0,12}$")
+# (成立NewCo公司Y: a company formed in the sentence is as much its object)
+_BOUGHT_BEFORE = re.compile(
+    r"(?:收购|并购|鲸吞|买下|购入|吞下|拿下)[\u4e00-\u9fff]{0,12}$|(?:成立|设立|组建|创立)[\u4e00-\u9fffa-z\s]{0,16}$"
+)
 _ITS_BEFORE = re.compile(r"其$")
 _AS_PARTY = re.compile(
     r"\s?[(（]?\s?作为(?:(卖方|出售方|转让方|许可方|授权方)|买方|收购方|受让方|被许可方|被授权方|要约人)"
