@@ -798,6 +798,38 @@ def test_zh_a_newco_formed_in_the_sentence_is_no_later_verbs_subject() -> None:
     assert (lic, lee) == ("康瑞生物", "Pellman Therapeutics")
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Harnell Bio signed a licensing deal with Pellman Pharma for an amylin drug. Harnell will front $350 million and "
+        "put up to $1.875 billion on the line for milestones.",
+        "Pellman Pharma signed an option agreement with Harnell Bio. Under its terms, Pellman Pharma is set to receive "
+        "350 million USD from Harnell Bio for the option to license its amylin drug.",
+    ],
+)
+def test_money_fronted_or_received_now_for_a_licence_is_the_upfront(summary: str) -> None:
+    d = deal("Harnell inks amylin deal with Pellman", summary)
+    assert d is not None and d["upfront"] == 350e6
+
+
+def test_zh_potential_payments_after_an_upfront_are_the_milestones() -> None:
+    d = deal(
+        "康瑞製藥與QVX簽訂獨家許可協議",
+        "康瑞製藥發佈公告,公司與QVX已訂立獨家許可協議。根據許可協議,集團將收到12.50億美元的首付款,"
+        "並可獲得總額最多為48億美元的潛在付款,包括開發、監管批准及銷售里程碑付款。",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (1.25e9, 6.05e9)
+
+
+def test_a_title_case_verb_ends_the_name_before_it() -> None:
+    d = deal(
+        "Harnell and Pellman Pharma Collaborate on Weight Drug",
+        "Swiss pharma Harnell Bio announced it has entered into an exclusive collaboration and licensing agreement with "
+        "Denmark's Pellman Pharma. Pellman Pharma will receive upfront payments of $100 million.",
+    )
+    assert d is not None and d["licensor"] == "Pellman Pharma"
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

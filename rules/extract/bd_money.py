@@ -286,6 +286,10 @@ _STRONG_TOTAL = re.compile(
 _APPROX = re.compile(
     r"(?:超|逾|近|约|超过|more than|over|about|nearly|approximately|approx\.?|~|roughly|around|some)\s?$"
 )
+_POTENTIAL_MILESTONES_ZH = re.compile(r"\s?的?潜在(?:付款|款项)\s?[,，]?\s?(?:包括|包含|含)[^。；;]{0,30}里程碑")
+_PAID_NOW = re.compile(
+    r"\b(?:will|to|shall)\s(?:front|receive|get|collect)\s?(?:an?\s)?(?:usd|us\$|\$|€|£|eur|chf|jpy|cny|rmb)?\s?$|\bfronts?\s$"
+)
 _PAYING = re.compile(r"\b(?:is|are|will be)\spaying\s(?:[\w\-&.’']+\s){0,4}$")
 _CONSIDERATION_POST = re.compile(
     r"^\s?(?:in cash|cash|的?现金|的?现金及股票|的?现金加股票|in cash and stock|in stock|(?:in cash )?(?:at|upon) (?:the )?closing)"
@@ -353,6 +357,10 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "other"
         elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
             a.kind = "equity"
+        elif zh and i and amounts[i - 1].kind == "upfront" and _POTENTIAL_MILESTONES_ZH.match(post_full):
+            a.kind = (
+                "milestone"  # 首付款12.5亿美元,并可获得总额最多48亿美元的潜在付款,包括…里程碑付款: what comes after it
+            )
         elif acquisition and _CLOSING_POST.match(post_full):
             a.kind = (
                 "upfront"  # "$22.50 per share in cash or a total of $880m, which is payable at closing", then a CVR
@@ -386,6 +394,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "upfront"  # a licence "paying $370M cash" (not "sell Y to Z for $159 million in cash": the price)
         elif not acquisition and _PAYING.search(pre[-40:]) and not _TOTAL_POST.match(post):
             a.kind = "upfront"  # a licence: "is paying Arcellx $225 million … for rights to"
+        elif not acquisition and _PAID_NOW.search(pre[-30:]) and not _TOTAL_POST.match(post):
+            a.kind = "upfront"  # "AbbVie will front $350 million", "is set to receive USD 100 million from Takeda"
         elif acquisition and _PAYING.search(pre[-40:]) and re.match(r"\s?for\b", post):
             a.kind = "consideration"  # "is paying $805 million for Plexxikon, and will pay another $130 million when …"
         elif _TOTAL_POST.match(post):

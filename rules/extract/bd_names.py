@@ -186,7 +186,9 @@ _RUN_BREAK = frozenset(
     slides slumps sinks tumbles plunges granting
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
-    plan seeks establish establishes established launch unite unites ally allies link links backs backed paying""")
+    plan seeks establish establishes established launch unite unites ally allies link links backs backed paying
+    collaborate collaborates collaborating reveals reveal revealed finally taps tapped picks picked selects selected
+    enlists enlisted chooses chose bolsters bolstered""")
 )
 _EPONYMS = frozenset(
     _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
