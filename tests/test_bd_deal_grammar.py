@@ -830,6 +830,33 @@ def test_a_title_case_verb_ends_the_name_before_it() -> None:
     assert d is not None and d["licensor"] == "Pellman Pharma"
 
 
+def test_an_organ_rejection_drug_is_no_rejected_bid() -> None:
+    d = deal(
+        "Quorvex wins $1.3B buyout",
+        "Harnell Pharma has stepped up with a deal to buy out Copenhagen-based Quorvex Pharmaceuticals for $1.3 billion, "
+        "bagging an organ rejection drug in the process.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == (
+        "Quorvex Pharmaceuticals",
+        "Harnell Pharma",
+        1.3e9,
+    )
+
+
+def test_a_sentence_on_the_deal_a_purchase_follows_is_background() -> None:
+    lead = (
+        "Harnell Holdings Inc. is making waves in M&A with its second big deal of the month, the acquisition of "
+        "Quorvex Theragnostics Inc. for $250 million in cash up front and up to an additional $752.5 million in "
+        "contingent payments."
+    )
+    d = deal(
+        lead,
+        lead + " The transaction follows announcement of a definitive agreement to acquire Pellman Imaging Ltd. on "
+        "Jan. 13 for $350 million in cash at closing and a further $400 million in milestone payments.",
+    )
+    assert d is not None and (d["licensee"], d["upfront"], d["total"]) == ("Harnell Holdings Inc", 250e6, 1002.5e6)
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

@@ -142,7 +142,7 @@ _WORDS: dict[str, str] = {
         open to large|open to acquisitions|open to deals|open to further|appetite for|reports of|frontrunner|front-runner|
         emerged as the|issues clarification|has learned|have learned|has been learned|according to a report|according to media reports|citing a report|
         citing media reports|: report|- report|– report|潜在收购|潜在并购|或斥|或斥资|或出资|媒体称|: wsj|- wsj|wall street journal reported|journal reported|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
-    OFFER: """hostile|unsolicited|rebuff*|reject*|spurn*|snub*|turns down|turned down|walks away|walked away|
+    OFFER: """hostile|unsolicited|rebuff*|reject|rejects|rejected|rejecting|rejection of its|rejection of the offer|rejection of the bid|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
@@ -203,7 +203,8 @@ _WORDS: dict[str, str] = {
         meanwhile|elsewhere|另外|此外|同日|次日|与此同时|另一方面|另据""",
     BACKGROUND: """previously|earlier this year|earlier this month|last year|last month|last week|back in|
         had licensed|had acquired|had signed|had agreed|had paid|last fall|last spring|last summer|last autumn|last winter|
-        as we reported|years ago|months ago|a year ago|
+        as we reported|years ago|months ago|a year ago|follows announcement of|follows the announcement of|follows its|
+        on the heels of|comes on the heels|
         此前|之前|早前|去年|前年|曾经|曾与|曾将|曾于|曾在|曾获|先前|已于20|个月前|月前|年前|周前""",
     YEAR_INTRO: """in 19|in 20|since 19|since 20|beginning in|from 19|from 20|in january|in february|in march|in april|
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",

@@ -53,6 +53,7 @@ PHARMA_WORDS = (
     "pharma", "biotech", "therap", "disorder", "nucleic acid", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
     "vaccine", "clinical", "molecule", "inhibitor", "gene therap", "cell therap", "car-t", "glp-1", "obesity",
     "cancer", "tumor", "tumour", "disease", "adc", "sirna", "bispecific", "biosimilar", "fda", "pipeline", "bio ",
+    "theranostic", "theragnostic", "radiopharm", "radioligand",
     "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技", "生医",
 )  # fmt: skip
 
