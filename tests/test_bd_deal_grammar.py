@@ -857,6 +857,14 @@ def test_a_sentence_on_the_deal_a_purchase_follows_is_background() -> None:
     assert d is not None and (d["licensee"], d["upfront"], d["total"]) == ("Harnell Holdings Inc", 250e6, 1002.5e6)
 
 
+def test_zh_a_company_that_publishes_an_announcement_ends_before_fa() -> None:
+    d = deal(
+        "港股异动 | 康瑞医药涨超5% 拟斥1亿元增持子公司佳禾药业10%股权",
+        "智通财经APP获悉,康瑞医药(01234)早盘一度涨超5%。宏澜村发公告称,其全资子公司康瑞医药拟以1亿元收购佳禾药业10%股权。",
+    )
+    assert d is not None and d["licensee"] in ("康瑞医药", "宏澜村")  # not "宏澜村发"
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",
