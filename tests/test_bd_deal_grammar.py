@@ -865,6 +865,16 @@ def test_zh_a_company_that_publishes_an_announcement_ends_before_fa() -> None:
     assert d is not None and d["licensee"] in ("康瑞医药", "宏澜村")  # not "宏澜村发"
 
 
+def test_zh_a_filing_names_the_buyer_by_its_role_in_the_defined_terms() -> None:
+    d = deal(
+        "康瑞医药健康产业股份有限公司 关于购买资产的公告",
+        "康瑞医药健康产业股份有限公司(以下简称“康瑞医药”或“公司”或“受让方”)与张某、李某、"
+        "宏澜投资合伙企业(有限合伙)共3名交易对方(以下统称“转让方”)签署《关于上海佳禾医药科技股份有限公司之购买股份协议》,"
+        "以现金出资5.25亿元人民币购买交易对方合计所持上海佳禾医药科技股份有限公司(以下简称“佳禾医药”或“标的公司”)70%股权。",
+    )
+    assert d is not None and Name(d["licensee"]) == "康瑞医药" and Name(d["licensor"]) == "佳禾医药"
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

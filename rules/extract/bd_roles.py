@@ -147,6 +147,10 @@ _BOUGHT_BEFORE = re.compile(
     r"(?:收购|并购|鲸吞|买下|购入|吞下|拿下)[\u4e00-\u9fff]{0,12}$|(?:成立|设立|组建|创立)[\u4e00-\u9fffa-z\s]{0,16}$"
 )
 _ITS_BEFORE = re.compile(r"其$")
+# (以下简称“中国医药”或“公司”或“受让方”): the party a filing names by its role
+_CALLED_PARTY = re.compile(
+    r"\s?[(（]以下(?:简|合)称[^)）]{0,30}?[“\"「](?:(卖方|出售方|转让方|许可方|授权方|标的公司|目标公司)|买方|收购方|受让方|被许可方|被授权方)[”\"」]"
+)
 _AS_PARTY = re.compile(
     r"\s?[(（]?\s?作为(?:(卖方|出售方|转让方|许可方|授权方)|买方|收购方|受让方|被许可方|被授权方|要约人)"
 )
@@ -903,9 +907,9 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             y = st.right(p + 1, 20, descriptors=False)
             if y is not None and re.match(r"[^，。,]{0,8}?提出的[^。；;]{0,40}?收购", f[y.end : y.end + 55]):
                 _give(votes, names, st, st.subject(p - 1, 30), y, 3 * place)
-    if "作为" in f[s0:e0]:  # X(作为卖方)与Y(作为买方)订立买卖协议: the roles the agreement names
+    if "作为" in f[s0:e0] or "以下" in f[s0:e0]:  # X(作为卖方)与Y(作为买方)订立买卖协议: the roles the agreement names
         for m in st.ms:
-            said = _AS_PARTY.match(f, m.end, min(e0, m.end + 12))
+            said = _AS_PARTY.match(f, m.end, min(e0, m.end + 12)) or _CALLED_PARTY.match(f, m.end, min(e0, m.end + 40))
             if said is not None and m.entity != OTHER:
                 seller = said.group(1) is not None
                 _give(votes, names, st, m if seller else None, None if seller else m, 3 * place)
