@@ -875,6 +875,33 @@ def test_zh_a_filing_names_the_buyer_by_its_role_in_the_defined_terms() -> None:
     assert d is not None and Name(d["licensee"]) == "康瑞医药" and Name(d["licensor"]) == "佳禾医药"
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "有投资者在投资者互动平台提问:公司控股子公司康瑞生物才收到默沙东1000万美元合作意向金,不是什么临床都要默沙东同意吧?",
+            "有投资者在投资者互动平台提问:公司控股子公司康瑞生物才收到默沙东1000万美元合作意向金,不是什么临床都要默沙东同意吧?",
+        ),
+        (
+            "傳輝瑞擬再洽併佳禾藥廠",
+            "(中央社台北電)彭博報導,熟悉內情的人士說,美國最大的製藥公司輝瑞大藥廠計畫重啟併購佳禾藥廠公司。"
+            "如果輝瑞果真重新出手,將是醫藥產業最大的併購行動之一。",
+        ),
+        (
+            "药企掀海外寻药潮",
+            "近期,康瑞医药、佳禾药业、宏澜制药等药企,纷纷通过投资并购、协议引进等方式探寻海外机会。康瑞医药拟以1亿元收购QVX公司。",
+        ),
+        (
+            "Harnell Announces Closing of Asset Purchase Agreement with Quorvex",
+            "Harnell Pharma announced today the closing of the remaining assets under the asset purchase agreement entered "
+            "on May 13 with Quorvex Therapeutics for certain ophthalmology drugs.",
+        ),
+    ],
+)
+def test_not_news_of_a_new_deal_investor_qa_rumour_roundup_closing(title: str, summary: str) -> None:
+    assert deal(title, summary) is None
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

@@ -135,7 +135,7 @@ _WORDS: dict[str, str] = {
         seeking a partner|seeks a sale|plans to seek|plans to sell|plans to explore|plans to out-license|hints|teases|
         expects to sign|expects to announce|expects to strike|could sign|could strike|could ink|denies report*|
         denied report*|dismisses report*|
-        不实|辟谣|网传|谈判|洽谈|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
+        不实|辟谣|网传|谈判|洽谈|熟悉内情|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
         探索阶段|初步和|初步阶段|初步接触|有意收购|有意买下|有意出售|寻求收购|寻求出售|寻求买家|寻求合作伙伴|接近达成|可能收购|
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|
@@ -171,6 +171,8 @@ _WORDS: dict[str, str] = {
         pulls trigger|pulls the trigger|pulled the trigger|declines to exercise|declined to exercise|not to exercise|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|
+        announces closing|announced closing|announces the closing|announced the closing|announced today the closing|
+        second closing|2nd closing|
         closing of the acquisition|supplemental agreement|supplementary agreement|progress update|amend|amends|amended|amendment|amending|
         nixed|nixes|axed|hand back|handed back|receives full upfront|received full upfront|receives the full upfront|
         receipt of the upfront|receipt of upfront|extends tender offer|extends the tender offer|extend the tender offer|
@@ -190,7 +192,7 @@ _WORDS: dict[str, str] = {
         assumed with|assumes coverage|assumed coverage|reinstated at|resumed at|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|
         alleged|accuses|accused|fraud|fraudulent|duped|
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
-        融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
+        互动平台|投资者提问|董秘回复|答投资者|融资|募资|招股|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|
         临床数据|试验结果|顶线|主要终点|目标价|评级|纯利|净利|派息|股息|此前|早前|去年""",
     MOVE: """soar*|jump*|surge|surges|surged|surging|rocket*|climb*|rise|rises|rising|rose|gain|gains|gained|tumbl*|fall|falls|falling|fell|
         slid*|plung*|sink*|sank|spik*|skyrocket*|pop|pops|popped|share|shares|stock|stocks|sending|

@@ -143,6 +143,8 @@ _ZH_COUNT = re.compile(
     r"|(?:[\u4e00-\u9fff]{2,8}、){3,}[\u4e00-\u9fff]{2,6}(?:等|的)(?:授权案|授权|交易|并购案|收购案|合作案)"
     # 三家中国药企相继达成了海外授权交易: several companies' deals, one after another
     r"|(?<![a-z\-\d])(?:[三四五六七八九十几多数]|\d+)\s*家[^，。]{0,10}(?:相继|先后|接连|陆续|纷纷)"
+    # 丽珠集团、翰宇药业、金城医药、天士力等药企,纷纷通过…: companies listed, each doing its own
+    r"|(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}等(?:药企|企业|公司|医药企业|上市公司)[^。]{0,4}(?:纷纷|相继|先后|陆续)"
 )
 _HALF_YEARS = frozenset(["上半年", "下半年"])
 _CLOSING_AFTER = re.compile(r"[^，。,]{0,4}(?:完成|交割)")
