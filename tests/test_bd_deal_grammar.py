@@ -902,6 +902,39 @@ def test_not_news_of_a_new_deal_investor_qa_rumour_roundup_closing(title: str, s
     assert deal(title, summary) is None
 
 
+def test_a_technology_transfer_agreement_is_a_licence_out() -> None:
+    d = deal(
+        "Pellman Biosciences signs technology transfer agreement with Harnell",
+        "Pellman Biosciences, a South Korean drug company, announced that it signed a technology transfer agreement with "
+        "US biopharmaceutical company Harnell Bio to transfer its antibody-drug conjugate technology. The contract could "
+        "be worth 1.6 trillion won ($1.2 billion).",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"], d["currency"]) == (
+        "Pellman Biosciences",
+        "Harnell Bio",
+        1.6e12,
+        "KRW",
+    )
+
+
+def test_a_technology_transfer_contract_with_a_down_payment() -> None:
+    d = deal(
+        "Pellman Biotech transfers 43 billion won worth of technology to Harnell",
+        "Pellman Biotech signed a technology transfer contract worth 32 million dollars with Harnell Pharma's "
+        "regenerative medicine center. It will receive $15 million as a down payment.",
+    )
+    assert d is not None and (d["licensor"], d["upfront"]) == ("Pellman Biotech", 15e6)
+
+
+def test_a_licence_of_a_receptor_agonist_passes_the_pharma_gate() -> None:
+    d = deal(
+        "Harnell and Pellman Shinyaku enter into a license agreement on novel compound",
+        "Harnell Ltd and Pellman Shinyaku signed a license agreement on an oral receptor agonist discovered by Pellman "
+        "Shinyaku for pulmonary arterial hypertension. Pellman Shinyaku will receive an upfront payment from Harnell.",
+    )
+    assert d is not None and (Name(d["licensor"]), Name(d["licensee"])) == ("Pellman Shinyaku", "Harnell")
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

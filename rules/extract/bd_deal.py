@@ -44,7 +44,8 @@ DEAL_WORDS = (
     "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
-    "shell out", "shells out", "to sell ", "agreed to sell", "is selling ",
+    "shell out", "shells out", "to sell ", "agreed to sell", "is selling ", "technology transfer",
+    "technology-transfer", "transfer of technology",
     "授权", "许可", "引进", "收购", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费",
@@ -53,7 +54,8 @@ PHARMA_WORDS = (
     "pharma", "biotech", "therap", "disorder", "nucleic acid", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
     "vaccine", "clinical", "molecule", "inhibitor", "gene therap", "cell therap", "car-t", "glp-1", "obesity",
     "cancer", "tumor", "tumour", "disease", "adc", "sirna", "bispecific", "biosimilar", "fda", "pipeline", "bio ",
-    "theranostic", "theragnostic", "radiopharm", "radioligand",
+    "theranostic", "theragnostic", "radiopharm", "radioligand", "agonist", "antagonist", "compound", "receptor",
+    "peptide", "enzyme", "kinase", "ophthalm", "dermatolog", "hypertension",
     "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技", "生医",
 )  # fmt: skip
 

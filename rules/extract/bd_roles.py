@@ -222,6 +222,10 @@ _DEAL_WITH_FOR_ITS = re.compile(
     r"for\s(?:its|their)\s(?!own\b)"
 )
 _LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
+# "signed a technology transfer agreement with Y": Korean press for a licence out, Y takes the technology
+_TECH_TRANSFER_WITH = re.compile(
+    r"\btechnology[\s\-]transfer\s(?:deal|agreement|contract|pact)\s(?:worth\s[^,;]{1,40}?\s)?with\s(?:(?:an?|the)\s)?"
+)
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
 _TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
@@ -681,6 +685,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             y = st.right(lw.end(), 4, descriptors=False)
             if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
                 _give(votes, names, st, None, y, 2 * place)
+    if "technology" in f[s0:e0]:
+        for tw in _TECH_TRANSFER_WITH.finditer(f, s0, e0):
+            y = st.right(tw.end(), 60)
+            x = st.subject_en(tw.start())
+            if x is not None and y is not None and x.entity != y.entity:
+                _give(votes, names, st, x, y, 2 * place)
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
         for dw in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
             y = st.right(dw.end(1), 4, descriptors=False)
