@@ -935,6 +935,19 @@ def test_a_licence_of_a_receptor_agonist_passes_the_pharma_gate() -> None:
     assert d is not None and (Name(d["licensor"]), Name(d["licensee"])) == ("Pellman Shinyaku", "Harnell")
 
 
+def test_a_purpose_before_an_acquisition_and_the_board_that_approved_it_are_no_parties() -> None:
+    d = deal(
+        "Harnell Pharmaceuticals to Expand Rare Disease Portfolio with Acquisition of US-based Quorvex Pharmaceuticals",
+        "Harnell Pharmaceuticals Co., Ltd. today announced that its Board of Directors has approved the acquisition of "
+        "US-based Quorvex Pharmaceuticals, Inc., a specialty pharmaceutical company developing treatments for rare "
+        "diseases.",
+    )
+    assert d is not None and (Name(d["licensor"]), d["licensee"]) == (
+        "Quorvex Pharmaceuticals",
+        "Harnell Pharmaceuticals",
+    )
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

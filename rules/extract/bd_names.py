@@ -154,7 +154,7 @@ _STOP_WORDS = frozenset(
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
     so now then thus yet another gip gipr glp-1r amylin glucagon bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
-    cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies
+    cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies rare orphan disease diseases board directors
     inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
@@ -188,7 +188,8 @@ _RUN_BREAK = frozenset(
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks establish establishes established launch unite unites ally allies link links backs backed paying
     collaborate collaborates collaborating reveals reveal revealed finally taps tapped picks picked selects selected
-    enlists enlisted chooses chose bolsters bolstered""")
+    enlists enlisted chooses chose bolsters bolstered expand expands strengthen strengthens broaden broadens bolster
+    boost boosts deepen deepens portfolio""")
 )
 _EPONYMS = frozenset(
     _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
