@@ -189,7 +189,7 @@ _RUN_BREAK = frozenset(
     plan seeks establish establishes established launch unite unites ally allies link links backs backed paying
     collaborate collaborates collaborating reveals reveal revealed finally taps tapped picks picked selects selected
     enlists enlisted chooses chose bolsters bolstered expand expands strengthen strengthens broaden broadens bolster
-    boost boosts deepen deepens portfolio""")
+    deepen deepens portfolio""")
 )
 _EPONYMS = frozenset(
     _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
