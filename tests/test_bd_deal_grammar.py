@@ -948,6 +948,15 @@ def test_a_purpose_before_an_acquisition_and_the_board_that_approved_it_are_no_p
     )
 
 
+def test_an_organ_descriptor_in_a_title_case_headline_is_no_party() -> None:
+    d = deal(
+        "Harnell to Acquire Eye Drug Company Quorvex for $225 Million",
+        "Harnell Pharmaceutical and Quorvex Holdings entered into a share purchase agreement where Harnell acquires all "
+        "of the outstanding shares of Quorvex.",
+    )
+    assert d is not None and d["licensor"] == "Quorvex"
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",

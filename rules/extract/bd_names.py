@@ -154,7 +154,7 @@ _STOP_WORDS = frozenset(
     cdmo cvr jv m&a bd mnc mab mabs cea esmo asco aacr ash nash mash copd sma nsclc tki mou loi newco newcos ind nda bla
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
     so now then thus yet another gip gipr glp-1r amylin glucagon bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
-    cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies rare orphan disease diseases board directors
+    cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies rare orphan disease diseases board directors eye eyes skin
     inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
