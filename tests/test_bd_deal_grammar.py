@@ -957,6 +957,15 @@ def test_an_organ_descriptor_in_a_title_case_headline_is_no_party() -> None:
     assert d is not None and d["licensor"] == "Quorvex"
 
 
+def test_zh_selling_a_subsidiary_to_a_buyer_is_a_deal() -> None:
+    d = deal("康瑞医药拟出售子公司股权", "康瑞医药公告,公司拟以2亿元向佳禾集团出售全资子公司康瑞制药100%股权。")
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("康瑞医药", "佳禾集团", 2e8)
+
+
+def test_zh_a_shareholder_selling_shares_is_no_deal() -> None:
+    assert deal("康瑞医药股东出售股票", "康瑞医药公告,公司股东佳禾投资拟通过大宗交易出售所持公司2%股份。") is None
+
+
 def test_zh_signed_licence_with_an_unnamed_licensor() -> None:
     d = deal(
         "君泰生物:关于签署许可协议的公告",
