@@ -606,6 +606,23 @@ def test_net_mortgage_lending_written_with_the_hong_kong_variant_of_net() -> Non
     assert (e["value"], e["prior"]) == (24, 19)
 
 
+@pytest.mark.parametrize(
+    ("title", "summary", "value"),
+    [
+        ("英倫銀行:9月按揭批核宗數升至6.5萬宗", "英倫銀行公布,9月按揭批核宗數升至65,200宗,高於8月的64,300宗。", 65200),
+        (
+            "UK mortgage approvals rise to 65,000",
+            "Bank of England figures showed mortgage approvals for house purchase rose to 65,230 in September from "
+            "64,310 in August.",
+            65230,
+        ),
+    ],
+)
+def test_the_leads_exact_count_over_the_headlines_rounded_one(title: str, summary: str, value: int) -> None:
+    (e,) = prints(title, summary)
+    assert e["value"] == value
+
+
 def test_bare_social_financing_and_chinese_currency_loans() -> None:
     ev = by_indicator(
         prints(

@@ -711,6 +711,25 @@ def _exact_later(ctx: Ctx, mentions: list[Mention], m: Mention, value: float) ->
     return False
 
 
+def _significant(value: float) -> int:
+    return len(f"{abs(value):.10g}".replace(".", "").strip("0"))
+
+
+def _finer_later(ctx: Ctx, mentions: list[Mention], m: Mention, value: float) -> bool:
+    """A later mention of the same indicator reads the headline's rounded figure to more digits (within 1.5%)."""
+    for other in mentions:
+        if other.start > m.start and other.ind is m.ind:
+            got = pick_value(ctx, other)
+            if (
+                got is not None
+                and got[1] != value
+                and abs(got[1] - value) <= 0.015 * abs(value)
+                and _significant(got[1]) > _significant(value)
+            ):
+                return True
+    return False
+
+
 def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
     """Events for the mentions of every family: per indicator one print (a flow may have a year-to-date and a
     single-period print), the first mention with a value giving it, any later mention giving the prior."""
@@ -739,6 +758,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             and _exact_later(ctx, mentions, m, value)
         ):
             continue  # "Mortgage rates hit 7% for first time" over "… averaged 7.08% this week": the lead's exact print
+        if m.ind.kind != "rate" and m.start < ctx.title_end and _finer_later(ctx, mentions, m, value):
+            continue  # "按揭批核宗数升至6.5万宗" over "…升至65,200宗": the lead's exact count
         n = ctx.nums[vi]
         period = period_for(ctx, m.ind, m.start, n)
         shape = "span" if (period and "/" in period) else "single"
