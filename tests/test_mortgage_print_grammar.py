@@ -623,6 +623,14 @@ def test_the_leads_exact_count_over_the_headlines_rounded_one(title: str, summar
     assert e["value"] == value
 
 
+def test_applications_to_refinance_are_the_refinance_index() -> None:
+    (e,) = prints(
+        "Refinance demand surges",
+        "Applications to refinance a home loan jumped 12% for the week and were 70% higher than a year ago, the MBA said.",
+    )
+    assert (e["indicator"], e["value"]) == ("mba_refinance_index", 12)
+
+
 def test_bare_social_financing_and_chinese_currency_loans() -> None:
     ev = by_indicator(
         prints(

@@ -122,6 +122,7 @@ _add(
 _add(
     "a.mba:refi",
     r"refinanc\w{0,4} (?:index|applications|demand|activity|volume)", r"refi (?:index|applications)",
+    r"applications to refinance",
     r"再融资(?:抵押贷款|房贷|贷款)?(?:申请)?(?:分项)?(?:指数|量)", r"重贷(?:抵押贷款|房贷|贷款)?(?:申请)?(?:分项)?(?:指数|量)",
     r"再融资(?:房贷|抵押贷款)?(?:的)?申请", r"转按(?:申请)?指数",
 )  # fmt: skip
