@@ -148,12 +148,12 @@ _BOUGHT_BEFORE = re.compile(
 )
 _ITS_BEFORE = re.compile(r"其$")
 # (以下简称“中国医药”或“公司”或“受让方”): the party a filing names by its role
+_SELLER_ROLES = "卖方|出售方|转让方|许可方|授权方"  # an agreement's names for the party granting or selling
+_BUYER_ROLES = "买方|收购方|受让方|被许可方|被授权方"
 _CALLED_PARTY = re.compile(
-    r"\s?[(（]以下(?:简|合)称[^)）]{0,30}?[“\"「](?:(卖方|出售方|转让方|许可方|授权方|标的公司|目标公司)|买方|收购方|受让方|被许可方|被授权方)[”\"」]"
+    rf"\s?[(（]以下(?:简|合)称[^)）]{{0,30}}?[“\"「](?:({_SELLER_ROLES}|标的公司|目标公司)|{_BUYER_ROLES})[”\"」]"
 )
-_AS_PARTY = re.compile(
-    r"\s?[(（]?\s?作为(?:(卖方|出售方|转让方|许可方|授权方)|买方|收购方|受让方|被许可方|被授权方|要约人)"
-)
+_AS_PARTY = re.compile(rf"\s?[(（]?\s?作为(?:({_SELLER_ROLES})|{_BUYER_ROLES}|要约人)")
 _AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?![^$€£]*\d)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final, Generic, TypeVar, overload
@@ -701,14 +701,18 @@ def _prior_mark(ctx: Ctx, mk: Mark) -> bool:
 # -- events --------------------------------------------------------------------------------------------------
 
 
-def _exact_later(ctx: Ctx, mentions: list[Mention], m: Mention, value: float) -> bool:
-    """A later mention of the same indicator reads a non-round value within half a point of this round one."""
+def _later_values(ctx: Ctx, mentions: list[Mention], m: Mention) -> Iterator[float]:
+    """The values later mentions of the same indicator read."""
     for other in mentions:
         if other.start > m.start and other.ind is m.ind:
             got = pick_value(ctx, other)
-            if got is not None and got[1] != int(got[1]) and abs(got[1] - value) < 0.5:
-                return True
-    return False
+            if got is not None:
+                yield got[1]
+
+
+def _exact_later(ctx: Ctx, mentions: list[Mention], m: Mention, value: float) -> bool:
+    """A later mention of the same indicator reads a non-round value within half a point of this round one."""
+    return any(v != int(v) and abs(v - value) < 0.5 for v in _later_values(ctx, mentions, m))
 
 
 def _significant(value: float) -> int:
@@ -717,17 +721,10 @@ def _significant(value: float) -> int:
 
 def _finer_later(ctx: Ctx, mentions: list[Mention], m: Mention, value: float) -> bool:
     """A later mention of the same indicator reads the headline's rounded figure to more digits (within 1.5%)."""
-    for other in mentions:
-        if other.start > m.start and other.ind is m.ind:
-            got = pick_value(ctx, other)
-            if (
-                got is not None
-                and got[1] != value
-                and abs(got[1] - value) <= 0.015 * abs(value)
-                and _significant(got[1]) > _significant(value)
-            ):
-                return True
-    return False
+    return any(
+        v != value and abs(v - value) <= 0.015 * abs(value) and _significant(v) > _significant(value)
+        for v in _later_values(ctx, mentions, m)
+    )
 
 
 def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:

@@ -422,7 +422,7 @@ _EN_BETWEEN = re.compile(
 )
 _EN_NAME_SHARES = re.compile(
     # (not "the most upgraded ASX shares": an exchange's stocks, a group; "ASX share price" is ASX Ltd's)
-    r"\b(?!(?i:asx|ftse|nyse|nasdaq|tsx|lse|jse|nzx|sgx)\s+(?:shares|stocks)\b)"
+    r"\b(?!(?i:" + "|".join(sorted(_EXCHANGES)) + r")\s+(?:shares|stocks)\b)"
     r"(" + _EN_NAME + r")(?:'s|’s)?\s+(?:shares|stock|share price|stock price)\b"
 )
 _EN_MOVE_OBJECT = re.compile(
