@@ -3703,3 +3703,30 @@ def test_a_carve_out_that_will_operate_as_the_buyers_subsidiary() -> None:
         "Harnell.",
     )
     assert d is not None and d["licensee"] == "Harnell"
+
+
+def test_a_filings_seller_agrees_to_sell_and_the_buyer_to_buy_the_target() -> None:
+    d = deal(
+        "康瑞生物(02235)公布出售附屬公司",
+        "康瑞生物(02235.HK)公布,本公司與佳禾醫藥訂立買賣協議,據此本公司同意出售而佳禾醫藥同意收購目標公司全部股權,"
+        "代價為3.2億港元。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞生物", "佳禾醫藥")
+
+
+def test_a_filing_names_each_party_after_its_role() -> None:
+    d = deal(
+        "康瑞生物(02235)公布出售附屬公司",
+        "康瑞生物(02235.HK)公布,賣方(本公司全資附屬公司)與買方佳禾醫藥訂立買賣協議,據此賣方同意出售而買方同意收購"
+        "銷售股份,代價為3.2億港元。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞生物", "佳禾醫藥")
+
+
+def test_a_quoted_everyone_opening_the_headline_is_no_party() -> None:
+    d = deal(
+        '"Everyone wants a China asset," says Pellman CEO as it licenses Quorvex drug',
+        "Pellman Pharma will pay Quorvex Therapeutics $40 million upfront for ex-China rights to its bispecific "
+        "antibody QX-7, with up to $600 million in milestones.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Therapeutics", "Pellman Pharma")

@@ -155,7 +155,8 @@ _STOP_WORDS = frozenset(
     anda nmpa cde pmda mhra darmstadt says said startup start-up suzhou hangzhou shenzhen guangzhou nanjing chengdu
     so now then thus yet another gip gipr glp-1r amylin glucagon bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
     cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies rare orphan disease diseases board directors eye eyes skin
-    inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-""")
+    inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-
+    everyone everybody anyone anybody someone somebody nobody no-one nothing everything something""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -227,6 +228,7 @@ _ZH_STOP_WORDS = _wordlist(
     "例如|今天|今日|昨日|近日|目前|早前|此前|同意|计划|拟|斥资|豪掷|砸|牵手|携手|联手|"
     "合作|交易|协议|首付|里程碑|美元|亿|万|一款|一种|一个|一项|该款|多款|两款|其他|"
     "下属|分享|负担|处理|执行|上市后|接受|授予|锁定|瞄准|押注|加码|斩获|落地|刷新|创下|发布|巨头|药企|龙头|大厂|开发商|生产商|制造商|分销商|供应商|正式|"
+    "买方|卖方|买家|卖家|受让方|转让方|出售方|收购方|许可方|授权方|"
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
 # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)

@@ -153,6 +153,7 @@ _BUYER_ROLES = "买方|收购方|受让方|被许可方|被授权方"
 _CALLED_PARTY = re.compile(
     rf"\s?[(（]以下(?:简|合)称[^)）]{{0,30}}?[“\"「](?:({_SELLER_ROLES}|标的公司|目标公司)|{_BUYER_ROLES})[”\"」]"
 )
+_ROLE_BEFORE = re.compile(rf"(?:({_SELLER_ROLES})|{_BUYER_ROLES})[(（]?\s?$")  # 买方佳禾医药, 卖方(本公司全资附属公司)
 _AS_PARTY = re.compile(rf"\s?[(（]?\s?作为(?:({_SELLER_ROLES})|{_BUYER_ROLES}|要约人)")
 _AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
 _BREAK = re.compile(r"[,;，；。:：]")
@@ -769,6 +770,17 @@ def _finds_raw(f: str, chars: str, a: int, b: int) -> list[int]:
 _ZH_TRIGGERS = re.compile("[向被获从自将把对与和同跟及就以受砸揽]")
 
 
+def _seller_before(f: str, st: _Sentence, cues: Cues, buyer: Mention) -> Mention | None:
+    """The subject of 同意出售/转让 earlier in the sentence than the buyer's 同意收购, when it is another company: a
+    sale-and-purchase agreement's two halves (X同意出售而Y同意收购)."""
+    for h in cues.of(C.Z_GRANT_VERB, st.s0, buyer.start):
+        if h.word in ("出售", "转让", "出让") and f[h.start - 2 : h.start] == "同意":
+            x = st.subject(h.start, 8)
+            if x is not None and x.entity not in (buyer.entity, OTHER):
+                return x
+    return None
+
+
 def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> None:
     s0, e0, names = st.s0, st.e0, st.names
     where: dict[str, list[int]] = {}  # every trigger character's positions, found in one pass
@@ -878,6 +890,9 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             )  # 港股异动︱拟收购汉都医药52%股权 泰凌医药(01011)复牌高开
         if x is None or "被" in f[x.end : h.start]:
             continue
+        if y is None and f[h.start - 2 : h.start] == "同意" and (sold := _seller_before(f, st, cues, x)) is not None:
+            _give(votes, names, st, sold, x, 3 * place)  # 本公司同意出售而Y同意收购目标公司: the seller names no buyer
+            continue
         if y is not None and y.entity == x.entity and st.ms[0].entity != y.entity:
             x = st.ms[0]  # "X 与 Y 达成协议，以…收购 Y": the buyer is the sentence's subject
         if y is not None and y.entity != x.entity:
@@ -923,6 +938,11 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             if said is not None and m.entity != OTHER:
                 seller = said.group(1) is not None
                 _give(votes, names, st, m if seller else None, None if seller else m, 3 * place)
+    for m in st.ms:  # 买方佳禾医药 / 卖方(本公司…): a filing names each party after its role in the agreement
+        said = _ROLE_BEFORE.search(f, max(s0, m.start - 5), m.start)
+        if said is not None and m.entity != OTHER:
+            seller = said.group(1) is not None
+            _give(votes, names, st, m if seller else None, None if seller else m, 3 * place)
     for m in st.ms:  # 台康生技EG1206A: the company a drug code is written after owns it
         if m.entity != OTHER and _CODE_AFTER.match(f, m.end):
             _give(votes, names, st, m, None, 1 * place)
