@@ -3730,3 +3730,12 @@ def test_a_quoted_everyone_opening_the_headline_is_no_party() -> None:
         "antibody QX-7, with up to $600 million in milestones.",
     )
     assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Therapeutics", "Pellman Pharma")
+
+
+def test_a_field_of_medicine_inside_a_company_name_is_kept() -> None:
+    d = deal(
+        "Pellman Pharma to acquire Harnell Eye Care",
+        "Pellman Pharmaceutical Co., Ltd. announced today that its U.S. subsidiary has entered into an agreement to "
+        "acquire Harnell Eye Care, LLC, a privately held ophthalmic company, for $225 million.",
+    )
+    assert d is not None and d["licensor"] == "Harnell Eye Care"

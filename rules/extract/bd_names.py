@@ -542,8 +542,9 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
     for i, (_, _, tok) in enumerate(seg):
         low = tok.rstrip(".,;:").lower().replace("’", "'")
-        if low in _HEAD_WORDS or (headed and low in _NUMBER_WORDS):
-            continue  # "Five Prime Therapeutics", "Day One Biopharmaceuticals": a number word inside a company's name
+        if low in _HEAD_WORDS or (headed and low in _NUMBER_WORDS) or _field_in_name(seg, i, low):
+            continue  # "Five Prime Therapeutics", "Day One Biopharmaceuticals", "Harnell Eye Care, LLC": a number word
+            # or a field of medicine inside a company's name
         if low in ("company", "companies") and i and seg[i - 1][2].rstrip(".,").lower() in _HEAD_WORDS:
             continue  # "Jiangsu Nhwa Pharmaceutical Company Ltd.": the company word of a name
         if (
@@ -600,6 +601,19 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
 
+def _field_in_name(seg: list[tuple[int, int, str]], i: int, low: str) -> bool:
+    """A field of medicine ("Harnell Eye Care") between a name's first word and a capitalised last one (at the run's
+    start it describes the company: "Eye Drug Company Quorvex")."""
+    if not (0 < i < len(seg) - 1 and low in _FIELD_WORDS):
+        return False
+    last = seg[-1][2].rstrip(".,;:")
+    return last[:1].isupper() and last.lower() not in _STOP_WORDS and last.lower() not in _RUN_BREAK
+
+
+_FIELD_WORDS = frozenset(
+    _wordlist("""eye eyes skin cancer cancers oncology tumor tumour obesity diabetes rare orphan disease diseases
+    antibody antibodies""")
+)
 _NUMBER_WORDS = frozenset(_wordlist("one two three four five six seven eight nine ten"))
 
 
