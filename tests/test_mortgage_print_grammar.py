@@ -1407,3 +1407,16 @@ def test_approvals_for_home_loans_are_mortgage_approvals() -> None:
         )
     )
     assert ev["uk_mortgage_approvals"]["value"] == 59029
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "China kept its benchmark lending rates unchanged on Friday, with the one-year loan prime rate at 3.1% and "
+        "the five-year LPR at 3.6%, the same as last month.",
+        "中国人民银行授权全国银行间同业拆借中心公布,1年期LPR为3.1%,5年期以上LPR为3.6%,均与上月持平。",
+    ],
+)
+def test_last_month_compared_with_is_not_the_period(summary: str) -> None:
+    ev = by_indicator(prints("LPR unchanged", summary, published="2026-03-20T02:00:00Z"))
+    assert (ev["lpr_5y"]["period"], ev["lpr_1y"]["period"]) == ("2026-03", "2026-03")

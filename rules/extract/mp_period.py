@@ -76,6 +76,9 @@ EN_STARTS: Final = (
 ZH_STARTS: Final = tuple("一二两三四五六七八九十〇○零前首上第")
 _YEAR_GROUPS: Final = tuple(f"y{i}" for i in range(1, 8))
 _NOT_MONTH_BEFORE: Final = zre(r"(?:个|前|首|近|每|多|几|数|逾|超过)\s?$")
+_COMPARED_BEFORE: Final = zre(
+    r"(?:\b(?:as|than|from|over|with|versus|vs\.?|since|to)|与|较|比|同|和|环比|相比|对比|低于|高于|持平于)\s?$"
+)
 _SINCE_BEFORE: Final = zre(r"(?:since|自|从|至今|以来)\s?$")
 _SINCE_YEAR_EN: Final = zre(r"\b(?:since|began|begun|started|dating back to|back to)(?:\s(?:in|at))?\s?$")
 # "The rates were last lowered in April 2020": when an earlier change happened, not the period of this print
@@ -226,6 +229,8 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
             if month and 1 <= month <= 12:
                 out.append(Mark(s, e, "month", int(g["rocy"]) + 1911, month))
         elif g["last"]:
+            if _COMPARED_BEFORE.search(t, max(0, s - 20), s):
+                continue  # "the same as last month", 与上月持平, 较上月: the month compared with, not the print's
             out.append(Mark(s, e, "last"))
     return out
 
