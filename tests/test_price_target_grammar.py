@@ -1409,3 +1409,14 @@ def test_a_company_call_after_meanwhile_follows_a_sector_headline() -> None:
         "富國銀行將康瑞微(KRW-US)列為首選股。同時,富國銀行也將博達(BODA-US)股票評級上調至加碼(Overweight),目標價430美元。",
     )
     assert (ev["company"], ev["rating"], ev["target"]) == ("博達", "加碼", 430)
+
+
+@pytest.mark.parametrize(
+    ("rating", "level"), [("增加持股", "outperform"), ("減少持股", "underperform"), ("逢低買進", "buy")]
+)
+def test_taiwanese_brokers_rating_words(rating: str, level: str) -> None:
+    ev = first(
+        "凱基投顧:佳禾電子目標價調整至580元",
+        f"凱基投顧最新報告指出,佳禾電子(2345)第三季營收創新高,給予「{rating}」評等,目標價由520元調整至580元。",
+    )
+    assert ev["rating"] == rating and rating_level(ev["rating"]) == level
