@@ -1420,3 +1420,12 @@ def test_taiwanese_brokers_rating_words(rating: str, level: str) -> None:
         f"凱基投顧最新報告指出,佳禾電子(2345)第三季營收創新高,給予「{rating}」評等,目標價由520元調整至580元。",
     )
     assert ev["rating"] == rating and rating_level(ev["rating"]) == level
+
+
+def test_the_company_after_the_targets_figure() -> None:
+    ev = first(
+        "Pellman sees 30% upside in Harnell",
+        "Barclays has a price target of $40 on Harnell Inc., implying 30% upside from current levels, and rates the "
+        "stock overweight.",
+    )
+    assert (ev["broker"], ev["company"], ev["target"]) == ("Barclays", "Harnell Inc", 40)

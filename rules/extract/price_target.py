@@ -405,7 +405,11 @@ _EN_OBJECT_AFTER = {
     "init": re.compile(r"\w*\s+(?i:coverage\s+)?(?i:on|of)?\s*(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
     "keep": re.compile(r"\w*\s+(?:coverage\s+(?:on|of)\s+)?(" + _EN_NAME + ")"),
     "rcue": re.compile(r"s?\s+on\s+(?:both\s+)?(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
-    "anchor": re.compile(r"\s+(?:on|for)\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
+    # ("a price target of $40 on Harnell Inc.": the target's figure may come between)
+    "anchor": re.compile(
+        r"(?:\s+(?:of|at)\s+(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\s?)?\d[\d,.]*\s?(?:[A-Z]{3}|p|pence|cents?)?)?"
+        r"\s+(?:on|for)\s+(?:shares\s+of\s+)?(" + _EN_NAME + ")"
+    ),
 }
 _ZH_GOT = re.compile(r"(?:获得|获)$")
 _EXCHANGES = frozenset(("asx", "ftse", "nyse", "nasdaq", "tsx", "lse", "jse", "nzx", "sgx"))
