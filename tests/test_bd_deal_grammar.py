@@ -3739,3 +3739,12 @@ def test_a_field_of_medicine_inside_a_company_name_is_kept() -> None:
         "acquire Harnell Eye Care, LLC, a privately held ophthalmic company, for $225 million.",
     )
     assert d is not None and d["licensor"] == "Harnell Eye Care"
+
+
+def test_selling_a_business_unit_is_an_acquisition() -> None:
+    d = deal(
+        "Harnell Holdings agrees to sell consumer health unit to Quorvex Capital",
+        "Harnell Holdings said on Thursday it had agreed to sell its consumer health business to private equity firm "
+        "Quorvex Capital for $1.1 billion, as the drugmaker sharpens its focus on prescription medicines.",
+    )
+    assert d is not None and d["deal_type"] == "acquisition"

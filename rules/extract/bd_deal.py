@@ -798,9 +798,16 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
                     if any(n == preferred for n, _ in found):
                         return preferred
             return min(found, key=lambda x: x[1])[0]
-    if any(_paid_for_a_company(t.f, a, b) for a, b in spans[:3]):
+    if any(_paid_for_a_company(t.f, a, b) or _SOLD_UNIT.search(t.f, a, b) for a, b in spans[:3]):
         return "acquisition"
     return "license"
+
+
+# "agreed to sell its consumer health business to …", "divests its API unit": a business changes hands
+_SOLD_UNIT = re.compile(
+    r"\b(?:sell|sells|selling|sold|divest|divests|divesting|divested|spin off|carve out)\s(?:its|their|the)\s"
+    r"(?:[\w\-]+\s){0,4}(?:business|unit|division|subsidiary|arm|operations|stake)\b"
+)
 
 
 _PAID_FOR = re.compile(
