@@ -1420,3 +1420,13 @@ def test_approvals_for_home_loans_are_mortgage_approvals() -> None:
 def test_last_month_compared_with_is_not_the_period(summary: str) -> None:
     ev = by_indicator(prints("LPR unchanged", summary, published="2026-03-20T02:00:00Z"))
     assert (ev["lpr_5y"]["period"], ev["lpr_1y"]["period"]) == ("2026-03", "2026-03")
+
+
+def test_hk_mortgage_loan_applications_count() -> None:
+    ev = by_indicator(
+        prints(
+            "金管局:2月按揭申請宗數按月減5.2%",
+            "金管局公布,2月份按揭貸款申請宗數按月下跌5.2%至11,234宗。",
+        )
+    )
+    assert ev["hk_mortgage_applications"]["value"] == 11234

@@ -344,7 +344,7 @@ _add(
     "a.hk:apps",
     r"number of (?:new )?mortgage applications", r"new mortgage applications", r"mortgage applications",
     r"applications(?= (?:fell|rose|dropped|increased|decreased|declined|climbed|jumped|edged|slipped))",
-    r"新申请(?:的)?(?:住宅)?(?:按揭)?(?:贷款)?(?:的)?(?:个案|宗数|宗)?", r"按揭申请(?:宗数|个案)?", r"申请(?:按揭)?贷款(?:的)?宗数",
+    r"新申请(?:的)?(?:住宅)?(?:按揭)?(?:贷款)?(?:的)?(?:个案|宗数|宗)?", r"按揭(?:贷款)?申请(?:宗数|个案)?", r"申请(?:按揭)?贷款(?:的)?宗数",
 )  # fmt: skip
 
 # Taiwan's five major banks
