@@ -3748,3 +3748,11 @@ def test_selling_a_business_unit_is_an_acquisition() -> None:
         "Quorvex Capital for $1.1 billion, as the drugmaker sharpens its focus on prescription medicines.",
     )
     assert d is not None and d["deal_type"] == "acquisition"
+
+
+def test_the_company_in_the_clause_after_the_acquisition_is_not_its_object() -> None:
+    d = deal(
+        "佳禾医药溢价40%收购康瑞生物",
+        "3月2日,佳禾医药宣布已就对康瑞生物科技集团(以下简称“康瑞生物”)收购提案签署最终协议,进一步加强佳禾医药在眼科疗法领域的布局。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞生物", "佳禾医药")

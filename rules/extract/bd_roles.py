@@ -853,6 +853,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     for h in gets:  # X 获得 Y 的 … 权益 · X 获得 … 权益
         x = st.subject(h.start, 40)
         y = st.right(h.end, 20, descriptors=False)
+        if y is not None and _BREAK.search(f, h.end, y.start):
+            y = None  # "…收购提案签署最终协议,进一步深化阿斯利康…": the next clause's company is no object
         if y is not None and cues.has(C.Z_RIGHTS, y.end, min(e0, y.end + 50)):
             _give(votes, names, st, y, x, 3 * place)
             continue
@@ -879,6 +881,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
             continue  # 签署并购协议, 银行并购贷款: the noun, not the verb (its object is no target)
         x = st.subject(h.start, 60)
         y = st.right(h.end, 20, descriptors=False)
+        if y is not None and h.word != "併" and _BREAK.search(f, h.end, y.start):
+            y = None  # "…收购提案签署最终协议,进一步深化阿斯利康…": the next clause's company is no object
         if x is None and y is not None:
             far = st.subject(
                 h.start, 200
