@@ -3756,3 +3756,18 @@ def test_the_company_in_the_clause_after_the_acquisition_is_not_its_object() -> 
         "3月2日,佳禾医药宣布已就对康瑞生物科技集团(以下简称“康瑞生物”)收购提案签署最终协议,进一步加强佳禾医药在眼科疗法领域的布局。",
     )
     assert d is not None and (d["licensor"], d["licensee"]) == ("康瑞生物", "佳禾医药")
+
+
+OPENING = (
+    "Harnell Pharma said on Tuesday that it has agreed to buy U.S. biotech Quorvex Bio for about $2.1 billion, giving "
+    "it access to a late-stage eye drug."
+)
+
+
+def test_older_deals_the_new_one_is_ranked_against_give_no_party() -> None:
+    d = deal(
+        OPENING,
+        "It is the largest purchase by a Japanese drugmaker this year, following Pellman Pharmaceutical's $3 billion "
+        "purchase of Ostrava Therapeutics' kidney unit in May.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Bio", "Harnell Pharma")

@@ -346,9 +346,17 @@ def vote(raw: str, f: str, names: Names, cues: Cues, sentences: list[tuple[int, 
             continue
         if zh:
             _zh_rules(raw, f, sent, cues, votes, place)
-        else:
+        elif not _RANKS_THE_DEAL.match(f, s0, e0):
             _en_rules(f, sent, cues, votes, place)
     return votes
+
+
+# "It is the second-largest purchase by a Japanese drugmaker, following X's purchase of Y": the deal ranked
+# against older ones, whose parties are no party to it
+_RANKS_THE_DEAL = re.compile(
+    r"\s*(?:it|this|the (?:deal|acquisition|purchase|transaction|takeover|buyout|agreement))\s"
+    r"(?:is|was|marks|ranks|represents|becomes|would be|will be)\s[^.;]*?\b(?:following|after|behind|than|trailing)\s"
+)
 
 
 def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mention]:
