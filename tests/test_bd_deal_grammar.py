@@ -3771,3 +3771,29 @@ def test_older_deals_the_new_one_is_ranked_against_give_no_party() -> None:
         "purchase of Ostrava Therapeutics' kidney unit in May.",
     )
     assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Bio", "Harnell Pharma")
+
+
+def test_a_gliflozin_and_its_salt_are_no_party() -> None:
+    assert roles(
+        "Harnell, Quorvex Pharma sign pact to co-market diabetes drug in India",
+        "Drug makers Harnell Pharmaceuticals and Quorvex Pharmaceuticals said they have entered into a sub-licensing "
+        "agreement to co-market diabetes drug Sotagliflozin Etabonate in India. Harnell will receive licence fees and "
+        "royalties from Quorvex.",
+    ) == ("Harnell Pharmaceuticals", "Quorvex Pharmaceuticals")
+
+
+def test_receiving_licence_fees_from_a_partner_is_being_paid() -> None:
+    assert roles(
+        "Harnell, Quorvex Pharma sign pact to co-market diabetes drug in India",
+        "Drug makers Harnell Pharmaceuticals and Quorvex Pharmaceuticals said they have entered into a sub-licensing "
+        "agreement to co-market a diabetes drug in India. Harnell will receive licence fees and royalties from Quorvex.",
+    ) == ("Harnell Pharmaceuticals", "Quorvex Pharmaceuticals")
+
+
+def test_a_headline_in_the_leads_converted_currency_takes_the_stated_one() -> None:
+    d = deal(
+        "Harnell Labs to sell two migraine brands to Quorvex Pharma for Rs 500 crore approx",
+        "Mumbai: Harnell Laboratories said it has entered into a definitive agreement with Quorvex Pharma to sell the "
+        "US rights of its migraine brands for over USD 60 million (approx Rs 500 crore).",
+    )
+    assert d is not None and (d["total"], d["currency"]) == (60e6, "USD")

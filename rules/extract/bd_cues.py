@@ -103,7 +103,7 @@ _WORDS: dict[str, str] = {
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
-        is selling|selling some rights|sells global rights|sold global rights|
+        is selling|to sell|selling some rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|

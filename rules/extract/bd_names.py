@@ -156,7 +156,8 @@ _STOP_WORDS = frozenset(
     so now then thus yet another gip gipr glp-1r amylin glucagon bcma cd3 cd19 cd20 cd38 cd47 cd73 trop2 trop-2 gprc5d dll3 tslp tigit psma ror1 pcsk9
     cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies rare orphan disease diseases board directors eye eyes skin
     inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-
-    everyone everybody anyone anybody someone somebody nobody no-one nothing everything something""")
+    everyone everybody anyone anybody someone somebody nobody no-one nothing everything something
+    hydrochloride mesylate maleate tartrate succinate etabonate besylate fumarate citrate acetate sulfate""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -459,7 +460,10 @@ _HEAD_WORDS = frozenset(
 
 # the stems of drug names (INNs): -zumab antibodies, -tinib kinase inhibitors, -siran siRNAs … (a known company such
 # as Genmab is a lexicon hit, found before this)
-_INN_STEMS = "zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|siran"  # never a name's ending
+_INN_STEMS = (
+    "zumab|ximab|tumab|lumab|mumab|tinib|ciclib|parib|lisib|rafenib|glutide|siran|gliflozin|gliptin|vastatin|sartan|"
+    "prazole|deruxtecan|vedotin"
+)  # never a name's ending
 _INN = re.compile(rf"^[a-z]{{4,}}(?:{_INN_STEMS}|tirzepatide|rsen|cept)$")
 
 

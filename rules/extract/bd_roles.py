@@ -157,7 +157,9 @@ _ROLE_BEFORE = re.compile(rf"(?:({_SELLER_ROLES})|{_BUYER_ROLES})[(（]?\s?$")  
 _AS_PARTY = re.compile(rf"\s?[(（]?\s?作为(?:({_SELLER_ROLES})|{_BUYER_ROLES}|要约人)")
 _AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
 _BREAK = re.compile(r"[,;，；。:：]")
-_LICENCE_GOT = re.compile(r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?![^$€£]*\d)")
+_LICENCE_GOT = re.compile(
+    r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?!\s(?:fees?|payments?|income|revenues?))(?![^$€£]*\d)"
+)
 _PAID_FOR = re.compile(r"\b(?:payments?|fees?|royalt\w*|upfront|up-front)\b[^.;]{0,60}\bfor\b")
 _BY_PAYING = re.compile(r"[^，,。;；]{0,6}?以")
 _BRACKET_GAP = re.compile(r"(?:公司|集团|有限公司)?\s?[(（]")
