@@ -3797,3 +3797,11 @@ def test_a_headline_in_the_leads_converted_currency_takes_the_stated_one() -> No
         "US rights of its migraine brands for over USD 60 million (approx Rs 500 crore).",
     )
     assert d is not None and (d["total"], d["currency"]) == (60e6, "USD")
+
+
+def test_two_listed_parties_signing_together_are_paired() -> None:
+    assert roles(
+        "Novartis deal worth potential $900 million to Quorvex",
+        "Swiss drugmaker Novartis (NYSE: NVS) and Quorvex Bio (Nasdaq: QVX) signed a global agreement for the "
+        "development and commercialization of QX-3, an antibody discovered by the Chinese biotech.",
+    ) == ("Quorvex Bio", "Novartis")

@@ -156,6 +156,7 @@ _CALLED_PARTY = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?:({_SELLER_ROLES})|{_BUYER_ROLES})[(（]?\s?$")  # 买方佳禾医药, 卖方(本公司全资附属公司)
 _AS_PARTY = re.compile(rf"\s?[(（]?\s?作为(?:({_SELLER_ROLES})|{_BUYER_ROLES}|要约人)")
 _AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
+_TICKER_GAP = re.compile(r"^\s?(?:[(（][^()（）]{1,24})?[)）]")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(
     r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?!\s(?:fees?|payments?|income|revenues?))(?![^$€£]*\d)"
@@ -731,6 +732,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         nxt = st.ms[i + 1]
         gap = f[m.end : nxt.start].removeprefix(".")  # ("Abpro Corp. and Celltrion Inc. entered": the suffix's dot)
         gap = _BASED_IN_GAP.sub(r"\1", gap)  # "Shanghai-based X and San Diego-based Y entered …"
+        gap = _TICKER_GAP.sub("", gap)  # "X (NYSE: ABBV) and Y signed …": the first one's listing (or its end)
         if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, nxt.end, min(e0, nxt.end + 40)):
             _pair(votes, m, nxt, place)
     for h in cues.of(C.R_PARTY, s0, e0):  # deal with Y, partners at Y
