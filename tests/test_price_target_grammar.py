@@ -1429,3 +1429,11 @@ def test_the_company_after_the_targets_figure() -> None:
         "stock overweight.",
     )
     assert (ev["broker"], ev["company"], ev["target"]) == ("Barclays", "Harnell Inc", 40)
+
+
+def test_a_target_cut_by_an_amount_then_to_the_new_one() -> None:
+    ev = first(
+        "佳禾科技再遭降級",
+        "摩根大通周四將佳禾科技股份評級由「增持」下調至「中性」,目標價削減15美元,至205美元。",
+    )
+    assert (ev["company"], ev["target"], ev["old_target"]) == ("佳禾科技", 205, 220)

@@ -844,6 +844,8 @@ _BY_HEAD = re.compile(r"\s*by\s*")
 _SLASH = re.compile(r"\s*/\s*")
 _TO_WORD = re.compile(r"\bto\b|至|到")
 _BY_END = re.compile(r"\bby\s*$")
+_ZH_BY_HEAD = re.compile(r"\s*(?:(上调|调升|调高|提高|上修|增加|加)|削减|削|下调|调低|降低|下修|减少|减)了?\s*")
+_ZH_TO_MID = re.compile(r"\s*[,，]?\s*(?:至|到)\s*")
 _TO_ONLY = re.compile(r"\s*to\s*")
 # "… raised … to Buy", "Rating Increased to Buy", "cut … to Sell": a rating move written as a verb and "to".
 _UP_TO_WORDS = frozenset(
@@ -1478,6 +1480,14 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                 moved_down = _CUT_VERB.search(f[max(lo, a.start - 30) : a.start])
                 delta = -first.value if moved_down else first.value
                 after = after[1:]
+            elif (
+                len(after) > 1
+                and (by_zh := _ZH_BY_HEAD.fullmatch(head)) is not None
+                and _ZH_TO_MID.fullmatch(f, first.end, after[1].start)
+                and first.currency is not None
+            ):  # "目标价削减15美元,至205美元": the change, then the target
+                delta = first.value if by_zh.group(1) else -first.value
+                after = after[1:]
         move = _MOVE_AFTER.fullmatch(f, a.end, after[0].start) if adj is not None and after else None
         if adj is not None and move is not None:  # "an $18 price-target cut to $232": the change, then the target
             delta, adj = (-adj.value if move.group(1) else adj.value), None
@@ -1651,8 +1661,8 @@ def _clean_zh(name: str, folded: str) -> str | None:
     if trail is not None and trail.start() - start >= 2:  # "对台积电重申「买进」": the verb after the name
         end = trail.start()
     core = folded[start:end]
-    if core.endswith(("h股", "a股")):
-        core, end = core[:-2], end - 2
+    if core.endswith(("h股", "a股")) or (core.endswith("股份") and len(core) >= 4 and "有限" not in core):
+        core, end = core[:-2], end - 2  # 将苹果股份评级…下调: the company's shares
     if len(core) < 2 or rating_level(core) or _ZH_NOT_NAME.search(core):
         return None
     if core in _PRONOUNS:  # "该行予集团“增持”评级": the company already in view
