@@ -1437,3 +1437,12 @@ def test_a_target_cut_by_an_amount_then_to_the_new_one() -> None:
         "摩根大通周四將佳禾科技股份評級由「增持」下調至「中性」,目標價削減15美元,至205美元。",
     )
     assert (ev["company"], ev["target"], ev["old_target"]) == ("佳禾科技", 205, 220)
+
+
+def test_the_firm_acting_again_is_the_broker_named_before() -> None:
+    evs = events(
+        "Harnell (NASDAQ:HRNL) is up 1% after Morgan Stanley raised its price target",
+        "Harnell (NASDAQ:HRNL) is up 1% after Morgan Stanley raised its price target to a Street high. The firm boosted "
+        "its target to $289 from $247, pointing to growth coming from Harnell Pay.",
+    )
+    assert [(e["broker"], e.get("target")) for e in evs] == [("Morgan Stanley", 289)]

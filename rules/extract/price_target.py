@@ -844,6 +844,10 @@ _BY_HEAD = re.compile(r"\s*by\s*")
 _SLASH = re.compile(r"\s*/\s*")
 _TO_WORD = re.compile(r"\bto\b|至|到")
 _BY_END = re.compile(r"\bby\s*$")
+_BROKER_ANAPHOR = re.compile(
+    r"\s*(?:(?:the (?:firm|broker|brokerage|bank|investment bank|research firm|analyst|analysts)|its analysts?|he|she|"
+    r"they)\b|该行|该券商|该机构)"
+)
 _ZH_BY_HEAD = re.compile(r"\s*(?:(上调|调升|调高|提高|上修|增加|加)|削减|削|下调|调低|降低|下修|减少|减)了?\s*")
 _ZH_TO_MID = re.compile(r"\s*[,，]?\s*(?:至|到)\s*")
 _TO_ONLY = re.compile(r"\s*to\s*")
@@ -2053,7 +2057,11 @@ def _calls(item: _Item) -> list[_Call]:
             if acting:
                 current = acting[0]
             continue
-        if not acting and (clause_ratings or any(c.start in action_at or c in anchors for c in clause_cues)):
+        if (
+            not acting
+            and (clause_ratings or any(c.start in action_at or c in anchors for c in clause_cues))
+            and not (current is not None and _BROKER_ANAPHOR.match(f, lo, hi))
+        ):  # (not "The firm boosted its target …, coming from Apple TV": the broker already named acts)
             acting = item.firms_at(lo, hi)
             named = sorted(named + acting, key=lambda b: b.start)
         key = f[lo:hi].strip()
