@@ -3805,3 +3805,40 @@ def test_two_listed_parties_signing_together_are_paired() -> None:
         "Swiss drugmaker Novartis (NYSE: NVS) and Quorvex Bio (Nasdaq: QVX) signed a global agreement for the "
         "development and commercialization of QX-3, an antibody discovered by the Chinese biotech.",
     ) == ("Quorvex Bio", "Novartis")
+
+
+def test_a_successfully_completed_acquisition_is_a_closing() -> None:
+    assert (
+        deal(
+            "Harnell Pharma Acquires Quorvex Bio",
+            "Harnell Pharma (NYSE: HRN) announced that it has successfully completed its acquisition of Quorvex Bio, "
+            "Inc. (NASDAQ: QVX), adding a late-stage eye drug to its pipeline.",
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["佳禾藥業進軍北美 接手康瑞加拿大藥廠", "佳禾藥業收購康瑞加拿大藥廠"],
+)
+def test_zh_the_closing_of_a_purchase_announced_before_is_no_deal(title: str) -> None:
+    assert (
+        deal(
+            title,
+            "佳禾藥業斥資新台幣5.2億元取得康瑞生技加拿大藥廠,並在1日正式接手。佳禾藥業今年4月宣布以5.2億元取得"
+            "康瑞生技加拿大藥廠。",
+        )
+        is None
+    )
+
+
+def test_zh_completed_closing_conditions_of_an_asset_purchase_signed_before() -> None:
+    assert (
+        deal(
+            "佳禾收購三項藥品權利",
+            "佳禾昨日宣布,越南藥品組合收購案近日已取得最新進展。佳禾先前簽署一份資產購買協議,收購三項藥品在越南的相關權利。"
+            "截至目前已完成兩項藥品之交割條件。",
+        )
+        is None
+    )

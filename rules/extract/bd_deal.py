@@ -166,7 +166,8 @@ _VOTE_LEAD = re.compile(
 )
 _PAYMENT_WORD = re.compile(r"\bpayments?\b|付款|款项")
 _COMPLETED_LEAD = re.compile(
-    r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s)?(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
+    r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s|successfully\s|officially\s|formally\s)?"
+    r"(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
     r"(?:previously announced\s)?(?:[\w$€£.,\-]+\s){0,3}?(?:acquisition|purchase|merger|buyout|takeover|deal|transaction)\b"
 )
 _COMPLETION = re.compile(
@@ -176,6 +177,10 @@ _COMPLETION = re.compile(
 _ZH_COMPLETION = re.compile(
     r"(?<!将)(?<!预计)(?<!有望)完成(?:了)?对[^，。；,]{1,30}的(?:[^，。；,]{0,6})?(?:收购|并购|合并)"
     r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?(?:以[^，。；,]{1,20})?(?:收购|并购|合并)"  # 诺华宣布已完成以28亿美元收购Y
+    r"|(?:已|已经|正式|顺利)完成[^，。；,]{0,48}?交割|交割(?:已|已经)完成|正式接手"  # 已完成…之交割条件, 并在1日正式接手
+)
+_ZH_EARLIER = re.compile(
+    r"先前|此前|早前|稍早|日前已|(?:今年|去年|\d{4}\s?年)\s?\d{1,2}\s?月[^，。；,]{0,8}?(?:宣布|公告|公布|签署|签订|订立)"
 )
 _EXTENDS_OLD = re.compile(
     r"\bextend(?:s|ed|ing)?\s(?:the\s|its\s|their\s)?(?:[\w\-’'&.]+\s){0,4}?"
@@ -577,6 +582,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     f = t.f
     head = [story] if story and story != (hb, h1) else [(s, e) for s, e in t.sentences if s < t.title_end]
     body = [(s, e) for s, e in t.sentences if s >= t.title_end]
+    if _zh_closing_of_earlier(t, body):
+        return []
     if not states_deal or (c.has(C.MOVE, h0, h1) and not strong):
         # the deal is in the lead: the first sentence that states one (a share move "because of" a new deal)
         start = None
@@ -641,6 +648,17 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+def _zh_closing_of_earlier(t: _Text, body: list[tuple[int, int]]) -> bool:
+    """…並在1日正式接手 · 保瑞今年3月宣布以8.3億元取得…: the lead tells the closing of a purchase announced before."""
+    f = t.f
+    return (
+        bool(body)
+        and has_cjk(f[body[0][0] : body[0][1]])
+        and any(_ZH_COMPLETION.search(f, s, e) for s, e in body[:4])
+        and any(_ZH_EARLIER.search(f, s, e) for s, e in body[:4])
+    )
 
 
 def _bid_agreed_in_lead(t: _Text, a: int, b: int) -> bool:
