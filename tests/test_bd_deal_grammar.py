@@ -3842,3 +3842,17 @@ def test_zh_completed_closing_conditions_of_an_asset_purchase_signed_before() ->
         )
         is None
     )
+
+
+def test_selling_its_drug_to_a_buyer_names_both() -> None:
+    assert roles(
+        "Harnell Pharma has agreed to sell its Quorvida treatment for dry eye disease to Pellman Pharma for $1.2 billion."
+    ) == ("Harnell Pharma", "Pellman Pharma")
+
+
+def test_milestones_that_could_bring_the_deal_to_a_figure_give_the_total() -> None:
+    d = deal(
+        "Harnell Pharma has agreed to sell its Quorvida treatment to Pellman Pharma for $1.2 billion plus milestone "
+        "payments that could bring the deal to $1.9 billion."
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (1.2e9, 1.9e9)

@@ -416,7 +416,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         if a.kind == "?" and (subject := _TOTAL_SUBJECT.search(f, a.floor, a.start)) is not None:
             a.kind = "whole" if "includ" in f[subject.end() : a.start] else "total"  # "Total consideration including
             # the CVR, if the milestone is achieved, would be approximately $1.7 billion"
-        if a.kind in ("total", "?") and _WHOLE_BEFORE.search(pre[-40:]):
+        if a.kind in ("total", "?", "milestone") and _BRINGS_DEAL_TO.search(pre[-50:]):
+            a.kind = "whole"  # "plus milestone payments that could bring the deal to $2.5 billion": all of it
+        elif a.kind in ("total", "?") and _WHOLE_BEFORE.search(pre[-40:]):
             a.kind = "whole"  # "使合并交易价值达到约24亿美元", "with the CVR it climbs to $2.4 billion": all of it
         if (
             a.kind == "?"
@@ -504,6 +506,11 @@ _AGGREGATE_OF = re.compile(
     r"(?:about\s|approximately\s|around\s|roughly\s|some\s|nearly\s|almost\s)?(?:us\$|\$|€|£|usd\s?)?$"
 )
 _CONTINGENT_BEFORE = re.compile(r"\b(?:additional|contingent|cvrs?|potential|milestones?)\b")
+_BRINGS_DEAL_TO = re.compile(
+    r"\b(?:bring|brings|bringing|take|takes|taking|lift|lifts|lifting|push|pushes|pushing|raise|raises|raising)\s"
+    r"(?:the|its)\s(?:total\s|potential\s|overall\s)?(?:deal|deal's value|deal value|value|total|transaction|price|"
+    r"consideration)\s(?:value\s)?to\s(?:about\s|around\s|roughly\s|some\s|more than\s|over\s|as much as\s)?$"
+)
 _WHOLE_BEFORE = re.compile(
     r"(?:使|令)[^，。,;；]{0,12}(?:达到|达至|升至|增至|提高至)[^，。,;；]{0,4}$"
     r"|(?:交易规模|交易总额|交易价值|交易总值)[^，。,;；]{0,4}(?:增加到|增加至|增至|提高到|提高至|升至)[^，。,;；]{0,4}$"

@@ -134,9 +134,13 @@ class _Sentence:
         return m
 
     def strong_between(self, a: int, b: int) -> bool:
+        """A company named between a and b (not "its": "X agreed to sell its drug to Y" names no third party)."""
         i = bisect.bisect_left(self.starts, a)
         while i < len(self.ms) and self.ms[i].start < b:
-            if self.names.entities[self.ms[i].entity].strength >= STRONG or self.ms[i].entity == OTHER:
+            m = self.ms[i]
+            if (self.names.entities[m.entity].strength >= STRONG or m.entity == OTHER) and not (
+                m.anaphor and self.f.startswith("its ", m.start)
+            ):
                 return True
             i += 1
         return False
