@@ -3856,3 +3856,10 @@ def test_milestones_that_could_bring_the_deal_to_a_figure_give_the_total() -> No
         "payments that could bring the deal to $1.9 billion."
     )
     assert d is not None and (d["upfront"], d["total"]) == (1.2e9, 1.9e9)
+
+
+def test_zh_buying_from_a_seller_with_xiang() -> None:
+    assert roles(
+        "康瑞醫藥訂產品收購協議",
+        "康瑞醫藥(01234)公布,訂資產購買協議,向Quorvex收購4款眼科產品以於中國製造及商業化。",
+    ) == ("Quorvex", "康瑞醫藥")

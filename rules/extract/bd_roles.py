@@ -813,6 +813,10 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         if y is None:
             continue
         x = st.left(p, 40)
+        bought = cues.first(C.Z_ACQ, y.end, min(e0, y.end + 3)) or cues.first(C.Z_GET, y.end, min(e0, y.end + 3))
+        if bought is not None and x is not None and x.entity != y.entity:
+            _give(votes, names, st, y, x, 3 * place)  # X 向 Y 收购 / 引进 …: X buys from Y
+            continue
         verb = cues.first(C.Z_GRANT_VERB, y.end, min(e0, y.end + 25))
         pay = cues.first(C.Z_PAY, y.end, min(e0, y.end + 30))
         if verb is not None and (pay is None or verb.start < pay.start):
