@@ -3863,3 +3863,11 @@ def test_zh_buying_from_a_seller_with_xiang() -> None:
         "康瑞醫藥訂產品收購協議",
         "康瑞醫藥(01234)公布,訂資產購買協議,向Quorvex收購4款眼科產品以於中國製造及商業化。",
     ) == ("Quorvex", "康瑞醫藥")
+
+
+def test_zh_taking_over_a_business_with_shourang_from_two_character_listed_names() -> None:
+    assert roles(
+        "佳禾受讓康瑞CRO業務 打造生物相似藥產品鏈",
+        "佳禾(4726)昨日召開董事會並決議與康瑞(6535)簽訂資產暨營業讓與協議書。佳禾將以現金1.31億元為對價,受讓康瑞所持有"
+        "生物藥技術服務業務相關之資產及營業。",
+    ) == ("康瑞", "佳禾")

@@ -105,7 +105,7 @@ _WORDS: dict[str, str] = {
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
         is selling|to sell|selling some rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|
-        收购|并购|买下|购入|吞并|授权|许可|引进|转让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
+        收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
         许可契约|technology transfer|technology-transfer|transfer of technology""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
@@ -285,7 +285,7 @@ _WORDS: dict[str, str] = {
     Z_PAY: """支付|付出|斥资|豪掷|出资""",
     Z_GET: """获得|取得|拿下|购得|引进|引入|买断|收购|买下|获授|拥有|享有""",
     Z_RECV: """获得|收取|收到|取得|获支付|可获得|有权收取|有资格获得|有权获得|有资格收取|拿到|进账|收下|入袋|落袋""",
-    Z_ACQ: """收购|并购|买下|购入|购买|吞并|入股|全资收购|拿下|买断|认购|控股""",
+    Z_ACQ: """收购|并购|买下|购入|购买|吞并|入股|全资收购|拿下|买断|认购|控股|受让""",
     Z_AGREE: """签署|签订|订立|达成|缔结|宣布|建立|开展|展开|合作|组建|成立|设立|共同""",
     Z_RIGHTS: """权益|权利|许可|授权|选择权|销售权|经销权|代理权|商业化权|开发权|独家权|产品|资产|项目|药物|管线|疗法|候选|抗体|技术|平台|新药|疫苗|注射液|单抗|双抗|
         分子|抑制剂|激动剂|偶联|疗法|细胞治疗|基因治疗""",

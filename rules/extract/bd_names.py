@@ -772,7 +772,7 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
             short = _TRAILING_ZH.sub("", short)
         short = _CITY.sub("", short) if len(short) > 4 else short
         forms = [short] if len(short) >= 2 and short != fm and not ZH_GENERIC.match(short) and has_cjk(short) else []
-        if m.strength == TICKER and len(fm) >= 3:
+        if m.strength == TICKER and len(fm) >= 2:
             forms.append(
                 fm
             )  # 藥明合聯(02268) … 獲藥明合聯要約收購: a name known by its stock code, written again without it
