@@ -3871,3 +3871,21 @@ def test_zh_taking_over_a_business_with_shourang_from_two_character_listed_names
         "佳禾(4726)昨日召開董事會並決議與康瑞(6535)簽訂資產暨營業讓與協議書。佳禾將以現金1.31億元為對價,受讓康瑞所持有"
         "生物藥技術服務業務相關之資產及營業。",
     ) == ("康瑞", "佳禾")
+
+
+@pytest.mark.parametrize("listing", ["(NASDAQ:HRNL)", "(NASDAQ: HRNL)"])
+def test_a_stock_symbol_after_its_exchange_is_no_name_of_its_own(listing: str) -> None:
+    d = deal(
+        "Harnell strikes $2.1 billion Quorvex deal",
+        f"On Wednesday, Harnell plc {listing} agreed to acquire Quorvex Pharmaceuticals plc (NASDAQ:QVX) for $20 per "
+        "share in cash, which values Quorvex at approximately $2.1 billion.",
+    )
+    assert d is not None and d["licensee"] == "Harnell"
+
+
+def test_a_narcolepsy_drug_in_a_title_case_headline_names_no_party() -> None:
+    d = deal(
+        "Harnell Strikes $2.1 Billion Quorvex Deal, Gains Access To Narcolepsy Drug Lumvora",
+        "On Wednesday, Harnell plc agreed to acquire Quorvex Pharmaceuticals plc for up to $20 per share in cash.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Pharmaceuticals plc", "Harnell")

@@ -157,7 +157,10 @@ _STOP_WORDS = frozenset(
     cancer cancers oncology tumor tumour obesity diabetes claudin antibody antibodies rare orphan disease diseases board directors eye eyes skin
     inhibitor inhibitors treatment treatments ads adss adr adrs wuhan tianjin taipei seoul incheon osaka kyoto iv sc als ibd sle amd dmd hiv hbv hcv aml cll dlrs dlr mln bln bn brief brief- update wrapup exclusive-
     everyone everybody anyone anybody someone somebody nobody no-one nothing everything something
-    hydrochloride mesylate maleate tartrate succinate etabonate besylate fumarate citrate acetate sulfate""")
+    hydrochloride mesylate maleate tartrate succinate etabonate besylate fumarate citrate acetate sulfate
+    narcolepsy alzheimer alzheimer's parkinson parkinson's psoriasis asthma lupus hemophilia haemophilia epilepsy
+    migraine schizophrenia depression hypertension arthritis sclerosis leukemia leukaemia lymphoma myeloma melanoma
+    sepsis dermatitis eczema anemia anaemia hepatitis fibrosis dystrophy""")
 )
 # Countries, regions and cities written in the possessive before a company name ("Japan’s Kyocera", "China's Arctic
 # Vision", "Australia’s Mayne"): a descriptor, not part of the name.
@@ -480,6 +483,8 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
         a = m.start()
         if lex.get(a, -1) >= m.end():
             continue  # a known company: the lexicon already has it
+        if raw[max(s0, a - 2) : a].rstrip().endswith((":", "：")) and _EXCHANGE_BEFORE.search(raw, max(s0, a - 30), a):
+            continue  # "(NASDAQ: HRNL)": the stock symbol of the name before it, not a name of its own
         if " " not in text:  # one word: the commonest case
             low = text.rstrip(".,;:").lower()
             if len(text) < 2 or low in _STOP_WORDS or low in _RUN_BREAK or _INN.search(low):
@@ -716,6 +721,10 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
 
 
+_EXCHANGE_BEFORE = re.compile(
+    r"(?i:nasdaq|nyse|amex|tsx|tsxv|asx|lse|aim|otcqx|otcqb|otc|hkex|sehk|sgx|six|euronext|xetra|kosdaq|kospi|tse|nse|bse)"
+    r"(?:\s?(?:american|global select|global|capital market|gs|gm|cm|mkt))?\s?[:：]\s?$"
+)
 _SYMBOL_BEFORE = re.compile(r"(?:代号|代码|symbol|ticker)\s?[:：]?\s?$")
 _DEAL_NOUNS = frozenset(_wordlist("merger mergers acquisition acquisitions deal deals agreement buyout takeover"))
 _ZH_END_TAIL = re.compile(
