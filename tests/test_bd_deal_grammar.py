@@ -3889,3 +3889,10 @@ def test_a_narcolepsy_drug_in_a_title_case_headline_names_no_party() -> None:
         "On Wednesday, Harnell plc agreed to acquire Quorvex Pharmaceuticals plc for up to $20 per share in cash.",
     )
     assert d is not None and (d["licensor"], d["licensee"]) == ("Quorvex Pharmaceuticals plc", "Harnell")
+
+
+def test_an_aside_between_the_buyer_and_its_verb_names_no_buyer() -> None:
+    assert roles(
+        "Harnell, fresh off gaining Pellman drug, buys Quorvex for $750M",
+        "Harnell Corp is buying San Diego-based Quorvex Pharmaceuticals for $750 million.",
+    ) == ("Quorvex", "Harnell")

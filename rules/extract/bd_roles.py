@@ -574,6 +574,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
             subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
+        elif subj is not None and f.endswith(", ", 0, h.start) and (head := st.subject_en(h.start)) is not None:
+            comma = f.find(", ", head.end, h.start)
+            if head.entity != subj.entity and comma == head.end and comma < subj.start:
+                subj = head  # "X, fresh off gaining Y's drug, buys Z": the subject before the aside
         if obj is not None and _SPUN_OFF_AFTER.match(f, obj.end, e0):
             continue  # "to buy Biogen haemophilia spin-off": the company spun off, named elsewhere, not its parent
         if obj is not None and (cues.has(C.RIGHTS, h.end, obj.start) or f.startswith(" rights", obj.end)):
