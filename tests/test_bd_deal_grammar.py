@@ -3896,3 +3896,12 @@ def test_an_aside_between_the_buyer_and_its_verb_names_no_buyer() -> None:
         "Harnell, fresh off gaining Pellman drug, buys Quorvex for $750M",
         "Harnell Corp is buying San Diego-based Quorvex Pharmaceuticals for $750 million.",
     ) == ("Quorvex", "Harnell")
+
+
+def test_an_opening_clause_about_an_older_deal_gives_no_roles() -> None:
+    assert roles(
+        "Harnell pays $658M in a further bet on collagen drugs, buying out longtime partner",
+        "A little less than two years after Harnell Pharmaceuticals’ deal to purchase Ostrava Therapeutics fell "
+        "through, the Irish drugmaker is returning with a bigger acquisition. Harnell will purchase all of Quorvex "
+        "Technologies’ outstanding stock for about $540 million.",
+    ) == ("Quorvex Technologies", "Harnell Pharmaceuticals")

@@ -254,7 +254,7 @@ _FUTURE = re.compile(
 )
 _ZH_MONTH = re.compile(r"20\d\d\s?年\s?\d{1,2}\s?月(?!\s?\d)")
 _LEAD_CLAUSE = re.compile(
-    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than |barely |only |roughly |just over )?(?:over |under )?"
+    r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than |barely |only |roughly |just over ){0,2}(?:over |under )?"
     r"(?:a|one|two|three|four|five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s(?:and a half\s)?)?"
     r"(?:after|following|on the heels of)\b[^,]{0,200},\s"
 )
@@ -848,6 +848,9 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
     roles = spans[:ROLE_SPANS]
     names = find_names(t.raw, t.f, sorted(set(roles) | set(t.context)), zh, t.cues)
     weights = [(s, e, 3.0 if s < t.title_end else (2.0 if k <= 1 else 1.0)) for k, (s, e) in enumerate(roles)]
+    if not zh:  # "Two years after X's deal to purchase Y fell through, the drugmaker is …": the opening clause's
+        # parties are background to the sentence's own
+        weights = [(clause.end() if (clause := _LEAD_CLAUSE.match(t.f, s, e)) else s, e, w) for s, e, w in weights]
     votes = vote(t.raw, t.f, names, t.cues, weights)
     lead_end = spans[min(1, len(spans) - 1)][1]
     lead = [m.entity for m in names.mentions if m.start < lead_end and m.entity >= 0]
