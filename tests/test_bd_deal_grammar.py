@@ -3905,3 +3905,13 @@ def test_an_opening_clause_about_an_older_deal_gives_no_roles() -> None:
         "through, the Irish drugmaker is returning with a bigger acquisition. Harnell will purchase all of Quorvex "
         "Technologies’ outstanding stock for about $540 million.",
     ) == ("Quorvex Technologies", "Harnell Pharmaceuticals")
+
+
+def test_a_sale_of_long_ago_gives_no_buyer() -> None:
+    assert roles(
+        "Harnell to sell India API unit for $400 million",
+        "Harnell, the result of the merger of Pellman Pharma's and Ostrava's generics units, has sold two units. "
+        "Harnell on Monday said it sold its Indian API business to Quorvex Enterprises, a local pharma firm owned by "
+        "Ostrava founder Jan Novak. The deal marks Novak's return to the API business that he sold to Pellman Pharma "
+        "in 2006.",
+    ) == ("Harnell", "Quorvex Enterprises")

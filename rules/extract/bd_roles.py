@@ -160,6 +160,7 @@ _CALLED_PARTY = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?:({_SELLER_ROLES})|{_BUYER_ROLES})[(（]?\s?$")  # 买方佳禾医药, 卖方(本公司全资附属公司)
 _AS_PARTY = re.compile(rf"\s?[(（]?\s?作为(?:({_SELLER_ROLES})|{_BUYER_ROLES}|要约人)")
 _AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
+_IN_A_PAST_YEAR = re.compile(r"\s(?:back\s)?in\s(?:19\d\d|20[01]\d)\b")
 _TICKER_GAP = re.compile(r"^\s?(?:[(（][^()（）]{1,24})?[)）]")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(
@@ -518,6 +519,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         obj = st.right(to + 4, 45)
         if obj is not None and _UNDER_PARENT.search(f, to + 2, obj.start):
             obj = _newco_named(f, names) or obj  # "to a newly established company under Bain Capital"
+        if obj is not None and _IN_A_PAST_YEAR.match(f, obj.end):
+            continue  # "the API business that he sold to Mylan in 2006": a sale of long ago
         if obj is not None:
             _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
