@@ -3915,3 +3915,11 @@ def test_a_sale_of_long_ago_gives_no_buyer() -> None:
         "Ostrava founder Jan Novak. The deal marks Novak's return to the API business that he sold to Pellman Pharma "
         "in 2006.",
     ) == ("Harnell", "Quorvex Enterprises")
+
+
+def test_company_inside_a_registered_name_is_kept() -> None:
+    d = deal(
+        "Harnell Consumer Health Inc. announced a definitive agreement to acquire a portfolio of eye care brands from "
+        "specialty pharmaceutical company Quorvex Operating Company LLC for $230 million in cash."
+    )
+    assert d is not None and d["licensor"] == "Quorvex Operating Company LLC"

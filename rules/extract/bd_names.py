@@ -556,6 +556,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             # or a field of medicine inside a company's name
         if low in ("company", "companies") and i and seg[i - 1][2].rstrip(".,").lower() in _HEAD_WORDS:
             continue  # "Jiangsu Nhwa Pharmaceutical Company Ltd.": the company word of a name
+        if low == "company" and i and i + 1 < len(seg) and seg[i + 1][2].rstrip(".,").lower() in _LEGAL_WORDS:
+            continue  # "Akorn Operating Company LLC": a registered name
         if (
             low in _STOP_WORDS
             and tok.isupper()
@@ -619,6 +621,7 @@ def _field_in_name(seg: list[tuple[int, int, str]], i: int, low: str) -> bool:
     return last[:1].isupper() and last.lower() not in _STOP_WORDS and last.lower() not in _RUN_BREAK
 
 
+_LEGAL_WORDS = frozenset(_wordlist("llc inc ltd limited plc corp corporation gmbh ag sa"))
 _FIELD_WORDS = frozenset(
     _wordlist("""eye eyes skin cancer cancers oncology tumor tumour obesity diabetes rare orphan disease diseases
     antibody antibodies""")
