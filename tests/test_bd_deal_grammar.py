@@ -3923,3 +3923,13 @@ def test_company_inside_a_registered_name_is_kept() -> None:
         "specialty pharmaceutical company Quorvex Operating Company LLC for $230 million in cash."
     )
     assert d is not None and d["licensor"] == "Quorvex Operating Company LLC"
+
+
+def test_an_acquisitions_cash_part_beside_a_cvr_is_the_upfront() -> None:
+    d = deal(
+        "Harnell is set to acquire Quorvex Therapeutics in a deal worth up to $795m.",
+        "As per the definitive agreement, Harnell will acquire Quorvex through a tender offer at $8.5 per share in "
+        "cash, totalling approximately $561m. Additionally, Quorvex's shareholders will receive a non-tradable "
+        "contingent value right (CVR) worth up to $3.5 per share.",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (561e6, 795e6)

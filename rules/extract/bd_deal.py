@@ -30,6 +30,7 @@ from rules.extract.bd_cues import scan
 from rules.extract.bd_names import LATIN, STRONG, Names, find_names
 from rules.extract.bd_roles import Votes, decide, vote
 from rules.extract.bd_text import PRICE_EN, both_scripts, fold_zh, has_cjk, sentences
+from rules.extract.common import round_value
 
 HEAD = 700  # characters of the lead read for the deal: its terms come first in news and filings
 ROLE_SPANS = 5  # the headline and the first sentences of the lead name the parties
@@ -179,6 +180,7 @@ _ZH_COMPLETION = re.compile(
     r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?(?:以[^，。；,]{1,20})?(?:收购|并购|合并)"  # 诺华宣布已完成以28亿美元收购Y
     r"|(?:已|已经|正式|顺利)完成[^，。；,]{0,48}?交割|交割(?:已|已经)完成|正式接手"  # 已完成…之交割条件, 并在1日正式接手
 )
+_CVR = re.compile(r"contingent value rights?|\bcvrs?\b|或有价值权")
 _ZH_EARLIER = re.compile(
     r"先前|此前|早前|稍早|日前已|(?:今年|去年|\d{4}\s?年)\s?\d{1,2}\s?月[^，。；,]{0,8}?(?:宣布|公告|公布|签署|签订|订立)"
 )
@@ -1009,6 +1011,17 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         if asset:
             fields["asset"] = asset
     fields.update(money.settle(amounts, acquisition))
+    if acquisition and "upfront" not in fields and fields.get("total") and _CVR.search(t.f):
+        cash = [
+            a.value
+            for a in amounts
+            if a.kind in ("total", "consideration")
+            and not a.in_title
+            and a.currency == fields.get("currency")
+            and a.value < 0.95 * float(fields["total"])
+        ]
+        if cash:  # "$8.5 per share in cash, totalling $561m" and a CVR "worth up to $795m" in all: the cash at closing
+            fields["upfront"] = round_value(cash[0])
     if fields.get("currency") == "CNY" and _TAIWAN.search(t.raw) and "人民币" not in t.f:
         fields["currency"] = "TWD"  # 元 in a Taiwanese outlet's story of a Taiwan-listed company: New Taiwan dollars
     one_party_only = (
