@@ -3933,3 +3933,11 @@ def test_an_acquisitions_cash_part_beside_a_cvr_is_the_upfront() -> None:
         "contingent value right (CVR) worth up to $3.5 per share.",
     )
     assert d is not None and (d["upfront"], d["total"]) == (561e6, 795e6)
+
+
+def test_licensed_in_from_a_licensor_named_after_an_aside_about_the_drugs() -> None:
+    assert roles(
+        "In a deal that could be worth up to $400 million, Harnell Pharmaceutical Group Ltd. licensed in the enzyme "
+        "inhibitor quorvastat (QV-912) and the antibody QV-C06, which target a toxic amyloid species (pGlu-Abeta), "
+        "from Quorvex Therapeutics AG to develop and commercialize them for Alzheimer's disease in greater China."
+    ) == ("Quorvex Therapeutics AG", "Harnell Pharmaceutical Group Ltd.")

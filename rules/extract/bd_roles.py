@@ -204,6 +204,8 @@ _UNNAMED_OBJECT = re.compile(
     r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit|drugs?|medicines?|therap(?:y|ies)|"
     r"treatments?|vaccines?)\b"
 )
+_LICENSED_IN = re.compile(r"licen[sc]e[sd]?\sin\b")
+_WHICH_ASIDE = re.compile(r",\s(?:which|that)\s[^,;]{1,120},")  # ", which target the neurotoxic amyloid species,"
 _CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
 _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
 _ACQ_AFTER = re.compile(
@@ -496,7 +498,15 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if f.startswith("out-", h.start - 4):
             continue  # "the first out-licensing deal from the country's biotech sector": a noun, no licensee
         frm = f.find(" from ", h.end, min(e0, h.end + 140))
-        if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(f, h.end, frm):
+        aside = None
+        if _LICENSED_IN.match(f, h.start) or f.startswith("in-", h.start - 3):
+            distant = frm == -1
+            frm = f.find(" from ", h.end, min(e0, h.end + 260)) if distant else frm
+            aside = _WHICH_ASIDE.search(f, h.end, frm) if frm != -1 else None
+            if distant and aside is None:
+                frm = -1  # (a far "from" is the licensor's only past a ", which …," aside about the drugs)
+        between = f[h.end : aside.start()] + f[aside.end() : frm] if aside is not None else f[h.end : frm]
+        if frm == -1 or st.strong_between(h.end, frm) or _CLAUSE_WORD.search(between):
             continue  # (not "to buy Y as it fends off pressure from Z")
         if _MONEY_GOT.match(f, h.end, frm) or cues.has(C.R_RECEIVE, max(s0, h.start - 120), h.start):
             continue  # "X can get milestone payments of up to $1 billion from Y", "X will receive an upfront, license
