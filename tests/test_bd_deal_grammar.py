@@ -3941,3 +3941,11 @@ def test_licensed_in_from_a_licensor_named_after_an_aside_about_the_drugs() -> N
         "inhibitor quorvastat (QV-912) and the antibody QV-C06, which target a toxic amyloid species (pGlu-Abeta), "
         "from Quorvex Therapeutics AG to develop and commercialize them for Alzheimer's disease in greater China."
     ) == ("Quorvex Therapeutics AG", "Harnell Pharmaceutical Group Ltd.")
+
+
+def test_a_name_written_short_as_its_coded_first_word() -> None:
+    assert roles(
+        "Q2 Therapeutics and Harnell Announce Exclusive License Agreement for Quorvaciclib in Greater China",
+        "Harnell to lead clinical development and commercialization of quorvaciclib in Greater China\n"
+        "Q2 to receive $14 million upfront payment and up to $156 million in future milestone payments",
+    ) == ("Q2 Therapeutics", "Harnell")

@@ -421,6 +421,8 @@ def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: C
     _aliases(raw, f, spans, mentions, symbols)
     if zh:
         _short_forms(raw, f, spans, mentions)
+    else:
+        _coded_first_words(raw, f, spans, mentions)
     mentions.sort(key=lambda m: m.start)
     entities = _group(mentions, raw, f)
     names = Names(mentions, entities)
@@ -429,6 +431,24 @@ def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: C
         if "者" in f:
             _latter(f, spans, names)
     return names
+
+
+def _coded_first_words(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """ "G1 Therapeutics … G1 to receive $14 million": a name whose first word has a digit is written short as that
+    word, which alone reads as a drug code and is not found by itself."""
+    covered = [(m.start, m.end) for m in mentions]
+    for m in list(mentions):
+        if m.strength < SUFFIX or m.anaphor or " " not in m.surface:
+            continue
+        first = m.surface.split(" ", 1)[0]
+        if not (2 <= len(first) <= 8 and any(ch.isdigit() for ch in first) and any(ch.isalpha() for ch in first)):
+            continue
+        word = re.compile(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])")
+        for s0, e0 in spans:
+            for x in word.finditer(f, s0, e0):
+                if not any(a < x.end() and x.start() < b for a, b in covered):
+                    mentions.append(Mention(x.start(), x.end(), raw[x.start() : x.end()], m.key, ALIAS, anaphor=True))
+                    covered.append((x.start(), x.end()))
 
 
 def _latter(f: str, spans: list[tuple[int, int]], names: Names) -> None:
