@@ -3949,3 +3949,11 @@ def test_a_name_written_short_as_its_coded_first_word() -> None:
         "Harnell to lead clinical development and commercialization of quorvaciclib in Greater China\n"
         "Q2 to receive $14 million upfront payment and up to $156 million in future milestone payments",
     ) == ("Q2 Therapeutics", "Harnell")
+
+
+def test_a_deal_with_y_for_rights_to_its_drug_is_the_subjects_drug() -> None:
+    assert roles(
+        "Harnell's $1.8 Billion Licensing Pact Leaves Options Open",
+        "Harnell Therapeutics’s shares gained Wednesday after the company struck a licensing deal with Pellman Pharma "
+        "Co. worth as much as $1.8 billion for partial rights to its promising cancer drug.",
+    ) == ("Harnell Therapeutics", "Pellman Pharma Co.")

@@ -204,6 +204,7 @@ _UNNAMED_OBJECT = re.compile(
     r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit|drugs?|medicines?|therap(?:y|ies)|"
     r"treatments?|vaccines?)\b"
 )
+_TO_ITS = re.compile(r"\s(?:to|for|on)\s(?:its|their)\s")
 _LICENSED_IN = re.compile(r"licen[sc]e[sd]?\sin\b")
 _WHICH_ASIDE = re.compile(r",\s(?:which|that)\s[^,;]{1,120},")  # ", which target the neurotoxic amyloid species,"
 _CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
@@ -692,7 +693,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             x = st.left(h.start, 90)
             with_y = _WITH_BEFORE.search(f, max(s0, x.start - 40), x.start) if x is not None else None
             if with_y is not None:  # X signs an agreement with Y for a licence: not Y
-                x = st.left(with_y.start(), 90)
+                y, x = x, st.left(with_y.start(), 90)
+                if x is not None and y is not None and _TO_ITS.match(f, h.end):
+                    _give(votes, names, st, x, y, 2 * place)  # "X struck a deal with Y … for rights to its drug": X's
+                    continue
             _give(votes, names, st, None, x, 2 * place)
     for m in st.ms:
         if m.entity == OTHER or not f.startswith(_NOUN_NEXT, m.end):
