@@ -3957,3 +3957,12 @@ def test_a_deal_with_y_for_rights_to_its_drug_is_the_subjects_drug() -> None:
         "Harnell Therapeutics’s shares gained Wednesday after the company struck a licensing deal with Pellman Pharma "
         "Co. worth as much as $1.8 billion for partial rights to its promising cancer drug.",
     ) == ("Harnell Therapeutics", "Pellman Pharma Co.")
+
+
+def test_launching_a_new_company_together_is_a_newco() -> None:
+    d = deal(
+        "10 Months After Leaving Neuroscience R&D, Pellman Launches CNS Company Quorvex Therapeutics",
+        "Pharma giant Pellman Pharma and Harnell Capital teamed up to launch Quorvex Therapeutics, a new "
+        "biopharmaceutical company based in Boston that will develop therapies for nervous system disorders.",
+    )
+    assert d is not None and (d["deal_type"], d["licensee"]) == ("newco", "Quorvex Therapeutics")

@@ -104,7 +104,7 @@ _WORDS: dict[str, str] = {
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
         is selling|to sell|selling some rights|sells global rights|sold global rights|
-        new partnership with|new collaboration with|
+        new partnership with|new collaboration with|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
         许可契约|technology transfer|technology-transfer|transfer of technology""",
@@ -224,7 +224,7 @@ _WORDS: dict[str, str] = {
     EQUITY: """equity investment|equity stake|in equity|of equity|newly issued shares|of common stock|股权投资|股权认购|认购""",
     PER_SHARE: """per share|a share|/share|each share|for each share|per ads|per adr|每股""",
     CONSIDERATION: """in cash|at closing|upon closing|现金""",
-    T_NEWCO: """newco|newcos|new co|joint venture|新公司|合资""",
+    T_NEWCO: """newco|newcos|new co|joint venture|new company|new biotech company|new biopharmaceutical company|new biotechnology company|新公司|合资""",
     T_OPTION: """option to license|option to in-license|option to licence|option to acquire|exclusive option|option agreement|
         option deal|option on|options on|选择权|期权协议|独家期权|优先购买权""",
     T_CODEV: """co-develop*|codevelop*|co-commerciali*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
@@ -274,7 +274,7 @@ _WORDS: dict[str, str] = {
         agreement|collaboration|partnership|alliance|tie-up""",
     R_PARTY: """deal with|pact with|agreement with|collaboration with|partnership with|alliance with|tie-up with|
         contract with|partner with|partners with|partners at|partner at""",
-    R_NEWCO: """newco|newcos""",
+    R_NEWCO: """newco|newcos|new company|new biotech company|new biopharmaceutical company|new biotechnology company""",
     R_SUB: """subsidiary of|unit of|affiliate of|arm of|division of|spinout of|spin-off of""",
     R_REPORT: """said|says|announced|announces|agreed|agrees|confirmed|revealed|disclosed|noted|reported|stated""",
     R_LATTER: """the latter|the former""",

@@ -46,7 +46,7 @@ DEAL_WORDS = (
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
     "shell out", "shells out", "to sell ", "agreed to sell", "is selling ", "technology transfer",
-    "technology-transfer", "transfer of technology",
+    "technology-transfer", "transfer of technology", "team up", "teams up", "teamed up",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费", "出售",
@@ -683,8 +683,12 @@ def _topic(t: _Text, a: int, b: int) -> bool:
         not (h.word == "临床" and t.f.startswith(("阶段", "期"), h.end))
         and not (h.word == "上市" and t.f.startswith("公司", h.end))
         and not (h.word == "data" and t.f.startswith(" provided by", h.end))  # "according to data provided by S&P"
+        and not (h.word.startswith("launch") and _LAUNCHED_COMPANY.match(t.f, h.end, b))  # "launches CNS company Y"
         for h in t.cues.of(C.TOPIC, a, b)
     )
+
+
+_LAUNCHED_COMPANY = re.compile(r"[^.;,]{0,30}?\b(?:company|newco|venture|biotech|startup|start-up)\b")
 
 
 def _priced_deal(t: _Text, a: int, b: int) -> bool:

@@ -322,7 +322,9 @@ _ASSET_NEXT = re.compile(r"(?:its|their|the|a|an|his|her)\s|[^,;]{1,40}?(?:['’
 _COMMA_ING_TO = re.compile(r",\s(?:agreeing|offering|promising|pledging|committing|opting)\sto\s$")
 _CASH_AFTER = re.compile(r"\s(?:(?:us|hk|a|c|s)?\$|€|£|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|\d)")
 _RIGHTS_AFTER = re.compile(r"[^\ue000]{0,30}?\b(?:access|rights?|licen[cs]e|option|exclusive|global|worldwide)\b")
-_NEWCO_AFTER = re.compile(r",?\s(?:an?|the)\s(?:new\s)?newco\b")
+_NEWCO_AFTER = re.compile(
+    r",?\s(?:an?|the)\s(?:new\s)?newco\b|,\s(?:an?|the)\snew\s(?:biotech\s|biopharmaceutical\s|biotechnology\s)?company\b"
+)
 _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9])")
 _ZH_AND = "与和同跟及"
 _OWNS_FIRST = frozenset("公在自研开拥持专 ")
