@@ -3966,3 +3966,20 @@ def test_launching_a_new_company_together_is_a_newco() -> None:
         "biopharmaceutical company based in Boston that will develop therapies for nervous system disorders.",
     )
     assert d is not None and (d["deal_type"], d["licensee"]) == ("newco", "Quorvex Therapeutics")
+
+
+def test_zh_a_short_name_defined_after_a_latin_registered_name() -> None:
+    assert roles(
+        "佳禾医药:关于许可韩国QUORVEX公司QX-101的公告",
+        "江苏佳禾医药股份有限公司(以下简称“佳禾”或“公司”)与韩国QUORVEX BIO CO., LTD.公司(以下简称“宏澜公司”)达成协议,"
+        "将抗肿瘤药品QX-101项目有偿许可给宏澜公司。",
+    ) == ("佳禾", "宏澜公司")
+
+
+def test_obtains_in_a_title_case_headline_ends_the_name() -> None:
+    d = deal(
+        "Harnell Obtains License For QUORVA From Pellman For Geographies Outside Of China",
+        "Under the expanded license agreement, Harnell will obtain an exclusive license for QUORVA outside of China. "
+        "Pellman Biologics will receive an upfront payment of $200 million.",
+    )
+    assert d is not None and d["licensee"] == "Harnell"

@@ -185,7 +185,7 @@ _RUN_BREAK = frozenset(
     licences in-licenses out-licenses grants grant granted exclusive global worldwide option options agreement
     deal deals pact worth up for with and of in on from at by pays pay bets bet gains gain forms form debuts
     takes take snaps scoops wins win merger merge merges collaboration partnership partner partners
-    co-development newco completes complete closes launches unveils expands teams joins receives gets secures
+    co-development newco completes complete closes launches unveils expands teams joins receives gets secures obtains obtain obtained
     nabs bags lands rights upfront billion million over under new its their as after than more about around commits
     wagers invests spends offloads sheds divests sells rises rise jumps soars surges climbs gains rallies falls drops
     slides slumps sinks tumbles plunges granting
@@ -273,6 +273,9 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ALIAS_DEF = re.compile(
     r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称|以下合称|以下统称|合称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
     r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|以下合称|合称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
+)
+_LEGAL_THEN_GONGSI = re.compile(
+    r"\.?(?:[.,\s]{0,3}(?:ltd|inc|co|corp|limited|llc|plc|ag|gmbh)\b\.?){1,3}\s?(?:有限公司|公司)?"
 )
 _ANAPHOR_ZH = re.compile(
     r"(?:本公司|本集团|我方|(?:^|(?<=[，,。；;：:\s」”\)）就将与向由从为对经予给]))(?:该公司|该集团|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:有限|股份))"
@@ -959,6 +962,8 @@ def _aliases(
                 alias.key, alias.strength = m.key, ALIAS
     for m in list(mentions):
         d = _ALIAS_DEF.match(f, m.end)
+        if d is None and not has_cjk(m.surface) and (tail := _LEGAL_THEN_GONGSI.match(f, m.end)) is not None:
+            d = _ALIAS_DEF.match(f, tail.end())  # 韩国DONG-A ST CO., LTD.公司(以下简称“东亚公司”)
         if d is None and m.end < len(f) and f[m.end] in "(（":
             t = _TICKER_PAREN.match(f, m.end)  # 荣昌生物(688331.SH)(“公司”): one bracket further
             if t:
