@@ -3983,3 +3983,11 @@ def test_obtains_in_a_title_case_headline_ends_the_name() -> None:
         "Pellman Biologics will receive an upfront payment of $200 million.",
     )
     assert d is not None and d["licensee"] == "Harnell"
+
+
+def test_an_aside_naming_a_founder_is_no_licensee() -> None:
+    assert roles(
+        "Quorvex Forms $531.5 Million China Partnership with Harnell for Two Oncology Candidates",
+        "Quorvex, a new Princeton-Shanghai company founded by Pellman Advisors, acquired China rights to two Harnell "
+        "(NSDQ: HRNL) oncology assets in a $531.5 million agreement.",
+    ) == ("Harnell", "Quorvex")

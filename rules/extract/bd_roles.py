@@ -372,6 +372,15 @@ _RANKS_THE_DEAL = re.compile(
 )
 
 
+def _before_aside(f: str, st: _Sentence, subj: Mention | None, at: int) -> Mention | None:
+    """The sentence's subject when an aside stands between it and the verb at `at` ("X, a company founded by Y,
+    acquired …"), else `subj`."""
+    if subj is None or not f.endswith(", ", 0, at) or (head := st.subject_en(at)) is None:
+        return subj
+    comma = f.find(", ", head.end, at)
+    return head if head.entity != subj.entity and comma == head.end and comma < subj.start else subj
+
+
 def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mention]:
     """'it' after "X said", 'the latter' / 'the former', and 'the firm' as mentions of the company they stand for."""
     out: list[Mention] = []
@@ -590,10 +599,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
             subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
-        elif subj is not None and f.endswith(", ", 0, h.start) and (head := st.subject_en(h.start)) is not None:
-            comma = f.find(", ", head.end, h.start)
-            if head.entity != subj.entity and comma == head.end and comma < subj.start:
-                subj = head  # "X, fresh off gaining Y's drug, buys Z": the subject before the aside
+        else:
+            subj = _before_aside(f, st, subj, h.start)  # "X, fresh off gaining Y's drug, buys Z": X
         if obj is not None and _SPUN_OFF_AFTER.match(f, obj.end, e0):
             continue  # "to buy Biogen haemophilia spin-off": the company spun off, named elsewhere, not its parent
         if obj is not None and (cues.has(C.RIGHTS, h.end, obj.start) or f.startswith(" rights", obj.end)):
@@ -673,7 +680,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if rights is not None and rights.word in _CONTRACT_WORDS and _CONTRACT_AFTER.match(f, rights.end, e0):
             continue  # "X has won two licence and collaboration contracts with Y": a contract, either side's
         if asset or rights is not None:
-            gainer = st.left(h.start, 40)
+            gainer = _before_aside(f, st, st.left(h.start, 40), h.start)
             with_y = _WITH_BEFORE.search(f, max(s0, gainer.start - 40), gainer.start) if gainer is not None else None
             if with_y is not None:  # X inks a deal with Y to license in … rights: X
                 gainer = st.left(with_y.start(), 90)
