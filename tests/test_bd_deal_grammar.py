@@ -3991,3 +3991,10 @@ def test_an_aside_naming_a_founder_is_no_licensee() -> None:
         "Quorvex, a new Princeton-Shanghai company founded by Pellman Advisors, acquired China rights to two Harnell "
         "(NSDQ: HRNL) oncology assets in a $531.5 million agreement.",
     ) == ("Harnell", "Quorvex")
+
+
+def test_zh_a_latin_short_name_inside_its_definition_is_no_other_party() -> None:
+    assert roles(
+        "佳禾醫藥(600123.SH)公布,公司與韓國QuorvexBioCo.,Ltd.公司(以下簡稱「QVX-B公司」)達成協議,將具有自主智慧財產權的"
+        "抗腫瘤藥品QX-7項目有償許可給韓國QVX-B公司。"
+    ) == ("佳禾醫藥", "QVX-B公司")

@@ -972,6 +972,8 @@ def _aliases(
             continue
         g = 1 if d.group(1) is not None else 2
         a = d.group(g).strip()
+        for x in [x for x in mentions if x is not m and d.start() <= x.start < d.end()]:
+            mentions.remove(x)  # (以下简称「HLB-LS公司」): the definition itself is no mention of another company
         if a in ("公司", "本公司", "集团", "本集团", "我方"):
             for s0, e0 in spans:
                 for hit in _ANAPHOR_ZH.finditer(f, s0, e0):
