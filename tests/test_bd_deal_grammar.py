@@ -3998,3 +3998,14 @@ def test_zh_a_latin_short_name_inside_its_definition_is_no_other_party() -> None
         "佳禾醫藥(600123.SH)公布,公司與韓國QuorvexBioCo.,Ltd.公司(以下簡稱「QVX-B公司」)達成協議,將具有自主智慧財產權的"
         "抗腫瘤藥品QX-7項目有償許可給韓國QVX-B公司。"
     ) == ("佳禾醫藥", "QVX-B公司")
+
+
+def test_an_offer_to_acquire_that_is_only_proposed_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell Pharma offers to acquire remaining stake in Quorvex in an all-cash deal: Key details",
+            "Harnell Pharmaceutical Industries has proposed acquisition of all the shares of Quorvex Pharmaceutical "
+            "Industries by way of a reverse triangular merger at a price of US $38 per ordinary share.",
+        )
+        is None
+    )

@@ -144,7 +144,7 @@ _WORDS: dict[str, str] = {
         citing media reports|: report|- report|– report|潜在收购|潜在并购|或斥|或斥资|或出资|媒体称|: wsj|- wsj|wall street journal reported|journal reported|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject|rejects|rejected|rejecting|rejection of its|rejection of the offer|rejection of the bid|spurn*|snub*|turns down|turned down|walks away|walked away|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
-        proposal to acquire|proposes to|offer to acquire|offer for|takeover bid|interested in acquiring|interest in acquiring|
+        proposal to acquire|proposes to|offer to acquire|offers to acquire|offered to acquire|offers to buy|offered to buy|has proposed acquisition|proposed acquisition of|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
         buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|proposes|seeking to buy|seeks to buy|
         seeking to acquire|seeks to acquire|went public with its proposal|approaches to buy|approached to buy|
