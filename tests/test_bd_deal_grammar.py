@@ -4009,3 +4009,14 @@ def test_an_offer_to_acquire_that_is_only_proposed_is_no_deal() -> None:
         )
         is None
     )
+
+
+def test_a_banner_year_of_licensing_deals_is_a_round_up() -> None:
+    assert (
+        deal(
+            "Biotech booms on big licensing deals with global players",
+            "It's been a banner year for Korean biopharmaceutical companies as more have been winning big licensing "
+            "deals. In January, Quorvex Bio signed a deal potentially worth 2 trillion won with Harnell Pharma.",
+        )
+        is None
+    )
