@@ -4016,7 +4016,9 @@ def test_a_banner_year_of_licensing_deals_is_a_round_up() -> None:
         deal(
             "Biotech booms on big licensing deals with global players",
             "It's been a banner year for Korean biopharmaceutical companies as more have been winning big licensing "
-            "deals. In January, Quorvex Bio signed a deal potentially worth 2 trillion won with Harnell Pharma.",
+            "deals to transfer technologies to global players.\nThey have won 18 licensing deals as of Sept. 18, "
+            "according to Korea Pharmaceutical and Bio-Pharma Manufacturers Association. Two were worth over 1 "
+            "trillion won ($851 million).",
         )
         is None
     )
