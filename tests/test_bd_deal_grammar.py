@@ -4022,3 +4022,17 @@ def test_a_banner_year_of_licensing_deals_is_a_round_up() -> None:
         )
         is None
     )
+
+
+def test_a_recommended_cash_offer_to_a_targets_shareholders_is_an_agreed_acquisition() -> None:
+    d = deal(
+        "Pharmorex announces a recommended cash offer of SEK 0.45 per share to the shareholders of Quorvex",
+        "Pharmorex Technologies B.V., a wholly owned subsidiary of Pharmorex Group N.V., announces a recommended cash "
+        "offer to the shareholders of Quorvex AB (publ) to tender all their shares in Quorvex to Pharmorex at a price "
+        "of SEK 0.45 per share.",
+    )
+    assert d is not None and (d["deal_type"], d["licensor"], d["licensee"]) == (
+        "acquisition",
+        "Quorvex AB",
+        "Pharmorex Technologies B.V",
+    )

@@ -104,7 +104,7 @@ _WORDS: dict[str, str] = {
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
         is selling|to sell|selling some rights|sells global rights|sold global rights|
-        new partnership with|new collaboration with|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
+        new partnership with|new collaboration with|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
         许可契约|technology transfer|technology-transfer|transfer of technology""",
@@ -152,7 +152,8 @@ _WORDS: dict[str, str] = {
         竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|sign|inks|inked|ink|strikes|struck|strike|seal|wins|won|accepts|accepted|
         secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
-        clinches|clinched|seals|sealed|签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
+        clinches|clinched|seals|sealed|recommended cash offer|recommended public offer|recommended offer|recommended takeover|
+        签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
         exercise its option|exercised an option|exercises an option|exercising an option|regain|regains|regained|regaining|
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
@@ -229,7 +230,7 @@ _WORDS: dict[str, str] = {
         option deal|option on|options on|选择权|期权协议|独家期权|优先购买权""",
     T_CODEV: """co-develop*|codevelop*|co-commerciali*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
         共同商业化|合作开发|共同推进|共担|分摊""",
-    T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|agreed to buy|buys|bought|merge|merger|merges|merging|
+    T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|recommended cash offer|recommended offer|agreed to buy|buys|bought|merge|merger|merges|merging|
         take over|takes over|taking over|took over|snap up|snaps up|snapped up|buy out|buys out|tender offer|换股合并|吸收合并|合并案|收购|并购|要约|买下|私有化|买断""",
     T_LIC: """licens*|licenc*|rights to|rights outside|rights in|rights for|授权|许可|引进|license-out""",
     ANAPHOR: """本公司|本集团|该公司""",

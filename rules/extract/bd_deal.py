@@ -46,7 +46,8 @@ DEAL_WORDS = (
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
     "shell out", "shells out", "to sell ", "agreed to sell", "is selling ", "technology transfer",
-    "technology-transfer", "transfer of technology", "team up", "teams up", "teamed up",
+    "technology-transfer", "transfer of technology", "team up", "teams up", "teamed up", "recommended cash offer",
+    "recommended public offer", "recommended offer",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
     "併", "选择权费", "出售",
@@ -90,7 +91,7 @@ def _passes_gate(raw: str) -> bool:
 _TAIWAN = re.compile(
     r"新台[币幣]|台股|上[櫃柜]|興櫃|兴柜|櫃買|柜买|中央社|台北報導|台北报导|\(\d{4}-TW\)|（\d{4}）|\(\d{4}\)(?!\.)"
 )
-_BIO_NAME = re.compile(r"\bBio[A-Z][a-z]")
+_BIO_NAME = re.compile(r"\bBio[A-Z][a-z]|\bPharm[a-z]{3,}\b")  # BioSpecifics, Pharming
 
 
 # ------------------------------------------------------------------------------------------------ asset

@@ -204,6 +204,7 @@ _UNNAMED_OBJECT = re.compile(
     r"start-up|specialist|pharma|group|brands|products|assets|portfolio|business|unit|drugs?|medicines?|therap(?:y|ies)|"
     r"treatments?|vaccines?)\b"
 )
+_OFFER_TO_HOLDERS = re.compile(r"\boffer\b[^.;]{0,80}?\bto (?:all )?(?:the )?shareholders of\s")
 _TO_ITS = re.compile(r"\s(?:to|for|on)\s(?:its|their)\s")
 _LICENSED_IN = re.compile(r"licen[sc]e[sd]?\sin\b")
 _WHICH_ASIDE = re.compile(r",\s(?:which|that)\s[^,;]{1,120},")  # ", which target the neurotoxic amyloid species,"
@@ -561,6 +562,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         y = st.right(back.end(), 3, descriptors=False)
         if y is not None and _FOR_DEAL.match(f, y.end, min(e0, y.end + 90)):
             _give(votes, names, st, y, st.left(back.start(), 40), 3 * place)
+    if "shareholders of" in f[s0:e0]:  # X announces a (recommended cash) offer to the shareholders of Y: Y is bought
+        for offer in _OFFER_TO_HOLDERS.finditer(f, s0, e0):
+            target = st.right(offer.end(), 3, descriptors=False)
+            buyer = st.subject_en(offer.start())
+            if target is not None and buyer is not None and target.entity != buyer.entity:
+                _give(votes, names, st, target, buyer, 3 * place)
     if "tender offer" in f[s0:e0]:
         for tender in _TENDER_FOR.finditer(f, s0, e0):  # X will commence a tender offer for all outstanding shares of Y
             obj = st.right(tender.end(), 3, descriptors=False)
