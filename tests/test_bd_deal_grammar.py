@@ -4036,3 +4036,12 @@ def test_a_recommended_cash_offer_to_a_targets_shareholders_is_an_agreed_acquisi
         "Quorvex AB",
         "Pharmorex Technologies B.V",
     )
+
+
+def test_zh_a_purchase_price_that_can_rise_on_approval_is_the_total() -> None:
+    d = deal(
+        "佳禾製藥4億美元收購Quorvex 助推罕病基因療法",
+        "日本製藥公司佳禾製藥宣布,以3.87億美元收購基因療法開發商Quorvex Therapeutics,若其候選療法獲得美國食品藥物管理局"
+        "批准,收購價可提高到近4.78億美元。",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (387e6, 478e6)

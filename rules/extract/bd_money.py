@@ -513,7 +513,7 @@ _BRINGS_DEAL_TO = re.compile(
 )
 _WHOLE_BEFORE = re.compile(
     r"(?:使|令)[^，。,;；]{0,12}(?:达到|达至|升至|增至|提高至)[^，。,;；]{0,4}$"
-    r"|(?:交易规模|交易总额|交易价值|交易总值)[^，。,;；]{0,4}(?:增加到|增加至|增至|提高到|提高至|升至)[^，。,;；]{0,4}$"
+    r"|(?:交易规模|交易总额|交易价值|交易总值|收购价|收购价格|总对价)[^，。,;；]{0,4}(?:增加到|增加至|增至|提高到|提高至|升至)[^，。,;；]{0,4}$"
     r"|[-–—,]\s?and (?:potentially |possibly )?(?:up to|as much as)\s?$"
     r"|\b(?:climbs|rises|brings|bringing|takes|taking)\s(?:\w+\s){0,4}?to\s(?:about\s|around\s|roughly\s|some\s)?$"
 )
