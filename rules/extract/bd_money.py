@@ -207,6 +207,7 @@ _UPFRONT_POST = re.compile(
     r"(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment)|lump[- ]sum|down[- ]payments?)|"
     r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
+    r"^\s?,?\s?(?:to be\s)?(?:payable\s|paid\s)?(?:at|upon|on) (?:the )?signing|"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )
 _MILESTONE = re.compile(
@@ -224,7 +225,7 @@ _MILESTONE_PRE = re.compile(
     r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
 )
 _BUNDLE_POST = re.compile(
-    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront)(?![金款]?外)[^。；;]{0,6}"
+    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront|up-front|up front)(?![金款]?外)[^。；;]{0,6}"
     r"(?:、|及|和|与|以及|加|\+|and)(?!\s?(?:additional|further|future|potential|额外|其他|后续))[^。；;]{0,16}"
     r"(?:里程碑|里程金|milestone)"
     r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
@@ -299,6 +300,7 @@ _CONSIDERATION_POST = re.compile(
 def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> None:
     """Give each amount its kind from the words of its own clause: what it is called right after it (的首付款,
     in milestones) decides first, then what introduces it in its clause (总额, worth, 首付款为, eligible for)."""
+    breakdown_end = -1  # where a breakdown of the sum before it ("…, including …") ends
     for i, a in enumerate(amounts):
         prev_end = max(amounts[i - 1].end, amounts[i - 1].tail) if i else 0
         nxt = amounts[i + 1].start if i + 1 < len(amounts) else len(f)
@@ -430,9 +432,18 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             and _FOR_APPROVALS.match(post)
         ):
             a.kind = "milestone"  # "a milestone of up to $40 million for … and up to $70 million for further approvals"
+        if a.start < breakdown_end and a.kind in ("milestone", "total", "bundle", "?"):
+            # "…, including $25 million to be paid at signing, up to $90 million in … milestones": its parts, of which
+            # the one paid now is the upfront
+            a.kind = "upfront" if (described := _UPFRONT_POST.match(post)) else "part"
+        elif a.kind in ("bundle", "total", "whole") and (inc := _INCLUDING_AFTER.match(f, tail)) is not None:
+            stop = _SENTENCE_STOP.search(f, inc.end())
+            breakdown_end = stop.start() if stop else len(f)
         a.tail = tail + described.end() if described else tail
 
 
+_INCLUDING_AFTER = re.compile(r"[^.;。；]{0,45}?,\s(?:including|which includes|comprising|consisting of)\s")
+_SENTENCE_STOP = re.compile(r"[;；。]|\.(?:\s|$)")
 _CLOSING_POST = re.compile(
     r"\s?,?\s?which (?:is|will be)\s(?:payable|paid)\s(?:in cash\s)?(?:at|upon) (?:the )?closing"
 )
