@@ -4049,7 +4049,7 @@ def test_zh_a_purchase_price_that_can_rise_on_approval_is_the_total() -> None:
 
 def test_a_sum_then_its_breakdown_keeps_the_sum_and_the_part_paid_at_signing() -> None:
     d = deal(
-        "Harnell will license global rights to quorvaprant (QV-022) from Quorvex SA.",
+        "Harnell Pharma will license global rights to quorvaprant (QV-022) from Quorvex SA.",
         "Quorvex could receive tiered royalties and as much as $400 million in up-front and milestone payments, "
         "including $20 million to be paid at signing, up to $80 million in development milestones and up to $300 "
         "million in sales-based milestones.",
