@@ -205,6 +205,10 @@ _UNNAMED_OBJECT = re.compile(
     r"treatments?|vaccines?)\b"
 )
 _OFFER_TO_HOLDERS = re.compile(r"\boffer\b[^.;]{0,80}?\bto (?:all )?(?:the )?shareholders of\s")
+_ZH_COUNTRY = re.compile(
+    "美国|英国|德国|法国|瑞士|丹麦|日本|韩国|意大利|西班牙|比利时|荷兰|瑞典|以色列|澳洲|澳大利亚|加拿大|印度|新加坡|爱尔兰|"
+    "挪威|芬兰|奥地利|巴西|台湾|香港|欧洲|中国|南韩"
+)
 _TO_ITS = re.compile(r"\s(?:to|for|on)\s(?:its|their)\s")
 _LICENSED_IN = re.compile(r"licen[sc]e[sd]?\sin\b")
 _WHICH_ASIDE = re.compile(r",\s(?:which|that)\s[^,;]{1,120},")  # ", which target the neurotoxic amyloid species,"
@@ -886,6 +890,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         if h.word not in ("授权", "许可"):
             continue
         y = st.right(h.end, 1, descriptors=False)
+        if y is None and (country := _ZH_COUNTRY.match(f, h.end)) is not None:
+            y = st.right(country.end(), 1, descriptors=False)  # 以5.3亿美元授权丹麦LEO Pharma
         x = st.subject(h.start, 40) if y is not None else None
         if y is not None and x is not None and not re.search(r"[获向被从对给]|获得|取得", f[x.end : h.start]):
             _give(votes, names, st, x, y, 3 * place)
