@@ -1446,3 +1446,14 @@ def test_the_firm_acting_again_is_the_broker_named_before() -> None:
         "its target to $289 from $247, pointing to growth coming from Harnell Pay.",
     )
     assert [(e["broker"], e.get("target")) for e in evs] == [("Morgan Stanley", 289)]
+
+
+def test_a_target_moved_before_the_broker_is_named_gives_the_old_target() -> None:
+    ev = first(
+        "Why Harnell Stock Jumped as Much as 6.2% on Tuesday Morning",
+        "Shares of Harnell (NASDAQ: HRNL) jumped on Tuesday morning. The gain was fueled by an analyst's decision to "
+        "boost his 12-month price target on the shares from $939 to $2,322.\n\n…\n\nIt's not surprising to see Harnell "
+        "shares rising following this bullish outlook from Piper Sandler analyst Jane Roe; a $2,322 price target "
+        "represents a 50% gain over the next 12 months.",
+    )
+    assert (ev["broker"], ev["target"], ev["old_target"]) == ("Piper Sandler", 2322, 939)

@@ -2050,6 +2050,7 @@ def _calls(item: _Item) -> list[_Call]:
     anchors = set(item.anchors)
     action_at = {start: kind for kind, start, _ in item.actions}
     seen: set[str] = set()
+    unowned: list[tuple[_Num, _Num]] = []  # (target, old target) moved in a clause that names no broker yet
     for order, (lo, hi) in enumerate(spans):
         named, clause_cues, clause_ratings = brokers_in[order], cues_in[order], ratings_in[order]
         acting = [b for b in named if b.acting]
@@ -2084,6 +2085,10 @@ def _calls(item: _Item) -> list[_Call]:
             elif current is not None and not any(s <= b.start < e and b.acting for b in named):
                 broker = current
             else:
+                if any(c in anchors for c in clause_cues if s <= c.start < e):
+                    moved, was, _ = _target(item, s, e)  # "an analyst's decision to boost his target from $939 to
+                    if moved is not None and was is not None:  # $2,322", the broker named further on
+                        unowned.append((moved, was))
                 continue
             seg_cues = [c for c in clause_cues if s <= c.start < e]
             kinds = {action_at[c.start] for c in seg_cues if c.start in action_at}
@@ -2213,6 +2218,11 @@ def _calls(item: _Item) -> list[_Call]:
                         first = other.company.lower().split()[0]
                         if len(first) >= 3 and first in f[s:e]:
                             other.rating = new_r
+    for c in calls:
+        if c.target is not None and c.old_target is None and not c.sector:
+            c.old_target = next(
+                (was for moved, was in unowned if abs(moved.value - c.target.value) <= 0.011 * c.target.value), None
+            )
     return [c for c in calls if not c.sector]
 
 
