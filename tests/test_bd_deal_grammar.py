@@ -4063,3 +4063,12 @@ def test_zh_licensing_to_a_licensee_written_after_its_country() -> None:
         "佳禾生技治療異位性皮膚炎的QX825,以5.3億美元授權丹麥Pellman Pharma,創下國內最大新藥授權案!",
         "QX825是在2011年時,由中天集團旗下康瑞生技(後與佳禾合併)以700萬美元向中研院授權引進。",
     ) == ("佳禾生技", "Pellman Pharma")
+
+
+def test_zh_a_holding_company_in_a_name_is_no_purchase() -> None:
+    d = deal(
+        "2026年1月12日,行业大会在美国旧金山召开,大洋彼岸的中国接连传来重磅消息。",
+        "康瑞生物(SH688123,股价103.34元,市值582.54亿元)率先宣布与全球制药巨头——艾伯维集团控股公司(以下简称艾伯维)"
+        "达成56亿美元授权协议,其双抗QX148成功出海。",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["asset"]) == ("康瑞生物", "艾伯维", "QX148")

@@ -942,6 +942,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     for h in acqs:  # X 收购 Y
         if f.startswith(("协议", "合同", "合约", "交易", "案", "事项", "贷款", "基金", "资金", "融资"), h.end):
             continue  # 签署并购协议, 银行并购贷款: the noun, not the verb (its object is no target)
+        if h.word == "控股" and f.startswith(("公司", "集团", "有限", "股份", "子公司"), h.end):
+            continue  # 艾伯维集团控股公司, 控股子公司: a holding company's name, not a purchase
         x = st.subject(h.start, 60)
         y = st.right(h.end, 20, descriptors=False)
         if y is not None and h.word != "併" and _BREAK.search(f, h.end, y.start):
@@ -978,7 +980,7 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         y = st.right(p + 1, 30, descriptors=False)
         if y is None:
             continue
-        x = st.left(p, 16)
+        x = st.left(p, 16) or (st.topic(p) if f[p] == "与" else None)  # (荣昌生物(SH688331,股价…)率先宣布与Y)
         if x is not None and (
             cues.has(C.Z_AGREE, y.end, min(e0, y.end + 80)) or "签" in f[y.end : min(e0, y.end + 80)]
         ):
