@@ -4072,3 +4072,14 @@ def test_zh_a_holding_company_in_a_name_is_no_purchase() -> None:
         "达成56亿美元授权协议,其双抗QX148成功出海。",
     )
     assert d is not None and (d["licensor"], d["licensee"], d["asset"]) == ("康瑞生物", "艾伯维", "QX148")
+
+
+def test_a_subsidiary_of_an_unnamed_parent_never_makes_both_parties_one() -> None:
+    """ "Y Specialty S.A., a wholly-owned subsidiary of the Mumbai-based drugmaker": the parent is unresolved (the
+    "other party" marker), which must not be read as an index into the entities."""
+    from rules.extract.bd_names import SUFFIX, Entity, Names
+    from rules.extract.bd_roles import OTHER, Votes, decide
+
+    names = Names([], [Entity("harnell", strength=SUFFIX), Entity("quorvex", strength=SUFFIX), Entity("x")])
+    votes = Votes(licensor={0: 3.0}, licensee={1: 1.0}, parent={0: OTHER})
+    assert decide(votes, names, []) == (0, 1)

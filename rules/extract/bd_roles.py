@@ -795,8 +795,13 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue  # "X licenses its drug to the Swiss unit of Y": the unit is unnamed, not X
         if _BECOMES.search(f, max(s0, h.start - 30), h.start):
             continue  # "Y will become a wholly owned subsidiary of X": what the deal makes of Y, not Y's parent now
-        if sub is not None and parent is not None and sub.entity != parent.entity:
-            votes.parent[sub.entity] = parent.entity
+        if (
+            sub is not None
+            and parent is not None
+            and sub.entity != parent.entity
+            and min(sub.entity, parent.entity) >= 0
+        ):
+            votes.parent[sub.entity] = parent.entity  # (not "a subsidiary of the Mumbai-based drugmaker": unresolved)
 
 
 # ------------------------------------------------------------------------------------------------ Chinese
@@ -1047,7 +1052,7 @@ def decide(votes: Votes, names: Names, strong_in_lead: list[int]) -> tuple[int |
 
     def up(e: int) -> int:
         seen = set()
-        while e in votes.parent and e not in seen:
+        while e in votes.parent and e not in seen and votes.parent[e] >= 0:
             seen.add(e)
             e = votes.parent[e]
         return e
