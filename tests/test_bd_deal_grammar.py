@@ -4083,3 +4083,19 @@ def test_a_subsidiary_of_an_unnamed_parent_never_makes_both_parties_one() -> Non
     names = Names([], [Entity("harnell", strength=SUFFIX), Entity("quorvex", strength=SUFFIX), Entity("x")])
     votes = Votes(licensor={0: 3.0}, licensee={1: 1.0}, parent={0: OTHER})
     assert decide(votes, names, []) == (0, 1)
+
+
+def test_zh_a_star_drug_is_no_company_and_the_latter_is_the_partner() -> None:
+    assert roles(
+        "6月26日,康瑞生物宣布与美国Quorvex Bio达成全球授权合作协议,将自主研发的明星创新药康它西普在大中华区以外的全球权益"
+        "授权给后者。"
+    ) == ("康瑞生物", "Quorvex Bio")
+
+
+def test_zh_a_total_named_as_such_over_a_value() -> None:
+    d = deal(
+        "康瑞生物与Quorvex Bio达成全球授权合作协议",
+        "根据协议,康瑞生物将取得Quorvex Bio价值1.25亿美元现金及认股权证(包括4500万美元现金首付款和价值8000万美元的认股权证)、"
+        "最高可达41.05亿美元的里程碑付款,总金额42.3亿美元。",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (45e6, 4.23e9)

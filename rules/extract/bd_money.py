@@ -100,6 +100,7 @@ class Amount:
     tail: int = 0  # where the words that describe it end (the next amount's clause starts after them)
     floor: int = 0  # where its sentence (without background clauses) starts
     open_ended: bool = False  # paid now, with milestones the text does not count ("$500M plus milestones")
+    firm: bool = False  # a total named as such (总金额, total value of), over one that is only "worth" something
 
 
 def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
@@ -432,6 +433,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             and _FOR_APPROVALS.match(post)
         ):
             a.kind = "milestone"  # "a milestone of up to $40 million for … and up to $70 million for further approvals"
+        a.firm = a.kind == "total" and _FIRM_TOTAL.search(pre[-16:]) is not None
         if a.start < breakdown_end and a.kind in ("milestone", "total", "bundle", "?"):
             # "…, including $25 million to be paid at signing, up to $90 million in … milestones": its parts, of which
             # the one paid now is the upfront
@@ -442,6 +444,10 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         a.tail = tail + described.end() if described else tail
 
 
+_FIRM_TOTAL = re.compile(
+    r"(?:总金额|总额|交易总额|总交易额|总价值|总代价|总对价|总计|合计|共计|total (?:deal |transaction |potential )?value"
+    r"(?: of)?|total of|in total)\s?(?:为|达|约|高达|最高达|达到|is|of|about|approximately|up to)*\s?$"
+)
 _INCLUDING_AFTER = re.compile(r"[^.;。；]{0,45}?,\s(?:including|which includes|comprising|consisting of)\s")
 _SENTENCE_STOP = re.compile(r"[;；。]|\.(?:\s|$)")
 _CLOSING_POST = re.compile(
@@ -556,7 +562,7 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         return [a for a in body if a.kind == k] or [a for a in title if a.kind == k]
 
     title_totals = [a for a in title if a.kind == "total"]
-    body_totals = [a for a in body if a.kind == "total"]
+    body_totals = sorted((a for a in body if a.kind == "total"), key=lambda a: not a.firm)  # 总金额 over 价值
     explicit: Amount | None = (title_totals or body_totals)[0] if (title_totals or body_totals) else None
     if explicit is not None:  # "worth up to 1.2 trillion won" … "The total contract value is 1.272 trillion won": the
         # rounded figure and the exact one; the exact one is the deal's
