@@ -4104,8 +4104,8 @@ def test_zh_a_total_named_as_such_over_a_value() -> None:
 def test_zh_a_company_known_for_an_old_deal_seeking_a_listing_is_no_deal() -> None:
     assert (
         deal(
-            "簽下84億美元合作的康瑞天恒 尋求來港上市",
-            "10月26日,創新藥企四川康瑞天恒藥業股份有限公司發布第三季度報告。業績的劇烈波動,源於2023年底康瑞天恒與Quorvex達成的"
+            "簽下84億美元合作的百利天恒 尋求來港上市",
+            "10月26日,創新藥企四川百利天恒藥業股份有限公司發布第三季度報告。業績的劇烈波動,源於2023年底百利天恒與百時美施貴寶達成的"
             "一項首付款8億美元、總交易額高達84億美元的合作協議。",
         )
         is None
