@@ -4110,3 +4110,14 @@ def test_zh_a_company_known_for_an_old_deal_seeking_a_listing_is_no_deal() -> No
         )
         is None
     )
+
+
+def test_a_sector_update_listing_tickers_is_a_round_up() -> None:
+    assert (
+        deal(
+            "Health Care Sector Update for 12/22/2025: QVX, HRN, PLM",
+            "Health care stocks were mixed premarket Friday.\n\nHarnell Pharma (HRN) and Quorvex Therapeutics (QVX) said "
+            "they have signed a definitive merger agreement, under which Harnell will acquire Quorvex for $14 billion.",
+        )
+        is None
+    )
