@@ -4121,3 +4121,10 @@ def test_a_sector_update_listing_tickers_is_a_round_up() -> None:
         )
         is None
     )
+
+
+def test_zh_the_company_before_an_aside_pairs_with_the_partner() -> None:
+    assert roles(
+        "(記者 王明)經歷海外資產風波後,康瑞生物(01234.HK)國際化的腳步卻沒有停歇,與羅氏製藥達成新一代ADC藥物(QX3009)的全球"
+        "獨家許可協議,該筆交易中首付款8000萬美元。"
+    ) == ("康瑞生物", "羅氏製藥")

@@ -985,7 +985,9 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         y = st.right(p + 1, 30, descriptors=False)
         if y is None:
             continue
-        x = st.left(p, 16) or (st.topic(p) if f[p] == "与" else None)  # (荣昌生物(SH688331,股价…)率先宣布与Y)
+        x = st.left(p, 16) or (
+            (st.topic(p) or st.subject(p, 40)) if f[p] == "与" else None
+        )  # (荣昌生物(SH688331,股价…)率先宣布与Y, 信达生物(01801.hk)国际化的脚步却没有停歇,与Y达成…)
         if x is not None and (
             cues.has(C.Z_AGREE, y.end, min(e0, y.end + 80)) or "签" in f[y.end : min(e0, y.end + 80)]
         ):
