@@ -4128,3 +4128,12 @@ def test_zh_the_company_before_an_aside_pairs_with_the_partner() -> None:
         "(記者 王明)經歷海外資產風波後,康瑞生物(01234.HK)國際化的腳步卻沒有停歇,與羅氏製藥達成新一代ADC藥物(QX3009)的全球"
         "獨家許可協議,該筆交易中首付款8000萬美元。"
     ) == ("康瑞生物", "羅氏製藥")
+
+
+def test_zh_that_company_after_an_unnamed_partner_is_the_partner() -> None:
+    d = deal(
+        "康瑞新藥簽訂QX-1000之國際授權合約",
+        "康瑞新藥(6785)宣布與某國際製藥公司簽訂旗下長效緩釋藥物QX-1000的授權合約,授予該公司於全球除中國以外的專屬授權。"
+        "康瑞新藥將收取第1筆不可退回之簽約金500萬美元。",
+    )
+    assert d is not None and d.get("licensor") == "康瑞新藥" and d.get("licensee") is None

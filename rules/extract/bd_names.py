@@ -830,6 +830,7 @@ _ANNOUNCES = re.compile(
 )
 
 
+_UNNAMED_COUNTERPART = re.compile(r"某[\u4e00-\u9fff]{0,8}?(?:公司|药厂|药企|集团|企业)")
 _COUNTERPART = re.compile(r"(?:本公司|本集团|公司|集团)(?:[与和同向对]|将与|拟与)$")
 
 
@@ -856,6 +857,8 @@ def _announcer(raw: str, f: str, spans: list[tuple[int, int]], names: Names) -> 
     added = False
     for s0, e0 in spans:
         for x in _ANAPHOR_ZH.finditer(f, s0, e0):
+            if x.group().startswith("该") and _UNNAMED_COUNTERPART.search(f, s0, x.start()):
+                continue  # 与某国际制药公司签订…,授予该公司…: "that company" is the unnamed partner, not the announcer
             if not any(y.start < x.end() and x.start() < y.end for y in names.mentions):
                 names.mentions.append(Mention(x.start(), x.end(), x.group(), key, ALIAS, entity=who, anaphor=True))
                 added = True
