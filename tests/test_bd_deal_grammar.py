@@ -4137,3 +4137,14 @@ def test_zh_that_company_after_an_unnamed_partner_is_the_partner() -> None:
         "康瑞新藥將收取第1筆不可退回之簽約金500萬美元。",
     )
     assert d is not None and d.get("licensor") == "康瑞新藥" and d.get("licensee") is None
+
+
+def test_a_headline_cutting_an_old_collaboration_is_its_end() -> None:
+    assert (
+        deal(
+            "GSK Cuts Five-Year-Old Cancer Collaboration With Quorvex",
+            "GSK and Quorvex first linked up in 2020 to advance therapies for solid tumors. It is unclear why the pharma "
+            "terminated the partnership. GSK has ended a five-year relationship with Quorvex Biosciences.",
+        )
+        is None
+    )

@@ -212,6 +212,11 @@ _TERMINATED = re.compile(
     r"终止|重获|收回(?:了)?(?:全部|相关)?(?:权益|权利|授权)|遭抛弃|被抛弃|\bterminat\w*|\bregain\w*|\bhands? back\b|"
     r"\bhanded back\b|\breturns? (?:the |its |global |all )?rights\b|\bopts? out\b|\bwalk(?:s|ed)? away\b"
 )
+_ENDS_PACT = re.compile(
+    r"\b(?:cuts?|ends?|ended|scraps?|scrapped|drops?|dropped|axes|axed|exits?|exited|dissolves?|ditch(?:es|ed)?|"
+    r"pulls? out of|pulled out of|walks away from|unwinds?)\s(?:[\w\-]+\s){0,4}?"
+    r"(?:collaboration|partnership|pact|deal|alliance|tie-up|licen[cs]e|agreement)\b"
+)
 # (not "X may terminate the agreement on 90 days' notice": a term of the new deal)
 _ENDED_LATER = re.compile(
     r"终止|\b(?:has|have|had|was|were) (?:been )?terminated\b|\bdecided to terminate\b|\bnotified\b[^.;]{0,60}\bterminat"
@@ -620,6 +625,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []
     elif body and _TERMINATED.search(f, *body[0]):
         return []  # 授权合约终止后,其将重获…权益 / 决定终止双方的全球独家合作: the end of an old deal
+    elif _ENDS_PACT.search(f, h0, h1) and any(_TERMINATED.search(f, s, e) for s, e in body[:3]):
+        return []  # "GSK Cuts Five-Year-Old Cancer Collaboration With Ideaya" · "… why the pharma terminated the partnership"
     elif body and _PURCHASE_LOOKED_BACK.search(f, *body[0]):
         return []  # "For X, buying Y for $4.3 billion was just the beginning": a feature on a deal already done
     elif any(_ENDED_LATER.search(f, s, e) and _THAT_DEAL.search(f, s, e) for s, e in body[1:3]):
