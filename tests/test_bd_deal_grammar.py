@@ -4148,3 +4148,13 @@ def test_a_headline_cutting_an_old_collaboration_is_its_end() -> None:
         )
         is None
     )
+
+
+def test_a_rumour_confirmed_in_the_headline_is_a_deal() -> None:
+    d = deal(
+        "Rumour confirmed as Lilly buys Quorvex for $1.2 billion",
+        "Reports that Eli Lilly was eyeing a takeover of Quorvex Biosciences have been confirmed. A report in the "
+        "Wall Street Journal, citing people familiar with the matter, suggested an announcement could be made "
+        "imminently, and Lilly announced a $14-per-share offer that valued the company at $1.2 billion.",
+    )
+    assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Quorvex Biosciences", "Lilly", 1.2e9)

@@ -425,6 +425,8 @@ def _negative(t: _Text, a: int, b: int) -> bool:
             continue  # "Confirming weekend rumors, X said it has entered into a definitive agreement": no longer a rumour
         if h.word in ("传闻", "传言") and _ZH_CONFIRMED.match(t.f, h.end, b):
             continue  # 此前流传…的传闻终于坐实: the rumour came true
+        if h.word.startswith(("rumo", "report", "speculat")) and _CONFIRMED_AFTER.match(t.f, h.end, b):
+            continue  # "Rumour confirmed as Lilly buys Ventyx", "Reports that … have been confirmed"
         if has_cjk(h.word) and _ZH_PAST_TALKS.match(t.f, h.end, b) and "经" in t.f[max(a, h.start - 10) : h.start]:
             continue
         return True
@@ -456,6 +458,9 @@ def _sourced(t: _Text, a: int, b: int) -> bool:
 
 
 _CONFIRMS = re.compile(r"(?:\bconfirm\w*\s(?:[\w\-’'&]+\s){0,4}|证实[^，,。]{0,10})$")
+_CONFIRMED_AFTER = re.compile(
+    r"\w*\s(?:(?:that\s)?[^.;:]{0,80}?(?:have|has)\sbeen\s)?(?:confirmed|came true|comes true|proved true|proves true)\b"
+)
 _ZH_CONFIRMED = re.compile(r"[^，,。]{0,4}?(?:坐实|证实|成真|落地|属实)")
 _PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
 _ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
@@ -637,10 +642,20 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "生技报喜 50亿授权金到手" (no company named) over a lead listing several licences: a round-up
     elif body and _PAYMENT_WORD.search(f, h0, h1) and _not_news_of_a_deal(t, *body[0]):
         return []  # "X snaps up J&J payment" over "X has received a milestone payment from J&J": an old deal's money
-    elif body and _lead_negative(t, body[0][0], body[0][1]) and not (t.opening_as_title and _priced_deal(t, h0, h1)):
+    elif (
+        body
+        and _lead_negative(t, body[0][0], body[0][1])
+        and not (t.opening_as_title and _priced_deal(t, h0, h1))
+        and not _rumour_confirmed(t, h0, h1)
+    ):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)
-    elif len(body) > 1 and _sourced(t, *body[1]) and not c.has(C.AGREED, 0, body[1][0]):
+    elif (
+        len(body) > 1
+        and _sourced(t, *body[1])
+        and not c.has(C.AGREED, 0, body[1][0])
+        and not _rumour_confirmed(t, h0, h1)
+    ):
         return []  # "X plans to buy Y for $3.6 billion. Sources said … no final decision had been made": a report
     groups: list[list[tuple[int, int]]] = [[]]
     for s, e in head:
@@ -668,6 +683,14 @@ def _zh_closing_of_earlier(t: _Text, body: list[tuple[int, int]]) -> bool:
         and has_cjk(f[body[0][0] : body[0][1]])
         and any(_ZH_COMPLETION.search(f, s, e) for s, e in body[:4])
         and any(_ZH_EARLIER.search(f, s, e) for s, e in body[:4])
+    )
+
+
+def _rumour_confirmed(t: _Text, a: int, b: int) -> bool:
+    """The headline says the talk the lead recalls came true ("Rumour confirmed as Lilly buys Ventyx")."""
+    return any(
+        h.word.startswith(("rumo", "report", "speculat")) and _CONFIRMED_AFTER.match(t.f, h.end, b)
+        for h in t.cues.of(C.RUMOUR, a, b)
     )
 
 
