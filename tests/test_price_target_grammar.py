@@ -1457,3 +1457,13 @@ def test_a_target_moved_before_the_broker_is_named_gives_the_old_target() -> Non
         "represents a 50% gain over the next 12 months.",
     )
     assert (ev["broker"], ev["target"], ev["old_target"]) == ("Piper Sandler", 2322, 939)
+
+
+def test_the_company_a_headline_names_among_the_days_movers() -> None:
+    ev = first(
+        "Harnell among top gainers on the CAC as Bernstein raises price target",
+        "Around 10:30 am, the stock was up 1.5% while the CAC 40 was advancing 0.5%.\n\n…\n\nIn this context, the "
+        "research firm has raised its price target from 240 to 250 euros while maintaining its 'underperform' rating "
+        "on the stock.",
+    )
+    assert (ev["broker"], ev["company"], ev["target"], ev["old_target"]) == ("Bernstein", "Harnell", 250, 240)

@@ -2345,6 +2345,11 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
             name = _clean_en(moved.group(1), anchored=True)
             if name:
                 return name, None
+    mover = _TITLE_MOVER.match(item.text, 0, item.title_end)  # "Kering among top gainers on the CAC as …"
+    if mover and not any(b.start < mover.end(1) for b in item.brokers):
+        name = _clean_en(mover.group(1), anchored=True)
+        if name:
+            return name, None
     head = _TITLE_HEAD.match(item.text, 0, item.title_end)  # "Kering: victim of two downgrades"
     if head and not _SECTION_WORDS.fullmatch(head.group(1).lower()) and not _COLUMN_WORDS.search(head.group(1).lower()):
         name = _clean_en(head.group(1), anchored=True)
@@ -2354,6 +2359,11 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
 
 
 _SHARES_OF = re.compile(r"\b(?:[Ss]hares|[Ss]tock) (?:in|of) (" + _EN_NAME + r")")
+_TITLE_MOVER = re.compile(
+    r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s(?:is\s|was\s)?(?:among|leads|led|tops|topped|rises|rose|jumps|"
+    r"jumped|climbs|climbed|gains|gained|falls|fell|drops|dropped|slides|slid|soars|soared|tumbles|tumbled|rallies|"
+    r"rallied)\b"
+)
 _TITLE_HEAD = re.compile(r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s?:\s")
 
 
