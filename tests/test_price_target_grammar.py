@@ -1467,3 +1467,14 @@ def test_the_company_a_headline_names_among_the_days_movers() -> None:
         "on the stock.",
     )
     assert (ev["broker"], ev["company"], ev["target"], ev["old_target"]) == ("Bernstein", "Harnell", 250, 240)
+
+
+def test_a_headline_question_is_no_firm() -> None:
+    assert all(
+        not e["broker"].startswith("Why")
+        for e in events(
+            "Why Harnell Real Estate Equities Was Diving This Week",
+            "A disappointing quarterly report and an analyst's recommendation downgrade combined to put the hurt on "
+            "Harnell Real Estate Equities (HRE +1.17%) stock over the past few trading days.",
+        )
+    )

@@ -327,6 +327,13 @@ _NOT_FIRMS = frozenset(
         "fly",
         "investing",
         "zacks",
+        "why",  # "Why Alexandria Real Estate Equities Was Diving": a headline's question, not a firm
+        "how",
+        "what",
+        "when",
+        "is",
+        "should",
+        "here's",
     ]
 )
 _ZH_FIRM_NEXT = re.compile(
