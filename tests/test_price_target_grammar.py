@@ -1474,7 +1474,8 @@ def test_a_headline_question_is_no_firm() -> None:
         not e["broker"].startswith("Why")
         for e in events(
             "Why Harnell Real Estate Equities Was Diving This Week",
-            "A disappointing quarterly report and an analyst's recommendation downgrade combined to put the hurt on "
-            "Harnell Real Estate Equities (HRE +1.17%) stock over the past few trading days.",
+            "A disappointing quarterly earnings report and an analyst's recommendation downgrade combined to put the "
+            "hurt on Harnell Real Estate Equities (HRE +1.17%) stock over the past few trading days.\n…\nSo it hardly "
+            "bolstered the buy case for Harnell stock when, on Wednesday, a pundit made that recommendation downgrade.",
         )
     )
