@@ -4158,3 +4158,22 @@ def test_a_rumour_confirmed_in_the_headline_is_a_deal() -> None:
         "imminently, and Lilly announced a $14-per-share offer that valued the company at $1.2 billion.",
     )
     assert d is not None and (d["licensor"], d["licensee"], d["total"]) == ("Quorvex Biosciences", "Lilly", 1.2e9)
+
+
+def test_as_much_as_more_if_it_succeeds_is_contingent() -> None:
+    d = deal(
+        "Harnell Pharma will pay Quorvex Bio $50 million upfront for rights to its antibody QX-2.",
+        "As part of the deal, Harnell agreed to pay as much as $1.3 billion more to privately held Quorvex Bio if "
+        "QX-2 reaches certain development and launch goals.",
+    )
+    assert d is not None and (d["upfront"], d["total"]) == (50e6, 1.35e9)
+
+
+def test_a_currency_written_before_a_short_scale_is_no_asset() -> None:
+    d = deal(
+        "Harnell Pharmaceuticals to acquire Quorvex Therapeutics",
+        "This acquisition adds worldwide rights to quorvitug, a late-stage antibody. Under the terms of the deal, "
+        "Harnell will pay USD250m in cash and USD370m in Harnell common stock, plus up to USD200m in potential "
+        "sales-based milestones.",
+    )
+    assert d is not None and d.get("asset") == "quorvitug"

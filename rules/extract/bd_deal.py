@@ -101,7 +101,7 @@ _CODE_SHAPE = re.compile(r"(?:[A-Z]{1,6}|\d[A-Z]{1,4})-?[A-Z]?\d{2,6}[A-Za-z]?(?
 _NOT_CODE = re.compile(
     r"(?:19|20)\d\d|Q\d|FY\d+|H\d|COVID-19|PD-L?1|HER\d|GLP-1|IL-\d+\w*|CD\d+|TYK\d|JAK\d?|KRAS\w*|EGFR|B7-H\d|PDE\d+|GPC\d|TROP\d"
     r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d|NCT\d+"
-    r"|(?:USD|HKD|CNY|RMB|EUR|GBP|JPY|TWD|CHF)\d+|(?:SH|SZ|HK|BJ|TW)\d{4,6}"
+    r"|(?:USD|HKD|CNY|RMB|EUR|GBP|JPY|TWD|CHF)\d+(?:\.\d+)?(?:m|mn|bn|b|k)?|(?:SH|SZ|HK|BJ|TW)\d{4,6}"
 )
 _WORD = re.compile(r"[a-z]{7,}")
 _TWO_DIGITS = re.compile(r"\d{2,}")

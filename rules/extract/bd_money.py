@@ -217,6 +217,7 @@ _MILESTONE = re.compile(
     r"(?:milestones?|contingent|cvrs?|earn-?outs?|biobucks|sweetener|opt-in)\b"
     r"|^\s?(?:(?!and\s|plus\s|or\s|with\s)[\w\-]+\s)?(?:milestones?|biobucks(?!\s(?:deal|pact|agreement|licens))|contingent)\b"
     r"|^\s?in\s(?:additional|further|future|contingent)\s(?:[\w\-]+\s){0,2}?payments?\b"
+    r"|^\s?more\s(?:to\s[^.;]{0,50}?\s)?(?:if|when|once|upon|should)\b"  # "$1.3 billion more to Y if the drug succeeds"
     r"|^\s?(?![及和与、加]|以及|另加|外加)(?:的)?[^\s，,；;。]{0,22}?(?:里程碑|里程金|或有|履约款|履约付款)"  # (履约款: on performance)
     r"|^\s?的?额外(?:潜在)?(?:付款|款项|收入)"  # 达成里程碑后,收取最多11.25亿美元的额外潜在付款
     r"|^\s?in\s(?:an?\s)?(?:product\s)?(?:sales|regulatory|development)-(?:related|based)\s(?:milestone\s)?payments?\b"
@@ -373,6 +374,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             and not component_before
             and a.start - total_word.end <= 12
             and not _MORE_WORD.search(f, total_word.end, a.start)  # "a potential additional $646m": contingent
+            and not post.startswith((" more ", "more "))  # "as much as $1.3 billion more … if": contingent
             and not (zh and _MILESTONE.match(post) and not _UPFRONT_NAMED.search(post[:16]))
             # (合计最高达102亿美元的…里程碑付款: the milestones' sum; 总金额…的首付款及里程碑付款: the whole)
         ):
