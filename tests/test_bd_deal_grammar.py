@@ -4177,3 +4177,11 @@ def test_a_currency_written_before_a_short_scale_is_no_asset() -> None:
         "sales-based milestones.",
     )
     assert d is not None and d.get("asset") == "quorvitug"
+
+
+def test_zh_a_headline_price_in_the_leads_conversion_and_chi_as_spending() -> None:
+    d = deal(
+        "《國企紅籌》康瑞醫藥(3321)附屬佳禾20億元購血液製品商",
+        "康瑞醫藥(03321)公布,非全資附屬公司佳禾生物製藥斥18.2億元人民幣(約19.92億港元)向獨立第三者收購QUORVEX HK全部100%股權。",
+    )
+    assert d is not None and (d["total"], d["currency"]) == (1.82e9, "CNY")

@@ -249,7 +249,7 @@ _TOTAL_PRE = re.compile(
     r"(?<!milestone )(?<!royalty )payments? (?:of )?up to|add up to|adds up to|"
     r"equity value of|enterprise value of|(?:transaction|deal) (?:size|value) of|price tag (?:of|at)|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
-    r"以|斥资|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
+    r"以|斥资|(?<![排指驳训])斥|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
     r"as much as|~|an estimated|a potential|a total of|达到|达|约为|定为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
     r"最高|最高约|合计|总计|大约|提高到|提高至|提升至|增至|上调至)*(?:\s?(?:about|approximately|around|roughly|nearly|almost|some|more than|over|up to|约|近|逾|超过))*\s?$"
@@ -269,7 +269,7 @@ _TOTAL_POST = re.compile(
     r"licensing|license|licence|collaboration|partnership|merger|in total|in all|total|enterprise|equity value|"
     r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock|in value|in total value)"
     r"|^\s?to (?:acquire|buy|purchase|take over|snap up)\b"  # "plopping down $11.7 billion to acquire Y" (not "in cash")
-    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价"
+    r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|购(?!股)|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价"
     r"|出售|转让|出让)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
 )
