@@ -707,7 +707,7 @@ _ZH_TRAILING_VERB = re.compile(r"(?:重申|维持|给予|首予|上调|下调|�
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计|给出"
-    r"|股价|盈测|业绩|评级|评等|这次|此次|本次|上述|^(?:同步|同时|纷纷|分别|一同|联手|齐)$|^(?:买进|买入|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于)|目标|投资|明年|今年|去年|年底|年中|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
+    r"|股价|盈测|业绩|评级|评等|这次|此次|本次|上述|^(?:同步|同时|纷纷|分别|一同|联手|齐)$|^(?:买进|买入|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于)|目标|投资|明年|今年|去年|年底|年中|正式|再度|再次|即将|已经|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
 )
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
 # "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
@@ -1658,6 +1658,8 @@ def _clean_zh(name: str, folded: str) -> str | None:
     name after 及/和/、 dropped; "" for a sector or group ("多只本地银行股", "内银股", "4只股份")."""
     lead = _ZH_LEAD.match(folded)
     start = lead.end() if lead else 0
+    if folded.startswith("的", start) and len(folded) - start > 3:
+        start += 1  # 将再度「染蓝」的联想集团: the modifier's 的, not the name's
     described = _ZH_DESCRIBED.match(folded, start)
     if described is not None:
         start = described.end()  # 面板大厂友达: the descriptor before the name
