@@ -1483,7 +1483,7 @@ def test_a_headline_question_is_no_firm() -> None:
 
 def test_zh_an_adverb_and_its_de_before_the_company_are_no_name() -> None:
     ev = first(
-        "將「染藍」兼獲匯豐升目標價 佳禾集團(00992.HK)曾漲逾一成",
+        "將「染藍」兼獲匯豐升目標價佳禾集團(00992.HK)曾漲逾一成 惟康瑞(09633.HK)倒跌2%",
         "下月7日起將正式再度「染藍」的佳禾集團(00992.HK)獲匯豐研究升目標價5.9%至12.6元及重申「買入」評級。",
     )
     assert (ev["company"], ev["target"]) == ("佳禾集團", 12.6)
