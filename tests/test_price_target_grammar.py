@@ -1487,3 +1487,14 @@ def test_zh_an_adverb_and_its_de_before_the_company_are_no_name() -> None:
         "下月7日起將正式再度「染藍」的佳禾集團(00992.HK)獲匯豐研究升目標價5.9%至12.6元及重申「買入」評級。",
     )
     assert (ev["company"], ev["target"]) == ("佳禾集團", 12.6)
+
+
+def test_a_sectors_downgrade_is_no_company_call() -> None:
+    assert (
+        events(
+            "Wells Fargo downgrades Utilities to neutral after YTD rally",
+            "Wells Fargo analysts have downgraded the Utilities sector from Overweight to Neutral on Thursday, following "
+            "a strong rally. Analysts had previously upgraded Utilities in late 2023, when sentiment was negative.",
+        )
+        == []
+    )

@@ -420,6 +420,8 @@ _EN_OBJECT_AFTER = {
 }
 _ZH_GOT = re.compile(r"(?:获得|获)$")
 _EXCHANGES = frozenset(("asx", "ftse", "nyse", "nasdaq", "tsx", "lse", "jse", "nzx", "sgx"))
+_NOT_COVERED = frozenset(["analysts", "analyst", "investors", "traders", "wall street", "the street", "strategists"])
+_SECTOR_NEXT = re.compile(r"\s+(?:sector|sectors|industry|industries|space)\b")
 _STOCKS_NEXT = re.compile(r"\s+(?:shares|stocks|equities)\b")
 _ANAPHOR_OBJECT = re.compile(
     r"\w*\s+(?:shares\s+of\s+|coverage\s+(?:on|of)\s+)?the\s+(?:[a-z\-]+\s+){0,3}?(?:giant|group|company|firm|stock|"
@@ -1885,6 +1887,9 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
             if m and m.group(1).lower() in _EXCHANGES and _STOCKS_NEXT.match(text, m.end(1)):
                 add(m.start(1), "")  # "the most upgraded and downgraded ASX shares": an exchange's stocks, a group
                 break
+            if m and _SECTOR_NEXT.match(text, m.end(1)):
+                add(m.start(1), "")  # "downgraded the Utilities sector from Overweight": a sector's call
+                break
             if m:
                 add(m.start(1), _clean_en(m.group(1)))
                 break
@@ -2227,6 +2232,12 @@ def _calls(item: _Item) -> list[_Call]:
                         first = other.company.lower().split()[0]
                         if len(first) >= 3 and first in f[s:e]:
                             other.rating = new_r
+    for c in calls:
+        if c.company and (
+            c.company.lower() in _NOT_COVERED
+            or re.search(rf"\b{re.escape(c.company.lower())}\s+(?:sector|industry)\b", f) is not None
+        ):
+            c.sector = True  # "downgrades Utilities" · "… the Utilities sector": a sector call
     for c in calls:
         if c.target is not None and c.old_target is None and not c.sector:
             c.old_target = next(
