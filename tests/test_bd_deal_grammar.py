@@ -4185,3 +4185,11 @@ def test_zh_a_headline_price_in_the_leads_conversion_and_chi_as_spending() -> No
         "康瑞醫藥(03321)公布,非全資附屬公司佳禾生物製藥斥18.2億元人民幣(約19.92億港元)向獨立第三者收購QUORVEX HK全部100%股權。",
     )
     assert d is not None and (d["total"], d["currency"]) == (1.82e9, "CNY")
+
+
+def test_an_otc_symbol_after_its_market_is_no_name() -> None:
+    d = deal(
+        "Harnell Pharmaceutical Company (OTCPK:HRNPF)(OTCPK:HRNPY) has agreed to acquire Quorvex NV (NASDAQ:QVX) for "
+        "~€520M in cash."
+    )
+    assert d is not None and d["licensee"] == "Harnell Pharmaceutical Company"

@@ -749,7 +749,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
 
 
 _EXCHANGE_BEFORE = re.compile(
-    r"(?i:nasdaq|nyse|amex|tsx|tsxv|asx|lse|aim|otcqx|otcqb|otc|hkex|sehk|sgx|six|euronext|xetra|kosdaq|kospi|tse|nse|bse)"
+    r"(?i:nasdaq|nyse|amex|tsx|tsxv|asx|lse|aim|otcqx|otcqb|otcpk|otcmkts|otc|pink|hkex|sehk|sgx|six|euronext|xetra|kosdaq|"
+    r"kospi|tse|nse|bse)"
     r"(?:\s?(?:american|global select|global|capital market|gs|gm|cm|mkt))?\s?[:：]\s?$"
 )
 _SYMBOL_BEFORE = re.compile(r"(?:代号|代码|symbol|ticker)\s?[:：]?\s?$")
