@@ -4193,3 +4193,11 @@ def test_an_otc_symbol_after_its_market_is_no_name() -> None:
         "~€520M in cash."
     )
     assert d is not None and d["licensee"] == "Harnell Pharmaceutical Company"
+
+
+def test_zh_buying_a_marketing_authorisation_is_no_approval() -> None:
+    assert roles(
+        "佳禾药业(002737):全资子公司受让美沙拉秦肠溶片上市许可及相关生产技术",
+        "公司同意全资子公司佳禾药业集团鹿灵制药有限公司以人民币3,400万元(含税)受让合肥康瑞制药股份有限公司(以下简称“康瑞制药”)"
+        "持有的美沙拉秦肠溶片的药品上市许可及相关生产技术。",
+    ) == ("康瑞制药", "佳禾药业")

@@ -181,6 +181,7 @@ _ZH_COMPLETION = re.compile(
     r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?(?:以[^，。；,]{1,20})?(?:收购|并购|合并)"  # 诺华宣布已完成以28亿美元收购Y
     r"|(?:已|已经|正式|顺利)完成[^，。；,]{0,48}?交割|交割(?:已|已经)完成|正式接手"  # 已完成…之交割条件, 并在1日正式接手
 )
+_TRANSFERRED_BEFORE = re.compile(r"(?:受让|转让|收购|购买|购入|出售|取得|买下)[^，。；,]{0,18}$")
 _CVR = re.compile(r"contingent value rights?|\bcvrs?\b|或有价值权")
 _ZH_EARLIER = re.compile(
     r"先前|此前|早前|稍早|日前已|(?:今年|去年|\d{4}\s?年)\s?\d{1,2}\s?月[^，。；,]{0,8}?(?:宣布|公告|公布|签署|签订|订立)"
@@ -367,6 +368,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
         and not (h.word in ("核准", "批准", "获批") and _ZH_APPROVED_ADJ.search(f, max(a, h.start - 8), h.start))
         and not (h.word == "进展" and f[h.start - 1 : h.start] == "新")  # 中国创新药“出海”又有新进展: news
+        and not (h.word == "上市许可" and _TRANSFERRED_BEFORE.search(f, max(a, h.start - 20), h.start))
+        # (受让美沙拉秦肠溶片上市许可: a marketing authorisation bought, not granted)
         and not (h.word.startswith("补充") and _SIGNED_WITH_MAIN.search(f, max(a, h.start - 12), h.start))
         for h in c.of(C.NOT_NEW, a, b)
     ):
