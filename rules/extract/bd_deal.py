@@ -59,6 +59,7 @@ PHARMA_WORDS = (
     "theranostic", "theragnostic", "radiopharm", "radioligand", "agonist", "antagonist", "compound", "receptor",
     "peptide", "enzyme", "kinase", "ophthalm", "dermatolog", "hypertension",
     "生物", "医药", "药", "疗法", "抗体", "临床", "制剂", "单抗", "双抗", "疫苗", "肿瘤", "癌", "靶", "生技", "生医",
+    "血液制品", "血浆", "plasma-derived", "blood products",
 )  # fmt: skip
 
 
