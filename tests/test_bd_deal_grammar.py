@@ -4209,3 +4209,17 @@ def test_zh_a_blood_products_maker_passes_the_gate() -> None:
         "12月29日,佳禾集团宣布与血浆制品生产商宏澜达成战略合作,将以125亿元总价收购宏澜所持有康瑞血液制品股份有限公司"
         "(002252.SZ)20%股份。",
     ) == ("康瑞血液制品股份有限公司", "佳禾集团")
+
+
+def test_taking_full_control_of_a_listed_unit_is_an_acquisition() -> None:
+    d = deal(
+        "BRIEF—Harnell Chemical to take full control of Harnell Quorvex Pharma",
+        "Harnell Chemical Holdings said on Monday it will pay 491.8 billion yen ($4.52 billion) to make Harnell Quorvex "
+        "Pharma a fully owned subsidiary.",
+    )
+    assert d is not None and (d["deal_type"], d["licensor"], d["total"], d["currency"]) == (
+        "acquisition",
+        "Harnell Quorvex Pharma",
+        491.8e9,
+        "JPY",
+    )

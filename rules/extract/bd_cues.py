@@ -103,7 +103,7 @@ _WORDS: dict[str, str] = {
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
-        is selling|to sell|selling some rights|sells global rights|sold global rights|
+        is selling|to sell|full control of|selling some rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
@@ -230,14 +230,14 @@ _WORDS: dict[str, str] = {
         option deal|option on|options on|选择权|期权协议|独家期权|优先购买权""",
     T_CODEV: """co-develop*|codevelop*|co-commerciali*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
         共同商业化|合作开发|共同推进|共担|分摊""",
-    T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|recommended cash offer|recommended offer|agreed to buy|buys|bought|merge|merger|merges|merging|
+    T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|full control of|recommended cash offer|recommended offer|agreed to buy|buys|bought|merge|merger|merges|merging|
         take over|takes over|taking over|took over|snap up|snaps up|snapped up|buy out|buys out|tender offer|换股合并|吸收合并|合并案|收购|并购|要约|买下|私有化|买断""",
     T_LIC: """licens*|licenc*|rights to|rights outside|rights in|rights for|授权|许可|引进|license-out""",
     ANAPHOR: """本公司|本集团|该公司""",
     ANNOUNCE: """发布公告|发公告|公告|公布|宣布|披露|表示|透露|官宣""",
     R_ACQ: """acquire|acquires|acquired|acquiring|buy|buys|buying|bought|purchase|purchases|purchased|purchasing|take over|
         takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|scoop up|scoops up|scooped up|nab|nabs|
-        nabbed|swallow|swallows|swallowed|gobble up|gobbles up|gobbled up|absorb|absorbs|absorbed|
+        nabbed|swallow|swallows|swallowed|gobble up|gobbles up|gobbled up|absorb|absorbs|absorbed|take full control of|takes full control of|taking full control of|took full control of|take control of|takes control of|taking control of|took control of|
         wins the auction for|won the auction for|win the auction for|wins the bidding war for|
         won the bidding war for|tap|taps|tapped|tapping""",
     R_PASSIVE: """acquired by|bought by|purchased by|taken over by|snapped up by|scooped up by""",

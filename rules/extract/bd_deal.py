@@ -46,7 +46,7 @@ DEAL_WORDS = (
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
     "shell out", "shells out", "to sell ", "agreed to sell", "is selling ", "technology transfer",
-    "technology-transfer", "transfer of technology", "team up", "teams up", "teamed up", "recommended cash offer",
+    "technology-transfer", "transfer of technology", "team up", "teams up", "teamed up", "full control of", "recommended cash offer",
     "recommended public offer", "recommended offer",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
