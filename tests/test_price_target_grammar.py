@@ -1498,3 +1498,11 @@ def test_a_sectors_downgrade_is_no_company_call() -> None:
         )
         == []
     )
+
+
+def test_ringgit_and_sen_are_one_price() -> None:
+    ev = first(
+        "麦格理上调佳禾手套评级至中和",
+        "原本唱淡佳禾手套(7113)的麦格理证券,如今将评级从“落后大市”上调至“中和”,目标价则从5令吉40仙上修至5令吉80仙。",
+    )
+    assert (ev["target"], ev["old_target"], ev["currency"]) == (5.8, 5.4, "MYR")

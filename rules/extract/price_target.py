@@ -853,6 +853,7 @@ _BY_HEAD = re.compile(r"\s*by\s*")
 _SLASH = re.compile(r"\s*/\s*")
 _TO_WORD = re.compile(r"\bto\b|至|到")
 _BY_END = re.compile(r"\bby\s*$")
+_RINGGIT = re.compile(r"\s?令吉(?:\s?(\d{1,2})\s?仙)?")
 _BROKER_ANAPHOR = re.compile(
     r"\s*(?:(?:the (?:firm|broker|brokerage|bank|investment bank|research firm|analyst|analysts)|its analysts?|he|she|"
     r"they)\b|该行|该券商|该机构)"
@@ -1038,8 +1039,11 @@ class _Item:
         f = self.folded
         out = []
         taken = lo  # matches do not overlap: a unit read after one number is no currency before the next
+        consumed = -1  # the end of a price read with its sub-unit (5令吉80仙): its digits are read
         for run in _DIGIT_RUN.finditer(f, lo, hi):
             s = run.start()
+            if s < consumed:
+                continue
             num = None if s and f[s - 1] in ".," else _NUM_AT.match(f, s, hi)
             if num is None:
                 continue
@@ -1059,6 +1063,11 @@ class _Item:
                     continue
                 start = s - 1 if s - 1 >= taken and f[s - 1].isspace() and not (s > 1 and f[s - 2] in _GLUE) else s
             e = num.end()
+            if (ringgit := _RINGGIT.match(f, e, hi)) is not None:  # 5令吉80仙: ringgit and sen
+                sen = int(ringgit.group(1)) / 100 if ringgit.group(1) else 0.0
+                out.append(_Num(float(num.group().replace(",", "")) + sen, "MYR", start, ringgit.end(), False))
+                taken = consumed = ringgit.end()
+                continue
             won = _MILLION_WON.match(f, e, hi)  # "1.5 million won": a Korean share price in millions
             pm = won or _POST_AT.match(f, e, hi)
             end = taken = pm.end() if pm else e
