@@ -1506,3 +1506,12 @@ def test_ringgit_and_sen_are_one_price() -> None:
         "原本唱淡佳禾手套(7113)的麦格理证券,如今将评级从“落后大市”上调至“中和”,目标价则从5令吉40仙上修至5令吉80仙。",
     )
     assert (ev["target"], ev["old_target"], ev["currency"]) == (5.8, 5.4, "MYR")
+
+
+def test_zh_the_big_houses_cutting_targets_are_no_company() -> None:
+    evs = events(
+        "異動股 ｜ 開市後佳禾跌幅急擴至5%，績後大行紛紛下調目標花旗大削兩成",
+        "佳禾(01810)現價跌5.2%。然而績後大行紛紛下調目標價,其中花旗報告提到,佳禾整體業績超出預期,該行將佳禾目標價由65元"
+        "大降超過兩成至50元,評級維持「買入」。",
+    )
+    assert [(e["company"], e.get("target")) for e in evs] == [("佳禾", 50)]
