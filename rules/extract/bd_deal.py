@@ -30,7 +30,6 @@ from rules.extract.bd_cues import scan
 from rules.extract.bd_names import LATIN, STRONG, Names, find_names
 from rules.extract.bd_roles import Votes, decide, vote
 from rules.extract.bd_text import PRICE_EN, both_scripts, fold_zh, has_cjk, sentences
-from rules.extract.common import round_value
 
 HEAD = 700  # characters of the lead read for the deal: its terms come first in news and filings
 ROLE_SPANS = 5  # the headline and the first sentences of the lead name the parties
@@ -1049,18 +1048,7 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         asset = _asset(" ".join(t.raw[s:e] for s, e in spans[:3]))
         if asset:
             fields["asset"] = asset
-    fields.update(money.settle(amounts, acquisition))
-    if acquisition and "upfront" not in fields and fields.get("total") and _CVR.search(t.f):
-        cash = [
-            a.value
-            for a in amounts
-            if a.kind in ("total", "consideration")
-            and not a.in_title
-            and a.currency == fields.get("currency")
-            and a.value < 0.95 * float(fields["total"])
-        ]
-        if cash:  # "$8.5 per share in cash, totalling $561m" and a CVR "worth up to $795m" in all: the cash at closing
-            fields["upfront"] = round_value(cash[0])
+    fields.update(money.settle(amounts, acquisition, contingent=acquisition and _CVR.search(t.f) is not None))
     if fields.get("currency") == "CNY" and _TAIWAN.search(t.raw) and "人民币" not in t.f:
         fields["currency"] = "TWD"  # 元 in a Taiwanese outlet's story of a Taiwan-listed company: New Taiwan dollars
     one_party_only = (

@@ -554,8 +554,9 @@ def _milestone_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     return p is not None and at - p.end <= 30
 
 
-def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
-    """upfront, total and currency of the deal from classified amounts (title amounts flagged `in_title`)."""
+def settle(amounts: list[Amount], acquisition: bool, contingent: bool = False) -> dict[str, object]:
+    """upfront, total and currency of the deal from classified amounts (title amounts flagged `in_title`);
+    `contingent`: the text tells of contingent value rights, so a smaller cash sum beside the total is paid now."""
     out: dict[str, object] = {}
     body = [a for a in amounts if not a.in_title]
     title = [a for a in amounts if a.in_title]
@@ -645,6 +646,14 @@ def settle(amounts: list[Amount], acquisition: bool) -> dict[str, object]:
         total = upfront if upfront is not None else (considerations[0].value if considerations else None)
     if total is not None and not currency:
         currency = cur
+    if acquisition and contingent and upfront is None and total is not None:
+        # "$8.5 per share in cash, totalling $561m" and a CVR, "worth up to $795m" in all: the cash at closing
+        cash = [
+            a.value
+            for a in body
+            if a.kind in ("total", "consideration") and a.currency == currency and a.value < 0.95 * total
+        ]
+        upfront = cash[0] if cash else None
     if upfront is not None:
         out["upfront"] = round_value(upfront)
     if total is not None and (upfront is None or total >= upfront * 0.999):

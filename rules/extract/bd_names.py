@@ -240,9 +240,13 @@ _ZH_STOP_ALT = "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"
 _ZH_STOP = re.compile(f".*(?:{_ZH_STOP_ALT})")  # up to the last stop word
 _ZH_STOP_ANY = re.compile(_ZH_STOP_ALT)  # each stop word
 _ZH_NAME_CHARS = frozenset("和以同向及于")  # stop words that are also characters of names: 和黄, 圣和, 以岭, 同源康
+# countries and regions written before a company (美国药企X, 授权丹麦Y): a descriptor, never the name
+ZH_COUNTRIES = (
+    "美国|中国|日本|瑞士|法国|英国|德国|印度|韩国|南韩|台湾|香港|欧洲|亚洲|丹麦|比利时|以色列|澳洲|澳大利亚|加拿大|新加坡|"
+    "爱尔兰|荷兰|意大利|西班牙|瑞典|挪威|芬兰|奥地利|俄罗斯|巴西|越南|泰国"
+)
 ZH_GENERIC = re.compile(
-    r"^(?:美国|美國|中国|中國|全球|跨国|国际|海外|国内|本土|日本|瑞士|法国|英国|德国|印度|韩国|台湾|香港|欧洲|亚洲|丹麦|"
-    r"比利时|以色列|澳洲|澳大利亚|加拿大|新加坡|爱尔兰|荷兰|意大利|西班牙|瑞典|挪威|芬兰|奥地利|俄罗斯|巴西|越南|泰国|"
+    rf"^(?:美國|中國|全球|跨国|国际|海外|国内|本土|{ZH_COUNTRIES}|"
     r"港股|a股|美股|h股|内地|大陆|本港|两岸|国产|美|中|日|英|法|德|港|台|欧|韩|印|瑞)?"
     r"(?:创新|生物|医药|制药|药|疗法|基因|细胞|抗体|癌症|肿瘤|罕见病|眼科|大型|小型|中型|知名|龙头|头部|老牌|新兴|"
     r"传统|领先|大|小|老|新|相关|概念|板块|该|此|这|那|某|多|多家|多间|各|各家|其他|其它|同业|同行|竞争|对手|合作|"
@@ -580,7 +584,7 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             # or a field of medicine inside a company's name
         if low in ("company", "companies") and i and seg[i - 1][2].rstrip(".,").lower() in _HEAD_WORDS:
             continue  # "Jiangsu Nhwa Pharmaceutical Company Ltd.": the company word of a name
-        if low == "company" and i and i + 1 < len(seg) and seg[i + 1][2].rstrip(".,").lower() in _LEGAL_WORDS:
+        if low == "company" and i and _LEGAL_TAIL.match(raw, seg[i][1], e0):
             continue  # "Akorn Operating Company LLC": a registered name
         if (
             low in _STOP_WORDS
@@ -645,7 +649,6 @@ def _field_in_name(seg: list[tuple[int, int, str]], i: int, low: str) -> bool:
     return last[:1].isupper() and last.lower() not in _STOP_WORDS and last.lower() not in _RUN_BREAK
 
 
-_LEGAL_WORDS = frozenset(_wordlist("llc inc ltd limited plc corp corporation gmbh ag sa"))
 _FIELD_WORDS = frozenset(
     _wordlist("""eye eyes skin cancer cancers oncology tumor tumour obesity diabetes rare orphan disease diseases
     antibody antibodies""")

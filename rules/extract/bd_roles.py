@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rules.extract import bd_cues as C
 from rules.extract.bd_cues import Cues
-from rules.extract.bd_names import LATIN, STRONG, ZH_GENERIC, Mention, Names, big_pharma
+from rules.extract.bd_names import LATIN, STRONG, ZH_COUNTRIES, ZH_GENERIC, Mention, Names, big_pharma
 from rules.extract.bd_text import PRICE_EN, has_cjk
 
 OTHER = -2  # "the firm": the other party
@@ -205,10 +205,7 @@ _UNNAMED_OBJECT = re.compile(
     r"treatments?|vaccines?)\b"
 )
 _OFFER_TO_HOLDERS = re.compile(r"\boffer\b[^.;]{0,80}?\bto (?:all )?(?:the )?shareholders of\s")
-_ZH_COUNTRY = re.compile(
-    "美国|英国|德国|法国|瑞士|丹麦|日本|韩国|意大利|西班牙|比利时|荷兰|瑞典|以色列|澳洲|澳大利亚|加拿大|印度|新加坡|爱尔兰|"
-    "挪威|芬兰|奥地利|巴西|台湾|香港|欧洲|中国|南韩"
-)
+_ZH_COUNTRY = re.compile(ZH_COUNTRIES)
 _TO_ITS = re.compile(r"\s(?:to|for|on)\s(?:its|their)\s")
 _LICENSED_IN = re.compile(r"licen[sc]e[sd]?\sin\b")
 _WHICH_ASIDE = re.compile(r",\s(?:which|that)\s[^,;]{1,120},")  # ", which target the neurotoxic amyloid species,"

@@ -858,7 +858,7 @@ _BROKER_ANAPHOR = re.compile(
     r"\s*(?:(?:the (?:firm|broker|brokerage|bank|investment bank|research firm|analyst|analysts)|its analysts?|he|she|"
     r"they)\b|该行|该券商|该机构)"
 )
-_ZH_BY_HEAD = re.compile(r"\s*(?:(上调|调升|调高|提高|上修|增加|加)|削减|削|下调|调低|降低|下修|减少|减)了?\s*")
+_ZH_BY_HEAD = re.compile(rf"\s*(?:({_ZH_UP}|增加|加)|{_ZH_DOWN}|削减|减少|减)了?\s*")
 _ZH_TO_MID = re.compile(r"\s*[,，]?\s*(?:至|到)\s*")
 _TO_ONLY = re.compile(r"\s*to\s*")
 # "… raised … to Buy", "Rating Increased to Buy", "cut … to Sell": a rating move written as a verb and "to".
@@ -2242,13 +2242,10 @@ def _calls(item: _Item) -> list[_Call]:
                         if len(first) >= 3 and first in f[s:e]:
                             other.rating = new_r
     for c in calls:
-        if c.company and (
-            c.company.lower() in _NOT_COVERED
-            or re.search(rf"\b{re.escape(c.company.lower())}\s+(?:sector|industry)\b", f) is not None
-        ):
+        name = c.company.lower() if c.company else ""
+        if name and (name in _NOT_COVERED or f"{name} sector" in f or f"{name} industry" in f):
             c.sector = True  # "downgrades Utilities" · "… the Utilities sector": a sector call
-    for c in calls:
-        if c.target is not None and c.old_target is None and not c.sector:
+        elif c.target is not None and c.old_target is None and not c.sector:
             c.old_target = next(
                 (was for moved, was in unowned if abs(moved.value - c.target.value) <= 0.011 * c.target.value), None
             )
