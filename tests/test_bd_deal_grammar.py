@@ -4223,3 +4223,10 @@ def test_taking_full_control_of_a_listed_unit_is_an_acquisition() -> None:
         491.8e9,
         "JPY",
     )
+
+
+def test_zh_taking_rights_with_the_fee_in_the_next_clause_is_the_licensee() -> None:
+    assert roles(
+        "康瑞強化眼科布局",
+        "康瑞製藥今日公告,與美國Quorvex公司簽訂授權合約,取得眼藥新藥QV-210於亞洲的開發及銷售權利,簽約金300萬美元。",
+    ) == ("Quorvex", "康瑞製藥")

@@ -935,6 +935,9 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     for h in recvs:  # X 获得 / 收取 … 首付款
         money = cues.first(C.Z_MONEY, h.end, min(e0, h.end + 40))
         if money is not None or "元" in f[h.end : min(e0, h.end + 40)]:
+            cut = _BREAK.search(f, h.end, money.start if money is not None else f.find("元", h.end))
+            if cut is not None and cues.has(C.Z_RIGHTS, h.end, cut.start()):
+                continue  # 取得…销售权利,签约金500万美元: what it takes is the rights; the money is the next clause's
             _give(votes, names, st, st.subject(h.start, 60) or st.topic(h.start), None, 2 * place)
     for h in cues.of(C.Z_PAY, s0, e0) + [C.Hit(p, p + 1, "砸") for p in _finds(f, "砸", s0, e0)]:  # X 支付
         _give(votes, names, st, None, st.subject(h.start, 30), 2 * place)
