@@ -4230,3 +4230,52 @@ def test_zh_taking_rights_with_the_fee_in_the_next_clause_is_the_licensee() -> N
         "康瑞強化眼科布局",
         "康瑞製藥今日公告,與美國Quorvex公司簽訂授權合約,取得眼藥新藥QV-210於亞洲的開發及銷售權利,簽約金300萬美元。",
     ) == ("Quorvex", "康瑞製藥")
+
+
+def test_a_sum_in_cash_and_milestone_payments_is_the_total() -> None:
+    d = deal(
+        "Pellman Therapeutics to sell migraine spray to Quorvex Pharma for up to $820 million in cash and milestones",
+        "Pellman Therapeutics agreed to sell its migraine spray to Quorvex Pharma for up to $815 million in cash and "
+        "potential milestone payments. Quorvex will pay $300 million upfront, and Pellman is eligible for up to "
+        "$515 million in sales milestones.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (300_000_000, 815_000_000)
+
+
+def test_an_offer_the_targets_board_recommends_is_agreed() -> None:
+    assert roles(
+        "Harnell Pharma makes offer for Quorvex Therapeutics",
+        "Harnell Pharma has made an all-cash offer to acquire Quorvex Therapeutics for $900 million. Quorvex's "
+        "board of directors unanimously recommends that shareholders accept the offer.",
+    ) == ("Quorvex Therapeutics", "Harnell Pharma")
+
+
+def test_an_offer_the_targets_board_rejects_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell Pharma makes offer for Quorvex Therapeutics",
+            "Harnell Pharma has made an all-cash offer to acquire Quorvex Therapeutics for $900 million. Quorvex's "
+            "board recommended that shareholders reject the offer.",
+        )
+        is None
+    )
+
+
+def test_a_currency_code_written_against_the_figure_is_read() -> None:
+    d = deal(
+        "Harnell Pharma to buy Quorvex Therapeutics",
+        "Harnell Pharma agreed to acquire Swedish drug developer Quorvex Therapeutics AB for SEK4.2 billion "
+        "(US$400 million) in cash.",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (4_200_000_000, "SEK")
+
+
+def test_an_increased_offer_under_an_agreed_deal_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Harnell Pharma and Quorvex Therapeutics agree increased offer",
+            "Harnell Pharma and Quorvex Therapeutics said they agreed to the terms of an increased offer under which "
+            "Harnell will acquire Quorvex for up to $14.50 per share.",
+        )
+        is None
+    )

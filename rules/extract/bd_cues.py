@@ -159,7 +159,9 @@ _WORDS: dict[str, str] = {
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
         increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
         additional equity shares|as per a share purchase agreement|pursuant to the share purchase agreement|
-        revised agreement|revised contract|amended agreement|amended and restated|first revealed in|were first revealed|
+        revised agreement|revised contract|amended agreement|increased offer|revised offer|sweetened offer|raised offer|
+        improved offer|increases its offer|raises its offer|sweetens its offer|sweetens offer|sweetened bid|raised bid|
+        increased bid|revised bid|raises its bid|sweetens its bid|amended and restated|first revealed in|were first revealed|
         was first revealed|
         existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
         expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|

@@ -441,7 +441,17 @@ def _negative(t: _Text, a: int, b: int) -> bool:
         if not (h.word == "报价" and _PRICE_NEXT.match(t.f, h.end))
         and not (t.f.startswith("tender ", h.start - 7) and "agreement" in t.f[:a])
     ]  # (not a tender offer that carries out an agreement told before)
-    return bool(offers) and not t.cues.has(C.AGREED, a, b)  # (not "报价0.91港元": a share's quoted price)
+    return (
+        bool(offers)
+        and not t.cues.has(C.AGREED, a, b)  # (not "报价0.91港元": a share's quoted price)
+        and not _BOARD_BACKS.search(t.f, a, min(len(t.f), b + 300))
+    )  # (not an offer the target's board recommends, here or in the sentence after: agreed)
+
+
+_BOARD_BACKS = re.compile(
+    r"\b(?:board|directors)\b[^.;]{0,60}?(?<!not )(?<!n't )\b(?:unanimously\s)?recommend(?:s|ed|ing)?\b"
+    r"(?![^.;]{0,50}\breject)|\b(?<!not )recommended by\b[^.;]{0,60}\bboard\b"
+)
 
 
 _PRICE_NEXT = re.compile(r"\s?[\d.]+\s?(?:港元|元|美元)")
@@ -705,7 +715,11 @@ def _bid_agreed_in_lead(t: _Text, a: int, b: int) -> bool:
         return False
     t.extend()
     body = [(s, e) for s, e in t.sentences if s >= t.title_end]
-    return bool(body) and bool(_DEFINITIVE.search(t.f, *body[0])) and not _negative(t, *body[0])
+    if not body or (c.has(C.RUMOUR, *body[0]) and not _background(t, *body[0])):
+        return False
+    return (bool(_DEFINITIVE.search(t.f, *body[0])) and not _negative(t, *body[0])) or bool(
+        _BOARD_BACKS.search(t.f, body[0][0], body[min(1, len(body) - 1)][1])
+    )  # (or "Y's board unanimously recommends that shareholders accept the offer")
 
 
 _DEFINITIVE = re.compile(r"\b(?:definitive|merger) agreement\b|\bagreed to be (?:acquired|bought)\b")

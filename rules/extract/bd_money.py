@@ -35,7 +35,9 @@ _AMOUNT = re.compile(
     r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn|crores?|lakhs?)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )
-_CODE_BEFORE = re.compile(r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad)$")  # USD1.1 billion
+_CODE_BEFORE = re.compile(
+    r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad|sek|dkk|nok)$"
+)  # USD1.1 billion
 _CN_AMOUNT = re.compile(
     r"([一二两三四五六七八九十百千壹贰叁参肆伍陆柒捌玖拾佰仟零]{1,8})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     r"(美元|美金|港元|欧元|英镑|日元|元人民币|人民币|元)"
@@ -64,7 +66,7 @@ _WORD_AMOUNT = re.compile(
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}  # fmt: skip
 _PREFIX = re.compile(
-    r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|₹|₩|(?<![a-z])rs\.?|inr|krw|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|人民币|美金|美元|港币|港元|新台币|台币|"
+    r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|₹|₩|(?<![a-z])rs\.?|inr|krw|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|sek|dkk|nok|aud|cad|sgd|人民币|美金|美元|港币|港元|新台币|台币|"
     r"欧元|英镑|日元)\s?~?$"
 )
 _PLAIN = re.compile(
@@ -73,7 +75,7 @@ _PLAIN = re.compile(
 _PLAIN_ZH = re.compile(r"(人民币|港币|港元|美元)?\s?(\d{1,3}(?:,\d{3}){2,4})(?:\.\d+)?\s?(美元|港元|港币|元)")
 _SUFFIX = re.compile(
     r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
-    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|won|rupees?|usd|eur|gbp|chf|cny|rmb|hkd|jpy|krw|inr)"
+    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|won|rupees?|(?:swedish\s)?kronor|danish\skroner|norwegian\skroner|usd|eur|gbp|chf|cny|rmb|hkd|jpy|krw|inr|sek|dkk|nok)"
 )
 _CURRENCY = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "美金": "USD", "美元": "USD", "hk$": "HKD", "hkd": "HKD",
@@ -84,7 +86,9 @@ _CURRENCY = {
     "日圆": "JPY", "yen": "JPY", "chf": "CHF", "瑞士法郎": "CHF", "swiss franc": "CHF", "swiss francs": "CHF",
     "韩元": "KRW", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "u.s. dollar": "USD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR",
-    "rupees": "INR", "₩": "KRW", "won": "KRW", "krw": "KRW",
+    "rupees": "INR", "₩": "KRW", "won": "KRW", "krw": "KRW", "sek": "SEK", "kronor": "SEK",
+    "swedish kronor": "SEK", "dkk": "DKK", "danish kroner": "DKK", "nok": "NOK", "norwegian kroner": "NOK",
+    "aud": "AUD", "cad": "CAD", "sgd": "SGD",
 }  # fmt: skip
 
 
@@ -225,6 +229,9 @@ _MILESTONE = re.compile(
 _MILESTONE_PRE = re.compile(
     r"(?:contingent value rights?|\bcvrs?\b)[^.;]{0,60}$|(?:milestones?|里程碑(?:付款|款项|款)?|里程金|additional|further|another|eligible to receive|eligible for|could "
     r"(?:earn|receive|get|reach|hit)|contingent|(?:后|後|时|時|upon|after|once)\s?(?:收取|收到|获得|获|receiv\w*))[^.;。；]{0,30}$"
+)
+_CASH_AND_CONTINGENT = re.compile(
+    r"\s?in\s(?:cash|upfront(?:\scash)?)\s(?:and|plus)\s(?:potential\s|future\s|contingent\s)?(?:milestone|cvr|contingent)"
 )
 _BUNDLE_POST = re.compile(
     r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront|up-front|up front)(?![金款]?外)[^。；;]{0,6}"
@@ -379,6 +386,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             # (合计最高达102亿美元的…里程碑付款: the milestones' sum; 总金额…的首付款及里程碑付款: the whole)
         ):
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
+        elif _CASH_AND_CONTINGENT.match(post_full):
+            a.kind = "total"  # "for up to $1.075 billion in cash and potential milestone payments": both in one sum
         elif (
             _BUNDLE_POST.search(post_full[:60])
             or _INCLUDES_UPFRONT.match(f[tail : tail + 160])
