@@ -4279,3 +4279,11 @@ def test_an_increased_offer_under_an_agreed_deal_is_no_new_deal() -> None:
         )
         is None
     )
+
+
+def test_in_a_stock_merger_the_company_whose_shares_are_paid_is_the_buyer() -> None:
+    assert roles(
+        "Harnell and Quorvex to merge",
+        "Harnell and Quorvex, two biotechnology companies, are merging in an all-stock deal meant to build a larger "
+        "pipeline. Under the terms, Quorvex shareholders will receive 0.52 shares of Harnell stock for each share.",
+    ) == ("Quorvex", "Harnell")

@@ -162,6 +162,8 @@ _AS_PARTY = re.compile(rf"\s?[(（]?\s?作为(?:({_SELLER_ROLES})|{_BUYER_ROLES}
 _AND_OURS = re.compile(r"\s?(?:及|和|与|、)\s?(?:本)?(?:公司|集团)(?:之|的)?(?:全资|控股|间接全资)?")
 _IN_A_PAST_YEAR = re.compile(r"\s(?:back\s)?in\s(?:19\d\d|20[01]\d)\b")
 _TICKER_GAP = re.compile(r"^\s?(?:[(（][^()（）]{1,24})?[)）]")
+_HOLDERS_BETWEEN = re.compile(r"(?:['’]s?)?\s(?:share|stock)holders\s(?:will|would|are to|are set to)?\s?")
+_SHARES_OF = re.compile(r"\bshares? of(?: common stock of)?\s")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(
     r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?!\s(?:fees?|payments?|income|revenues?))(?![^$€£]*\d)"
@@ -648,6 +650,13 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             subj = st.subject_en(h.start) or subj  # "X to Collaborate With Y on Z, Will Get $650M Upfront": X gets it
         if subj is None:
             continue
+        if _HOLDERS_BETWEEN.fullmatch(f, subj.end, h.start) and (
+            of := _SHARES_OF.search(f, h.end, min(e0, h.end + 60))
+        ):
+            buyer = st.right(of.end(), 2)  # "Y shareholders will receive 0.43 shares of X": X takes Y over in stock
+            if buyer is not None and buyer.entity != subj.entity:
+                _give(votes, names, st, subj, buyer, 3 * place)
+                continue
         frm = f.find(" from ", h.end, min(e0, h.end + 120))
         payer = st.right(frm + 6, 45) if frm != -1 and not st.strong_between(h.end, frm) else None
         if payer is not None and _LICENCE_GOT.match(f, h.end, frm):
