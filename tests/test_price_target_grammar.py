@@ -1515,3 +1515,32 @@ def test_zh_the_big_houses_cutting_targets_are_no_company() -> None:
         "大降超過兩成至50元,評級維持「買入」。",
     )
     assert [(e["company"], e.get("target")) for e in evs] == [("佳禾", 50)]
+
+
+def test_a_brokerage_whose_shares_jump_after_another_broker_acts_is_the_company() -> None:
+    e = first(
+        "Jefferies Financial jumps 6% after Morgan Stanley raises target price",
+        "Shares of the investment bank rose after brokerage Morgan Stanley raised its target price on the stock to "
+        "$62 from $55 while keeping an overweight rating.",
+    )
+    assert (e["broker"], e["company"], e["target"]) == ("Morgan Stanley", "Jefferies Financial", 62)
+
+
+def test_zh_outperform_the_market_written_with_dapan_is_a_rating() -> None:
+    e = first("瑞银维持佳禾矿业跑赢大盘评级", "瑞银发表报告,维持佳禾矿业(01234)跑赢大盘评级,目标价12港元。")
+    assert (e["company"], e["rating"], e["target"]) == ("佳禾矿业", "跑赢大盘", 12)
+
+
+def test_zh_a_company_named_for_gold_is_no_commodity() -> None:
+    e = first("花旗维持宏澜黄金买入评级", "花旗发表报告,维持宏澜黄金(01888)买入评级,目标价25港元。")
+    assert (e["company"], e["target"]) == ("宏澜黄金", 25)
+
+
+def test_zh_a_target_written_before_de_and_the_target_word() -> None:
+    e = first("瑞银维持佳禾矿业买入评级", "瑞银维持佳禾矿业买入评级,并给予19.8港元的目标价。")
+    assert (e["company"], e["target"]) == ("佳禾矿业", 19.8)
+
+
+def test_zh_maintained_le_dui_names_the_company_after_it() -> None:
+    e = first("瑞银维持了对佳禾矿业的买入评级", "瑞银维持了对佳禾矿业的买入评级,目标价12港元。")
+    assert (e["company"], e["target"]) == ("佳禾矿业", 12)

@@ -703,7 +703,7 @@ _ZH_SECTOR_RATING = re.compile(
     r"(?:将|把|对)[^,，。；;]{0,24}?(?:行业|产业|产业链|族群|板块|类股|市场|股市)的?(?:投资)?(?:评级|评等|权重)"
 )
 _ZH_LEAD = re.compile(
-    r"^(?:并|同时|另|亦|也|还|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+"
+    r"^(?:并|了|同时|另|亦|也|还|及|和|又|再|则|将|把|对|予|给予|维持|重申|首予|其|该行|上调|下调|升|降)+"
 )
 _ZH_TRAILING_VERB = re.compile(r"(?:重申|维持|给予|首予|上调|下调|调升|调降|调高|调低)$")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
@@ -847,7 +847,7 @@ _SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|�
 _RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
 _BAR_AFTER = re.compile(r"\s*[|│]")
 _RATING_NOUN_AFTER = re.compile(r"(?:-[ab])?\s*(?:rating|recommendation|stance|评级|评等|投资评级)")  # 增持-A评级
-_ADJACENT_GAP = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:per[- ]share\s*)?(?:12-month\s*|one-year\s*)?")
+_ADJACENT_GAP = re.compile(r"\s*(?:[的之]\s*)?(?:\([^)]{0,30}\)\s*)?(?:per[- ]share\s*)?(?:12-month\s*|one-year\s*)?")
 _DELTA_GAP = re.compile(r"\s+to\s+(?:its|his|her|their|the)\s+(?:stock\s+)?")
 _BY_HEAD = re.compile(r"\s*by\s*")
 _SLASH = re.compile(r"\s*/\s*")
@@ -1586,8 +1586,8 @@ _NOT_COMPANY = re.compile(
     r"s\s?&\s?p|nasdaq|\bdow\b|hang seng|nikkei|stoxx|msci|kospi|topix|\bindex\b|treasur|\byield"
     r"|(?:^|\s)(?:nifty|sensex|ftse|dax|cac|asx 200|taiex|bank nifty)(?:\s?\d+)?$"
     r"|^(?:gold|oil|crude|brent|copper|silver|bitcoin|ether|iron ore)(?: prices?| futures)?$"
-    r"|恒指|恒生指数|国指|指数|大盘|金价|油价|铜价|黄金|原油"
-)
+    r"|恒指|恒生指数|国指|指数|大盘|金价|油价|铜价|^(?:国际|现货|纽约|伦敦)?(?:黄金|原油)(?:价格|期货)?$"
+)  # (山东黄金, 紫金黄金: companies named for gold)
 
 
 @cache
@@ -2354,9 +2354,10 @@ def _fold_self_named(calls: list[_Call]) -> list[_Call]:
     return out
 
 
-def _topic_company(item: _Item) -> tuple[str | None, str | None]:
+def _topic_company(item: _Item, caller: str | None = None) -> tuple[str | None, str | None]:
     """The company an item is about when a call does not name it: the headline's, else the first one written
-    with its ticker."""
+    with its ticker. A broker other than the caller may be that company ("ICICI Securities jumps after CLSA
+    raises target")."""
     company, ticker, _ = _company(item, 0, item.title_end)
     if company:
         return company, ticker
@@ -2372,7 +2373,7 @@ def _topic_company(item: _Item) -> tuple[str | None, str | None]:
             if name:
                 return name, None
     mover = _TITLE_MOVER.match(item.text, 0, item.title_end)  # "Kering among top gainers on the CAC as …"
-    if mover and not any(b.start < mover.end(1) for b in item.brokers):
+    if mover and not any(b.start < mover.end(1) and (caller is None or b.canonical == caller) for b in item.brokers):
         name = _clean_en(mover.group(1), anchored=True)
         if name:
             return name, None
@@ -2467,7 +2468,7 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
         if call.company or call.ticker:
             last = (call.company, call.ticker)
         else:
-            call.company, call.ticker = last if last[0] else _topic_company(item)
+            call.company, call.ticker = last if last[0] else _topic_company(item, call.broker.canonical)
     calls = _fold_self_named(calls)
     for call in calls:
         if call.company and not call.ticker:
