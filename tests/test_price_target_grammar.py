@@ -1544,3 +1544,16 @@ def test_zh_a_target_written_before_de_and_the_target_word() -> None:
 def test_zh_maintained_le_dui_names_the_company_after_it() -> None:
     e = first("瑞银维持了对佳禾矿业的买入评级", "瑞银维持了对佳禾矿业的买入评级,目标价12港元。")
     assert (e["company"], e["target"]) == ("佳禾矿业", 12)
+
+
+def test_a_tally_of_analysts_ratings_is_no_call() -> None:
+    assert (
+        events(
+            "Kotak Mahindra Bank Shares Drop Even As Quarterly Profit Tops Forecasts",
+            "Shares of Kotak Mahindra slid 2.1% to Rs 1,880 in early trade, against a 0.2% dip in the Nifty 50. The "
+            "stock fell as much as 3% during the session, its steepest drop since June 1. It is up about 4% so far this "
+            "year. Of the 38 analysts who cover the lender, 21 maintain a 'buy' rating, 12 recommend a 'hold' and five "
+            "suggest a 'sell', Bloomberg data show. The mean 12-month target implies upside of 11%.",
+        )
+        == []
+    )

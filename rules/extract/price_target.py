@@ -843,6 +843,10 @@ _ZH_CLAUSE_END = re.compile(r"[。；;]|(?<=.)[,，]")
 _SPACES = re.compile(r"\s+")
 _NUMERIC_TICKER = re.compile(r"(\d+)[.-]?([A-Z]*)")
 _CONSENSUS = re.compile(r"consensus|average|平均|一致")
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|most|many)\s(?:of\s(?:the\s|them\s)?\d+\s)?"
+    r"(?:analysts?\s|brokers?\s|brokerages\s)?(?:maintain|recommend|suggest|have|rate|give|hold)\b"
+)
 _SECTOR_VIEW_AFTER = re.compile(r"\s*[”\"」』]?\s*(?:看法|观点|立场|展望|的看法)")
 _RATING_WORD_AFTER = re.compile(r"\s*(?:rating|评级)")
 _BAR_AFTER = re.compile(r"\s*[|│]")
@@ -1413,6 +1417,8 @@ def _rating_ok(item: _Item, h: Hit) -> bool:
     post = f[h.end : h.end + 14]
     if _CONSENSUS.search(_ZH_PUNCT.split(f[max(0, h.start - 45) : h.start])[-1]):
         return False  # "an average broker rating score of 1.00 (Strong Buy)" (not 平均上调8%,其中…维持「买入」)
+    if _COUNTED.search(_ZH_PUNCT.split(f[max(0, h.start - 60) : h.start])[-1]):
+        return False  # "Out of the 42 analysts tracking it, 23 maintain a 'buy' rating": a tally, no one's call
     if post.startswith(("-equivalent", " equivalent")):  # "cut to sell-equivalent": the lead names the rating
         return False
     if _SECTOR_VIEW_AFTER.match(post):
