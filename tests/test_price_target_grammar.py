@@ -1557,3 +1557,11 @@ def test_a_tally_of_analysts_ratings_is_no_call() -> None:
         )
         == []
     )
+
+
+def test_a_target_written_with_yen_before_the_figure() -> None:
+    e = first(
+        "Nomura analyst keeps Buy on Shionogi",
+        "Nomura maintained a Buy rating on Shionogi and set a price target of Yen7,400.00.",
+    )
+    assert (e["target"], e["currency"]) == (7400, "JPY")

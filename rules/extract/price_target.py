@@ -81,7 +81,7 @@ _ZH_RATING_WORD_BEFORE = re.compile(r"(?:(升|上调|调升|调高)|(降|下调|
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _NUM_AT = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)")
 _PRE_AT = re.compile(
-    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|₹|rs\.?|inr|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|krw|"
+    r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|₹|rs\.?|inr|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|krw|yen|"
     r"人民币|港币|港元|美元)\s?"
 )
 _POST_AT = re.compile(
@@ -90,7 +90,7 @@ _POST_AT = re.compile(
     r"|kronor\b|crowns?\b|francs?\b|won\b|rupees?\b)"
 )
 _MILLION_WON = re.compile(r"\s?million won\b")
-_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfksw.币元")  # the last character of every currency written before a number
+_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfkswn.币元")  # the last character of every currency written before a number
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 _CURRENCY_OF = {
     "us$": "USD",
