@@ -4287,3 +4287,15 @@ def test_in_a_stock_merger_the_company_whose_shares_are_paid_is_the_buyer() -> N
         "Harnell and Quorvex, two biotechnology companies, are merging in an all-stock deal meant to build a larger "
         "pipeline. Under the terms, Quorvex shareholders will receive 0.52 shares of Harnell stock for each share.",
     ) == ("Quorvex", "Harnell")
+
+
+def test_zh_a_rumour_now_formally_confirmed_is_the_deal() -> None:
+    d = deal(
+        "随着行业整合加速,佳禾药业拟出售其细胞治疗业务的传言,在经历一个多月后,现已得到正式确认。",
+        "12月3日晚,佳禾药业发布公告,将全资子公司所持有的康瑞生物全部股权以现金方式转让给Pellman Capital。",
+    )
+    assert d is not None and d.get("licensee") == Name("Pellman Capital")
+
+
+def test_zh_a_rumour_not_confirmed_is_no_deal() -> None:
+    assert deal("佳禾药业拟出售细胞治疗业务的传言未获证实", "佳禾药业表示,公司目前并无出售康瑞生物股权的计划。") is None

@@ -474,7 +474,9 @@ _CONFIRMS = re.compile(r"(?:\bconfirm\w*\s(?:[\w\-’'&]+\s){0,4}|证实[^，,�
 _CONFIRMED_AFTER = re.compile(
     r"\w*\s(?:(?:that\s)?[^.;:]{0,80}?(?:have|has)\sbeen\s)?(?:confirmed|came true|comes true|proved true|proves true)\b"
 )
-_ZH_CONFIRMED = re.compile(r"[^，,。]{0,4}?(?:坐实|证实|成真|落地|属实)")
+_ZH_CONFIRMED = re.compile(
+    r"(?:[^，,。]{0,4}?|[^。]{0,24}?现已|[^。]{0,24}?终于)(?<!未)(?<!未获)(?<!未得到)(?:坐实|证实|成真|落地|属实|得到(?:正式)?确认|获(?:得)?(?:正式)?确认)"
+)  # (传言…,在经历两个多月后,现已得到正式确认; not 传言未获证实)
 _PAST_TALKS = re.compile(r"\b(?:after|following)\s(?:[\w\-’'&]+\s){0,8}$")
 _ZH_PAST_TALKS = re.compile(r"[^，,。]{0,4}?(?:之后|以后|后)[，,]")
 
