@@ -4299,3 +4299,12 @@ def test_zh_a_rumour_now_formally_confirmed_is_the_deal() -> None:
 
 def test_zh_a_rumour_not_confirmed_is_no_deal() -> None:
     assert deal("佳禾药业拟出售细胞治疗业务的传言未获证实", "佳禾药业表示,公司目前并无出售康瑞生物股权的计划。") is None
+
+
+def test_zh_the_total_price_of_a_share_transfer_is_the_total() -> None:
+    d = deal(
+        "佳禾药业拟入主康瑞生物",
+        "康瑞生物公告称,控股股东与佳禾药业签署《股份转让协议》,佳禾药业受让其持有的公司28%股份,转让价格为每股"
+        "11.2元,转让总价款约为12.46亿元。",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (1_246_000_000, "CNY")
