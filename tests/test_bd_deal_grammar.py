@@ -4308,3 +4308,11 @@ def test_zh_the_total_price_of_a_share_transfer_is_the_total() -> None:
         "11.2元,转让总价款约为12.46亿元。",
     )
     assert d is not None and (d.get("total"), d.get("currency")) == (1_246_000_000, "CNY")
+
+
+def test_zh_the_sum_a_buyer_will_use_to_take_a_target_is_its_price() -> None:
+    d = deal(
+        "佳禾药业拟收购康瑞制药旗下制剂工厂",
+        "佳禾药业公告,公司拟使用2360万美元取得康瑞制药新设子公司100%股权,收购完成后将对其增资。",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (23_600_000, "USD")

@@ -256,7 +256,7 @@ _TOTAL_PRE = re.compile(
     r"(?<!milestone )(?<!royalty )payments? (?:of )?up to|add up to|adds up to|"
     r"equity value of|enterprise value of|(?:transaction|deal) (?:size|value) of|price tag (?:of|at)|"
     r"总额|总金额|总交易额|交易总额|交易金额|交易额|总价值|总代价|总对价|对价|代价|作价|总价|总值|总计|合计|共计|价值|金额|"
-    r"以|斥资|(?<![排指驳训])斥|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
+    r"以|(?<!募集资金)使用|斥资|(?<![排指驳训])斥|豪掷|砸|出资|耗资|收购价码|收购价|价码)"
     r"\s?(?:将|可|预计)?(?:an? )?(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than|over|up to|"
     r"as much as|~|an estimated|a potential|a total of|达到|达|约为|定为|为|约|高达|最高达|最高可达|可达|至多|最多|不超过|超过|逾|近|超|约合|"
     r"最高|最高约|合计|总计|大约|提高到|提高至|提升至|增至|上调至)*(?:\s?(?:about|approximately|around|roughly|nearly|almost|some|more than|over|up to|约|近|逾|超过))*\s?$"
