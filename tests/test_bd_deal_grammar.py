@@ -4316,3 +4316,26 @@ def test_zh_the_sum_a_buyer_will_use_to_take_a_target_is_its_price() -> None:
         "佳禾药业公告,公司拟使用2360万美元取得康瑞制药新设子公司100%股权,收购完成后将对其增资。",
     )
     assert d is not None and (d.get("total"), d.get("currency")) == (23_600_000, "USD")
+
+
+def test_a_nationality_word_after_a_capitalised_word_belongs_to_the_name() -> None:
+    assert roles(
+        "Harnell Pharma to acquire vaccine maker Pellman Nordic",
+        "Harnell Pharma agreed to acquire vaccine maker Pellman Nordic A/S for about $2 billion in cash.",
+    ) == ("Pellman Nordic", "Harnell Pharma")
+
+
+def test_a_nationality_word_before_a_fund_word_is_the_funds_name() -> None:
+    d = deal(
+        "Swiss Capital to acquire Quorvex Therapeutics for $3 billion",
+        "Swiss Capital agreed to acquire Quorvex Therapeutics for about $3 billion in cash.",
+    )
+    assert d is not None and d.get("licensee") == "Swiss Capital"
+
+
+def test_reach_in_a_title_case_headline_ends_the_name_before_it() -> None:
+    d = deal(
+        "Harnell Pharma, Pellman Partners Reach Agreement to Acquire Quorvex Therapeutics in $3 Billion Deal",
+        "Harnell Pharma and Pellman Partners agreed to acquire Quorvex Therapeutics for about $3 billion.",
+    )
+    assert d is not None and "Reach" not in str(d.get("licensee"))

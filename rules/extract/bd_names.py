@@ -194,7 +194,7 @@ _RUN_BREAK = frozenset(
     plan seeks establish establishes established launch unite unites ally allies link links backs backed paying
     collaborate collaborates collaborating reveals reveal revealed finally taps tapped picks picked selects selected
     enlists enlisted chooses chose bolsters bolstered expand expands strengthen strengthens broaden broadens bolster
-    deepen deepens portfolio""")
+    deepen deepens portfolio reach reaches reached strikes struck""")
 )
 _EPONYMS = frozenset(
     _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
@@ -214,6 +214,7 @@ _NATIONALITY = (
     "Chinese|Japanese|Korean|Taiwanese|Singaporean|Malaysian|Indonesian|Thai|Vietnamese|Filipino|Israeli|Saudi|Emirati|"
     "Egyptian|Nigerian|Kenyan|Californian|Texan|Bostonian|Mainland|Hongkong|Macanese|Cantonese|Shanghainese"
 )
+_FUND_WORDS = frozenset(("capital", "partners", "ventures", "investments", "investors", "equity"))
 _ADJECTIVE = re.compile(
     r"^(?:(?:" + _NATIONALITY + r")(?:-\w+)?|"
     r"[A-Z][\w.]*-(?:based|headquartered|incorporated|domiciled|listed|backed|back|focused|born|owned|registered|driven|"
@@ -601,9 +602,12 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             or (
                 ("-" in tok or low.endswith(("an", "ese", "ish", "ch", "i", "ss", "ek", "ak", "ic", "no")))
                 and _ADJECTIVE.match(tok)
+                and not ("-" not in tok and i > cut and seg[i - 1][2][:1].isupper())  # "Bavarian Nordic": a name's
             )
         ):  # (not "Anti-TSLP": a drug's class)
             cut = i + 1  # "Versant Ventures-backed Vividion" → "Vividion"; "The UK pharma" → nothing
+    if cut == 1 == len(seg) - 1 and seg[1][2].rstrip(".,").lower() in _FUND_WORDS and _ADJECTIVE.match(seg[0][2]):
+        cut = 0  # "Nordic Capital", "European Equity Partners": a fund's name, not a descriptor before it
     if (
         cut == len(seg) - 1 == 1
         and seg[0][2].lower() in _PLACES
