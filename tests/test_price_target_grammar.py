@@ -1565,3 +1565,13 @@ def test_a_target_written_with_yen_before_the_figure() -> None:
         "Nomura maintained a Buy rating on Shionogi and set a price target of Yen7,400.00.",
     )
     assert (e["target"], e["currency"]) == (7400, "JPY")
+
+
+def test_zh_a_brokerage_whose_target_another_broker_cuts_is_the_company() -> None:
+    e = first("瑞银下调券商股目标价", "瑞银将中信证券目标价由21港元下调至18.5港元,维持买入评级。")
+    assert (e["broker"].split(" ")[0], e["company"], e["target"]) == ("瑞银", "中信证券", 18.5)
+
+
+def test_zh_the_name_a_broker_prefers_within_its_coverage_starts_after_the_verb() -> None:
+    e = first("瑞银看好内地保险股", "瑞银指出,覆盖范围中更偏好佳禾保险(01234.HK)并维持其买入评级,目标价12港元。")
+    assert e["company"] == "佳禾保险"

@@ -927,7 +927,7 @@ _FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\
 _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
 _ZH_RUN_END = re.compile(_ZH_NAME + r"{2,14}\s*$")
 _ZH_NAME_MARKERS = re.compile(
-    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报|龙头|大厂|一哥|巨头|霸主|股王|调整|报告指|研报指"
+    r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|喜好|偏好|青睐|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报|龙头|大厂|一哥|巨头|霸主|股王|调整|报告指|研报指"
 )
 _SYMBOL = re.compile(r"[A-Z]{1,5}")
 _BARE_SYMBOL = re.compile(r"[A-Z]{2,5}")
@@ -1951,11 +1951,16 @@ def _company(item: _Item, lo: int, hi: int) -> tuple[str | None, str | None, boo
         m = _ZH_OBJECT.search(f, lo, hi) if not sector else None
         while m:
             g = 1 if m.group(1) else 2
-            in_run = next((b for b in item.brokers if m.start(g) <= b.start < m.end(g)), None)
+            in_run = next((b for b in item.brokers if m.start(g) <= b.start < m.end(g) and b.acting), None)
             if in_run is not None:  # "其中麦格理最新把台积电目标价…": the broker acts, its object comes after it
                 m = _ZH_OBJECT.search(f, in_run.end, hi)
                 continue
-            if add(m.start(g), _clean_zh(original(text, f, m.start(g), m.end(g)), f[m.start(g) : m.end(g)])):
+            st = m.start(g)
+            for mk in _ZH_NAME_MARKERS.finditer(f, st, m.end(g)):
+                if m.end(g) - mk.end() >= 2 and len(mk.group()) >= 2:
+                    st = mk.end()  # "覆盖范围中更喜好中信证券(…)": the name after the last word that leads to it
+                    # (not after 及 / 和: "上调X及Y的目标价" lists two, split later)
+            if add(st, _clean_zh(original(text, f, st, m.end(g)), f[st : m.end(g)])):
                 break
             if sector:  # "调升台湾股票投资评级": a market's rating, nothing further in the clause is a company
                 break
