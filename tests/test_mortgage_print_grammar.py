@@ -1430,3 +1430,47 @@ def test_hk_mortgage_loan_applications_count() -> None:
         )
     )
     assert ev["hk_mortgage_applications"]["value"] == 11234
+
+
+def test_pmms_the_same_mark_as_the_prior_week_is_the_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "Mortgage rates hold still this week",
+            "The 30-year fixed-rate mortgage averaged 6.41% in the week to Thursday, the exact same mark as the prior "
+            "week, Freddie Mac said.",
+        )
+    )["us_30y_mortgage_rate"]
+    assert (ev["value"], ev.get("prior")) == (6.41, 6.41)
+
+
+def test_pmms_a_year_to_date_average_is_no_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "Mortgage rates tick up",
+            "The 30-year fixed-rate mortgage rose to 6.31% this week but stays below the year-to-date average of "
+            "6.70%, according to Freddie Mac. The rate is up from 6.27% last week.",
+        )
+    )["us_30y_mortgage_rate"]
+    assert (ev["value"], ev.get("prior")) == (6.31, 6.27)
+
+
+def test_a_headline_clause_giving_the_markets_motive_is_no_preview() -> None:
+    title = (
+        "Perhaps reflecting bets that the Fed would cut rates, Freddie Mac's survey shows fixed mortgage rates fell "
+        "for a third week."
+    )
+    ev = by_indicator(
+        prints(title, title + " The 30-year fixed-rate mortgage averaged 6.12% this week, down from 6.20% a week ago.")
+    )["us_30y_mortgage_rate"]
+    assert (ev["value"], ev.get("prior")) == (6.12, 6.20)
+
+
+def test_mba_a_decrease_in_the_index_named_before_it_makes_the_change_negative() -> None:
+    ev = by_indicator(
+        prints(
+            "Mortgage applications slip",
+            "For the week ending May 8, the MBA's weekly survey showed a decrease in its Market Composite Index, a "
+            "gauge of overall loan demand, of 3.1% from one week earlier on a seasonally adjusted basis.",
+        )
+    )["mba_applications_index"]
+    assert ev["value"] == -3.1

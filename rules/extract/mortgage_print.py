@@ -53,6 +53,12 @@ _RELEASE_COMPARE: Final = zre(
     r"|unexpected\w*|than (?:expected|forecast)|(?:beat|beats|beating|exceed\w*|top\w*|above|below|miss\w*)\s(?:\S+\s){0,2}"
     r"(?:expectations|forecasts|estimates|consensus)|expectations in \w+|超预期|不及预期|好于预期|高于预期|低于预期|符合预期|逊于预期"
 )
+# A clause giving the market's motive ("Perhaps reflecting anticipation that the Fed would raise rates,"): its
+# forecast words are the reason for a move, not a preview of the release.
+_MOTIVE_CLAUSE: Final = zre(
+    r"(?:perhaps )?(?:reflecting|amid|on|with|after) (?:growing |rising )?(?:anticipation|expectations?|bets|hopes|fears"
+    r"|worries|speculation|concerns?) (?:that|of) [^,;]{0,80},"
+)
 _DIGIT: Final = zre(r"(?<![a-z\d])\d")  # (not "C50": an index's name)
 # "财联社4月7日讯(记者 …)": a wire's dateline, whose date is no released figure
 _ZH_DATELINE: Final = zre(r"^[^,，。]{0,12}?\d{1,2}\s?月\s?\d{1,2}\s?日(?:电|讯)\s?(?:[(（][^)）]{0,24}[)）])?")
@@ -104,6 +110,7 @@ def _preview_title(ctx: Ctx) -> bool:
     if not (FORECAST.search(title) or _PREVIEW.search(title) or _TITLE_FUTURE.search(title)):
         return False
     title = _RELEASE_COMPARE.sub(" ", title)
+    title = _MOTIVE_CLAUSE.sub(lambda m: " " * len(m.group()), title)  # "Reflecting bets that the Fed would …, X rose"
     title = _PERIOD_WORDS.sub(lambda m: " " * len(m.group()), title)  # 2025年11月社融预测: a month, not a print
     cues = [m.start() for rx in (FORECAST, _PREVIEW, _TITLE_FUTURE) for m in (rx.search(title),) if m is not None]
     if not cues:

@@ -373,6 +373,9 @@ _YOY_AFTER: Final = zre(
 )
 
 
+_DECREASE_IN: Final = zre(r"(?:decrease|decline|drop|fall|dip|slide|fell|dropped|declined)s? in (?:its |the )?$")
+
+
 def _yoy_count_change(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
     """ "approvals … were 10.6 per cent lower than November 2017": when no count is given, the year-on-year
     change is the print (unit `pct_change_yoy`)."""
@@ -432,7 +435,8 @@ def _pick_value(ctx: Ctx, m: Mention) -> tuple[int, float] | None:
             negative = ctx.negative(i) and not m.ind.balance
             return i, -n.value if negative else n.value
         if m.ind.kind == "change":
-            return i, -n.value if ctx.negative(i) else n.value
+            fell = ctx.negative(i) or _DECREASE_IN.search(ctx.t, max(s0, m.start - 30), m.start) is not None
+            return i, -n.value if fell else n.value  # ("a decrease in its Market Composite Index … of 2.5%")
         return i, n.value * n.sign
     # the value written just before the name: "65,139 loan approvals", "651.3 billion yuan (…) in new loans"
     for i in range(first - 1, -1, -1):

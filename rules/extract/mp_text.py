@@ -519,7 +519,8 @@ PRIOR_AFTER: Final = zre(
     r"|^\s?\)?\s?prior\b|^\s?(?:[,，]\s?)?the week prior"
 )
 UNCHANGED: Final = zre(
-    r"unchanged|held steady at|(?<!roughly )steady at|remained at|remain(?:ed)? at|was flat|flat at|kept|维持|持平|不变|按兵不动|未变|保持在"
+    r"unchanged|held steady at|(?<!roughly )steady at|remained at|remain(?:ed)? at|was flat|flat at|kept|"
+    r"(?:exact |exactly )?(?:the )?same (?:mark|level|rate|reading|figure) as|维持|持平|不变|按兵不动|未变|保持在"
 )
 PREVIOUS_REF: Final = zre(
     r"(?:from|as) (?:the )?(?:previous|prior|last|a) (?:week|month|quarter|reading|period)|from last week|previous reading"
@@ -573,7 +574,7 @@ CUE_WORDS: Final = {
     ),
     "avg": (
         r"months?'? average", r"monthly average", r"weekly average", r"six-month average", r"three-month average",
-        r"12-month average", r"pre-pandemic average", r"past \w+ months? average", r"previous \w+ months? average",
+        r"12-month average", r"pre-pandemic average", r"year[- ]to[- ]date average", r"ytd average", r"past \w+ months? average", r"previous \w+ months? average",
         # (not 全国平均水平: the national rate itself)
         r"average (?:seen|since|over)", r"on average", r"过去[^,，。；]{0,12}平均水平", r"历史平均水平", r"长期平均水平", r"月均",
     ),
