@@ -4339,3 +4339,21 @@ def test_reach_in_a_title_case_headline_ends_the_name_before_it() -> None:
         "Harnell Pharma and Pellman Partners agreed to acquire Quorvex Therapeutics for about $3 billion.",
     )
     assert d is not None and "Reach" not in str(d.get("licensee"))
+
+
+def test_bare_merck_after_merck_kgaa_is_the_kgaa() -> None:
+    d = deal(
+        "Germany's Merck KGaA (MRCG.DE) said on Tuesday it struck an alliance over a cancer antibody with Harnell "
+        "Pharma, triggering an upfront payment of $300 million by Harnell.",
+        "The two companies will develop Merck's antibody together. Apart from the upfront payment, Merck is eligible "
+        "to receive milestone payments of up to $900 million.",
+    )
+    assert d is not None and d.get("licensor") == "Merck KGaA"
+
+
+def test_a_ticker_in_angle_brackets_is_no_party() -> None:
+    assert roles(
+        "Harnell Pharma enters $900 million licensing deal for Quorvex gene therapy",
+        "ZURICH (Reuters) - Harnell Pharma <HRN.S> entered into a $900 million licensing agreement with Quorvex "
+        "Therapeutics <QRVX.O> to obtain the right to sell Quorvex's gene therapy outside the United States.",
+    ) == ("Quorvex Therapeutics", "Harnell Pharma")

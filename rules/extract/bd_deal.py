@@ -289,6 +289,9 @@ _ACQ_STEMS = ("acquir", "acquisition", "takeover", "buyout", "merger", "purchas"
 _BYLINE = re.compile(r"By (?:[A-Z][a-z]+\s){1,2}(?:[A-Z]\.\s)?[A-Z][a-z'\-]+\s(?=[A-Z])")
 
 
+_RIC = re.compile(r"<([A-Z0-9]{1,6}\.[A-Z]{1,3})>")
+
+
 class _Text:
     """The item as read: original and folded text (same offsets), the headline span, the lead's sentences and the
     cue words in them. The headline is folded and scanned first; the lead only when the headline does not already
@@ -306,6 +309,8 @@ class _Text:
         byline = _BYLINE.match(self.raw, lead)
         if byline:  # "By Jane Roe GSK has entered …": the reporter's name is no party (blanked, offsets kept)
             self.raw = self.raw[:lead] + " " * (byline.end() - lead) + self.raw[byline.end() :]
+        if "<" in self.raw:  # Reuters' "Roche <ROG.S>": a ticker in angle brackets, read as one in round ones
+            self.raw = _RIC.sub(r"(\1)", self.raw)
         self.limit = min(len(self.raw), (len(title) if title else 0) + 1 + HEAD)
         if title:
             self.title_end = len(title)

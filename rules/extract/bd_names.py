@@ -433,6 +433,10 @@ def find_names(raw: str, f: str, spans: list[tuple[int, int]], zh: bool, cues: C
     else:
         _coded_first_words(raw, f, spans, mentions)
     mentions.sort(key=lambda m: m.start)
+    if any(m.key == "lex:Merck KGaA" for m in mentions):
+        for bare in mentions:  # "Germany's Merck KGaA … Merck is eligible": bare Merck is the KGaA named before it
+            if bare.key == "lex:Merck & Co." and bare.surface.lower().rstrip("'’s") == "merck":
+                bare.key = "lex:Merck KGaA"
     entities = _group(mentions, raw, f)
     names = Names(mentions, entities)
     if zh:
