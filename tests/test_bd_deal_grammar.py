@@ -4357,3 +4357,12 @@ def test_a_ticker_in_angle_brackets_is_no_party() -> None:
         "ZURICH (Reuters) - Harnell Pharma <HRN.S> entered into a $900 million licensing agreement with Quorvex "
         "Therapeutics <QRVX.O> to obtain the right to sell Quorvex's gene therapy outside the United States.",
     ) == ("Quorvex Therapeutics", "Harnell Pharma")
+
+
+def test_upfront_and_near_term_payments_are_the_upfront() -> None:
+    d = deal(
+        "Harnell Pharma forms $800 million deal with Quorvex Therapeutics",
+        "Harnell Pharma entered into a license agreement worth up to $800 million with Quorvex Therapeutics. Under the "
+        "deal, Quorvex will receive upfront and near-term payments of $35 million.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (35_000_000, 800_000_000)

@@ -549,7 +549,9 @@ _SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climb
 _PRICE_COMES_TO = re.compile(
     r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
 )
-_PAYMENT_OF = re.compile(r"\s(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\b(?:of|totaling|totalling)\s?$")
+_PAYMENT_OF = re.compile(
+    r"\s(?:and\snear[- ]term\s)?(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\b(?:of|totaling|totalling)\s?$"
+)  # ("upfront and near-term payments of EUR 45 million": paid now)
 _MS_GAP = re.compile(r"[^,;，；。]*")
 
 
