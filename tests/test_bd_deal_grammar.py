@@ -4366,3 +4366,18 @@ def test_upfront_and_near_term_payments_are_the_upfront() -> None:
         "deal, Quorvex will receive upfront and near-term payments of $35 million.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (35_000_000, 800_000_000)
+
+
+def test_zh_a_stop_word_before_a_drug_word_ends_the_name_before_it() -> None:
+    assert roles(
+        "佳禾药业拟购入新药独占许可",
+        "佳禾药业公告,公司拟向康瑞生物购买其新药KR-101的独占许可,首付款5000万元。",
+    ) == ("康瑞生物", "佳禾药业")
+
+
+def test_zh_talks_the_board_once_disclosed_come_before_the_signing() -> None:
+    assert roles(
+        "佳禾药业关于与康瑞生物签署许可协议的公告",
+        "佳禾药业董事会曾于5月1日公告披露,公司拟引进康瑞生物新药KR-101的独占许可,并授权经营层继续深入洽谈。"
+        "6月21日公司与康瑞生物正式签署《许可协议》,公司将支付首付款5000万元。",
+    ) == ("康瑞生物", "佳禾药业")

@@ -493,7 +493,16 @@ def _lead_negative(t: _Text, s: int, e: int) -> bool:
         s = m.end()
     if not has_cjk(t.f[s:e]) and _background(t, s, e):
         return False  # "Earlier this month, Y lodged a proposal to acquire X": background
+    if (
+        has_cjk(t.f[s:e])
+        and (was := _ZH_ONCE.search(t.f, s, e)) is not None
+        and not any(h.start < was.start() for h in t.cues.of(C.RUMOUR, s, e))
+    ):
+        return False  # 董事会曾于…公告…继续深入洽谈: the talks of before, recalled ahead of the signing
     return _negative(t, s, e)
+
+
+_ZH_ONCE = re.compile(r"曾于|曾经|此前曾")
 
 
 def _background(t: _Text, a: int, b: int) -> bool:

@@ -367,14 +367,13 @@ def _zh_stem_start(f: str, end_start: int, limit: int) -> int | None:
     if stops:
         # after the last stop word; when that leaves under two characters, after an earlier one that leaves a name
         # (辉瑞与圣和药业 → 圣和), or none when the one stop is a character of the name (圣和药业, 以岭药业)
-        keep = next(
-            (
-                m.end()
-                for m in reversed(stops)
-                if end_start - (s + m.end()) >= 2 and _ZH_STOP_ANY.match(stem, m.end()) is None
-            ),
-            None,
-        )
+        keep = None
+        for m in reversed(stops):
+            if end_start - (s + m.end()) >= 2 and _ZH_STOP_ANY.match(stem, m.end()) is None:
+                keep = m.end()
+                break
+            if m.group() not in _ZH_NAME_CHARS:
+                return None  # 向康瑞生物购买其新药: a true stop word right before the ending leaves no name
         if keep is None:
             one = stops[0] if len(stops) == 1 else None
             keep = 0 if one is not None and one.group() in _ZH_NAME_CHARS else stops[-1].end()
