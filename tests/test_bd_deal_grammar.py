@@ -4381,3 +4381,16 @@ def test_zh_talks_the_board_once_disclosed_come_before_the_signing() -> None:
         "佳禾药业董事会曾于5月1日公告披露,公司拟引进康瑞生物新药KR-101的独占许可,并授权经营层继续深入洽谈。"
         "6月21日公司与康瑞生物正式签署《许可协议》,公司将支付首付款5000万元。",
     ) == ("康瑞生物", "佳禾药业")
+
+
+def test_an_upfront_in_another_currency_is_read_in_the_totals_currency() -> None:
+    d = deal(
+        "Harnell Pharma, Quorvex seal diabetes licence deal for up to $3.1 bln",
+        "Harnell Pharma has signed a licence deal with Quorvex Therapeutics. Quorvex will receive an upfront payment of "
+        "300 million euros ($326 million) and is eligible for up to 2.6 billion euros in milestones.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total"), d.get("currency")) == (
+        326_000_000,
+        3_100_000_000,
+        "USD",
+    )

@@ -105,6 +105,7 @@ class Amount:
     floor: int = 0  # where its sentence (without background clauses) starts
     open_ended: bool = False  # paid now, with milestones the text does not count ("$500M plus milestones")
     firm: bool = False  # a total named as such (总金额, total value of), over one that is only "worth" something
+    alt: Amount | None = None  # its conversion in brackets: "400 million euros ($434 million)"
 
 
 def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
@@ -171,6 +172,7 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
     for a in out:
         if kept and _conversion(f, kept[-1], a):
             converted.append((kept[-1], a))
+            kept[-1].alt = a
             continue
         kept.append(a)
     # "美时砸16亿元收购…" over "以5000万美元(约新台币16亿元)收购": the headline's amount is the lead's conversion
@@ -604,6 +606,9 @@ def settle(amounts: list[Amount], acquisition: bool, contingent: bool = False) -
     considerations = kind("consideration")
     currency = (explicit.currency if explicit else None) or (upfronts[0].currency if upfronts else None)
     upfront: float | None = None
+    if upfronts and currency and upfronts[0].currency != currency:
+        # "$4.2 bln" in all, "400 million euros ($434 million)" up front: the upfront in the total's currency
+        upfronts = [a.alt for a in upfronts if a.alt is not None and a.alt.currency == currency]
     if upfronts:
         cur = upfronts[0].currency
         seen: list[float] = []
