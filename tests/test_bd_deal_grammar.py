@@ -4394,3 +4394,11 @@ def test_an_upfront_in_another_currency_is_read_in_the_totals_currency() -> None
         3_100_000_000,
         "USD",
     )
+
+
+def test_english_with_chinese_names_in_brackets_is_read_as_english() -> None:
+    assert roles(
+        "Harnell Biotech Inc (宏澜生技) has signed an agreement with Quorvex Therapeutics (Hong Kong) Ltd (康瑞香港生物科技) "
+        "to give it the rights to two of its experimental drugs, HB-101 and HB-202, in China.",
+        "Harnell would receive US$150 million for the licensing of the drugs, including US$10 million upfront.",
+    ) == ("Harnell Biotech", "Quorvex Therapeutics")

@@ -1048,7 +1048,7 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         _AGREED_PURCHASE.search(f, a, b) for a, b in spans[:ROLE_SPANS]
     ):
         return None  # 签订…收购意向书, "signed a letter of intent": a proposal, not an agreed deal
-    zh = any(has_cjk(f[a:b]) for a, b in spans[:3])
+    zh = _mostly_chinese(" ".join(f[a:b] for a, b in spans[:3]))
     names, licensor, licensee, paired = _roles_and_names(t, spans, zh)
     if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
         return None
@@ -1087,6 +1087,17 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     if one_party_only and not _signed_agreement(t, spans):
         return None  # one party, no money, no asset: "阿斯利康获得授权" may as well be a regulatory licence
     return fields
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_LETTER = re.compile(r"[a-z]")
+
+
+def _mostly_chinese(text: str) -> bool:
+    """Read in Chinese unless the Chinese is only names in brackets inside English ("OBI Pharma Inc (浩鼎生技) has
+    signed …"): a character against a word of about six letters."""
+    han = len(_HAN.findall(text))
+    return han > 0 and han * 6 >= len(_LATIN_LETTER.findall(text))
 
 
 def _unnamed_head_over_old_news(t: _Text, spans: list[tuple[int, int]], names: Names) -> bool:
