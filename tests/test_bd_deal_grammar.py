@@ -4402,3 +4402,13 @@ def test_english_with_chinese_names_in_brackets_is_read_as_english() -> None:
         "to give it the rights to two of its experimental drugs, HB-101 and HB-202, in China.",
         "Harnell would receive US$150 million for the licensing of the drugs, including US$10 million upfront.",
     ) == ("Harnell Biotech", "Quorvex Therapeutics")
+
+
+def test_zh_a_reorganisation_under_common_control_is_no_deal() -> None:
+    assert (
+        deal(
+            "佳禾健康斥资1.5亿 收购康瑞生技全数股权",
+            "佳禾健康公告,将以新台币1.5亿元收购康瑞生技全部股权。佳禾健康表示,此次交易属共同控制下的组织重组。",
+        )
+        is None
+    )

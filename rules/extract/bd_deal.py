@@ -1134,6 +1134,9 @@ def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:
     return any(re.search(r"asset|rights|权益|资产|产品", t.f[a:b]) for a, b in spans)
 
 
+_GROUP_INTERNAL = re.compile(r"(?:共同|同一)控制下的?(?:企业合并|组织重组|重组)|集团内部重组|内部重组")
+
+
 @register("bd_deal")
 def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
     raw = doc.text[:CAP]
@@ -1141,6 +1144,8 @@ def extract_bd_deal(doc: Document) -> Fields | list[Fields] | None:
         return None
     t = _Text(doc)
     groups = _deal_groups(t)
+    if groups and _GROUP_INTERNAL.search(t.f):
+        return None  # 此次交易属共同控制下的组织重组: a reorganisation inside one group, not a deal between companies
     events: list[Fields] = []
     for k, spans in enumerate(groups):
         ev = _event(t, spans, k == 0)
