@@ -4412,3 +4412,10 @@ def test_zh_a_reorganisation_under_common_control_is_no_deal() -> None:
         )
         is None
     )
+
+
+def test_zh_a_voluntary_announcement_heading_names_no_buyer() -> None:
+    assert roles(
+        "自愿公告 - 收购康瑞护理院的100%股权",
+        "宏澜医药(02273)公告,公司全资附属公司与卖方订立股权转让协议,以4200万元收购康瑞护理院有限公司100%股权。",
+    ) == ("康瑞护理院", "宏澜医药")
