@@ -4419,3 +4419,21 @@ def test_zh_a_voluntary_announcement_heading_names_no_buyer() -> None:
         "自愿公告 - 收购康瑞护理院的100%股权",
         "宏澜医药(02273)公告,公司全资附属公司与卖方订立股权转让协议,以4200万元收购康瑞护理院有限公司100%股权。",
     ) == ("康瑞护理院", "宏澜医药")
+
+
+def test_a_yen_sign_between_chinese_companies_is_yuan() -> None:
+    d = deal(
+        "Jiangsu Harnell Pharmaceutical licenses antiviral from Beijing Quorvex Institute",
+        "Jiangsu Harnell Pharmaceutical has acquired worldwide rights to an oral antiviral from Beijing Quorvex "
+        "Institute. The deal includes ¥20 million up front and up to ¥900 million in milestones.",
+    )
+    assert d is not None and d.get("currency") == "CNY"
+
+
+def test_a_yen_sign_in_an_english_wire_without_china_is_yen() -> None:
+    d = deal(
+        "Harnell Pharma licenses antiviral from Quorvex Therapeutics",
+        "Harnell Pharma has acquired worldwide rights to an oral antiviral from Quorvex Therapeutics for ¥3 billion "
+        "up front and up to ¥20 billion in milestones.",
+    )
+    assert d is not None and d.get("currency") == "JPY"

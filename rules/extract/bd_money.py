@@ -108,6 +108,11 @@ class Amount:
     alt: Amount | None = None  # its conversion in brackets: "400 million euros ($434 million)"
 
 
+_CHINA_PLACE = re.compile(
+    r"\b(?:china|chinese|beijing|shanghai|jiangsu|zhejiang|guangdong|shenzhen|hangzhou|suzhou|chengdu|wuhan|yuan|rmb)\b"
+)
+
+
 def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
     """Scaled amounts inside `spans` of the folded text, with their currency; conversions in brackets dropped."""
     out: list[Amount] = []
@@ -129,8 +134,12 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
             pre = _PREFIX.search(f, max(s0, start - 8), start)
             if pre:
                 currency = _CURRENCY.get(pre.group(1))
-                if pre.group(1) == "¥" and not re.search(r"[\u4e00-\u9fff]", f[max(s0, start - 30) : end + 30]):
-                    currency = "JPY"  # English wires write ¥ for yen
+                if (
+                    pre.group(1) == "¥"
+                    and not re.search(r"[\u4e00-\u9fff]", f[max(s0, start - 30) : end + 30])
+                    and not _CHINA_PLACE.search(f, max(0, start - 400), end + 200)
+                ):
+                    currency = "JPY"  # English wires write ¥ for yen (not between Chinese companies: yuan)
                 start = pre.start()
             if (
                 len(m.group(2)) <= 2
