@@ -1575,3 +1575,8 @@ def test_zh_a_brokerage_whose_target_another_broker_cuts_is_the_company() -> Non
 def test_zh_the_name_a_broker_prefers_within_its_coverage_starts_after_the_verb() -> None:
     e = first("瑞银看好内地保险股", "瑞银指出,覆盖范围中更偏好佳禾保险(01234.HK)并维持其买入评级,目标价12港元。")
     assert e["company"] == "佳禾保险"
+
+
+def test_citic_sec_as_hong_kong_wires_write_it_is_the_broker() -> None:
+    e = first('CITIC SEC: Maintains "Buy" rating on Tencent (00700) with a target price of HK$520.')
+    assert (e["broker"], e["target"]) == ("CITIC Securities", 520)
