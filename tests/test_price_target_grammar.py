@@ -1580,3 +1580,13 @@ def test_zh_the_name_a_broker_prefers_within_its_coverage_starts_after_the_verb(
 def test_citic_sec_as_hong_kong_wires_write_it_is_the_broker() -> None:
     e = first('CITIC SEC: Maintains "Buy" rating on Tencent (00700) with a target price of HK$520.')
     assert (e["broker"], e["target"]) == ("CITIC Securities", 520)
+
+
+def test_zh_xue_cut_before_a_name_is_the_verb_not_part_of_it() -> None:
+    e = first("瑞银削佳禾矿业目标价至12港元", "瑞银发表报告,削佳禾矿业目标价至12港元,维持买入评级。")
+    assert e["company"] == "佳禾矿业"
+
+
+def test_zh_a_heavy_cut_to_many_stocks_targets_is_no_single_call() -> None:
+    title = "摩通(美:JPM)早前发表报告称,中国科网股「不宜投资」,并大削多只股份的目标价,引起市场关注。"
+    assert events(title, title + "有消息指该行其后收回部分评级。") == []
