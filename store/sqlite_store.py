@@ -226,7 +226,7 @@ class SqliteStore(Store):
             self._check_file()
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error:
@@ -715,3 +715,17 @@ class SqliteStore(Store):
 
 for _name in sorted(Store.__abstractmethods__ - {"close", "claim_writer"}):
     setattr(SqliteStore, _name, _guarded(getattr(SqliteStore, _name)))
+
+
+def _set_wal(conn: sqlite3.Connection, tries: int = 100) -> None:
+    """Switch to WAL. SQLite answers "database is locked" at once, without its busy timeout, when another thread
+    holds the file while creating it afresh (a deleted database seen by several threads): wait briefly and retry,
+    at most about two seconds, then let the error through."""
+    for attempt in range(tries):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+            time.sleep(0.02)
