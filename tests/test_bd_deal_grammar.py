@@ -4437,3 +4437,15 @@ def test_a_yen_sign_in_an_english_wire_without_china_is_yen() -> None:
         "up front and up to ¥20 billion in milestones.",
     )
     assert d is not None and d.get("currency") == "JPY"
+
+
+def test_zh_our_countrys_new_drugs_is_no_company() -> None:
+    assert (
+        deal(
+            "创新药里程碑款陆续落地 行业迈向可持续收益新阶段",
+            "2026年初,药监部门公布数据显示,2025年我国批准上市的创新药达70个,创历史新高。2025年我国创新药对外授权(BD)"
+            "交易总金额超过1200亿美元,同样创下新高。……近期,佳禾药业、中国生物制药等多家企业相继披露收到里程碑款的进展,"
+            "其中佳禾药业收到Pellman支付的800万美元里程碑付款。",
+        )
+        is None
+    )
