@@ -4449,3 +4449,19 @@ def test_zh_our_countrys_new_drugs_is_no_company() -> None:
         )
         is None
     )
+
+
+def test_an_e_before_an_amount_is_the_wires_euro_not_a_drug_code() -> None:
+    d = deal(
+        "Quorvex licenses eye drug from Harnell",
+        "Quorvex Pharma agreed to pay Harnell Bio E40 million upfront for European rights to its eye drug, with up "
+        "to E600 million in milestones.",
+    )
+    assert d is not None
+    assert (d.get("licensor"), d.get("upfront"), d.get("total"), d.get("currency")) == (
+        "Harnell Bio",
+        40_000_000,
+        640_000_000,
+        "EUR",
+    )
+    assert d.get("asset") is None

@@ -103,6 +103,7 @@ _NOT_CODE = re.compile(
     r"|CLDN\d+|FGF\d+|MRK|[A-Z]+\d+\.(?:HK|SH|SZ)|HKEX|NYSE|NASDAQ|GPRC\d\w*|\d+[A-Z]?|[A-Z]{1,2}\d|NCT\d+"
     r"|(?:USD|HKD|CNY|RMB|EUR|GBP|JPY|TWD|CHF)\d+(?:\.\d+)?(?:m|mn|bn|b|k)?|(?:SH|SZ|HK|BJ|TW)\d{4,6}"
 )
+_AMOUNT_AFTER = re.compile(r"\s?(?:million|billion|mln|bln|bn)\b")
 _WORD = re.compile(r"[a-z]{7,}")
 _TWO_DIGITS = re.compile(r"\d{2,}")
 _UPPER = re.compile(r"[A-Z]")
@@ -124,8 +125,8 @@ def _asset(text: str) -> str | None:
         ):
             continue
         shape = _CODE_SHAPE.match(code)
-        if shape is None or shape.end() != len(code):
-            continue
+        if shape is None or shape.end() != len(code) or _AMOUNT_AFTER.match(text, m.end()):
+            continue  # (E310 million: an amount in euros, not a drug code)
         if not _NOT_CODE.fullmatch(code) and _TWO_DIGITS.search(code) and _UPPER.search(code):
             return code
     low = text.lower()

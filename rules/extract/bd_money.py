@@ -36,8 +36,8 @@ _AMOUNT = re.compile(
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )
 _CODE_BEFORE = re.compile(
-    r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad|sek|dkk|nok)$"
-)  # USD1.1 billion
+    r"(?<![a-z])(?:usd|hkd|rmb|cny|eur|gbp|chf|jpy|twd|sgd|aud|cad|sek|dkk|nok|e)$"
+)  # USD1.1 billion, E310 million (the wires' euro)
 _CN_AMOUNT = re.compile(
     r"([一二两三四五六七八九十百千壹贰叁参肆伍陆柒捌玖拾佰仟零]{1,8})(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)"
     r"(美元|美金|港元|欧元|英镑|日元|元人民币|人民币|元)"
@@ -69,6 +69,7 @@ _PREFIX = re.compile(
     r"(us\$|u\.s\.\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|¥|₹|₩|(?<![a-z])rs\.?|inr|krw|rmb|usd|eur|gbp|chf|cny|hkd|jpy|twd|sek|dkk|nok|aud|cad|sgd|人民币|美金|美元|港币|港元|新台币|台币|"
     r"欧元|英镑|日元)\s?~?$"
 )
+_EURO_E = re.compile(r"(?<![a-z0-9.])(e)$")  # E310 million: an older wire notation for euros
 _PLAIN = re.compile(
     r"(?<![\w$])(us\$|hk\$|\$|€|£)\s?(\d{1,3}(?:,\d{3}){1,3})(?!\d|[,.]\d|\s?(?:[kmb]|mm|bn|mn|thousand|million|billion)\b)"
 )
@@ -88,7 +89,7 @@ _CURRENCY = {
     "u.s. dollars": "USD", "u.s. dollar": "USD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR",
     "rupees": "INR", "₩": "KRW", "won": "KRW", "krw": "KRW", "sek": "SEK", "kronor": "SEK",
     "swedish kronor": "SEK", "dkk": "DKK", "danish kroner": "DKK", "nok": "NOK", "norwegian kroner": "NOK",
-    "aud": "AUD", "cad": "CAD", "sgd": "SGD",
+    "aud": "AUD", "cad": "CAD", "sgd": "SGD", "e": "EUR",
 }  # fmt: skip
 
 
@@ -131,7 +132,7 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
                 continue
             start, end = m.start(), m.end()
             currency = None
-            pre = _PREFIX.search(f, max(s0, start - 8), start)
+            pre = _PREFIX.search(f, max(s0, start - 8), start) or _EURO_E.search(f, max(s0, start - 2), start)
             if pre:
                 currency = _CURRENCY.get(pre.group(1))
                 if (

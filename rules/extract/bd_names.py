@@ -504,6 +504,7 @@ _INN = re.compile(rf"^[a-z]{{4,}}(?:{_INN_STEMS}|tirzepatide|rsen|cept)$")
 
 # (inside a capitalised run only the unmistakable stems: "Halvorsen Pharma" ends in -rsen)
 _INN_IN_RUN = re.compile(rf"^[a-z]{{4,}}(?:{_INN_STEMS})$")
+_EURO_AMOUNT = re.compile(r"E\d[\d.,]*\s?(?:million|billion|mln|bln|bn|m)\b")  # "E310 million" (euros), no name
 _INN_IN_BRACKETS = re.compile(r"\s?\((?:[a-z]{5,}(?:[ -][a-z]+){0,3})\)")
 
 
@@ -519,7 +520,13 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
             continue  # "(NASDAQ: HRNL)": the stock symbol of the name before it, not a name of its own
         if " " not in text:  # one word: the commonest case
             low = text.rstrip(".,;:").lower()
-            if len(text) < 2 or low in _STOP_WORDS or low in _RUN_BREAK or _INN.search(low):
+            if (
+                len(text) < 2
+                or low in _STOP_WORDS
+                or low in _RUN_BREAK
+                or _INN.search(low)
+                or _EURO_AMOUNT.match(raw, a)
+            ):
                 continue  # (an INN capitalised in a headline: "… With Novartis on Tislelizumab")
             if _INN_IN_BRACKETS.match(raw, m.end()):
                 continue  # "Elyxyb (celecoxib)": a brand with its drug's name, not a company
@@ -537,7 +544,11 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                     segs.append(seg)
                 prev = tok.lower()
                 low = tok.rstrip(".,;:").lower()
-                if (low in _RUN_BREAK and not (tok.isupper() and _headed(toks, k))) or _INN_IN_RUN.search(low):
+                if (
+                    (low in _RUN_BREAK and not (tok.isupper() and _headed(toks, k)))
+                    or _INN_IN_RUN.search(low)
+                    or _EURO_AMOUNT.match(raw, pos)
+                ):
                     # ("Dermira Lebrikizumab Deal": the drug's name ends the company's)
                     seg = []
                     segs.append(seg)
