@@ -4465,3 +4465,12 @@ def test_an_e_before_an_amount_is_the_wires_euro_not_a_drug_code() -> None:
         "EUR",
     )
     assert d.get("asset") is None
+
+
+def test_cash_for_the_rights_then_milestones_is_upfront_plus_milestones() -> None:
+    d = deal(
+        "Pellman sells rights to eye drug to Quorvex",
+        "Pellman Ophthalmics has sold worldwide rights to its dry-eye candidate PO-12 to Quorvex Vision for "
+        "$30 million in cash and up to $95 million in milestones.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (30_000_000, 125_000_000)

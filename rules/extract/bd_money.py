@@ -245,6 +245,12 @@ _MILESTONE_PRE = re.compile(
 _CASH_AND_CONTINGENT = re.compile(
     r"\s?in\s(?:cash|upfront(?:\scash)?)\s(?:and|plus)\s(?:potential\s|future\s|contingent\s)?(?:milestone|cvr|contingent)"
 )
+_CASH_THEN_CONTINGENT = re.compile(
+    r"\s?in\s(?:upfront\s)?cash,?\s(?:and|plus)\s(?:up to|as much as|an additional|another|a further)\s"
+    r"(?:us\$|\$|€|£)?\s?[\d.,]+\s?(?:million|billion|bn|mn|m|b)?\s(?:\w+\s){0,2}?"
+    r"(?:in|of|as)\s(?:potential\s|future\s|contingent\s|development\s|regulatory\s|commercial\s|sales\s)*"
+    r"(?:milestone|cvr|contingent|earn-?out)"
+)
 _BUNDLE_POST = re.compile(
     r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront|up-front|up front)(?![金款]?外)[^。；;]{0,6}"
     r"(?:、|及|和|与|以及|加|\+|and)(?!\s?(?:additional|further|future|potential|额外|其他|后续))[^。；;]{0,16}"
@@ -400,6 +406,9 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "total"  # 总金额不超过人民币5.6亿元的首付款及里程碑付款: the total of them
         elif _CASH_AND_CONTINGENT.match(post_full):
             a.kind = "total"  # "for up to $1.075 billion in cash and potential milestone payments": both in one sum
+        elif _CASH_THEN_CONTINGENT.match(f, tail, tail + 120):
+            a.kind = "consideration" if acquisition else "upfront"  # "for $30 million in cash and up to $95 million
+            # in milestones": the cash paid now, then the contingent part
         elif (
             _BUNDLE_POST.search(post_full[:60])
             or _INCLUDES_UPFRONT.match(f[tail : tail + 160])
