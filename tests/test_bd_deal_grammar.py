@@ -4474,3 +4474,8 @@ def test_cash_for_the_rights_then_milestones_is_upfront_plus_milestones() -> Non
         "$30 million in cash and up to $95 million in milestones.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (30_000_000, 125_000_000)
+
+
+def test_a_licensee_that_develops_new_drugs_is_named_without_the_verb() -> None:
+    d = deal("康瑞醫藥授權佳禾生物開發新藥 獲2億美元預付款", "康瑞醫藥公布與佳禾生物訂立獨家授權協議。")
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("康瑞醫藥", "佳禾生物")

@@ -262,6 +262,7 @@ _ZH_PRODUCT_TAIL = re.compile(
     r"(?:双抗|单抗|抗体|双特异性抗体|三抗|adc|疫苗|口服|注射|小分子|多肽|减重|降糖|降脂|抗癌|抗肿瘤|肿瘤|癌症|眼科|镇痛|"
     r"罕见病|自免|溶瘤|基因|细胞)+$"
 )
+_DEVELOPS = re.compile(r"(?:开发|研发|研制|生产|销售|推出|引进|上市)$")
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
 _ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|仿制|股(?!份)|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
 
@@ -702,6 +703,8 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         if _LATIN_NAME_NEXT.match(raw, b):
             continue  # 美國學名藥廠Upsher-Smith, 美國百年製藥公司 Upsher-Smith: a descriptor right before a Latin name
         if f[a:b] in ("新药", "创新药", "药品"):
+            if _DEVELOPS.search(f, start, a):
+                continue  # 授權阿斯利康開發新藥: the licensee develops drugs; its name stands before the verb
             kind = _ZH_PRODUCT_TAIL.search(f, start, a)
             if kind is not None:  # 三生国健双抗新药: the company is what stands before the kind of drug
                 b = kind.start()
