@@ -4479,3 +4479,32 @@ def test_cash_for_the_rights_then_milestones_is_upfront_plus_milestones() -> Non
 def test_a_licensee_that_develops_new_drugs_is_named_without_the_verb() -> None:
     d = deal("康瑞醫藥授權佳禾生物開發新藥 獲2億美元預付款", "康瑞醫藥公布與佳禾生物訂立獨家授權協議。")
     assert d is not None and (d.get("licensor"), d.get("licensee")) == ("康瑞醫藥", "佳禾生物")
+
+
+def test_a_deal_that_could_reach_an_amount_is_the_total_not_a_milestone() -> None:
+    d = deal(
+        "Quorvex licenses Harnell's oral obesity drug",
+        "Quorvex Bio is paying Harnell Therapeutics $80 million upfront for global rights to HT-55, in a deal that "
+        "could reach $1.9 billion.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (80_000_000, 1_900_000_000)
+
+
+def test_a_deal_called_the_latest_in_a_string_of_deals_is_still_a_deal() -> None:
+    d = deal(
+        "Quorvex licenses Harnell drug",
+        "Quorvex Bio on Monday licensed HT-77 from Harnell Therapeutics for $30 million upfront, the latest in a "
+        "string of deals for Chinese assets.",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Harnell Therapeutics", "Quorvex Bio")
+
+
+def test_a_string_of_deals_by_several_buyers_is_still_a_roundup() -> None:
+    assert (
+        deal(
+            "A string of deals: Quorvex, Pellman and Veltra license Chinese drugs",
+            "Quorvex licensed HT-77 from Harnell, Pellman bought rights to a bispecific from Aldora and Veltra paid "
+            "$20 million for an ADC.",
+        )
+        is None
+    )

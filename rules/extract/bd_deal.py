@@ -338,6 +338,21 @@ class _Text:
         self.sentences = sentences(self.raw, 0, self.limit)
 
 
+# "…, the latest in a string of deals for Chinese assets": one deal placed in a trend, not a list of deals
+_ONE_OF_A_TREND = re.compile(
+    r"(?:\b(?:the latest|the newest|the most recent|the last|one)(?: deal| transaction| pact)?\s(?:in|of)"
+    r"|\b(?:amid|adding to|adds to|add to|joins|extending|extends|continuing|continues|part of))\s(?:a|an|the)\s$"
+)
+
+
+def _roundup_words(t: _Text, a: int, b: int) -> list[C.Hit]:
+    return [
+        h
+        for h in t.cues.of(C.ROUNDUP, a, b)
+        if not (h.word.endswith(" of") and _ONE_OF_A_TREND.search(t.f, max(a, h.start - 40), h.start))
+    ]
+
+
 def _roundup(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
     if any(
@@ -345,7 +360,7 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
         and f[h.end : h.end + 1] not in ("|", "｜")
         and not (h.word == "一周" and (f.startswith("内", h.end) or f.endswith(("不到", "不足", "短短"), 0, h.start)))
         and not (h.word.endswith(" of") and not _DEALISH.search(f, h.end, min(b, h.end + 45)))
-        for h in c.of(C.ROUNDUP, a, b)
+        for h in _roundup_words(t, a, b)
     ):
         return True  # (not 最快今年下半年完成交割: when the deal is to close; not "创纪录|…": a tag on one deal's headline)
     for h in c.of(C.PLURAL, a, b):
@@ -668,7 +683,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "…达成合作和许可协议 · 根据协议约定,Y已支付首付款 · 近日,Y决定终止上述协议": the deal recalled, then its end
     elif body and _exercised_option(t, *body[0]):
         return []  # "Gilead licenses cancer drugs from Arcus" over "… has exercised an option to license": an old deal
-    elif body and c.has(C.ROUNDUP, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):
+    elif body and _roundup_words(t, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):
         return []  # "生技报喜 50亿授权金到手" (no company named) over a lead listing several licences: a round-up
     elif body and _PAYMENT_WORD.search(f, h0, h1) and _not_news_of_a_deal(t, *body[0]):
         return []  # "X snaps up J&J payment" over "X has received a milestone payment from J&J": an old deal's money

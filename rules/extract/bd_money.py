@@ -559,6 +559,10 @@ _BRINGS_DEAL_TO = re.compile(
     r"\b(?:bring|brings|bringing|take|takes|taking|lift|lifts|lifting|push|pushes|pushing|raise|raises|raising)\s"
     r"(?:the|its)\s(?:total\s|potential\s|overall\s)?(?:deal|deal's value|deal value|value|total|transaction|price|"
     r"consideration)\s(?:value\s)?to\s(?:about\s|around\s|roughly\s|some\s|more than\s|over\s|as much as\s)?$"
+    # "in a deal that could reach $1.9 billion": the deal's whole value, not a milestone the licensor could reach
+    r"|\b(?:deal|pact|agreement|collaboration|partnership|transaction|tie-up|alliance)\s(?:that\s|which\s)?"
+    r"(?:could|may|might|would)\s(?:eventually\s|ultimately\s)?(?:reach|be worth|total|top|exceed|climb to|rise to|hit)\s"
+    r"(?:about\s|around\s|roughly\s|more than\s|over\s|as much as\s|up to\s)?$"
 )
 _WHOLE_BEFORE = re.compile(
     r"(?:使|令)[^，。,;；]{0,12}(?:达到|达至|升至|增至|提高至)[^，。,;；]{0,4}$"
