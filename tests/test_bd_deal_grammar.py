@@ -4508,3 +4508,15 @@ def test_a_string_of_deals_by_several_buyers_is_still_a_roundup() -> None:
         )
         is None
     )
+
+
+def test_a_headline_naming_the_trend_then_one_deal_is_a_deal() -> None:
+    d = deal(
+        "創新藥出海熱潮持續 康瑞醫藥授權佳禾生物",
+        "康瑞醫藥公布，與佳禾生物訂立授權協議，將收取4000萬美元首付款，總額最高達10億美元。",
+    )
+    assert d is not None and (d.get("licensor"), d.get("upfront"), d.get("total")) == (
+        "康瑞醫藥",
+        40_000_000,
+        1_000_000_000,
+    )

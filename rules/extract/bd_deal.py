@@ -345,11 +345,22 @@ _ONE_OF_A_TREND = re.compile(
 )
 
 
+# 创新药出海热潮持续 X授权Y: the trend named, then the one deal the story is about
+_TREND_GOES_ON = re.compile(
+    r"[^，,。：:\s]{0,2}(?:持续|延续|不减|再起|升温|再现|继续|未歇|来袭|火热|正热|正盛)[\s，,：:！!]"
+)
+
+
 def _roundup_words(t: _Text, a: int, b: int) -> list[C.Hit]:
     return [
         h
         for h in t.cues.of(C.ROUNDUP, a, b)
         if not (h.word.endswith(" of") and _ONE_OF_A_TREND.search(t.f, max(a, h.start - 40), h.start))
+        and not (
+            h.word.endswith(("潮", "热"))
+            and (go_on := _TREND_GOES_ON.match(t.f, h.end, b)) is not None
+            and t.cues.has(C.STRONG, go_on.end(), b)
+        )
     ]
 
 
