@@ -4520,3 +4520,11 @@ def test_a_headline_naming_the_trend_then_one_deal_is_a_deal() -> None:
         40_000_000,
         1_000_000_000,
     )
+
+
+def test_the_price_before_shourang_is_the_total_of_a_rights_purchase() -> None:
+    d = deal(
+        "康瑞药业拟1.5亿元受让佳禾医药KR-3项目",
+        "康瑞药业公告，公司拟以自有资金1.5亿元受让佳禾医药持有的KR-3项目全部权益，其中首期款3000万元。",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total"), d.get("currency")) == (30_000_000, 150_000_000, "CNY")

@@ -295,7 +295,7 @@ _TOTAL_POST = re.compile(
     r"on an enterprise|including debt|in cash and stock|in stock and cash|all-cash|all-stock|in value|in total value)"
     r"|^\s?to (?:acquire|buy|purchase|take over|snap up)\b"  # "plopping down $11.7 billion to acquire Y" (not "in cash")
     r"|^\s?(?:的)?(?:现金|股票|现金加股票)?(?:的形式)?(?:收购|并购|买下|购入|购买|购(?!股)|併|并|交易|对价|代价|协议|合作|授权|许可|bd|总额|总价|作价"
-    r"|出售|转让|出让)"
+    r"|出售|转让|出让|受让)"
     r"|^\s?的[^，。,；;]{0,10}(?:协议|合作|交易|合约)"
 )
 
