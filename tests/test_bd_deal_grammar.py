@@ -4528,3 +4528,23 @@ def test_the_price_before_shourang_is_the_total_of_a_rights_purchase() -> None:
         "康瑞药业公告，公司拟以自有资金1.5亿元受让佳禾医药持有的KR-3项目全部权益，其中首期款3000万元。",
     )
     assert d is not None and (d.get("upfront"), d.get("total"), d.get("currency")) == (30_000_000, 150_000_000, "CNY")
+
+
+def test_a_project_transferred_to_a_buyer_is_a_deal() -> None:
+    d = deal(
+        "佳禾藥業將KR-15項目轉讓予康瑞生物",
+        "佳禾藥業與康瑞生物簽訂技術轉讓合同，公司將KR-15項目的全部技術以人民幣5,000萬元轉讓予康瑞生物。",
+    )
+    assert d is not None
+    assert (d.get("licensor"), d.get("licensee"), d.get("total"), d.get("currency")) == (
+        "佳禾藥業",
+        "康瑞生物",
+        50_000_000,
+        "CNY",
+    )
+
+
+def test_a_drugmaker_selling_a_building_is_not_a_deal() -> None:
+    assert (
+        deal("佳禾医药拟转让闲置厂房", "佳禾医药公告，公司拟以1.2亿元将位于苏州的闲置厂房转让给当地国资平台。") is None
+    )

@@ -284,7 +284,7 @@ _WORDS: dict[str, str] = {
     R_FIRM: """the firm|the company|the biotech|the biotech company|the drugmaker|the startup|the start-up|the developer|
         the business|the target|the group|the biopharma|the biopharmaceutical company""",
     Z_GRANT_VERB: """授权|许可|授予|授出|转让|出售|出让""",
-    Z_GRANT_TO: """授权给|授权予|许可给|许可予|授予|转让给|出售给|授权于|许可于|让与""",
+    Z_GRANT_TO: """授权给|授权予|许可给|许可予|授予|转让给|转让予|转让于|出售给|出售予|授权于|许可于|让与""",
     Z_PAY: """支付|付出|斥资|豪掷|出资""",
     Z_GET: """获得|取得|拿下|购得|引进|引入|买断|收购|买下|获授|拥有|享有""",
     Z_RECV: """获得|收取|收到|取得|获支付|可获得|有权收取|有资格获得|有权获得|有资格收取|拿到|进账|收下|入袋|落袋""",

@@ -49,7 +49,7 @@ DEAL_WORDS = (
     "recommended public offer", "recommended offer",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
-    "併", "选择权费", "出售",
+    "併", "选择权费", "出售", "转让", "出让",
 )  # fmt: skip
 PHARMA_WORDS = (
     "pharma", "biotech", "therap", "disorder", "nucleic acid", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",
@@ -621,6 +621,12 @@ def _strip_clauses(t: _Text, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_PROPERTY = re.compile(
+    r"厂房|土地|房产|房地产|物业|办公楼|写字楼|不动产|机器设备|生产设备|生产线|\b(?:real estate|land|office building|plant and equipment)\b"
+)
+_DRUG_THING = re.compile(r"药物|新药|项目|权益|许可|授权|产品|管线|疗法|抗体|\b(?:drug|rights|licen[cs]e|therap)")
+
+
 def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     """The sentences that report each deal, the headline's first; [] when the item reports no new deal."""
     c = t.cues
@@ -635,6 +641,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     hb = dateline.end() if dateline else h0
     if _roundup(t, h0, h1):
         return []
+    if _PROPERTY.search(t.f, h0, h1) and not _DRUG_THING.search(t.f, h0, h1):
+        return []  # 佳禾医药拟转让闲置厂房: a drugmaker sells a building, not a drug
     story = None
     agreed_bid = False
     if _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
