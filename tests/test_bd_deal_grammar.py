@@ -4548,3 +4548,25 @@ def test_a_drugmaker_selling_a_building_is_not_a_deal() -> None:
     assert (
         deal("佳禾医药拟转让闲置厂房", "佳禾医药公告，公司拟以1.2亿元将位于苏州的闲置厂房转让给当地国资平台。") is None
     )
+
+
+def test_a_tender_offer_carrying_out_the_headlines_priced_purchase_is_a_deal() -> None:
+    d = deal(
+        "Quorvex to buy Japan's Harnell Pharma for ¥180 billion",
+        "Quorvex Bio will launch a tender offer for Harnell Pharmaceutical at ¥3,200 per share.",
+    )
+    assert d is not None and (d.get("licensee"), d.get("total"), d.get("currency")) == (
+        "Quorvex Bio",
+        180_000_000_000,
+        "JPY",
+    )
+
+
+def test_a_hostile_tender_offer_is_still_a_bid() -> None:
+    assert (
+        deal(
+            "Quorvex to buy Japan's Harnell Pharma for ¥180 billion",
+            "Quorvex Bio will launch a hostile tender offer for Harnell Pharmaceutical at ¥3,200 per share.",
+        )
+        is None
+    )

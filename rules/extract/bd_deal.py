@@ -471,8 +471,12 @@ def _negative(t: _Text, a: int, b: int) -> bool:
         h
         for h in t.cues.of(C.OFFER, a, b)
         if not (h.word == "报价" and _PRICE_NEXT.match(t.f, h.end))
-        and not (t.f.startswith("tender ", h.start - 7) and "agreement" in t.f[:a])
-    ]  # (not a tender offer that carries out an agreement told before)
+        and not (
+            t.f.startswith("tender ", h.start - 7)
+            and ("agreement" in t.f[:a] or (a >= t.title_end and _priced_deal(t, 0, t.title_end)))
+        )
+    ]  # (not a tender offer that carries out an agreement told before, or the priced purchase the headline states:
+    # "X to buy Japan's Y for ¥180 billion" over "X will launch a tender offer for Y"; "hostile" stays an offer)
     return (
         bool(offers)
         and not t.cues.has(C.AGREED, a, b)  # (not "报价0.91港元": a share's quoted price)
