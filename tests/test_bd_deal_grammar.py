@@ -4570,3 +4570,12 @@ def test_a_hostile_tender_offer_is_still_a_bid() -> None:
         )
         is None
     )
+
+
+def test_a_headline_amount_paid_now_is_the_upfront_when_the_lead_states_the_whole() -> None:
+    d = deal(
+        "Harnell grants Quorvex option on Alzheimer's antibody for $15M",
+        "Harnell Therapeutics granted Quorvex Bio an exclusive option to license HT-AB1; Quorvex pays $15 million "
+        "now and would pay an option exercise fee, with deal value up to $750 million.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (15_000_000, 750_000_000)

@@ -225,6 +225,7 @@ _UPFRONT_POST = re.compile(
     r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
     r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
     r"^\s?,?\s?(?:to be\s)?(?:payable\s|paid\s)?(?:at|upon|on) (?:the )?signing|"
+    r"^\s?(?:in cash\s)?(?:now|immediately|right away|straight away)\b|"  # "pays $15 million now"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
 )
 _MILESTONE = re.compile(
@@ -662,6 +663,15 @@ def settle(amounts: list[Amount], acquisition: bool, contingent: bool = False) -
     ):
         explicit = None  # "Roche's $2.7B buyout of Carmot" over "$2.7 billion up front … another $400 million": the
         # headline's figure is the upfront, and the deal is worth it plus the milestones
+    if (
+        explicit is not None
+        and explicit.in_title
+        and upfront is not None
+        and abs(explicit.value - upfront) <= 0.011 * upfront
+        and (larger := [a for a in body_totals if a.currency == explicit.currency and a.value > 1.05 * upfront])
+    ):
+        explicit = larger[0]  # "… option on Y's antibody for $15M" over "pays $15 million now …, with deal value up
+        # to $750 million": the headline's figure is the upfront, the lead states the whole
     if explicit is None and component is not None:
         bare = [a for a in title if a.kind == "?"]
         if len(bare) == 1 and not bare[0].approx and bare[0].currency == cur and bare[0].value > component * 1.05:
