@@ -4579,3 +4579,27 @@ def test_a_headline_amount_paid_now_is_the_upfront_when_the_lead_states_the_whol
         "now and would pay an option exercise fee, with deal value up to $750 million.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (15_000_000, 750_000_000)
+
+
+def test_an_aside_about_rights_regained_last_year_does_not_hide_the_new_licence() -> None:
+    d = deal(
+        "Harnell licenses drug to Pellman",
+        "Harnell Therapeutics, which regained HT-4 from Quorvex last year, has now licensed the drug to Pellman "
+        "Health for $10 million upfront.",
+    )
+    assert d is not None
+    assert (d.get("licensor"), d.get("licensee"), d.get("upfront")) == (
+        "Harnell Therapeutics",
+        "Pellman Health",
+        10_000_000,
+    )
+
+
+def test_a_licensee_ending_a_deal_it_signed_years_ago_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "Quorvex returns rights to Harnell drug",
+            "Quorvex Bio, which licensed HT-4 in 2021, has terminated the agreement and returned rights to Harnell.",
+        )
+        is None
+    )

@@ -214,6 +214,15 @@ _TERMINATED = re.compile(
     r"终止|重获|收回(?:了)?(?:全部|相关)?(?:权益|权利|授权)|遭抛弃|被抛弃|\bterminat\w*|\bregain\w*|\bhands? back\b|"
     r"\bhanded back\b|\breturns? (?:the |its |global |all )?rights\b|\bopts? out\b|\bwalk(?:s|ed)? away\b"
 )
+_IN_RELATIVE = re.compile(r",\s(?:which|who)\b[^,;]*$")
+
+
+def _terminated_in(t: _Text, a: int, b: int) -> bool:
+    """The sentence tells of a deal's end (not in an aside about the past: "X, which regained the drug from Y last
+    year, has now licensed it to Z")."""
+    return any(not _IN_RELATIVE.search(t.f, a, m.start()) for m in _TERMINATED.finditer(t.f, a, b))
+
+
 _ENDS_PACT = re.compile(
     r"\b(?:cuts?|ends?|ended|scraps?|scrapped|drops?|dropped|axes|axed|exits?|exited|dissolves?|ditch(?:es|ed)?|"
     r"pulls? out of|pulled out of|walks away from|unwinds?)\s(?:[\w\-]+\s){0,4}?"
@@ -545,6 +554,7 @@ def _background(t: _Text, a: int, b: int) -> bool:
             h.word in ("last week", "earlier this week") and _ANNOUNCED_DEAL.search(f, max(a, h.start - 240), h.start)
         )
         and not _terms_before_relative(t, a, h.start)
+        and not _aside_before_news(t, a, h.start, b)
         for h in c.of(C.BACKGROUND, a, b)
     ):
         return True  # (not "said on Wednesday it had acquired Y": reported speech, the news itself; not "announced
@@ -554,7 +564,7 @@ def _background(t: _Text, a: int, b: int) -> bool:
             year = f[h.end : h.end + 2].isdigit() and not f[h.end + 2 : h.end + 3].isdigit()
         else:  # "in January 2024", "beginning in 2016", "in early 2023"
             year = bool(_YEAR_AFTER.match(f, h.end, min(b, h.end + 20)))
-        if year and not _FUTURE.search(f, max(a, h.start - 40), h.start):
+        if year and not _FUTURE.search(f, max(a, h.start - 40), h.start) and not _aside_before_news(t, a, h.start, b):
             return True
     return "年" in f[a:b] and bool(_ZH_MONTH.search(f, a, b))
 
@@ -567,6 +577,15 @@ _PARTNERED_ZH = re.compile(r"(?:与|和|同)[^，。；]{1,30}(?:达成|签署|�
 # 签订股权交易合同及补充协议: a supplement signed with the main contract, not a supplement to an old deal
 _SIGNED_WITH_MAIN = re.compile(r"(?:签订|签署|订立)[^，。；]{0,8}(?:合同|协议)(?:及|和|与|、)$")
 _RELATIVE = re.compile(r"\b(?:where|which|whom|who)\b")
+
+
+def _aside_before_news(t: _Text, a: int, at: int, b: int) -> bool:
+    """ "X, which regained the drug from Y last year, has now licensed it to Z": the past sits in an aside about X;
+    the sentence's own clause, after the aside closes, tells the new deal."""
+    if not _IN_RELATIVE.search(t.f, a, at):
+        return False
+    close = t.f.find(",", at, b)
+    return close != -1 and (t.cues.has(C.STRONG, close, b) or t.cues.has(C.WEAK, close, b))
 
 
 def _terms_before_relative(t: _Text, a: int, at: int) -> bool:
@@ -696,7 +715,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "Pfizer acquires Arena for $6.7B" over "Pfizer has completed its acquisition of Arena": a closing
     elif body and _VOTE_LEAD.match(t.f, body[0][0], body[0][1]):
         return []
-    elif body and _TERMINATED.search(f, *body[0]):
+    elif body and _terminated_in(t, *body[0]):
         return []  # 授权合约终止后,其将重获…权益 / 决定终止双方的全球独家合作: the end of an old deal
     elif _ENDS_PACT.search(f, h0, h1) and any(_TERMINATED.search(f, s, e) for s, e in body[:3]):
         return []  # "GSK Cuts Five-Year-Old Cancer Collaboration With Ideaya" · "… why the pharma terminated the partnership"
