@@ -220,7 +220,7 @@ _IN_RELATIVE = re.compile(r",\s(?:which|who)\b[^,;]*$")
 def _terminated_in(t: _Text, a: int, b: int) -> bool:
     """The sentence tells of a deal's end (not in an aside about the past: "X, which regained the drug from Y last
     year, has now licensed it to Z")."""
-    return any(not _IN_RELATIVE.search(t.f, a, m.start()) for m in _TERMINATED.finditer(t.f, a, b))
+    return any(not _aside_before_news(t, a, m.start(), b) for m in _TERMINATED.finditer(t.f, a, b))
 
 
 _ENDS_PACT = re.compile(
