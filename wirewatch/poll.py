@@ -12,7 +12,9 @@ anywhere redoes the poll; re-recording an alert is a no-op. Every log line of a 
 A store fault anywhere in a poll ends it with the fault in `PollReport.fault` (the caller reschedules and
 reports it); nothing of that poll is half-remembered. Before recording, the store's identity is checked: one
 that lost its data (wirewatch/store_health.py) fails the poll with StoreReset, and from then on a source whose
-state is gone re-baselines rather than alerting on everything its feed lists.
+state is gone re-baselines rather than alerting on everything its feed lists. Polls run side by side: when
+another poll found the loss after this one had read its state (the marker adopted meanwhile), this poll's
+reading belongs to the lost store, so it is dropped and the poll made again (then it re-baselines).
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ class PollReport:
     fault: StoreUnavailable | None = field(default=None, compare=False)  # the store fault that ended the poll
 
 
+class _ReadBeforeLoss(Exception):
+    """This poll read the store before a loss that another poll found first: what it read is not to be used."""
+
+
 class Poller:
     def __init__(
         self,
@@ -91,7 +97,17 @@ class Poller:
         self._flush_at: asyncio.TimerHandle | None = None
 
     async def poll(self, source: SourceConfig) -> PollReport:
+        for _ in range(3):
+            try:
+                return await self._poll(source)
+            except _ReadBeforeLoss:
+                log.info("source %s: the store lost its data during this poll; polling again", source.id)
+        message = "the store kept losing its data while this source was polled"
+        return PollReport(source.id, "failed", message=message, fault=StoreUnavailable(message))
+
+    async def _poll(self, source: SourceConfig) -> PollReport:
         inline = self.store.local_calls  # a local store: its calls and the poll's CPU work stay on the loop
+        epoch = self.identity.token if self.identity is not None else None  # the store this poll reads
         try:
             if inline:
                 stored = self._behind.get(source.id) or self.store.get_source_state(source.id)
@@ -109,20 +125,26 @@ class Poller:
         fetch = await self.fetcher.fetch(fetch_url(prev, source.url), prev.etag, prev.last_modified)
         try:
             if inline:
-                report = self.settle(source, prev, fetch, stored)
+                report = self.settle(source, prev, fetch, stored, epoch)
             else:
-                report = await asyncio.to_thread(self.settle, source, prev, fetch)
+                report = await asyncio.to_thread(self.settle, source, prev, fetch, None, epoch)
         except StoreUnavailable as exc:
             return PollReport(source.id, "failed", message=f"store unavailable: {exc}", fault=exc)
         log_report(report)
         return report
 
     def settle(
-        self, source: SourceConfig, prev: SourceState, fetch: FetchResult, stored: SourceState | None = None
+        self,
+        source: SourceConfig,
+        prev: SourceState,
+        fetch: FetchResult,
+        stored: SourceState | None = None,
+        epoch: str | None = None,
     ) -> PollReport:
         """Decide, record, commit, save. On the event loop with a local store (the work holds the GIL anyway;
         a thread would only add switching), else in a worker thread (a networked store's calls block).
-        `stored`: the state as the store holds it, when known (a save that changes only poll times may wait)."""
+        `stored`: the state as the store holds it, when known (a save that changes only poll times may wait);
+        `epoch`: the identity marker adopted when the poll read its state."""
         now = time.time()
         reading = self.read(source, prev, fetch, now)  # reads the store at most: nothing is written before the check
         plan, adopted = finish(reading.plan, fetch, source.interval, self.policy, now, random.random())
@@ -142,6 +164,8 @@ class Poller:
             if (lost := self.identity.verify(now)) is not None:
                 self._behind.clear()  # states of the store that was lost: not to be written into its successor
                 raise lost
+            if epoch is not None and self.identity.token != epoch:
+                raise _ReadBeforeLoss  # another poll found the loss after this one read the lost store
         if adopted:
             log.warning(
                 "source %s: permanent redirect persisted for %d polls; now polling %s (update the config's url)",

@@ -42,7 +42,7 @@ class LoopbackServer:
     @property
     def base(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}"
 
     def handle(self, req: BaseHTTPRequestHandler) -> None:
         raise NotImplementedError
