@@ -4603,3 +4603,11 @@ def test_a_licensee_ending_a_deal_it_signed_years_ago_is_not_a_deal() -> None:
         )
         is None
     )
+
+
+def test_an_upfront_followed_by_plus_milestones_is_the_upfront_alone() -> None:
+    d = deal(
+        "康瑞医药与佳禾生物签订授权协议",
+        "康瑞医药宣布与佳禾生物签订授权协议,佳禾生物将支付3亿美元的预付款,外加开发和销售里程碑,潜在总金额达到20亿美元。",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (300_000_000, 2_000_000_000)

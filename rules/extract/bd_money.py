@@ -253,7 +253,7 @@ _CASH_THEN_CONTINGENT = re.compile(
     r"(?:milestone|cvr|contingent|earn-?out)"
 )
 _BUNDLE_POST = re.compile(
-    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront|up-front|up front)(?![金款]?外)[^。；;]{0,6}"
+    r"^\s?(?:的|in\s|in an?\s)?(?:non-refundable\s|不可退还[^、，,。]{0,8}?的)?(?:首付款?|预付款?|签约金?|upfront|up-front|up front)(?:(?![金款]?外|另)[^。；;]){0,6}"
     r"(?:、|及|和|与|以及|加|\+|and)(?!\s?(?:additional|further|future|potential|额外|其他|后续))[^。；;]{0,16}"
     r"(?:里程碑|里程金|milestone)"
     r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
