@@ -4611,3 +4611,24 @@ def test_an_upfront_followed_by_plus_milestones_is_the_upfront_alone() -> None:
         "康瑞医药宣布与佳禾生物签订授权协议,佳禾生物将支付3亿美元的预付款,外加开发和销售里程碑,潜在总金额达到20亿美元。",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (300_000_000, 2_000_000_000)
+
+
+def test_a_companys_second_deal_this_year_is_one_deal_not_a_round_up() -> None:
+    d = deal(
+        "康瑞医药达成今年以来第二笔BD交易",
+        "康瑞医药公告称,公司与佳禾生物签署授权许可协议,将KR-15有偿许可给佳禾生物。",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("康瑞医药", "佳禾生物")
+
+
+def test_deals_counted_since_the_start_of_the_year_are_still_a_round_up() -> None:
+    assert (
+        deal("今年以来中国药企已达成32笔出海授权交易", "其中康瑞医药将KR-15授权给佳禾生物,首付款5000万美元。") is None
+    )
+
+
+def test_a_description_ending_in_qiye_is_not_part_of_the_name() -> None:
+    d = deal("辉瑞收购中国创新药企业佳禾生物", "辉瑞宣布以12亿美元收购中国创新药企业佳禾生物。")
+    assert d is not None and d.get("licensor") == "佳禾生物"
+    d = deal("康瑞医药收购科创板上市企业江苏佳禾生物医药股份有限公司", "交易总额12亿元。")
+    assert d is not None and d.get("licensor") == "江苏佳禾生物医药股份有限公司"

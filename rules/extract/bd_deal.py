@@ -153,6 +153,8 @@ _ZH_COUNT = re.compile(
 )
 _HALF_YEARS = frozenset(["上半年", "下半年"])
 _CLOSING_AFTER = re.compile(r"[^，。,]{0,4}(?:完成|交割)")
+# 今年以来第二笔BD交易 / 今年以来最大的一笔交易: one deal counted among the year's, not a list of them
+_ONE_OF_THE_YEARS = re.compile(r"[^，。,]{0,4}(?:第[\d一二三四五六七八九十]+|最大的?|首)[笔起宗单个次]")
 _FUTURE_BEFORE = re.compile(r"(?:预计|最快|有望|预期|可望|将于|将在|(?<!等)待)[^，。,]{0,10}$")
 _COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|bn|mn)\b)(?:[\w\-]+\s){0,3}$")
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
@@ -377,6 +379,7 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
     c, f = t.cues, t.f
     if any(
         not (h.word in _HALF_YEARS and _CLOSING_AFTER.match(f, h.end))
+        and not (h.word == "今年以来" and _ONE_OF_THE_YEARS.match(f, h.end))
         and f[h.end : h.end + 1] not in ("|", "｜")
         and not (h.word == "一周" and (f.startswith("内", h.end) or f.endswith(("不到", "不足", "短短"), 0, h.start)))
         and not (h.word.endswith(" of") and not _DEALISH.search(f, h.end, min(b, h.end + 45)))

@@ -237,7 +237,10 @@ _ZH_STOP_WORDS = _wordlist(
 )
 # greedy: the stem starts after the last function word or verb; longer words first (获得 before 获)
 # 元 after a number is money (1亿元收购…); in a name it is a name (墨元, 再生元)
-_ZH_STOP_ALT = "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元"
+# 企业 after a description (创新药企业X, 上市企业X) ends it, unless it begins 企业集团 (a name's ending)
+_ZH_STOP_ALT = (
+    r"药?企业(?!集团)|" + "|".join(sorted(set(_ZH_STOP_WORDS), key=len, reverse=True)) + r"|(?<=[\d亿万千百])元"
+)
 _ZH_STOP = re.compile(f".*(?:{_ZH_STOP_ALT})")  # up to the last stop word
 _ZH_STOP_ANY = re.compile(_ZH_STOP_ALT)  # each stop word
 _ZH_NAME_CHARS = frozenset("和以同向及于")  # stop words that are also characters of names: 和黄, 圣和, 以岭, 同源康
