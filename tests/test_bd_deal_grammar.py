@@ -4632,3 +4632,32 @@ def test_a_description_ending_in_qiye_is_not_part_of_the_name() -> None:
     assert d is not None and d.get("licensor") == "佳禾生物"
     d = deal("康瑞医药收购科创板上市企业江苏佳禾生物医药股份有限公司", "交易总额12亿元。")
     assert d is not None and d.get("licensor") == "江苏佳禾生物医药股份有限公司"
+
+
+def test_x_granted_rights_by_y_makes_y_the_licensor() -> None:
+    d = deal(
+        "康瑞医药获佳禾生物授予KR-15在中国的独家开发权利", "康瑞医药获佳禾生物授予KR-15在中国的独家开发及商业化权利。"
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("佳禾生物", "康瑞医药")
+
+
+def test_a_counterparty_named_bare_after_yu_is_a_party_wherever_it_is_written_again() -> None:
+    d = deal(
+        "康瑞医药与澜科签订许可协议",
+        "根据约定,康瑞医药获澜科授予其在研的以KR-15分子作为活性成分的药物在中国境内的开发、注册、生产及商业化权利。",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("澜科", "康瑞医药")
+    d = deal(
+        "禾信與澜科簽訂授權協議", "禾信宣布與澜科簽訂授權協議，取得澜科生物相似藥在美國的銷售權利，簽約金500萬美元。"
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee"), d.get("upfront")) == ("澜科", "禾信", 5_000_000)
+
+
+def test_shares_granted_to_employees_are_no_deal() -> None:
+    assert (
+        deal(
+            "康瑞医药向激励对象授予限制性股票",
+            "康瑞医药公告,公司向120名激励对象授予限制性股票500万股,授予价格为每股12元。",
+        )
+        is None
+    )

@@ -49,7 +49,7 @@ DEAL_WORDS = (
     "recommended public offer", "recommended offer",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
-    "併", "选择权费", "出售", "转让", "出让",
+    "併", "选择权费", "出售", "转让", "出让", "授予",
 )  # fmt: skip
 PHARMA_WORDS = (
     "pharma", "biotech", "therap", "disorder", "nucleic acid", "bioscien", "biopharm", "biolog", "drug", "medicine", "oncolog", "antibod",

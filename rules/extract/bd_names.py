@@ -736,6 +736,10 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
             name = m.group(1)
             if not ZH_GENERIC.match(name) and not _ZH_STOP.match(name) and not _ZH_PRODUCT_TAIL.search(name):
                 found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
+    for m in _SIGNS_WITH.finditer(f, s0, e0):  # 与纽科签订《许可协议》: a counterparty named bare, without an ending
+        name = m.group(1)
+        if not ZH_GENERIC.match(name) and not _ZH_STOP_ANY.search(name) and not _NOT_A_PARTY.search(name):
+            found.append(Mention(m.start(1), m.end(1), raw[m.start(1) : m.end(1)], "", ZH))
     if "以" in f[s0:e0]:
         for m in _PRICED_OBJECT.finditer(f, s0, e0):
             name, end = m.group(1), m.end(1)
@@ -775,6 +779,12 @@ def _zh_mentions(raw: str, f: str, s0: int, e0: int, found: list[Mention], cues:
         found.append(Mention(m.start(), m.start() + len(word), word, "", LATIN))
 
 
+_SIGNS_WITH = re.compile(
+    r"(?<=[与和同])([\u4e00-\u9fff]{2,4})(?=(?:签订|签署|订立|签立|达成|缔结)(?:了)?(?:《|独家|授权|许可|合作|协议|合同))"
+)
+_NOT_A_PARTY = re.compile(
+    r"政府|当地|对方|双方|各方|客户|医院|大学|学院|研究所|研究院|中心|机构|部门|银行|基金|投资者|股东|员工"
+)
 _EXCHANGE_BEFORE = re.compile(
     r"(?i:nasdaq|nyse|amex|tsx|tsxv|asx|lse|aim|otcqx|otcqb|otcpk|otcmkts|otc|pink|hkex|sehk|sgx|six|euronext|xetra|kosdaq|"
     r"kospi|tse|nse|bse)"
@@ -836,6 +846,8 @@ def _short_forms(raw: str, f: str, spans: list[tuple[int, int]], mentions: list[
             short = _TRAILING_ZH.sub("", short)
         short = _CITY.sub("", short) if len(short) > 4 else short
         forms = [short] if len(short) >= 2 and short != fm and not ZH_GENERIC.match(short) and has_cjk(short) else []
+        if short == fm and m.strength == ZH and 2 <= len(fm) <= 4 and not ZH_GENERIC.match(fm):
+            forms.append(fm)  # 与纽科签订…, 获纽科授予: a name written bare is written bare again
         if m.strength == TICKER and len(fm) >= 2:
             forms.append(
                 fm

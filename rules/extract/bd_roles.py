@@ -333,6 +333,7 @@ _CODE_AFTER = re.compile(r"(?:的)?\s?[a-z]{1,6}-?[a-z]?\d{2,6}[a-z]?(?![a-z0-9]
 _ZH_AND = "与和同跟及"
 _OWNS_FIRST = frozenset("公在自研开拥持专 ")
 _ZH_OWNS = re.compile(r"\s?(?:公司)?(?:在研|自研|自主研发|研发|开发|研制|拥有|持有|专有)的")  # (FBD 在研的: a space)
+_GRANTED_BY = re.compile(r"\s?(?:独家)?(?:授予|授权|许可)")  # 获Y授予 / 获Y独家授权: Y is the grantor
 _ZH_PREP = frozenset("与和同跟及向对从自就为给予")  # 授予 Y, 给予 Y: the object of a grant
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
 _PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
@@ -929,8 +930,8 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
         y = st.right(h.end, 20, descriptors=False)
         if y is not None and _BREAK.search(f, h.end, y.start):
             y = None  # "…收购提案签署最终协议,进一步深化阿斯利康…": the next clause's company is no object
-        if y is not None and cues.has(C.Z_RIGHTS, y.end, min(e0, y.end + 50)):
-            _give(votes, names, st, y, x, 3 * place)
+        if y is not None and (cues.has(C.Z_RIGHTS, y.end, min(e0, y.end + 50)) or _GRANTED_BY.match(f, y.end)):
+            _give(votes, names, st, y, x, 3 * place)  # (X获Y授予其…权利: Y grants, however long the object)
             continue
         rights = cues.first(C.Z_RIGHTS, h.end, min(e0, h.end + 60))
         if (
