@@ -4661,3 +4661,18 @@ def test_shares_granted_to_employees_are_no_deal() -> None:
         )
         is None
     )
+
+
+def test_the_other_programmes_in_the_same_grant_do_not_start_a_second_deal() -> None:
+    d = deal(
+        "7月8日,康瑞医药宣布与佳禾生物达成合作协议。",
+        "7月8日,康瑞医药宣布与佳禾生物达成合作协议。根据协议,康瑞医药将把KR-15项目的海外独家权利,"
+        "连同另外8个早期项目的全球选择权,一并授权给佳禾生物。\n\n佳禾生物将支付3亿美元首付款,交易总价值可达60亿美元。",
+    )
+    assert d is not None
+    assert (d.get("licensor"), d.get("licensee"), d.get("upfront"), d.get("total")) == (
+        "康瑞医药",
+        "佳禾生物",
+        300_000_000,
+        6_000_000_000,
+    )

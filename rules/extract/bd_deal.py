@@ -754,6 +754,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         cut = c.first(C.SPLIT, s, e)
         if cut and (_CONTINUES.match(f, cut.end, min(e, cut.end + 8)) or _terms_go_on(t, cut.end, e)):
             cut = None  # "此外其还将获得…里程碑付款", "meanwhile, the company will …": the same deal goes on
+        elif cut and cut.word == "另外" and (_OTHER_THINGS.match(f, cut.end) or _WITH_BEFORE.search(f, s, cut.start)):
+            cut = None  # 连同另外11个项目的选择权: "the other eleven programmes", in the same deal
         if cut and (cut.start > s or groups[-1]):
             if cut.start > s and not (i and _background(t, s, cut.start)):
                 groups[-1].extend(_strip_clauses(t, s, cut.start))
@@ -837,6 +839,8 @@ def _terms_go_on(t: _Text, a: int, b: int) -> bool:
 _CONTINUES = re.compile(
     r"[,，]?\s?(?:其|公司|该公司|本公司|集团|本集团|还|亦|也|双方|it\b|the company\b|the companies\b)"
 )
+_OTHER_THINGS = re.compile(r"\s?(?:\d+|[一两二三四五六七八九十几数多])\s?(?:个|款|项|种|家|条|笔)")
+_WITH_BEFORE = re.compile(r"(?:连同|以及|及|和|与|加上|包括|还有)$")
 _STORY_BREAK = re.compile(r"[;；|｜]")
 _CLAUSE_BREAK = re.compile(
     r"，|,(?!\d{3})|(?<=[\u4e00-\u9fff%）)])\s+(?=[\u4e00-\u9fff])"
