@@ -4676,3 +4676,12 @@ def test_the_other_programmes_in_the_same_grant_do_not_start_a_second_deal() -> 
         300_000_000,
         6_000_000_000,
     )
+
+
+def test_a_filing_wrapped_mid_word_reads_as_one_text() -> None:
+    d = deal(
+        "康瑞医药关于全资子公司与佳禾生物签署产品独家许可协议的公告",
+        "一、交易概述\n全资子公司宏澜制药有限公司与苏州佳禾生物科技有限公司(以下简称“佳\n禾生物”)签订了产品独家许可协议。宏澜制"
+        "\n药获得佳禾生物的 KR-15 片在中国大陆的独家许可。宏澜制药将向佳禾生物支付 5,000 万人民币首付款。",
+    )
+    assert d is not None and (d.get("licensor"), d.get("upfront")) == ("佳禾生物", 50_000_000)

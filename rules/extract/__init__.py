@@ -7,6 +7,7 @@ which makes the rule not fire; a dict (possibly with few fields) means it is, wi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from domain.item import Item
 from rules.normalize import fold
+
+# a line of 20 characters or more broken between two Chinese characters (a heading is shorter, a paragraph ends
+# with punctuation or a blank line)
+_CJK_WRAP = re.compile(r"(?m)^([^\n]{19,}[\u4e00-\u9fff“”（(])[ \t]*\r?\n[ \t]*(?=[\u4e00-\u9fff“”）)])")
 
 if TYPE_CHECKING:
     from rules.extract.numbers import Money
@@ -71,12 +76,15 @@ class Document:
 
     @cached_property
     def summary(self) -> str:
-        return self.item.summary
+        """The lead, with the hard line breaks of text copied out of a PDF filing taken out where they split a
+        Chinese word (中\n美华东 is 中美华东): Chinese has no spaces, so such a break is never a word boundary."""
+        s = self.item.summary
+        return _CJK_WRAP.sub(r"\1", s) if "\n" in s else s
 
     @cached_property
     def text(self) -> str:
         """Title and summary as one text (title first: it states the event)."""
-        return f"{self.item.title}\n{self.item.summary}" if self.item.summary else self.item.title
+        return f"{self.item.title}\n{self.summary}" if self.item.summary else self.item.title
 
     @cached_property
     def folded_title(self) -> str:
