@@ -4685,3 +4685,13 @@ def test_a_filing_wrapped_mid_word_reads_as_one_text() -> None:
         "\n药获得佳禾生物的 KR-15 片在中国大陆的独家许可。宏澜制药将向佳禾生物支付 5,000 万人民币首付款。",
     )
     assert d is not None and (d.get("licensor"), d.get("upfront")) == ("佳禾生物", 50_000_000)
+
+
+def test_a_purchase_nearly_done_whose_closing_the_lead_tells_is_not_a_new_deal() -> None:
+    assert (
+        deal(
+            "辉瑞收购中国创新药企业佳禾生物接近尾声",
+            "3月2日,佳禾生物正式宣布完成与辉瑞的合并,合并完成后,佳禾生物将成为辉瑞的全资子公司。",
+        )
+        is None
+    )

@@ -183,7 +183,10 @@ _ZH_COMPLETION = re.compile(
     r"(?<!将)(?<!预计)(?<!有望)完成(?:了)?对[^，。；,]{1,30}的(?:[^，。；,]{0,6})?(?:收购|并购|合并)"
     r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?(?:以[^，。；,]{1,20})?(?:收购|并购|合并)"  # 诺华宣布已完成以28亿美元收购Y
     r"|(?:已|已经|正式|顺利)完成[^，。；,]{0,48}?交割|交割(?:已|已经)完成|正式接手"  # 已完成…之交割条件, 并在1日正式接手
+    r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?与[^，。；,]{1,20}的(?:合并|收购|并购)"  # 正式宣布完成与Y的合并
 )
+# a headline saying the purchase is nearly done (收购Y接近尾声): the lead tells its closing
+_NEAR_THE_END = re.compile(r"接近尾声|进入尾声|步入尾声|画上句号|落下帷幕|落下帷幔")
 _TRANSFERRED_BEFORE = re.compile(r"(?:受让|转让|收购|购买|购入|出售|取得|买下)[^，。；,]{0,18}$")
 _CVR = re.compile(r"contingent value rights?|\bcvrs?\b|或有价值权")
 _ZH_EARLIER = re.compile(
@@ -774,7 +777,7 @@ def _zh_closing_of_earlier(t: _Text, body: list[tuple[int, int]]) -> bool:
         bool(body)
         and has_cjk(f[body[0][0] : body[0][1]])
         and any(_ZH_COMPLETION.search(f, s, e) for s, e in body[:4])
-        and any(_ZH_EARLIER.search(f, s, e) for s, e in body[:4])
+        and (any(_ZH_EARLIER.search(f, s, e) for s, e in body[:4]) or bool(_NEAR_THE_END.search(f, 0, t.title_end)))
     )
 
 
