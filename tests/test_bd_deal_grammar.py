@@ -4695,3 +4695,28 @@ def test_a_purchase_nearly_done_whose_closing_the_lead_tells_is_not_a_new_deal()
         )
         is None
     )
+
+
+def test_a_royalty_stream_sold_for_cash_is_a_financing_not_a_deal() -> None:
+    assert (
+        deal(
+            "Harnell Bio sells royalty on cancer drug to a royalty fund for $500 million",
+            "Harnell Bio agreed to sell a portion of its royalty interest in HT-4 for $500 million upfront.",
+        )
+        is None
+    )
+    assert (
+        deal(
+            "康瑞医药签订特许权使用费购买协议",
+            "康瑞医药公告称,公司与某基金签订《特许权使用费购买协议》,后者将支付首付款8亿美元,换取KR-15特许权使用费的大部分权利。",
+        )
+        is None
+    )
+
+
+def test_royalties_as_part_of_a_licence_price_do_not_make_it_a_financing() -> None:
+    d = deal(
+        "Pellman Pharma licenses HT-4 to Quorvex for $50M plus royalties",
+        "Quorvex will pay $50 million upfront, milestones and tiered royalties to acquire rights to HT-4.",
+    )
+    assert d is not None and d.get("licensor") == "Pellman Pharma"

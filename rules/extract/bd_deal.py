@@ -654,6 +654,14 @@ _PROPERTY = re.compile(
     r"厂房|土地|房产|房地产|物业|办公楼|写字楼|不动产|机器设备|生产设备|生产线|\b(?:real estate|land|office building|plant and equipment)\b"
 )
 _DRUG_THING = re.compile(r"药物|新药|项目|权益|许可|授权|产品|管线|疗法|抗体|\b(?:drug|rights|licen[cs]e|therap)")
+# A royalty stream sold or bought (to a royalty fund, for cash now): a financing, not a licence of the drug. Not
+# "licenses X for $50M plus royalties": royalties as the price, after for/plus/and/with.
+_ROYALTY_SALE = re.compile(
+    r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquires?|acquired|acquiring|purchases?|purchased|purchasing"
+    r"|monetiz\w*|monetis\w*)\s(?:(?!for\b|plus\b|and\b|with\b|in\b|on\b|to\b)[\w\-’'$.%]+\s){0,5}?royalt(?:y|ies)\b"
+    r"(?!\spharma)|\broyalty (?:monetization|monetisation|purchase|financing|sale|interest)s? (?:agreement|deal|transaction)"
+    r"|\bsynthetic royalty|特许权使用费(?:的)?(?:购买|收购|出售|转让|融资|货币化)|(?:出售|转让|购买|收购|变现)[^，。,]{0,12}特许权使用费"
+)
 
 
 def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
@@ -672,6 +680,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []
     if _PROPERTY.search(t.f, h0, h1) and not _DRUG_THING.search(t.f, h0, h1):
         return []  # 佳禾医药拟转让闲置厂房: a drugmaker sells a building, not a drug
+    if _ROYALTY_SALE.search(t.f, h0, h1):
+        return []  # "X sells royalty on its drug to Royalty Pharma for $500M": a financing
     story = None
     agreed_bid = False
     if _not_news_of_a_deal(t, hb, h1) or _negative(t, h0, h1):
@@ -688,7 +698,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     f = t.f
     head = [story] if story and story != (hb, h1) else [(s, e) for s, e in t.sentences if s < t.title_end]
     body = [(s, e) for s, e in t.sentences if s >= t.title_end]
-    if _zh_closing_of_earlier(t, body):
+    if _zh_closing_of_earlier(t, body) or (body and _ROYALTY_SALE.search(f, *body[0])):
         return []
     if not states_deal or (c.has(C.MOVE, h0, h1) and not strong):
         # the deal is in the lead: the first sentence that states one (a share move "because of" a new deal)
