@@ -4720,3 +4720,21 @@ def test_royalties_as_part_of_a_licence_price_do_not_make_it_a_financing() -> No
         "Quorvex will pay $50 million upfront, milestones and tiered royalties to acquire rights to HT-4.",
     )
     assert d is not None and d.get("licensor") == "Pellman Pharma"
+
+
+def test_the_cash_part_of_a_takeover_with_a_cvr_is_the_upfront() -> None:
+    d = deal(
+        "宏澜医药95亿美元收购Veltra Bio",
+        "宏澜医药将以每股129美元的现金价格收购Veltra Bio全部已发行股份,总价约91亿美元。除现金外,Veltra股东还将获得每股一个"
+        "不可交易的或有价值权(CVR),若达成特定里程碑,将触发额外付款,使交易总价最高达到95亿美元。",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (9_100_000_000, 9_500_000_000)
+
+
+def test_an_approximate_cash_sum_is_not_a_finer_figure_of_the_stated_total() -> None:
+    d = deal(
+        "Quorvex to buy Veltra Bio for up to $2 billion",
+        "Quorvex will pay $40 per share in cash, or about $1.92 billion, plus a contingent value right of up to $2 "
+        "per share, for a total of up to $2 billion.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (1_920_000_000, 2_000_000_000)

@@ -609,7 +609,9 @@ def settle(amounts: list[Amount], acquisition: bool, contingent: bool = False) -
         near = [
             a
             for a in (*title_totals, *body_totals)
-            if a.currency == explicit.currency and abs(a.value - explicit.value) <= 0.07 * explicit.value
+            if a.currency == explicit.currency
+            and abs(a.value - explicit.value) <= 0.07 * explicit.value
+            and (a is explicit or not a.approx or explicit.approx)  # "about $1.92 billion" is not finer than $2 billion
         ]
         explicit = max(near, key=lambda a: len(f"{a.value:.0f}".rstrip("0")))
     upfronts = kind("upfront")
@@ -700,7 +702,7 @@ def settle(amounts: list[Amount], acquisition: bool, contingent: bool = False) -
         cash = [
             a.value
             for a in body
-            if a.kind in ("total", "consideration") and a.currency == currency and a.value < 0.95 * total
+            if a.kind in ("total", "consideration") and a.currency == currency and a.value < 0.975 * total
         ]
         upfront = cash[0] if cash else None
     if upfront is not None:
