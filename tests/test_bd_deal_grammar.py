@@ -4738,3 +4738,19 @@ def test_an_approximate_cash_sum_is_not_a_finer_figure_of_the_stated_total() -> 
         "per share, for a total of up to $2 billion.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (1_920_000_000, 2_000_000_000)
+
+
+def test_a_feature_that_recalls_a_dated_deal_and_moves_on_a_year_later_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "明星Biotech佳禾生物为何突然“猝死”?",
+            "2024年3月9日,辉瑞宣布以高达13亿美元的交易总额,收购佳禾生物研发的双特异性抗体KR-15。"
+            "这笔交易首付款高达2亿美元。然而,仅仅一年后,佳禾生物召开全员大会,高层宣布成立清算小组。",
+        )
+        is None
+    )
+    d = deal(
+        "明星Biotech佳禾生物迎来新东家",
+        "2025年3月9日,辉瑞宣布以高达13亿美元的交易总额,收购佳禾生物研发的双特异性抗体KR-15。首付款为2亿美元。",
+    )
+    assert d is not None and d.get("total") == 1_300_000_000

@@ -142,7 +142,7 @@ def _asset(text: str) -> str | None:
 _ZH_COUNT = re.compile(
     r"(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单(?!抗))[^，。]{0,8}(?:交易|bd|授权|许可|合作|并购|收购)"  # (not PD-1单抗)
     r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单(?!抗))"
-    r"|20\d\d\s?年[^，。]{0,24}(?:交易|授权|bd|出海|许可)[^，。]{0,8}(?:总额|总金额|金额)"
+    r"|20\d\d\s?年(?!\s?\d{1,2}\s?月\s?\d)[^，。,]{0,24}(?:交易|授权|bd|出海|许可)[^，。,]{0,8}(?:总额|总金额|金额)"
     r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。|｜]{0,4}(?:新高|纪录)(?![|｜])|年度[^，。]{0,6}(?:交易|授权|bd)"
     # a list of three companies or more before their deals: 继昱展、合一新药高价授权、中橡、智擎、宝龄的授权案
     r"|(?:[\u4e00-\u9fff]{2,8}、){3,}[\u4e00-\u9fff]{2,6}(?:等|的)(?:授权案|授权|交易|并购案|收购案|合作案)"
@@ -714,6 +714,10 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         ):  # (a share move the lead explains by an approval or a read-out, then recalls an old licence)
             return []  # (a lead that opens on the year's deal statistics, or on the end of a partnership, then
             # recalls one deal: a feature)
+        if _DATED_DEAL.match(f, body[start][0]) and any(
+            _TIME_PASSED.search(f, s, e) for s, e in body[start + 1 : start + 4]
+        ):
+            return []  # "2024年8月9日,默沙东宣布…收购… · 然而,仅仅一年后,…宣布公司解散": a feature recalls the deal
         if start and _PARTNERED_ZH.search(f, *body[start - 1]) and not _background(t, *body[start - 1]):
             start -= 1  # 荣昌生物发布公告称,与西雅图基因达成合作… · 荣昌生物将获得总额达26亿美元的潜在收入: the deal opens there
         s, e = body[start]
@@ -852,6 +856,8 @@ def _terms_go_on(t: _Text, a: int, b: int) -> bool:
 _CONTINUES = re.compile(
     r"[,，]?\s?(?:其|公司|该公司|本公司|集团|本集团|还|亦|也|双方|it\b|the company\b|the companies\b)"
 )
+_DATED_DEAL = re.compile(r"\s?(?:19|20)\d\d\s?年\s?\d{1,2}\s?月")
+_TIME_PASSED = re.compile(r"(?:[一二两三四五六七八九十半\d]+\s?(?:年|个月|个多月)(?:后|之后|过去|过后)|时隔|如今)")
 _OTHER_THINGS = re.compile(r"\s?(?:\d+|[一两二三四五六七八九十几数多])\s?(?:个|款|项|种|家|条|笔)")
 _WITH_BEFORE = re.compile(r"(?:连同|以及|及|和|与|加上|包括|还有)$")
 _STORY_BREAK = re.compile(r"[;；|｜]")
