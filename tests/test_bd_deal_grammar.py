@@ -4754,3 +4754,8 @@ def test_a_feature_that_recalls_a_dated_deal_and_moves_on_a_year_later_is_not_a_
         "2025年3月9日,辉瑞宣布以高达13亿美元的交易总额,收购佳禾生物研发的双特异性抗体KR-15。首付款为2亿美元。",
     )
     assert d is not None and d.get("total") == 1_300_000_000
+
+
+def test_an_upfront_heading_a_list_of_payment_kinds_is_the_upfront_alone() -> None:
+    d = deal("康瑞医药将KR-15授权给佳禾生物", "佳禾生物将支付5000万美元首付款、里程碑付款及销售特许权使用费。")
+    assert d is not None and d.get("upfront") == 50_000_000 and d.get("total") is None

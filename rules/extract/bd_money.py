@@ -259,6 +259,10 @@ _BUNDLE_POST = re.compile(
     r"|^\s?in\s(?:up-front|up front|upfront) payments?,\s(?:[\w\-]+\s){0,3}(?:and\s)?(?:[\w\-]+\s){0,2}milestone"
     r"|^[^.;。；]{0,30}(?:including|includes|which includes|其中包括|包括|含)[^.;。；]{0,30}(?:upfront|首付|预付)"
 )
+_UPFRONT_IN_A_LIST = re.compile(
+    r"^\s?(?:首付款?|预付款?|upfront(?: payments?)?)[、,，]\s?[^。；;]{0,12}?(?:里程碑|milestone)[^。；;]{0,12}?"
+    r"(?:及|和|以及|与|and)\s?[^。；;]{0,8}?(?:特许权使用费|提成|分成|royalt)"
+)
 # "4.92亿美元总里程碑付款,其中包含1500万美元首付款": the figure includes the upfront stated after it
 _INCLUDES_UPFRONT = re.compile(
     r"[^.;。；]{0,30}(?:其中包括|其中包含|其中含|including|which includes|inclusive of|comprised of|comprising|consisting of|made up of)"
@@ -410,6 +414,10 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
         elif _CASH_THEN_CONTINGENT.match(f, tail, tail + 120):
             a.kind = "consideration" if acquisition else "upfront"  # "for $30 million in cash and up to $95 million
             # in milestones": the cash paid now, then the contingent part
+        elif _UPFRONT_IN_A_LIST.match(post_full[:60]):
+            a.kind = (
+                "upfront"  # 5000万美元首付款、里程碑付款及销售提成: the kinds of payment listed, the sum is the first's
+            )
         elif (
             _BUNDLE_POST.search(post_full[:60])
             or _INCLUDES_UPFRONT.match(f[tail : tail + 160])
