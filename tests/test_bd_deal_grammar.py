@@ -4759,3 +4759,12 @@ def test_a_feature_that_recalls_a_dated_deal_and_moves_on_a_year_later_is_not_a_
 def test_an_upfront_heading_a_list_of_payment_kinds_is_the_upfront_alone() -> None:
     d = deal("康瑞医药将KR-15授权给佳禾生物", "佳禾生物将支付5000万美元首付款、里程碑付款及销售特许权使用费。")
     assert d is not None and d.get("upfront") == 50_000_000 and d.get("total") is None
+
+
+def test_a_company_announcing_a_licence_and_its_total_value_with_a_partner_is_the_licensor() -> None:
+    d = deal(
+        "禾信生技宣布與丹麥大廠Veltra Pharma簽訂授權案",
+        "禾信生技宣布與丹麥大廠Veltra Pharma簽訂一筆總金額達3.2億美元的授權案。",
+    )
+    assert d is not None
+    assert (d.get("licensor"), d.get("licensee"), d.get("total")) == ("禾信生技", "Veltra Pharma", 320_000_000)

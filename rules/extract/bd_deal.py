@@ -1097,7 +1097,7 @@ def _introduced_next(t: _Text, roles: list[tuple[int, int]], names: Names, buyer
     return None
 
 
-_LICENCE_FEE = re.compile(r"签约金|授权金|先期金|首付款|首期款")
+_LICENCE_FEE = re.compile(r"签约金|授权金|先期金|首付款|首期款|总金额|授权案")
 _NOT_OUT_LICENCE = re.compile(r"支付|付给|引进|引入|取得|获得[^,，。;；]{0,12}授权|获授权|收购|买下")
 
 
