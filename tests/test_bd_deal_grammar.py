@@ -4768,3 +4768,17 @@ def test_a_company_announcing_a_licence_and_its_total_value_with_a_partner_is_th
     )
     assert d is not None
     assert (d.get("licensor"), d.get("licensee"), d.get("total")) == ("禾信生技", "Veltra Pharma", 320_000_000)
+
+
+def test_buying_a_partners_stake_in_a_joint_venture_is_an_acquisition_not_a_newco() -> None:
+    d = deal(
+        "Harnell Bio buys out partner's stake in joint venture for $150 million",
+        "Harnell Bio will acquire Quorvex Pharma's 50% stake in their joint venture, Aldora Therapeutics, for $150 "
+        "million.",
+    )
+    assert d is not None and d["deal_type"] == "acquisition"
+    d = deal(
+        "Harnell Bio and Quorvex form joint venture to develop KR-15",
+        "Harnell Bio and Quorvex Pharma formed a joint venture.",
+    )
+    assert d is not None and d["deal_type"] == "newco"

@@ -955,6 +955,8 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
     for h in c.of(C.STRONG, opening[0], opening[1]):
         if h.word == "拿下" and re.match(r"[^，。]{0,40}(?:剩余|全部)权益", t.f[h.end : h.end + 45]):
             return "acquisition"  # 拿下…剩余权益: buying out the rest of an asset
+    if _STAKE_IN_VENTURE.search(t.f, *opening):
+        return "acquisition"  # "buys out partner's stake in joint venture": an existing venture changes hands
     order = (
         ("newco", C.T_NEWCO),
         ("option", C.T_OPTION),
@@ -975,6 +977,10 @@ def _deal_type(t: _Text, spans: list[tuple[int, int]]) -> str:
     return "license"
 
 
+_STAKE_IN_VENTURE = re.compile(
+    r"\b(?:buys?|buying|bought|acquires?|acquiring|acquired|buy(?:s|ing)? out)\s(?:[\w\-’'%]+\s){0,4}?stakes?\sin\s"
+    r"(?:the\s|its\s|their\s|a\s)?(?:[\w\-]+\s){0,2}?joint venture|(?:收购|购买|受让)[^，。,]{0,16}合资公司[^，。,]{0,6}股"
+)
 # "agreed to sell its consumer health business to …", "divests its API unit": a business changes hands
 _SOLD_UNIT = re.compile(
     r"\b(?:sell|sells|selling|sold|divest|divests|divesting|divested|spin off|carve out)\s(?:its|their|the)\s"
