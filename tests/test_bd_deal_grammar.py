@@ -4782,3 +4782,22 @@ def test_buying_a_partners_stake_in_a_joint_venture_is_an_acquisition_not_a_newc
         "Harnell Bio and Quorvex Pharma formed a joint venture.",
     )
     assert d is not None and d["deal_type"] == "newco"
+
+
+def test_a_purchase_still_being_planned_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "康瑞医药筹划收购佳禾生物控股权 股票停牌",
+            "康瑞医药公告,公司正在筹划以发行股份及支付现金方式购买佳禾生物控股权,目前尚处于筹划阶段,股票自今日起停牌。",
+        )
+        is None
+    )
+
+
+def test_a_takeover_subject_to_shareholder_approval_is_a_deal() -> None:
+    d = deal(
+        "Veltra Bio agrees to be bought by Quorvex for $1.4 billion, subject to shareholder approval",
+        "Veltra Bio agreed to be acquired by Quorvex Pharma for $1.4 billion in cash.",
+    )
+    assert d is not None and (d.get("licensor"), d.get("total")) == ("Veltra Bio", 1_400_000_000)
+    assert deal("Quorvex wins shareholder approval for $1.4 billion Veltra Bio takeover") is None

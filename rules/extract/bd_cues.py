@@ -135,7 +135,7 @@ _WORDS: dict[str, str] = {
         seeking a partner|seeks a sale|plans to seek|plans to sell|plans to explore|plans to out-license|hints|teases|
         expects to sign|expects to announce|expects to strike|could sign|could strike|could ink|denies report*|
         denied report*|dismisses report*|
-        不实|辟谣|网传|谈判|洽谈|熟悉内情|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
+        不实|辟谣|网传|谈判|洽谈|正在筹划|筹划收购|筹划购买|筹划发行|筹划重大|尚处于筹划|熟悉内情|磋商|商谈|接洽|传闻|传言|消息人士|知情人士|据知情|外媒引述|或将|或考虑|考虑收购|考虑出售|考虑买下|考虑竞购|考虑以|
         探索阶段|初步和|初步阶段|初步接触|有意收购|有意买下|有意出售|寻求收购|寻求出售|寻求买家|寻求合作伙伴|接近达成|可能收购|
         可能达成|可能出售|可能买下|或收购|或出售|或买下|未来可能|意向书|意向协议|不具约束力|非约束性|即将达成|即将落地|即将宣布|
         即将签署|商议|尚未签订|尚未签署|未签订正式|未签署正式|谅解备忘录|memorandum of understanding|正接近|引消息指|引述消息|市场解读|可能有合并|

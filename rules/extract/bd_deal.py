@@ -429,8 +429,11 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # 吉利德完成对CymaBay的战略收购
     if "extend" in f[a:b] and _EXTENDS_OLD.search(f, a, b):
         return True  # "Pfizer pays $30M to extend Quorvex pact": more of an old deal
-    if "sharehold" in f[a:b] and _HOLDERS_BACK.search(f, a, b):
+    if "sharehold" in f[a:b] and any(
+        not _CONDITION_BEFORE.search(f, max(a, m.start() - 40), m.start()) for m in _HOLDERS_BACK.finditer(f, a, b)
+    ):
         return True  # "Takeda secures shareholder backing for £46bn Shire takeover": a vote on a deal agreed before
+        # (not "…, subject to shareholder approval": the new deal's condition)
     terms = c.has(C.TERMS, a, b)
     for h in c.of(C.MILESTONE, a, b):
         if not h.word.startswith(("milestone", "里程")) or f.startswith(("式", "意义"), h.end):
