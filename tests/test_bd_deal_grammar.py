@@ -4801,3 +4801,13 @@ def test_a_takeover_subject_to_shareholder_approval_is_a_deal() -> None:
     )
     assert d is not None and (d.get("licensor"), d.get("total")) == ("Veltra Bio", 1_400_000_000)
     assert deal("Quorvex wins shareholder approval for $1.4 billion Veltra Bio takeover") is None
+
+
+def test_y_agrees_a_takeover_by_x_makes_y_the_target() -> None:
+    d = deal("Veltra Bio agrees $2.1bn takeover by Quorvex Pharma", "The board backed the deal.")
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Veltra Bio", "Quorvex Pharma")
+    d = deal(
+        "Harnell Pharma shares jump after acquisition by Quorvex of rival Veltra Bio",
+        "Quorvex Pharma agreed to buy Veltra Bio for $1 billion.",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Veltra Bio", "Quorvex Pharma")

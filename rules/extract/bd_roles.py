@@ -212,6 +212,7 @@ _TO_ITS = re.compile(r"\s(?:to|for|on)\s(?:its|their)\s")
 _LICENSED_IN = re.compile(r"licen[sc]e[sd]?\sin\b")
 _WHICH_ASIDE = re.compile(r",\s(?:which|that)\s[^,;]{1,120},")  # ", which target the neurotoxic amyloid species,"
 _CLAUSE_WORD = re.compile(r"\b(?:as|amid|while|after|because|which|who|when|since)\s")
+_NOUN_BY = re.compile(r"\b(?:takeover|acquisition|buyout|buy-out)\sby\s")
 _BY_LATER = re.compile(r"\s(?:for\s[^,;]{1,30}\s|in\s[^,;]{1,30}\s)?by\s")
 _ACQ_AFTER = re.compile(
     r"(?:['’]s)?\s(?:acquisition|buyout|takeover|purchase)\b(?!\s(?:of|by|corp|co|inc|ltd|llc|company|holdings)\b)"
@@ -511,6 +512,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             by = -1  # "X's buyout of Y driven by Z's mechanism": by whom it was driven, not who buys
         buyer = st.right(by + 4, 45) if by != -1 else st.left(h.start, 30)
         _give(votes, names, st, obj, buyer, 3 * place)
+    for nb in _NOUN_BY.finditer(f, s0, e0):  # "Y agrees £46bn takeover by X", "Y backs buyout by X"
+        if nb.start() not in done and (buyer := st.right(nb.end(), 45)) is not None:
+            target = st.right(buyer.end + 4, 30) if f.startswith(" of ", buyer.end) else None  # "… by X of Y"
+            _give(votes, names, st, target or st.left(nb.start(), 60), buyer, 3 * place)
     for h in cues.of(C.R_FROM_VERB, s0, e0):  # X licenses / acquires rights … from Y
         if f.startswith("out-", h.start - 4):
             continue  # "the first out-licensing deal from the country's biotech sector": a noun, no licensee
