@@ -4811,3 +4811,13 @@ def test_y_agrees_a_takeover_by_x_makes_y_the_target() -> None:
         "Quorvex Pharma agreed to buy Veltra Bio for $1 billion.",
     )
     assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Veltra Bio", "Quorvex Pharma")
+
+
+def test_a_drugmaker_buying_a_plant_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "禾信(6999)宣布,董事會通過收購美國公司Veltra Bio旗下位於馬里蘭的無菌製劑廠。",
+            "禾信(6999)宣布,董事會通過收購美國公司Veltra Bio旗下位於馬里蘭的無菌製劑廠。",
+        )
+        is None
+    )
