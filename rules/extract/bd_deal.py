@@ -654,7 +654,7 @@ def _strip_clauses(t: _Text, s: int, e: int) -> list[tuple[int, int]]:
 
 
 _PROPERTY = re.compile(
-    r"厂房|土地|房产|房地产|物业|办公楼|写字楼|不动产|机器设备|生产设备|生产线|制剂厂|生产厂|工厂|生产基地|\b(?:real estate|land|office building|plant and equipment)\b"
+    r"厂房|土地|房产|房地产|物业|办公楼|写字楼|不动产|机器设备|生产设备|生产线|制剂厂|生产厂|\b(?:real estate|land|office building|plant and equipment)\b"
 )
 _DRUG_THING = re.compile(r"药物|新药|项目|权益|许可|授权|产品|管线|疗法|抗体|\b(?:drug|rights|licen[cs]e|therap)")
 # A royalty stream sold or bought (to a royalty fund, for cash now): a financing, not a licence of the drug. Not
