@@ -1474,3 +1474,20 @@ def test_mba_a_decrease_in_the_index_named_before_it_makes_the_change_negative()
         )
     )["mba_applications_index"]
     assert ev["value"] == -3.1
+
+
+def test_pboc_prior_given_by_the_previous_months_name() -> None:
+    (e,) = prints("央行：5月人民币贷款增加8400亿元", "央行周三发布数据，5月人民币贷款增加8400亿元，4月为3100亿元。")
+    assert (e["indicator"], e["value"], e["prior"]) == ("pboc_new_rmb_loans", 8400, 3100)
+
+
+def test_pboc_same_month_a_year_before_is_no_prior() -> None:
+    (e,) = prints(
+        "央行：5月人民币贷款增加8400亿元", "央行周三发布数据，5月人民币贷款增加8400亿元，去年5月为1.1万亿元。"
+    )
+    assert e.get("prior") is None
+
+
+def test_pboc_a_year_to_date_figure_by_month_is_no_prior() -> None:
+    (e,) = prints("央行：5月人民币贷款增加8400亿元", "央行周三发布数据，5月人民币贷款增加8400亿元，1-4月为6.5万亿元。")
+    assert e.get("prior") is None

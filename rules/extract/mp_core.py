@@ -830,6 +830,8 @@ def read(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
             ev.prior = _prior_after_restated(ctx, ev, _others(mentions, ev.ind.id))
         if ev.prior is None and ev.ind.kind in ("rate", "count", "amount"):
             ev.prior = _prior_from_change(ctx, ev, mentions)
+        if ev.prior is None:
+            ev.prior = _prior_by_month(ctx, ev, mentions)
     return events
 
 
@@ -981,6 +983,32 @@ def _others(mentions: list[Mention], ind_id: str) -> list[int]:
 
 def _annual(period: str | None) -> bool:
     return period is not None and len(period) == 4
+
+
+# "…，8月为5900亿元": the month before the print's own, named bare (not 去年8月, 2025年8月, 1-8月, 8月末)
+_MONTHLY_PERIOD: Final = re.compile(r"\d{4}-\d{2}")
+_MONTH_NAMED: Final = re.compile(
+    r"(?<![\d年\-—–~至到])(\d{1,2})\s?月份?\s?(?:[为為是]|(?:[增新]加|新增|多增|少增|[减減]少)了?)\s?$"
+)
+
+
+def _prior_by_month(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | None:
+    """The previous month's figure, given by its month's name after a monthly print: "9月人民币贷款增加1.2万亿元，
+    8月为5900亿元". Only in the print's sentence or the next, before another indicator is named."""
+    if ev.period is None or not _MONTHLY_PERIOD.fullmatch(ev.period):
+        return None
+    month = int(ev.period[5:])
+    before = 12 if month == 1 else month - 1
+    stop = _next_other(ctx, _others(mentions, ev.ind.id), ev.pos)
+    horizon = ctx.ends[min(len(ctx.ends) - 1, _sentence_index(ctx, ctx.sentence(ev.pos)[1]) + 1)]
+    for i in range(bisect_right(ctx.num_starts, ev.pos), len(ctx.nums)):
+        n = ctx.nums[i]
+        if n.start >= min(stop, horizon):
+            break
+        named = _MONTH_NAMED.search(ctx.pre(i, 12))
+        if named and int(named.group(1)) == before and _kind_ok(ev.ind, n) and not ctx.feat(i).forecast:
+            return _signed_prior(ctx, i, ev.ind)
+    return None
 
 
 def _prior_in_mention(ctx: Ctx, m: Mention, others: list[int], ev: Event) -> float | None:
