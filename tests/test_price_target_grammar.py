@@ -1590,3 +1590,21 @@ def test_zh_xue_cut_before_a_name_is_the_verb_not_part_of_it() -> None:
 def test_zh_a_heavy_cut_to_many_stocks_targets_is_no_single_call() -> None:
     title = "摩通(美:JPM)早前发表报告称,中国科网股「不宜投资」,并大削多只股份的目标价,引起市场关注。"
     assert events(title, title + "有消息指该行其后收回部分评级。") == []
+
+
+def test_headline_subject_said_by_the_broker_is_the_company() -> None:
+    e = first(
+        "Quorvex still has room to climb, says Citi",
+        'Citi raised its price target from $80 to $103 and upgraded the stock to "Buy" from "Neutral".',
+    )
+    assert (e["company"], e["broker"], e["target"], e["old_target"]) == ("Quorvex", "Citi", 103, 80)
+
+
+def test_headline_subject_said_by_the_broker_is_no_company_when_generic() -> None:
+    assert (
+        events(
+            "Markets still have room to climb, says Citi",
+            'Citi raised its price target from $80 to $103 and upgraded the stock to "Buy" from "Neutral".',
+        )
+        == []
+    )

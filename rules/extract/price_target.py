@@ -2388,6 +2388,12 @@ def _topic_company(item: _Item, caller: str | None = None) -> tuple[str | None, 
         name = _clean_en(mover.group(1), anchored=True)
         if name:
             return name, None
+    said = _TITLE_SAYS.match(item.text, 0, item.title_end)  # "Kering has room to run, says Citi"
+    if said and any(b.start >= said.end() and (caller is None or b.canonical == caller) for b in item.brokers):
+        name = _clean_en(said.group(1), anchored=True)
+        generic = name is not None and (fold(name) in _GENERIC or fold(name) in _SAID_GENERIC or _is_market(name))
+        if name and not generic and not any(b.start < said.end(1) for b in item.brokers):
+            return name, None
     head = _TITLE_HEAD.match(item.text, 0, item.title_end)  # "Kering: victim of two downgrades"
     if head and not _SECTION_WORDS.fullmatch(head.group(1).lower()) and not _COLUMN_WORDS.search(head.group(1).lower()):
         name = _clean_en(head.group(1), anchored=True)
@@ -2401,6 +2407,14 @@ _TITLE_MOVER = re.compile(
     r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s(?:is\s|was\s)?(?:among|leads|led|tops|topped|rises|rose|jumps|"
     r"jumped|climbs|climbed|gains|gained|falls|fell|drops|dropped|slides|slid|soars|soared|tumbles|tumbled|rallies|"
     r"rallied)\b"
+)
+# Subjects of a "…, says Citi" headline that are no company: "Markets still have room to run, says Citi".
+_SAID_GENERIC = frozenset(
+    fold(w) for w in ("markets", "equities", "shares", "investors", "analysts", "valuations", "earnings", "it", "this")
+)
+_TITLE_SAYS = re.compile(
+    r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})(?:'s?|’s?)?\s(?:shares\s|stock\s)?[a-z][^,:;]*[,:–-]\s*"
+    r"(?:says|said|say|according to)\s"
 )
 _TITLE_HEAD = re.compile(r"\s*([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s?:\s")
 
