@@ -4821,3 +4821,12 @@ def test_a_drugmaker_buying_a_plant_is_not_a_deal() -> None:
         )
         is None
     )
+
+
+def test_a_currency_code_is_never_a_party() -> None:
+    d = deal(
+        "Pellman Bio enters rights transfer agreement for PB-7",
+        "The two companies signed a contract to transfer all rights to PB-7 held by Pellman Bio to Aldora Pharma "
+        "for 40 billion KRW. Out of the total of 40 billion KRW, an upfront of 10 billion KRW is paid at once.",
+    )
+    assert d is None or "KRW" not in (d.get("licensor"), d.get("licensee"))

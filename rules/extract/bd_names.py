@@ -134,7 +134,7 @@ _STOP_WORDS = frozenset(
     _wordlist("""the a an in on at under after before as but through via upon and or if while with from for to by its it this that these
     those his her their our we he she they shares share stock stocks separately meanwhile also both exclusive
     dives dive deeper deepens bets doubles jumps soars lands grabs bags nabs snaps scoops inks seals fronts
-    usd eur gbp cny rmb hkd jpy chf
+    usd eur gbp cny rmb hkd jpy chf krw twd sgd aud cad inr sek nok dkk nzd brl
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec phase fda ema cfius ftc sec nasdaq nyse hkex ceo cfo coo chief president
