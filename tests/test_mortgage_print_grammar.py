@@ -1491,3 +1491,20 @@ def test_pboc_same_month_a_year_before_is_no_prior() -> None:
 def test_pboc_a_year_to_date_figure_by_month_is_no_prior() -> None:
     (e,) = prints("央行：5月人民币贷款增加8400亿元", "央行周三发布数据，5月人民币贷款增加8400亿元，1-4月为6.5万亿元。")
     assert e.get("prior") is None
+
+
+def test_prior_named_by_the_previous_months_possessive() -> None:
+    (e,) = prints(
+        "UK net mortgage lending slows",
+        "Bank of England data showed net mortgage lending came in at £210m in March, well short of February's level "
+        "of £1.4bn.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_net_mortgage_lending", 210, 1400)
+
+
+def test_prior_after_a_fall_is_negative() -> None:
+    (e,) = prints(
+        "UK consumer credit recovers",
+        "Consumer credit rose by £340m in March after a £45m fall in February, Bank of England figures showed.",
+    )
+    assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 340, -45)

@@ -305,7 +305,15 @@ class Ctx:
 
     def negative(self, i: int) -> bool:
         f = self.feat(i)
-        return self.nums[i].sign < 0 or f.tail in ("down", "cdown") or f.head == "downafter"
+        return (
+            self.nums[i].sign < 0
+            or f.tail in ("down", "cdown")
+            or f.head == "downafter"
+            or (f.head == "chafter" and _FALL_AFTER.match(self.post(i, 12)) is not None)  # "after a £21m fall"
+        )
+
+
+_FALL_AFTER: Final = re.compile(r"\s?(?:fall|drop|decrease|decline)\b")
 
 
 @dataclass(slots=True)
@@ -992,9 +1000,25 @@ _MONTH_NAMED: Final = re.compile(
 )
 
 
+_EN_MONTHS: Final = {
+    m: k + 1
+    for k, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+# "August's level of £1.617bn", "September’s 64,300": the month before's own figure, named in the possessive
+_MONTHS_LEVEL: Final = re.compile(
+    r"\b("
+    + "|".join(_EN_MONTHS)
+    + r")['’]s\s(?:(?:revised\s)?(?:level|figure|reading|total|tally|number|count)\s(?:of\s)?)?"
+    r"(?:£|\$|€|us\$|hk\$)?$",
+    re.IGNORECASE,
+)
+
+
 def _prior_by_month(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | None:
     """The previous month's figure, given by its month's name after a monthly print: "9月人民币贷款增加1.2万亿元，
-    8月为5900亿元". Only in the print's sentence or the next, before another indicator is named."""
+    8月为5900亿元", "… at £112m, below August's level of £1.6bn". Only in the print's sentence or the next, before another indicator is named."""
     if ev.period is None or not _MONTHLY_PERIOD.fullmatch(ev.period):
         return None
     month = int(ev.period[5:])
@@ -1005,8 +1029,11 @@ def _prior_by_month(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | Non
         n = ctx.nums[i]
         if n.start >= min(stop, horizon):
             break
-        named = _MONTH_NAMED.search(ctx.pre(i, 12))
-        if named and int(named.group(1)) == before and _kind_ok(ev.ind, n) and not ctx.feat(i).forecast:
+        pre = ctx.pre(i, 40)
+        named = _MONTH_NAMED.search(pre[-12:])
+        level = None if named else _MONTHS_LEVEL.search(pre)
+        month_of = int(named.group(1)) if named else _EN_MONTHS.get(level.group(1).lower()) if level else None
+        if month_of == before and _kind_ok(ev.ind, n) and not ctx.feat(i).forecast:
             return _signed_prior(ctx, i, ev.ind)
     return None
 
