@@ -1003,7 +1003,20 @@ _MONTH_NAMED: Final = re.compile(
 _EN_MONTHS: Final = {
     m: k + 1
     for k, m in enumerate(
-        "january february march april may june july august september october november december".split()
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 # "August's level of £1.617bn", "September’s 64,300": the month before's own figure, named in the possessive
