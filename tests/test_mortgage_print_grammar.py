@@ -1508,3 +1508,13 @@ def test_prior_after_a_fall_is_negative() -> None:
         "Consumer credit rose by £340m in March after a £45m fall in February, Bank of England figures showed.",
     )
     assert (e["indicator"], e["value"], e["prior"]) == ("uk_consumer_credit", 340, -45)
+
+
+def test_hkma_survey_named_by_its_title_is_hong_kong_context() -> None:
+    (e,) = prints("2026年1月住宅按揭統計調查結果", "1月份按揭貸款拖欠比率維持於0.05%。")
+    assert (e["indicator"], e["value"], e["period"]) == ("hk_mortgage_delinquency_ratio", 0.05, "2026-01")
+
+
+def test_hong_kong_dollars_place_a_survey_print_in_hong_kong() -> None:
+    ev = by_indicator(prints("按揭統計結果", "1月份新批出的按揭貸款額按月增加4.2%,至268億港元。"))
+    assert ev["hk_new_mortgage_loans"]["value"] == 268
