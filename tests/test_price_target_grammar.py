@@ -1608,3 +1608,20 @@ def test_headline_subject_said_by_the_broker_is_no_company_when_generic() -> Non
         )
         == []
     )
+
+
+def test_a_broker_written_short_in_the_headline_and_in_full_in_the_lead_is_one_call() -> None:
+    found = events(
+        "Quorvex Bio downgraded at Wainwright on strategy shift",
+        "Quorvex Bio (QRVX) extends losses after H.C. Wainwright piles on with a fresh downgrade to Neutral from Buy, "
+        "citing the company's restructuring.",
+    )
+    assert [(e["broker"], e.get("rating")) for e in found] == [("H.C. Wainwright", "Neutral")]
+
+
+def test_the_broker_written_short_in_the_headline_is_not_the_company() -> None:
+    e = first(
+        "Quorvex Bio cut at Wainwright after pipeline reset",
+        "Quorvex Bio (QRVX) slid again after H.C. Wainwright downgraded the shares to Neutral from Buy.",
+    )
+    assert (e["company"], e["broker"]) == ("Quorvex Bio", "H.C. Wainwright")

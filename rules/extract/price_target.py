@@ -2365,6 +2365,15 @@ def _fold_self_named(calls: list[_Call]) -> list[_Call]:
     return out
 
 
+def _part_of_broker(broker: _Broker, name: str) -> bool:
+    """`name` is a word-bounded part of the broker's own name, not all of it ("Wainwright" of "H.C. Wainwright")."""
+    low = name.lower()
+    return any(
+        low != w and re.search(rf"(?<!\w){re.escape(low)}(?!\w)", w) is not None
+        for w in (broker.written.lower(), broker.canonical.lower())
+    )
+
+
 def _topic_company(item: _Item, caller: str | None = None) -> tuple[str | None, str | None]:
     """The company an item is about when a call does not name it: the headline's, else the first one written
     with its ticker. A broker other than the caller may be that company ("ICICI Securities jumps after CLSA
@@ -2490,6 +2499,8 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
         return None
     last: tuple[str | None, str | None] = (None, None)
     for call in calls:  # text order: a call that names no company is about the one before it, or the item's
+        if call.company and not call.ticker and _part_of_broker(call.broker, call.company):
+            call.company = None  # "X cut at Wainwright": the broker written short, not the company
         if call.company or call.ticker:
             last = (call.company, call.ticker)
         else:
@@ -2525,6 +2536,12 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
         if key in seen:
             continue
         seen.add(key)
+        same = next((e for e in events if _same_call(e, fields)), None)
+        if same is not None:  # "downgraded at Wainwright" over "H.C. Wainwright … to Neutral from Buy"
+            for k, v in fields.items():
+                if (k == "broker" and len(str(v)) > len(str(same[k]))) or same.get(k) is None:
+                    same[k] = v
+            continue
         events.append(fields)
     events = _merge_restated(item, events)
     if not events:
@@ -2533,6 +2550,17 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
 
 
 _TICKER_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+def _same_call(a: Fields, b: Fields) -> bool:
+    """One broker's call on one company, the broker written short once and in full once ("Wainwright",
+    "H.C. Wainwright"), with no figure that tells them apart."""
+    ba, bb = str(a.get("broker")).lower(), str(b.get("broker")).lower()
+    if ba == bb or not re.search(rf"(?<![\w]){re.escape(min(ba, bb, key=len))}(?![\w])", max(ba, bb, key=len)):
+        return False
+    if str(a.get("company") or a.get("ticker")).lower() != str(b.get("company") or b.get("ticker")).lower():
+        return False
+    return all(a.get(k) is None or b.get(k) is None or a[k] == b[k] for k in ("target", "old_target", "rating"))
 
 
 def _restates(item: _Item, first: Fields, later: Fields) -> bool:
