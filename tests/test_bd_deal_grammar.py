@@ -4830,3 +4830,12 @@ def test_a_currency_code_is_never_a_party() -> None:
         "for 40 billion KRW. Out of the total of 40 billion KRW, an upfront of 10 billion KRW is paid at once.",
     )
     assert d is None or "KRW" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_total_potential_consideration_is_the_total() -> None:
+    d = deal(
+        "Harnell Pharma to acquire Veltra Therapeutics",
+        "Harnell Pharma will acquire Veltra Therapeutics for $31.20 per share in cash, for a total potential "
+        "consideration of up to $2.35 billion.",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (2_350_000_000, "USD")

@@ -215,7 +215,7 @@ _WORDS: dict[str, str] = {
         in may|in june|in july|in august|in september|in october|in november|in december|in early|in late|in mid""",
     UPFRONT: """upfront|up-front|up front|down payment|fronting|fronts|initial payment|initial cash|an initial|option fee|at closing|upon closing|at the closing|
         首付|预付|首期|签约金|签约款|一次性|不可退还|选择权费|期权费|授权金|预先|先行支付|先支付""",
-    TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total consideration|
+    TOTAL_WORD: """total deal value|total value|total transaction value|total potential value|total potential consideration|total consideration|
         climbs to|brings the total to|bringing the total to|takes the total to|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|
         enterprise value|potential total|potential value|combined value|
