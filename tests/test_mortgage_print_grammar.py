@@ -1518,3 +1518,23 @@ def test_hkma_survey_named_by_its_title_is_hong_kong_context() -> None:
 def test_hong_kong_dollars_place_a_survey_print_in_hong_kong() -> None:
     ev = by_indicator(prints("按揭統計結果", "1月份新批出的按揭貸款額按月增加4.2%,至268億港元。"))
     assert ev["hk_new_mortgage_loans"]["value"] == 268
+
+
+def test_lpr_cut_by_basis_points_named_before_an_aside_gives_the_prior() -> None:
+    ev = by_indicator(
+        prints(
+            "China trims five-year LPR",
+            "China cut the five-year loan prime rate, the peg for home loans, by 15 basis points to 3.60% on Tuesday.",
+        )
+    )["lpr_5y"]
+    assert (ev["value"], ev["prior"]) == (3.60, 3.75)
+
+
+def test_lpr_cut_is_not_held_because_the_other_tenor_was() -> None:
+    ev = by_indicator(
+        prints(
+            "China trims five-year LPR",
+            "China cut the five-year LPR by 15 basis points to 3.60%, while leaving the one-year LPR unchanged at 3.10%.",
+        )
+    )
+    assert (ev["lpr_5y"]["prior"], ev["lpr_1y"]["prior"]) == (3.75, 3.10)

@@ -861,17 +861,21 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
             if n.start >= min(s1, stop):
                 break
             f = ctx.feat(i)
-            if f.tail not in ("up", "down", "cup", "cdown") or ctx.year_ago(i) or f.forecast or n.start == ev.pos:
+            tail = f.tail
+            if tail is None and n.kind == "bp" and ev.ind.kind == "rate":
+                moved = _MOVED_BY.search(ctx.t, max(s0, n.start - 90), n.start)  # "cut the 5-year LPR by 10 bp"
+                tail = None if moved is None else "down" if moved.group(1) else "up"
+            if tail not in ("up", "down", "cup", "cdown") or ctx.year_ago(i) or f.forecast or n.start == ev.pos:
                 continue
             if _ROUGHLY.search(ctx.pre(i)[-8:]):
                 return None  # "月减近68亿元": a rounded change gives no exact prior
             if any(min(n.start, ev.pos) < o < max(n.start, ev.pos) for o in others):
                 continue  # another indicator's change
-            sign = 1.0 if f.tail in ("up", "cup") else -1.0
+            sign = 1.0 if tail in ("up", "cup") else -1.0
             if (
                 ev.ind.kind == "amount"
                 and (ev.ind.volume or ev.ind.balance)  # (a flow's "增加2500亿元" is a part of it, not a change)
-                and (f.tail in ("cup", "cdown") or _MONTH_COMPARE.search(ctx.pre(i)[-16:]))
+                and (tail in ("cup", "cdown") or _MONTH_COMPARE.search(ctx.pre(i)[-16:]))
                 and n.kind == "amount"
                 and n.currency in (None, v.currency)
                 and n.value < v.value
@@ -891,6 +895,12 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
     return None
 
 
+# A fixing moved by a verb well before its size: "cut the five-year loan prime rate by 10 basis points"
+_MOVED_BY: Final = re.compile(
+    r"\b(?:(cut|cuts|lowered|lowers|reduced|reduces|trimmed|trims|slashed|slashes)|"
+    r"(?:raised|raises|hiked|hikes|lifted|lifts|increased|increases))\b[^;.]{0,70}\bby\s?$",
+    re.IGNORECASE,
+)
 _MONTH_COMPARE: Final = zre(
     r"(?:较|比)(?:上|前)?\s?(?:\d{1,2}\s?)?月(?:份)?(?:增加|减少|多|少)?\s?$|from (?:the )?previous month"
 )
@@ -948,6 +958,9 @@ def _index_level(ctx: Ctx, m: Mention) -> tuple[int, float, float] | None:
 def _held(ctx: Ctx, n: Num) -> bool:
     """A fixing held where it was: "kept unchanged", "maintained", "was retained at" (the sentence or the title)."""
     s0, s1 = ctx.sentence(n.start)
+    moved = [m.start() for m in _MOVED.finditer(ctx.t, s0, n.start)]
+    if moved and max(moved) > max((m.start() for m in UNCHANGED.finditer(ctx.t, s0, n.start)), default=-1):
+        return False  # "cut the 5-year LPR … to 3.85%, while leaving the one-year rate unchanged": this one moved
     spans = [(s0, s1), (0, ctx.title_end)]
     n1 = s1
     for _ in range(2):  # "…5年期以上LPR为3.5%。LPR已连续八个月保持不变。": a following sentence says it held
@@ -959,6 +972,9 @@ def _held(ctx: Ctx, n: Num) -> bool:
     return any(rx.search(ctx.t, a, b) for rx in (UNCHANGED, _HELD_FIXING) for a, b in spans)
 
 
+_MOVED: Final = zre(
+    r"\b(?:cut|cuts|lowered|lowers|reduced|reduces|trimmed|slashed|raised|raises|hiked|hikes|lifted)\b|下调|上调|调降|调升|下调至|降至|升至"
+)
 _FIXING_NAMED: Final = zre(r"(?<![a-z])lpr(?![a-z])|loan prime rate|贷款市场报价利率|報價利率|报价利率")
 
 
