@@ -1538,3 +1538,13 @@ def test_lpr_cut_is_not_held_because_the_other_tenor_was() -> None:
         )
     )
     assert (ev["lpr_5y"]["prior"], ev["lpr_1y"]["prior"]) == (3.75, 3.10)
+
+
+def test_lpr_fixing_day_gives_its_month() -> None:
+    ev = by_indicator(
+        prints(
+            "LPR连续三个月不变",
+            "全国银行间同业拆借中心公布，11月20日1年期LPR为2.9%，5年期以上LPR为3.4%，均与上月持平。",
+        )
+    )
+    assert (ev["lpr_5y"]["period"], ev["lpr_1y"]["period"]) == ("2025-11", "2025-11")

@@ -613,7 +613,8 @@ def _eligible(mark: Mark, ind: Ind) -> bool:
         return mark.kind in ("month", "quarter", "last") or (mark.kind == "year" and mark.year_end)
     if ind.freq == "flow":
         return mark.kind in ("month", "span", "year", "quarter", "last")
-    return mark.kind in ("month", "quarter", "last")
+    # (a fixing's day, "10月20日1年期LPR为3.0%", is in its month; a release's day is not the data's)
+    return mark.kind in ("month", "quarter", "last") or (ind.hold_prior and mark.kind == "day")
 
 
 def _candidate_marks(ctx: Ctx, ind: Ind) -> list[Mark]:
