@@ -1548,3 +1548,14 @@ def test_lpr_fixing_day_gives_its_month() -> None:
         )
     )
     assert (ev["lpr_5y"]["period"], ev["lpr_1y"]["period"]) == ("2025-11", "2025-11")
+
+
+def test_prior_from_a_contraction_is_the_previous_months_negative_flow() -> None:
+    ev = by_indicator(
+        prints(
+            "China household loans rebound",
+            "Household loans rose to 512.4 billion yuan in May from a contraction of 98.3 billion yuan in April, "
+            "People's Bank of China data showed.",
+        )
+    )["pboc_household_loans"]
+    assert (ev["value"], ev["prior"]) == (512.4, -98.3)

@@ -289,7 +289,9 @@ class Ctx:
         f = self.feat(i)
         if "strong" in f.pre_kinds or f.head == "pafter":
             return True
-        return "cmp" in f.pre_kinds and f.tail not in ("down", "up", "cdown", "cup")
+        return "cmp" in f.pre_kinds and (
+            f.tail not in ("down", "up", "cdown", "cup") or _FROM_A_CHANGE.search(self.pre(i)[-40:]) is not None
+        )  # (not "fell 2% from …": a change; but "from a contraction of 200.7 billion": the previous month's flow
 
     def changed(self, i: int) -> bool:
         f = self.feat(i)
@@ -313,6 +315,9 @@ class Ctx:
         )
 
 
+_FROM_A_CHANGE: Final = zre(
+    r"\bfrom an? (?:[a-z]+ )?(?:contraction|decline|drop|fall|decrease|net repayment|increase|rise|gain|expansion) of\s?$"
+)
 _FALL_AFTER: Final = re.compile(r"\s?(?:fall|drop|decrease|decline)\b")
 
 
