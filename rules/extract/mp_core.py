@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final, Generic, TypeVar, overload
 
-from rules.extract.mp_period import Mark, default_period, digit_start, marks, published_date, resolve
+from rules.extract.mp_period import MONTHS, Mark, default_period, digit_start, marks, published_date, resolve
 from rules.extract.mp_text import (
     FORECAST,
     FORECAST_AFTER,
@@ -1022,25 +1022,7 @@ _MONTH_NAMED: Final = re.compile(
 )
 
 
-_EN_MONTHS: Final = {
-    m: k + 1
-    for k, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+_EN_MONTHS: Final = {name: n for name, n in MONTHS.items() if len(name) > 3 or name == "may"}
 # "August's level of £1.617bn", "September’s 64,300": the month before's own figure, named in the possessive
 _MONTHS_LEVEL: Final = re.compile(
     r"\b("

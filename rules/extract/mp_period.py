@@ -12,7 +12,7 @@ from typing import Final
 
 from rules.extract.mp_text import zre
 
-_MONTHS: Final = {
+MONTHS: Final = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
@@ -174,7 +174,7 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
         elif g["enq3"]:
             out.append(Mark(s, e, "span", _year(g["enqy"]), 9))
         elif g["janx"]:
-            out.append(Mark(s, e, "span", _year(g["jy"]), _MONTHS[g["mon2"][:3]]))
+            out.append(Mark(s, e, "span", _year(g["jy"]), MONTHS[g["mon2"][:3]]))
         elif g["zhday"]:
             mo, d = int(g["zm"]), int(g["zd"])
             if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -185,7 +185,7 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
                 continue
             d = int(g["ed"] or g["ed2"])
             if 1 <= d <= 31:
-                out.append(Mark(s, e, "day", _year(g["edy"] or g["edy2"]), _MONTHS[mon[:3]], d))
+                out.append(Mark(s, e, "day", _year(g["edy"] or g["edy2"]), MONTHS[mon[:3]], d))
         elif g["enq"]:
             out.append(Mark(s, e, "quarter", _year(g["qy"]), q=_ORD[g["qord"]]))
         elif g["qn"]:
@@ -211,7 +211,7 @@ def marks(t: str, original: str, starts: list[int]) -> list[Mark]:
                 continue
             if _SINCE_BEFORE.search(t, max(0, s - 7), s) or _LAST_CHANGED_BEFORE.search(t, max(0, s - 70), s):
                 continue
-            out.append(Mark(s, e, "month", _year(g["emy"]), _MONTHS[mon[:3]]))
+            out.append(Mark(s, e, "month", _year(g["emy"]), MONTHS[mon[:3]]))
         elif g["zhy"]:
             if _SINCE_BEFORE.search(t, max(0, s - 3), s):
                 continue
