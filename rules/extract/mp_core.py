@@ -1035,7 +1035,8 @@ _MONTHS_LEVEL: Final = re.compile(
 
 def _prior_by_month(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | None:
     """The previous month's figure, given by its month's name after a monthly print: "9月人民币贷款增加1.2万亿元，
-    8月为5900亿元", "… at £112m, below August's level of £1.6bn". Only in the print's sentence or the next, before another indicator is named."""
+    8月为5900亿元", "… at £112m, below August's level of £1.6bn". Only in the print's sentence or the next, before
+    another indicator is named."""
     if ev.period is None or not _MONTHLY_PERIOD.fullmatch(ev.period):
         return None
     month = int(ev.period[5:])
