@@ -901,11 +901,12 @@ def _prior_from_change(ctx: Ctx, ev: Event, mentions: list[Mention]) -> float | 
     return None
 
 
+# Verbs that move a fixing, shared by the two cues below.
+_CUT_VERBS: Final = "cut|cuts|lowered|lowers|reduced|reduces|trimmed|trims|slashed|slashes"
+_RAISE_VERBS: Final = "raised|raises|hiked|hikes|lifted|lifts"
 # A fixing moved by a verb well before its size: "cut the five-year loan prime rate by 10 basis points"
 _MOVED_BY: Final = re.compile(
-    r"\b(?:(cut|cuts|lowered|lowers|reduced|reduces|trimmed|trims|slashed|slashes)|"
-    r"(?:raised|raises|hiked|hikes|lifted|lifts|increased|increases))\b[^;.]{0,70}\bby\s?$",
-    re.IGNORECASE,
+    rf"\b(?:({_CUT_VERBS})|(?:{_RAISE_VERBS}|increased|increases))\b[^;.]{{0,70}}\bby\s?$", re.IGNORECASE
 )
 _MONTH_COMPARE: Final = zre(
     r"(?:较|比)(?:上|前)?\s?(?:\d{1,2}\s?)?月(?:份)?(?:增加|减少|多|少)?\s?$|from (?:the )?previous month"
@@ -978,9 +979,7 @@ def _held(ctx: Ctx, n: Num) -> bool:
     return any(rx.search(ctx.t, a, b) for rx in (UNCHANGED, _HELD_FIXING) for a, b in spans)
 
 
-_MOVED: Final = zre(
-    r"\b(?:cut|cuts|lowered|lowers|reduced|reduces|trimmed|slashed|raised|raises|hiked|hikes|lifted)\b|下调|上调|调降|调升|下调至|降至|升至"
-)
+_MOVED: Final = zre(rf"\b(?:{_CUT_VERBS}|{_RAISE_VERBS})\b|下调|上调|调降|调升|降至|升至")
 _FIXING_NAMED: Final = zre(r"(?<![a-z])lpr(?![a-z])|loan prime rate|贷款市场报价利率|報價利率|报价利率")
 
 

@@ -2365,13 +2365,15 @@ def _fold_self_named(calls: list[_Call]) -> list[_Call]:
     return out
 
 
+def _word_in(part: str, whole: str) -> bool:
+    """`part` stands in `whole` as whole words ("wainwright" in "h.c. wainwright", not "wain")."""
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
+
+
 def _part_of_broker(broker: _Broker, name: str) -> bool:
     """`name` is a word-bounded part of the broker's own name, not all of it ("Wainwright" of "H.C. Wainwright")."""
     low = name.lower()
-    return any(
-        low != w and re.search(rf"(?<!\w){re.escape(low)}(?!\w)", w) is not None
-        for w in (broker.written.lower(), broker.canonical.lower())
-    )
+    return any(low != w and _word_in(low, w) for w in (broker.written.lower(), broker.canonical.lower()))
 
 
 def _topic_company(item: _Item, caller: str | None = None) -> tuple[str | None, str | None]:
@@ -2556,7 +2558,7 @@ def _same_call(a: Fields, b: Fields) -> bool:
     """One broker's call on one company, the broker written short once and in full once ("Wainwright",
     "H.C. Wainwright"), with no figure that tells them apart."""
     ba, bb = str(a.get("broker")).lower(), str(b.get("broker")).lower()
-    if ba == bb or not re.search(rf"(?<![\w]){re.escape(min(ba, bb, key=len))}(?![\w])", max(ba, bb, key=len)):
+    if ba == bb or not _word_in(min(ba, bb, key=len), max(ba, bb, key=len)):
         return False
     if str(a.get("company") or a.get("ticker")).lower() != str(b.get("company") or b.get("ticker")).lower():
         return False
