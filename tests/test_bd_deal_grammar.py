@@ -4839,3 +4839,32 @@ def test_total_potential_consideration_is_the_total() -> None:
         "consideration of up to $2.35 billion.",
     )
     assert d is not None and (d.get("total"), d.get("currency")) == (2_350_000_000, "USD")
+
+
+def test_a_number_word_that_opens_a_company_name_stays_in_its_short_form() -> None:
+    lic, lee = roles(
+        "Four Harbors licenses antibody to Quorvex",
+        "Four Harbors Therapeutics Inc. said it is licensing an antibody to Quorvex Pharma for $5 million up front. "
+        "The deal holds up to $300 million in milestones for Four Harbors.",
+    )
+    assert (lic, lee) == ("Four Harbors", "Quorvex Pharma") and not str(lic).lower().startswith("harbors")
+
+
+def test_a_company_named_in_an_aside_about_the_subject_is_not_a_party() -> None:
+    d = deal(
+        "Startup Veltra inks a $40M deal for memory research",
+        "Veltra, a member of Johnson & Johnson's new biotech incubator, signed a $40 million agreement with Spanish "
+        "giant Grifols to develop its approach to treating dementia.",
+    )
+    assert d is None or "Johnson & Johnson" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_the_word_licensors_defined_in_brackets_is_not_a_party() -> None:
+    d = deal(
+        "Harnell Pharma signs global exclusive licence",
+        "Harnell Pharma announced that its subsidiaries Harnell Biotech Co., Ltd. and Harnell Medicine Co., Ltd. "
+        "(together, the Licensors) entered into a global exclusive licence agreement with Quorvex Inc. The "
+        "Licensors will receive a $50 million upfront payment and up to $900 million in milestones.",
+    )
+    assert d is not None and "Licensors" not in (d.get("licensor"), d.get("licensee"))
+    assert (Name("Harnell"), Name("Quorvex")) == (d.get("licensor"), d.get("licensee"))

@@ -135,6 +135,7 @@ _STOP_WORDS = frozenset(
     those his her their our we he she they shares share stock stocks separately meanwhile also both exclusive
     dives dive deeper deepens bets doubles jumps soars lands grabs bags nabs snaps scoops inks seals fronts
     usd eur gbp cny rmb hkd jpy chf krw twd sgd aud cad inr sek nok dkk nzd brl
+    licensor licensors licensee licensees sublicensee purchaser purchasers vendor vendors seller sellers buyer buyers
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec phase fda ema cfius ftc sec nasdaq nyse hkex ceo cfo coo chief president
@@ -283,6 +284,11 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ALIAS_DEF = re.compile(
     r"[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|统称|以下合称|以下统称|合称)?\s?[“\"「『]([^”\"」』]{1,20})[”\"」』]\s?[)）]"
     r"|[(（]\s?(?:以下简称|以下称|下称|简称|下文简称|以下合称|合称)[:：]?\s?([^)）“”\"「」『』，,；;]{2,12})[)）]"
+)
+# an English filing's name for a party by its role: (collectively referred to as the Licensors), (the "Licensee")
+_ROLE_DEF = re.compile(
+    r"\.?,?\s?\((?:(?:collectively|together|jointly)(?:,|\sreferred to as|\sas)?\s)?(?:the\s)?[“\"]?"
+    r"(licensors?|licensees?|purchasers?|sellers?|vendors?|buyers?)[”\"]?\)"
 )
 _LEGAL_THEN_GONGSI = re.compile(
     r"\.?(?:[.,\s]{0,3}(?:ltd|inc|co|corp|limited|llc|plc|ag|gmbh)\b\.?){1,3}\s?(?:有限公司|公司)?"
@@ -564,6 +570,15 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                 _en_candidate(raw, seg, e0, found)
 
 
+def _named_in_full(raw: str, seg: list[tuple[int, int, str]]) -> bool:
+    """A short run that opens with a number word ("for Five Prime") is the name the text gives in full elsewhere
+    with a head word ("Five Prime Therapeutics Inc."): the number word is the name's own."""
+    if len(seg) < 2 or seg[0][2].lower() not in _NUMBER_WORDS:
+        return False
+    run = re.escape(" ".join(t.rstrip(".,;:") for _, _, t in seg))
+    return any(w.group(1).rstrip(".,").lower() in _HEAD_WORDS for w in re.finditer(rf"\b{run}\s([A-Z][\w.]*)", raw))
+
+
 def _headed(toks: list[str], k: int) -> bool:
     """The next word is a capitalised head word: "ADC Therapeutics" is a name, not the ADC of a headline."""
     nxt = toks[k + 1].rstrip(".,;:") if k + 1 < len(toks) else ""
@@ -595,7 +610,7 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         k = tok.index("-") + 1
         seg = [(a + k, b, tok[k:]), *seg[1:]]
     cut = 0
-    headed = len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS
+    headed = (len(seg) >= 3 and seg[-1][2].rstrip(".,").lower() in _HEAD_WORDS) or _named_in_full(raw, seg)
     for i, (_, _, tok) in enumerate(seg):
         low = tok.rstrip(".,;:").lower().replace("’", "'")
         if low in _HEAD_WORDS or (headed and low in _NUMBER_WORDS) or _field_in_name(seg, i, low):
@@ -1005,6 +1020,15 @@ def _aliases(
             ):
                 alias.key, alias.strength = m.key, ALIAS
     for m in list(mentions):
+        tail = _LEGAL_THEN_GONGSI.match(f, m.end)
+        if (
+            role := _ROLE_DEF.match(f, tail.end() if tail else m.end)
+        ) is not None:  # "X and Y (together, the Licensors) …": later
+            word = re.compile(rf"\bthe {role.group(1)}\b")  # "the Licensors will receive" stands for them
+            for s0, e0 in spans:
+                for hit in word.finditer(f, max(s0, role.end()), e0):
+                    mentions.append(Mention(hit.start(), hit.end(), "", m.key, ALIAS, anaphor=True))
+            continue
         d = _ALIAS_DEF.match(f, m.end)
         if d is None and not has_cjk(m.surface) and (tail := _LEGAL_THEN_GONGSI.match(f, m.end)) is not None:
             d = _ALIAS_DEF.match(f, tail.end())  # 韩国DONG-A ST CO., LTD.公司(以下简称“东亚公司”)

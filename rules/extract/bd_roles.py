@@ -784,7 +784,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for h in cues.of(C.R_SYM, s0, e0):  # X signs / inks / enters … with Y
         w = f.find(" with ", h.end, min(e0, h.end + 120))
         if w != -1 and not st.strong_between(h.end, w):
-            _pair(votes, st.left(h.start, 80), st.right(w + 6, 45), place)
+            x = _before_aside(f, st, st.left(h.start, 80), h.start)  # "X, a member of Y's incubator, signed … with Z"
+            _pair(votes, x, st.right(w + 6, 45), place)
     for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
         nxt = st.ms[i + 1]
         gap = f[m.end : nxt.start].removeprefix(".")  # ("Abpro Corp. and Celltrion Inc. entered": the suffix's dot)
