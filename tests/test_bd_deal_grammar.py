@@ -4868,3 +4868,43 @@ def test_the_word_licensors_defined_in_brackets_is_not_a_party() -> None:
     )
     assert d is not None and "Licensors" not in (d.get("licensor"), d.get("licensee"))
     assert (Name("Harnell"), Name("Quorvex")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_the_company_that_licenses_out_for_the_development_of_its_drug() -> None:
+    assert roles(
+        "Harnell Pharma does it again",
+        "Harnell Pharma, which recorded the largest license deals of any drugmaker in its country last year, "
+        "exported its technology again. The company announced on "
+        "Nov. 9 that it has entered into an exclusive license agreement with Quorvex Pharmaceuticals, Inc. "
+        "(Quorvex) for the development and commercialization of its new diabetes drug HP-120, at a price of "
+        "US$915 million.",
+    ) == ("Harnell Pharma", "Quorvex")
+
+
+def test_making_the_target_a_subsidiary_is_the_purchase_not_a_parent_company() -> None:
+    assert roles(
+        "Harnell agrees to buy Veltra Therapeutics",
+        "Harnell Pharma agreed to acquire all shares of Veltra Therapeutics for $900 million in cash, making "
+        "Veltra a wholly owned subsidiary of Harnell.",
+    ) == ("Veltra Therapeutics", "Harnell Pharma")
+
+
+def test_a_tender_offer_the_target_board_recommends_a_few_sentences_on_is_agreed() -> None:
+    d = deal(
+        "Harnell To Acquire Veltra - Quick Facts",
+        "Harnell Pharma said it will offer the shareholders of Veltra Therapeutics to acquire the shares of "
+        "Veltra through a voluntary public tender offer for Veltra. The tender offer will also include a "
+        "concurrent offer by Harnell to acquire all American Depositary Shares, each representing two shares in "
+        "Veltra, held by investors in the United States and elsewhere. Harnell plans to acquire Veltra for a total "
+        "equity value of about 9.5 billion Swedish kronor. The Board of Veltra recommended that shareholders "
+        "accept the tender offer.",
+    )
+    assert d is not None and (Name("Veltra"), Name("Harnell")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_an_amount_in_swedish_kronor_written_out_has_its_currency() -> None:
+    d = deal(
+        "Harnell agrees to buy Veltra",
+        "Harnell Pharma agreed to acquire Veltra Therapeutics for 9.5 billion Swedish kronor in cash.",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (9_500_000_000, "SEK")

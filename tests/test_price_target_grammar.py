@@ -1625,3 +1625,30 @@ def test_the_broker_written_short_in_the_headline_is_not_the_company() -> None:
         "Quorvex Bio (QRVX) slid again after H.C. Wainwright downgraded the shares to Neutral from Buy.",
     )
     assert (e["company"], e["broker"]) == ("Quorvex Bio", "H.C. Wainwright")
+
+
+def test_a_target_in_korean_won_keeps_its_currency_over_the_dollar_conversion() -> None:
+    f = first(
+        "Veltra Electronics could climb 40%, says Daiwa",
+        "Jin Park, analyst at Daiwa Capital Markets, raised his 12-month price target on Veltra Electronics to "
+        "92,000 Korean won ($64.10) from 88,000 Korean won.",
+    )
+    assert (f["target"], f["old_target"], f["currency"]) == (92000, 88000, "KRW")
+
+
+def test_a_dollar_conversion_in_brackets_is_not_the_old_target() -> None:
+    f = first(
+        "Nomura lifts its Quorvex target",
+        "On Friday, Nomura upped its price target for Quorvex's stock to 9,000 Japanese yen ($61.20), a rise of "
+        "more than 20 percent from Monday's open.",
+    )
+    assert (f["target"], f["currency"], f.get("old_target")) == (9000, "JPY", None)
+
+
+def test_research_alert_maintains_opinion_on_shares_of_a_company() -> None:
+    f = first(
+        "Research Alert: CFRA Keeps Hold Opinion On Shares Of Quorvex Inc.",
+        "Analysts at CFRA have summarized their opinion as follows: We lower our 12-month target to $41 from $45.",
+    )
+    assert (f["broker"], f["company"], f["target"], f["old_target"]) == ("CFRA", "Quorvex Inc", 41, 45)
+    assert rating_level(f["rating"]) == "hold"

@@ -757,6 +757,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         and _lead_negative(t, body[0][0], body[0][1])
         and not (t.opening_as_title and _priced_deal(t, h0, h1))
         and not _rumour_confirmed(t, h0, h1)
+        and not any(_BOARD_BACKS.search(f, s, e) for s, e in body[1:4])  # "The Board of Y recommended … accept"
     ):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)

@@ -76,7 +76,7 @@ _PLAIN = re.compile(
 _PLAIN_ZH = re.compile(r"(人民币|港币|港元|美元)?\s?(\d{1,3}(?:,\d{3}){2,4})(?:\.\d+)?\s?(美元|港元|港币|元)")
 _SUFFIX = re.compile(
     r"\s?(?:的)?(美元|美金|元人民币|人民币|港元|港币|欧元|英镑|日元|日圆|瑞士法郎|新台币|台币|韩元|元|圆|"
-    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|won|rupees?|(?:swedish\s)?kronor|danish\skroner|norwegian\skroner|usd|eur|gbp|chf|cny|rmb|hkd|jpy|krw|inr|sek|dkk|nok)"
+    r"(?:us\s|u\.s\.\s)?dollars?|euros?|pounds?|yuan|renminbi|yen|swiss francs?|(?:south\s)?korean\swon|japanese\syen|won|rupees?|(?:swedish\s)?kronor|danish\skroner|norwegian\skroner|usd|eur|gbp|chf|cny|rmb|hkd|jpy|krw|inr|sek|dkk|nok)"
 )
 _CURRENCY = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "美金": "USD", "美元": "USD", "hk$": "HKD", "hkd": "HKD",
@@ -88,7 +88,7 @@ _CURRENCY = {
     "韩元": "KRW", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "u.s. dollar": "USD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR",
     "rupees": "INR", "₩": "KRW", "won": "KRW", "krw": "KRW", "sek": "SEK", "kronor": "SEK",
-    "swedish kronor": "SEK", "dkk": "DKK", "danish kroner": "DKK", "nok": "NOK", "norwegian kroner": "NOK",
+    "swedish kronor": "SEK", "korean won": "KRW", "south korean won": "KRW", "japanese yen": "JPY", "dkk": "DKK", "danish kroner": "DKK", "nok": "NOK", "norwegian kroner": "NOK",
     "aud": "AUD", "cad": "CAD", "sgd": "SGD", "e": "EUR",
 }  # fmt: skip
 
@@ -149,7 +149,7 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
                 and not pre
             ):
                 continue  # 2b, 5m, 4k without a currency: a phase (Phase 2b), a distance, a count
-            suf = _SUFFIX.match(f, end, min(e0, end + 14))
+            suf = _SUFFIX.match(f, end, min(e0, end + 22))
             if suf:
                 word = suf.group(1).replace("u.s. ", "us ")
                 if currency is None or word not in ("元", "圆", "dollars", "dollar"):

@@ -230,13 +230,15 @@ _COMPETITOR_BEFORE = re.compile(
 )
 _BECOMES = re.compile(
     r"\b(?:will|would|to|shall) (?:become|operate as|be run as)\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|\bbecomes?\s(?:an?\s)?(?:[\w\-]+\s){0,3}$|将成为[^，。]{0,10}$"
+    r"|\b(?:making|make|makes|turning|turn|turns)\s[^,;.]{1,40}?\s(?:an?\s)?(?:[\w\-]+\s){0,3}$"  # "making Y a subsidiary of X"
 )
 _BIDDERS_OFFER = re.compile(
     r"(?:'s|’s)\s(?:[\w$.,\-]+\s){0,4}?(?:all-cash\s)?(?:tender offer|buyout offer|takeover offer|takeover bid|acquisition offer)\b"
 )
 _DEAL_WITH_FOR_ITS = re.compile(
-    r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|(?:corp|inc|ltd|co)\.|\([^()]{0,30}\)){2,60}?\s"
-    r"for\s(?:its|their)\s(?!own\b)"
+    r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|,?\s?(?:corp|inc|ltd|co|llc)\.|\([^()]{0,30}\)){2,60}?\s"
+    r"for\s(?:the\s(?:(?:development|commerciali[sz]ation|manufactur\w+|marketing)(?:,?\s(?:and\s)?)?){1,3}of\s)?"
+    r"(?:its|their)\s(?!own\b)"
 )
 _LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
 # "signed a technology transfer agreement with Y": Korean press for a licence out, Y takes the technology
@@ -376,6 +378,12 @@ _RANKS_THE_DEAL = re.compile(
     r"\s*(?:it|this|the (?:deal|acquisition|purchase|transaction|takeover|buyout|agreement))\s"
     r"(?:is|was|marks|ranks|represents|becomes|would be|will be)\s[^.;]*?\b(?:following|after|behind|than|trailing)\s"
 )
+
+
+def _firm_subject(st: _Sentence, p: int) -> Mention | None:
+    """ "The company announced that it has entered …": a sentence opened by 'the company' (resolved later)."""
+    first = st.ms[0] if st.ms else None
+    return first if first is not None and first.anaphor and first.entity == OTHER and first.start < p else None
 
 
 def _before_aside(f: str, st: _Sentence, subj: Mention | None, at: int) -> Mention | None:
@@ -763,7 +771,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
         for dw in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
             y = st.right(dw.end(1), 4, descriptors=False)
-            x = st.subject_en(dw.start())
+            x = st.subject_en(dw.start()) or _firm_subject(st, dw.start())
             if x is not None and y is not None and x.entity != y.entity:
                 _give(votes, names, st, x, y, 1 * place)  # (weak: "its" may be Y's, as a payment to Y then says)
     for m in st.ms:  # "Lilly's $2.4 billion tender offer": the bidder's offer

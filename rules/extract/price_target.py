@@ -87,7 +87,8 @@ _PRE_AT = re.compile(
 _POST_AT = re.compile(
     r"\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|gbx\b|dollars?\b|euros?\b|yen\b"
     r"|danish (?:crowns?|kroner)\b|swedish (?:crowns?|kronor)\b|norwegian (?:crowns?|kroner)\b|swiss francs?\b|kroner\b"
-    r"|kronor\b|crowns?\b|francs?\b|won\b|rupees?\b)"
+    r"|kronor\b|crowns?\b|francs?\b|won\b|rupees?\b|(?:south )?korean won\b|japanese yen\b|(?:chinese )?yuan\b"
+    r"|(?:hong kong|hk) dollars?\b|(?:new )?taiwan(?:ese)? dollars?\b|(?:australian|canadian|singapore) dollars?\b)"
 )
 _MILLION_WON = re.compile(r"\s?million won\b")
 _PRE_LAST = frozenset("$€£¥￥₹bdrpxyfkswn.币元")  # the last character of every currency written before a number
@@ -163,6 +164,27 @@ _CURRENCY_OF = {
     "crown": "SEK",
     "crowns": "SEK",
     "won": "KRW",
+    "korean won": "KRW",
+    "south korean won": "KRW",
+    "japanese yen": "JPY",
+    "yuan": "CNY",
+    "chinese yuan": "CNY",
+    "hong kong dollar": "HKD",
+    "hong kong dollars": "HKD",
+    "hk dollar": "HKD",
+    "hk dollars": "HKD",
+    "taiwan dollar": "TWD",
+    "taiwan dollars": "TWD",
+    "new taiwan dollar": "TWD",
+    "new taiwan dollars": "TWD",
+    "taiwanese dollar": "TWD",
+    "taiwanese dollars": "TWD",
+    "australian dollar": "AUD",
+    "australian dollars": "AUD",
+    "canadian dollar": "CAD",
+    "canadian dollars": "CAD",
+    "singapore dollar": "SGD",
+    "singapore dollars": "SGD",
     "krw": "KRW",
     "韩元": "KRW",
 }
@@ -410,8 +432,17 @@ _EN_OBJECT_AFTER = {
     "up": re.compile(r"\w*\s+(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
     "down": re.compile(r"\w*\s+(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
     "init": re.compile(r"\w*\s+(?i:coverage\s+)?(?i:on|of)?\s*(?:shares\s+of\s+)?" + _DESCRIBED + "(" + _EN_NAME + ")"),
-    "keep": re.compile(r"\w*\s+(?:coverage\s+(?:on|of)\s+)?(" + _EN_NAME + ")"),
-    "rcue": re.compile(r"s?\s+on\s+(?:both\s+)?(?:shares\s+of\s+)?(" + _EN_NAME + ")"),
+    "keep": re.compile(
+        r"\w*\s+(?:coverage\s+(?:on|of)\s+)?"
+        # "Maintains Buy Opinion On ADSs Of X" (CFRA's research alerts): the rating, then the company
+        r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:Opinion|Rating|Recommendation)\s+(?i:on)\s+(?:(?i:shares|adss|adrs|stock)\s+(?i:of)\s+)?)?"
+        "(" + _EN_NAME + ")"
+    ),
+    "rcue": re.compile(
+        r"(?:\s+(?:opinion|rating|recommendation))?s?\s+on\s+(?:both\s+)?(?:(?:shares|adss|adrs|stock)\s+of\s+)?("
+        + _EN_NAME
+        + ")"
+    ),
     # ("a price target of $40 on Harnell Inc.": the target's figure may come between)
     "anchor": re.compile(
         r"(?:\s+(?:of|at)\s+(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\s?)?\d[\d,.]*\s?(?:[A-Z]{3}|p|pence|cents?)?)?"
@@ -1548,13 +1579,25 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                 if not _SENTENCE_END.search(mid) and _ends_from(mid) and far.currency == first.currency:
                     return first, far, delta
             paren = _PAREN_OLD.match(f, first.end)
-            if paren:
+            if paren and not _converted(f, paren, first):
                 if paren.group(2) and first.currency is None:
                     first = _Num(first.value, "GBX", first.start, first.end)
                 old = _Num(float(paren.group(1).replace(",", "")), first.currency, paren.start(1), paren.end(1))
                 return first, old, delta
             return first, None, delta
     return None, None, delta
+
+
+def _converted(f: str, paren: re.Match[str], price: _Num) -> bool:
+    """ "8,000 Japanese yen ($71.43)": the bracket gives the price in another currency, not the old target."""
+    if price.currency is None:
+        return False
+    sign = _PRE_AT.search(f, paren.start(), paren.start(1))
+    unit = _POST_AT.match(f, paren.end(1))
+    marks = [_CURRENCY_OF.get(m.group(1).replace(" ", "")) for m in (sign,) if m] + [
+        _CURRENCY_OF.get(m.group().strip()) for m in (unit,) if m
+    ]
+    return any(c is not None and c != price.currency for c in marks)
 
 
 def _upside(item: _Item, lo: int, hi: int) -> float | None:
@@ -1617,6 +1660,11 @@ def _broker_aliases() -> frozenset[str]:
     return frozenset(fold(a) for c, aliases in load("brokers").entries.items() for a in (c, *aliases))
 
 
+_HEADING_LABELS = frozenset(
+    ["research alert", "analyst alert", "alert", "research note", "analyst note", "breaking news", "update", "brief"]
+)
+
+
 def _clean_en(name: str, anchored: bool = False) -> str | None:
     """A company name from a capitalised run, or "" when the run names a sector or a group ("Biotechs",
     "13 stocks", "S&P 500"), or None when it is no name at all."""
@@ -1659,6 +1707,11 @@ def _clean_en(name: str, anchored: bool = False) -> str | None:
     low = cleaned.lower()
     if len(cleaned) < 2 or rating_level(low) or low in _PRONOUNS:
         return None
+    if low in _HEADING_LABELS:
+        return None  # "Research Alert: CFRA …": the wire's label for the item, not a company
+    rest, _, noun = low.rpartition(" ")
+    if noun in ("opinion", "rating", "recommendation", "stance") and (not rest or rating_level(rest)):
+        return None  # "CFRA Maintains Buy Opinion On Shares Of X": the rating, not the company
     if (
         low in _GENERIC
         or _is_market(low)
