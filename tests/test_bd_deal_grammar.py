@@ -4908,3 +4908,61 @@ def test_an_amount_in_swedish_kronor_written_out_has_its_currency() -> None:
         "Harnell Pharma agreed to acquire Veltra Therapeutics for 9.5 billion Swedish kronor in cash.",
     )
     assert d is not None and (d.get("total"), d.get("currency")) == (9_500_000_000, "SEK")
+
+
+def test_the_amendment_of_an_old_licence_is_not_a_new_deal() -> None:
+    assert (
+        deal(
+            "Harnell swaps its US co-promotion rights for full rights outside the US",
+            "Basel, March 3, 2015 - Harnell Pharma AG announced today the amendment as of March 2, 2015 of the "
+            "HP-7 License and Co-Development Agreement with Quorvex Inc. originally signed in 2011, giving Harnell "
+            "full rights to HP-7 outside the US.",
+        )
+        is None
+    )
+
+
+def test_a_sentence_opening_with_valued_at_names_no_party() -> None:
+    lic, lee = roles(
+        "Quorvex strikes $660M deal with Harnell",
+        "Quorvex Pharmaceuticals has entered into a global licensing agreement with Harnell Pharma for QX-16. "
+        "Valued at approximately 910 billion won ($660 million), the agreement grants Harnell global rights to QX-16.",
+    )
+    assert (lic, lee) == ("Quorvex Pharmaceuticals", "Harnell Pharma")
+
+
+def test_the_source_of_a_figure_is_not_the_licensee() -> None:
+    d = deal(
+        "Quorvex draws value from its pipeline via $4B deal with Merck",
+        "Quorvex's decision to center its plan around ADCs has again delivered value, this time in the form of a "
+        "deal with Merck that brings in $4 billion up front for most global rights to three products. The upfront "
+        "payment is the largest ever for a licensing deal, according to Pellman's PDIQ database.",
+    )
+    assert d is not None and (Name("Quorvex"), Name("Merck")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_a_rounded_headline_figure_is_the_lead_conversion_of_the_stated_amount() -> None:
+    d = deal(
+        "Harnell aims to buy Aldora's drug unit for $1bn",
+        "Harnell has reached a JPY 151 billion ($1.04 billion) agreement to buy the drug subsidiary of Aldora, "
+        "Veltra Pharma.",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (151_000_000_000, "JPY")
+
+
+def test_the_upfront_cash_portion_of_the_deal_is_the_upfront() -> None:
+    d = deal(
+        "Harnell to buy Veltra Biotechnologies for $1.2 billion",
+        "Harnell has agreed to buy Veltra Biotechnologies for a transaction value of $1.2 billion. The upfront cash "
+        "portion of the deal is $1.0 billion, a 62% premium to Veltra's last close.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (1_000_000_000, 1_200_000_000)
+
+
+def test_an_amount_paid_plus_milestones_written_out_in_pounds_is_the_upfront() -> None:
+    d = deal(
+        "Harnell sells anaesthetics to Veltra Pharmacare for up to £280m",
+        "Harnell is to sell its anaesthetic drugs to Veltra Pharmacare for up to 280 million pounds. Veltra would "
+        "pay 180 million pounds, plus up to 100 million pounds in milestone payments.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (180_000_000, 280_000_000)

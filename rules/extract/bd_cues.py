@@ -159,7 +159,8 @@ _WORDS: dict[str, str] = {
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
         increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
         additional equity shares|as per a share purchase agreement|pursuant to the share purchase agreement|
-        revised agreement|revised contract|amended agreement|increased offer|revised offer|sweetened offer|raised offer|
+        revised agreement|revised contract|amended agreement|amendment of|amendment to|amends its|amends the|amended its|amended the|
+        announced the amendment|announces the amendment|announced today the amendment|announces today the amendment|increased offer|revised offer|sweetened offer|raised offer|
         improved offer|increases its offer|raises its offer|sweetens its offer|sweetens offer|sweetened bid|raised bid|
         increased bid|revised bid|raises its bid|sweetens its bid|amended and restated|first revealed in|were first revealed|
         was first revealed|

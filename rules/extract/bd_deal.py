@@ -427,6 +427,10 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     if "完成" in f[a:b] and _ZH_COMPLETION.search(f, a, b):
         return True  # 吉利德完成对CymaBay的战略收购
+    if "amendment" in f[a:b] and _AMENDMENT.search(f, a, b):
+        return (
+            True  # "… announced the amendment of the licence agreement with Y originally signed in 2010": an old deal
+        )
     if "extend" in f[a:b] and _EXTENDS_OLD.search(f, a, b):
         return True  # "Pfizer pays $30M to extend Quorvex pact": more of an old deal
     if "sharehold" in f[a:b] and any(
@@ -746,6 +750,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "For X, buying Y for $4.3 billion was just the beginning": a feature on a deal already done
     elif any(_ENDED_LATER.search(f, s, e) and _THAT_DEAL.search(f, s, e) for s, e in body[1:3]):
         return []  # "…达成合作和许可协议 · 根据协议约定,Y已支付首付款 · 近日,Y决定终止上述协议": the deal recalled, then its end
+    elif body and _AMENDMENT.search(f, *body[0]):
+        return []  # "Basilea swaps its rights …" over "… announced the amendment of the licence agreement with Y": old deal
     elif body and _exercised_option(t, *body[0]):
         return []  # "Gilead licenses cancer drugs from Arcus" over "… has exercised an option to license": an old deal
     elif body and _roundup_words(t, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):
@@ -786,6 +792,11 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+_AMENDMENT = re.compile(
+    r"\b(?:amendment|amendments)\s(?:as of [^;]{1,30}?\s)?(?:of|to)\s(?:the|its|their)\s[^.;]{0,120}?\b(?:agreement|contract)\b"
+)
 
 
 def _zh_closing_of_earlier(t: _Text, body: list[tuple[int, int]]) -> bool:

@@ -187,14 +187,20 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
         kept.append(a)
     # "美时砸16亿元收购…" over "以5000万美元(约新台币16亿元)收购": the headline's amount is the lead's conversion
     for k, a in enumerate(kept):
+        near = 0.05 if _round(a.value) else 0.011  # "$1bn" in the headline for the lead's "($1.04 billion)"
         twin = next(
-            (st for st, cv in converted if cv.start > a.start and abs(cv.value - a.value) <= 0.011 * a.value), None
+            (st for st, cv in converted if cv.start > a.start and abs(cv.value - a.value) <= near * a.value), None
         )
         if twin is not None:
             kept[k] = Amount(twin.value, twin.currency, a.start, a.end, floor=a.floor)
     if any(a.currency for a in kept):
         kept = [a for a in kept if a.currency]
     return kept
+
+
+def _round(value: float) -> bool:
+    """Two significant digits at most (1bn, 2.5bn, 660m): a figure a headline rounded."""
+    return value > 0 and float(f"{value:.2g}") == value
 
 
 def _conversion(f: str, prev: Amount, a: Amount) -> bool:
@@ -374,7 +380,7 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "part"  # "$65 million, including $32.5 million in cash and $32.5 million in shares": its parts
         elif _PER_SHARE.match(post) or pre.endswith(("每股", "每股 ")):
             a.kind = "share"
-        elif (plus := _PLUS_MILESTONES.match(f, tail, tail + 40)) is not None:
+        elif (plus := _PLUS_MILESTONES.match(f, tail, tail + 60)) is not None:
             a.kind = (
                 "consideration" if acquisition else "upfront"
             )  # 以145亿美元另加高达15亿美元里程碑付款: the cash part
@@ -501,7 +507,7 @@ _FOR_APPROVALS = re.compile(
 )
 _AMOUNT_NEAR = re.compile(r"\d")
 _PLUS_MILESTONES = re.compile(
-    r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,16}?(?:里程碑|milestone)"
+    r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,28}?(?:里程碑|milestone)"
 )
 _PRICE_IS = re.compile(
     r"\b(?:purchase|acquisition|transaction) price (?:is|was|will be|of)\s(?:about\s|approximately\s)?$"
@@ -581,7 +587,7 @@ _WHOLE_BEFORE = re.compile(
 )
 _SUM_VERBS = ("climbs", "brings", "bringing", "takes")  # "with the CVR it climbs to $2.4 billion": the whole
 _PRICE_COMES_TO = re.compile(
-    r"\s(?:cash\s)?(?:price|value|consideration)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
+    r"\s(?:cash\s)?(?:price|value|consideration|portion|component|part)\b[^,;]{0,60}\b(?:comes to|amounts to|totals|is)\s?$"
 )
 _PAYMENT_OF = re.compile(
     r"\s(?:and\snear[- ]term\s)?(?:cash\s)?(?:payment|fee)s?\b[^,;]{0,25}\b(?:of|totaling|totalling)\s?$"

@@ -301,10 +301,10 @@ def _recipient_to(f: str, a: int, b: int) -> int:
     to = f.find(" to ", a, b)
     while to != -1:
         nxt = f[to + 4 : to + 24].split(" ", 1)[0]
-        if f.endswith((" up", " amounting", " close", " equal"), a, to):
+        if f.endswith((" up", " amounting", " close", " equal", " according", " thanks", " due"), a, to):
             to = f.find(
                 " to ", to + 4, b
-            )  # "a licensing deal worth up to $1.01 billion with Y": an amount, no recipient
+            )  # "a licensing deal worth up to $1.01 billion with Y": an amount, no recipient ("according to Y": a source)
             continue
         if nxt not in _INFINITIVES and not (
             f[max(a, to - 7) : to].endswith(("rights", "right", "access", "option", "licence", "license"))
