@@ -4966,3 +4966,13 @@ def test_an_amount_paid_plus_milestones_written_out_in_pounds_is_the_upfront() -
         "pay 180 million pounds, plus up to 100 million pounds in milestone payments.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (180_000_000, 280_000_000)
+
+
+def test_two_named_parties_to_a_priced_deal_in_the_headline_make_an_event_without_roles() -> None:
+    d = deal(
+        "Astellas draws value from its ADC pipeline via $2B deal with Pfizer",
+        "Astellas's decision to center its development plan around a pipeline of ADCs has again delivered value to "
+        "the drugmaker, this time in the form of a deal with Pfizer that brings in $2 billion up front for most "
+        "global rights to two products.",
+    )
+    assert d is not None and d.get("upfront") == 2_000_000_000

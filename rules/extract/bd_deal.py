@@ -1155,7 +1155,13 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
         return None  # 签订…收购意向书, "signed a letter of intent": a proposal, not an agreed deal
     zh = _mostly_chinese(" ".join(f[a:b] for a, b in spans[:3]))
     names, licensor, licensee, paired = _roles_and_names(t, spans, zh)
-    if licensor is None and licensee is None and not (paired and _signed_agreement(t, spans)):
+    if (
+        licensor is None
+        and licensee is None
+        and not (
+            paired and (_signed_agreement(t, spans) or (headline and _PRICED_DEAL_WITH.search(t.f, 0, t.title_end)))
+        )
+    ):  # ("X draws value via $4B deal with Y": two named parties to a priced deal, roles not stated)
         return None
     if headline and zh and _unnamed_head_over_old_news(t, spans, names):
         return None
@@ -1227,6 +1233,11 @@ _AGREEMENT_NAMED = re.compile(
     r"许可协议|授权协议|收购协议|合作协议|合并协议|并购协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
     r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
     r"|(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)\b\s(?:\w+\s)?(?:deal|pact|agreement)"  # "inks $301M deal"
+)
+
+
+_PRICED_DEAL_WITH = re.compile(
+    r"(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)\b\+?\s(?:\w+\s)?(?:deal|pact|agreement)\swith\s"
 )
 
 
