@@ -1559,3 +1559,15 @@ def test_prior_from_a_contraction_is_the_previous_months_negative_flow() -> None
         )
     )["pboc_household_loans"]
     assert (ev["value"], ev["prior"]) == (512.4, -98.3)
+
+
+def test_lpr_one_year_rate_left_unchanged_in_the_same_sentence_as_the_five_year() -> None:
+    got = by_indicator(
+        prints(
+            "China leaves LPR steady",
+            "China left the five-year loan prime rate, a reference for mortgages, unchanged at 3.65% on Monday, "
+            "leaving the one-year rate unchanged at 3.15%.",
+            published="2026-03-20T02:00:00Z",
+        )
+    )
+    assert (got["lpr_1y"]["value"], got["lpr_5y"]["value"]) == (3.15, 3.65)

@@ -248,11 +248,11 @@ for _one, _five in (("1", "5"), ("one", "five")):
     for _sep in ("-", " "):
         _add(
             "a.lpr:y1",
-            rf"{_one}{_sep}year(?= (?:lpr |rate )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
+            rf"{_one}{_sep}year(?= (?:lpr |rate )?(?:unchanged |steady )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
         )
         _add(
             "a.lpr:y5",
-            rf"{_five}{_sep}year(?= (?:lpr |rate )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
+            rf"{_five}{_sep}year(?= (?:lpr |rate )?(?:unchanged |steady )?(?:set|fixed|came in|comes in|kept|held|cut|lowered|at)\b)",
         )
     _add("a.lpr:y1", rf"for the {_one}[- ]year\b(?! (?:loan|lpr|and))")
     _add("a.lpr:y5", rf"for the {_five}[- ]year\b(?! (?:loan|lpr))")
