@@ -1652,3 +1652,11 @@ def test_research_alert_maintains_opinion_on_shares_of_a_company() -> None:
     )
     assert (f["broker"], f["company"], f["target"], f["old_target"]) == ("CFRA", "Quorvex Inc", 41, 45)
     assert rating_level(f["rating"]) == "hold"
+
+
+def test_zh_the_company_the_sentence_favours_before_the_broker_call() -> None:
+    f = first(
+        "外資圈看宏澜電 滙豐上調目標價",
+        "外資圈持續看好宏澜電，滙豐證券將目標價由1305元上調至1800元，維持買進評級。",
+    )
+    assert (f["company"], f["target"], f["old_target"]) == ("宏澜電", 1800, 1305)

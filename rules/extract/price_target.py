@@ -1875,6 +1875,19 @@ def _zh_said_company(item: _Item, broker: _Broker, at: int) -> str | None:
     return None
 
 
+# "外资圈持续看好宏澜电,汇丰将目标价由…上调至…", "外资圈看宏澜电 汇丰上调目标价": the company the sentence opens on,
+# favoured, before the broker's call
+_ZH_FAVOURED = re.compile(r"(?:看好|看旺|青睐|力挺|唱好|(?:外资圈?|法人|大行)看)([\u4e00-\u9fff]{2,6})[,，\s]")
+
+
+def _zh_favoured_company(item: _Item, lo: int, at: int) -> str | None:
+    f = item.folded
+    m = _ZH_FAVOURED.search(f, lo, at)
+    if m is None or not any(m.end() <= b.start < at for b in item.brokers):
+        return None
+    return _clean_zh(original(item.text, f, m.start(1), m.end(1)), m.group(1)) or None
+
+
 def _ticker_name(item: _Item, t: _Ticker) -> str | None:
     """The company written just before its ticker: "小米集團-W$01810.HK", "Gilead Sciences, Inc. (NASDAQ:GILD)"
     (read once per ticker and item)."""
@@ -2223,7 +2236,7 @@ def _calls(item: _Item) -> list[_Call]:
                 company = _heading_company(item, s)
             if company is None and not sector:
                 said_to = min([h.start for h in ratings] + [c.start for c in seg_cues if c.kind != "sub"], default=e)
-                company = _zh_said_company(item, broker, said_to)
+                company = _zh_said_company(item, broker, said_to) or _zh_favoured_company(item, s, said_to)
             if sector:  # a sector call: no event of its own, and nothing to lend to the next company's call
                 calls.append(_Call(broker, order, kinds, sector=True))
                 continue
