@@ -4976,3 +4976,11 @@ def test_two_named_parties_to_a_priced_deal_in_the_headline_make_an_event_withou
         "global rights to two products.",
     )
     assert d is not None and d.get("upfront") == 2_000_000_000
+
+
+def test_an_m_and_a_headline_that_prices_one_bid_is_not_a_roundup() -> None:
+    assert roles(
+        "Harnell on M&A prowl again, bidding up to $1.7 billion for Veltra",
+        "Harnell Pharma said on Tuesday it had agreed to buy Veltra Therapeutics for up to $1.7 billion, its latest "
+        "move to add liver disease drugs.",
+    ) == ("Veltra Therapeutics", "Harnell Pharma")

@@ -398,10 +398,20 @@ def _roundup(t: _Text, a: int, b: int) -> bool:
     if plural and all(h.word != "licensing" for h in plural):
         starts = {h.start for h in plural}
         singular = [h for h in c.of(C.STRONG, a, b) + c.of(C.WEAK, a, b) if h.start not in starts]
-        if not singular and not any(f.startswith(" with ", h.end) for h in plural):
+        if (
+            not singular
+            and not any(f.startswith(" with ", h.end) for h in plural)
+            and not _BIDS_AN_AMOUNT.search(f, a, b)
+        ):
             return True  # "Korean platforms lead the deals", "Takeda sets aside $15bn for acquisitions" (not
             # "Vertex signs deals with Crispr, Exonics": one company's deals with the partners it names)
     return has_cjk(f[a:b]) and bool(_ZH_COUNT.search(f, a, b))
+
+
+# "Harnell on M&A prowl again, bidding up to $1.7 billion for Veltra": the one deal the headline prices
+_BIDS_AN_AMOUNT = re.compile(
+    r"\b(?:bidding|bids|offering|offers|paying|pays|to pay)\s(?:up to\s|as much as\s|about\s)?(?:us\$|\$|€|£)\s?\d"
+)
 
 
 def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
