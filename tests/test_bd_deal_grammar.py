@@ -4984,3 +4984,11 @@ def test_an_m_and_a_headline_that_prices_one_bid_is_not_a_roundup() -> None:
         "Harnell Pharma said on Tuesday it had agreed to buy Veltra Therapeutics for up to $1.7 billion, its latest "
         "move to add liver disease drugs.",
     ) == ("Veltra Therapeutics", "Harnell Pharma")
+
+
+def test_transfer_its_technology_to_a_long_described_company() -> None:
+    assert roles(
+        "Pellman Bio inks ADC licensing deal",
+        "Pellman Biosciences said it signed an agreement to transfer its ADC platform technology to Czech-based "
+        "clinical-stage immune-oncology company Veltra Biotech.",
+    ) == ("Pellman Biosciences", "Veltra Biotech")

@@ -245,6 +245,10 @@ _LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)
 _TECH_TRANSFER_WITH = re.compile(
     r"\btechnology[\s\-]transfer\s(?:deal|agreement|contract|pact)\s(?:worth\s[^,;]{1,40}?\s)?with\s(?:(?:an?|the)\s)?"
 )
+_TRANSFERS_TECH = re.compile(
+    r"\btransfer(?:s|red|ring)?\s(?:its|their|the)\s(?:[\w\-()]+\s){0,8}?(?:technology|technologies|platform)\b"
+    r"[^.;,]{0,80}?\sto\s"
+)
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
 _TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
@@ -766,6 +770,11 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         for tw in _TECH_TRANSFER_WITH.finditer(f, s0, e0):
             y = st.right(tw.end(), 60)
             x = st.subject_en(tw.start())
+            if x is not None and y is not None and x.entity != y.entity:
+                _give(votes, names, st, x, y, 2 * place)
+        for tt in _TRANSFERS_TECH.finditer(f, s0, e0):  # "X … to transfer its ADC technology to <descriptor> Y"
+            y = st.right(tt.end(), 60)
+            x = st.subject_en(tt.start())
             if x is not None and y is not None and x.entity != y.entity:
                 _give(votes, names, st, x, y, 2 * place)
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
