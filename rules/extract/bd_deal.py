@@ -438,9 +438,7 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
     if "完成" in f[a:b] and _ZH_COMPLETION.search(f, a, b):
         return True  # 吉利德完成对CymaBay的战略收购
     if "amendment" in f[a:b] and _AMENDMENT.search(f, a, b):
-        return (
-            True  # "… announced the amendment of the licence agreement with Y originally signed in 2010": an old deal
-        )
+        return True  # "… announced the amendment of the licence agreement with Y signed in 2010": an old deal
     if "extend" in f[a:b] and _EXTENDS_OLD.search(f, a, b):
         return True  # "Pfizer pays $30M to extend Quorvex pact": more of an old deal
     if "sharehold" in f[a:b] and any(

@@ -1021,11 +1021,10 @@ def _aliases(
             ):
                 alias.key, alias.strength = m.key, ALIAS
     for m in list(mentions):
+        # "X and Y (together, the Licensors) …": later, "the Licensors will receive" stands for them
         tail = _LEGAL_THEN_GONGSI.match(f, m.end)
-        if (
-            role := _ROLE_DEF.match(f, tail.end() if tail else m.end)
-        ) is not None:  # "X and Y (together, the Licensors) …": later
-            word = re.compile(rf"\bthe {role.group(1)}\b")  # "the Licensors will receive" stands for them
+        if (role := _ROLE_DEF.match(f, tail.end() if tail else m.end)) is not None:
+            word = re.compile(rf"\bthe {role.group(1)}\b")
             for s0, e0 in spans:
                 for hit in word.finditer(f, max(s0, role.end()), e0):
                     mentions.append(Mention(hit.start(), hit.end(), "", m.key, ALIAS, anaphor=True))
