@@ -4992,3 +4992,12 @@ def test_transfer_its_technology_to_a_long_described_company() -> None:
         "Pellman Biosciences said it signed an agreement to transfer its ADC platform technology to Czech-based "
         "clinical-stage immune-oncology company Veltra Biotech.",
     ) == ("Pellman Biosciences", "Veltra Biotech")
+
+
+def test_a_share_rally_extended_by_a_new_deal_is_not_an_old_pact_extended() -> None:
+    assert roles(
+        "HOT STOCK: Pellman Bio extends rally as Eli Lilly deal lifts biotech mood",
+        "Shares of Pellman Bio rose 6.5 percent on Friday, extending a three-day rally. The surge follows Pellman "
+        "Bio's announcement on Wednesday of a licensing agreement with Eli Lilly. The deal could be worth up to "
+        "3.8 trillion won.",
+    ) == ("Pellman Bio", "Eli Lilly")

@@ -193,7 +193,9 @@ _ZH_EARLIER = re.compile(
     r"先前|此前|早前|稍早|日前已|(?:今年|去年|\d{4}\s?年)\s?\d{1,2}\s?月[^，。；,]{0,8}?(?:宣布|公告|公布|签署|签订|订立)"
 )
 _EXTENDS_OLD = re.compile(
-    r"\bextend(?:s|ed|ing)?\s(?:the\s|its\s|their\s)?(?:[\w\-’'&.]+\s){0,4}?"
+    r"\bextend(?:s|ed|ing)?\s(?:the\s|its\s|their\s)?"
+    r"(?!(?:rally|gains?|surge|winning|losing|streak|losses|slide|declines?|climb|advance|rise|run)\b)"  # a share move
+    r"(?:[\w\-’'&.]+\s){0,4}?"
     r"(?:pact|collaboration|partnership|agreement|alliance|research term|deal)\b"
 )
 _HOLDERS_BACK = re.compile(
