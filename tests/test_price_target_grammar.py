@@ -1660,3 +1660,21 @@ def test_zh_the_company_the_sentence_favours_before_the_broker_call() -> None:
         "外資圈持續看好宏澜電，滙豐證券將目標價由1305元上調至1800元，維持買進評級。",
     )
     assert (f["company"], f["target"], f["old_target"]) == ("宏澜電", 1800, 1305)
+
+
+def test_a_consensus_piece_is_not_a_call_even_when_it_lists_one_later() -> None:
+    assert not events(
+        'Quorvex Corp (NYSE:QRV) Given Average Recommendation of "Moderate Buy" by Brokerages',
+        'Quorvex Corp has received a consensus recommendation of "Moderate Buy" from the eighteen ratings firms '
+        "covering the firm. Several analysts have weighed in on QRV. Morgan Stanley raised their price target on "
+        "Quorvex from $55.00 to $60.00 in a note on Monday.",
+    )
+
+
+def test_a_named_call_in_the_headline_stands_beside_the_consensus_in_its_lead() -> None:
+    f = first(
+        "Morgan Stanley Raises Quorvex (NYSE:QRV) Price Target to $60.00",
+        "Morgan Stanley raised their price target on Quorvex from $55.00 to $60.00. The stock has a consensus rating "
+        'of "Moderate Buy" and an average price target of $62.40.',
+    )
+    assert (f["broker"], f["target"], f["old_target"]) == ("Morgan Stanley", 60, 55)

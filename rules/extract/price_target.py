@@ -2543,6 +2543,12 @@ def _title_position(item: _Item, title: str, call: _Call, acts: bool) -> tuple[i
     return 2, 0
 
 
+_CONSENSUS_HEAD = re.compile(
+    r"\b(?:average|consensus)\s(?:analyst\s)?(?:recommendation|rating)\b|\b(?:analysts|brokerages|brokers|wall street)\s"
+    r"(?:set|sets)\s[^\n]{0,60}?(?:price target|pt)\sat\b|\bconsensus\s(?:price\s)?target\b"
+)
+
+
 @register("price_target")
 def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
     if not passes_gate(doc.text):
@@ -2555,6 +2561,11 @@ def extract_price_target(doc: Document) -> Fields | list[Fields] | None:
     ):
         return None
     item.find_brokers()
+    if _CONSENSUS_HEAD.search(item.folded, 0, item.title_end) and not any(
+        b.start < item.title_end for b in item.brokers
+    ):
+        return None  # "X Given Average Recommendation of 'Moderate Buy' by Brokerages": the consensus is the news,
+        # and the calls the piece lists after it ("Several analysts have weighed in …") are background
     lead = TABLE_LEAD.search(item.folded)
     if lead:
         acting = [b for b in item.brokers if b.start < lead.start() and b.acting]
