@@ -5001,3 +5001,54 @@ def test_a_share_rally_extended_by_a_new_deal_is_not_an_old_pact_extended() -> N
         "Bio's announcement on Wednesday of a licensing agreement with Eli Lilly. The deal could be worth up to "
         "3.8 trillion won.",
     ) == ("Pellman Bio", "Eli Lilly")
+
+
+def test_all_conditions_to_the_closing_satisfied_is_a_deal_of_before() -> None:
+    assert (
+        deal(
+            "Drug major Harnell (Nasdaq: HRNL) says that all conditions to the closing of the tender offer via a wholly "
+            "owned subsidiary to acquire all outstanding shares of Veltra (Nasdaq: VLTR) for $11.00 per share (or "
+            "around $1.2 billion in total; see our report of May 3) in cash have been satisfied.",
+            "Drug major Harnell (Nasdaq: HRNL) says that all conditions to the closing of the tender offer via a wholly "
+            "owned subsidiary to acquire all outstanding shares of Veltra (Nasdaq: VLTR) for $11.00 per share (or "
+            "around $1.2 billion in total; see our report of May 3) in cash have been satisfied. A judge refused to "
+            "delay the acquisition.",
+        )
+        is None
+    )
+
+
+def test_a_readout_weeks_after_a_licence_is_not_the_licence() -> None:
+    assert (
+        deal(
+            "With the ink on their $25M Quorvex deal still drying, Veltra shares get blasted on Phase 3 failure",
+            "Just weeks after Quorvex agreed to pay Veltra Therapeutics $25 million upfront for Asian rights to its "
+            "lead drug, the little biotech says its Phase 3 trial was a complete failure.",
+        )
+        is None
+    )
+
+
+def test_a_milestone_completed_under_a_licence_signed_last_week_is_not_a_deal() -> None:
+    assert (
+        deal(
+            "On May 3, Veltra announced that it had completed the first milestone stipulated in the license and "
+            "collaboration agreement signed with Quorvex Inc. on April 26.",
+            "On May 3, Veltra announced that it had completed the first milestone stipulated in the license and "
+            "collaboration agreement signed with Quorvex Inc. on April 26. Veltra is to pay Quorvex 1 million US "
+            "dollars within 30 days.",
+        )
+        is None
+    )
+
+
+def test_a_planned_licence_the_third_sentence_sources_to_people_in_the_know() -> None:
+    assert (
+        deal(
+            "Harnell to out-license molecule for pain",
+            "Harnell Pharmaceuticals, the Mumbai-based drugmaker, is set to out-license its molecule for pain. The "
+            "molecule, HP-17, is expected to have a market worth $1 billion. According to people in the know, "
+            "Harnell is in talks with a few multinational giants and a deal is likely in a couple of months.",
+        )
+        is None
+    )

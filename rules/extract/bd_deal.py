@@ -160,6 +160,7 @@ _COUNTED = re.compile(r"(?<![\w\-.$€£¥])\d+\s(?!(?:million|billion|trillion|
 _PERIOD = re.compile(r"(?:\bin|\bduring)\s(?:q[1-4]|h[12]|the first half|the second half|20\d\d)\b[^.]{0,30}$")
 _MS_VERB = re.compile(
     r"\b(?:hits?|achiev\w*|reach(?:es|ed)?|earns?|earned|receiv\w*|banks?|banked|trigger\w*|collect\w*|nets?|netted|"
+    r"completed|completes|met|meets|"
     r"pockets?|pocketed|gets?|secures?)\b"
 )
 _PAYS_ONE = re.compile(
@@ -178,6 +179,10 @@ _COMPLETED_LEAD = re.compile(
 _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
+)
+# "all conditions to the closing of the tender offer … have been satisfied": a deal of before, closing
+_CONDITIONS_MET = re.compile(
+    r"\ball (?:of the )?(?:closing )?conditions (?:to|for|of) (?:the )?(?:closing|completion)\b"
 )
 _ZH_COMPLETION = re.compile(
     r"(?<!将)(?<!预计)(?<!有望)完成(?:了)?对[^，。；,]{1,30}的(?:[^，。；,]{0,6})?(?:收购|并购|合并)"
@@ -281,8 +286,9 @@ _FUTURE = re.compile(
 _ZH_MONTH = re.compile(r"20\d\d\s?年\s?\d{1,2}\s?月(?!\s?\d)")
 _LEAD_CLAUSE = re.compile(
     r"\W{0,3}(?:(?:a little |just |some |about |more than |nearly |less than |barely |only |roughly |just over ){0,2}(?:over |under )?"
-    r"(?:a|one|two|three|four|five|six|several|a few|\d+)\s(?:days?|weeks?|months?|years?)\s(?:and a half\s)?)?"
+    r"(?:(?:a|one|two|three|four|five|six|several|a few|\d+)\s)?(?:days?|weeks?|months?|years?)\s(?:and a half\s)?)?"
     r"(?:after|following|on the heels of)\b[^,]{0,200},\s"
+    r"|\W{0,3}with the ink (?:on|barely dry on|still wet on)\s[^,]{0,80}?(?:still drying|still wet|barely dry)?,\s"
 )
 _ZH_CLAUSE = re.compile(r"(?:在|继|经过)[^。；;，,]{2,80}?(?:之后|以后|后)[，,]")
 _DATELINE = re.compile(
@@ -435,7 +441,9 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
     if c.has(C.OTHER_NEWS, a, b):
         return True
-    if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and _COMPLETION.search(f, a, b):
+    if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and (
+        _COMPLETION.search(f, a, b) or _CONDITIONS_MET.search(f, a, b)
+    ):
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     if "完成" in f[a:b] and _ZH_COMPLETION.search(f, a, b):
         return True  # 吉利德完成对CymaBay的战略收购
@@ -777,11 +785,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     ):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)
-    elif (
-        len(body) > 1
-        and _sourced(t, *body[1])
-        and not c.has(C.AGREED, 0, body[1][0])
-        and not _rumour_confirmed(t, h0, h1)
+    elif any(_sourced(t, s, e) and not c.has(C.AGREED, 0, s) for s, e in body[1:3]) and not _rumour_confirmed(
+        t, h0, h1
     ):
         return []  # "X plans to buy Y for $3.6 billion. Sources said … no final decision had been made": a report
     groups: list[list[tuple[int, int]]] = [[]]

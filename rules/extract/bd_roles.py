@@ -223,6 +223,9 @@ _SHARES_MOVE_ON = re.compile(
 )
 _WHICH_IT = re.compile(r"\b(?:under which|whereby|through which|by which|in which)\s(?:it|they)\b")
 _PAID_TO = re.compile(r"\s(?:of\s[^,;]{1,25}?\s)?to\s")
+_DESCRIBED_GAP = re.compile(
+    r"^(\s(?:and|&)\s)(?:[a-z][\w\-]*\s){1,3}(?:pharma|biotech|drugmaker|giant|company|firm|group)\s$"
+)
 _BASED_IN_GAP = re.compile(r"(\s(?:and|&)\s|,\s(?:and\s)?)(?:[a-z][\w.]*\s){0,2}[a-z][\w.]*-based\s$")
 _COMPETITOR_BEFORE = re.compile(
     r"\b(?:rivals? (?:to|of)|challengers? to|competitors? (?:to|of)|competing with|against|trumps|beats|outbids|outbid|"
@@ -808,6 +811,7 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         gap = f[m.end : nxt.start].removeprefix(".")  # ("Abpro Corp. and Celltrion Inc. entered": the suffix's dot)
         gap = _BASED_IN_GAP.sub(r"\1", gap)  # "Shanghai-based X and San Diego-based Y entered …"
         gap = _TICKER_GAP.sub("", gap)  # "X (NYSE: ABBV) and Y signed …": the first one's listing (or its end)
+        gap = _DESCRIBED_GAP.sub(r"\1", gap)  # "X and Swiss pharma giant Y will collaborate …"
         if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, nxt.end, min(e0, nxt.end + 40)):
             _pair(votes, m, nxt, place)
     for h in cues.of(C.R_PARTY, s0, e0):  # deal with Y, partners at Y
