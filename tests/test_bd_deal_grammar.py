@@ -5052,3 +5052,13 @@ def test_a_planned_licence_the_third_sentence_sources_to_people_in_the_know() ->
         )
         is None
     )
+
+
+def test_x_and_a_described_y_will_collaborate_are_the_parties() -> None:
+    d = deal(
+        "Veltra Pharma nabs 260 million-euro license deal",
+        "Dutch firm Veltra Pharma has entered into a collaboration and license agreement to develop oral small "
+        "molecules. In this research collaboration Veltra Pharma and Swiss pharma giant Roche (ROG: SIX) will "
+        "collaborate up to the selection of a candidate, after which Roche will be responsible for development.",
+    )
+    assert d is not None and (Name("Veltra Pharma"), Name("Roche")) == (d.get("licensor"), d.get("licensee"))
