@@ -5062,3 +5062,21 @@ def test_x_and_a_described_y_will_collaborate_are_the_parties() -> None:
         "collaborate up to the selection of a candidate, after which Roche will be responsible for development.",
     )
     assert d is not None and (Name("Veltra Pharma"), Name("Roche")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_zh_agreeing_to_be_bought_by_an_investor_written_with_a_descriptor() -> None:
+    d = deal(
+        "德國Veltra同意被中國宏澜收購 估值13億歐元",
+        "德國血漿產品製造商Veltra同意由中國投資者宏澜集團進行現金收購,包括債務的估值約為13億歐元(14億美元)。",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Veltra", "宏澜集團")
+    assert (d.get("total"), d.get("currency")) == (1_300_000_000, "EUR")
+
+
+def test_zh_a_technology_transfer_fee_is_the_total() -> None:
+    d = deal(
+        "佳禾医药:关于签订技术转让合同的公告",
+        "佳禾医药拟与宏澜生物就ACC9项目签订《技术转让合同》,公司将其拥有的标的项目的一切权益转让给宏澜生物,宏澜生物受让标的"
+        "项目并支付技术转让费 10,000 万元人民币(含税)。",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (100_000_000, "CNY")

@@ -220,7 +220,8 @@ _WORDS: dict[str, str] = {
         climbs to|brings the total to|bringing the total to|takes the total to|
         total payments|total payment|total of|in total|aggregate|worth|valued at|valuing|deal value|equity value|
         enterprise value|potential total|potential value|combined value|
-        总额|总金额|总价值|总价款|总价|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额""",
+        总额|总金额|总价值|总价款|总价|交易总额|总交易额|交易金额|交易额|总代价|总对价|总值|总计|合计|共计|潜在总额|
+        技术转让费|转让价款|转让对价|转让价格""",
     OTHER_MONEY: """revenue|revenues|sales|market cap|market value|market capitalization|market capitalisation|market size|
         valuation|market potentially worth|market worth|raise|raised|raises|raising|ipo|series a|series b|series c|
         series d|financing|funding|premium|currently valued|

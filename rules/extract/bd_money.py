@@ -512,7 +512,9 @@ _PLUS_MILESTONES = re.compile(
 _PRICE_IS = re.compile(
     r"\b(?:purchase|acquisition|transaction) price (?:is|was|will be|of)\s(?:about\s|approximately\s)?$"
 )
-_VALUES_TARGET = re.compile(r"对(?:该公司|其|目标公司)的?估值(?:为|达|约为|约)?\s?(?:约)?$")
+_VALUES_TARGET = re.compile(
+    r"对(?:该公司|其|目标公司)的?估值(?:为|达|约为|约)?\s?(?:约)?$|(?:包括债务的|含债务的|连同债务的)估值(?:为|达|约为|约)?\s?(?:约)?$"
+)
 _PARTS = re.compile(
     r",?\s?(?:including|includes|of which|comprising|consisting of|comprised of|其中包括|其中|包括|含)\s?"
     r"(?:about\s|approximately\s|约)?$"

@@ -863,7 +863,7 @@ def _finds_raw(f: str, chars: str, a: int, b: int) -> list[int]:
     return sorted(out)
 
 
-_ZH_TRIGGERS = re.compile("[向被获从自将把对与和同跟及就以受砸揽]")
+_ZH_TRIGGERS = re.compile("[向被获从自将把对与和同跟及就以受砸揽由]")
 
 
 def _seller_before(f: str, st: _Sentence, cues: Cues, buyer: Mention) -> Mention | None:
@@ -906,6 +906,14 @@ def _zh_rules(raw: str, f: str, st: _Sentence, cues: Cues, votes: Votes, place: 
     for p in _finds(f, "被", s0, e0):  # Y 被 X 收购
         x = st.right(p + 1, 15, descriptors=False)
         if x is not None and cues.has(C.Z_ACQ, x.end, min(e0, x.end + 20)):
+            _give(votes, names, st, st.left(p, 20), x, 3 * place)
+        elif x is None and cues.has(C.Z_ACQ, p + 1, min(e0, p + 12)):
+            _give(
+                votes, names, st, st.left(p, 20), None, 3 * place
+            )  # Y同意被中国科瑞收购: the buyer not read as a name
+    for p in _finds(f, "由", s0, e0):  # Y 同意由 X 进行现金收购
+        x = st.right(p + 1, 15)
+        if x is not None and re.match(r"(?:进行)?(?:现金|全现金|要约)?(?:收购|并购)", f[x.end : x.end + 8]):
             _give(votes, names, st, st.left(p, 20), x, 3 * place)
     for p in _finds(f, "获", s0, e0):  # Y 获 X 收购 / 入股
         x = st.right(p + 1, 10, descriptors=False)
