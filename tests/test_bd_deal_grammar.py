@@ -5080,3 +5080,35 @@ def test_zh_a_technology_transfer_fee_is_the_total() -> None:
         "项目并支付技术转让费 10,000 万元人民币(含税)。",
     )
     assert d is not None and (d.get("total"), d.get("currency")) == (100_000_000, "CNY")
+
+
+def test_a_priced_purchase_that_fuels_a_wave_of_deals_is_one_deal() -> None:
+    d = deal(
+        "Harnell agrees to buy Veltra for $1.2bn",
+        "Harnell Pharma has agreed to buy US company Veltra Biosciences for $1.26bn, giving it a new gout drug, in a "
+        "deal that fuels a wave of M&A in the biotechnology sector.",
+    )
+    assert d is not None and d.get("total") == 1_260_000_000
+
+
+def test_a_proposed_acquisition_in_the_lead_then_a_signed_deal_is_agreed() -> None:
+    d = deal(
+        "Veltra bought by U.S. rival for $236-million, latest Canadian biotech taken private",
+        "Another of Canada's small biotech companies is leaving the public markets, with the proposed acquisition "
+        "of Winnipeg-based Veltra Corp. by a U.S. rival. Harnell Biosolutions of Rockville, Maryland, has signed a "
+        "deal to buy Veltra for about $236-million in cash.",
+    )
+    assert d is not None and (Name("Veltra"), Name("Harnell Biosolutions")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_the_city_after_of_is_where_the_buyer_is_not_the_buyer() -> None:
+    lic, lee = roles(
+        "Veltra bought by U.S. rival for $236 million",
+        "Harnell BioSolutions of Rockville, Maryland, has signed a deal to buy Veltra for about $236 million in cash.",
+    )
+    assert (lic, lee) == ("Veltra", "Harnell BioSolutions")
+
+
+def test_an_amount_with_a_hyphen_before_million() -> None:
+    d = deal("Harnell to buy Veltra", "Harnell Pharma has agreed to buy biotech Veltra Corp. for about $236-million.")
+    assert d is not None and (d.get("total"), d.get("currency")) == (236_000_000, "USD")

@@ -772,7 +772,12 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "Basilea swaps its rights …" over "… announced the amendment of the licence agreement with Y": old deal
     elif body and _exercised_option(t, *body[0]):
         return []  # "Gilead licenses cancer drugs from Arcus" over "… has exercised an option to license": an old deal
-    elif body and _roundup_words(t, body[0][0], body[0][1]) and not c.has(C.LEX, h0, h1):
+    elif (
+        body
+        and _roundup_words(t, body[0][0], body[0][1])
+        and not c.has(C.LEX, h0, h1)
+        and not _priced_deal(t, h0, h1)  # (not "Astra agrees to buy Adrea for $1.2bn" over "… fuels a wave of M&A")
+    ):
         return []  # "生技报喜 50亿授权金到手" (no company named) over a lead listing several licences: a round-up
     elif body and _PAYMENT_WORD.search(f, h0, h1) and _not_news_of_a_deal(t, *body[0]):
         return []  # "X snaps up J&J payment" over "X has received a milestone payment from J&J": an old deal's money
@@ -782,6 +787,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         and not (t.opening_as_title and _priced_deal(t, h0, h1))
         and not _rumour_confirmed(t, h0, h1)
         and not any(_BOARD_BACKS.search(f, s, e) for s, e in body[1:4])  # "The Board of Y recommended … accept"
+        and not (len(body) > 1 and c.has(C.AGREED, *body[1]) and not _negative(t, *body[1]))
+        # ("… with the proposed acquisition of Y by a U.S. rival. · X has signed a deal to buy Y for …": agreed)
     ):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)

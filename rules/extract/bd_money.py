@@ -31,7 +31,7 @@ _SCALE = {
     "萬": 1e4,
 }  # fmt: skip
 _AMOUNT = re.compile(
-    r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?"
+    r"(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s|-(?=[mbt]))?"  # (the Globe and Mail's "$236-million")
     r"((?i:trillion|billion|million|thousand|bn|bln|mn|mln|tn|crores?|lakhs?)(?![A-Za-z])|(?:mm|[mbkMBK])(?![A-Za-z])|"
     r"万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|[亿億万萬])"
 )

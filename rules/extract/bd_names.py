@@ -180,6 +180,7 @@ _PLACES = frozenset(
         "cayman islands|virgin islands|british virgin islands|bermuda|delaware|luxembourg|jersey|guernsey|bahamas",
     )
 )
+_THEN_STATE = re.compile(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 # Words that split a capitalised run in Title Case headlines ("Sanofi Agrees to Buy Blueprint Medicines").
 _RUN_BREAK = frozenset(
     _wordlist("""agrees agree agreed to buy buys acquire acquires acquired acquiring acquisition enters enter entered into
@@ -657,6 +658,13 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     words = [t[2] for t in seg]
     if " ".join(words).rstrip(".,;:").lower() in _PLACES:
         return  # "headquartered in the British Virgin Islands": where a party is, not a party
+    if (
+        len(words) <= 2
+        and (state := _THEN_STATE.match(raw, e)) is not None
+        and state.group(1).lower() in _PLACES
+        and raw[max(0, s - 3) : s] == "of "
+    ):
+        return  # "X of Rockville, Maryland, has signed …": a city, where X is
     last = words[-1].rstrip(".,").lower()
     proper = [w for w in words if w.rstrip(".,").lower() not in _HEAD_WORDS and w not in ("&", "bio")]
     if not proper:
