@@ -1678,3 +1678,37 @@ def test_a_named_call_in_the_headline_stands_beside_the_consensus_in_its_lead() 
         'of "Moderate Buy" and an average price target of $62.40.',
     )
     assert (f["broker"], f["target"], f["old_target"]) == ("Morgan Stanley", 60, 55)
+
+
+def test_zh_old_target_then_lowered_to_without_you() -> None:
+    f = first("高盛微降宏澜目标维持买入评级", "高盛 宏澜(00388) 评级:买入 目标价:295元降至292元")
+    assert (f["target"], f["old_target"]) == (292, 295)
+
+
+def test_zh_the_twelve_month_horizon_is_not_part_of_the_name() -> None:
+    f = first(
+        "高盛将宏澜酒业12个月目标价上调18%至881元人民币",
+        "高盛将宏澜酒业12个月目标价上调18%至881元人民币,维持买入评级。",
+    )
+    assert (f["company"], f["target"]) == ("宏澜酒业", 881)
+
+
+def test_zh_the_second_raise_this_month_is_not_a_company() -> None:
+    found = events(
+        "高盛将宏澜酒业目标价上调至881元人民币",
+        "高盛将宏澜酒业目标价上调18%至881元人民币,维持买入评级。这也是高盛本月第二次上调目标价。",
+    )
+    assert [e["company"] for e in found] == ["宏澜酒业"]
+
+
+def test_zh_a_price_called_out_is_not_a_company() -> None:
+    found = events(
+        "机构重估康瑞:美银喊到235美元",
+        "花旗、高盛、美银先后发布研究报告,都宣布维持康瑞的「买入」投资评级。三家机构中美银最大胆,喊出了235美元的目标价。",
+    )
+    assert found and all("235" not in str(e.get("company")) for e in found)
+
+
+def test_zh_an_outperform_rating_is_no_index_before_the_target() -> None:
+    f = first("宏澜目標價", "大摩上調宏澜獲利預期,給予「優於大盤」評級、目標價317元。")
+    assert (f["broker"], f["target"]) == ("大摩 (Morgan Stanley)", 317)

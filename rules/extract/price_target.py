@@ -269,7 +269,9 @@ _INDEX_AFTER = re.compile(
     r"s?\s+(?:for|on|of)\s+(?:the\s+)?(?:benchmark\s+|broad(?:er)?\s+|blue-chip\s+)?"
     r"(?:s\s?&\s?p|nasdaq|dow\b|nikkei|topix|hang seng|stoxx|msci|kospi|ftse|dax\b|russell|sensex|nifty|index)"
 )
-_ZH_INDEX_BEFORE = re.compile(r"恒指|恒生指数|国指|指数|大盘|点位|沪深300|msci|上证|深证|标普|纳指|道指|日经|加权")
+_ZH_INDEX_BEFORE = re.compile(
+    r"恒指|恒生指数|国指|指数|(?<!优于)(?<!劣于)(?<!跑赢)(?<!跑输)大盘|点位|沪深300|msci|上证|深证|标普|纳指|道指|日经|加权"
+)
 _NOT_PRICE_TARGET_AFTER = re.compile(
     r"\s*(?:range|date|audience|market|population|indication|organ|protein|gene|patients?)\b"
 )
@@ -738,9 +740,11 @@ _ZH_LEAD = re.compile(
 )
 _ZH_TRAILING_VERB = re.compile(r"(?:重申|维持|给予|首予|上调|下调|调升|调降|调高|调低)$")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
+_ZH_HORIZON = re.compile(r"(?:未来)?(?:\d{1,2}|十二|六)个月$")
+_ZH_PRICE_IN_NAME = re.compile(r"\d[\d.,]*\s?(?:美元|港元|元|亿|万)|喊")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计|给出"
-    r"|股价|盈测|业绩|评级|评等|这次|此次|本次|上述|^(?:同步|同时|纷纷|分别|一同|联手|齐)$|^(?:买进|买入|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于)|目标|投资|明年|今年|去年|年底|年中|正式|再度|再次|即将|已经|大行|纷纷|然而|绩后|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
+    r"|股价|盈测|业绩|评级|评等|这次|此次|本次|上述|本月|本周|上月|上周|第[一二三四五六七八九十两\d]次|^(?:同步|同时|纷纷|分别|一同|联手|齐)$|^(?:买进|买入|增持|减持|中性|中立|持有|卖出|跑赢|跑输|优于|劣于)|目标|投资|明年|今年|去年|年底|年中|正式|再度|再次|即将|已经|大行|纷纷|然而|绩后|\d月|正向|负向|正面|负面|^[至为由从自将会于在是]"
 )
 # Tickers written in text: "(LLY)", "(NYSE: LLY)", "(NASDAQ:GILD)", "(02382.HK)", "（2330）", "(NIO.N)",
 # "(BTAI 2.23%)", "(TGT - Free Report)", "$01810.HK".
@@ -1565,6 +1569,8 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                 mid = f[first.end : second.start]
                 if _ends_from(head) and _TO_MID.search(mid):
                     return second, first, delta
+                if _ZH_MOVED_TO.fullmatch(mid) and _BARE_HEAD.fullmatch(head):
+                    return second, first, delta  # "目标价:295元降至292元": the old, then the new (由 left out)
                 if _ARROW.search(mid):
                     return second, first, delta
                 if _OLD_MID.search(mid):
@@ -1586,6 +1592,12 @@ def _target(item: _Item, lo: int, hi: int) -> tuple[_Num | None, _Num | None, fl
                 return first, old, delta
             return first, None, delta
     return None, None, delta
+
+
+_ZH_MOVED_TO = re.compile(
+    r"\s*(?:降至|升至|上调至|下调至|调升至|调降至|上修至|下修至|调高至|调低至|削至|提高至|增至|微降至|微升至)\s*"
+)
+_BARE_HEAD = re.compile(r"[\s:：]*")
 
 
 def _converted(f: str, paren: re.Match[str], price: _Num) -> bool:
@@ -1746,8 +1758,10 @@ def _clean_zh(name: str, folded: str) -> str | None:
     core = folded[start:end]
     if core.endswith(("h股", "a股")) or (core.endswith("股份") and len(core) >= 4 and "有限" not in core):
         core, end = core[:-2], end - 2  # 将苹果股份评级…下调: the company's shares
-    if len(core) < 2 or rating_level(core) or _ZH_NOT_NAME.search(core):
-        return None
+    if (horizon := _ZH_HORIZON.search(core)) is not None and horizon.start() >= 2:
+        core, end = core[: horizon.start()], end - len(horizon.group())  # 将X12个月目标价上调: the horizon
+    if len(core) < 2 or rating_level(core) or _ZH_NOT_NAME.search(core) or _ZH_PRICE_IN_NAME.search(core):
+        return None  # (喊出了235美元的目标价: a price, not a company)
     if core in _PRONOUNS:  # "该行予集团“增持”评级": the company already in view
         return None
     if core in _GENERIC or _is_market(core) or _NOT_COMPANY.search(core) or _ZH_GROUP.search(core):
