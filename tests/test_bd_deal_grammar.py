@@ -5112,3 +5112,51 @@ def test_the_city_after_of_is_where_the_buyer_is_not_the_buyer() -> None:
 def test_an_amount_with_a_hyphen_before_million() -> None:
     d = deal("Harnell to buy Veltra", "Harnell Pharma has agreed to buy biotech Veltra Corp. for about $236-million.")
     assert d is not None and (d.get("total"), d.get("currency")) == (236_000_000, "USD")
+
+
+def test_a_list_of_brands_bought_is_not_the_company_sold() -> None:
+    lic, lee = roles(
+        "Harnell Enterprises Ltd said on Friday it has agreed to purchase four brands from drugmaker Quorvex Ltd for "
+        "Rs 110 crore ($16.5 million).",
+        "Harnell Enterprises Ltd said on Friday it has agreed to purchase four brands from drugmaker Quorvex Ltd for "
+        "Rs 110 crore ($16.5 million). The company will purchase Veltrol, Nekora, Aldan's and Pellwood's Compound "
+        "brands from the Indian unit of Quorvex Inc.",
+    )
+    assert (lic, lee) == ("Quorvex Ltd", "Harnell Enterprises Ltd")
+
+
+def test_an_agreement_for_the_development_of_its_drug_with_y() -> None:
+    assert roles(
+        "Harnell and Quorvex in licence deal on Huntington's candidate",
+        "Nasdaq-listed Harnell Biosciences signed an exclusive collaboration and licensing agreement for the "
+        "development and commercialization of its inhibitor, HB-854, in Japan and other Asian markets with Quorvex "
+        "Pharma. The deal may lead to as much as $85 million in payments.",
+    ) == ("Harnell Biosciences", "Quorvex Pharma")
+
+
+def test_a_technology_transfer_contract_then_licensed_in_takes_the_licence() -> None:
+    d = deal(
+        "Pellman Biotherapeutics said it has signed a technology transfer contract with the Veltra Research "
+        "Institute and licensed in a new targeted cancer therapy candidate.",
+        "Pellman Biotherapeutics said it has signed a technology transfer contract with the Veltra Research "
+        "Institute and licensed in a new targeted cancer therapy candidate.",
+    )
+    assert d is not None and d.get("licensee") == "Pellman Biotherapeutics"
+
+
+def test_shares_worth_an_amount_are_equity_not_the_total() -> None:
+    d = deal(
+        "Pellman Biopharmaceuticals launches biotech company in China",
+        "Pellman Biopharmaceuticals said it would receive an upfront payment of $20 million and a milestone payment of "
+        "$15 million for out-licensing six compounds to the new company named Veltra Therapeutics. Pellman will also "
+        "obtain shares worth $150 million in Veltra.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (20_000_000, 35_000_000)
+
+
+def test_a_setback_received_from_another_company_is_not_a_payment() -> None:
+    assert roles(
+        "Harnell Pharmaceutical signs $910 million license deal with Genentech, receives setback from Boehringer",
+        "Harnell Pharmaceutical Co. said Thursday it signed an exclusive development and license agreement with "
+        "Genentech to give the Roche Group unit the global rights to HP-573, a kinase inhibitor.",
+    ) == ("Harnell Pharmaceutical Co", "Genentech")

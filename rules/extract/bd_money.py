@@ -395,7 +395,11 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             _OTHER_POST.match(post) and not _MILESTONE.match(post)
         ):  # (not 潜在收入包括2亿美元首付款: the upfront, whatever the clause opened with)
             a.kind = "other"
-        elif (described := _EQUITY.match(post)) or cues.has(C.EQUITY, a.start - 12, a.start):
+        elif (
+            (described := _EQUITY.match(post))
+            or cues.has(C.EQUITY, a.start - 12, a.start)
+            or _EQUITY_BEFORE.search(pre[-30:])  # "will also obtain shares worth $150 million in Y"
+        ):
             a.kind = "equity"
         elif zh and i and amounts[i - 1].kind == "upfront" and _POTENTIAL_MILESTONES_ZH.match(post_full):
             a.kind = (
@@ -509,6 +513,7 @@ _AMOUNT_NEAR = re.compile(r"\d")
 _PLUS_MILESTONES = re.compile(
     r"\s?(?:的?现金)?(?:另加|外加|加上|再加|,?\s?plus)\s?(?:最高|高达|最多|up to\s)?[^,，。;；]{0,28}?(?:里程碑|milestone)"
 )
+_EQUITY_BEFORE = re.compile(r"\b(?:shares|stake|equity|stock)\s(?:worth|valued at)\s(?:about\s|around\s)?(?:us)?\$?$")
 _PRICE_IS = re.compile(
     r"\b(?:purchase|acquisition|transaction) price (?:is|was|will be|of)\s(?:about\s|approximately\s)?$"
 )

@@ -238,19 +238,29 @@ _BECOMES = re.compile(
 _BIDDERS_OFFER = re.compile(
     r"(?:'s|’s)\s(?:[\w$.,\-]+\s){0,4}?(?:all-cash\s)?(?:tender offer|buyout offer|takeover offer|takeover bid|acquisition offer)\b"
 )
+# "(for) the development and commercialization of its drug": what the licensor brings
+_OF_ITS = r"(?:the\s(?:(?:development|commerciali[sz]ation|manufactur\w+|marketing)(?:,?\s(?:and\s)?)?){1,3}of\s)?(?:its|their)\s(?!own\b)"
+_OF_ITS_RX = re.compile(_OF_ITS)
 _DEAL_WITH_FOR_ITS = re.compile(
     r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|,?\s?(?:corp|inc|ltd|co|llc)\.|\([^()]{0,30}\)){2,60}?\s"
-    r"for\s(?:the\s(?:(?:development|commerciali[sz]ation|manufactur\w+|marketing)(?:,?\s(?:and\s)?)?){1,3}of\s)?"
-    r"(?:its|their)\s(?!own\b)"
+    r"for\s" + _OF_ITS
 )
 _LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
 # "signed a technology transfer agreement with Y": Korean press for a licence out, Y takes the technology
 _TECH_TRANSFER_WITH = re.compile(
     r"\btechnology[\s\-]transfer\s(?:deal|agreement|contract|pact)\s(?:worth\s[^,;]{1,40}?\s)?with\s(?:(?:an?|the)\s)?"
 )
+_RECEIVED_GOODS = re.compile(
+    r"[$€£¥\d]|upfront|up-front|up front|payment|fee|royalt|milestone|licen[cs]e|rights|cash|sum|money|consideration|"
+    r"funding|equity|investment|stake|option|access|asset|drug|compound|candidate|program|antibod|molecule|therap"
+)
+_LICENSED_IN_AFTER = re.compile(r"\b(?:licensed|licenses|licensing)\sin\b|\bin-licens")
 _TRANSFERS_TECH = re.compile(
     r"\btransfer(?:s|red|ring)?\s(?:its|their|the)\s(?:[\w\-()]+\s){0,8}?(?:technology|technologies|platform)\b"
     r"[^.;,]{0,80}?\sto\s"
+)
+_LISTED_BRANDS = re.compile(
+    r"(?:,\s[^,;.]{1,30}?){0,6},?\s(?:and\s[^,;.]{1,30}?\s)?(?:brands?|products|trademarks|medicines|portfolio)\b"
 )
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
 _TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
@@ -636,6 +646,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue  # "to buy Biogen haemophilia spin-off": the company spun off, named elsewhere, not its parent
         if obj is not None and (cues.has(C.RIGHTS, h.end, obj.start) or f.startswith(" rights", obj.end)):
             continue  # "acquired greater China rights to Inbrija", "to acquire China/Western Asia rights": not a company
+        if obj is not None and _LISTED_BRANDS.match(f, obj.end, e0):
+            continue  # "will purchase Ferradol, Neko and Sloan's brands from Y": brands, not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
         elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
@@ -682,8 +694,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         payer = st.right(frm + 6, 45) if frm != -1 and not st.strong_between(h.end, frm) else None
         if payer is not None and _LICENCE_GOT.match(f, h.end, frm):
             _give(votes, names, st, payer, subj, 3 * place)  # "X has received an exclusive license from Y": Y grants
-        elif payer is not None:
-            _give(votes, names, st, subj, payer, 3 * place)
+        elif payer is not None and _RECEIVED_GOODS.search(f, h.end, frm):
+            _give(votes, names, st, subj, payer, 3 * place)  # (not "receives setback from Y": no money, no rights)
         elif _MONEY_AFTER.match(f, h.end, e0) or _MONEY_AFTER.match(f, h.end + 1, e0):
             _give(votes, names, st, subj, None, 2 * place)
     for h in cues.of(C.R_GRANT, s0, e0):  # granting X access / rights
@@ -762,8 +774,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             y = st.right(deal_for.end(), 4, descriptors=False)
             if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
                 _give(votes, names, st, None, y, 2 * place)  # "a licensing deal for Intas to develop and sell …"
-            elif f.startswith(("its ", "their "), deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
+            elif _OF_ITS_RX.match(f, deal_for.end()) and st.ms and st.ms[0].start < deal_for.start():
                 _give(votes, names, st, st.ms[0], None, 1 * place)  # "X entered a licensing agreement for its drugs"
+                w = f.find(" with ", deal_for.end(), min(e0, deal_for.end() + 160))
+                y = st.right(w + 6, 45) if w != -1 and not st.strong_between(deal_for.end(), w) else None
+                if y is not None and y.entity != st.ms[0].entity:  # "… for the development of its X in Japan with Y"
+                    _give(votes, names, st, None, y, 1 * place)
     if " with " in f[s0:e0]:  # "X inked a licensing deal with Y to develop …": Y takes the licence to develop it
         for lw in _LICENCE_WITH.finditer(f, s0, e0):
             y = st.right(lw.end(), 4, descriptors=False)
@@ -774,6 +790,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             y = st.right(tw.end(), 60)
             x = st.subject_en(tw.start())
             if x is not None and y is not None and x.entity != y.entity:
+                if _LICENSED_IN_AFTER.search(f, tw.end(), e0):  # "… with Y and licensed in a new candidate": X takes
+                    x, y = y, x
                 _give(votes, names, st, x, y, 2 * place)
         for tt in _TRANSFERS_TECH.finditer(f, s0, e0):  # "X … to transfer its ADC technology to <descriptor> Y"
             y = st.right(tt.end(), 60)
