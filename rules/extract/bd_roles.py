@@ -785,18 +785,14 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             y = st.right(lw.end(), 4, descriptors=False)
             if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
                 _give(votes, names, st, None, y, 2 * place)
-    if "technology" in f[s0:e0]:
-        for tw in _TECH_TRANSFER_WITH.finditer(f, s0, e0):
+    if "technology" in f[s0:e0]:  # "X signed a technology transfer agreement with Y", "X … to transfer its ADC
+        # technology to <descriptor> Y": X licenses out (unless it "licensed in" the candidate, then Y does)
+        for tw in (*_TECH_TRANSFER_WITH.finditer(f, s0, e0), *_TRANSFERS_TECH.finditer(f, s0, e0)):
             y = st.right(tw.end(), 60)
             x = st.subject_en(tw.start())
             if x is not None and y is not None and x.entity != y.entity:
-                if _LICENSED_IN_AFTER.search(f, tw.end(), e0):  # "… with Y and licensed in a new candidate": X takes
+                if _LICENSED_IN_AFTER.search(f, tw.end(), e0):
                     x, y = y, x
-                _give(votes, names, st, x, y, 2 * place)
-        for tt in _TRANSFERS_TECH.finditer(f, s0, e0):  # "X … to transfer its ADC technology to <descriptor> Y"
-            y = st.right(tt.end(), 60)
-            x = st.subject_en(tt.start())
-            if x is not None and y is not None and x.entity != y.entity:
                 _give(votes, names, st, x, y, 2 * place)
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
         for dw in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
