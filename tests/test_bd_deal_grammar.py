@@ -5160,3 +5160,13 @@ def test_a_setback_received_from_another_company_is_not_a_payment() -> None:
         "Harnell Pharmaceutical Co. said Thursday it signed an exclusive development and license agreement with "
         "Genentech to give the Roche Group unit the global rights to HP-573, a kinase inhibitor.",
     ) == ("Harnell Pharmaceutical Co", "Genentech")
+
+
+def test_a_unit_that_sells_medicines_is_no_list_of_brands() -> None:
+    d = deal(
+        "Harnell aims to buy tobacco giant's pharma unit for $1bn",
+        "Harnell has reached a JPY 151 billion ($1.04 billion) agreement to buy the pharmaceutical subsidiary of "
+        "Japan Tobacco, Veltra Pharma, which sells medicines for skin disorders, kidney disease, and allergy "
+        "treatments.",
+    )
+    assert d is not None and d.get("licensee") == "Harnell"

@@ -259,9 +259,10 @@ _TRANSFERS_TECH = re.compile(
     r"\btransfer(?:s|red|ring)?\s(?:its|their|the)\s(?:[\w\-()]+\s){0,8}?(?:technology|technologies|platform)\b"
     r"[^.;,]{0,80}?\sto\s"
 )
+_LIST_ITEM = r"(?:(?!which\b|that\b|who\b|whose\b)[^,;.]){1,30}?"
 _LISTED_BRANDS = re.compile(
-    r"(?:,\s[^,;.]{1,30}?){0,6},?\s(?:and\s[^,;.]{1,30}?\s)?(?:brands?|products|trademarks|medicines|portfolio)\b"
-)
+    rf"(?:,\s{_LIST_ITEM}){{1,6}},?\sand\s{_LIST_ITEM}\s(?:brands?|trademarks|products)\b"
+)  # ", Neko, Sloan's and Waterbury's Compound brands"
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
 _TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
