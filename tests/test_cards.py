@@ -198,6 +198,22 @@ def test_rating_card_keeps_the_brokers_words_with_the_common_scale_beside_them()
     assert f["Target"] == "*$38 → $60 (+58%)*" and f["Upside"] == "+45%" and f["Ticker"] == "MRNA"
 
 
+def test_rating_card_says_a_target_the_broker_kept_is_unchanged() -> None:
+    fields = {
+        "broker": "Morgan Stanley",
+        "rating": "Underweight",
+        "old_rating": "Equal-weight",
+        "action": "downgrade",
+        "target": 360,
+        "old_target": 360,
+        "currency": "USD",
+        "company": "Quorvex",
+    }
+    card = card_for(alert("price_target", fields, derived={"rating_level": "underperform", "old_rating_level": "hold"}))
+    assert block_problems(card.blocks) == []
+    assert fields_of(card.blocks)["Target"] == "*$360 (unchanged)*"
+
+
 def test_rating_card_for_an_initiation_in_chinese() -> None:
     fields = {
         "broker": "大摩 (Morgan Stanley)",

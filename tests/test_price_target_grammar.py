@@ -1712,3 +1712,26 @@ def test_zh_a_price_called_out_is_not_a_company() -> None:
 def test_zh_an_outperform_rating_is_no_index_before_the_target() -> None:
     f = first("宏澜目標價", "大摩上調宏澜獲利預期,給予「優於大盤」評級、目標價317元。")
     assert (f["broker"], f["target"]) == ("大摩 (Morgan Stanley)", 317)
+
+
+def test_a_target_kept_while_the_rating_moves_is_its_own_old_target() -> None:
+    f = first(
+        "Kepler downgrades Quorvex to Reduce",
+        "Investing.com - Kepler Cheuvreux downgraded Quorvex SpA (BIT:QRV) from Hold to Reduce while maintaining its "
+        "price target of EUR2.50.",
+    )
+    assert (f["target"], f["old_target"], f["action"]) == (2.5, 2.5, "downgrade")
+
+
+def test_a_target_written_as_unchanged_after_it() -> None:
+    f = first(
+        "Quorvex downgraded to Underperform at Mizuho",
+        "Quorvex slipped after being downgraded from neutral to underperform by Mizuho. The $15 price target was "
+        "maintained.",
+    )
+    assert (f["target"], f["old_target"]) == (15, 15)
+
+
+def test_a_target_in_the_wires_euro_e310() -> None:
+    f = first("Quorvex: RBC cuts target", "RBC cut its price target on Quorvex to E290 from E310.")
+    assert (f["target"], f["old_target"], f["currency"]) == (290, 310, "EUR")

@@ -36,7 +36,7 @@ ACTION_LABEL = {
 
 
 def _target_move(alert: Alert) -> str:
-    """`$38 → $60 (+58%)`, or `$60` without an old target."""
+    """`$38 → $60 (+58%)`, `$60 (unchanged)` when the broker kept it, or `$60` without an old target."""
     f = alert.fields
     currency = f.get("currency")
     if not present(f, "target"):
@@ -44,6 +44,8 @@ def _target_move(alert: Alert) -> str:
     new = price(f["target"], currency)
     if not present(f, "old_target"):
         return new
+    if f["old_target"] == f["target"]:
+        return f"{new} (unchanged)"
     move = f"{price(f['old_target'], currency)} → {new}"
     change = pct_change(f["target"], f["old_target"])
     return move + (f" ({short_percent(change)})" if change is not None else "")

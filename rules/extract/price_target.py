@@ -82,7 +82,7 @@ _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _NUM_AT = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,6}(?:\.\d+)?)(?!\d|,\d)")
 _PRE_AT = re.compile(
     r"((?:us|hk|nt) ?\$|(?:a|c|s)\$|\$|€|£|¥|￥|₹|rs\.?|inr|rmb|usd|hkd|eur|gbp|gbx|cny|jpy|twd|chf|dkk|sek|nok|cad|aud|sgd|krw|yen|"
-    r"人民币|港币|港元|美元)\s?"
+    r"人民币|港币|港元|美元|e)\s?"  # (E310: the wires' euro; "e" alone, never glued to a word)
 )
 _POST_AT = re.compile(
     r"\s?(?:港元|港币|美元|人民币|元|新台币|台币|日元|円|欧元|英镑|瑞郎|韩元|pence|p\b|gbx\b|dollars?\b|euros?\b|yen\b"
@@ -91,7 +91,7 @@ _POST_AT = re.compile(
     r"|(?:hong kong|hk) dollars?\b|(?:new )?taiwan(?:ese)? dollars?\b|(?:australian|canadian|singapore) dollars?\b)"
 )
 _MILLION_WON = re.compile(r"\s?million won\b")
-_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfkswn.币元")  # the last character of every currency written before a number
+_PRE_LAST = frozenset("$€£¥￥₹bdrpxyfkswne.币元")  # the last character of every currency written before a number
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 _CURRENCY_OF = {
     "us$": "USD",
@@ -115,6 +115,7 @@ _CURRENCY_OF = {
     "eur": "EUR",
     "euro": "EUR",
     "euros": "EUR",
+    "e": "EUR",
     "欧元": "EUR",
     "£": "GBP",
     "gbp": "GBP",
@@ -1604,7 +1605,14 @@ def _converted(f: str, paren: re.Match[str], price: _Num) -> bool:
     """ "8,000 Japanese yen ($71.43)": the bracket gives the price in another currency, not the old target."""
     if price.currency is None:
         return False
-    sign = _PRE_AT.search(f, paren.start(), paren.start(1))
+    sign = next(  # the currency written right before the bracketed number (not the "e" of "Earlier")
+        (
+            m
+            for m in _PRE_AT.finditer(f, paren.start(), paren.start(1))
+            if m.end() == paren.start(1) and not f[m.start() - 1].isalpha()
+        ),
+        None,
+    )
     unit = _POST_AT.match(f, paren.end(1))
     marks = [_CURRENCY_OF.get(m.group(1).replace(" ", "")) for m in (sign,) if m] + [
         _CURRENCY_OF.get(m.group().strip()) for m in (unit,) if m
@@ -2362,12 +2370,29 @@ def _fields(item: _Item, call: _Call) -> Fields | None:
         out["target"] = round_value(t.value)
         if ot is not None and abs(ot.value - t.value) > 1e-9:
             out["old_target"] = round_value(round(ot.value, 4))
+        elif ot is None and t.start >= 0 and _target_kept(item.folded, t):
+            out["old_target"] = out["target"]  # "with an unchanged target price of $360": the old one is the new
         if currency := _currency(item, t, ot, call.ticker):
             out["currency"] = currency
     if call.upside is not None:
         out["upside_pct"] = call.upside
     out["action"] = _action_name(call, new_level, old_level)
     return out
+
+
+_KEPT_BEFORE = re.compile(
+    r"\b(?:unchanged|maintain(?:s|ed|ing)?|kept|keeps|keeping|retain(?:s|ed|ing)?|reiterat(?:es|ed|ing))\s"
+    r"(?:its\s|their\s|the\s|an?\s)?(?:12-month\s)?(?:price\s)?target(?:\sprice)?\s(?:of\s|at\s)?$|(?:维持|维持其)目标价\s?$"
+)
+_KEPT_AFTER = re.compile(
+    r"\s?(?:price\s)?target(?:\sprice)?\s(?:was\s|is\s|remains\s|remained\s)?(?:unchanged|maintained|kept)\b|\s?(?:不变|维持不变)"
+)
+
+
+def _target_kept(f: str, t: _Num) -> bool:
+    """ "downgraded … while maintaining its price target of EUR2.50", "The $15 price target was maintained",
+    "目标价400元不变": a target the broker left where it was."""
+    return bool(_KEPT_BEFORE.search(f, max(0, t.start - 60), t.start) or _KEPT_AFTER.match(f, t.end))
 
 
 def _action_name(call: _Call, new_level: str | None, old_level: str | None) -> str:
