@@ -153,6 +153,7 @@ _WORDS: dict[str, str] = {
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|sign|inks|inked|ink|strikes|struck|strike|seal|wins|won|accepts|accepted|
         secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
         clinches|clinched|seals|sealed|recommended cash offer|recommended public offer|recommended offer|recommended takeover|
+        definite agreement|reached an agreement|reached agreement|has reached a|have reached a|
         签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
     NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
         exercise its option|exercised an option|exercises an option|exercising an option|regain|regains|regained|regaining|
