@@ -5170,3 +5170,65 @@ def test_a_unit_that_sells_medicines_is_no_list_of_brands() -> None:
         "treatments.",
     )
     assert d is not None and d.get("licensee") == "Harnell"
+
+
+def test_reached_a_definite_agreement_after_a_lead_about_its_appetite() -> None:
+    d = deal(
+        "Harnell buying German biotech",
+        "Drug major Harnell Sciences seems to have an insatiable appetite for M&A this year, as it notches up a fifth "
+        "acquisition deal today. Harnell announced that it has reached a definite agreement to acquire Veltra GmbH, a "
+        "privately-held German biotechnology company.",
+    )
+    assert d is not None and (Name("Veltra GmbH"), Name("Harnell")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_a_priced_purchase_the_lead_calls_a_voluntary_bid_is_a_deal() -> None:
+    d = deal(
+        "Harnell to acquire Veltra for $628M",
+        "Harnell Pharmaceutical submitted a voluntary conditional takeover bid for Veltra, a biopharmaceutical company "
+        "developing stem cell therapies. Harnell said it would acquire 100 percent of the securities of Veltra for "
+        "about $2.14 per share.",
+    )
+    assert d is not None and (Name("Veltra"), Name("Harnell")) == (d.get("licensor"), d.get("licensee"))
+
+
+def test_a_priced_headline_over_a_hostile_bid_is_still_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell to acquire Veltra for $628M",
+            "Harnell Pharmaceutical submitted an unsolicited takeover bid for Veltra, a biopharmaceutical company. "
+            "Veltra's board called the offer inadequate.",
+        )
+        is None
+    )
+
+
+def test_an_acquisition_to_boost_earnings_is_not_an_earnings_story() -> None:
+    lic, lee = roles(
+        "Anaesthetic gel acquisition to boost Harnell Pharma earnings",
+        "Harnell Pharma, the specialty pharmaceutical company, has acquired the rights to the anaesthetic gel Veltop "
+        "from medical firm Quorvex & Co for $7.5m (£5.5m).",
+    )
+    assert (lic, lee) == ("Quorvex & Co", "Harnell Pharma")
+
+
+def test_a_license_out_deal_with_y() -> None:
+    assert roles(
+        "Pellman Pharmaceutical inks US$430 mln license-out deal",
+        "SEOUL, June 8 (Yonhap) -- South Korean drugmaker Pellman Pharmaceutical Co. said Tuesday that it has signed a "
+        "US$430 million license-out deal with U.S. pharmaceutical venture firm Veltra Inc. to export the technology of "
+        "its new reflux treatment.",
+    ) == ("Pellman Pharmaceutical Co", "Veltra Inc")
+
+
+def test_a_wire_lead_wrapped_in_lines_under_its_own_opening_as_headline() -> None:
+    title = (
+        "June 6 Specialty pharmaceutical company Harnell Pharma Plc said it bought all existing rights to obstetric "
+        "drug Veltromine from Quorvex AG for $11.5 million."
+    )
+    summary = (
+        "June 6 Specialty pharmaceutical company Harnell\nPharma Plc said it bought all existing rights to\nobstetric "
+        "drug Veltromine from Quorvex AG for $11.5\nmillion.\nHarnell Pharma already owns the UK rights."
+    )
+    d = deal(title, summary)
+    assert d is not None and (d.get("licensor"), d.get("total")) == ("Quorvex AG", 11_500_000)

@@ -322,6 +322,12 @@ class _Text:
 
     def __init__(self, doc: Document):
         title, summary = doc.title.strip(), doc.summary.strip()
+        if (
+            title
+            and "\n" in summary[: len(title)]
+            and summary[: len(title)].replace("\n", " ").lower() == title.lower()
+        ):
+            summary = summary[: len(title)].replace("\n", " ") + summary[len(title) :]  # a wire lead wrapped in lines
         self.opening_as_title = bool(
             summary and title and summary[: min(len(title), 40)].lower() == title[: min(len(title), 40)].lower()
         )
@@ -439,8 +445,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         for h in c.of(C.NOT_NEW, a, b)
     ):
         return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
-    if c.has(C.OTHER_NEWS, a, b):
-        return True
+    if any(not _BOOSTS_BEFORE.search(f, max(a, h.start - 30), h.start) for h in c.of(C.OTHER_NEWS, a, b)):
+        return True  # (not "acquisition to boost X's earnings": what the deal will do, not a results story)
     if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and (
         _COMPLETION.search(f, a, b) or _CONDITIONS_MET.search(f, a, b)
     ):
@@ -789,6 +795,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         and not any(_BOARD_BACKS.search(f, s, e) for s, e in body[1:4])  # "The Board of Y recommended … accept"
         and not (len(body) > 1 and c.has(C.AGREED, *body[1]) and not _negative(t, *body[1]))
         # ("… with the proposed acquisition of Y by a U.S. rival. · X has signed a deal to buy Y for …": agreed)
+        and not (_priced_deal(t, h0, h1) and not c.has(C.OFFER, h0, h1) and _friendly_bid(t, body))
+        # ("Takeda to acquire Y for $628M" over "Takeda submitted a voluntary takeover bid for Y")
     ):
         return []  # (not when the opening sentence, standing as the headline, states a priced deal: the next one
         # may recall the rumours that came before it)
@@ -814,6 +822,23 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
             continue
         groups[-1].extend(_strip_clauses(t, s, e))
     return [g for g in groups if g]
+
+
+_BOOSTS_BEFORE = re.compile(r"\bto\s(?:boost|lift|add\sto|enhance|bolster|strengthen)\b[^.;]{0,25}$")
+_HOSTILE = re.compile(
+    r"\b(?:hostile|unsolicited|rejected|rejects|rebuff\w*|spurn\w*|snub\w*|unwanted|inadequate|undervalues|"
+    r"not been approached|without the support)\b"
+)
+
+
+def _friendly_bid(t: _Text, body: list[tuple[int, int]]) -> bool:
+    """The lead calls the purchase the headline announces a bid (a voluntary or conditional tender offer), with no
+    rumour and no word of a hostile or rejected one in its first sentences."""
+    c, f = t.cues, t.f
+    s, e = body[0]
+    return (
+        c.has(C.OFFER, s, e) and not c.has(C.RUMOUR, s, e) and not _HOSTILE.search(f, 0, body[min(2, len(body) - 1)][1])
+    )
 
 
 _AMENDMENT = re.compile(

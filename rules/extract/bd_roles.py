@@ -245,6 +245,10 @@ _DEAL_WITH_FOR_ITS = re.compile(
     r"\b(?:deal|agreement|pact|collaboration)\s(with\s)(?:[^,;.()]|,?\s?(?:corp|inc|ltd|co|llc)\.|\([^()]{0,30}\)){2,60}?\s"
     r"for\s" + _OF_ITS
 )
+_OUT_DEAL_WITH = re.compile(
+    r"\b(?:licen[cs]e-out|licensing-out|out-licen[cs]ing|out-licen[cs]e)\s(?:deal|agreement|contract|pact)\s"
+    r"(?:worth\s[^,;]{1,40}?\s)?with\s"
+)
 _LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
 # "signed a technology transfer agreement with Y": Korean press for a licence out, Y takes the technology
 _TECH_TRANSFER_WITH = re.compile(
@@ -782,6 +786,11 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 if y is not None and y.entity != st.ms[0].entity:  # "… for the development of its X in Japan with Y"
                     _give(votes, names, st, None, y, 1 * place)
     if " with " in f[s0:e0]:  # "X inked a licensing deal with Y to develop …": Y takes the licence to develop it
+        for ow in _OUT_DEAL_WITH.finditer(f, s0, e0):  # "X has signed a $430 million license-out deal with Y"
+            y = st.right(ow.end(), 60)
+            x = st.subject_en(ow.start()) or _firm_subject(st, ow.start())
+            if x is not None and y is not None and x.entity != y.entity:
+                _give(votes, names, st, x, y, 2 * place)
         for lw in _LICENCE_WITH.finditer(f, s0, e0):
             y = st.right(lw.end(), 4, descriptors=False)
             if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
