@@ -5232,3 +5232,24 @@ def test_a_wire_lead_wrapped_in_lines_under_its_own_opening_as_headline() -> Non
     )
     d = deal(title, summary)
     assert d is not None and (d.get("licensor"), d.get("total")) == ("Quorvex AG", 11_500_000)
+
+
+def test_a_partnering_news_column_and_more_is_a_roundup() -> None:
+    assert (
+        deal(
+            "Partnering News: Pfizer, Merck, Takeda & More",
+            "A roundup of bio/pharmaceutical partnering news from Pfizer/Harnell, Merck/Quorvex and Takeda/Veltra.\n"
+            "* Pfizer, Harnell in $2.7-Bn Licensing Pact for Radiopharmaceuticals\n"
+            "* Merck in $2.2-Bn Pact for Global Rights to Quorvex's Drug Candidate",
+        )
+        is None
+    )
+
+
+def test_a_registered_brand_is_no_party() -> None:
+    d = deal(
+        "Harnell grants Quorvex worldwide exclusive license rights to Veltrayo® (velimab)",
+        "Harnell will receive an upfront payment of $900 million. Under the amended and restated license agreement, "
+        "Quorvex Pharmaceuticals, Inc. will obtain worldwide exclusive license rights to Veltrayo.",
+    )
+    assert d is None or "Veltrayo" not in (d.get("licensor"), d.get("licensee"))

@@ -110,7 +110,7 @@ _WORDS: dict[str, str] = {
         许可契约|technology transfer|technology-transfer|transfer of technology""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
         teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|shells out|shell out|bets|合作|协议|协定|合约|契约|合同|牵手|联手|携手|交易|里程碑|里程金|出售""",
-    ROUNDUP: """round-up|roundup|recap|tally|weekly|sector update|market update|stock movers|market movers|biggest moves|stocks to watch|this week in biotech|this week in pharma|this week in drug|week in review|deals of the|biggest deals|largest deals|
+    ROUNDUP: """round-up|roundup|recap|tally|& more|weekly|sector update|market update|stock movers|market movers|biggest moves|stocks to watch|this week in biotech|this week in pharma|this week in drug|week in review|deals of the|biggest deals|largest deals|
         top ten|top 10|top five|top 5|flurry of|wave of|spree of|slew of|string of|raft of|rush of|frenzy of|bonanza of|
         record year|record quarter|record month|record half|banner year|bumper year|surge of|spate of|boom in|the rise of|understanding the|
         explainer|explained|lessons from|playbook|the newco model|a new path|a growing phenomenon|year of the|

@@ -540,8 +540,8 @@ def _en_mentions(raw: str, s0: int, e0: int, found: list[Mention], lex: dict[int
                 or _EURO_AMOUNT.match(raw, a)
             ):
                 continue  # (an INN capitalised in a headline: "… With Novartis on Tislelizumab")
-            if _INN_IN_BRACKETS.match(raw, m.end()):
-                continue  # "Elyxyb (celecoxib)": a brand with its drug's name, not a company
+            if _INN_IN_BRACKETS.match(raw, m.end()) or raw.startswith(("®", "™"), m.end()):
+                continue  # "Elyxyb (celecoxib)", "Libtayo®": a brand (with its drug's name), not a company
             _en_candidate(raw, [(a, m.end(), text)], e0, found)
             continue
         pos = a
