@@ -5253,3 +5253,12 @@ def test_a_registered_brand_is_no_party() -> None:
         "Quorvex Pharmaceuticals, Inc. will obtain worldwide exclusive license rights to Veltrayo.",
     )
     assert d is None or "Veltrayo" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_an_upfront_payment_from_x_to_y_makes_y_the_licensor() -> None:
+    assert roles(
+        "Novartis, Veltra in up to $1.3B discovery deal",
+        "Novartis (NYSE:NVS) and privately held Veltra Pharma have signed a deal worth up to $1.3B that uses Veltra's "
+        "platform to find targets for Novartis' portfolio of radioligand therapies. Terms of the deal call for a $20M "
+        "upfront payment from Novartis to Veltra.",
+    ) == ("Veltra Pharma", "Novartis")

@@ -361,7 +361,7 @@ _ZH_OWNS = re.compile(r"\s?(?:公司)?(?:在研|自研|自主研发|研发|开�
 _GRANTED_BY = re.compile(r"\s?(?:独家)?(?:授予|授权|许可)")  # 获Y授予 / 获Y独家授权: Y is the grantor
 _ZH_PREP = frozenset("与和同跟及向对从自就为给予")  # 授予 Y, 给予 Y: the object of a grant
 _WITH_BEFORE = re.compile(r"\bwith\s(?:[a-z][\w\-]*\s){0,3}$")
-_PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?to\s$")
+_PAYMENT_TO = re.compile(r"\b(?:payments?|fees?)\s(?:of\s[^,;]{1,25}\s)?(?:from\s[^,;]{1,40}?\s)?to\s$")
 _MONEY_GOT = re.compile(
     r"\s(?:an?\s)?(?:[\w\-]+\s){0,2}?(?:payments?|upfront|up-front|milestones?|royalt\w*|fees?|\$|us\$|usd)"
 )
