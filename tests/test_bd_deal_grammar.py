@@ -5262,3 +5262,35 @@ def test_an_upfront_payment_from_x_to_y_makes_y_the_licensor() -> None:
         "platform to find targets for Novartis' portfolio of radioligand therapies. Terms of the deal call for a $20M "
         "upfront payment from Novartis to Veltra.",
     ) == ("Veltra Pharma", "Novartis")
+
+
+def test_zh_a_purchase_closed_after_its_conditions_were_met_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "佳禾医药正式收购宏澜制药",
+            "医药网10月10日讯 佳禾医药近日发布公告称,公司正式以10.91亿美元收购印度药企宏澜制药。佳禾医药表示,鉴于收购宏澜制药"
+            "控股权益的所有先决条件均已获满足,收购宏澜制药的控股权益已于2017年10月3日完成交割。",
+        )
+        is None
+    )
+
+
+def test_zh_a_raised_offer_under_talks_is_no_deal() -> None:
+    assert (
+        deal(
+            "【國際財經】Harnell加價530億美元購製藥商Veltra",
+            "美國大型藥廠Harnell再度提高對英國製藥商Veltra收購價。據報導,Harnell出價高達310億英鎊。Veltra週五證實,已與"
+            "Harnell會面就收購進行洽談。",
+        )
+        is None
+    )
+
+
+def test_zh_an_approximate_milestone_total_restated_is_counted_once() -> None:
+    d = deal(
+        "《生医股》佳禾药血癌新药授权加拿大 股价冲高回落",
+        "佳禾药与国外药厂Veltra Therapeutics Inc.(简称Veltra)签订旗下罕见血癌新药JH-101加拿大商业授权合约,里程碑金总金额"
+        "最高可达约1.07亿美元(约新台币34亿元)。据合约,佳禾药本次授权JH-101予Veltra,Veltra将支付给佳禾药之里程碑金总金额最高"
+        "有机会达到约1.07亿美元。",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (107_000_000, "USD")

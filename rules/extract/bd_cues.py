@@ -149,7 +149,7 @@ _WORDS: dict[str, str] = {
         buyout proposal|takeover proposal|acquisition proposal|proposing to acquire|proposes|seeking to buy|seeks to buy|
         seeking to acquire|seeks to acquire|went public with its proposal|approaches to buy|approached to buy|
         has approached|approaches to acquire|approached to acquire|要约收购义务|要约收购报告书|
-        竞购|竞标|报价|出价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
+        竞购|竞标|报价|出价|加价|再度提高|提高收购价|上调收购价|提高报价|敌意|恶意收购|拒绝|遭拒|否决|公开收购|收购意向|抵御|拦胡|截胡|抢标|欲收购|企图收购|搅局""",
     AGREED: """agreed|agrees|agree to|definitive|has signed|signed|signs|sign|inks|inked|ink|strikes|struck|strike|seal|wins|won|accepts|accepted|
         secures|secured|entered into|enters into|entered a|has entered|have entered|negotiated an|negotiated a|
         clinches|clinched|seals|sealed|recommended cash offer|recommended public offer|recommended offer|recommended takeover|

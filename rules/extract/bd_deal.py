@@ -170,7 +170,7 @@ _PAYS_ONE = re.compile(
 _VOTE_LEAD = re.compile(
     r"[^。；;]{0,80}?(?:股东(?:特别|临时)?大会上|(?<!提交)(?<!提请)(?<!需经)(?<!须经)(?<!尚需)(?<!经)股东(?:特别|临时)?大?会(?:审议)?(?:通过|批准)(?!后)|通过投票表决|表决通过)|[^.;]{0,80}?\bshareholders?\s(?:have\s)?(?:approved|voted)\b"
 )
-_PAYMENT_WORD = re.compile(r"\bpayments?\b|付款|款项")
+_PAYMENT_WORD = re.compile(r"\bpayments?\b|付款|款项|到手|入袋|落袋|入账")
 _COMPLETED_LEAD = re.compile(
     r"\s*[^.;。；]{0,60}?\b(?:has|have|had)\s(?:now\s|successfully\s|officially\s|formally\s)?"
     r"(?:completed|closed|finali[sz]ed)\s(?:its|the|their)\s"
@@ -188,6 +188,7 @@ _ZH_COMPLETION = re.compile(
     r"(?<!将)(?<!预计)(?<!有望)完成(?:了)?对[^，。；,]{1,30}的(?:[^，。；,]{0,6})?(?:收购|并购|合并)"
     r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?(?:以[^，。；,]{1,20})?(?:收购|并购|合并)"  # 诺华宣布已完成以28亿美元收购Y
     r"|(?:已|已经|正式|顺利)完成[^，。；,]{0,48}?交割|交割(?:已|已经)完成|正式接手"  # 已完成…之交割条件, 并在1日正式接手
+    r"|已于[^，。；,]{0,16}完成(?:交割|收购)"  # 控股权益已于2017年10月3日完成交割
     r"|(?:已|已经|正式|顺利|宣布)完成(?:了)?与[^，。；,]{1,20}的(?:合并|收购|并购)"  # 正式宣布完成与Y的合并
 )
 # a headline saying the purchase is nearly done (收购Y接近尾声): the lead tells its closing
@@ -853,8 +854,15 @@ def _zh_closing_of_earlier(t: _Text, body: list[tuple[int, int]]) -> bool:
         bool(body)
         and has_cjk(f[body[0][0] : body[0][1]])
         and any(_ZH_COMPLETION.search(f, s, e) for s, e in body[:4])
-        and (any(_ZH_EARLIER.search(f, s, e) for s, e in body[:4]) or bool(_NEAR_THE_END.search(f, 0, t.title_end)))
+        and (
+            any(_ZH_EARLIER.search(f, s, e) or _ZH_CONDITIONS_MET.search(f, s, e) for s, e in body[:4])
+            or bool(_NEAR_THE_END.search(f, 0, t.title_end))
+        )
     )
+
+
+# 鉴于收购Y的所有先决条件均已获满足,…已于10月3日完成交割: the deal of before, closed
+_ZH_CONDITIONS_MET = re.compile(r"先决条件[^，。；]{0,4}已(?:获)?(?:满足|达成|成就)")
 
 
 def _rumour_confirmed(t: _Text, a: int, b: int) -> bool:

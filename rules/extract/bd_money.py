@@ -664,7 +664,13 @@ def settle(amounts: list[Amount], acquisition: bool, contingent: bool = False) -
                 seen.append(a.value)
         upfront = sum(seen)
     cur = currency or next((a.currency for a in amounts if a.kind in ("milestone", "bundle", "consideration")), None)
-    milestones = [a for a in kind("milestone") if a.currency == cur]
+    milestones: list[Amount] = []
+    for a in kind("milestone"):  # (the same "about $107 million" restated in a later sentence is counted once;
+        # equal tranches, "600萬元 … 600萬元", are not approximate)
+        if a.currency == cur and not any(
+            m.floor != a.floor and m.approx and a.approx and abs(m.value - a.value) <= 1e-9 for m in milestones
+        ):
+            milestones.append(a)
     bundles = [a for a in kind("bundle") if a.currency == cur]
     if acquisition and upfront is None and considerations and milestones:
         upfront = considerations[0].value  # cash at closing, then contingent payments
