@@ -5294,3 +5294,16 @@ def test_zh_an_approximate_milestone_total_restated_is_counted_once() -> None:
         "有机会达到约1.07亿美元。",
     )
     assert d is not None and (d.get("total"), d.get("currency")) == (107_000_000, "USD")
+
+
+def test_zh_a_second_signing_fee_received_under_an_old_licence_is_no_deal() -> None:
+    assert (
+        deal(
+            "合一9.5億授權金到手",
+            "合一生技昨(14)日公告,該公司與關係企業宏澜上海生技在去4月與國際大藥廠LEO製藥簽署抗體新藥FB825獨家研發合作及授權"
+            "合約,該藥廠依據合約已支付第二階段簽約金1,512萬美元,合一前後共收到簽約金共3,360萬美元(約新台幣9.5億元),簽約金已"
+            "依約全額收足。\n合一說明,該筆簽約金將於完成臨床試驗後,再行認列相關收入;至於宏澜上海,則是獲得第二階段簽約金288萬"
+            "美元。",
+        )
+        is None
+    )
