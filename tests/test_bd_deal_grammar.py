@@ -5307,3 +5307,12 @@ def test_zh_a_second_signing_fee_received_under_an_old_licence_is_no_deal() -> N
         )
         is None
     )
+
+
+def test_an_unspecified_upfront_in_a_priced_deal_leaves_the_sum_the_total() -> None:
+    d = deal(
+        "Harnell bags Veltra",
+        "Harnell Ingelheim has bagged Geneva-based Veltra Therapeutics, paying out an unspecified upfront in a "
+        "$358 million deal.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (None, 358_000_000)

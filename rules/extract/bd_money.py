@@ -556,6 +556,8 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     h = cues.last_ending(C.UPFRONT, lo, at)
     if h is None or cues.has(C.MILESTONE, h.end, at) or cues.has(C.TOTAL_WORD, h.end, at):
         return False
+    if _UNTOLD_BEFORE.search(f, max(lo, h.start - 16), h.start):
+        return False  # "paying out an unspecified upfront in a $358 million deal": the sum is the whole deal's
     gap = at - h.end
     if "closing" in h.word:
         return gap <= 60  # "At the closing of the transaction, Hyperion will pay $12.5 million"
@@ -566,6 +568,7 @@ def _upfront_before(f: str, cues: Cues, lo: int, at: int) -> bool:
     return gap <= 18 and not re.search(r"\band\b|及|和|以及|里程", f[h.end : at])
 
 
+_UNTOLD_BEFORE = re.compile(r"\b(?:unspecified|undisclosed|unnamed|unknown)\s$")
 _UPFRONT_NAMED = re.compile(r"首付|预付|首期|签约|upfront")
 _TOTAL_SUBJECT = re.compile(
     r"\btotal (?:consideration|deal value|transaction value|value|equity value)\b(?=[^.;。；]{0,80}"
