@@ -5316,3 +5316,77 @@ def test_an_unspecified_upfront_in_a_priced_deal_leaves_the_sum_the_total() -> N
         "$358 million deal.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (None, 358_000_000)
+
+
+def test_a_place_and_company_words_only_is_the_name() -> None:
+    lic, lee = roles(
+        "Harnell Sumitomo Pharma to buy U.S. bio-venture",
+        "TOKYO Feb 29 Harnell Sumitomo Pharma Co said on Wednesday it will buy U.S. bio-venture Boston Biomedical Inc. "
+        "for $200 million.",
+    )
+    assert (lic, lee) == ("Boston Biomedical Inc", "Harnell Sumitomo Pharma")
+
+
+def test_an_opening_sentence_plan_then_sources_and_no_final_decision_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell plans to buy smaller biopharmaceuticals competitor Veltra for $3.6 billion.",
+            "Harnell plans to buy smaller biopharmaceuticals competitor Veltra for $3.6 billion.\nSources said Harnell "
+            "had recently contacted Veltra about the deal, noting that no final decision had been made.",
+        )
+        is None
+    )
+
+
+def test_rights_to_receive_royalties_sold_are_a_financing() -> None:
+    assert (
+        deal(
+            "Harnell Transfers Rights to Receive Royalties Outside of Japan for HP-7 to Royalty Pharma",
+            "Harnell Co., Ltd. announced today that it has entered into an agreement to transfer the rights to receive "
+            "royalties on the sales outside of Japan for its anti-cancer agent HP-7 to Royalty Pharma.",
+        )
+        is None
+    )
+
+
+def test_a_question_headline_is_a_feature() -> None:
+    assert (
+        deal(
+            "Option to Buy: The New Face of Biotech Funding?",
+            "When Veltra Bio launched, part of the $125 million it received came from Sanofi, which received in return "
+            "the chance to buy Veltra outright if certain milestones are met.",
+        )
+        is None
+    )
+
+
+def test_a_technology_export_deal_with_y() -> None:
+    lic, lee = roles(
+        "Pellman said on the 20th that it signed a technology export deal worth 420 billion won with Tesaro, a "
+        "subsidiary of GSK plc.",
+        "Pellman said on the 20th that it signed a technology export deal worth 420 billion won with Tesaro, a "
+        "subsidiary of GSK plc. Pellman has a technology that turns infusions into injections. It plans to apply it "
+        "to GSK's cancer therapy dostarlimab.",
+    )
+    assert lic == "Pellman"
+
+
+def test_a_stake_taken_as_part_of_a_licence_makes_the_taker_the_licensee() -> None:
+    lic, lee = roles(
+        "GSK has taken a stake in a biotech company listed on the Nasdaq as part of a licensing deal, worth up to $525 "
+        "million, for an experimental antibiotic.",
+        "GSK has taken a stake in a biotech company listed on the Nasdaq as part of a licensing deal, worth up to $525 "
+        "million, for an experimental antibiotic.\nThe agreement with Veltra Therapeutics, in Cambridge, "
+        "Massachusetts, is the latest by the FTSE 100 drugs group as it seeks to boost its pipeline by buying "
+        "late-stage assets.",
+    )
+    assert (lic, lee) == ("Veltra Therapeutics", "GSK")
+
+
+def test_millions_of_shares_are_no_amount_of_money() -> None:
+    d = deal(
+        "Harnell Announced Strategic Acquisition",
+        "Harnell SA announced that it is acquiring Veltra SA's portfolio of antibodies as well as cash for 7.1 million "
+        "shares based on a price of USD 8.26 per share.",
+    )
+    assert d is not None and d.get("total") is None and "Strategic" not in (d.get("licensor"), d.get("licensee"))

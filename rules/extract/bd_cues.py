@@ -243,7 +243,8 @@ _WORDS: dict[str, str] = {
     R_ACQ: """acquire|acquires|acquired|acquiring|buy|buys|buying|bought|purchase|purchases|purchased|purchasing|take over|
         takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|scoop up|scoops up|scooped up|nab|nabs|
         nabbed|swallow|swallows|swallowed|gobble up|gobbles up|gobbled up|absorb|absorbs|absorbed|take full control of|takes full control of|taking full control of|took full control of|take control of|takes control of|taking control of|took control of|
-        wins the auction for|won the auction for|win the auction for|wins the bidding war for|
+        wins the auction for|won the auction for|win the auction for|wins the bidding war for|taken a stake in|
+        takes a stake in|took a stake in|
         won the bidding war for|tap|taps|tapped|tapping""",
     R_PASSIVE: """acquired by|bought by|purchased by|taken over by|snapped up by|scooped up by""",
     R_ACQ_NOUN: """acquisition of|purchase of|buyout of|takeover of""",

@@ -692,7 +692,7 @@ _ROYALTY_SALE = re.compile(
     r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquires?|acquired|acquiring|purchases?|purchased|purchasing"
     r"|monetiz\w*|monetis\w*)\s(?:(?!for\b|plus\b|and\b|with\b|in\b|on\b|to\b)[\w\-’'$.%]+\s){0,5}?royalt(?:y|ies)\b"
     r"(?!\spharma)|\broyalty (?:monetization|monetisation|purchase|financing|sale|interest)s? (?:agreement|deal|transaction)"
-    r"|\bsynthetic royalty|特许权使用费(?:的)?(?:购买|收购|出售|转让|融资|货币化)|(?:出售|转让|购买|收购|变现)[^，。,]{0,12}特许权使用费"
+    r"|\bsynthetic royalty|\brights to (?:receive )?(?:the )?royalt(?:y|ies)\b|特许权使用费(?:的)?(?:购买|收购|出售|转让|融资|货币化)|(?:出售|转让|购买|收购|变现)[^，。,]{0,12}特许权使用费"
 )
 
 
@@ -710,6 +710,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     hb = dateline.end() if dateline else h0
     if _roundup(t, h0, h1):
         return []
+    if not t.opening_as_title and t.raw[h0:h1].rstrip().endswith(("?", "？")):
+        return []  # "Option to Buy: The New Face of Biotech Funding?": a question is a feature, not news of a deal
     if _PROPERTY.search(t.f, h0, h1) and not _DRUG_THING.search(t.f, h0, h1):
         return []  # 佳禾医药拟转让闲置厂房: a drugmaker sells a building, not a drug
     if _ROYALTY_SALE.search(t.f, h0, h1):
@@ -791,7 +793,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     elif (
         body
         and _lead_negative(t, body[0][0], body[0][1])
-        and not (t.opening_as_title and _priced_deal(t, h0, h1))
+        and not (t.opening_as_title and _priced_deal(t, h0, h1) and not _sourced(t, *body[0]))
         and not _rumour_confirmed(t, h0, h1)
         and not any(_BOARD_BACKS.search(f, s, e) for s, e in body[1:4])  # "The Board of Y recommended … accept"
         and not (len(body) > 1 and c.has(C.AGREED, *body[1]) and not _negative(t, *body[1]))

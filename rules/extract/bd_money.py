@@ -114,6 +114,12 @@ _CHINA_PLACE = re.compile(
 )
 
 
+_COUNTED_AFTER = re.compile(
+    r"\s(?:new\s|common\s|ordinary\s|of\sits\s|of\sthe\s)?(?:shares|units|doses|patients|people|tablets|users|"
+    r"subscribers|ads|adss|warrants)\b"
+)
+
+
 def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
     """Scaled amounts inside `spans` of the folded text, with their currency; conversions in brackets dropped."""
     out: list[Amount] = []
@@ -149,6 +155,8 @@ def find(f: str, spans: list[tuple[int, int]]) -> list[Amount]:
                 and not pre
             ):
                 continue  # 2b, 5m, 4k without a currency: a phase (Phase 2b), a distance, a count
+            if not pre and _COUNTED_AFTER.match(f, end):
+                continue  # "7.1 million shares", "2 million doses": a count, not money
             suf = _SUFFIX.match(f, end, min(e0, end + 22))
             if suf:
                 word = suf.group(1).replace("u.s. ", "us ")

@@ -136,7 +136,7 @@ _STOP_WORDS = frozenset(
     dives dive deeper deepens bets doubles jumps soars lands grabs bags nabs snaps scoops inks seals fronts
     usd eur gbp cny rmb hkd jpy chf krw twd sgd aud cad inr sek nok dkk nzd brl
     licensor licensors licensee licensees sublicensee purchaser purchasers vendor vendors seller sellers buyer buyers
-    valued priced worth founded headquartered backed listed combined
+    valued priced worth founded headquartered backed listed combined strategic ftse stoxx nikkei kospi topix
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec phase fda ema cfius ftc sec nasdaq nyse hkex ceo cfo coo chief president
@@ -644,13 +644,14 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     if cut == 1 == len(seg) - 1 and seg[1][2].rstrip(".,").lower() in _FUND_WORDS and _ADJECTIVE.match(seg[0][2]):
         cut = 0  # "Nordic Capital", "European Equity Partners": a fund's name, not a descriptor before it
     if (
-        cut == len(seg) - 1 == 1
+        cut == 1 < len(seg)
         and seg[0][2].lower() in _PLACES
-        and seg[1][2][:1].isupper()
-        and seg[1][2].rstrip(".,").lower() in _HEAD_WORDS
+        and all(w[:1].isupper() and w.rstrip(".,").lower() in _HEAD_WORDS for _, _, w in seg[1:])
         and raw[max(0, seg[0][0] - 4) : seg[0][0]].lower() != "the "
     ):
-        cut = 0  # "Korea Pharma", "China Biologic": a place and a company word, nothing else, is the name
+        cut = (
+            0  # "Korea Pharma", "China Biologic", "Boston Biomedical Inc.": a place and company words only is the name
+        )
     seg = seg[cut:]
     if not seg:
         return

@@ -252,7 +252,7 @@ _OUT_DEAL_WITH = re.compile(
 _LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
 # "signed a technology transfer agreement with Y": Korean press for a licence out, Y takes the technology
 _TECH_TRANSFER_WITH = re.compile(
-    r"\btechnology[\s\-]transfer\s(?:deal|agreement|contract|pact)\s(?:worth\s[^,;]{1,40}?\s)?with\s(?:(?:an?|the)\s)?"
+    r"\btechnology[\s\-](?:transfer|export)\s(?:deal|agreement|contract|pact)\s(?:worth\s[^,;]{1,40}?\s)?with\s(?:(?:an?|the)\s)?"
 )
 _RECEIVED_GOODS = re.compile(
     r"[$€£¥\d]|upfront|up-front|up front|payment|fee|royalt|milestone|licen[cs]e|rights|cash|sum|money|consideration|"
@@ -655,7 +655,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue  # "will purchase Ferradol, Neko and Sloan's brands from Y": brands, not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
-        elif obj is None and subj is not None and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60)):
+        elif (
+            obj is None
+            and subj is not None
+            and _UNNAMED_OBJECT.match(f, h.end, min(e0, h.end + 60))
+            and not f.endswith("by ", 0, h.start)  # (not "as it seeks to boost its pipeline by buying assets")
+        ):
             _give(votes, names, st, None, subj, 2 * place)  # "GSK to buy US cancer drug developer"
     for h in cues.of(C.R_PAY, s0, e0):  # X pays (Y) …
         if h.word == "paid" and f.endswith((" a ", " an "), 0, h.start):
