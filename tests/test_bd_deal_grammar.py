@@ -5361,7 +5361,7 @@ def test_a_question_headline_is_a_feature() -> None:
 
 
 def test_a_technology_export_deal_with_y() -> None:
-    lic, lee = roles(
+    lic, _ = roles(
         "Pellman said on the 20th that it signed a technology export deal worth 420 billion won with Tesaro, a "
         "subsidiary of GSK plc.",
         "Pellman said on the 20th that it signed a technology export deal worth 420 billion won with Tesaro, a "
