@@ -5390,3 +5390,14 @@ def test_millions_of_shares_are_no_amount_of_money() -> None:
         "shares based on a price of USD 8.26 per share.",
     )
     assert d is not None and d.get("total") is None and "Strategic" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_zh_three_companies_milestones_summed_is_a_roundup() -> None:
+    assert (
+        deal(
+            "佳禾、康瑞、宏澜里程金拚40億",
+            "【時報-台北電】生技產業開春好彩頭,佳禾(6576)、康瑞(4152)、宏澜(6549)旗下藥物,短短一個月內,都分別授權,三家公司"
+            "合計最高里程金為1.35億美元。拉開授權序幕的佳禾,是在2/11宣布其前列腺癌藥JH-001以8,600萬美元授權英國Veltra公司。",
+        )
+        is None
+    )

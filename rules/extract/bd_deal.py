@@ -141,6 +141,7 @@ def _asset(text: str) -> str | None:
 
 _ZH_COUNT = re.compile(
     r"(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单(?!抗))[^，。]{0,8}(?:交易|bd|授权|许可|合作|并购|收购)"  # (not PD-1单抗)
+    r"|[两三四五六七八九十多数]家公司[^，。]{0,6}(?:合计|共计|总计)"  # 三家公司合计最高里程金为1.35亿美元: several deals
     r"|(?:交易|授权|许可|bd|出海)[^，。]{0,10}(?<![a-z\-\d])\d+\s*(?:起|笔|宗|件|单(?!抗))"
     r"|20\d\d\s?年(?!\s?\d{1,2}\s?月\s?\d)[^，。,]{0,24}(?:交易|授权|bd|出海|许可)[^，。,]{0,8}(?:总额|总金额|金额)"
     r"|(?:总额|金额|总金额)[^，。]{0,8}(?:创|新高|历史)|创[^，。|｜]{0,4}(?:新高|纪录)(?![|｜])|年度[^，。]{0,6}(?:交易|授权|bd)"
@@ -710,7 +711,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     hb = dateline.end() if dateline else h0
     if _roundup(t, h0, h1):
         return []
-    if not t.opening_as_title and t.raw[h0:h1].rstrip().endswith(("?", "？")):
+    if not t.opening_as_title and t.raw[h0:h1].rstrip().endswith("?") and not has_cjk(t.raw[h0:h1]):
         return []  # "Option to Buy: The New Face of Biotech Funding?": a question is a feature, not news of a deal
     if _PROPERTY.search(t.f, h0, h1) and not _DRUG_THING.search(t.f, h0, h1):
         return []  # 佳禾医药拟转让闲置厂房: a drugmaker sells a building, not a drug
@@ -777,6 +778,8 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         return []  # "For X, buying Y for $4.3 billion was just the beginning": a feature on a deal already done
     elif any(_ENDED_LATER.search(f, s, e) and _THAT_DEAL.search(f, s, e) for s, e in body[1:3]):
         return []  # "…达成合作和许可协议 · 根据协议约定,Y已支付首付款 · 近日,Y决定终止上述协议": the deal recalled, then its end
+    elif body and not strong and has_cjk(f[h0:h1]) and _ZH_COUNT.search(f, *body[0]):
+        return []  # "A、B、C里程金拚40亿" over "三家公司合计最高里程金为1.35亿美元": several deals summed
     elif body and _AMENDMENT.search(f, *body[0]):
         return []  # "Basilea swaps its rights …" over "… announced the amendment of the licence agreement with Y": old deal
     elif body and _exercised_option(t, *body[0]):
