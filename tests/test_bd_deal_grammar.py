@@ -5349,17 +5349,6 @@ def test_rights_to_receive_royalties_sold_are_a_financing() -> None:
     )
 
 
-def test_a_question_headline_is_a_feature() -> None:
-    assert (
-        deal(
-            "Option to Buy: The New Face of Biotech Funding?",
-            "When Veltra Bio launched, part of the $125 million it received came from Sanofi, which received in return "
-            "the chance to buy Veltra outright if certain milestones are met.",
-        )
-        is None
-    )
-
-
 def test_a_technology_export_deal_with_y() -> None:
     lic, _ = roles(
         "Pellman said on the 20th that it signed a technology export deal worth 420 billion won with Tesaro, a "

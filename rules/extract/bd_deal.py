@@ -711,8 +711,6 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     hb = dateline.end() if dateline else h0
     if _roundup(t, h0, h1):
         return []
-    if not t.opening_as_title and t.raw[h0:h1].rstrip().endswith("?") and not has_cjk(t.raw[h0:h1]):
-        return []  # "Option to Buy: The New Face of Biotech Funding?": a question is a feature, not news of a deal
     if _PROPERTY.search(t.f, h0, h1) and not _DRUG_THING.search(t.f, h0, h1):
         return []  # 佳禾医药拟转让闲置厂房: a drugmaker sells a building, not a drug
     if _ROYALTY_SALE.search(t.f, h0, h1):
