@@ -5390,3 +5390,58 @@ def test_zh_three_companies_milestones_summed_is_a_roundup() -> None:
         )
         is None
     )
+
+
+def test_a_progress_update_on_an_old_term_sheet_is_no_deal() -> None:
+    assert (
+        deal(
+            "About the Progress of the Global Rights Acquisition of HP-7",
+            "On February 26, Harnell signed a binding term sheet with Veltra Laboratories to acquire global rights to "
+            "HP-7. The total acquisition amount is 50 million dollars, much of it paid in Harnell shares.",
+        )
+        is None
+    )
+
+
+def test_the_commencement_of_an_agreed_tender_offer_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Harnell AB announced on Friday the commencement of a tender offer through its subsidiary to purchase all "
+            "outstanding shares of Veltra Pharmaceuticals Inc at a price of USD27.50 per share in cash.",
+            "Harnell AB announced on Friday the commencement of a tender offer through its subsidiary to purchase all "
+            "outstanding shares of Veltra Pharmaceuticals Inc at a price of USD27.50 per share in cash.",
+        )
+        is None
+    )
+
+
+def test_a_first_royalty_received_under_an_old_licence_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell receives first HP-7 royalty from Chinese partner Quorvex Pharmaceutical",
+            "Harnell, which holds the global rights of HP-7, has officially received 50 million CNY in royalties for "
+            "HP-7 from China's Quorvex Pharmaceutical.",
+        )
+        is None
+    )
+
+
+def test_rights_held_by_x_transferred_to_y() -> None:
+    opening = (
+        "The firms signed an agreement on May 2 to transfer all rights of HP-7 held by Bukwang Pharmaceutical to HLB "
+        "LifeScience for 40 billion KRW."
+    )
+    assert roles(opening, opening + " HLB LifeScience now holds all rights to HP-7 outside China.") == (
+        "Bukwang Pharmaceutical",
+        "HLB LifeScience",
+    )
+
+
+def test_additionally_opening_a_sentence_is_no_party() -> None:
+    d = deal(
+        "Pellman & Novartis in licensing pact for siRNA delivery platform",
+        "Pellman, Inc. has entered into a licensing agreement with Novartis for Pellman's liposomal platform. Pellman "
+        "will receive $7.25 million in upfront fees. Additionally, the companies have entered into a separate "
+        "agreement giving Novartis an exclusive period to negotiate.",
+    )
+    assert d is not None and "Additionally" not in (d.get("licensor"), d.get("licensee"))

@@ -160,7 +160,9 @@ _WORDS: dict[str, str] = {
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
         increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
         additional equity shares|as per a share purchase agreement|pursuant to the share purchase agreement|
-        revised agreement|revised contract|amended agreement|amendment of|amendment to|amends its|amends the|amended its|amended the|
+        revised agreement|revised contract|amended agreement|the progress of|progress update|an update on|
+        commencement of a tender offer|commencement of the tender offer|commencement of its tender offer|commences tender offer|
+        commenced a tender offer|commenced the tender offer|shares were tendered|were tendered within|amendment of|amendment to|amends its|amends the|amended its|amended the|
         announced the amendment|announces the amendment|announced today the amendment|announces today the amendment|increased offer|revised offer|sweetened offer|raised offer|
         improved offer|increases its offer|raises its offer|sweetens its offer|sweetens offer|sweetened bid|raised bid|
         increased bid|revised bid|raises its bid|sweetens its bid|amended and restated|first revealed in|were first revealed|

@@ -455,6 +455,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         return True  # "AstraZeneca closes $1B purchase of Amolyt"
     if "完成" in f[a:b] and _ZH_COMPLETION.search(f, a, b):
         return True  # 吉利德完成对CymaBay的战略收购
+    if "royalt" in f[a:b] and not c.has(C.TERMS, a, b) and _ROYALTY_GOT.search(f, a, b):
+        return True  # "X receives first royalty from Y": money under an old licence
     if "amendment" in f[a:b] and _AMENDMENT.search(f, a, b):
         return True  # "… announced the amendment of the licence agreement with Y signed in 2010": an old deal
     if "extend" in f[a:b] and _EXTENDS_OLD.search(f, a, b):
@@ -845,6 +847,10 @@ def _friendly_bid(t: _Text, body: list[tuple[int, int]]) -> bool:
     )
 
 
+_ROYALTY_GOT = re.compile(
+    r"\b(?:receiv\w*|gets|got|collects?|collected|books?|booked|earns?|earned)\s(?:its\s|the\s|a\s)?(?:first\s|initial\s)?"
+    r"(?:[\w\-]+\s){0,2}?royalt(?:y|ies)\b"
+)
 _AMENDMENT = re.compile(
     r"\b(?:amendment|amendments)\s(?:as of [^;]{1,30}?\s)?(?:of|to)\s(?:the|its|their)\s[^.;]{0,120}?\b(?:agreement|contract)\b"
 )

@@ -137,6 +137,7 @@ _STOP_WORDS = frozenset(
     usd eur gbp cny rmb hkd jpy chf krw twd sgd aud cad inr sek nok dkk nzd brl
     licensor licensors licensee licensees sublicensee purchaser purchasers vendor vendors seller sellers buyer buyers
     valued priced worth founded headquartered backed listed combined strategic ftse stoxx nikkei kospi topix
+    additionally moreover furthermore likewise
     update breaking shots reuters bloomberg dow jones monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec phase fda ema cfius ftc sec nasdaq nyse hkex ceo cfo coo chief president

@@ -258,6 +258,9 @@ _RECEIVED_GOODS = re.compile(
     r"[$€£¥\d]|upfront|up-front|up front|payment|fee|royalt|milestone|licen[cs]e|rights|cash|sum|money|consideration|"
     r"funding|equity|investment|stake|option|access|asset|drug|compound|candidate|program|antibod|molecule|therap"
 )
+_RIGHTS_HELD_BY = re.compile(
+    r"\btransfer\w*\s(?:all\s)?(?:the\s)?(?:global\s)?rights\s(?:of|to|in)\s[^,;.]{1,40}?\sheld by\s"
+)
 _LICENSED_IN_AFTER = re.compile(r"\b(?:licensed|licenses|licensing)\sin\b|\bin-licens")
 _TRANSFERS_TECH = re.compile(
     r"\btransfer(?:s|red|ring)?\s(?:its|their|the)\s(?:[\w\-()]+\s){0,8}?(?:technology|technologies|platform)\b"
@@ -809,6 +812,13 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 if _LICENSED_IN_AFTER.search(f, tw.end(), e0):
                     x, y = y, x
                 _give(votes, names, st, x, y, 2 * place)
+    if " held by " in f[s0:e0]:  # "a contract to transfer all rights of Z held by X to Y": X sells, Y takes
+        for hb in _RIGHTS_HELD_BY.finditer(f, s0, e0):
+            x = st.right(hb.end(), 30)
+            to = f.find(" to ", x.end, min(e0, x.end + 20)) if x is not None else -1
+            y = st.right(to + 4, 30) if to != -1 else None
+            if x is not None and y is not None and x.entity != y.entity:
+                _give(votes, names, st, x, y, 3 * place)
     if " with " in f[s0:e0]:  # "X announced a licence agreement with Y (BMY) for its antibody programme": X owns it
         for dw in _DEAL_WITH_FOR_ITS.finditer(f, s0, e0):
             y = st.right(dw.end(1), 4, descriptors=False)
