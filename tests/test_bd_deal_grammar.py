@@ -5445,3 +5445,25 @@ def test_additionally_opening_a_sentence_is_no_party() -> None:
         "agreement giving Novartis an exclusive period to negotiate.",
     )
     assert d is not None and "Additionally" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_a_payment_upon_approval_is_a_milestone_in_the_sum() -> None:
+    d = deal(
+        "Harnell licenses HP-3 to Quorvex in China",
+        "Harnell Technologies enters into a license agreement with Quorvex Pharmaceutical providing the latter with "
+        "exclusive rights to HP-3 in China. Harnell will receive $5.0M upfront, a $7.5M payment upon regulatory "
+        "approval in China, and up to $92.5M in sales milestones.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (5_000_000, 105_000_000)
+
+
+def test_a_partner_handing_back_rights_is_no_deal() -> None:
+    assert (
+        deal(
+            "Roche's Genentech is handing back rights to Veltra Genetics' immunotherapy, pushing the latter's stock down "
+            "more than 30 percent.",
+            "Roche's Genentech is handing back rights to Veltra Genetics' immunotherapy, pushing the latter's stock down "
+            "more than 30 percent. Genentech picked up rights to the drug back in 2014.",
+        )
+        is None
+    )

@@ -174,7 +174,7 @@ _WORDS: dict[str, str] = {
         extend the research term|extends agreement|extends its agreement|extension of the collaboration|
         extension of the agreement|行使选择权|行使期权|扩大合作|扩展合作|延长合作|fda approv*|fda clear*|fda accept*|fda grant*|approval|approvals|approve|approves|approved|clears|cleared|
         clearance|cfius|antitrust|scrutiny|second request|pays off|paid off|paying off|terminat*|ends pact|ends deal|ends collaboration|ends partnership|ends agreement|
-        ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|opts out|opted out|passes on|passed on|
+        ends alliance|ends its|walks away from|scrap*|cancel*|returns rights|return of rights|hands back|handing back|handed back|hand back|opts out|opted out|passes on|passed on|
         pulls trigger|pulls the trigger|pulled the trigger|declines to exercise|declined to exercise|not to exercise|
         completes acquisition|completed acquisition|completes the acquisition|completed the acquisition|completes merger|
         completed merger|completes purchase|completion of|closes acquisition|closed acquisition|closes the acquisition|

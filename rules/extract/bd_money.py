@@ -482,6 +482,8 @@ def classify(f: str, amounts: list[Amount], acquisition: bool, cues: Cues) -> No
             a.kind = "whole"  # "plus milestone payments that could bring the deal to $2.5 billion": all of it
         elif a.kind in ("total", "?") and _WHOLE_BEFORE.search(pre[-40:]):
             a.kind = "whole"  # "使合并交易价值达到约24亿美元", "with the CVR it climbs to $2.4 billion": all of it
+        if a.kind == "?" and _PAID_UPON.match(post):
+            a.kind = "milestone"  # "a $7.5M payment upon regulatory approval in China": due on an event to come
         if (
             a.kind == "?"
             and i
@@ -516,6 +518,10 @@ _AND_MORE = re.compile(r"\b(?:and|plus)\s(?:up to\s|an additional\s|another\s|a 
 _FOR_APPROVALS = re.compile(
     r"\s(?:for|upon|on|tied to|linked to)\s(?:[\w\-]+\s){0,3}?(?:approvals?|indications?|sales|launch\w*|filings?|"
     r"development|regulatory|commercial)"
+)
+_PAID_UPON = re.compile(
+    r"^\s?(?:cash\s)?payments?\s(?:upon|on|following|after)\s(?:the\s)?(?:[\w\-]+\s){0,3}?"
+    r"(?:approvals?|launch\w*|filings?|acceptance|first commercial sale)\b"
 )
 _AMOUNT_NEAR = re.compile(r"\d")
 _PLUS_MILESTONES = re.compile(
