@@ -1040,7 +1040,7 @@ def _aliases(
                     mentions.append(Mention(hit.start(), hit.end(), "", m.key, ALIAS, anaphor=True))
             continue
         d = _ALIAS_DEF.match(f, m.end)
-        if d is None and not has_cjk(m.surface) and (tail := _LEGAL_THEN_GONGSI.match(f, m.end)) is not None:
+        if d is None and not has_cjk(m.surface) and tail is not None:
             d = _ALIAS_DEF.match(f, tail.end())  # 韩国DONG-A ST CO., LTD.公司(以下简称“东亚公司”)
         if d is None and m.end < len(f) and f[m.end] in "(（":
             t = _TICKER_PAREN.match(f, m.end)  # 荣昌生物(688331.SH)(“公司”): one bracket further

@@ -794,24 +794,22 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 if y is not None and y.entity != st.ms[0].entity:  # "… for the development of its X in Japan with Y"
                     _give(votes, names, st, None, y, 1 * place)
     if " with " in f[s0:e0]:  # "X inked a licensing deal with Y to develop …": Y takes the licence to develop it
-        for ow in _OUT_DEAL_WITH.finditer(f, s0, e0):  # "X has signed a $430 million license-out deal with Y"
-            y = st.right(ow.end(), 60)
-            x = st.subject_en(ow.start()) or _firm_subject(st, ow.start())
-            if x is not None and y is not None and x.entity != y.entity:
-                _give(votes, names, st, x, y, 2 * place)
         for lw in _LICENCE_WITH.finditer(f, s0, e0):
             y = st.right(lw.end(), 4, descriptors=False)
             if y is not None and _TO_DEVELOP.match(f, y.end, min(e0, y.end + 30)):
                 _give(votes, names, st, None, y, 2 * place)
-    if "technology" in f[s0:e0]:  # "X signed a technology transfer agreement with Y", "X … to transfer its ADC
-        # technology to <descriptor> Y": X licenses out (unless it "licensed in" the candidate, then Y does)
-        for tw in (*_TECH_TRANSFER_WITH.finditer(f, s0, e0), *_TRANSFERS_TECH.finditer(f, s0, e0)):
-            y = st.right(tw.end(), 60)
-            x = st.subject_en(tw.start())
-            if x is not None and y is not None and x.entity != y.entity:
-                if _LICENSED_IN_AFTER.search(f, tw.end(), e0):
-                    x, y = y, x
-                _give(votes, names, st, x, y, 2 * place)
+    # "X has signed a $430 million license-out deal with Y", "X signed a technology transfer agreement with Y", "X …
+    # to transfer its ADC technology to <descriptor> Y": X licenses out (unless it "licensed in" the candidate)
+    outs = [*_OUT_DEAL_WITH.finditer(f, s0, e0)] if "out" in f[s0:e0] else []
+    if "technology" in f[s0:e0]:
+        outs += [*_TECH_TRANSFER_WITH.finditer(f, s0, e0), *_TRANSFERS_TECH.finditer(f, s0, e0)]
+    for out in outs:
+        y = st.right(out.end(), 60)
+        x = st.subject_en(out.start()) or (_firm_subject(st, out.start()) if out.re is _OUT_DEAL_WITH else None)
+        if x is not None and y is not None and x.entity != y.entity:
+            if _LICENSED_IN_AFTER.search(f, out.end(), e0):
+                x, y = y, x
+            _give(votes, names, st, x, y, 2 * place)
     if " held by " in f[s0:e0]:  # "a contract to transfer all rights of Z held by X to Y": X sells, Y takes
         for hb in _RIGHTS_HELD_BY.finditer(f, s0, e0):
             x = st.right(hb.end(), 30)
