@@ -5467,3 +5467,43 @@ def test_a_partner_handing_back_rights_is_no_deal() -> None:
         )
         is None
     )
+
+
+def test_a_partnership_mentioned_under_an_analyst_coverage_headline_is_no_deal() -> None:
+    assert (
+        deal(
+            'Brokerage initiated coverage on the pot stock with a "buy" rating',
+            "Calder Securities initiated coverage on Harnell Inc (NASDAQ:HRNL) with a buy rating and a $40 price "
+            "target. The analyst was upbeat on the growth potential of Harnell's new partnership with Novartis.",
+        )
+        is None
+    )
+
+
+def test_the_biotech_after_to_buy_is_the_company_whose_shares_moved() -> None:
+    lic = roles(
+        "Shares in Quorvex Therapeutics were soaring after drugmaker GSK agreed to buy the biotech, which develops "
+        "eye drugs.",
+        "Shares in Quorvex Therapeutics were soaring after drugmaker GSK agreed to buy the biotech, which develops "
+        "eye drugs. Stock futures slipped as investors fretted over a plan to impose tariffs on NATO countries until "
+        "they let the administration acquire Greenland.",
+    )
+    assert lic == ("Quorvex Therapeutics", "GSK")
+
+
+def test_a_company_described_by_its_drug_is_no_party() -> None:
+    lic = roles(
+        "Harnell Stock Doubles As Amgen Agrees To Buy VELTRA Developer",
+        "Shares of Harnell, Inc. (HRNL) doubled after Amgen announced a deal to buy the VELTRA developer for $3.7 "
+        "billion in cash.",
+    )
+    assert lic == ("Harnell", "Amgen")
+
+
+def test_a_single_word_name_with_a_legal_suffix_after_a_comma_is_a_company() -> None:
+    lic = roles(
+        "Amgen to buy rare-disease biotech for $3.7 billion",
+        "Shares of Harnell, Inc. jumped in Frankfurt and Boston trading after Amgen agreed to buy the biotech for $3.7 "
+        "billion.",
+    )
+    assert lic == ("Harnell", "Amgen")

@@ -1735,3 +1735,13 @@ def test_a_target_written_as_unchanged_after_it() -> None:
 def test_a_target_in_the_wires_euro_e310() -> None:
     f = first("Quorvex: RBC cuts target", "RBC cut its price target on Quorvex to E290 from E310.")
     assert (f["target"], f["old_target"], f["currency"]) == (290, 310, "EUR")
+
+
+def test_a_hong_kong_share_class_mark_before_the_code_leaves_the_name() -> None:
+    f = first("康瑞眼科-B(06622)午后拉升 获高盛首予“买入”评级", "康瑞眼科午后拉升逾7%。")
+    assert f["company"] == "康瑞眼科" and f["broker"].startswith("高盛") and f["action"] == "initiate"
+
+
+def test_brokers_written_side_by_side_act_together_the_first_named_leads() -> None:
+    f = first("佳禾医药(01234)午后拉升 获高盛富瑞首予“买入”评级", "佳禾医药午后拉升逾7%。")
+    assert f["broker"].startswith("高盛") and f["company"] == "佳禾医药" and f["rating"] == "买入"

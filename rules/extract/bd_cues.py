@@ -193,7 +193,8 @@ _WORDS: dict[str, str] = {
     OTHER_NEWS: """ipo|ipos|initial public offering|series a|series b|series c|series d|series e|series f|seed round|
         funding round|financing round|raise|raises|raised|raising|venture round|venture funding|private placement|topline|
         top-line|readout|read-out|earnings|quarterly|profit|guidance|outlook|lawsuit|sue|sues|sued|litigation|
-        starts coverage|initiates coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
+        starts coverage|initiates coverage|initiated coverage|initiating coverage|started coverage|began coverage|begins coverage|
+        resumes coverage|resumed coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
         downgrades|upgraded|downgraded|upgrading|downgrading|initiated at|initiated with|initiated as|buy rating|hold rating|
         sell rating|neutral rating|to buy from|to hold from|to sell from|at buy from|at hold from|at sell from|assumed at|
         assumed with|assumes coverage|assumed coverage|reinstated at|resumed at|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|

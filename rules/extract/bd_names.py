@@ -677,7 +677,11 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             return  # (not "Co" of "Eli Lilly and Co.")
         if s > 0 and raw[s - 1] in "(（" and w.isupper():
             return  # an abbreviation being defined: (GERD), (JV)
+    if last in _MAKER_WORDS or (len(words) == 1 and _MAKER_AFTER.match(raw, e)):
+        return  # "Buy TAVNEOS Developer", "the Ozempic maker": a company described by its drug, named elsewhere
     strength = SUFFIX if len(words) >= 2 and (last in _HEAD_WORDS or last + "." in _HEAD_WORDS) else CAP
+    if strength == CAP and len(words) == 1 and _COMMA_LEGAL.match(raw, e, e0):
+        strength = SUFFIX  # "ChemoCentryx, Inc.": a registered name
     tail = _LEGAL_TAIL.match(raw, e, e0) if strength == SUFFIX else None
     if tail:
         e = tail.end()
@@ -686,6 +690,11 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         return  # "Reykjavik, Iceland-based Alvotech", "San Francisco, Calif.-based InterMune": a place
     if surface:
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
+
+
+_MAKER_WORDS = frozenset(["developer", "maker", "drugmaker", "manufacturer"])
+_MAKER_AFTER = re.compile(r"\s(?:developer|maker|drugmaker|drug maker|manufacturer)\b", re.IGNORECASE)
+_COMMA_LEGAL = re.compile(r",\s(?:Inc|Ltd|Limited|LLC|PLC|Corp|AG|GmbH)\b")
 
 
 def _field_in_name(seg: list[tuple[int, int, str]], i: int, low: str) -> bool:

@@ -292,6 +292,7 @@ _STAKE_WORDS = (
 )
 # "a 60 percent stake, or 40 million shares, in Y": the restated size is part of the stake
 _STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stake|interest),{_STAKE_WORDS})?\s?")
+_STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
 )
@@ -642,6 +643,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
                 _give(votes, names, st, st.left(h.start, 60), st.right(by_m.end(), 45), 3 * place)
             continue
         stake = _STAKE.match(f, h.end, e0)
+        if stake is not None and not _STAKE_NOUN.search(stake.group()):
+            stake = None  # "to buy the biotech": an article, no stake (the biotech is the object)
         unit = _UNIT_OF.match(f, h.end, e0)  # "acquire a wholly owned subsidiary of U.S. drug startup Y": Y sells it
         obj = st.right(unit.end() if unit else stake.end() if stake else h.end, 45)
         subj = st.left(h.start, 120)

@@ -947,7 +947,7 @@ _PREVIOUSLY = re.compile(
 )
 _SPAN_WORD = re.compile(r"\d+[- ](?:month|year|week|day)s?\b", re.IGNORECASE)
 _PRICE_WRITTEN = re.compile(r"(?:gbx|gbp|usd|eur|inr|cad|aud|hkd|rs\.?|us\$|hk\$|c\$|a\$|\$|£|€|₹)\s?\d", re.IGNORECASE)
-_JOINT = re.compile(r"\s*(?:and|&|和|及|与)\s*")
+_JOINT = re.compile(r"\s*(?:and|&|和|及|与|、|，)?\s*")  # (高盛富瑞汇丰 首予…: brokers written side by side)
 _CONVERSION_GAP = re.compile(r"\s?[(（]\s?(?:about\s|approx\.?\s|approximately\s|约|~)?")
 _PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
 # The old value in brackets right after the new one: "2,987p (2,761p)", "4,200 (4,075) pence", "37元(原42元)",
@@ -961,6 +961,7 @@ _CUT_VERB = re.compile(r"cut|lower|trim|reduc")
 _SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s|[;!?。；]")  # (not the initial of "Sanford C. Bernstein")
 _FROM_AFTER = re.compile(r"(?:down|up|cut|raised|lowered|trimmed)?\s*\(?from\b|\(原|（原|原")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]\s*$")
+_SHARE_CLASS = re.compile(r"[\u4e00-\u9fff]-(?:b|w|s|sw|u|r|p)\s*$")  # Hong Kong's marks: -B biotech, -W weighted votes
 _ZH_RUN_END = re.compile(_ZH_NAME + r"{2,14}\s*$")
 _ZH_NAME_MARKERS = re.compile(
     r"由于|因为|随着|对于|关于|受惠于|相信|预期|认为|新增|加入|剔除|首次覆盖|首度覆盖|首予|给予|维持|重申|上调|下调|调升|调降|覆盖|看好|首选|喜好|偏好|青睐|大削|削减|削|大砍|砍|同时|将|把|对|予|获|升|降|及|和|、|指|称|该行|报告|研报|龙头|大厂|一哥|巨头|霸主|股王|调整|报告指|研报指"
@@ -1922,6 +1923,8 @@ def _ticker_name(item: _Item, t: _Ticker) -> str | None:
 def _read_ticker_name(item: _Item, t: _Ticker) -> str | None:
     f, text = item.folded, item.text
     s = t.start
+    if (share_class := _SHARE_CLASS.search(f, max(0, s - 5), s)) is not None:
+        s = share_class.start() + 1  # "兆科眼科-B(06622)": the listing's share-class mark is not the name's
     if _CJK_END.search(f[max(0, s - 2) : s]):
         m = _ZH_RUN_END.search(f[max(0, s - 14) : s])
         if not m:
