@@ -5507,3 +5507,40 @@ def test_a_single_word_name_with_a_legal_suffix_after_a_comma_is_a_company() -> 
         "billion.",
     )
     assert lic == ("Harnell", "Amgen")
+
+
+def test_a_potential_deal_value_is_the_agreements_sum_not_talk_of_a_deal() -> None:
+    d = deal(
+        "Novartis secures licence option from Harnell",
+        "Harnell AB has entered into a licence option agreement with Novartis AG, with a potential deal value of up to "
+        "$802m.",
+    )
+    assert d is not None and d.get("total") == 802_000_000
+
+
+def test_the_biotech_handing_y_the_rights_is_the_company_the_story_opened_with() -> None:
+    lic = roles(
+        "Quorvex edges into Asia with Pellman deal worth up to $118M",
+        "Quorvex Therapeutics is gaining a partner in Asia through a deal potentially worth $118 million. The biotech "
+        "is handing Pellman Pharmaceutical the rights to its lead cancer program in Korea for $10 million upfront.",
+    )
+    assert lic == ("Quorvex Therapeutics", "Pellman Pharmaceutical")
+
+
+def test_boards_approving_a_transfer_under_an_agreement_signed_today_is_the_deal() -> None:
+    d = deal(
+        "Harnell Pharma America announces transfer of VELTRA business to Shionogi",
+        "Harnell Pharma America, Inc. today announced that the Board of Directors of Harnell Pharma Corporation, "
+        "together with the Board of Directors of Shionogi & Co., Ltd., has approved the transfer of global rights "
+        "to VELTRA to Shionogi, under an agreement executed today.",
+    )
+    assert d is not None
+
+
+def test_a_disease_named_for_a_person_is_no_party() -> None:
+    d = deal(
+        "Harnell Pharma announces option agreement to acquire orphan drug candidate",
+        "Harnell Pharma has entered into an exclusive option agreement with Quorvex Therapeutics Inc, for a nominal "
+        "fee, to acquire a topical formulation for oral ulcers in patients suffering from Behçet’s Disease.",
+    )
+    assert d is not None and "Beh" not in str(d.get("licensor")) + str(d.get("licensee"))

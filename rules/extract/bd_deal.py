@@ -216,6 +216,7 @@ _RECEIVED_ZH = re.compile(
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
 _ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
 # "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
+_BOARDS_BEFORE = re.compile(r"\bboards? of directors\b[^;]{0,120}?\b(?:has|have)\s(?:unanimously\s)?$")
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
 _INTENT_ONLY = re.compile(
     r"(?:签订|签署|订立|达成)[^，。；]{0,30}(?:意向书|意向协议)|\b(?:signed|signs|entered into) an? "
@@ -436,6 +437,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         (h.start == 0 or f[h.start - 1] != "-")
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
+        and not (h.word.startswith("approv") and _BOARDS_BEFORE.search(f, max(a, h.start - 150), h.start))
+        # ("the Board of Directors of X, together with the Board of Y, has approved the transfer …": the signing)
         and not (("exercis" in h.word or "行使" in h.word) and _conditional(f, a, h.start))
         # (倘Y行使选择权, "if Y exercises its option": the option granted now)
         and not (has_cjk(h.word) and _FUTURE_BEFORE.search(f, max(a, h.start - 14), h.start))  # 最快…完成交割
@@ -500,6 +503,8 @@ def _negative(t: _Text, a: int, b: int) -> bool:
     for h in t.cues.of(C.RUMOUR, a, b):
         if h.word.startswith("eye") and t.f.startswith("with ", h.start - 5):
             continue
+        if h.word == "potential deal" and t.f.startswith((" value", " worth", " size"), h.end):
+            continue  # "with a potential deal value of up to $802m": the sum the agreement may reach
         if _PAST_TALKS.search(t.f, max(a, h.start - 60), h.start) and t.cues.has(C.AGREED, h.end, b):
             continue
         if (

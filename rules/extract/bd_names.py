@@ -202,7 +202,7 @@ _RUN_BREAK = frozenset(
 )
 _EPONYMS = frozenset(
     _wordlist("""alzheimer parkinson huntington crohn hodgkin graves cushing duchenne fabry gaucher pompe tourette sjogren
-    sjögren raynaud addison hashimoto kaposi batten niemann-pick tay-sachs""")
+    sjögren raynaud addison hashimoto kaposi batten niemann-pick tay-sachs behçet behcet""")
 )
 _GENERIC_HEAD = frozenset(
     _wordlist("""pharmaceutical pharmaceuticals pharma therapeutics biosciences bioscience biotech biotechnology biologics

@@ -723,7 +723,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         _give(votes, names, st, None, obj, 3 * place)
         grantor = st.left(h.start, 150)
         if grantor is not None and grantor.entity == OTHER and grantor is st.ms[0]:
-            continue  # "The biotech is handing Y the rights": the subject of the story, named before, not "the other"
+            told = next((m for m in names.mentions if m.entity >= 0), None)  # the story's subject
+            if told is not None and told.entity != obj.entity:  # "The biotech is handing Y the rights": named
+                _give(votes, names, st, told, None, 2 * place)  # before, not "the other"
+            continue
         if grantor is not None and grantor.entity != obj.entity:
             _give(votes, names, st, grantor, None, 2 * place)
     for h in cues.of(C.R_GAIN, s0, e0):  # X gains / obtains … rights · X bags / nabs / lands a drug
