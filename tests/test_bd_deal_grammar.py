@@ -5544,3 +5544,10 @@ def test_a_disease_named_for_a_person_is_no_party() -> None:
         "fee, to acquire a topical formulation for oral ulcers in patients suffering from Behçet’s Disease.",
     )
     assert d is not None and "Beh" not in str(d.get("licensor")) + str(d.get("licensee"))
+
+
+def test_clauses_kept_around_a_background_clause_keep_their_subject() -> None:
+    assert roles(
+        "康瑞医药公告显示,将以最高9.5亿美元总对价收购上海佳禾医药95%股权,叠加早前已持有的5%股权,佳禾医药将成为其全资附属公司。",
+        "康瑞医药公告显示,将以最高9.5亿美元总对价收购上海佳禾医药95%股权,叠加早前已持有的5%股权,佳禾医药将成为其全资附属公司。",
+    ) == ("上海佳禾医药", "康瑞医药")

@@ -682,11 +682,18 @@ def _strip_clauses(t: _Text, s: int, e: int) -> list[tuple[int, int]]:
                 t.context.append((start, clause_end))
                 depth = piece.count("(") + piece.count("（") - piece.count(")") - piece.count("）")
                 open_in_background = depth > 0 if not open_in_background else depth >= 0
+            elif out and out[-1][1] == start:
+                out[-1] = (out[-1][0], clause_end)  # (the clauses kept side by side stay one: subject and verb)
             else:
                 out.append((start, clause_end))
             start = clause_end
         if start < b:
-            (t.context if open_in_background or _background(t, start, b) else out).append((start, b))
+            if open_in_background or _background(t, start, b):
+                t.context.append((start, b))
+            elif out and out[-1][1] == start:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((start, b))
     return out
 
 
