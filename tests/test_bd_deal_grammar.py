@@ -5551,3 +5551,58 @@ def test_clauses_kept_around_a_background_clause_keep_their_subject() -> None:
         "康瑞医药公告显示,将以最高9.5亿美元总对价收购上海佳禾医药95%股权,叠加早前已持有的5%股权,佳禾医药将成为其全资附属公司。",
         "康瑞医药公告显示,将以最高9.5亿美元总对价收购上海佳禾医药95%股权,叠加早前已持有的5%股权,佳禾医药将成为其全资附属公司。",
     ) == ("上海佳禾医药", "康瑞医药")
+
+
+def test_a_technology_export_contract_is_a_licence_out() -> None:
+    d = deal(
+        "Biotech Harnell announced that it signed a technology export contract with Pellman Pharma to develop a cancer "
+        "treatment using its enzyme technology HX-4.",
+        "Biotech Harnell announced that it signed a technology export contract with Pellman Pharma to develop a cancer "
+        "treatment using its enzyme technology HX-4.",
+    )
+    assert d is not None
+
+
+def test_the_drug_coming_from_a_named_biotech_makes_it_the_licensor() -> None:
+    lic = roles(
+        "Aldora strikes gold again with ADC licensing deal worth up to $1.3B",
+        "Aldora Pharma is not resting on its laurels. The Japanese pharma giant is doubling down on the target with a "
+        "new licensing deal for an antibody-drug conjugate. The targeted ADC comes from Chinese biotech Quorvex "
+        "Biosciences.",
+    )
+    assert lic == ("Quorvex Biosciences", "Aldora Pharma")
+
+
+def test_a_licensing_agreement_in_the_headline_is_one_deal_and_its_worth_the_total() -> None:
+    d = deal(
+        "Johnson & Johnson has entered into a licensing agreement with South Korean Quorvex Biosciences to develop "
+        "QX-84, in a deal potentially worth $1.7bn.",
+        "Johnson & Johnson has entered into a licensing agreement with South Korean Quorvex Biosciences to develop "
+        "QX-84, in a deal potentially worth $1.7bn. Quorvex will receive $100m upfront and an option payment of $200m.",
+    )
+    assert d is not None and d.get("total") == 1_700_000_000
+
+
+def test_the_contract_totals_an_amount_is_its_total() -> None:
+    d = deal(
+        "Harnell signs licence contract with Pellman Pharma for HX-4",
+        "Harnell signed a licence agreement with Pellman Pharma for its enzyme HX-4. The scale of the contract totals "
+        "$1.35 billion (approximately 1.96 trillion won).",
+    )
+    assert d is not None and (d.get("total"), d.get("currency")) == (1_350_000_000, "USD")
+
+
+def test_two_places_joined_by_a_hyphen_describe_the_company() -> None:
+    lic = roles(
+        "Harnell makes $1B deal for Quorvex and its cell therapies",
+        "Harnell will pay $1 billion to buy China-US cell therapy company Quorvex Biotechnologies.",
+    )
+    assert lic == ("Quorvex Biotechnologies", "Harnell")
+
+
+def test_offering_a_partner_up_to_an_amount_states_the_total() -> None:
+    d = deal(
+        "Fund Aldora launches heart biotech, offers Quorvex up to $1B for siRNA asset",
+        "Aldora has paid Quorvex $12 million upfront for exclusive global licensing rights to its siRNA candidate QX-71.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (12_000_000, 1_000_000_000)

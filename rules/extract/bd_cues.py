@@ -107,7 +107,7 @@ _WORDS: dict[str, str] = {
         new partnership with|new collaboration with|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
-        许可契约|technology transfer|technology-transfer|transfer of technology""",
+        许可契约|technology transfer|technology-transfer|transfer of technology|technology export|technology-export""",
     WEAK: """deal|deals|megadeal|mega-deal|pact|pacts|accord|agreement*|collaborat*|collab|collabs|partner*|alliance*|tie-up*|team up|teams up|
         teamed up|join forces|joins forces|milestone*|royalt*|pays|paying|will pay|to pay|hands|doles out|forks over|shells out|shell out|bets|合作|协议|协定|合约|契约|合同|牵手|联手|携手|交易|里程碑|里程金|出售""",
     ROUNDUP: """round-up|roundup|recap|tally|& more|weekly|sector update|market update|stock movers|market movers|biggest moves|stocks to watch|this week in biotech|this week in pharma|this week in drug|week in review|deals of the|biggest deals|largest deals|

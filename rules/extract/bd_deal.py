@@ -45,7 +45,7 @@ DEAL_WORDS = (
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
     "shell out", "shells out", "to sell ", "agreed to sell", "is selling ", "technology transfer",
-    "technology-transfer", "transfer of technology", "team up", "teams up", "teamed up", "full control of", "recommended cash offer",
+    "technology-transfer", "transfer of technology", "technology export", "technology-export", "team up", "teams up", "teamed up", "full control of", "recommended cash offer",
     "recommended public offer", "recommended offer",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
     "选择权", "权益", "合作", "协议", "协定", "合约", "交易", "offload", "nabs", "nabbed", "拿下", "牵手", "联手", "携手", "合资", "新公司", "斥资", "豪掷", "入股",
@@ -1252,9 +1252,14 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     for a in amounts:
         a.in_title = in_title and a.start < t.title_end
     money.classify(f, amounts, acquisition, c)
-    if in_title and c.has(C.PLURAL, 0, t.title_end):
+    plural = [  # (not "a licensing agreement": one deal)
+        h.start
+        for h in c.of(C.PLURAL, 0, t.title_end)
+        if not (h.word == "licensing" and _ONE_DEAL_NEXT.match(f, h.end))
+    ]
+    if in_title and plural:
         for a in amounts:  # "Vertex signs deals with Crispr, Exonics worth up to $2 billion": both deals' sum
-            if a.in_title and a.kind in ("total", "?") and c.has(C.PLURAL, 0, a.start):
+            if a.in_title and a.kind in ("total", "?") and plural[0] < a.start:
                 a.kind = "other"
     fields: dict[str, Any] = {"deal_type": deal_type}
     if licensor:
@@ -1276,6 +1281,7 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     return fields
 
 
+_ONE_DEAL_NEXT = re.compile(r"\s(?:agreement|deal|pact|contract|partnership|collaboration)\b(?!s)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 

@@ -286,7 +286,7 @@ _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
 )
 _TOTAL_PRE = re.compile(
-    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|worth|valued at|valued(?= up to)|valuing[^.;]{0,30} at|total(?:ing|ling)?|total (?:deal |transaction |potential |equity |cash |contract )?"
+    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|(?:pay(?:s|ing)?|offers?|offering)\s(?:[a-z][\w\-]*\s){1,3}?(?:up to|as much as)|worth|valued at|valued(?= up to)|valuing[^.;]{0,30} at|total(?:ing|ling|s|ed|led)?|total (?:deal |transaction |potential |equity |cash |contract )?"
     r"(?:value|consideration|payments?)(?: of| is| was| will be)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
     r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"price (?:will )?(?:come|comes|amount|amounts) to|could (?:eventually )?exceed|"

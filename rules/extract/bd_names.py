@@ -675,6 +675,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         w = words[0].strip(".,")
         if len(w) < 2 or not _LETTERS.search(w) or w.lower() in _EPONYMS or _drug_code(w) or w.lower() in _SUFFIX_WORDS:
             return  # (not "Co" of "Eli Lilly and Co.")
+        if "-" in w and all(p in _PLACES for p in w.lower().split("-")):
+            return  # "China-US cell therapy company Y": where Y works, not a company
         if s > 0 and raw[s - 1] in "(（" and w.isupper():
             return  # an abbreviation being defined: (GERD), (JV)
     if last in _MAKER_WORDS or (len(words) == 1 and _MAKER_AFTER.match(raw, e)):

@@ -292,6 +292,7 @@ _STAKE_WORDS = (
 )
 # "a 60 percent stake, or 40 million shares, in Y": the restated size is part of the stake
 _STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stake|interest),{_STAKE_WORDS})?\s?")
+_COMES_FROM = re.compile(r"\s(?:comes|came|hails|hailed|originates|originated)\s(?:from|out of)\s")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -840,6 +841,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             _give(votes, names, st, m, None, 1 * place)
     for h in cues.of(C.R_ORIGIN, s0, e0):  # discovered / developed by Y
         _give(votes, names, st, st.right(h.end, 45), None, 2 * place)
+    if " from " in f[s0:e0]:  # "The CLDN18.2-targeting ADC comes from Chinese biotech Y": Y's drug, licensed out
+        for come in _COMES_FROM.finditer(f, s0, e0):
+            if cues.has(C.ASSET, max(s0, come.start() - 30), come.start()) and not any(
+                m.start < come.start() for m in st.ms
+            ):
+                _give(votes, names, st, st.right(come.end(), 45), None, 2 * place)
     for got in _GOT_PRICED_DEAL.finditer(f, s0, e0):  # "X … secures $750M Gilead deal": X and Y are the parties
         y = st.right(got.end(), 2, descriptors=False)
         if y is not None and _DEAL_AFTER.match(f, y.end, min(e0, y.end + 20)):
