@@ -5606,3 +5606,20 @@ def test_offering_a_partner_up_to_an_amount_states_the_total() -> None:
         "Aldora has paid Quorvex $12 million upfront for exclusive global licensing rights to its siRNA candidate QX-71.",
     )
     assert d is not None and (d.get("upfront"), d.get("total")) == (12_000_000, 1_000_000_000)
+
+
+def test_a_pact_with_an_unnamed_global_pharma_names_the_licensor_only() -> None:
+    d = deal(
+        "Harnell inks pact with global pharma major for respiratory products",
+        "Harnell Pharma has entered into a collaboration and licence agreement with a global pharma major for "
+        "respiratory products. The financials include an upfront payment of $25 million.",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee"), d.get("upfront")) == ("Harnell Pharma", None, 25e6)
+
+
+def test_a_pact_with_a_named_global_pharma_is_read_by_the_grammar() -> None:
+    lic = roles(
+        "Harnell inks pact with global pharma major Novartis",
+        "Harnell Pharma has licensed its respiratory products to global pharma major Novartis for $25 million upfront.",
+    )
+    assert lic == ("Harnell Pharma", "Novartis")

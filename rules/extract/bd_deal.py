@@ -1144,7 +1144,18 @@ def _roles_and_names(t: _Text, spans: list[tuple[int, int]], zh: bool) -> tuple[
             return names, show(partners[0]), show(partners[1]), False
         if any(a != b and a in strong and b in strong for a, b in votes.pairs):
             return names, None, None, True  # "A and B signed a licensing deal": a deal, roles not stated
+        if not zh and len(strong_lead) == 1 and any(_UNNAMED_BIG_PARTNER.search(t.f, a, b) for a, b in spans[:2]):
+            return names, show(strong_lead[0]), None, False  # "X inks pact with global pharma major": the unnamed
+            # large company takes the licence (as big_pharma() decides a pair), the named one grants it
     return names, show(licensor), show(licensee), False
+
+
+# "with a global pharma major", "with a top-10 multinational pharmaceutical company" (a name after it is a
+# second party in the lead)
+_UNNAMED_BIG_PARTNER = re.compile(
+    r"\bwith\s(?:an?\s)?(?:(?:undisclosed|unnamed|leading|large|big|top[- ]\d+|global|multinational|international)\s)+"
+    r"(?:pharma(?:ceutical)?s?|drugmakers?|biopharma(?:ceutical)?s?)(?:\s(?:major|company|giant|firm|partner))?\b"
+)
 
 
 _FORMS_VENTURE = re.compile(
