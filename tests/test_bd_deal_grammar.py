@@ -5623,3 +5623,12 @@ def test_a_pact_with_a_named_global_pharma_is_read_by_the_grammar() -> None:
         "Harnell Pharma has licensed its respiratory products to global pharma major Novartis for $25 million upfront.",
     )
     assert lic == ("Harnell Pharma", "Novartis")
+
+
+def test_turning_to_a_country_for_a_trial_drug_is_a_deal_the_lead_tells() -> None:
+    d = deal(
+        "Harnell Turns to China for Trial Obesity Drug",
+        "Harnell on Tuesday joined the big drugmakers hunting for obesity drugs in Chinese labs. Harnell said it had "
+        "agreed to pay $150 million up front to Quorvex Pharmaceutical Co. for the rights to an oral GLP-1 drug.",
+    )
+    assert d is not None and (d.get("licensee"), d.get("upfront")) == ("Harnell", 150_000_000)

@@ -739,7 +739,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
                 return []
     strong = (c.has(C.STRONG, h0, h1) or "併" in t.raw[h0:h1]) and not agreed_bid
     states_deal = strong or (c.has(C.WEAK, h0, h1) and not agreed_bid)
-    if not states_deal and _topic(t, h0, h1):
+    if not states_deal and _topic(t, h0, h1) and not _TURNS_TO_FOR.search(t.f, h0, h1):
         return []  # a read-out or an approval, whatever the lead recalls of an old deal
     t.extend()
     f = t.f
@@ -1292,6 +1292,8 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
     return fields
 
 
+# "X turns to China for weight loss drug": a licence the lead tells, whatever topic words the drug brings along
+_TURNS_TO_FOR = re.compile(r"\b(?:turns|turned|looks|looked|goes|went|heads|headed)\sto\s[^.;:]{2,40}?\sfor\s")
 _ONE_DEAL_NEXT = re.compile(r"\s(?:agreement|deal|pact|contract|partnership|collaboration)\b(?!s)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_LETTER = re.compile(r"[a-z]")
