@@ -192,7 +192,7 @@ _RUN_BREAK = frozenset(
     co-development newco completes complete closes launches unveils expands teams joins receives gets secures obtains obtain obtained
     nabs bags lands rights upfront billion million over under new its their as after than more about around commits
     wagers invests spends offloads sheds divests sells rises rise jumps soars surges climbs gains rallies falls drops
-    slides slumps sinks tumbles plunges granting
+    slides slumps sinks tumbles plunges granting turns turned taps tapped
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks establish establishes established launch unite unites ally allies link links backs backed paying
