@@ -209,10 +209,10 @@ class RuleEngine:
 
     def _context(self, item: Item) -> _Context:
         doc = Document(item)
-        title = fold(item.title)
+        title = fold(doc.title)
         doc.__dict__["folded_title"] = title
-        texts = {"title": title, "summary": fold(item.summary)}
-        # extractors read the same folded text: fold once per item
+        texts = {"title": title, "summary": fold(doc.summary)}
+        # extractors read the same folded text (lines a wire wrapped joined again): fold once per item
         doc.__dict__["folded_text"] = f"{texts['title']}\n{texts['summary']}" if item.summary else texts["title"]
         hits: Hits = {}
         for name, text in texts.items():

@@ -1745,3 +1745,14 @@ def test_a_hong_kong_share_class_mark_before_the_code_leaves_the_name() -> None:
 def test_brokers_written_side_by_side_act_together_the_first_named_leads() -> None:
     f = first("佳禾医药(01234)午后拉升 获高盛富瑞首予“买入”评级", "佳禾医药午后拉升逾7%。")
     assert f["broker"].startswith("高盛") and f["company"] == "佳禾医药" and f["rating"] == "买入"
+
+
+def test_a_wire_that_wraps_its_lines_mid_sentence_reads_as_one_sentence() -> None:
+    loaded = load_rules([BUNDLED_PACKS])
+    engine = RuleEngine(loaded.rules, loaded.lists)
+    line = (
+        'Macquarie lowered the target price for Harlow Retail\n(09988) to HKD212.7 from HKD228.2 and kept "outperform".'
+    )
+    item = Item(id="t", source="test", title=line, summary=line + "\nThe research house said margins stay thin.")
+    (m,) = [m for m in engine.match(item) if m.rule.id == "analyst-rating-change"]
+    assert (m.fields["company"], m.fields["target"], m.fields["old_target"]) == ("Harlow Retail", 212.7, 228.2)

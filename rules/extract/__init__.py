@@ -19,6 +19,7 @@ from rules.normalize import fold
 # a line of 20 characters or more broken between two Chinese characters (a heading is shorter, a paragraph ends
 # with punctuation or a blank line)
 _CJK_WRAP = re.compile(r"(?m)^([^\n]{19,}[\u4e00-\u9fff“”（(])[ \t]*\r?\n[ \t]*(?=[\u4e00-\u9fff“”）)])")
+_LATIN_WRAP = re.compile(r"(?m)^([^\n]{40,}[A-Za-z0-9,])\n(?=[a-z0-9(])")  # "… for Alibaba\n(09988) to HKD212.7"
 
 if TYPE_CHECKING:
     from rules.extract.numbers import Money
@@ -72,23 +73,27 @@ class Document:
 
     @cached_property
     def title(self) -> str:
-        return self.item.title
+        """The headline on one line: a wire that wraps it ("… for Alibaba\n(09988) to HKD212.7") breaks no clause
+        (same length: offsets into `text` hold)."""
+        t = self.item.title
+        return t.replace("\n", " ") if "\n" in t else t
 
     @cached_property
     def summary(self) -> str:
         """The lead, with the hard line breaks of text copied out of a PDF filing taken out where they split a
-        Chinese word (中\n美华东 is 中美华东): Chinese has no spaces, so such a break is never a word boundary."""
+        Chinese word (中\n美华东 is 中美华东): Chinese has no spaces, so such a break is never a word boundary; a
+        wire's wrapped English line mid-sentence is a space."""
         s = self.item.summary
-        return _CJK_WRAP.sub(r"\1", s) if "\n" in s else s
+        return _LATIN_WRAP.sub(r"\1 ", _CJK_WRAP.sub(r"\1", s)) if "\n" in s else s
 
     @cached_property
     def text(self) -> str:
         """Title and summary as one text (title first: it states the event)."""
-        return f"{self.item.title}\n{self.summary}" if self.item.summary else self.item.title
+        return f"{self.title}\n{self.summary}" if self.item.summary else self.title
 
     @cached_property
     def folded_title(self) -> str:
-        return fold(self.item.title)
+        return fold(self.title)
 
     @cached_property
     def folded_text(self) -> str:
