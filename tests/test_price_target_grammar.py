@@ -1756,3 +1756,16 @@ def test_a_wire_that_wraps_its_lines_mid_sentence_reads_as_one_sentence() -> Non
     item = Item(id="t", source="test", title=line, summary=line + "\nThe research house said margins stay thin.")
     (m,) = [m for m in engine.match(item) if m.rule.id == "analyst-rating-change"]
     assert (m.fields["company"], m.fields["target"], m.fields["old_target"]) == ("Harlow Retail", 212.7, 228.2)
+
+
+def test_the_company_whose_results_the_broker_reviews_is_the_one_it_rates() -> None:
+    f = first("中信证券点评康瑞半年报表示,维持目标价3000元,维持“买入”评级。", "中信证券点评康瑞半年报。")
+    assert (f["broker"].startswith("中信证券"), f["company"], f["target"]) == (True, "康瑞", 3000)
+
+
+def test_a_one_year_horizon_before_the_target_word_is_no_company() -> None:
+    f = first(
+        "中信证券今日点评康瑞半年报表示,公司营收符合预期。",
+        "中信证券今日点评康瑞半年报表示,公司营收符合预期。维持1年期目标价3000元,维持“买入”评级。",
+    )
+    assert (f["company"], f["target"], f["old_target"], f["action"]) == ("康瑞", 3000, 3000, "reiterate")

@@ -741,7 +741,7 @@ _ZH_LEAD = re.compile(
 )
 _ZH_TRAILING_VERB = re.compile(r"(?:重申|维持|给予|首予|上调|下调|调升|调降|调高|调低)$")
 _ZH_SPLIT = re.compile(r"及|与|、|以及|(?<=..)和(?=..)")
-_ZH_HORIZON = re.compile(r"(?:未来)?(?:\d{1,2}|十二|六)个月$")
+_ZH_HORIZON = re.compile(r"(?:未来)?(?:(?:\d{1,2}|十二|六)个月|[1一]年期?)$")
 _ZH_PRICE_IN_NAME = re.compile(r"\d[\d.,]*\s?(?:美元|港元|元|亿|万)|喊")
 _ZH_NOT_NAME = re.compile(
     r"调升|上调|下调|调降|调高|调低|上修|下修|提高|降低|最后|一波|包括|外资|投行|券商|多家|分析|报告|研究|表示|认为|预期|预计|给出"
@@ -1767,7 +1767,9 @@ def _clean_zh(name: str, folded: str) -> str | None:
     core = folded[start:end]
     if core.endswith(("h股", "a股")) or (core.endswith("股份") and len(core) >= 4 and "有限" not in core):
         core, end = core[:-2], end - 2  # 将苹果股份评级…下调: the company's shares
-    if (horizon := _ZH_HORIZON.search(core)) is not None and horizon.start() >= 2:
+    if (horizon := _ZH_HORIZON.search(core)) is not None and horizon.start() == 0:
+        return None  # 维持1年期目标价3000元: the horizon, no company named here
+    if horizon is not None and horizon.start() >= 2:
         core, end = core[: horizon.start()], end - len(horizon.group())  # 将X12个月目标价上调: the horizon
     if len(core) < 2 or rating_level(core) or _ZH_NOT_NAME.search(core) or _ZH_PRICE_IN_NAME.search(core):
         return None  # (喊出了235美元的目标价: a price, not a company)
@@ -1895,6 +1897,21 @@ def _zh_said_company(item: _Item, broker: _Broker, at: int) -> str | None:
         name = _clean_zh(original(item.text, f, m.start(), m.end()), m.group())
         if name:
             return name
+    return None
+
+
+# "中信证券今日(8月1日)点评茅台半年报表示 … 维持目标价3000元": the company whose report the broker reviews
+_ZH_REVIEWED = re.compile(
+    r"\s?(?:今日|今天|日前|近日)?\s?(?:[(（][^)）]{1,12}[)）])?\s?(?:发布报告)?点评([\u4e00-\u9fff]{2,6}?)"
+    r"(?:20\d\d年?)?(?:q[1-4])?(?:半年报|年报|中报|季报|一季报|三季报|年度业绩|中期业绩|业绩|财报)"
+)
+
+
+def _zh_reviewed_company(item: _Item, broker: _Broker, at: int) -> str | None:
+    f = item.folded
+    for b in item.brokers:
+        if b.canonical == broker.canonical and b.end <= at and (m := _ZH_REVIEWED.match(f, b.end, at)) is not None:
+            return _clean_zh(original(item.text, f, m.start(1), m.end(1)), m.group(1)) or None
     return None
 
 
@@ -2260,8 +2277,15 @@ def _calls(item: _Item) -> list[_Call]:
             if company is None and not sector:
                 company = _heading_company(item, s)
             if company is None and not sector:
-                said_to = min([h.start for h in ratings] + [c.start for c in seg_cues if c.kind != "sub"], default=e)
-                company = _zh_said_company(item, broker, said_to) or _zh_favoured_company(item, s, said_to)
+                said_to = min(  # (not the 证券 of the broker's own name)
+                    [h.start for h in ratings] + [c.start for c in seg_cues if c.kind not in ("sub", "zfirm", "firm")],
+                    default=e,
+                )
+                company = (
+                    _zh_said_company(item, broker, said_to)
+                    or _zh_favoured_company(item, s, said_to)
+                    or _zh_reviewed_company(item, broker, said_to)
+                )
             if sector:  # a sector call: no event of its own, and nothing to lend to the next company's call
                 calls.append(_Call(broker, order, kinds, sector=True))
                 continue
@@ -2385,7 +2409,7 @@ def _fields(item: _Item, call: _Call) -> Fields | None:
 
 _KEPT_BEFORE = re.compile(
     r"\b(?:unchanged|maintain(?:s|ed|ing)?|kept|keeps|keeping|retain(?:s|ed|ing)?|reiterat(?:es|ed|ing))\s"
-    r"(?:its\s|their\s|the\s|an?\s)?(?:12-month\s)?(?:price\s)?target(?:\sprice)?\s(?:of\s|at\s)?$|(?:维持|维持其)目标价\s?$"
+    r"(?:its\s|their\s|the\s|an?\s)?(?:12-month\s)?(?:price\s)?target(?:\sprice)?\s(?:of\s|at\s)?$|(?:维持|维持其)(?:未来)?(?:(?:\d{1,2}|十二|六)个月|[1一]年期?)?目标价\s?$"
 )
 _KEPT_AFTER = re.compile(
     r"\s?(?:price\s)?target(?:\sprice)?\s(?:was\s|is\s|remains\s|remained\s)?(?:unchanged|maintained|kept)\b|\s?(?:不变|维持不变)"
