@@ -5632,3 +5632,57 @@ def test_turning_to_a_country_for_a_trial_drug_is_a_deal_the_lead_tells() -> Non
         "agreed to pay $150 million up front to Quorvex Pharmaceutical Co. for the rights to an oral GLP-1 drug.",
     )
     assert d is not None and (d.get("licensee"), d.get("upfront")) == ("Harnell", 150_000_000)
+
+
+def test_expanding_a_collaboration_that_dates_back_years_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Harnell and Quorvex Therapeutics are expanding a drug discovery collaboration that dates back to 2014.",
+            "Harnell and Quorvex Therapeutics are expanding a drug discovery collaboration that dates back to 2014. "
+            "Harnell will pay $200 million up front for up to eight new targets.",
+        )
+        is None
+    )
+
+
+def test_a_co_promotion_agreement_with_y_to_promote_a_drug_gives_y_the_rights() -> None:
+    d = deal(
+        "Harnell Sciences Ltd. said it has entered into a five-year co-promotion agreement with Quorvex "
+        "Pharmaceuticals Inc. to promote veltrafen in primary care.",
+        "Harnell Sciences Ltd. said it has entered into a five-year co-promotion agreement with Quorvex "
+        "Pharmaceuticals Inc. to promote veltrafen in primary care.",
+    )
+    assert d is not None and (Name(d["licensor"]), Name(d["licensee"])) == ("Harnell Sciences", "Quorvex")
+    assert d["deal_type"] == "co_development"
+
+
+def test_a_new_collaboration_deal_signed_in_the_lead_of_a_share_move_is_the_deal() -> None:
+    d = deal(
+        "In response to the company's new collaboration deal, shares of Harnell Pharmaceuticals (NASDAQ: HRNL) "
+        "jumped as much as 16% on Friday.",
+        "In response to the company's new collaboration deal, shares of Harnell Pharmaceuticals (NASDAQ: HRNL) "
+        "jumped as much as 16% on Friday. As of noon, the stock was up 9%. Harnell Pharmaceuticals stated that it "
+        "has signed a new collaboration deal with Quorvex Genetics (NASDAQ: QRVX).",
+    )
+    assert d is not None
+
+
+def test_being_eligible_to_receive_milestones_without_a_figure_makes_the_licensor() -> None:
+    lic = roles(
+        "Harnell has announced a three-year AI drug discovery collaboration with Celgene.",
+        "Harnell has announced a three-year AI drug discovery collaboration with Celgene. The partnership includes "
+        "an initial $25 million upfront payment, with Harnell being eligible to receive significant milestone and "
+        "royalty payments.",
+    )
+    assert lic == ("Harnell", "Celgene")
+
+
+def test_candidates_directed_to_targets_are_no_recipient_of_the_licence() -> None:
+    lic = roles(
+        "Genentech will collaborate with privately held Quorvex Therapeutics to discover small molecules based on "
+        "the latter's splicing platform.",
+        "Genentech will collaborate with privately held Quorvex Therapeutics to discover small molecules based on "
+        "the latter's splicing platform. Genentech will have an exclusive global license to develop candidates "
+        "directed to multiple targets and will pay Quorvex an upfront fee, milestones and royalties.",
+    )
+    assert lic == ("Quorvex Therapeutics", "Genentech")

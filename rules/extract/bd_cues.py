@@ -104,7 +104,8 @@ _WORDS: dict[str, str] = {
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
         is selling|to sell|full control of|selling some rights|sells global rights|sold global rights|
-        new partnership with|new collaboration with|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
+        new partnership with|new collaboration with|new collaboration deal|new collaboration agreement|new licensing deal|
+        new licensing agreement|new license agreement|new licence agreement|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
         销售权|经销权|代理权|商业化权|换股合并|吸收合并|合并案|独家销售|独家经销|独家行销|行销契约|销售契约|授权契约|
         许可契约|technology transfer|technology-transfer|transfer of technology|technology export|technology-export""",
@@ -167,7 +168,8 @@ _WORDS: dict[str, str] = {
         improved offer|increases its offer|raises its offer|sweetens its offer|sweetens offer|sweetened bid|raised bid|
         increased bid|revised bid|raises its bid|sweetens its bid|amended and restated|first revealed in|were first revealed|
         was first revealed|
-        existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|
+        existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|expanding collaboration|
+        expanding partnership|expanding its collaboration|expanding its partnership|dates back to|dating back to|date back to|
         expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|
         extends collaboration|extends its collaboration|extend their collaboration|extend the collaboration|
         extends partnership|extends its partnership|extend their partnership|extends pact|extend the pact|extend their pact|
@@ -236,7 +238,7 @@ _WORDS: dict[str, str] = {
     T_NEWCO: """newco|newcos|new co|joint venture|new company|new biotech company|new biopharmaceutical company|new biotechnology company|新公司|合资""",
     T_OPTION: """option to license|option to in-license|option to licence|option to acquire|exclusive option|option agreement|
         option deal|option on|options on|选择权|期权协议|独家期权|优先购买权""",
-    T_CODEV: """co-develop*|codevelop*|co-commerciali*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
+    T_CODEV: """co-develop*|codevelop*|co-commerciali*|co-promot*|copromot*|co-market*|jointly develop*|co-co|share profits|share costs|共同开发|联合开发|
         共同商业化|合作开发|共同推进|共担|分摊""",
     T_ACQ: """acquire*|acquiring|acquisition|takeover|buyout|to buy|full control of|recommended cash offer|recommended offer|agreed to buy|buys|bought|merge|merger|merges|merging|
         take over|takes over|taking over|took over|snap up|snaps up|snapped up|buy out|buys out|tender offer|换股合并|吸收合并|合并案|收购|并购|要约|买下|私有化|买断""",

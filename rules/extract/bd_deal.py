@@ -40,7 +40,7 @@ CAP = 1200  # never read more than this of an item
 DEAL_WORDS = (
     "licens", "licenc", "acquir", "acquisition", "takeover", "take over", "takes over", "taking over", "buyout",
     "merger", "merge ", "to buy", "buys ", "buying ", "bought", "snap up", "snaps up", "scoop", "upfront", "up-front",
-    "up front", "milestone", "biobucks", "co-develop", "co-commerc", "codevelop", "joint venture", "newco",
+    "up front", "milestone", "biobucks", "co-develop", "co-commerc", "co-promot", "co-market", "codevelop", "joint venture", "newco",
     "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
@@ -1326,7 +1326,7 @@ _SHARES_AFTER = re.compile(
 )
 _AGREEMENT_NAMED = re.compile(
     r"许可协议|授权协议|收购协议|合作协议|合并协议|并购协议|(?:licen[cs]e|licensing|collaboration|development|commerciali[sz]ation|worldwide|"
-    r"global|exclusive|option)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
+    r"global|exclusive|option|co-promotion|co-marketing|co-commerciali[sz]ation)\s(?:and\s\w+\s)?(?:deal|agreement|pact)"
     r"|(?:\$|€|£|us\$)\s?\d[\d.,]*\s?(?:m|mn|b|bn|million|billion)\b\s(?:\w+\s)?(?:deal|pact|agreement)"  # "inks $301M deal"
 )
 
@@ -1338,7 +1338,7 @@ _PRICED_DEAL_WITH = re.compile(
 
 def _signed_agreement(t: _Text, spans: list[tuple[int, int]]) -> bool:
     """The opening sentences say a licence or purchase agreement was signed (与许可方签署了《许可协议》)."""
-    return any(t.cues.has(C.AGREED, a, b) and _AGREEMENT_NAMED.search(t.f, a, b) for a, b in spans[:2])
+    return any(t.cues.has(C.AGREED, a, b) and _AGREEMENT_NAMED.search(t.f, a, b) for a, b in spans[:ROLE_SPANS])
 
 
 def _asset_deal(t: _Text, spans: list[tuple[int, int]]) -> bool:

@@ -249,7 +249,7 @@ _OUT_DEAL_WITH = re.compile(
     r"\b(?:licen[cs]e-out|licensing-out|out-licen[cs]ing|out-licen[cs]e)\s(?:deal|agreement|contract|pact)\s"
     r"(?:worth\s[^,;]{1,40}?\s)?with\s"
 )
-_LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing)\s(?:deal|agreement|pact)\swith\s")
+_LICENCE_WITH = re.compile(r"\b(?:licen[cs]e|licensing|co-promotion|co-marketing)\s(?:deal|agreement|pact)\swith\s")
 # "signed a technology transfer agreement with Y": Korean press for a licence out, Y takes the technology
 _TECH_TRANSFER_WITH = re.compile(
     r"\btechnology[\s\-](?:transfer|export)\s(?:deal|agreement|contract|pact)\s(?:worth\s[^,;]{1,40}?\s)?with\s(?:(?:an?|the)\s)?"
@@ -271,7 +271,9 @@ _LISTED_BRANDS = re.compile(
     rf"(?:,\s{_LIST_ITEM}){{1,6}},?\sand\s{_LIST_ITEM}\s(?:brands?|trademarks|products)\b"
 )  # ", Neko, Sloan's and Waterbury's Compound brands"
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
-_TO_DEVELOP = re.compile(r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch)\b")
+_TO_DEVELOP = re.compile(
+    r"\.?(?:,?\s(?:inc|ltd|llc|corp|co|ag|plc)\b\.?)?\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch|promote|co-promote)\b"
+)
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
 _DEAL_AFTER = re.compile(r"\s(?:licensing\s|licence\s|license\s)?(?:deal|pact|tie-up)\b")
 _DEAL_OWNER_BEFORE = re.compile(r"(?:['’]s|\bwith|\bits)\s(?:[^\s,;]+\s){0,3}$")
@@ -301,7 +303,7 @@ _PASSIVE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bwas|\bwere|\bare)\s
 _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
 _MONEY_AFTER = re.compile(
-    r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional),?\s){0,2}"
+    r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional|significant|substantial|potential|future|further),?\s){0,2}"
     r"(?:\$|€|£|us\$|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
 )
 _UNIT_ACTS = re.compile(r"\s?(?:与|和|将|拟|以|已|就|向)")
@@ -323,15 +325,22 @@ _INFINITIVES = frozenset(
 )
 
 
+_NOT_A_RECIPIENT_BEFORE = (
+    " up", " amounting", " close", " equal", " according", " thanks", " due", " directed", " targeted", " related",
+    " relating", " addition",
+)  # fmt: skip
+
+
 def _recipient_to(f: str, a: int, b: int) -> int:
     """Where " to <recipient>" starts after a licensing verb: not "rights to" (an asset follows) and not "to develop"."""
     to = f.find(" to ", a, b)
     while to != -1:
         nxt = f[to + 4 : to + 24].split(" ", 1)[0]
-        if f.endswith((" up", " amounting", " close", " equal", " according", " thanks", " due"), a, to):
+        if f.endswith(_NOT_A_RECIPIENT_BEFORE, a, to):
             to = f.find(
                 " to ", to + 4, b
-            )  # "a licensing deal worth up to $1.01 billion with Y": an amount, no recipient ("according to Y": a source)
+            )  # "a licensing deal worth up to $1.01 billion with Y": an amount, no recipient ("according to Y": a source;
+            # "candidates directed to multiple targets": what they aim at)
             continue
         if nxt not in _INFINITIVES and not (
             f[max(a, to - 7) : to].endswith(("rights", "right", "access", "option", "licence", "license"))
