@@ -5686,3 +5686,42 @@ def test_candidates_directed_to_targets_are_no_recipient_of_the_licence() -> Non
         "directed to multiple targets and will pay Quorvex an upfront fee, milestones and royalties.",
     )
     assert lic == ("Quorvex Therapeutics", "Genentech")
+
+
+def test_a_link_label_in_brackets_is_no_company() -> None:
+    lic = roles(
+        "Harnell (HRNL) Up on Licensing Deal With Jazz Pharmaceuticals",
+        "Shares of Harnell (HRNL - Free Report) were up 15% after the company announced a licensing deal with Jazz "
+        "Pharmaceuticals (JAZZ - Free Report) for the former’s bispecific antibody, veltamab.",
+    )
+    assert lic == ("Harnell", "Jazz Pharmaceuticals")
+
+
+def test_market_data_cited_in_a_move_headline_is_no_trial_read_out() -> None:
+    d = deal(
+        "Harnell Biologics Inc HRNL stock is trading higher on Monday with strong volume, as per data from Benzinga Pro.",
+        "Harnell Biologics Inc HRNL stock is trading higher on Monday with strong volume, as per data from Benzinga "
+        "Pro. Harnell Biologics and Quorvex Biotech Co., Ltd., a China-based company, have entered into a worldwide "
+        "exclusive license agreement. The agreement covers one of Harnell Biologics’ product candidates.",
+    )
+    assert d is not None and (Name(d["licensor"]), Name(d["licensee"])) == ("Harnell Biologics", "Quorvex Biotech")
+
+
+def test_receiving_up_to_an_amount_including_a_sum_on_closing() -> None:
+    d = deal(
+        "Takeda licenses Harnell cancer drug outside China",
+        "Takeda Pharmaceutical Co Ltd has signed a licensing agreement with drugmaker Harnell (China) Ltd to develop "
+        "its cancer drug veltinib outside of China. Harnell will receive up to $1.13 billion including $400 million "
+        "on closing, according to the statements.",
+    )
+    assert d is not None and (d.get("upfront"), d.get("total")) == (400_000_000, 1_130_000_000)
+
+
+def test_the_unit_named_after_its_parent_is_the_party() -> None:
+    lic = roles(
+        "Harnell (NASDAQ:HRNL) inks an exclusive option and license agreement with Dr. Reddy's Laboratories "
+        "(NYSE:RDY) subsidiary Quorvex Discovery Technologies Limited under which it will have the option to "
+        "in-license up to six programs.",
+        "Under the terms of the deal, Harnell will pay $10M upfront for exclusive options to license three programs.",
+    )
+    assert lic == ("Quorvex Discovery Technologies", "Harnell")

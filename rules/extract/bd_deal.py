@@ -917,7 +917,8 @@ def _topic(t: _Text, a: int, b: int) -> bool:
     return any(
         not (h.word == "临床" and t.f.startswith(("阶段", "期"), h.end))
         and not (h.word == "上市" and t.f.startswith("公司", h.end))
-        and not (h.word == "data" and t.f.startswith(" provided by", h.end))  # "according to data provided by S&P"
+        and not (h.word == "data" and (t.f.startswith(" provided by", h.end) or t.f.endswith("per ", 0, h.start)))
+        # ("according to data provided by S&P", "as per data from Benzinga Pro": market data, no read-out)
         and not (h.word.startswith("launch") and _LAUNCHED_COMPANY.match(t.f, h.end, b))  # "launches CNS company Y"
         for h in t.cues.of(C.TOPIC, a, b)
     )

@@ -237,7 +237,7 @@ _UPFRONT_POST = re.compile(
     r"^\s?(?:in\s|as\s|as an\s|of\s|of it\s|of that\s|will be\s|is\s|are\s|would be\s)?(?:paid\s)?(?:an?\s)?(?:non-refundable\s)?"
     r"(?:upfront|up-front|up front|initial(?! public)|cash upfront|option (?:fee|payment)|lump[- ]sum|down[- ]payments?)|"
     r"^\s?for (?:the|an|its|this) (?:exclusive )?option\b|^\s?to [^,;.]{1,40}? up[- ]?front\b|"
-    r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon) (?:the )?closing|"
+    r"^\s?,?\s?(?:payable\s|paid\s)?(?:in cash\s)?(?:at|upon|on) (?:the )?closing|"
     r"^\s?,?\s?(?:to be\s)?(?:payable\s|paid\s)?(?:at|upon|on) (?:the )?signing|"
     r"^\s?(?:in cash\s)?(?:now|immediately|right away|straight away)\b|"  # "pays $15 million now"
     r"^\s?(?:的)?(?:不可退还(?:且不可抵扣)?的?|一次性(?:、|,)?(?:不可退还的)?)?(?:现金)?(?:首付款?|预付款?|首期款?|签约金|签约款|一次性|选择权(?:付款|费)|期权费)"
@@ -286,7 +286,7 @@ _BUNDLE_PRE = re.compile(
     r"(?:upfront|首付|预付)[^.;。；]{0,20}(?:and|及|和|、|plus)[^.;。；]{0,20}(?:milestone|里程碑)[^.;。；]{0,20}$"
 )
 _TOTAL_PRE = re.compile(
-    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|(?:pay(?:s|ing)?|offers?|offering)\s(?:[a-z][\w\-]*\s){1,3}?(?:up to|as much as)|worth|valued at|valued(?= up to)|valuing[^.;]{0,30} at|total(?:ing|ling|s|ed|led)?|total (?:deal |transaction |potential |equity |cash |contract )?"
+    r"(?:share,?\s(?:or|for a total of|totaling|totalling)|pay(?:s|ing)?\s(?:up to|as much as)|(?:pay(?:s|ing)?|offers?|offering)\s(?:[a-z][\w\-]*\s){1,3}?(?:up to|as much as)|receiv(?:e|es|ing)\s(?:up to|as much as)|worth|valued at|valued(?= up to)|valuing[^.;]{0,30} at|total(?:ing|ling|s|ed|led)?|total (?:deal |transaction |potential |equity |cash |contract )?"
     r"(?:value|consideration|payments?)(?: of| is| was| will be)?|for a total(?: consideration)? of|in total|total of|aggregate(?: value)?(?: of)?|"
     r"deal (?:value )?of|(?:combined )?potential(?:ly)?(?: worth| value(?: of)?)?|combined value(?: of)?|as much as|could (?:be worth|reach|total|approach)|offer of|price of|priced at|"
     r"price (?:will )?(?:come|comes|amount|amounts) to|could (?:eventually )?exceed|"

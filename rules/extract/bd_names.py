@@ -660,6 +660,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
     words = [t[2] for t in seg]
     if " ".join(words).rstrip(".,;:").lower() in _PLACES:
         return  # "headquartered in the British Virgin Islands": where a party is, not a party
+    if " ".join(words).lower() in ("free report", "get report"):
+        return  # Zacks' and TheStreet's "(ZYME - Free Report)": a link's words
     if (
         len(words) <= 2
         and (state := _THEN_STATE.match(raw, e)) is not None
@@ -681,7 +683,10 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             return  # an abbreviation being defined: (GERD), (JV)
     if last in _MAKER_WORDS or (len(words) == 1 and _MAKER_AFTER.match(raw, e)):
         return  # "Buy TAVNEOS Developer", "the Ozempic maker": a company described by its drug, named elsewhere
-    strength = SUFFIX if len(words) >= 2 and (last in _HEAD_WORDS or last + "." in _HEAD_WORDS) else CAP
+    headed = len(words) >= 2 and (
+        last in _HEAD_WORDS or last + "." in _HEAD_WORDS or (last == "co" and words[-2].lower() in _HEAD_WORDS)
+    )  # ("WY Biotech Co., Ltd.": a head word, then Co.)
+    strength = SUFFIX if headed else CAP
     if strength == CAP and len(words) == 1 and _COMMA_LEGAL.match(raw, e, e0):
         strength = SUFFIX  # "ChemoCentryx, Inc.": a registered name
     tail = _LEGAL_TAIL.match(raw, e, e0) if strength == SUFFIX else None

@@ -131,6 +131,11 @@ class _Sentence:
         m = self.ms[i]
         if descriptors and _BREAK.search(self.f, q, m.start) and not _PLACE_BASED.match(self.f, q, m.start):
             return None
+        j = i + 1
+        while j < len(self.ms) and self.ms[j].entity == m.entity:
+            j += 1  # (its symbol, read as a mention of it)
+        if j < len(self.ms) and _UNIT_GAP.fullmatch(self.f, m.end, self.ms[j].start):
+            return self.ms[j]  # "with Dr. Reddy's Laboratories (NYSE:RDY) subsidiary Aurigene": the unit acts
         return m
 
     def strong_between(self, a: int, b: int) -> bool:
@@ -164,6 +169,7 @@ _IN_A_PAST_YEAR = re.compile(r"\s(?:back\s)?in\s(?:19\d\d|20[01]\d)\b")
 _TICKER_GAP = re.compile(r"^\s?(?:[(（][^()（）]{1,24})?[)）]")
 _HOLDERS_BETWEEN = re.compile(r"(?:['’]s?)?\s(?:share|stock)holders\s(?:will|would|are to|are set to)?\s?")
 _SHARES_OF = re.compile(r"\bshares? of(?: common stock of)?\s")
+_UNIT_GAP = re.compile(r"(?:['’]s)?\s?(?:\([^)]{1,30}\)\s?)?(?:wholly[- ]owned\s)?(?:subsidiary|unit|affiliate)\s")
 _BREAK = re.compile(r"[,;，；。:：]")
 _LICENCE_GOT = re.compile(
     r"\s(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}(?:licen[cs]e|rights|option)\b(?!\s(?:fees?|payments?|income|revenues?))(?![^$€£]*\d)"
