@@ -5725,3 +5725,56 @@ def test_the_unit_named_after_its_parent_is_the_party() -> None:
         "Under the terms of the deal, Harnell will pay $10M upfront for exclusive options to license three programs.",
     )
     assert lic == ("Quorvex Discovery Technologies", "Harnell")
+
+
+def test_a_share_high_on_buzz_over_plans_to_acquire_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell scales 52-week high on buzz over plans to acquire Novartis' India arm",
+            "Shares of Harnell Laboratories rose 2 percent following a report that the company is in the race to "
+            "acquire Novartis AG's stake in Novartis India.",
+        )
+        is None
+    )
+
+
+def test_a_scoop_followed_by_an_older_agreed_deal_is_still_a_scoop() -> None:
+    assert (
+        deal(
+            "Harnell to acquire Quorvex's pharma units in $1bn deal",
+            "OSAKA -- Drugmaker Harnell is set to buy Quorvex's drug businesses in a deal worth around 150 billion yen, "
+            "Nikkei has learned. The move follows the deal announced in February in which Bain Capital agreed to buy "
+            "Veltra Pharma.",
+        )
+        is None
+    )
+
+
+def test_initials_defined_in_brackets_name_the_company_in_full() -> None:
+    d = deal(
+        "Harnell trumps rivals to buy PSV for $1.67 bn",
+        "Harnell Pharma has entered into a definitive agreement to acquire Pellman Serums and Vaccines (PSV) from "
+        "Aldora International for around Rs 14,000 crore ($1.67 billion).",
+    )
+    assert d is not None and d["licensor"] == "Pellman Serums and Vaccines" and d["currency"] == "INR"
+
+
+def test_an_agreement_with_y_to_acquire_divisions_of_its_business_makes_y_the_seller() -> None:
+    lic = roles(
+        "Harnell Laboratories said it has entered into an agreement with Quorvex to acquire select divisions of its "
+        "branded generics business in India for Rs 1850 crore.",
+        "Harnell Laboratories said it has entered into an agreement with Quorvex to acquire select divisions of its "
+        "branded generics business in India for Rs 1850 crore.",
+    )
+    assert lic == ("Quorvex", "Harnell Laboratories")
+
+
+def test_a_deals_impact_on_guidance_is_no_results_story() -> None:
+    d = deal(
+        "Shares of Harnell rose 3% after it announced a deal for its antibody technology, even though the agreement "
+        "is not expected to have a material impact on Harnell’s 2015 financial guidance.",
+        "Shares of Harnell rose 3% after it announced a deal for its antibody technology, even though the agreement "
+        "is not expected to have a material impact on Harnell’s 2015 financial guidance. Biotech firm Harnell has "
+        "entered an agreement to grant Novo Nordisk commercial licenses to use the technology.",
+    )
+    assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Harnell", "Novo Nordisk")

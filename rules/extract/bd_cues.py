@@ -125,7 +125,7 @@ _WORDS: dict[str, str] = {
         total|totals|totalled|totaled|record|slump|slumps|fall|falls|fell|slow|slows""",
     RUMOUR: """in talks|talks|in discussions|discussions|negotiations|negotiating|nearing|nears|near a deal|near deal|
         close to a deal|closing in on|weighs|weighing|explores|exploring|considers|considering|mulls|mulling|eyes|eyeing|
-        in the running|circles|circling|said to be|reportedly|reports that|report of|reported that|reported to|on report|
+        in the running|in the race|buzz|circles|circling|said to be|reportedly|reports that|report of|reported that|reported to|on report|
         people familiar|people close|people with knowledge|no final decision|sources said|sources say|source said|sources familiar|
         sources close|according to people|according to sources|according to a person|rumor*|rumour*|speculat*|
         could acquire|could buy|could bid|could be acquired|could be sold|could be bought|could be a target|

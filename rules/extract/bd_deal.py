@@ -450,7 +450,7 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         for h in c.of(C.NOT_NEW, a, b)
     ):
         return True  # (not "near-approval", "one of the only approved ALS drugs": an adjective)
-    if any(not _BOOSTS_BEFORE.search(f, max(a, h.start - 30), h.start) for h in c.of(C.OTHER_NEWS, a, b)):
+    if any(not _BOOSTS_BEFORE.search(f, max(a, h.start - 45), h.start) for h in c.of(C.OTHER_NEWS, a, b)):
         return True  # (not "acquisition to boost X's earnings": what the deal will do, not a results story)
     if ("clos" in f[a:b] or "complet" in f[a:b] or "finali" in f[a:b]) and (
         _COMPLETION.search(f, a, b) or _CONDITIONS_MET.search(f, a, b)
@@ -811,7 +811,12 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
         and not (t.opening_as_title and _priced_deal(t, h0, h1) and not _sourced(t, *body[0]))
         and not _rumour_confirmed(t, h0, h1)
         and not any(_BOARD_BACKS.search(f, s, e) for s, e in body[1:4])  # "The Board of Y recommended … accept"
-        and not (len(body) > 1 and c.has(C.AGREED, *body[1]) and not _negative(t, *body[1]))
+        and not (
+            len(body) > 1
+            and c.has(C.AGREED, *body[1])
+            and not _negative(t, *body[1])
+            and not _FOLLOWS.search(f, *body[1])  # ("The move follows … Bain Capital agreed to buy …": an older deal)
+        )
         # ("… with the proposed acquisition of Y by a U.S. rival. · X has signed a deal to buy Y for …": agreed)
         and not (_priced_deal(t, h0, h1) and not c.has(C.OFFER, h0, h1) and _friendly_bid(t, body))
         # ("Takeda to acquire Y for $628M" over "Takeda submitted a voluntary takeover bid for Y")
@@ -842,7 +847,10 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     return [g for g in groups if g]
 
 
-_BOOSTS_BEFORE = re.compile(r"\bto\s(?:boost|lift|add\sto|enhance|bolster|strengthen)\b[^.;]{0,25}$")
+_BOOSTS_BEFORE = re.compile(
+    r"\bto\s(?:boost|lift|add\sto|enhance|bolster|strengthen)\b[^.;]{0,25}$"
+    r"|\b(?:impact|effect)\son\s[^.;]{0,30}$"  # ("not expected to have a material impact on X's 2015 guidance")
+)
 _HOSTILE = re.compile(
     r"\b(?:hostile|unsolicited|rejected|rejects|rebuff\w*|spurn\w*|snub\w*|unwanted|inadequate|undervalues|"
     r"not been approached|without the support)\b"
@@ -1295,6 +1303,7 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
 
 # "X turns to China for weight loss drug": a licence the lead tells, whatever topic words the drug brings along
 _TURNS_TO_FOR = re.compile(r"\b(?:turns|turned|looks|looked|goes|went|heads|headed)\sto\s[^.;:]{2,40}?\sfor\s")
+_FOLLOWS = re.compile(r"\b(?:follows|followed|comes after|came after)\b")
 _ONE_DEAL_NEXT = re.compile(r"\s(?:agreement|deal|pact|contract|partnership|collaboration)\b(?!s)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_LETTER = re.compile(r"[a-z]")

@@ -681,6 +681,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             return  # "China-US cell therapy company Y": where Y works, not a company
         if s > 0 and raw[s - 1] in "(（" and w.isupper():
             return  # an abbreviation being defined: (GERD), (JV)
+        if w.lower() in ("rs", "inr") and _DIGIT_NEXT.match(raw, e):
+            return  # "Rs 14,000 crore": rupees
     if last in _MAKER_WORDS or (len(words) == 1 and _MAKER_AFTER.match(raw, e)):
         return  # "Buy TAVNEOS Developer", "the Ozempic maker": a company described by its drug, named elsewhere
     headed = len(words) >= 2 and (
@@ -1016,11 +1018,26 @@ def _resolve_overlaps(found: list[Mention], raw: str, f: str) -> list[Mention]:
     return out
 
 
+_ACRONYM_AFTER = re.compile(r"((?:\s(?:and|&|of)\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2})?)\s\(([A-Z]{2,6})\)")
+
+
+_DIGIT_NEXT = re.compile(r"\.?\s?\d")
+
+
 def _aliases(
     raw: str, f: str, spans: list[tuple[int, int]], mentions: list[Mention], symbols: list[tuple[str, int]]
 ) -> None:
     """Short forms defined in brackets after a name, stock symbols, and 公司/本公司 in filings become mentions of
     the name they stand for."""
+    for m in mentions if "(" in raw else ():  # "Bharat Serums and Vaccines (BSV)": the initials, defined
+        if m.strength >= LEX or has_cjk(m.surface) or (x := _ACRONYM_AFTER.match(raw, m.end)) is None:
+            continue
+        words = [w for w in f"{m.surface}{x.group(1)}".split() if w.lower() not in ("and", "&", "of")]
+        if "".join(w[0] for w in words).upper() == x.group(2) and len(words) >= 2:
+            m.end += len(x.group(1))  # (the name goes on past "and")
+            m.surface = raw[m.start : m.end]
+            m.strength = max(m.strength, SUFFIX)
+            symbols.append((x.group(2), m.start))
     for sym, start in symbols:
         owner = next((m for m in mentions if m.start <= start < m.end), None)
         if owner is None:

@@ -301,6 +301,7 @@ _STAKE_WORDS = (
 # "a 60 percent stake, or 40 million shares, in Y": the restated size is part of the stake
 _STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stake|interest),{_STAKE_WORDS})?\s?")
 _COMES_FROM = re.compile(r"\s(?:comes|came|hails|hailed|originates|originated)\s(?:from|out of)\s")
+_OF_ITS = re.compile(r"\s(?:[\w\-]+\s){0,4}?(?:of\s)?its\s")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -665,8 +666,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         obj = st.right(unit.end() if unit else stake.end() if stake else h.end, 45)
         subj = st.left(h.start, 120)
         with_y = _WITH_BEFORE.search(f, max(s0, subj.start - 40), subj.start) if subj is not None else None
+        partner = None
         if with_y is not None and subj is not None and f[subj.end : h.start].strip() in ("to", ""):
-            subj = st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
+            partner, subj = subj, st.left(with_y.start(), 90)  # "X signed agreements with GSK to acquire 17 brands": X
         else:
             subj = _before_aside(f, st, subj, h.start)  # "X, fresh off gaining Y's drug, buys Z": X
         if obj is not None and _SPUN_OFF_AFTER.match(f, obj.end, e0):
@@ -677,6 +679,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue  # "will purchase Ferradol, Neko and Sloan's brands from Y": brands, not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
+        elif obj is None and partner is not None and subj is not None and _OF_ITS.match(f, h.end, min(e0, h.end + 60)):
+            _give(votes, names, st, partner, subj, 3 * place)  # "… with Y to acquire select divisions of its business"
         elif (
             obj is None
             and subj is not None
