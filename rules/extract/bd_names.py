@@ -1030,14 +1030,14 @@ def _aliases(
     """Short forms defined in brackets after a name, stock symbols, and 公司/本公司 in filings become mentions of
     the name they stand for."""
     for m in mentions if "(" in raw else ():  # "Bharat Serums and Vaccines (BSV)": the initials, defined
-        if m.strength >= LEX or has_cjk(m.surface) or (x := _ACRONYM_AFTER.match(raw, m.end)) is None:
+        if m.strength >= LEX or has_cjk(m.surface) or (acr := _ACRONYM_AFTER.match(raw, m.end)) is None:
             continue
-        words = [w for w in f"{m.surface}{x.group(1)}".split() if w.lower() not in ("and", "&", "of")]
-        if "".join(w[0] for w in words).upper() == x.group(2) and len(words) >= 2:
-            m.end += len(x.group(1))  # (the name goes on past "and")
+        words = [w for w in f"{m.surface}{acr.group(1)}".split() if w.lower() not in ("and", "&", "of")]
+        if "".join(w[0] for w in words).upper() == acr.group(2) and len(words) >= 2:
+            m.end += len(acr.group(1))  # (the name goes on past "and")
             m.surface = raw[m.start : m.end]
             m.strength = max(m.strength, SUFFIX)
-            symbols.append((x.group(2), m.start))
+            symbols.append((acr.group(2), m.start))
     for sym, start in symbols:
         owner = next((m for m in mentions if m.start <= start < m.end), None)
         if owner is None:

@@ -301,7 +301,7 @@ _STAKE_WORDS = (
 # "a 60 percent stake, or 40 million shares, in Y": the restated size is part of the stake
 _STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stake|interest),{_STAKE_WORDS})?\s?")
 _COMES_FROM = re.compile(r"\s(?:comes|came|hails|hailed|originates|originated)\s(?:from|out of)\s")
-_OF_ITS = re.compile(r"\s(?:[\w\-]+\s){0,4}?(?:of\s)?its\s")
+_PART_OF_ITS = re.compile(r"\s(?:[\w\-]+\s){0,4}?(?:of\s)?its\s")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -679,7 +679,12 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue  # "will purchase Ferradol, Neko and Sloan's brands from Y": brands, not a company
         if obj is not None and subj is not None:
             _give(votes, names, st, obj, subj, 3 * place)
-        elif obj is None and partner is not None and subj is not None and _OF_ITS.match(f, h.end, min(e0, h.end + 60)):
+        elif (
+            obj is None
+            and partner is not None
+            and subj is not None
+            and _PART_OF_ITS.match(f, h.end, min(e0, h.end + 60))
+        ):
             _give(votes, names, st, partner, subj, 3 * place)  # "… with Y to acquire select divisions of its business"
         elif (
             obj is None
