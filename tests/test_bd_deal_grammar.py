@@ -5778,3 +5778,11 @@ def test_a_deals_impact_on_guidance_is_no_results_story() -> None:
         "entered an agreement to grant Novo Nordisk commercial licenses to use the technology.",
     )
     assert d is not None and (d.get("licensor"), d.get("licensee")) == ("Harnell", "Novo Nordisk")
+
+
+def test_a_brand_bought_is_named_after_the_word_brand() -> None:
+    lic = roles(
+        "傳統藥廠合併 康瑞母企5.68億收購何濟公",
+        "擁有保濟丸的康瑞藥業宣布,以5.68億元收購另一著名中藥品牌何濟公。",
+    )
+    assert lic == ("何濟公", "康瑞藥業")

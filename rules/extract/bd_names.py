@@ -271,7 +271,7 @@ _ZH_PRODUCT_TAIL = re.compile(
 )
 _DEVELOPS = re.compile(r"(?:开发|研发|研制|生产|销售|推出|引进|上市)$")
 _ZH_DESCRIPTOR_AFTER = re.compile(r"(?:公司|企业|药企|厂商|巨头|大厂|龙头|企业集团)(?=[\u4e00-\u9fffa-z])")
-_ZH_NOT_NAME_AFTER = re.compile(r"(?:相似|类似|仿制|股(?!份)|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
+_ZH_NOT_NAME_AFTER = re.compile(r"(?:牌|相似|类似|仿制|股(?!份)|板块|概念|行业|领域|指数|etf|基金|类|产业|工业|市场)")
 
 # Stock codes in brackets: (09995.HK) (ZBIO.US) (Nasdaq: ITMN) (SHA: 600276) (688331.SH;09995.HK) (03692) (4114)
 _CODE = (
@@ -848,7 +848,7 @@ _REGISTERED_ZH = re.compile(r"股份有限公司|有限责任公司|有限公司
 _LATIN_NAME_NEXT = re.compile(r"(?:公司|集团|集團|厂|廠)?\s?[A-Z][a-z]")  # (not a code: 石药集团 SYS6010, ADC)
 _PRICED_OBJECT = re.compile(
     r"以(?:约|总计|合计|总价|总额)?\d[\d.,]*(?:千万|百万|万|亿)*(?:美元|港元|欧元|日元|英镑|瑞士法郎|元)(?:的价格|的对价|现金)?"
-    r"(?:全资)?(?:收购|并购|买下)([\u4e00-\u9fffa-z]{2,8}?)(?=[。，,;；(（]|$)"
+    r"(?:全资)?(?:收购|并购|买下)(?:[\u4e00-\u9fff]{0,8}?品牌)?([\u4e00-\u9fffa-z]{2,8}?)(?=[。，,;；(（]|$)"
 )
 _TARGET_BEFORE = frozenset(["收购", "并购", "购买", "买下"])
 _SUBJECT = re.compile(
