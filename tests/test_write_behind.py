@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from collectors.http_fetch import Fetcher, FetchLimits
+from collectors.http_fetch import Fetcher, FetchLimits, FetchResult
 from collectors.schedule import PollPolicy
 from collectors.update import only_timing_changed
 from domain.source_state import SourceState
@@ -144,5 +145,39 @@ def test_polls_that_write_nothing_still_find_a_lost_store_within_the_delay(
         await asyncio.sleep(0.25)  # past the write-behind delay
         report = await p.poll(src)
         assert report.fault is not None and report.fault.kind == "reset"
+
+    with_fetcher(go)
+
+
+def test_a_poll_that_read_the_lost_store_is_redone_even_when_its_save_could_wait(
+    store: SqliteStore, feed_server: FeedServer
+) -> None:
+    """Another poll found the loss while this one was fetching: its reading (the lost store's state, with the lost
+    store's seen entries behind it) must not be saved into the new store, or the next new entry would bring back
+    every entry the feed lists."""
+    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
+    feed_server.put("/f.xml", rss([ENTRY]))
+    identity = StoreIdentity(store)
+    identity.establish()
+
+    async def go(fetcher: Fetcher) -> None:
+        p = poller(store, fetcher, identity)
+        await p.poll(src)  # baseline, checked
+        fetches = 0
+        plain = fetcher.fetch
+
+        async def fetch_during_a_loss(*args: Any, **kwargs: Any) -> FetchResult:
+            nonlocal fetches
+            fetches += 1
+            got = await plain(*args, **kwargs)
+            if fetches == 1:  # meanwhile another poll finds the store replaced and adopts its marker
+                store.set_meta(IDENTITY_KEY, "another store's data")
+                assert identity.verify(0.0) is not None
+            return got
+
+        fetcher.fetch = fetch_during_a_loss  # type: ignore[method-assign]
+        report = await p.poll(src)  # unchanged, within the write-behind delay of the last check
+        assert fetches == 2, "the reading of the lost store was kept"
+        assert report.fault is None
 
     with_fetcher(go)

@@ -164,8 +164,9 @@ class Poller:
             if (lost := self.identity.verify(now)) is not None:
                 self._behind.clear()  # states of the store that was lost: not to be written into its successor
                 raise lost
-            if epoch is not None and self.identity.token != epoch:
-                raise _ReadBeforeLoss  # another poll found the loss after this one read the lost store
+        if self.identity is not None and epoch is not None and self.identity.token != epoch:
+            raise _ReadBeforeLoss  # another poll found the loss after this one read the lost store (checked even
+            # when the save may wait: that state, saved into the new store, would hide its loss from the next poll)
         if adopted:
             log.warning(
                 "source %s: permanent redirect persisted for %d polls; now polling %s (update the config's url)",
