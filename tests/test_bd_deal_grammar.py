@@ -5786,3 +5786,68 @@ def test_a_brand_bought_is_named_after_the_word_brand() -> None:
         "擁有保濟丸的康瑞藥業宣布,以5.68億元收購另一著名中藥品牌何濟公。",
     )
     assert lic == ("何濟公", "康瑞藥業")
+
+
+def test_an_offer_put_in_for_another_biotech_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell rebounds from Veltra buy with a shot at virus-focused Quorvex",
+            "Weeks after closing a deal to buy Veltra Therapeutics, Harnell Biosciences is rebounding to pick up another "
+            "struggling biotech, Quorvex Pharmaceuticals. Harnell has put in an offer of $5.75 per share to acquire "
+            "100% of Quorvex, according to a Monday SEC filing.",
+        )
+        is None
+    )
+
+
+def test_closing_a_licence_agreement_announced_before_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Merck said Friday it has closed the exclusive global license agreement for QX-299, a bispecific antibody, "
+            "from Quorvex Medicines.",
+            "Merck said Friday it has closed the exclusive global license agreement for QX-299, a bispecific antibody, "
+            "from Quorvex Medicines. As previously announced, Merck will develop QX-299.",
+        )
+        is None
+    )
+
+
+def test_an_update_and_deepening_of_a_collaboration_established_earlier_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "On November 24, Harnell BioMed announced an update and deepening of its global strategic collaboration "
+            "with AstraZeneca, originally established in March 2025.",
+            "On November 24, Harnell BioMed announced an update and deepening of its global strategic collaboration "
+            "with AstraZeneca, originally established in March 2025.",
+        )
+        is None
+    )
+
+
+def test_handing_cash_to_a_partner_for_rights_makes_the_partner_the_licensor() -> None:
+    lic = roles(
+        "AstraZeneca agreed to pay more than one billion dollars to one of its regional partners.",
+        "AstraZeneca agreed to pay more than one billion dollars to one of its regional partners. AstraZeneca is "
+        "handing $1.2 billion in upfront cash to Quorvex Pharmaceuticals for the ex-China rights to the biopharma’s "
+        "weight management portfolio.",
+    )
+    assert lic == ("Quorvex Pharmaceuticals", "AstraZeneca")
+
+
+def test_a_country_with_a_possessive_apostrophe_is_no_party() -> None:
+    d = deal(
+        "China's Harnell Soars on Up to USD5 Billion Licensing Deal With US' Quorvex for Cancer Drug",
+        "Shares in Harnell surged after the Chinese biopharma firm said it has granted US drugmaker Quorvex "
+        "Therapeutics exclusive rights to develop a tumor-inhibiting drug outside China.",
+    )
+    assert d is not None and "US" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_a_billionaire_is_no_party_and_the_one_company_named_in_full_is_the_other() -> None:
+    lic = roles(
+        "What Tension? U.S. Deal Lifts China Pharma Billionaire’s Shares To Record High",
+        "Harnell Pharmaceutical Group closed up 4.2% to a record high after the company said it would license a "
+        "cancer drug to a U.S. firm. The drug, veltinib, will be licensed to start-up Quorvex of Cambridge, "
+        "Massachusetts.",
+    )
+    assert lic == ("Harnell Pharmaceutical Group", "Quorvex")

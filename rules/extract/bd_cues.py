@@ -144,6 +144,7 @@ _WORDS: dict[str, str] = {
         emerged as the|issues clarification|has learned|have learned|has been learned|according to a report|according to media reports|citing a report|
         citing media reports|: report|- report|– report|潜在收购|潜在并购|或斥|或斥资|或出资|媒体称|: wsj|- wsj|wall street journal reported|journal reported|declined to comment|declines to comment|收购讨论|并购讨论|据传""",
     OFFER: """hostile|unsolicited|rebuff*|reject|rejects|rejected|rejecting|rejection of its|rejection of the offer|rejection of the bid|spurn*|snub*|turns down|turned down|walks away|walked away|
+        takes a shot at|with a shot at|put in an offer|puts in an offer|put in a bid|puts in a bid|
         sweetens its offer|sweetened its offer|sweetens the offer|bid for|makes a bid|made a bid|submits a bid|launches a bid|
         proposal to acquire|proposes to|offer to acquire|offers to acquire|offered to acquire|offers to buy|offered to buy|has proposed acquisition|proposed acquisition of|offer for|takeover bid|interested in acquiring|interest in acquiring|
         interested in buying|raises offer|raises its offer|ups its offer|nonbinding|non-binding|indicative offer|indicative proposal|
@@ -169,7 +170,8 @@ _WORDS: dict[str, str] = {
         increased bid|revised bid|raises its bid|sweetens its bid|amended and restated|first revealed in|were first revealed|
         was first revealed|
         existing agreement|existing license agreement|existing licensing agreement|existing licence agreement|expands collaboration|expand collaboration|expanded collaboration|expands partnership|expanding collaboration|
-        expanding partnership|expanding its collaboration|expanding its partnership|dates back to|dating back to|date back to|
+        expanding partnership|expanding its collaboration|expanding its partnership|dates back to|dating back to|date back to|originally established|originally signed|
+        originally entered|deepening of its|update and deepening|
         expand partnership|expanded partnership|expands its collaboration|expanded its collaboration|expansion of its|
         extends collaboration|extends its collaboration|extend their collaboration|extend the collaboration|
         extends partnership|extends its partnership|extend their partnership|extends pact|extend the pact|extend their pact|

@@ -180,6 +180,8 @@ _COMPLETED_LEAD = re.compile(
 _COMPLETION = re.compile(
     r"\b(?:closes|closed|completes|completed|completing|finalizes|finalises|finalized|finalizing|wraps up)\b.{0,25}?"
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
+    r"|\b(?:closes|closed|completes|completed)\s(?:the|its)\s(?:[\w\-]+\s){0,4}?(?:licen[cs]e|licensing|collaboration|option)"
+    r"\s(?:agreement|deal)\b"  # ("has closed the exclusive global license agreement for X")
 )
 # "all conditions to the closing of the tender offer … have been satisfied": a deal of before, closing
 _CONDITIONS_MET = re.compile(

@@ -594,6 +594,10 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         plural_owner = (  # "Quorvex Therapeutics' T-cell engager", "… Labs' ADC" (not "Fenwick Ventures' Talvio")
             tok.endswith(("s'", "s’")) and len(tok) > 3 and (not nxt[:1].isupper() or "-" in nxt or nxt.isupper())
         )
+        if i == 0 and tok.endswith(("S'", "S’")) and tok[:-1].lower() in _PLACES:
+            if len(seg) > 1:  # "Licensing Deal With US' Summit": the place the company is from
+                _en_candidate(raw, seg[1:], e0, found)
+            return
         if tok.endswith(("'s", "’s")) or plural_owner:  # "Junshi’s PD-1 inhibitor": the name ends at the possessive
             if i == 0 and raw[max(0, a - 4) : a].lower() == "the ":
                 return  # "the Alzheimer's treatment developer": a description, not a name
@@ -683,6 +687,8 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             return  # an abbreviation being defined: (GERD), (JV)
         if w.lower() in ("rs", "inr") and _DIGIT_NEXT.match(raw, e):
             return  # "Rs 14,000 crore": rupees
+    if last in _PERSON_WORDS:
+        return  # "China Pharma Billionaire’s Shares": a person, described
     if last in _MAKER_WORDS or (len(words) == 1 and _MAKER_AFTER.match(raw, e)):
         return  # "Buy TAVNEOS Developer", "the Ozempic maker": a company described by its drug, named elsewhere
     headed = len(words) >= 2 and (
@@ -701,6 +707,7 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
 
+_PERSON_WORDS = frozenset(_wordlist("billionaire tycoon founder chairman chairwoman ceo boss entrepreneur"))
 _MAKER_WORDS = frozenset(["developer", "maker", "drugmaker", "manufacturer"])
 _MAKER_AFTER = re.compile(r"\s(?:developer|maker|drugmaker|drug maker|manufacturer)\b", re.IGNORECASE)
 _COMMA_LEGAL = re.compile(r",\s(?:Inc|Ltd|Limited|LLC|PLC|Corp|AG|GmbH)\b")
@@ -1029,15 +1036,20 @@ def _aliases(
 ) -> None:
     """Short forms defined in brackets after a name, stock symbols, and 公司/本公司 in filings become mentions of
     the name they stand for."""
-    for m in mentions if "(" in raw else ():  # "Bharat Serums and Vaccines (BSV)": the initials, defined
+    for m in list(mentions) if "(" in raw else ():  # "Bharat Serums and Vaccines (BSV)": the initials, defined
         if m.strength >= LEX or has_cjk(m.surface) or (acr := _ACRONYM_AFTER.match(raw, m.end)) is None:
             continue
         words = [w for w in f"{m.surface}{acr.group(1)}".split() if w.lower() not in ("and", "&", "of")]
-        if "".join(w[0] for w in words).upper() == acr.group(2) and len(words) >= 2:
-            m.end += len(acr.group(1))  # (the name goes on past "and")
-            m.surface = raw[m.start : m.end]
-            m.strength = max(m.strength, SUFFIX)
-            symbols.append((acr.group(2), m.start))
+        if "".join(w[0] for w in words).upper() != acr.group(2) or len(words) < 2:
+            continue
+        m.end += len(acr.group(1))  # (the name goes on past "and")
+        m.surface = raw[m.start : m.end]
+        initials = re.compile(rf"(?<![\w.\-]){acr.group(2)}(?![\w]|-\w)")
+        for s0, e0 in spans:  # as strong as the name they stand for ("Artificial Intelligence (AI)": no company)
+            for hit in initials.finditer(raw, s0, e0):
+                for y in [y for y in mentions if y.start < hit.end() and hit.start() < y.end and y is not m]:
+                    mentions.remove(y)
+                mentions.append(Mention(hit.start(), hit.end(), hit.group(), m.key, m.strength, anaphor=True))
     for sym, start in symbols:
         owner = next((m for m in mentions if m.start <= start < m.end), None)
         if owner is None:

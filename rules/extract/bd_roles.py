@@ -302,6 +302,7 @@ _STAKE_WORDS = (
 _STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stake|interest),{_STAKE_WORDS})?\s?")
 _COMES_FROM = re.compile(r"\s(?:comes|came|hails|hailed|originates|originated)\s(?:from|out of)\s")
 _PART_OF_ITS = re.compile(r"\s(?:[\w\-]+\s){0,4}?(?:of\s)?its\s")
+_MONEY_HANDED_TO = re.compile(r"\s(?:over\s|about\s|nearly\s)?(?:\$|us\$|usd\s?|€|£)\s?\d[\d.,]*[^.;]{0,50}?\sto\s")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -745,6 +746,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             continue
         if h.word.startswith("hand") and _CASH_AFTER.match(f, obj.end, e0):
             continue  # "X is handing Y $80 million upfront for rights to its ADC": money handed, X pays (read above)
+        if h.word.startswith("hand") and _MONEY_HANDED_TO.fullmatch(f, h.end, obj.start):
+            _give(votes, names, st, obj, st.left(h.start, 150), 3 * place)  # "X is handing $1.2 billion in upfront
+            continue  # cash to Y for the ex-China rights": Y is paid, X takes the rights
         _give(votes, names, st, None, obj, 3 * place)
         grantor = st.left(h.start, 150)
         if grantor is not None and grantor.entity == OTHER and grantor is st.ms[0]:
@@ -1200,6 +1204,8 @@ def decide(votes: Votes, names: Names, strong_in_lead: list[int]) -> tuple[int |
             rest = {up(b) if up(a) == known else up(a) for a, b in votes.pairs if known in (up(a), up(b))} - {known}
         if len(rest) != 1:
             rest = {up(e) for e in strong_in_lead if up(e) != known}
+        if not rest:  # (a headline that names no company, over a lead that names the other one by its full name)
+            rest = {up(i) for i, ent in enumerate(names.entities) if ent.strength >= STRONG and up(i) != known}
         if len(rest) == 1:
             other = next(iter(rest))
             if licensor is None:
