@@ -5851,3 +5851,24 @@ def test_a_billionaire_is_no_party_and_the_one_company_named_in_full_is_the_othe
         "Massachusetts.",
     )
     assert lic == ("Harnell Pharmaceutical Group", "Quorvex")
+
+
+def test_eyeing_growth_abroad_is_no_talk_of_a_deal() -> None:
+    d = deal(
+        "Harnell looks beyond China as Takeda gains colorectal cancer asset in $1.13B deal",
+        "Chinese firm Harnell Ltd. has out licensed its colorectal cancer drug veltinib to Takeda Pharmaceutical Co. "
+        "Ltd. as it eyes growth opportunities in the U.S. and Europe in a deal totaling up to $1.13 billion.",
+    )
+    assert d is not None and (d.get("licensor"), d.get("total")) == ("Harnell", 1_130_000_000)
+
+
+def test_a_deal_that_could_bring_in_money_makes_its_announcer_the_licensor() -> None:
+    lic = roles(
+        "Shares of Harnell Pharmaceuticals surged after the Chinese firm announced a licensing deal with "
+        "multinational drugmaker GSK that could bring in as much as USD12 billion by granting global rights to a "
+        "portfolio of drug candidates.",
+        "Shares of Harnell Pharmaceuticals surged after the Chinese firm announced a licensing deal with "
+        "multinational drugmaker GSK that could bring in as much as USD12 billion by granting global rights to a "
+        "portfolio of drug candidates.",
+    )
+    assert lic == ("Harnell Pharmaceuticals", "GSK")

@@ -503,8 +503,8 @@ def _negative(t: _Text, a: int, b: int) -> bool:
     """Talks and rumours, or a bid or offer not agreed (not the talks that came before an agreement: "after months
     of talks, X agreed to buy Y", 经过六个月洽谈后,同意…收购; not "with eyes on")."""
     for h in t.cues.of(C.RUMOUR, a, b):
-        if h.word.startswith("eye") and t.f.startswith("with ", h.start - 5):
-            continue
+        if h.word.startswith("eye") and (t.f.startswith("with ", h.start - 5) or _EYES_GROWTH.match(t.f, h.end)):
+            continue  # (not "as it eyes growth opportunities in the U.S.": an aim, no talks)
         if h.word == "potential deal" and t.f.startswith((" value", " worth", " size"), h.end):
             continue  # "with a potential deal value of up to $802m": the sum the agreement may reach
         if _PAST_TALKS.search(t.f, max(a, h.start - 60), h.start) and t.cues.has(C.AGREED, h.end, b):
@@ -1305,6 +1305,7 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
 
 # "X turns to China for weight loss drug": a licence the lead tells, whatever topic words the drug brings along
 _TURNS_TO_FOR = re.compile(r"\b(?:turns|turned|looks|looked|goes|went|heads|headed)\sto\s[^.;:]{2,40}?\sfor\s")
+_EYES_GROWTH = re.compile(r"\s(?:growth|opportunit|expansion|new markets|global|international|overseas)")
 _FOLLOWS = re.compile(r"\b(?:follows|followed|comes after|came after)\b")
 _ONE_DEAL_NEXT = re.compile(r"\s(?:agreement|deal|pact|contract|partnership|collaboration)\b(?!s)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

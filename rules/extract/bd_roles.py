@@ -303,6 +303,9 @@ _STAKE = re.compile(rf"{_STAKE_WORDS}(?:,\s?or\s[\w\s.,%]{{1,30}}?(?:shares|stak
 _COMES_FROM = re.compile(r"\s(?:comes|came|hails|hailed|originates|originated)\s(?:from|out of)\s")
 _PART_OF_ITS = re.compile(r"\s(?:[\w\-]+\s){0,4}?(?:of\s)?its\s")
 _MONEY_HANDED_TO = re.compile(r"\s(?:over\s|about\s|nearly\s)?(?:\$|us\$|usd\s?|€|£)\s?\d[\d.,]*[^.;]{0,50}?\sto\s")
+_DEAL_BRINGS_IN = re.compile(
+    r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:[\w\-]+\s){0,6}?that\s(?:could|would|will|may)\sbring in\b"
+)
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -867,6 +870,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for m in st.ms:  # Y's antibody / pipeline / business
         if m.entity != OTHER and _POSS.match(f, m.end) and cues.has(C.ASSET, m.end + 2, min(e0, m.end + 55)):
             _give(votes, names, st, m, None, 1 * place)
+    if "bring in" in f[s0:e0] and (brings := _DEAL_BRINGS_IN.search(f, s0, e0)) is not None:
+        _give(votes, names, st, st.subject_en(brings.start()), None, 2 * place)  # "X announced a licensing deal with
+        # Y that could bring in as much as $12 billion": X is paid
     for h in cues.of(C.R_ORIGIN, s0, e0):  # discovered / developed by Y
         _give(votes, names, st, st.right(h.end, 45), None, 2 * place)
     if " from " in f[s0:e0]:  # "The CLDN18.2-targeting ADC comes from Chinese biotech Y": Y's drug, licensed out
