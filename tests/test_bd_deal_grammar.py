@@ -5859,7 +5859,7 @@ def test_eyeing_growth_abroad_is_no_talk_of_a_deal() -> None:
         "Chinese firm Harnell Ltd. has out licensed its colorectal cancer drug veltinib to Takeda Pharmaceutical Co. "
         "Ltd. as it eyes growth opportunities in the U.S. and Europe in a deal totaling up to $1.13 billion.",
     )
-    assert d is not None and (d.get("licensor"), d.get("total")) == ("Harnell", 1_130_000_000)
+    assert d is not None and (Name(d["licensor"]), d.get("total")) == ("Harnell", 1_130_000_000)
 
 
 def test_a_deal_that_could_bring_in_money_makes_its_announcer_the_licensor() -> None:
