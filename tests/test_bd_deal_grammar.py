@@ -5872,3 +5872,24 @@ def test_a_deal_that_could_bring_in_money_makes_its_announcer_the_licensor() -> 
         "portfolio of drug candidates.",
     )
     assert lic == ("Harnell Pharmaceuticals", "GSK")
+
+
+def test_x_will_grant_y_a_licence_makes_x_the_licensor() -> None:
+    lic = roles(
+        "Harnell Therapeutics Shares Up After Janssen Biotech Deal",
+        "Harnell Therapeutics Ltd. shares were up 9% after the biopharmaceutical company said it entered into a "
+        "license and collaboration agreement with Janssen Biotech Inc. Under the terms of the agreement, Harnell said "
+        "it will grant Janssen a worldwide, exclusive royalty-bearing license to develop up to five antibodies.",
+    )
+    assert lic == ("Harnell Therapeutics", "Janssen Biotech")
+
+
+def test_the_firm_that_announced_the_agreement_is_the_company_whose_shares_rose() -> None:
+    lic = roles(
+        "Shares in junior biotech company Harnell Holdings Ltd (ASX: HRN) are up more than 63% after the firm "
+        "announced a collaboration and license agreement with major drug company Genentech.",
+        "Shares in junior biotech company Harnell Holdings Ltd (ASX: HRN) are up more than 63% after the firm "
+        "announced a collaboration and license agreement with major drug company Genentech, which could lead to "
+        "success payments of up to US$564 million.",
+    )
+    assert lic == ("Harnell Holdings", "Genentech")

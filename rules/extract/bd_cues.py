@@ -272,7 +272,7 @@ _WORDS: dict[str, str] = {
         stand to receive|stands to gain|stands to earn|eligible|could earn|could receive|could get|could reap|could pocket|
         could bank|could collect|could see|earn|earns|earned|earning|pocket|pockets|pocketed|bank|banks|banked|net|nets|
         netted|land|lands|landed|collect|collects|collected|reap|reaps|reaped|rake in|rakes in|in line for|will get""",
-    R_GRANT: """granting|grants|granted|giving|gives|gave|providing|provides|provided|offering|handing|hands|handed""",
+    R_GRANT: """grant|give|hand|granting|grants|granted|giving|gives|gave|providing|provides|provided|offering|handing|hands|handed""",
     R_GAIN: """gain|gains|gained|obtain|obtains|obtained|secure|secures|secured|get|gets|got|win|wins|won|receive|receives|
         received|acquire|acquires|acquired|take|takes|took|bag|bags|bagged|nab|nabs|nabbed|snag|snags|snagged|land|lands|
         landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|

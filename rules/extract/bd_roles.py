@@ -889,6 +889,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         w = f.find(" with ", h.end, min(e0, h.end + 120))
         if w != -1 and not st.strong_between(h.end, w):
             x = _before_aside(f, st, st.left(h.start, 80), h.start)  # "X, a member of Y's incubator, signed … with Z"
+            if x is not None and x.entity == OTHER and x.start > st.s0:
+                x = st.subject_en(x.start) or x  # "Shares in X are up after the firm announced a … with Y": X
             _pair(votes, x, st.right(w + 6, 45), place)
     for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
         nxt = st.ms[i + 1]
