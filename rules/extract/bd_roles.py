@@ -306,6 +306,7 @@ _MONEY_HANDED_TO = re.compile(r"\s(?:over\s|about\s|nearly\s)?(?:\$|us\$|usd\s?|
 _DEAL_BRINGS_IN = re.compile(
     r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:[\w\-]+\s){0,6}?that\s(?:could|would|will|may)\sbring in\b"
 )
+_UNIT_NEXT = re.compile(r"\s(?:unit|subsidiary|arm|division)\b")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -747,6 +748,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         obj = st.right(h.end, 45)
         if obj is None or not _RIGHTS_AFTER.match(f, obj.end, min(e0, obj.end + 40)):
             continue
+        if f.endswith("the ", 0, obj.start) and _UNIT_NEXT.match(f, obj.end):  # "to give the Roche Group unit the
+            obj = Mention(obj.start, obj.end, "", "", 0, entity=obj.entity, anaphor=True)  # rights": named before
         if h.word.startswith("hand") and _CASH_AFTER.match(f, obj.end, e0):
             continue  # "X is handing Y $80 million upfront for rights to its ADC": money handed, X pays (read above)
         if h.word.startswith("hand") and _MONEY_HANDED_TO.fullmatch(f, h.end, obj.start):
