@@ -1571,3 +1571,26 @@ def test_lpr_one_year_rate_left_unchanged_in_the_same_sentence_as_the_five_year(
         )
     )
     assert (got["lpr_1y"]["value"], got["lpr_5y"]["value"]) == (3.15, 3.65)
+
+
+def test_all_renminbi_loans_written_with_ge_xiang_are_the_new_loans_print() -> None:
+    got = by_indicator(
+        prints("人民银行公布金融统计数据", "1月人民币各项贷款增加1.39万亿元,同比少增2243亿元。", "2010-02-11T08:00:00Z")
+    )
+    assert (got["pboc_new_rmb_loans"]["value"], got["pboc_new_rmb_loans"]["period"]) == (1.39, "2010-01")
+
+
+def test_the_bundled_rule_lets_ge_xiang_loans_reach_the_extractor() -> None:
+    from rules.engine import RuleEngine
+    from rules.loader import BUNDLED_PACKS, load_rules
+
+    loaded = load_rules([BUNDLED_PACKS])
+    item = Item(
+        id="t",
+        source="test",
+        title="人民银行公布金融统计数据",
+        summary="1月人民币各项贷款增加1.39万亿元,同比少增2243亿元。",
+        published="2010-02-11T08:00:00Z",
+    )
+    rules = [m.rule.id for m in RuleEngine(loaded.rules, loaded.lists).match(item)]
+    assert "mortgage-credit-print" in rules

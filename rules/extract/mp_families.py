@@ -219,7 +219,11 @@ _add("a.cn:tsf", r"social financing(?! (?:stock|growth|to gdp|balance|outstandin
 _add("a.cn:tsf", r"(?<!outstanding )aggregate financing", prefix="aggregate financing")
 _add("a.cn:tsf", r"(?<!outstanding )total social financing", prefix="total social financing")
 _add("a.cn:tsf", r"(?<![a-z])tsf(?![a-z])", prefix="tsf")
-_add("a.cn:new", r"(?<!外币)(?<!实体经济发放的)人民币贷款(?=\s?(?:增加|减少|新增|为|同比|累计))", prefix="人民币")
+_add(
+    "a.cn:new",
+    r"(?<!外币)(?<!实体经济发放的)人民币(?:各项)?贷款(?=\s?(?:增加|减少|新增|为|同比|累计))",
+    prefix="人民币",
+)
 _add(
     "a.cn:new",
     r"新增人民币贷款", r"人民币新增贷款", r"新增贷款", r"新增人民币信贷", r"新增信贷", r"new (?:yuan|rmb|renminbi|bank|chinese currency|local[- ]currency) loans", r"yuan[- ]denominated (?:loans|lending)",
