@@ -5893,3 +5893,12 @@ def test_the_firm_that_announced_the_agreement_is_the_company_whose_shares_rose(
         "success payments of up to US$564 million.",
     )
     assert lic == ("Harnell Holdings", "Genentech")
+
+
+def test_x_will_sell_a_therapy_to_y_is_a_deal() -> None:
+    lic = roles(
+        "Harnell finds $75M home for Pfizer Alzheimer's drug",
+        "Having stepped back from neuroscience research, Pfizer will sell off an early-stage therapy to Harnell, which "
+        "has made the space its central focus.",
+    )
+    assert lic == ("Pfizer", "Harnell")

@@ -103,7 +103,7 @@ _WORDS: dict[str, str] = {
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
-        is selling|to sell|full control of|selling some rights|sells global rights|sold global rights|
+        is selling|to sell|will sell|full control of|selling some rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|new collaboration deal|new collaboration agreement|new licensing deal|
         new licensing agreement|new license agreement|new licence agreement|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|

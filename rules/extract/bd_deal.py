@@ -44,7 +44,7 @@ DEAL_WORDS = (
     "new company", "option to", "rights to", "rights outside", "rights in ", "global rights", "exclusive rights",
     "collab", "divest", "sells rights", "sold rights", "sell rights", "partner", "pact", "deal", "agreement",
     "tie-up", "alliance", "purchase", "royalt", "to pay ", "pays ", "paying ", "will pay ", "fork over", "forks over",
-    "shell out", "shells out", "to sell ", "agreed to sell", "is selling ", "technology transfer",
+    "shell out", "shells out", "to sell ", "will sell ", "agreed to sell", "is selling ", "technology transfer",
     "technology-transfer", "transfer of technology", "technology export", "technology-export", "team up", "teams up", "teamed up", "full control of", "recommended cash offer",
     "recommended public offer", "recommended offer",
     "授权", "许可", "引进", "收购", "受让", "并购", "买下", "购入", "合并", "首付", "预付", "首期", "签约金", "里程碑", "里程金",
