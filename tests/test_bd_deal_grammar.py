@@ -5902,3 +5902,24 @@ def test_x_will_sell_a_therapy_to_y_is_a_deal() -> None:
         "has made the space its central focus.",
     )
     assert lic == ("Pfizer", "Harnell")
+
+
+def test_a_dispute_over_a_partnership_is_no_deal() -> None:
+    assert (
+        deal(
+            "肺癌药物合作起纠纷,康瑞医药与佳禾医药各执一词",
+            "康瑞医药披露了与佳禾医药关于肺癌药物合作纠纷的具体情况。康瑞医药表示,公司控股子公司提起仲裁申请,请求裁决佳禾医药支付合计2.55亿元。",
+        )
+        is None
+    )
+
+
+def test_an_arbitration_over_a_licence_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell files for arbitration in licence dispute with Quorvex",
+            "Harnell Pharma said it has filed for arbitration against Quorvex Biotech over the exclusive license "
+            "agreement the two signed in 2021, seeking $255 million.",
+        )
+        is None
+    )
