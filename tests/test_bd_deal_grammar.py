@@ -5923,3 +5923,13 @@ def test_an_arbitration_over_a_licence_is_no_deal() -> None:
         )
         is None
     )
+
+
+def test_a_wire_dateline_with_its_year_and_a_release_that_says_it_has_signed_with_y() -> None:
+    d = deal(
+        "Quorvex to fund two clinical sites in Mexico as part of the commercialization agreement",
+        "OTTAWA, Dec. 02, 2019 (GLOBE NEWSWIRE) -- Harnell Bio-Pharma Inc. (TSX-V:HRN), a leader in cannabinoid-"
+        "derived drug discovery and development, today announced that it has signed a definitive co-development and "
+        "commercialization agreement with Quorvex S.A. de C.V. for the clinical development of HX-011 in Mexico.",
+    )
+    assert d is not None and d["deal_type"] == "co_development"

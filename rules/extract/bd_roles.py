@@ -307,6 +307,7 @@ _DEAL_BRINGS_IN = re.compile(
     r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:[\w\-]+\s){0,6}?that\s(?:could|would|will|may)\sbring in\b"
 )
 _UNIT_NEXT = re.compile(r"\s(?:unit|subsidiary|arm|division)\b")
+_SAID_IT_HAS = re.compile(r"\b(?:announced|said|says|announces)\s(?:that\s)?(?:it\s)?(?:has\s|had\s)?$")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -894,6 +895,8 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
             x = _before_aside(f, st, st.left(h.start, 80), h.start)  # "X, a member of Y's incubator, signed … with Z"
             if x is not None and x.entity == OTHER and x.start > st.s0:
                 x = st.subject_en(x.start) or x  # "Shares in X are up after the firm announced a … with Y": X
+            elif x is None and _SAID_IT_HAS.search(f, max(s0, h.start - 40), h.start):
+                x = st.subject_en(h.start)  # "X (…), a leader in …, today announced that it has signed … with Y"
             _pair(votes, x, st.right(w + 6, 45), place)
     for i, m in enumerate(st.ms[:-1]):  # X and Y sign / form / agree … · X, Y ink …
         nxt = st.ms[i + 1]
