@@ -1769,3 +1769,12 @@ def test_a_one_year_horizon_before_the_target_word_is_no_company() -> None:
         "中信证券今日点评康瑞半年报表示,公司营收符合预期。维持1年期目标价3000元,维持“买入”评级。",
     )
     assert (f["company"], f["target"], f["old_target"], f["action"]) == ("康瑞", 3000, 3000, "reiterate")
+
+
+def test_a_broker_with_its_short_name_in_brackets_then_another_act_together() -> None:
+    f = first(
+        "宏澜电(2317)第2季获利优于预期,股价收涨3.7%至207元。",
+        "宏澜电(2317)股价收涨3.7%至207元。摩根士丹利(大摩)、与麦格理证券纷纷出具最新报告,并同步调升目标价,"
+        "分别上修至250元、270元,皆维持「优于大盘」评等。",
+    )
+    assert f["broker"].startswith("摩根士丹利") and f["target"] == 250

@@ -947,7 +947,9 @@ _PREVIOUSLY = re.compile(
 )
 _SPAN_WORD = re.compile(r"\d+[- ](?:month|year|week|day)s?\b", re.IGNORECASE)
 _PRICE_WRITTEN = re.compile(r"(?:gbx|gbp|usd|eur|inr|cad|aud|hkd|rs\.?|us\$|hk\$|c\$|a\$|\$|£|€|₹)\s?\d", re.IGNORECASE)
-_JOINT = re.compile(r"\s*(?:and|&|和|及|与|、|，)?\s*")  # (高盛富瑞汇丰 首予…: brokers written side by side)
+_JOINT = re.compile(
+    r"\s*[）)]?\s*(?:[（(][^）)]{1,10}[）)])?\s*(?:、|，)?\s*(?:and|&|和|及|与)?\s*"
+)  # (高盛富瑞汇丰, 大摩（MS）、与麦格理: side by side)
 _CONVERSION_GAP = re.compile(r"\s?[(（]\s?(?:about\s|approx\.?\s|approximately\s|约|~)?")
 _PAREN_OPEN = re.compile(r"\W{0,3}[(（]\s*[\"'‘“「]?")
 # The old value in brackets right after the new one: "2,987p (2,761p)", "4,200 (4,075) pence", "37元(原42元)",
