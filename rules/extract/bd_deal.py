@@ -217,8 +217,9 @@ _RECEIVED_ZH = re.compile(
 )  # (not 将收到: a new deal's terms)
 _ADJ_BEFORE = re.compile(r"\b(?:the|an|its|their|only|already|recently|newly|first|two|three|fda|china)\s$")
 _ZH_APPROVED_ADJ = re.compile(r"(?:首个|首款|唯一|已获)[a-z\s]{0,5}$")  # 收购首个fda核准的…疗法: which drug, not news
-# "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
+# "the Board of Directors of X, together with the Board of Y, has approved the transfer": the signing, not a regulator
 _BOARDS_BEFORE = re.compile(r"\bboards? of directors\b[^;]{0,120}?\b(?:has|have)\s(?:unanimously\s)?$")
+# "a CVR for $2 per share if eptinezumab is approved by the EMA": the approval a payment waits on, not news of one
 _CONDITION_BEFORE = re.compile(r"\b(?:if|once|upon|subject to|contingent (?:up)?on|conditional (?:up)?on)\s[^.;:]*$")
 _INTENT_ONLY = re.compile(
     r"(?:签订|签署|订立|达成)[^，。；]{0,30}(?:意向书|意向协议)|\b(?:signed|signs|entered into) an? "
