@@ -4,6 +4,7 @@ second or so later; anything a poll learned beyond its times is saved at once, b
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -179,5 +180,34 @@ def test_a_poll_that_read_the_lost_store_is_redone_even_when_its_save_could_wait
         report = await p.poll(src)  # unchanged, within the write-behind delay of the last check
         assert fetches == 2, "the reading of the lost store was kept"
         assert report.fault is None
+
+    with_fetcher(go)
+
+
+def test_states_waiting_from_a_store_found_lost_elsewhere_are_not_read_or_saved(
+    store: SqliteStore, feed_server: FeedServer, tmp_path: Path
+) -> None:
+    """The daemon found the loss (a delivery or a heartbeat met the new file) and adopted the new marker: a state
+    waiting in the write-behind belongs to the lost store. Read by the next poll, the source would skip its
+    re-baseline; saved by the flush, its next new entry would bring back every entry the feed lists."""
+    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
+    feed_server.put("/f.xml", rss([ENTRY]))
+    identity = StoreIdentity(store)
+    identity.establish()
+
+    async def go(fetcher: Fetcher) -> None:
+        p = poller(store, fetcher, identity)
+        await p.poll(src)
+        await p.poll(src)  # unchanged: its state waits
+        assert "s" in p._behind
+        with sqlite3.connect(tmp_path / "w.db") as db:  # the store comes back empty …
+            db.execute("DELETE FROM source_state")
+            db.execute("DELETE FROM seen")
+        store.set_meta(IDENTITY_KEY, "another store's data")
+        assert identity.verify(0.0) is not None  # … and the daemon adopts its marker (Daemon.store_reset)
+        report = await p.poll(src)
+        assert report.outcome == "baseline", report  # not the lost store's state, read from the write-behind
+        p.flush()
+        assert store.get_source_state("s") == report.state  # nor that state saved over the new baseline
 
     with_fetcher(go)

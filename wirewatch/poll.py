@@ -93,6 +93,7 @@ class Poller:
         # but its poll times (`only_timing_changed`), so a crash meanwhile costs an early poll, never an alert.
         self.write_behind = write_behind if store.local_calls else 0.0
         self._behind: dict[str, SourceState] = {}
+        self._behind_epoch: str | None = None  # the identity marker of the store those states were read from
         self._verified_at = 0.0  # when the store's identity was last checked
         self._flush_at: asyncio.TimerHandle | None = None
 
@@ -108,6 +109,8 @@ class Poller:
     async def _poll(self, source: SourceConfig) -> PollReport:
         inline = self.store.local_calls  # a local store: its calls and the poll's CPU work stay on the loop
         epoch = self.identity.token if self.identity is not None else None  # the store this poll reads
+        if self._behind and self._behind_epoch != epoch:
+            self._behind.clear()  # read from a store since found lost (by this poll shell or by the daemon)
         try:
             if inline:
                 stored = self._behind.get(source.id) or self.store.get_source_state(source.id)
@@ -202,6 +205,7 @@ class Poller:
 
     def _save_later(self, state: SourceState) -> None:
         self._behind[state.source_id] = state
+        self._behind_epoch = self.identity.token if self.identity is not None else None
         if self._flush_at is None:
             self._flush_at = asyncio.get_running_loop().call_later(self.write_behind, self.flush)
 
@@ -215,8 +219,10 @@ class Poller:
         if not self._behind:
             return
         try:
-            if self.identity is not None and not self.identity.unchanged():
-                self._behind.clear()  # the next poll's check reports the loss
+            if self.identity is not None and (
+                self._behind_epoch != self.identity.token or not self.identity.unchanged()
+            ):
+                self._behind.clear()  # the next poll's check reports the loss (or the daemon adopted it already)
                 return
             self.store.save_source_states(list(self._behind.values()))
         except StoreUnavailable as exc:
