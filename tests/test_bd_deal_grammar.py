@@ -5933,3 +5933,14 @@ def test_a_wire_dateline_with_its_year_and_a_release_that_says_it_has_signed_wit
         "commercialization agreement with Quorvex S.A. de C.V. for the clinical development of HX-011 in Mexico.",
     )
     assert d is not None and d["deal_type"] == "co_development"
+
+
+def test_a_deal_to_use_an_unnamed_companys_tech_names_its_maker_next() -> None:
+    lic = roles(
+        "GSK has fleshed out its neuroscience strategy with a $2.5 billion deal to use a South Korean company’s tech "
+        "to cross the blood-brain barrier.",
+        "GSK has fleshed out its neuroscience strategy with a $2.5 billion deal to use a South Korean company’s tech "
+        "to cross the blood-brain barrier. Harnell Bio has developed its Shuttle-B platform to carry drugs into the "
+        "brain.",
+    )
+    assert lic == ("Harnell Bio", "GSK")

@@ -1198,7 +1198,10 @@ _PAIR_JOIN = re.compile(r"\sand\s|\s&\s|与|和|及|同")
 _BASED_OPENING = re.compile(r"\s?(?:[a-z][a-z.'’\s]{1,30})-(?:based|headquartered)\s")
 _UNNAMED_SELLER = re.compile(
     r"\b(?:for|buy|buys|buying|acquire|acquires|acquiring|to\sbuy|snaps?\sup|snapping\sup)\s(?:an?|the)\s(?:[\w\-]+\s){0,4}?(?:biotech|biotechnology company|company|drugmaker|developer|startup|firm)\b"
-)
+    r"|\bto\s(?:use|access|tap)\s(?:an?|the)\s(?:[\w\-]+\s){0,4}?(?:biotech|company|drugmaker|developer|startup|firm)['’]s\s"
+)  # ("a $2.5 billion deal to use a South Korean company’s tech": its owner, named next)
+# the next sentence opens on the company that made it: "ABL Bio has developed its Grabody-B platform …"
+_MAKER_OPENING = re.compile(r"\s(?:has\s|had\s)?(?:developed|develops|is\sdeveloping|created|discovered|invented)\b")
 
 
 def _introduced_next(t: _Text, roles: list[tuple[int, int]], names: Names, buyer: int) -> int | None:
@@ -1209,10 +1212,11 @@ def _introduced_next(t: _Text, roles: list[tuple[int, int]], names: Names, buyer
             continue
         na, nb = roles[k + 1]
         opening = _BASED_OPENING.match(t.f, na, nb)
-        if opening is None:
+        at = opening.end() if opening is not None else na + (t.f[na : na + 1] == " ")
+        m = next((m for m in names.mentions if m.start >= at), None)
+        if m is None or m.start != at or m.entity < 0 or m.entity == buyer:
             return None
-        m = next((m for m in names.mentions if m.start >= opening.end()), None)
-        if m is None or m.start != opening.end() or m.entity < 0 or m.entity == buyer:
+        if opening is None and not _MAKER_OPENING.match(t.f, m.end, nb):
             return None
         return m.entity
     return None

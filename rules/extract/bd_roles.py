@@ -308,6 +308,7 @@ _DEAL_BRINGS_IN = re.compile(
 )
 _UNIT_NEXT = re.compile(r"\s(?:unit|subsidiary|arm|division)\b")
 _SAID_IT_HAS = re.compile(r"\b(?:announced|said|says|announces)\s(?:that\s)?(?:it\s)?(?:has\s|had\s)?$")
+_DEAL_TO_USE = re.compile(r"\b(?:deal|agreement|pact)\sto\s(?:use|access|tap)\s")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -874,6 +875,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
     for m in st.ms:  # Y's antibody / pipeline / business
         if m.entity != OTHER and _POSS.match(f, m.end) and cues.has(C.ASSET, m.end + 2, min(e0, m.end + 55)):
             _give(votes, names, st, m, None, 1 * place)
+    if " to " in f[s0:e0] and (use := _DEAL_TO_USE.search(f, s0, e0)) is not None:
+        _give(votes, names, st, None, st.subject_en(use.start()), 2 * place)  # "X … with a $2.5bn deal to use a
+        # Korean company’s tech": X takes the licence
     if "bring in" in f[s0:e0] and (brings := _DEAL_BRINGS_IN.search(f, s0, e0)) is not None:
         _give(votes, names, st, st.subject_en(brings.start()), None, 2 * place)  # "X announced a licensing deal with
         # Y that could bring in as much as $12 billion": X is paid
