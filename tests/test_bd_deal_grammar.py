@@ -5944,3 +5944,27 @@ def test_a_deal_to_use_an_unnamed_companys_tech_names_its_maker_next() -> None:
         "brain.",
     )
     assert lic == ("Harnell Bio", "GSK")
+
+
+@pytest.mark.parametrize(
+    "title, summary",
+    [
+        ("Harnell finds $75M home for Pfizer drug", "Pfizer will sell off an early-stage therapy to Harnell."),
+        (
+            "Biotech Harnell signed a technology export contract with Pellman Pharma for its enzyme HX-4.",
+            "Biotech Harnell signed a technology export contract with Pellman Pharma for its enzyme HX-4.",
+        ),
+        (
+            "Harnell Sciences enters five-year co-promotion pact with Quorvex Pharmaceuticals Inc.",
+            "Harnell Sciences said it has entered into a co-promotion agreement with Quorvex Pharmaceuticals Inc. to "
+            "promote veltrafen.",
+        ),
+    ],
+)
+def test_the_bundled_deal_rule_lets_these_deal_words_reach_the_extractor(title: str, summary: str) -> None:
+    from rules.engine import RuleEngine
+    from rules.loader import BUNDLED_PACKS, load_rules
+
+    loaded = load_rules([BUNDLED_PACKS])
+    item = Item(id="t", source="test", title=title, summary=summary)
+    assert "bd-deal" in [m.rule.id for m in RuleEngine(loaded.rules, loaded.lists).match(item)]
