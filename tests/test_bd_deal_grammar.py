@@ -5968,3 +5968,38 @@ def test_the_bundled_deal_rule_lets_these_deal_words_reach_the_extractor(title: 
     loaded = load_rules([BUNDLED_PACKS])
     item = Item(id="t", source="test", title=title, summary=summary)
     assert "bd-deal" in [m.rule.id for m in RuleEngine(loaded.rules, loaded.lists).match(item)]
+
+
+def test_x_and_y_with_an_aside_have_entered_into_a_licence_is_a_deal() -> None:
+    d = deal(
+        "Harnell Biologics stock is trading higher on Monday.",
+        "Harnell Biologics stock is trading higher on Monday. Harnell Biologics and Quorvex Biotech Co., Ltd., a "
+        "China-based company specializing in protein drugs, have entered into a worldwide exclusive license agreement.",
+    )
+    assert d is not None and d["deal_type"] == "license"
+
+
+def test_a_milestone_payment_that_has_been_triggered_is_no_deal() -> None:
+    assert (
+        deal(
+            "An $11m preclinical milestone payment to Harnell Discovery (LON: HRND) has been triggered by the "
+            "preclinical progress of HRND’s NRF2 Activator programme.",
+            "An $11m preclinical milestone payment to Harnell Discovery (LON: HRND) has been triggered by the "
+            "preclinical progress of HRND’s NRF2 Activator programme. AstraZeneca is using the programme to develop an "
+            "oral therapy for treating inflammatory and respiratory diseases. The share price jumped 37% to 11.975p.",
+        )
+        is None
+    )
+
+
+def test_a_licence_that_had_closed_behind_a_live_quote_is_no_new_deal() -> None:
+    assert (
+        deal(
+            "Shares of Harnell Inc. HRNL, -2.26% were up 2.0% in premarket trading on Tuesday after the company said a "
+            "licensing deal with Bristol Myers Squibb Co. BMY, -1.10% had closed.",
+            "Shares of Harnell Inc. HRNL, -2.26% were up 2.0% in premarket trading on Tuesday after the company said a "
+            "licensing deal with Bristol Myers Squibb Co. BMY, -1.10% had closed. Bristol will pay Harnell $200 million "
+            "upfront.",
+        )
+        is None
+    )

@@ -182,7 +182,8 @@ _COMPLETION = re.compile(
     r"\b(?:acquisition|purchase|merger|buyout|takeover|deal|transaction|agreement)\b"
     r"|\b(?:closes|closed|completes|completed)\s(?:the|its)\s(?:[\w\-]+\s){0,4}?(?:licen[cs]e|licensing|collaboration|option)"
     r"\s(?:agreement|deal)\b"  # ("has closed the exclusive global license agreement for X")
-)
+    r"|\b(?:deal|agreement|acquisition|transaction|merger)\b[^;]{0,100}?\b(?:had|has|have)\s(?:closed|been completed)\b"
+)  # ("… after the company said a licensing deal with Y had closed")
 # "all conditions to the closing of the tender offer … have been satisfied": a deal of before, closing
 _CONDITIONS_MET = re.compile(
     r"\ball (?:of the )?(?:closing )?conditions (?:to|for|of) (?:the )?(?:closing|completion)\b"
@@ -347,6 +348,8 @@ class _Text:
             self.raw = self.raw[:lead] + " " * (byline.end() - lead) + self.raw[byline.end() :]
         if "<" in self.raw:  # Reuters' "Roche <ROG.S>": a ticker in angle brackets, read as one in round ones
             self.raw = _RIC.sub(r"(\1)", self.raw)
+        if "%" in self.raw:  # MarketWatch's "Agenus Inc. AGEN, -2.26% were up …": the quote's change (no clause)
+            self.raw = _INLINE_QUOTE.sub(lambda m: m.group(1) + " " * len(m.group(2)), self.raw)
         self.limit = min(len(self.raw), (len(title) if title else 0) + 1 + HEAD)
         if title:
             self.title_end = len(title)
@@ -479,6 +482,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
             continue  # (里程碑式的合作: a landmark deal, not a milestone payment)
         if not terms and _MS_VERB.search(f, max(a, h.start - 60), h.start):
             return True  # "Kelun-Biotech banks $37.5M milestone", "XOMA earns $2M milestone payment"
+        if not terms and _MS_DONE_AFTER.match(f, h.end, b):
+            return True  # "An $11m milestone payment to X has been triggered by …": money under an old licence
         if (
             not terms
             and _PAYS_ONE.search(f, max(a, h.start - 60), h.start)
@@ -1312,6 +1317,10 @@ def _event(t: _Text, spans: list[tuple[int, int]], headline: bool) -> Fields | N
 # "X turns to China for weight loss drug": a licence the lead tells, whatever topic words the drug brings along
 _TURNS_TO_FOR = re.compile(r"\b(?:turns|turned|looks|looked|goes|went|heads|headed)\sto\s[^.;:]{2,40}?\sfor\s")
 _EYES_GROWTH = re.compile(r"\s(?:growth|opportunit|expansion|new markets|global|international|overseas)")
+_MS_DONE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:has been|have been|was|were)\s(?:triggered|achieved|paid|received|earned|reached|made)\b"
+)
+_INLINE_QUOTE = re.compile(r"(?<=[\w.,])(\s[A-Z]{1,5}(?:\.[A-Z]{1,2})?)(,\s[+\-−]\d{1,3}(?:\.\d{1,2})?%)")
 _FOLLOWS = re.compile(r"\b(?:follows|followed|comes after|came after)\b")
 _ONE_DEAL_NEXT = re.compile(r"\s(?:agreement|deal|pact|contract|partnership|collaboration)\b(?!s)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

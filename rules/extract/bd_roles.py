@@ -309,6 +309,7 @@ _DEAL_BRINGS_IN = re.compile(
 _UNIT_NEXT = re.compile(r"\s(?:unit|subsidiary|arm|division)\b")
 _SAID_IT_HAS = re.compile(r"\b(?:announced|said|says|announces)\s(?:that\s)?(?:it\s)?(?:has\s|had\s)?$")
 _DEAL_TO_USE = re.compile(r"\b(?:deal|agreement|pact)\sto\s(?:use|access|tap)\s")
+_ASIDE_AFTER = re.compile(r"\.?(?:,?\s(?:inc|ltd|llc|corp|co)\b\.?)*,\s(?:an?|the)\s[^,;.]{3,150}?,\s")
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -908,8 +909,9 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         gap = _BASED_IN_GAP.sub(r"\1", gap)  # "Shanghai-based X and San Diego-based Y entered …"
         gap = _TICKER_GAP.sub("", gap)  # "X (NYSE: ABBV) and Y signed …": the first one's listing (or its end)
         gap = _DESCRIBED_GAP.sub(r"\1", gap)  # "X and Swiss pharma giant Y will collaborate …"
-        if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, nxt.end, min(e0, nxt.end + 40)):
-            _pair(votes, m, nxt, place)
+        verb_at = aside.end() if (aside := _ASIDE_AFTER.match(f, nxt.end, e0)) is not None else nxt.end
+        if gap in (" and ", " & ", ", and ", ", ") and cues.has(C.R_SYM, verb_at, min(e0, verb_at + 40)):
+            _pair(votes, m, nxt, place)  # (past an aside: "X and Y, a China-based company …, have entered into")
     for h in cues.of(C.R_PARTY, s0, e0):  # deal with Y, partners at Y
         _pair(votes, None, st.right(h.end, 45), place)
     for h in cues.of(C.R_NEWCO, s0, e0):  # a NewCo, Y / Y, a NewCo
