@@ -6003,3 +6003,52 @@ def test_a_licence_that_had_closed_behind_a_live_quote_is_no_new_deal() -> None:
         )
         is None
     )
+
+
+def test_an_option_running_until_the_completion_of_a_study_is_news() -> None:
+    lic = roles(
+        "Shares of Harnell Pharmaceuticals Inc. (HRNL) jumped 116.8% after the firm unveiled a collaboration pact "
+        "with Merck & Co. Inc. (MRK).",
+        "Shares of Harnell Pharmaceuticals Inc. (HRNL) jumped 116.8% after the firm unveiled a collaboration pact "
+        "with Merck & Co. Inc. (MRK). As part of the deal, Harnell has granted to Merck certain rights including an "
+        "option to acquire HX-001 through a period following completion of the Phase 2 study.",
+    )
+    assert lic == ("Harnell Pharmaceuticals", "Merck & Co.")
+
+
+def test_a_move_story_whose_lead_says_it_entered_an_agreement_with_y() -> None:
+    lic = roles(
+        "Harnell Pharma Soars on Accord With Roche Genentech",
+        "Harnell Pharma (HRNL) shares surged on Tuesday after the biotech said it entered a drug-development "
+        "agreement with Roche's Genentech.",
+    )
+    assert lic == ("Harnell Pharma", "Genentech")
+
+
+def test_receiving_research_funding_and_milestones_makes_the_licensor() -> None:
+    lic = roles(
+        "Shares in Harnell soar 3.9 percent, among the biggest winners in the technology index TecDAX, as the German "
+        "biotech company unveils a research collaboration with unlisted Swiss firm Quorvex.",
+        "Shares in Harnell soar 3.9 percent, among the biggest winners in the technology index TecDAX, as the German "
+        "biotech company unveils a research collaboration with unlisted Swiss firm Quorvex. Harnell will receive R&D "
+        "funding and high double-digit milestone payments plus royalties.",
+    )
+    assert lic == ("Harnell", "Quorvex")
+
+
+def test_two_partners_named_with_a_comma_form_a_joint_venture() -> None:
+    d = deal(
+        "Harnell, Quorvex form JV for developing, commercialising biosimilars",
+        "Pharma firm Harnell and Quorvex Biopharma on Wednesday announced the execution of a joint venture agreement "
+        "to develop biosimilars.",
+    )
+    assert d is not None and {Name(d["licensor"]), Name(d["licensee"])} == {"Harnell", "Quorvex Biopharma"}
+
+
+def test_a_lone_capitalised_technology_is_no_party() -> None:
+    d = deal(
+        "Harnell Taps Into Quorvex Pharma ADC Technology",
+        "Quorvex Pharma and Harnell signed an ADC research collaboration that gives Harnell rights to use Quorvex "
+        "Pharma's ADC technology.",
+    )
+    assert d is not None and "Technology" not in (d.get("licensor"), d.get("licensee"))

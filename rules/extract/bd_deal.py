@@ -445,6 +445,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
         and not (h.word.startswith("approv") and _BOARDS_BEFORE.search(f, max(a, h.start - 150), h.start))
+        and not (h.word.startswith("complet") and _STUDY_NEXT.match(f, h.end))  # "following completion of the
+        # Phase 2 study": a study's end, the term of an option
         # ("the Board of Directors of X, together with the Board of Y, has approved the transfer …": the signing)
         and not (("exercis" in h.word or "行使" in h.word) and _conditional(f, a, h.start))
         # (倘Y行使选择权, "if Y exercises its option": the option granted now)
@@ -756,7 +758,7 @@ def _deal_groups(t: _Text) -> list[list[tuple[int, int]]]:
     body = [(s, e) for s, e in t.sentences if s >= t.title_end]
     if _zh_closing_of_earlier(t, body) or (body and _ROYALTY_SALE.search(f, *body[0])):
         return []
-    if not states_deal or (c.has(C.MOVE, h0, h1) and not strong):
+    if not states_deal or (c.has(C.MOVE, h0, h1) and not strong and not _SIGNED_WITH.search(f, h0, h1)):
         # the deal is in the lead: the first sentence that states one (a share move "because of" a new deal)
         start = None
         for i, (s, e) in enumerate(body[:4]):
@@ -979,7 +981,9 @@ _CLAUSE_START = re.compile(r"\W{0,3}(?:after|following|before|since|as|amid|desp
 def _strong_cue(t: _Text, a: int, b: int) -> bool:
     """A word that states a transaction, not one inside an approval or termination phrase (上市许可持有人)."""
     spans = [(h.start, h.end) for h in t.cues.of(C.NOT_NEW, a, b)]
-    return any(not any(s <= h.start and h.end <= e for s, e in spans) for h in t.cues.of(C.STRONG, a, b))
+    if any(not any(s <= h.start and h.end <= e for s, e in spans) for h in t.cues.of(C.STRONG, a, b)):
+        return True
+    return bool(_SIGNED_WITH.search(t.f, a, b))  # "it entered a drug-development agreement with Y": signed, named
 
 
 def _deal_story(t: _Text, a: int, b: int) -> tuple[int, int] | None:
@@ -1198,7 +1202,7 @@ def _venture_partners(t: _Text, spans: list[tuple[int, int]], names: Names) -> t
     return None
 
 
-_PAIR_JOIN = re.compile(r"\sand\s|\s&\s|与|和|及|同")
+_PAIR_JOIN = re.compile(r"\sand\s|\s&\s|与|和|及|同|,\s|、")  # ("Cipla, Kemwell form JV")
 # a sentence that opens on a company introduced by its home: "Massachusetts-based Visterra develops …"
 _BASED_OPENING = re.compile(r"\s?(?:[a-z][a-z.'’\s]{1,30})-(?:based|headquartered)\s")
 _UNNAMED_SELLER = re.compile(
@@ -1321,6 +1325,13 @@ _MS_DONE_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:has been|have been|was|were)\s(?:triggered|achieved|paid|received|earned|reached|made)\b"
 )
 _INLINE_QUOTE = re.compile(r"(?<=[\w.,])(\s[A-Z]{1,5}(?:\.[A-Z]{1,2})?)(,\s[+\-−]\d{1,3}(?:\.\d{1,2})?%)")
+_SIGNED_WITH = re.compile(
+    r"\b(?:entered|enters|entered into|enters into|signed|signs|inked|inks|struck|strikes|unveils|unveiled)\s"
+    r"(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}?(?:agreement|pact|deal|collaboration|partnership)\swith\s"
+)
+_STUDY_NEXT = re.compile(
+    r"\s(?:of\s)?(?:the\s|a\s|its\s)?(?:[\w\-]+\s){0,2}?(?:phase|study|studies|trial|trials|proof)"
+)
 _FOLLOWS = re.compile(r"\b(?:follows|followed|comes after|came after)\b")
 _ONE_DEAL_NEXT = re.compile(r"\s(?:agreement|deal|pact|contract|partnership|collaboration)\b(?!s)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

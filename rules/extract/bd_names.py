@@ -192,7 +192,7 @@ _RUN_BREAK = frozenset(
     co-development newco completes complete closes launches unveils expands teams joins receives gets secures obtains obtain obtained
     nabs bags lands rights upfront billion million over under new its their as after than more about around commits
     wagers invests spends offloads sheds divests sells rises rise jumps soars surges climbs gains rallies falls drops
-    slides slumps sinks tumbles plunges granting turns turned taps tapped
+    slides slumps sinks tumbles plunges granting turns turned taps tapped develop develops
     near nearly approximately investigational oral novel first phase trial data drug drugs therapy antibody
     bispecific adc candidate asset assets program platform the a an is are be will would has have had set plans
     plan seeks establish establishes established launch unite unites ally allies link links backs backed paying
@@ -687,8 +687,12 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             return  # an abbreviation being defined: (GERD), (JV)
         if w.lower() in ("rs", "inr") and _DIGIT_NEXT.match(raw, e):
             return  # "Rs 14,000 crore": rupees
+        if w.lower() in ("technology", "technologies", "platform", "platforms"):
+            return  # "Taps into Seattle’s ADC Technology": what is licensed, not who
     if last in _PERSON_WORDS:
         return  # "China Pharma Billionaire’s Shares": a person, described
+    if raw[max(0, s - 6) : s].lower() == "index " or _INDEX_NEXT.match(raw, e):
+        return  # "the technology index TecDAX", "the Nasdaq Biotechnology Index": a market, not a company
     if last in _MAKER_WORDS or (len(words) == 1 and _MAKER_AFTER.match(raw, e)):
         return  # "Buy TAVNEOS Developer", "the Ozempic maker": a company described by its drug, named elsewhere
     headed = len(words) >= 2 and (
@@ -707,6 +711,7 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
         found.append(Mention(s, s + len(raw[s:e].rstrip(_TRIM)), surface, "", strength))
 
 
+_INDEX_NEXT = re.compile(r"\s(?:index|indices|composite)\b", re.IGNORECASE)
 _PERSON_WORDS = frozenset(_wordlist("billionaire tycoon founder chairman chairwoman ceo boss entrepreneur"))
 _MAKER_WORDS = frozenset(["developer", "maker", "drugmaker", "manufacturer"])
 _MAKER_AFTER = re.compile(r"\s(?:developer|maker|drugmaker|drug maker|manufacturer)\b", re.IGNORECASE)

@@ -319,7 +319,8 @@ _IN_DASH = re.compile(r"in-$")
 _PARTICIPLES = frozenset(["acquired", "bought", "purchased", "taken over", "snapped up", "scooped up", "absorbed"])
 _MONEY_AFTER = re.compile(
     r"\s?(?:an?\s)?(?:(?:non-refundable|one-time|additional|significant|substantial|potential|future|further),?\s){0,2}"
-    r"(?:\$|€|£|us\$|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d)"
+    r"(?:\$|€|£|us\$|(?:usd|eur|gbp|chf|cny|rmb)\s?\d|up to|upfront|up front|down payment|milestone|royalt|payment|initial|\d"
+    r"|(?:r&d|research)\sfunding)"
 )
 _UNIT_ACTS = re.compile(r"\s?(?:与|和|将|拟|以|已|就|向)")
 _ELIDED_SUBJECT = re.compile(r"[,;]\s(?:and\s)?(?:(?:will|to|would|could)\s)?$")
