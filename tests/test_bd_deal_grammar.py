@@ -6052,3 +6052,63 @@ def test_a_lone_capitalised_technology_is_no_party() -> None:
         "Pharma's ADC technology.",
     )
     assert d is not None and "Technology" not in (d.get("licensor"), d.get("licensee"))
+
+
+def test_milestones_linked_to_the_progress_of_a_drug_are_terms_not_a_progress_report() -> None:
+    lic = roles(
+        "DUBLIN – Harnell SpA is acquiring Quorvex Therapeutics BV for €140 million up front plus up to €360 million "
+        "more in milestones linked to the progress of Quorvex's drug-device combo.",
+        "DUBLIN – Harnell SpA is acquiring Quorvex Therapeutics BV for €140 million up front plus up to €360 million "
+        "more in milestones linked to the progress of Quorvex's drug-device combo.",
+    )
+    assert lic == ("Quorvex Therapeutics", "Harnell SpA")
+
+
+def test_the_formers_agent_makes_the_former_the_licensor() -> None:
+    lic = roles(
+        "Harnell Inc. and Jiangsu Quorvex Pharmaceuticals Co. Ltd. entered a $200 million deal to commercialize and "
+        "co-develop the former’s immunomodulating agent veltabulin in greater China.",
+        "Harnell Inc. and Jiangsu Quorvex Pharmaceuticals Co. Ltd. entered a $200 million deal to commercialize and "
+        "co-develop the former’s immunomodulating agent veltabulin in greater China.",
+    )
+    assert lic == ("Harnell", "Jiangsu Quorvex Pharmaceuticals")
+
+
+def test_abandoning_a_licensed_therapy_is_no_deal() -> None:
+    assert (
+        deal(
+            "Pfizer has abandoned development of a gene therapy it licensed from Harnell Therapeutics.",
+            "Pfizer has abandoned development of a gene therapy it licensed from Harnell Therapeutics, a move that could "
+            "imperil Harnell’s future.",
+        )
+        is None
+    )
+
+
+def test_a_semicolon_inside_brackets_ends_no_sentence_and_an_exchange_is_no_party() -> None:
+    lic = roles(
+        "Finland-based biotech firm Harnell Therapies (Nasdaq-OMX; HRN1V) says that it has obtained an exclusive option "
+        "to acquire Quorvex, a private specialty pharmaceutical company based in San Diego.",
+        "Finland-based biotech firm Harnell Therapies (Nasdaq-OMX; HRN1V) says that it has obtained an exclusive option "
+        "to acquire Quorvex, a private specialty pharmaceutical company based in San Diego.",
+    )
+    assert lic == ("Quorvex", "Harnell Therapies")
+
+
+def test_it_sold_the_rights_after_an_aside_is_the_company_named_first() -> None:
+    lic = roles(
+        "Shares of junior biopharmaceutical company Harnell Ltd. (ASX: HRN) have skyrocketed more than 60% today.",
+        "Shares of junior biopharmaceutical company Harnell Ltd. (ASX: HRN) have skyrocketed more than 60% today. "
+        "Harnell, which boasted a market capitalisation of just $52 million prior to today's rally, soared after it "
+        "sold the rights of drug candidate HX-4728 to Boehringer Ingelheim in a deal worth up to $750 million.",
+    )
+    assert lic == ("Harnell", "Boehringer Ingelheim")
+
+
+def test_the_danes_receiving_money_is_no_role_for_the_partner_named_before() -> None:
+    d = deal(
+        "Danish biotech firm Harnell enters multi-million dollar American partnership deal",
+        "The Danish biotech company Harnell has entered into a strategic collaboration agreement with the US firm "
+        "Quorvex that will see the Danes receive 175 million dollars upfront.",
+    )
+    assert d is None or d.get("licensor") != "Quorvex"

@@ -103,7 +103,7 @@ _WORDS: dict[str, str] = {
         exclusive rights|commercial rights|worldwide rights|option to|option on|option deal|option agreement|exclusive option|
         co-develop*|codevelop*|co-commerciali*|joint venture|newco*|upfront|up-front|up front|biobucks|wins the auction|
         won the auction|bidding war|divest*|offload*|sells rights|sold rights|sell rights|agreed to sell|agrees to sell|
-        is selling|to sell|will sell|full control of|selling some rights|sells global rights|sold global rights|
+        is selling|to sell|will sell|sold the rights|sells the rights|sold its rights|sells its rights|full control of|selling some rights|sells global rights|sold global rights|
         new partnership with|new collaboration with|new collaboration deal|new collaboration agreement|new licensing deal|
         new licensing agreement|new license agreement|new licence agreement|recommended cash offer|recommended public offer|recommended offer|new company|new biotech company|new biopharmaceutical company|new biotechnology company|
         收购|并购|买下|购入|吞并|授权|许可|引进|转让|受让|权益|权利|选择权|合资|新公司|首付|预付|首期款|签约金|斥资|豪掷|拿下|
@@ -157,7 +157,7 @@ _WORDS: dict[str, str] = {
         clinches|clinched|seals|sealed|recommended cash offer|recommended public offer|recommended offer|recommended takeover|
         definite agreement|reached an agreement|reached agreement|has reached a|have reached a|
         签署|签订|订立|达成协议|达成并购协议|达成收购协议|达成合并协议|同意以|同意收购|同意接受""",
-    NOT_NEW: """exercises option|exercises its option|exercised option|exercised its option|exercising its option|
+    NOT_NEW: """abandoned|abandons|abandoning|exercises option|exercises its option|exercised option|exercised its option|exercising its option|
         exercise its option|exercised an option|exercises an option|exercising an option|regain|regains|regained|regaining|
         discontinue its collaboration|discontinue the collaboration|discontinues its collaboration|
         increased investment in|ups investment in|increases investment in|existing collaboration|existing partnership|
@@ -278,7 +278,7 @@ _WORDS: dict[str, str] = {
         landed|will have|picks up|picked up|is getting|in-licens*|licenses in|licensed in|license in|licence in|
         licensing in|grab|grabs|grabbed|grabbing|backs|backed|has negotiated|negotiated""",
     RIGHTS: """rights|right|license|licence|option|access""",
-    ASSET: """drug|asset|candidate|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
+    ASSET: """drug|asset|candidate|agent|antibod*|adc|conjugate|therap*|program*|pipeline|molecule|inhibitor|compound|platform|
         technolog*|vaccine|portfolio|product|treatment|medicine|bispecific|agonist|degrader|sirna|business|unit|division|
         franchise|lead|consumer|pill|pills|tablet|shot|injectable|engager|t-cell engager|cell therapy|antagonist|modulator""",
     R_ORIGIN: """discovered by|developed by|originated by|invented by|created by|owned by""",

@@ -445,6 +445,8 @@ def _not_news_of_a_deal(t: _Text, a: int, b: int) -> bool:
         and not (h.word == "approved" and _ADJ_BEFORE.search(f, a, h.start))
         and not (h.word.startswith("approv") and _CONDITION_BEFORE.search(f, max(a, h.start - 70), h.start))
         and not (h.word.startswith("approv") and _BOARDS_BEFORE.search(f, max(a, h.start - 150), h.start))
+        and not (h.word == "the progress of" and _TIED_TO_BEFORE.search(f, max(a, h.start - 20), h.start))
+        # ("up to €360 million in milestones linked to the progress of Y's drug": terms, no progress report)
         and not (h.word.startswith("complet") and _STUDY_NEXT.match(f, h.end))  # "following completion of the
         # Phase 2 study": a study's end, the term of an option
         # ("the Board of Directors of X, together with the Board of Y, has approved the transfer …": the signing)
@@ -1329,6 +1331,7 @@ _SIGNED_WITH = re.compile(
     r"\b(?:entered|enters|entered into|enters into|signed|signs|inked|inks|struck|strikes|unveils|unveiled)\s"
     r"(?:an?\s|the\s)?(?:[\w\-]+\s){0,3}?(?:agreement|pact|deal|collaboration|partnership)\swith\s"
 )
+_TIED_TO_BEFORE = re.compile(r"\b(?:linked|tied|subject|contingent|depending|dependent|based)\s(?:to|on|upon)\s$")
 _STUDY_NEXT = re.compile(
     r"\s(?:of\s)?(?:the\s|a\s|its\s)?(?:[\w\-]+\s){0,2}?(?:phase|study|studies|trial|trials|proof)"
 )

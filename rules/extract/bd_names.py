@@ -683,12 +683,12 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
             return  # (not "Co" of "Eli Lilly and Co.")
         if "-" in w and all(p in _PLACES for p in w.lower().split("-")):
             return  # "China-US cell therapy company Y": where Y works, not a company
-        if s > 0 and raw[s - 1] in "(（" and w.isupper():
-            return  # an abbreviation being defined: (GERD), (JV)
+        if s > 0 and raw[s - 1] in "(（" and (w.isupper() or _EXCHANGE_WORD.match(w)):
+            return  # an abbreviation being defined: (GERD), (JV); an exchange: (Nasdaq-OMX; BTH1V)
         if w.lower() in ("rs", "inr") and _DIGIT_NEXT.match(raw, e):
             return  # "Rs 14,000 crore": rupees
-        if w.lower() in ("technology", "technologies", "platform", "platforms"):
-            return  # "Taps into Seattle’s ADC Technology": what is licensed, not who
+        if w.lower() in ("technology", "technologies", "platform", "platforms") or w.lower() in _NATIONALS:
+            return  # "Taps into Seattle’s ADC Technology": what is licensed, not who; "will see the Danes receive …"
     if last in _PERSON_WORDS:
         return  # "China Pharma Billionaire’s Shares": a person, described
     if raw[max(0, s - 6) : s].lower() == "index " or _INDEX_NEXT.match(raw, e):
@@ -712,6 +712,10 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
 
 
 _INDEX_NEXT = re.compile(r"\s(?:index|indices|composite)\b", re.IGNORECASE)
+_EXCHANGE_WORD = re.compile(r"(?i)(?:nasdaq|nyse|omx|lse|asx|tsx|hkex|sgx|euronext)\b")
+_NATIONALS = frozenset(
+    _wordlist("danes swedes finns norwegians germans americans brits britons koreans japanese dutch swiss")
+)
 _PERSON_WORDS = frozenset(_wordlist("billionaire tycoon founder chairman chairwoman ceo boss entrepreneur"))
 _MAKER_WORDS = frozenset(["developer", "maker", "drugmaker", "manufacturer"])
 _MAKER_AFTER = re.compile(r"\s(?:developer|maker|drugmaker|drug maker|manufacturer)\b", re.IGNORECASE)

@@ -131,6 +131,8 @@ class _Sentence:
         m = self.ms[i]
         if descriptors and _BREAK.search(self.f, q, m.start) and not _PLACE_BASED.match(self.f, q, m.start):
             return None
+        if m.entity == OTHER and i + 1 < len(self.ms) and 0 <= self.ms[i + 1].start - m.end <= 1:
+            i, m = i + 1, self.ms[i + 1]  # "with the US firm Baxalta": the description, then the name
         j = i + 1
         while j < len(self.ms) and self.ms[j].entity == m.entity:
             j += 1  # (its symbol, read as a mention of it)
@@ -310,6 +312,9 @@ _UNIT_NEXT = re.compile(r"\s(?:unit|subsidiary|arm|division)\b")
 _SAID_IT_HAS = re.compile(r"\b(?:announced|said|says|announces)\s(?:that\s)?(?:it\s)?(?:has\s|had\s)?$")
 _DEAL_TO_USE = re.compile(r"\b(?:deal|agreement|pact)\sto\s(?:use|access|tap)\s")
 _ASIDE_AFTER = re.compile(r"\.?(?:,?\s(?:inc|ltd|llc|corp|co)\b\.?)*,\s(?:an?|the)\s[^,;.]{3,150}?,\s")
+_THE_NATIONALS = re.compile(
+    r"\bthe\s(?:danes|swedes|finns|norwegians|germans|americans|brits|britons|koreans|dutch|swiss)\b"
+)
 _STAKE_NOUN = re.compile(r"stake|share|interest|stock|rest\b|percent|per cent|%")
 _UNIT_OF = re.compile(
     r"\s(?:an?|the)\s(?:wholly[- ]owned\s|majority[- ]owned\s)?(?:subsidiary|unit|division|business)\s(?:of|from)\s"
@@ -469,6 +474,11 @@ def _anaphors(f: str, s0: int, e0: int, names: Names, cues: Cues) -> list[Mentio
     firms = cues.of(C.R_FIRM, s0, e0)
     for h in firms:
         out.append(Mention(h.start, h.end, "", "", 0, entity=OTHER, anaphor=True))
+    if (
+        "the " in f[s0:e0]
+    ):  # "… with the US firm Y that will see the Danes receive $175 million": a company by its nation
+        for x in _THE_NATIONALS.finditer(f, s0, e0):
+            out.append(Mention(x.start(), x.end(), "", "", 0, entity=OTHER, anaphor=True))
     if "the " in f[s0:e0]:  # "the big biotech", "the Japanese drugmaker", "the Seoul-based company"
         taken = {h.start for h in firms}
         for x in _DESCRIBED.finditer(f, s0, e0):
@@ -614,7 +624,10 @@ def _en_rules(f: str, st: _Sentence, cues: Cues, votes: Votes, place: float) -> 
         if obj is not None and _IN_A_PAST_YEAR.match(f, obj.end):
             continue  # "the API business that he sold to Mylan in 2006": a sale of long ago
         if obj is not None:
-            _give(votes, names, st, st.left(h.start, 60), obj, 3 * place)
+            grantor = st.left(h.start, 60)
+            if grantor is None and f.endswith(" it ", 0, h.start):
+                grantor = st.subject_en(h.start)  # "X, which boasted …, soared after it sold the rights … to Y"
+            _give(votes, names, st, grantor, obj, 3 * place)
     for h in cues.of(C.R_TO_VERB, s0, e0):  # X sells / divests / offloads its … brands (the buyer named elsewhere)
         if h.word.startswith(_SELLERS) and _SOLD_ASSET.match(f, h.end, min(e0, h.end + 70)):
             seller = st.left(h.start, 60)

@@ -77,6 +77,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for m in _END.finditer(text, start, end):
         if m.group() == "." and _ABBREV.search(text, max(s, m.start() - 6), m.start()):
             continue
+        if m.group() in (";", "；") and text.count("(", s, m.start()) > text.count(")", s, m.start()):
+            continue  # "Biotie Therapies (Nasdaq-OMX; BTH1V) says …": inside brackets, no sentence ends
         e = m.end()
         if text[s:e].strip():
             spans.append((s, e))
