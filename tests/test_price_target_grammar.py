@@ -1778,3 +1778,21 @@ def test_a_broker_with_its_short_name_in_brackets_then_another_act_together() ->
         "分别上修至250元、270元,皆维持「优于大盘」评等。",
     )
     assert f["broker"].startswith("摩根士丹利") and f["target"] == 250
+
+
+def test_a_company_listed_twice_in_one_bracket() -> None:
+    f = first(
+        "Investment bank Morgan Stanley has lowered its recommendation for Harlow Pharmaceutical Industries Ltd. "
+        '(NYSE: HRLW; TASE: HRLW) share from "Market outperform" to "Market perform," with a target price of $17.',
+        "The shares fell.",
+    )
+    assert (f["company"], f["ticker"], f["target"]) == ("Harlow Pharmaceutical Industries", "HRLW", 17)
+
+
+def test_a_price_then_the_next_sentence_is_no_company() -> None:
+    assert all(
+        not str(e.get("company", "")).startswith("17")
+        for e in events(
+            "Morgan Stanley cut its rating on the stock to Hold, with a target price of $17.", "The shares fell."
+        )
+    )

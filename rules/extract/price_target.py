@@ -752,7 +752,8 @@ _ZH_NOT_NAME = re.compile(
 _TICKER = re.compile(
     r"[（(]\s*(?:(?P<ex>nasdaq|nyse(?:\s?american)?|amex|hkex|sehk|tse|tyo|lse|lon|asx|tsx|otc|sgx|krx|bvmf|etr|epa|bit|bme|six|swx|ams|ebr|sto|cph|osl|hel|fra|xetra|nse|bse)\s*[:：]\s*)?"
     r"(?P<sym>[A-Za-z]{1,5}(?:[.-][A-Za-z]{1,2})?|\d{4,6}(?:\s?[.-]?(?:hk|sh|sz|ss|tw|two|t|bj)\b)?)"
-    r"\s*(?:[-–—]?\s*(?:get\s+)?free report|[+-]?\d+(?:\.\d+)?%|[-–—]?\s*get (?:free report|rating))?\s*[)）]",
+    r"\s*(?:[-–—]?\s*(?:get\s+)?free report|[+-]?\d+(?:\.\d+)?%|[-–—]?\s*get (?:free report|rating))?"
+    r"(?:\s*[;,]\s*[a-z]{2,5}\s*[:：]\s*[a-z0-9.]{1,8})?\s*[)）]",  # ("(NYSE: TEVA; TASE: TEVA)": a second listing)
     re.IGNORECASE,
 )
 _HK_DOLLAR_TICKER = re.compile(r"\$(\d{4,5})\.[Hh][Kk]\b")
@@ -1688,14 +1689,18 @@ _HEADING_LABELS = frozenset(
 )
 
 
+_NUMBER_THEN_SENTENCE = re.compile(r"\d[\d,]*\.\s")
+
+
 def _clean_en(name: str, anchored: bool = False) -> str | None:
     """A company name from a capitalised run, or "" when the run names a sector or a group ("Biotechs",
     "13 stocks", "S&P 500"), or None when it is no name at all."""
     words = name.replace("’", "'").split()
     if words and words[0].lower() in _PERSON_TITLES:
         return None
-    if _PRICE_WRITTEN.match(name) or _SPAN_WORD.match(name):
+    if _PRICE_WRITTEN.match(name) or _SPAN_WORD.match(name) or _NUMBER_THEN_SENTENCE.match(name):
         return None  # "a GBX 1,000 price target", "their 12-month price target": a price or a horizon, not a company
+        # ("$17.\nThe shares …": a price, then the next sentence)
     aliases = _broker_aliases()
     whole_broker = " ".join(words).lower() in aliases  # a broker as the company ("Barclays raises HSBC target")
     while len(words) > 1 and (
