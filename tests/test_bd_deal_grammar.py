@@ -6112,3 +6112,16 @@ def test_the_danes_receiving_money_is_no_role_for_the_partner_named_before() -> 
         "Quorvex that will see the Danes receive 175 million dollars upfront.",
     )
     assert d is None or d.get("licensor") != "Quorvex"
+
+
+def test_a_funding_award_from_a_non_profit_is_no_deal() -> None:
+    assert (
+        deal(
+            "Harnell Wins CARB-X Funding Award to Advance Development of Novel Antibiotic",
+            "Harnell (NASDAQ:HRNL), a late-stage biopharmaceutical company developing antibacterials addressing "
+            "multi-drug resistant infections, today announced that it has entered into an award agreement with CARB-X. "
+            "Under the agreement, Harnell will receive an initial award of up to $2.4 million, with the possibility of "
+            "up to $9.6 million more from CARB-X at its discretion based on the achievement of project milestones.",
+        )
+        is None
+    )

@@ -201,7 +201,8 @@ _WORDS: dict[str, str] = {
         resumes coverage|resumed coverage|stock to buy|stocks to buy|top stocks|price target|price targets|upgrade|upgrades|downgrade|
         downgrades|upgraded|downgraded|upgrading|downgrading|initiated at|initiated with|initiated as|buy rating|hold rating|
         sell rating|neutral rating|to buy from|to hold from|to sell from|at buy from|at hold from|at sell from|assumed at|
-        assumed with|assumes coverage|assumed coverage|reinstated at|resumed at|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|arbitration|dispute|disputes|
+        assumed with|assumes coverage|assumed coverage|reinstated at|resumed at|partnered with|previously licensed|previously acquired|just how much|how much cash|how much money|settle|settles|settled|settlement|alleges|arbitration|dispute|disputes|funding award|award agreement|
+        grant agreement|research grant|non-dilutive funding|
         alleged|accuses|accused|fraud|fraudulent|duped|
         go public|going public|goes public|special purpose acquisition|spac|blank-check|blank check|
         互动平台|投资者提问|董秘回复|答投资者|融资|募资|招股|来港上市|赴港上市|寻求上市|申请上市|二次上市|上市首日|配售|定增|超购|超额认购|公开发售|全球发售|首次公开发行|递表|挂牌|解盲|业绩|财报|营收|诉讼|纠纷|仲裁|
