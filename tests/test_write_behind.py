@@ -49,6 +49,18 @@ def poller(store: SqliteStore, fetcher: Fetcher, identity: StoreIdentity | None 
     return Poller(store, fetcher, AlertRecorder(store, {}), rules, policy, identity=identity, write_behind=0.2)
 
 
+def one_feed(feed_server: FeedServer) -> RssSourceConfig:
+    """A source whose feed lists one entry."""
+    feed_server.put("/f.xml", rss([ENTRY]))
+    return RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
+
+
+def established(store: SqliteStore) -> StoreIdentity:
+    identity = StoreIdentity(store)
+    identity.establish()
+    return identity
+
+
 def with_fetcher(body: Callable[[Fetcher], Awaitable[None]]) -> None:
     """Runs `body` on a fresh event loop with a fetcher that is closed whatever happens."""
 
@@ -133,10 +145,7 @@ def test_closing_flushes_and_a_lost_store_gets_none_of_the_waiting_states(
 def test_polls_that_write_nothing_still_find_a_lost_store_within_the_delay(
     store: SqliteStore, feed_server: FeedServer
 ) -> None:
-    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
-    feed_server.put("/f.xml", rss([ENTRY]))
-    identity = StoreIdentity(store)
-    identity.establish()
+    src, identity = one_feed(feed_server), established(store)
 
     async def go(fetcher: Fetcher) -> None:
         p = poller(store, fetcher, identity)
@@ -156,10 +165,7 @@ def test_a_poll_that_read_the_lost_store_is_redone_even_when_its_save_could_wait
     """Another poll found the loss while this one was fetching: its reading (the lost store's state, with the lost
     store's seen entries behind it) must not be saved into the new store, or the next new entry would bring back
     every entry the feed lists."""
-    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
-    feed_server.put("/f.xml", rss([ENTRY]))
-    identity = StoreIdentity(store)
-    identity.establish()
+    src, identity = one_feed(feed_server), established(store)
 
     async def go(fetcher: Fetcher) -> None:
         p = poller(store, fetcher, identity)
@@ -190,10 +196,7 @@ def test_states_waiting_from_a_store_found_lost_elsewhere_are_not_read_or_saved(
     """The daemon found the loss (a delivery or a heartbeat met the new file) and adopted the new marker: a state
     waiting in the write-behind belongs to the lost store. Read by the next poll, the source would skip its
     re-baseline; saved by the flush, its next new entry would bring back every entry the feed lists."""
-    src = RssSourceConfig(id="s", url=feed_server.url("/f.xml"), interval=60)
-    feed_server.put("/f.xml", rss([ENTRY]))
-    identity = StoreIdentity(store)
-    identity.establish()
+    src, identity = one_feed(feed_server), established(store)
 
     async def go(fetcher: Fetcher) -> None:
         p = poller(store, fetcher, identity)
