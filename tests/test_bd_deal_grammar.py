@@ -9,6 +9,7 @@ import pytest
 
 from collectors.item import Item
 from rules.extract import Document, get_extractor
+from tests.bundled_rules import bundled_engine
 
 
 def deal(title: str, summary: str = "") -> dict[str, Any] | None:
@@ -408,11 +409,7 @@ def test_two_deals_give_two_events_headline_first() -> None:
 
 
 def test_acquisition_noun_alone_reaches_the_extractor() -> None:
-    from rules.engine import RuleEngine
-    from rules.loader import BUNDLED_PACKS, load_rules
-
-    loaded = load_rules([BUNDLED_PACKS])
-    engine = RuleEngine(loaded.rules, loaded.lists)
+    engine = bundled_engine()
     item = Item(id="t", source="test", title="Corvane widens its heart pipeline with $900M Lystra Bio acquisition")
     assert any(m.rule.id == "bd-deal" for m in engine.match(item))
 
@@ -1109,11 +1106,7 @@ def test_analysis_of_a_deal_model_is_not_a_deal() -> None:
 
 
 def test_nabs_reaches_the_extractor_and_names_the_buyer() -> None:
-    from rules.engine import RuleEngine
-    from rules.loader import BUNDLED_PACKS, load_rules
-
-    loaded = load_rules([BUNDLED_PACKS])
-    engine = RuleEngine(loaded.rules, loaded.lists)
+    engine = bundled_engine()
     item = Item(id="t", source="test", title="Corvane Pharma nabs Lystra Bio for $900M to add a heart drug")
     matches = [m for m in engine.match(item) if m.rule.id == "bd-deal"]
     assert matches and matches[0].fields["licensee"] == "Corvane Pharma"
@@ -5962,12 +5955,8 @@ def test_a_deal_to_use_an_unnamed_companys_tech_names_its_maker_next() -> None:
     ],
 )
 def test_the_bundled_deal_rule_lets_these_deal_words_reach_the_extractor(title: str, summary: str) -> None:
-    from rules.engine import RuleEngine
-    from rules.loader import BUNDLED_PACKS, load_rules
-
-    loaded = load_rules([BUNDLED_PACKS])
     item = Item(id="t", source="test", title=title, summary=summary)
-    assert "bd-deal" in [m.rule.id for m in RuleEngine(loaded.rules, loaded.lists).match(item)]
+    assert "bd-deal" in [m.rule.id for m in bundled_engine().match(item)]
 
 
 def test_x_and_y_with_an_aside_have_entered_into_a_licence_is_a_deal() -> None:

@@ -10,6 +10,7 @@ import pytest
 from collectors.item import Item
 from rules.extract import Document
 from rules.extract.mortgage_print import extract_mortgage_print
+from tests.bundled_rules import bundled_engine
 
 
 def prints(title: str, summary: str = "", published: str | None = "2026-03-12T09:00:00Z") -> list[dict[str, Any]]:
@@ -1581,10 +1582,6 @@ def test_all_renminbi_loans_written_with_ge_xiang_are_the_new_loans_print() -> N
 
 
 def test_the_bundled_rule_lets_ge_xiang_loans_reach_the_extractor() -> None:
-    from rules.engine import RuleEngine
-    from rules.loader import BUNDLED_PACKS, load_rules
-
-    loaded = load_rules([BUNDLED_PACKS])
     item = Item(
         id="t",
         source="test",
@@ -1592,5 +1589,5 @@ def test_the_bundled_rule_lets_ge_xiang_loans_reach_the_extractor() -> None:
         summary="1月人民币各项贷款增加1.39万亿元,同比少增2243亿元。",
         published="2010-02-11T08:00:00Z",
     )
-    rules = [m.rule.id for m in RuleEngine(loaded.rules, loaded.lists).match(item)]
+    rules = [m.rule.id for m in bundled_engine().match(item)]
     assert "mortgage-credit-print" in rules

@@ -8,11 +8,10 @@ from typing import Any
 import pytest
 
 from collectors.item import Item
-from rules.engine import RuleEngine
 from rules.extract import Document
 from rules.extract.price_target import extract_price_target
 from rules.extract.pt_words import rating_level
-from rules.loader import BUNDLED_PACKS, load_rules
+from tests.bundled_rules import bundled_engine
 
 
 def events(title: str, summary: str = "") -> list[dict[str, Any]]:
@@ -1168,8 +1167,7 @@ def test_a_rating_with_its_grade_letter() -> None:
 
 
 def test_a_conviction_list_addition_with_a_target_reaches_the_extractor() -> None:
-    loaded = load_rules([BUNDLED_PACKS])
-    engine = RuleEngine(loaded.rules, loaded.lists)
+    engine = bundled_engine()
     item = Item(
         id="t",
         source="test",
@@ -1748,8 +1746,7 @@ def test_brokers_written_side_by_side_act_together_the_first_named_leads() -> No
 
 
 def test_a_wire_that_wraps_its_lines_mid_sentence_reads_as_one_sentence() -> None:
-    loaded = load_rules([BUNDLED_PACKS])
-    engine = RuleEngine(loaded.rules, loaded.lists)
+    engine = bundled_engine()
     line = (
         'Macquarie lowered the target price for Harlow Retail\n(09988) to HKD212.7 from HKD228.2 and kept "outperform".'
     )
