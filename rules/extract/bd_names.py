@@ -712,7 +712,6 @@ def _en_candidate(raw: str, seg: list[tuple[int, int, str]], e0: int, found: lis
 
 
 _INDEX_NEXT = re.compile(r"\s(?:index|indices|composite)\b", re.IGNORECASE)
-_EXCHANGE_WORD = re.compile(r"(?i)(?:nasdaq|nyse|omx|lse|asx|tsx|hkex|sgx|euronext)\b")
 _NATIONALS = frozenset(
     _wordlist("danes swedes finns norwegians germans americans brits britons koreans japanese dutch swiss")
 )
@@ -845,11 +844,14 @@ _SIGNS_WITH = re.compile(
 _NOT_A_PARTY = re.compile(
     r"政府|当地|对方|双方|各方|客户|医院|大学|学院|研究所|研究院|中心|机构|部门|银行|基金|投资者|股东|员工"
 )
-_EXCHANGE_BEFORE = re.compile(
+_EXCHANGES = (
     r"(?i:nasdaq|nyse|amex|tsx|tsxv|asx|lse|aim|otcqx|otcqb|otcpk|otcmkts|otc|pink|hkex|sehk|sgx|six|euronext|xetra|kosdaq|"
-    r"kospi|tse|nse|bse)"
-    r"(?:\s?(?:american|global select|global|capital market|gs|gm|cm|mkt))?\s?[:：]\s?$"
+    r"kospi|tse|nse|bse|omx)"
 )
+_EXCHANGE_BEFORE = re.compile(
+    _EXCHANGES + r"(?:\s?(?:american|global select|global|capital market|gs|gm|cm|mkt))?\s?[:：]\s?$"
+)
+_EXCHANGE_WORD = re.compile(_EXCHANGES + r"\b")  # (Nasdaq-OMX; BTH1V)
 _SYMBOL_BEFORE = re.compile(r"(?:代号|代码|symbol|ticker)\s?[:：]?\s?$")
 _DEAL_NOUNS = frozenset(_wordlist("merger mergers acquisition acquisitions deal deals agreement buyout takeover"))
 _ZH_END_TAIL = re.compile(
