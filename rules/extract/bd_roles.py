@@ -279,8 +279,10 @@ _LISTED_BRANDS = re.compile(
     rf"(?:,\s{_LIST_ITEM}){{1,6}},?\sand\s{_LIST_ITEM}\s(?:brands?|trademarks|products)\b"
 )  # ", Neko, Sloan's and Waterbury's Compound brands"
 _DEAL_FOR = re.compile(r"\b(?:deal|agreement|pact|licen[cs]e)\s(?:for|covering)\s")
+# what a name's mention leaves of its legal form ("Quorvex Pharmaceuticals Inc." read up to "Inc", "Co., Ltd.")
+_LEGAL_LEFT = r"\.?(?:,?\s(?:inc|ltd|llc|corp|co|ag|plc)\b\.?)*"
 _TO_DEVELOP = re.compile(
-    r"\.?(?:,?\s(?:inc|ltd|llc|corp|co|ag|plc)\b\.?)?\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch|promote|co-promote)\b"
+    _LEGAL_LEFT + r"\sto\s(?:develop|sell|commerciali[sz]e|market|distribute|manufacture|launch|promote|co-promote)\b"
 )
 _NOUN_NEXT = (" acq", " buy", " tak", " pur", "'s ", "’s ", " deal", " pact", " lic", " tie")
 _DEAL_AFTER = re.compile(r"\s(?:licensing\s|licence\s|license\s)?(?:deal|pact|tie-up)\b")
@@ -311,7 +313,7 @@ _DEAL_BRINGS_IN = re.compile(
 _UNIT_NEXT = re.compile(r"\s(?:unit|subsidiary|arm|division)\b")
 _SAID_IT_HAS = re.compile(r"\b(?:announced|said|says|announces)\s(?:that\s)?(?:it\s)?(?:has\s|had\s)?$")
 _DEAL_TO_USE = re.compile(r"\b(?:deal|agreement|pact)\sto\s(?:use|access|tap)\s")
-_ASIDE_AFTER = re.compile(r"\.?(?:,?\s(?:inc|ltd|llc|corp|co)\b\.?)*,\s(?:an?|the)\s[^,;.]{3,150}?,\s")
+_ASIDE_AFTER = re.compile(_LEGAL_LEFT + r",\s(?:an?|the)\s[^,;.]{3,150}?,\s")
 _THE_NATIONALS = re.compile(
     r"\bthe\s(?:danes|swedes|finns|norwegians|germans|americans|brits|britons|koreans|dutch|swiss)\b"
 )
